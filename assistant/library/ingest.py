@@ -1,0 +1,312 @@
+"""Indexing: read photo files, embed them, checkpoint, then resolve and commit a new library generation.
+
+The stages follow clip-retrieval's split: a reader (worker threads decode and prepare pixels), a mapper
+(the model embeds batches while the next batch is being decoded), a writer (checkpoints, then one commit).
+A run that is killed resumes from its checkpoints; photos already in the library are never redone.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import numpy as np
+import pandas as pd
+
+from ..models import ClipEncoder
+from ..text_channel import TextIndex, photo_texts
+from . import store
+from .events import segment_events
+from .metadata import empty_metadata, photo_key, read_captions, read_metadata
+from .photos import PhotoFile, SkippedFile, UnreadablePhoto, read_photo, scan_photos
+from .resolve import FILE_COLUMNS, merge_sources, resolve_photos
+
+# progress(done, total, what) — the CLI maps it to tqdm, the app to gr.Progress.
+Progress = Callable[[int, int, str], None]
+
+CHECKPOINT_EVERY = 512  # photos; also at least every CHECKPOINT_SECONDS
+CHECKPOINT_SECONDS = 120.0
+
+
+@dataclass
+class IndexReport:
+    library: str
+    photos_in_library: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    resumed: int = 0
+    embedded: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    not_photos: list[SkippedFile] = field(default_factory=list)
+    input_issues: list[str] = field(default_factory=list)
+    model: str | None = None
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"library {self.library}: {self.photos_in_library} photos "
+            f"({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+            + (f", {self.resumed} recovered from an interrupted run" if self.resumed else "")
+            + f") in {self.seconds:.1f} s",
+            f"model: {self.model or 'none (captions and metadata only; run index again with a model to embed)'}",
+        ]
+        if self.skipped:
+            lines.append(f"skipped {len(self.skipped)} unreadable photos:")
+            lines += [f"  {item}" for item in self.skipped]
+        if self.not_photos:
+            lines.append(f"ignored {len(self.not_photos)} files that are not photos:")
+            lines += [f"  {item}" for item in self.not_photos[:20]]
+            if len(self.not_photos) > 20:
+                lines.append(f"  ... and {len(self.not_photos) - 20} more")
+        if self.input_issues:
+            lines.append(f"{len(self.input_issues)} problems in the metadata or caption files (good rows were used):")
+            lines += [f"  {issue}" for issue in self.input_issues[:50]]
+            if len(self.input_issues) > 50:
+                lines.append(f"  ... and {len(self.input_issues) - 50} more")
+        return "\n".join(lines)
+
+
+def _file_row(file: PhotoFile, facts, embedded: bool) -> dict:
+    return {
+        "path": str(file.path),
+        "key": photo_key(file.path.name),
+        "file_name": file.path.name,
+        "file_size": file.size,
+        "file_mtime_ns": file.mtime_ns,
+        "width": facts.width,
+        "height": facts.height,
+        "exif_time": pd.Timestamp(facts.exif_time) if facts.exif_time else pd.NaT,
+        "exif_offset_s": facts.exif_offset_s,
+        "exif_lat": facts.exif_lat,
+        "exif_lng": facts.exif_lng,
+        "embedded": embedded,
+    }
+
+
+def _read_ahead(files: list[PhotoFile], encoder: ClipEncoder | None, workers: int) -> Iterator[tuple[PhotoFile, object]]:
+    """Yield (file, (facts, pixels) or UnreadablePhoto) in order, decoding a bounded window ahead in threads."""
+    spec = encoder.image_spec if encoder else None
+
+    def read(file: PhotoFile):
+        try:
+            return read_photo(file.path, spec)
+        except UnreadablePhoto as error:
+            return error
+        except Exception as error:  # a reader must never take the run down; the file is reported instead
+            return UnreadablePhoto(f"unexpected error while reading ({type(error).__name__}: {error})")
+
+    window: deque[tuple[PhotoFile, Future]] = deque()
+    queue = iter(files)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo-reader") as pool:
+        for file in queue:
+            window.append((file, pool.submit(read, file)))
+            if len(window) >= workers * 16:
+                break
+        while window:
+            file, future = window.popleft()
+            next_file = next(queue, None)
+            if next_file is not None:
+                window.append((next_file, pool.submit(read, next_file)))
+            yield file, future.result()
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def index_photos(
+    library: Path,
+    photos_dir: Path,
+    *,
+    encoder: ClipEncoder | None,
+    home_timezone: str,
+    metadata_csv: Path | None = None,
+    captions_csv: Path | None = None,
+    batch_size: int = 32,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Add new and changed photos under photos_dir to the library; reuse everything already done."""
+    started = time.monotonic()
+    library = Path(library).expanduser()
+    report = IndexReport(library=str(library))
+    progress = progress or (lambda done, total, what: None)
+    workers = workers or max(1, min(4, (os.cpu_count() or 2)))
+    # Parse the inputs before touching the library, so a bad CSV fails fast and changes nothing.
+    metadata = read_metadata(metadata_csv) if metadata_csv else None
+    captions = read_captions(captions_csv) if captions_csv else None
+    for table in (metadata, captions):
+        if table is not None:
+            report.input_issues += [str(issue) for issue in table.issues]
+
+    with store.writer_lock(library):
+        try:
+            snapshot = store.read_snapshot(library)
+        except store.LibraryNotFound:
+            snapshot = None
+        model_name = _check_model(snapshot, encoder, library)
+        report.model = model_name
+
+        scan = scan_photos(photos_dir)
+        report.not_photos = scan.not_photos
+        known = _known_rows(snapshot, need_embeddings=encoder is not None)
+        in_library = set(snapshot.photos["path"]) if snapshot else set()
+        recovered = _recovered_rows(library, encoder)
+        todo: list[PhotoFile] = []
+        for file in scan.photos:
+            stamp = (file.size, file.mtime_ns)
+            if known.get(str(file.path)) == stamp:
+                report.unchanged += 1
+            elif recovered.get(str(file.path)) == stamp:
+                report.resumed += 1
+            else:
+                todo.append(file)
+
+        read_paths = _read_and_embed(library, todo, encoder, batch_size, workers, report, progress)
+        report.updated = len(read_paths & in_library)
+        report.added = len(read_paths - in_library) + report.resumed
+
+        progress(0, 1, "organising the library")
+        files, vectors = _combine(snapshot, store.read_checkpoints(library), encoder)
+        metadata_rows = merge_sources(snapshot.sources.get("metadata") if snapshot else None, _keyed(metadata))
+        caption_rows = merge_sources(snapshot.sources.get("captions") if snapshot else None, _captions_frame(captions))
+        table, notes = resolve_photos(
+            files,
+            metadata_rows if metadata_rows is not None else empty_metadata(),
+            caption_rows["caption"] if caption_rows is not None else pd.Series(dtype=str),
+            home_timezone,
+        )
+        report.input_issues += notes
+        order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
+        table = table.iloc[order].reset_index(drop=True)
+        vectors = vectors[order] if vectors is not None else None
+        table["event_id"] = segment_events(table, vectors)
+        sources = {name: rows for name, rows in (("metadata", metadata_rows), ("captions", caption_rows)) if rows is not None}
+        roots = (snapshot.manifest.photo_roots if snapshot else []) + [str(Path(photos_dir).expanduser().resolve())]
+        text_index = TextIndex.build(photo_texts(table))
+        derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
+        store.commit_generation(
+            library, table, vectors, sources,
+            model=model_name if vectors is not None else None, photo_roots=roots, derived=derived,
+        )
+        store.clear_checkpoints(library)
+        progress(1, 1, "organising the library")
+    report.photos_in_library = len(table)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _check_model(snapshot: store.Snapshot | None, encoder: ClipEncoder | None, library: Path) -> str | None:
+    """The model the library's embeddings come from; refuse to mix two models in one library."""
+    existing = snapshot.manifest.model if snapshot else None
+    if encoder is None:
+        return existing
+    if existing and existing != encoder.name:
+        raise store.LibraryError(
+            f"{library} was indexed with model {existing!r}, not {encoder.name!r}; "
+            f"pass --model {existing} or index into a new --library"
+        )
+    if snapshot and snapshot.manifest.embedding_dim and snapshot.manifest.embedding_dim != encoder.dim:
+        raise store.LibraryError(f"{library} holds {snapshot.manifest.embedding_dim}-d embeddings; {encoder.name} makes {encoder.dim}-d")
+    return encoder.name
+
+
+def _known_rows(snapshot: store.Snapshot | None, need_embeddings: bool) -> dict[str, tuple[int, int]]:
+    """path -> (size, mtime) of rows that need no work; with a model, rows not yet embedded need work."""
+    if snapshot is None:
+        return {}
+    photos = snapshot.photos
+    usable = photos["embedded"].to_numpy() | (not need_embeddings)
+    stamps = zip(photos["file_size"].tolist(), photos["file_mtime_ns"].tolist())
+    return {path: stamp for path, stamp, ok in zip(photos["path"], stamps, usable) if ok}
+
+
+def _recovered_rows(library: Path, encoder: ClipEncoder | None) -> dict[str, tuple[int, int]]:
+    recovered = {}
+    for rows, vectors in store.read_checkpoints(library):
+        if encoder is not None and vectors is None:
+            continue  # saved by a run without a model: redo with the model
+        for path, size, mtime in zip(rows["path"], rows["file_size"], rows["file_mtime_ns"]):
+            recovered[path] = (int(size), int(mtime))
+    return recovered
+
+
+def _read_and_embed(library, todo, encoder, batch_size, workers, report, progress) -> set[str]:
+    """Read (and embed) the files, checkpointing as it goes; returns the paths read successfully."""
+    read_paths: set[str] = set()
+    rows: list[dict] = []
+    vectors: list[np.ndarray] = []
+    last_checkpoint = time.monotonic()
+
+    def checkpoint() -> None:
+        nonlocal rows, vectors, last_checkpoint
+        if rows:
+            store.write_checkpoint(library, pd.DataFrame(rows), np.concatenate(vectors) if encoder else None)
+        rows, vectors, last_checkpoint = [], [], time.monotonic()
+
+    done = 0
+    progress(0, len(todo), "reading and embedding photos" if encoder else "reading photos")
+    for batch in _batches(_read_ahead(todo, encoder, workers), batch_size):
+        good = [(file, result) for file, result in batch if not isinstance(result, UnreadablePhoto)]
+        report.skipped += [SkippedFile(str(file.path), str(result)) for file, result in batch if isinstance(result, UnreadablePhoto)]
+        if good and encoder is not None:
+            vectors.append(encoder.encode_pixels(np.stack([pixels for _, (_, pixels) in good])))
+            report.embedded += len(good)
+        rows += [_file_row(file, facts, encoder is not None) for file, (facts, _) in good]
+        read_paths.update(str(file.path) for file, _ in good)
+        done += len(batch)
+        progress(done, len(todo), "reading and embedding photos" if encoder else "reading photos")
+        if len(rows) >= CHECKPOINT_EVERY or time.monotonic() - last_checkpoint > CHECKPOINT_SECONDS:
+            checkpoint()
+    checkpoint()
+    return read_paths
+
+
+def _combine(snapshot, checkpoints, encoder) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Existing rows plus checkpointed rows; a photo read again replaces its old row (newest wins)."""
+    frames, vector_parts = [], []
+    dim = encoder.dim if encoder else (snapshot.manifest.embedding_dim if snapshot else None)
+    if snapshot is not None and len(snapshot.photos):
+        frames.append(snapshot.photos[list(FILE_COLUMNS)])
+        if dim:
+            vector_parts.append(
+                np.asarray(snapshot.embeddings) if snapshot.embeddings is not None else np.zeros((len(snapshot.photos), dim), store.EMBEDDING_DTYPE)
+            )
+    for rows, vectors in checkpoints:
+        if encoder is not None and vectors is None:
+            continue
+        frames.append(rows[list(FILE_COLUMNS)])
+        if dim:
+            vector_parts.append(vectors if vectors is not None else np.zeros((len(rows), dim), store.EMBEDDING_DTYPE))
+    if not frames:
+        return pd.DataFrame(columns=list(FILE_COLUMNS)), None
+    files = pd.concat(frames, ignore_index=True)
+    keep = ~files["path"].duplicated(keep="last")
+    files = files[keep].reset_index(drop=True)
+    vectors = np.concatenate(vector_parts)[keep.to_numpy()] if dim else None
+    return files, vectors
+
+
+def _keyed(metadata) -> pd.DataFrame | None:
+    return None if metadata is None else metadata.rows
+
+
+def _captions_frame(captions) -> pd.DataFrame | None:
+    if captions is None:
+        return None
+    frame = captions.texts.rename("caption").to_frame()
+    frame.index.name = "key"
+    return frame

@@ -1,0 +1,277 @@
+"""The on-disk library: a versioned manifest, a photo table and row-aligned embeddings.
+
+Layout of a library folder:
+    library.json                  manifest: format version, generation, counts, model; replacing it commits
+    photos-<gen>.parquet          one row per photo (file facts, resolved time and place, caption, event)
+    embeddings-<gen>.npy          float16 (rows, dim), L2-normalised, row i belongs to photo row i
+    sources-<gen>-<name>.parquet  the metadata and caption rows ingested so far, reapplied on every run
+    checkpoints/                  batches of an unfinished indexing run, so a killed run resumes
+Every file is written to a temporary name, fsynced and renamed, and the manifest is replaced last, so a
+reader always sees one complete generation and a crash never leaves a half-written file in use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import numpy as np
+import pandas as pd
+
+FORMAT = "lifelog-library"
+VERSION = 1
+MANIFEST = "library.json"
+EMBEDDING_DTYPE = np.float16  # half the bytes of float32; search computes through a fast fp16 kernel
+
+
+class LibraryError(RuntimeError):
+    """A library cannot be used; the message says why and what to do."""
+
+
+class LibraryNotFound(LibraryError):
+    pass
+
+
+class LibraryDamaged(LibraryError):
+    pass
+
+
+class LibraryTooNew(LibraryError):
+    pass
+
+
+class LibraryBusy(LibraryError):
+    pass
+
+
+@dataclass
+class Manifest:
+    generation: int = 0
+    count: int = 0
+    embedding_dim: int | None = None
+    model: str | None = None
+    photo_roots: list[str] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    embeddings_bytes: int = 0
+    created: str = ""
+    updated: str = ""
+    format: str = FORMAT
+    version: int = VERSION
+
+    @classmethod
+    def read(cls, folder: Path) -> "Manifest":
+        path = folder / MANIFEST
+        if not path.exists():
+            raise LibraryNotFound(
+                f"no library at {folder} (no {MANIFEST}); create one with: lifelog index PHOTOS_DIR --library {folder}"
+            )
+        try:
+            raw = json.loads(path.read_text())
+        except (OSError, ValueError) as error:
+            raise LibraryDamaged(f"{path} is unreadable ({error}); rebuild with: lifelog index PHOTOS_DIR --library {folder}") from error
+        if raw.get("format") != FORMAT:
+            raise LibraryError(f"{folder} is not a lifelog library ({MANIFEST} has format {raw.get('format')!r})")
+        if int(raw.get("version", 0)) > VERSION:
+            raise LibraryTooNew(
+                f"{folder} was written by a newer Lifelog Assistant (library format {raw['version']}, this one reads "
+                f"up to {VERSION}); upgrade with: pip install -U lifelog-assistant"
+            )
+        known = {name for name in cls.__dataclass_fields__}
+        return cls(**{key: value for key, value in raw.items() if key in known})
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through `write(tmp_path)`, fsync, then rename over path: readers see the old or the new file."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temporary)
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    write_atomically(path, lambda tmp: frame.to_parquet(tmp, index=False))
+
+
+def _write_npy(array: np.ndarray, path: Path) -> None:
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as handle:
+            np.save(handle, array)
+
+    write_atomically(path, write)
+
+
+def _now_iso() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+@contextlib.contextmanager
+def writer_lock(folder: Path) -> Iterator[None]:
+    """One indexing run per library at a time; readers never need the lock."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / ".lock", "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LibraryBusy(f"another 'lifelog index' is writing to {folder}; wait for it to finish") from None
+        yield
+    finally:
+        handle.close()
+
+
+@dataclass
+class Snapshot:
+    """One complete generation of a library, as read from disk."""
+
+    folder: Path
+    manifest: Manifest
+    photos: pd.DataFrame
+    embeddings: np.ndarray | None  # memory-mapped float16 (rows, dim), or None before any photo was embedded
+    sources: dict[str, pd.DataFrame]
+
+
+def read_snapshot(folder: Path) -> Snapshot:
+    """Read the committed generation and check that its parts agree; damage raises LibraryDamaged."""
+    folder = Path(folder).expanduser()
+    manifest = Manifest.read(folder)
+    repair = f"rebuild it with: lifelog index PHOTOS_DIR --library {folder}"
+    try:
+        photos = pd.read_parquet(folder / manifest.files["photos"])
+    except (OSError, KeyError, ValueError) as error:
+        raise LibraryDamaged(f"the photo table of {folder} is missing or damaged ({error}); {repair}") from error
+    if len(photos) != manifest.count:
+        raise LibraryDamaged(f"{folder}: photo table has {len(photos)} rows, manifest says {manifest.count}; {repair}")
+    embeddings = None
+    if manifest.files.get("embeddings"):
+        path = folder / manifest.files["embeddings"]
+        try:
+            if path.stat().st_size != manifest.embeddings_bytes:
+                raise ValueError(f"{path.stat().st_size} bytes on disk, {manifest.embeddings_bytes} expected (truncated?)")
+            embeddings = np.load(path, mmap_mode="r")
+        except (OSError, ValueError) as error:
+            raise LibraryDamaged(f"the embeddings of {folder} are missing or damaged ({error}); {repair}") from error
+        if embeddings.shape != (manifest.count, manifest.embedding_dim):
+            raise LibraryDamaged(
+                f"{folder}: embeddings have shape {embeddings.shape}, expected ({manifest.count}, {manifest.embedding_dim}); {repair}"
+            )
+    sources = {}
+    for name, file in manifest.files.items():
+        if name.startswith("source:"):
+            try:
+                sources[name.removeprefix("source:")] = pd.read_parquet(folder / file).set_index("key")
+            except (OSError, ValueError) as error:
+                raise LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {repair}") from error
+    return Snapshot(folder, manifest, photos, embeddings, sources)
+
+
+def commit_generation(
+    folder: Path,
+    photos: pd.DataFrame,
+    embeddings: np.ndarray | None,
+    sources: dict[str, pd.DataFrame],
+    *,
+    model: str | None,
+    photo_roots: list[str],
+    derived: dict[str, tuple[str, Callable[[Path], None]]] | None = None,
+) -> Manifest:
+    """Write a new complete generation and switch the manifest to it; then drop older generations' files.
+
+    derived: name -> (file suffix, save(path)) for files computed from this generation (e.g. the text index).
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        previous = Manifest.read(folder)
+    except LibraryNotFound:
+        previous = Manifest(created=_now_iso())
+    generation = previous.generation + 1
+    files = {"photos": f"photos-{generation:06d}.parquet"}
+    _write_parquet(photos.reset_index(drop=True), folder / files["photos"])
+    embeddings_bytes = 0
+    if embeddings is not None:
+        if len(embeddings) != len(photos):
+            raise ValueError(f"{len(embeddings)} embeddings for {len(photos)} photos")
+        files["embeddings"] = f"embeddings-{generation:06d}.npy"
+        _write_npy(np.ascontiguousarray(embeddings, dtype=EMBEDDING_DTYPE), folder / files["embeddings"])
+        embeddings_bytes = (folder / files["embeddings"]).stat().st_size
+    for name, table in sources.items():
+        files[f"source:{name}"] = f"sources-{generation:06d}-{name}.parquet"
+        _write_parquet(table.reset_index(), folder / files[f"source:{name}"])
+    for name, (suffix, save) in (derived or {}).items():
+        files[name] = f"{name}-{generation:06d}.{suffix}"
+        save(folder / files[name])
+    manifest = Manifest(
+        generation=generation,
+        count=len(photos),
+        embedding_dim=None if embeddings is None else int(embeddings.shape[1]),
+        model=model,
+        photo_roots=sorted(set(photo_roots)),
+        files=files,
+        embeddings_bytes=embeddings_bytes,
+        created=previous.created or _now_iso(),
+        updated=_now_iso(),
+    )
+    write_atomically(folder / MANIFEST, lambda tmp: tmp.write_text(json.dumps(asdict(manifest), indent=2)))
+    current = set(files.values()) | {MANIFEST}
+    for stale in folder.glob("*-[0-9][0-9][0-9][0-9][0-9][0-9]*"):
+        if stale.name not in current and stale.is_file():
+            stale.unlink()  # readers that still map an old file keep it alive until they close it
+    return manifest
+
+
+# ---- checkpoints of an unfinished run -------------------------------------------------------------
+
+
+def write_checkpoint(folder: Path, rows: pd.DataFrame, embeddings: np.ndarray | None) -> None:
+    """Save a batch of newly read photos; the parquet file is written last and marks the batch complete."""
+    checkpoints = Path(folder) / "checkpoints"
+    checkpoints.mkdir(parents=True, exist_ok=True)
+    number = 1 + max((int(p.stem) for p in checkpoints.glob("[0-9]*.parquet")), default=0)
+    if embeddings is not None:
+        _write_npy(np.asarray(embeddings, dtype=EMBEDDING_DTYPE), checkpoints / f"{number:06d}.npy")
+    _write_parquet(rows, checkpoints / f"{number:06d}.parquet")
+
+
+def read_checkpoints(folder: Path) -> list[tuple[pd.DataFrame, np.ndarray | None]]:
+    """Batches saved by earlier, unfinished runs; a batch whose files disagree is ignored (it is redone)."""
+    batches = []
+    for rows_path in sorted((Path(folder) / "checkpoints").glob("[0-9]*.parquet")):
+        try:
+            rows = pd.read_parquet(rows_path)
+            vectors_path = rows_path.with_suffix(".npy")
+            vectors = np.load(vectors_path) if vectors_path.exists() else None
+        except (OSError, ValueError):
+            continue
+        if vectors is not None and len(vectors) != len(rows):
+            continue
+        batches.append((rows, vectors))
+    return batches
+
+
+def clear_checkpoints(folder: Path) -> None:
+    checkpoints = Path(folder) / "checkpoints"
+    if checkpoints.is_dir():
+        for path in checkpoints.iterdir():
+            path.unlink()
+        checkpoints.rmdir()

@@ -1,0 +1,102 @@
+import shutil
+
+import numpy as np
+import pytest
+from PIL import Image
+from safetensors.torch import load_file, save_file
+
+from assistant.models import ModelNotAvailable, load_clip
+from assistant.synthetic import synthetic_photo
+
+
+def test_tiny_model_loads_through_the_real_loader(tiny_encoder):
+    assert tiny_encoder.dim == 16 and tiny_encoder.device == "cpu"
+    texts = tiny_encoder.encode_texts(["a cup of coffee", "a red bus"])
+    images = tiny_encoder.encode_images([synthetic_photo(1, (64, 48)), synthetic_photo(2, (64, 48))])
+    for vectors in (texts, images):
+        assert vectors.shape == (2, 16) and vectors.dtype == np.float32
+        np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
+    assert not np.allclose(texts[0], texts[1])
+
+
+def test_fast_preprocessing_matches_the_models_own_processor(tiny_clip_dir, tiny_encoder):
+    from transformers import AutoImageProcessor
+
+    processor = AutoImageProcessor.from_pretrained(tiny_clip_dir)
+    for size in ((1024, 768), (300, 500), (64, 64)):
+        image = synthetic_photo(7, size)
+        reference = processor(images=image, return_tensors="np")["pixel_values"][0]
+        ours = tiny_encoder.image_spec.prepare(image)
+        assert ours.shape == reference.shape
+        assert np.abs(ours - reference).max() < 0.05  # resampling rounding only
+
+
+LONG_MEMORY = (
+    "I was walking along the seafront in the evening with a friend, past the old white tower and many cafés "
+    "with outdoor tables. There were people on bicycles and a man selling grilled corn from a cart. "
+    "Later we stopped at a small kiosk and bought ice cream, and I remember the sea was very calm and the "
+    "sky turned orange and pink over the mountains on the other side of the bay while boats came in."
+)
+
+
+def test_long_descriptions_are_encoded_in_parts_not_truncated(tiny_encoder):
+    parts = tiny_encoder.text_parts(LONG_MEMORY)
+    assert len(parts) > 1
+    budget = tiny_encoder.max_text_tokens - 2
+    assert all(tiny_encoder._token_count(part) <= budget for part in parts)
+    assert " ".join(parts) == " ".join(LONG_MEMORY.split())  # nothing dropped
+    whole = tiny_encoder.encode_text(LONG_MEMORY)
+    mean = tiny_encoder.encode_texts(parts).sum(axis=0)
+    np.testing.assert_allclose(whole, mean / np.linalg.norm(mean), atol=1e-5)
+
+
+def test_short_text_is_one_part(tiny_encoder):
+    assert tiny_encoder.text_parts("  a   cup of coffee ") == ["a cup of coffee"]
+
+
+def test_bf16_stays_close_to_fp32(tiny_clip_dir, tiny_encoder):
+    reduced = load_clip(str(tiny_clip_dir), precision="bf16")
+    assert reduced.precision == "bf16"
+    images = [synthetic_photo(seed, (64, 48)) for seed in range(4)]
+    cosine = np.sum(reduced.encode_images(images) * tiny_encoder.encode_images(images), axis=1)
+    assert cosine.min() > 0.99
+
+
+def test_auto_precision_is_a_supported_choice(tiny_clip_dir):
+    assert load_clip(str(tiny_clip_dir)).precision in {"fp32", "bf16"}
+
+
+def test_hub_id_offline_fails_with_instructions(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelNotAvailable) as caught:
+        load_clip("someone/clip-that-is-not-cached")
+    message = str(caught.value)
+    assert "'someone/clip-that-is-not-cached' is not cached" in message
+    assert "--model /path/to/clip" in message and "LIFELOG_MODEL" in message
+
+
+def test_missing_folder_fails_with_instructions(tmp_path):
+    with pytest.raises(ModelNotAvailable, match="no such folder.*LIFELOG_MODEL"):
+        load_clip(str(tmp_path / "no-model-here"))
+
+
+def test_folder_without_weights_fails(tmp_path, tiny_clip_dir):
+    folder = shutil.copytree(tiny_clip_dir, tmp_path / "clip")
+    (folder / "model.safetensors").unlink()
+    with pytest.raises(ModelNotAvailable, match="cannot load a CLIP model"):
+        load_clip(str(folder))
+
+
+def test_incomplete_weights_are_never_replaced_by_random_ones(tmp_path, tiny_clip_dir):
+    folder = shutil.copytree(tiny_clip_dir, tmp_path / "clip")
+    weights = load_file(folder / "model.safetensors")
+    dropped = next(name for name in weights if "visual_projection" in name)
+    del weights[dropped]
+    save_file(weights, folder / "model.safetensors", metadata={"format": "pt"})
+    with pytest.raises(ModelNotAvailable, match="refusing to use random weights"):
+        load_clip(str(folder))
+
+
+def test_encode_images_accepts_any_mode(tiny_encoder):
+    vectors = tiny_encoder.encode_images([Image.new("L", (50, 40), 128), Image.new("RGBA", (40, 50))])
+    assert vectors.shape == (2, 16)
