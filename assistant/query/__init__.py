@@ -1,0 +1,142 @@
+"""Understanding a remembered moment: `parse_query` splits a description into time constraints, place
+constraints and the visual description left for CLIP.
+
+    q = parse_query("Friends outside a bar in Dublin. It was a Friday evening in September 2019.",
+                    now=datetime(2020, 6, 30, 23, 59))
+    q.time.admits(datetime(2019, 9, 6, 19, 7))   # True
+    q.place.admits(53.34, -6.27)                 # True
+    q.visual                                     # "Friends outside a bar."
+
+Parsing is pure (no I/O) unless the caller passes an online `geocoder`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from .place import (
+    AmbiguousPlace,
+    Area,
+    KnownPlace,
+    PlaceConstraints,
+    PlaceGeocoder,
+    PlaceTerm,
+    find_places,
+    place_term_from_dict,
+    southern_hemisphere,
+)
+from .text import blank_out
+from .time import (
+    CalendarTerm,
+    DayPartTerm,
+    PeriodTerm,
+    TimeConstraints,
+    TimeTerm,
+    WeekdayTerm,
+    local_seconds_of,
+    time_term_from_dict,
+)
+from .time_phrases import build_terms, day_part_term, find_facts
+from .visual import find_sequence_clauses, visual_description
+
+__all__ = [
+    "AmbiguousPlace", "Area", "CalendarTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
+    "PlaceGeocoder", "PlaceTerm", "TimeConstraints", "TimeTerm", "WeekdayTerm", "day_part_term", "local_seconds_of",
+    "parse_query",
+]
+
+_DESCRIBE_VISUAL_CHARS = 80
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A remembered moment, understood: constraints to filter on and text to match against the pixels."""
+
+    text: str
+    time: TimeConstraints
+    place: PlaceConstraints
+    visual: str
+    preceded_by: tuple[str, ...] = ()  # "after X" -> X happened shortly before the moment
+    followed_by: tuple[str, ...] = ()  # "before Y" -> Y happened shortly after the moment
+    ambiguous: tuple[AmbiguousPlace, ...] = ()  # place phrases that fit several known places
+
+    def chips(self) -> list[str]:
+        """Short labels of every constraint, in the order shown to the user."""
+        labels = [f"not: {term.label}" if term.negated else term.label for term in self.time.terms]
+        return labels + [term.label for term in self.place.terms]
+
+    def describe(self) -> str:
+        """e.g. "Fridays · evening · September 2019 · near Dublin · looking for: friends outside a bar"."""
+        parts = self.chips()
+        parts += [f"after: {clause}" for clause in self.preceded_by]
+        parts += [f"then: {clause}" for clause in self.followed_by]
+        visual = self.visual
+        if len(visual) > _DESCRIBE_VISUAL_CHARS:
+            visual = visual[:_DESCRIBE_VISUAL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        parts.append(f"looking for: {visual}" if visual else "looking for: anything")
+        return " · ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "time": self.time.to_dict(),
+            "place": self.place.to_dict(),
+            "visual": self.visual,
+            "preceded_by": list(self.preceded_by),
+            "followed_by": list(self.followed_by),
+            "ambiguous": [place.to_dict() for place in self.ambiguous],
+        }
+
+    @classmethod
+    def from_dict(cls, record: dict) -> "ParsedQuery":
+        """The inverse of to_dict (the chat stores its state as JSON)."""
+        ambiguous = tuple(
+            AmbiguousPlace(item["phrase"], tuple(place_term_from_dict(c) for c in item["candidates"]))
+            for item in record.get("ambiguous", [])
+        )
+        return cls(
+            text=record.get("text", ""),
+            time=TimeConstraints(tuple(time_term_from_dict(t) for t in record.get("time", []))),
+            place=PlaceConstraints(tuple(place_term_from_dict(p) for p in record.get("place", []))),
+            visual=record.get("visual", ""),
+            preceded_by=tuple(record.get("preceded_by", [])),
+            followed_by=tuple(record.get("followed_by", [])),
+            ambiguous=ambiguous,
+        )
+
+
+def parse_query(
+    text: str,
+    now: datetime | None = None,
+    places: Sequence[KnownPlace] | None = None,
+    *,
+    geocoder: PlaceGeocoder | None = None,
+) -> ParsedQuery:
+    """Understand a remembered moment.
+
+    now anchors relative expressions ("last January"); a library passes its last photo's time, so that
+    they are relative to the archive. places are the library's own places, matched before the world
+    gazetteer. geocoder (optional, e.g. `NominatimGeocoder`) is asked about names nothing offline knows.
+    """
+    text = text or ""
+    now = (now or datetime.now()).replace(tzinfo=None)
+    facts = find_facts(text, now)
+    time_spans = [fact.span for fact in facts]
+    clauses = find_sequence_clauses(text, time_spans)
+    clause_spans = [clause.span for clause in clauses]
+    blanked = blank_out(text, time_spans + clause_spans)
+    found = find_places(text, blanked, places, geocoder)
+    southern = southern_hemisphere(found.terms, places)
+    time_terms = build_terms(facts, now, southern)
+    visual = visual_description(text, time_spans + clause_spans + found.spans)
+    return ParsedQuery(
+        text=text,
+        time=TimeConstraints(tuple(time_terms)),
+        place=PlaceConstraints(tuple(found.terms)),
+        visual=visual,
+        preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
+        followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
+        ambiguous=tuple(found.ambiguous),
+    )

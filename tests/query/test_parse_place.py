@@ -1,0 +1,293 @@
+"""Place constraints: the library's own places first, then the world gazetteer, an online geocoder only when given."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pytest
+
+from assistant.query import (
+    AmbiguousPlace,
+    Area,
+    KnownPlace,
+    PlaceConstraints,
+    PlaceTerm,
+    parse_query,
+)
+from assistant.query.gazetteer import city_radius_km, country_codes_at, world_gazetteer
+from assistant.query.online import NominatimGeocoder
+
+NOW = datetime(2020, 6, 30, 23, 59)
+
+# Positions used below.
+DUBLIN = (53.3498, -6.2603)
+DCU = (53.3855, -6.2566)
+DUBLIN_AIRPORT = (53.4264, -6.2499)
+HOME = (53.3725, -6.2760)
+GALWAY = (53.2707, -9.0568)
+ATHLONE = (53.4239, -7.9407)  # the middle of Ireland
+BELFAST = (54.5973, -5.9301)
+LONDON = (51.5072, -0.1276)
+EDINBURGH = (55.9533, -3.1883)
+HEATHROW = (51.4700, -0.4543)
+BANGKOK = (13.7563, 100.5018)
+CHIANG_MAI = (18.7883, 98.9853)
+PHUKET = (7.8804, 98.3923)
+SEOUL = (37.5665, 126.9780)
+DAEJEON = (36.3504, 127.3845)
+PYONGYANG = (39.0392, 125.7625)
+TOKYO = (35.6895, 139.6917)
+THESSALONIKI = (40.6401, 22.9444)
+ATHENS = (37.9838, 23.7275)
+PARIS = (48.8566, 2.3522)
+NEW_YORK = (40.7128, -74.0060)
+SYDNEY = (-33.8688, 151.2093)
+
+KNOWN = [
+    KnownPlace("Home", "semantic", *HOME, 0.15, "IE", 90000),
+    KnownPlace("Dublin City University", "semantic", *DCU, 0.4, "IE", 40000),
+    KnownPlace("Insight Centre Office", "semantic", 53.3862, -6.2594, 0.15, "IE", 30000),
+    KnownPlace("Dublin Airport", "semantic", *DUBLIN_AIRPORT, 1.5, "IE", 1500),
+    KnownPlace("Heathrow Airport", "semantic", *HEATHROW, 2.0, "GB", 400),
+    KnownPlace("The Brazen Head", "semantic", 53.3448, -6.2764, 0.1, "IE", 80),
+    KnownPlace("Dublin", "city", *DUBLIN, 9.0, "IE", 300000),
+    KnownPlace("Perth", "city", 56.3950, -3.4308, 4.0, "GB", 200),
+    KnownPlace("Ireland", "country", *DUBLIN, 60.0, "IE", 400000),
+    KnownPlace("United Kingdom", "country", *LONDON, 80.0, "GB", 600),
+]
+
+
+def _place(text: str, places=None, geocoder=None) -> PlaceConstraints:
+    return parse_query(text, now=NOW, places=places, geocoder=geocoder).place
+
+
+WORLD = [
+    ("in Thailand", ["Thailand"], [BANGKOK, CHIANG_MAI, PHUKET], [DUBLIN, SEOUL]),
+    ("in the UK", ["UK"], [LONDON, EDINBURGH, BELFAST], [DUBLIN, PARIS]),
+    ("in Korea", ["Korea"], [SEOUL, DAEJEON], [PYONGYANG, TOKYO]),
+    ("in the middle of Ireland", ["Ireland"], [ATHLONE, DUBLIN, GALWAY], [BELFAST, LONDON]),
+    ("in Thessaloniki", ["near Thessaloniki"], [THESSALONIKI], [ATHENS, DUBLIN]),
+    ("Walking around Chiang Mai", ["near Chiang Mai"], [CHIANG_MAI], [BANGKOK]),
+    ("a conference in Daejeon", ["near Daejeon"], [DAEJEON], [SEOUL]),
+    ("We visited Thessaloniki", ["near Thessaloniki"], [THESSALONIKI], [ATHENS]),
+    ("in Dublin or Galway", ["near Dublin or Galway"], [DUBLIN, GALWAY], [ATHLONE]),
+    ("in Europe", ["Europe"], [PARIS, DUBLIN, ATHENS], [NEW_YORK, TOKYO]),
+    ("in thailand", ["Thailand"], [BANGKOK], [DUBLIN]),
+    ("in Turkey", ["Turkey"], [(41.0082, 28.9784)], [ATHENS]),
+    ("in Scotland", ["Scotland"], [EDINBURGH], [DUBLIN]),
+    ("in Paris", ["near Paris"], [PARIS], [(33.6609, -95.5555)]),  # not Paris, Texas
+    ("in Reading", ["near Reading"], [(51.4543, -0.9781)], [LONDON]),
+    ("in Howth", ["near Howth"], [(53.3878, -6.0653)], [GALWAY]),
+    ("on the Great Wall of China", ["China"], [(40.4319, 116.5704)], [SEOUL]),
+]
+
+
+@pytest.mark.parametrize("text, labels, inside, outside", WORLD, ids=[case[0] for case in WORLD])
+def test_world_places(text, labels, inside, outside):
+    place = _place(text)
+    assert [term.label for term in place.terms] == labels
+    for lat, lng in inside:
+        assert place.admits(lat, lng), f"{text!r} should admit {(lat, lng)}"
+    for lat, lng in outside:
+        assert not place.admits(lat, lng), f"{text!r} should exclude {(lat, lng)}"
+
+
+NOT_PLACES = [
+    "a Greek restaurant", "Chinese vases", "Thai food", "a bar called the Brazen Head", "reading a book", "a nice day",
+    "a turkey sandwich", "china plates", "a Paris Hilton poster", "Chicago pizza", "a map of Ireland", "an Ireland jersey",
+    "a flight to Korea", "flew from Dublin to London", "the bus to Galway", "Japan Airlines", "I saw Jordan at lunch",
+    "I was with Sydney and Paris", "a restaurant called Bangkok Palace", "at Vicar Street", "Indian curry", "French fries",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_adjectives_names_and_journeys_are_not_places(text):
+    assert _place(text).terms == ()
+
+
+def test_a_name_introduced_by_called_is_not_a_place_even_when_known():
+    assert _place("Meeting friends outside a bar called the Brazen Head", places=KNOWN).terms == ()
+
+
+def test_city_radius_grows_with_population():
+    assert city_radius_km(15_000) < city_radius_km(300_000) < city_radius_km(1_000_000) < city_radius_km(8_000_000)
+    dublin = _place("in Dublin")
+    assert dublin.admits(*DCU) and dublin.admits(*DUBLIN_AIRPORT)
+    assert not dublin.admits(*GALWAY) and not dublin.admits(53.7179, -6.3561)  # Drogheda, 40 km north
+    tokyo = _place("in Tokyo")
+    assert tokyo.admits(35.5494, 139.7798)  # Haneda, 18 km from the centre
+
+
+KNOWN_CASES = [
+    ("I had a meeting in DCU", ["Dublin City University"], [DCU], [HOME, DUBLIN]),
+    ("at home on the sofa", ["Home"], [HOME], [DCU]),
+    ("working in the office", ["Insight Centre Office"], [(53.3862, -6.2594)], [HOME]),
+    ("I was at work", ["Insight Centre Office"], [(53.3862, -6.2594)], [HOME]),
+    ("in Dublin", ["near Dublin"], [DUBLIN, DCU], [GALWAY]),
+    ("in Perth", ["near Perth"], [(56.3950, -3.4308)], [(-31.9523, 115.8613)]),  # the library's Perth, not Australia's
+    ("at Dublin City University", ["Dublin City University"], [DCU], [HOME]),
+    ("in Ireland", ["Ireland"], [GALWAY, DUBLIN], [BELFAST]),
+]
+
+
+@pytest.mark.parametrize("text, labels, inside, outside", KNOWN_CASES, ids=[case[0] for case in KNOWN_CASES])
+def test_known_places_come_first(text, labels, inside, outside):
+    place = _place(text, places=KNOWN)
+    assert [term.label for term in place.terms] == labels
+    for lat, lng in inside:
+        assert place.admits(lat, lng)
+    for lat, lng in outside:
+        assert not place.admits(lat, lng)
+
+
+@pytest.mark.parametrize("text", ["home made bread on a plate", "on the way home", "walking home in the rain", "a cafe with wooden chairs"])
+def test_known_names_in_other_senses_are_not_places(text):
+    places = KNOWN + [KnownPlace("Cafe", "semantic", 53.35, -6.26, 0.1, "IE", 10)]
+    assert _place(text, places=places).terms == ()
+
+
+def test_a_phrase_that_fits_several_known_places_is_ambiguous():
+    query = parse_query("I was at the airport waiting for my flight", now=NOW, places=KNOWN)
+    (ambiguous,) = query.ambiguous
+    assert isinstance(ambiguous, AmbiguousPlace) and ambiguous.phrase == "the airport"
+    assert [candidate.label for candidate in ambiguous.candidates] == ["Dublin Airport", "Heathrow Airport"]
+    (term,) = query.place.terms
+    assert term.admits(*DUBLIN_AIRPORT) and term.admits(*HEATHROW) and not term.admits(*DCU)
+    assert ambiguous.candidates[0].admits(*DUBLIN_AIRPORT) and not ambiguous.candidates[0].admits(*HEATHROW)
+
+
+NEGATED = [
+    ("not at home", KNOWN, [DCU, GALWAY], [HOME]),
+    ("I wasn't in Dublin", None, [GALWAY, LONDON], [DUBLIN, DCU]),
+    ("not in Dublin", None, [GALWAY], [DUBLIN]),
+    ("somewhere outside Ireland", None, [LONDON, PARIS], [GALWAY]),
+    ("away from home", KNOWN, [DCU], [HOME]),
+]
+
+
+@pytest.mark.parametrize("text, places, inside, outside", NEGATED, ids=[case[0] for case in NEGATED])
+def test_negated_places(text, places, inside, outside):
+    place = _place(text, places=places)
+    assert len(place.terms) == 1 and place.terms[0].negated and place.terms[0].label.startswith("not: ")
+    for lat, lng in inside:
+        assert place.admits(lat, lng)
+    for lat, lng in outside:
+        assert not place.admits(lat, lng)
+
+
+def test_unknown_positions_fail_positive_terms_and_pass_negated_ones():
+    lat = np.array([np.nan, DUBLIN[0], GALWAY[0]])
+    lng = np.array([np.nan, DUBLIN[1], GALWAY[1]])
+    assert _place("in Dublin").mask(lat, lng).tolist() == [False, True, False]
+    assert _place("not in Dublin").mask(lat, lng).tolist() == [True, False, True]
+    assert _place("in Ireland").mask(lat, lng, np.array(["IE", "IE", "IE"], dtype=object)).tolist() == [False, True, True]
+
+
+def test_no_place_admits_everything():
+    place = _place("a dog on a beach")
+    assert not place and place.admits(0.0, 0.0) and place.mask(np.array([np.nan]), np.array([np.nan])).all()
+
+
+def test_country_masks_agree_with_and_without_precomputed_codes():
+    rng = np.random.default_rng(7)
+    lat = np.concatenate([rng.uniform(51.0, 55.5, 400), rng.uniform(35, 60, 200), [np.nan]])
+    lng = np.concatenate([rng.uniform(-10.5, -5.5, 400), rng.uniform(-10, 30, 200), [np.nan]])
+    codes = country_codes_at(lat, lng).astype(object)
+    for text in ("in Ireland", "in the UK", "in Europe", "not in Ireland"):
+        term = _place(text).terms[0]
+        assert term.mask(lat, lng, codes).tolist() == term.mask(lat, lng).tolist()
+
+
+@pytest.mark.parametrize("text", ["in Dublin", "in Ireland", "not at home", "in Dublin or Galway", "at the airport", "in Thailand"])
+def test_mask_and_admits_agree_on_random_positions(text):
+    place = _place(text, places=KNOWN)
+    rng = np.random.default_rng(3)
+    lat = np.concatenate([rng.uniform(51, 56, 300), rng.uniform(-60, 70, 100)])
+    lng = np.concatenate([rng.uniform(-10, -5, 300), rng.uniform(-180, 180, 100)])
+    assert place.mask(lat, lng).tolist() == [place.admits(a, b) for a, b in zip(lat, lng)]
+
+
+def test_areas_across_the_antimeridian():
+    term = PlaceTerm("near Taveuni", (Area("city", "Taveuni", -16.85, 179.95, 30.0, "FJ"),))
+    assert term.admits(-16.85, -179.9) and term.admits(-16.85, 179.8) and not term.admits(-16.85, 178.0)
+
+
+def test_place_terms_can_be_built_directly():
+    constraints = PlaceConstraints((
+        PlaceTerm("Ireland", (Area("country", "Ireland", *DUBLIN, 0.0, "IE"),)),
+        PlaceTerm("not: Home", (Area("known", "Home", *HOME, 0.2, "IE"),), negated=True),
+    ))
+    assert constraints.admits(*GALWAY) and not constraints.admits(*HOME) and not constraints.admits(*LONDON)
+
+
+def test_southern_places_are_marked_for_seasons():
+    query = parse_query("at the beach in Sydney in summer", now=NOW)
+    assert query.place.admits(*SYDNEY)
+    assert query.time.admits(datetime(2020, 1, 15, 12)) and not query.time.admits(datetime(2019, 7, 15, 12))
+
+
+class FakeGeocoder:
+    """Stands in for Nominatim: knows one made-up village and records what it was asked."""
+
+    def __init__(self):
+        self.asked: list[str] = []
+
+    def locate(self, phrase: str):
+        self.asked.append(phrase)
+        if phrase == "Ballykilleen":
+            return Area("geocoded", "Ballykilleen", 52.95, -7.35, 3.0, "IE")
+        return None
+
+
+def test_the_online_geocoder_is_asked_only_about_names_nothing_offline_knows():
+    geocoder = FakeGeocoder()
+    place = _place("We stayed in Ballykilleen for a week, then drove around Dublin", geocoder=geocoder)
+    assert [term.label for term in place.terms] == ["near Ballykilleen", "near Dublin"]
+    assert geocoder.asked == ["Ballykilleen"]
+    assert _place("We stayed in Ballykilleen for a week").terms == ()  # no geocoder: no lookup at all
+
+
+class FakeLocation:
+    def __init__(self, lat, lng, raw):
+        self.latitude, self.longitude, self.raw = lat, lng, raw
+
+
+class FakeNominatimClient:
+    def __init__(self, fail: bool = False):
+        self.calls = 0
+        self.fail = fail
+
+    def geocode(self, query, exactly_one=True, timeout=None, addressdetails=False):
+        self.calls += 1
+        if self.fail:
+            raise OSError("offline")
+        if query == "Nowhere At All":
+            return None
+        return FakeLocation(52.95, -7.35, {"boundingbox": ["52.90", "53.00", "-7.40", "-7.30"], "address": {"country_code": "ie"}})
+
+
+def test_nominatim_answers_are_cached_on_disk(tmp_path):
+    cache = tmp_path / "geocode.json"
+    client = FakeNominatimClient()
+    geocoder = NominatimGeocoder(cache, client=client)
+    area = geocoder.locate("Ballykilleen")
+    assert area.kind == "geocoded" and area.country_code == "IE" and 3.0 < area.radius_km < 10.0
+    assert geocoder.locate("Nowhere At All") is None
+    assert client.calls == 2
+    again = NominatimGeocoder(cache, client=FakeNominatimClient(fail=True))
+    assert again.locate("Ballykilleen") == area and again.locate("Nowhere At All") is None  # from the cache
+
+
+def test_nominatim_failures_are_not_cached(tmp_path):
+    failing = FakeNominatimClient(fail=True)
+    geocoder = NominatimGeocoder(tmp_path / "geocode.json", client=failing)
+    assert geocoder.locate("Ballykilleen") is None
+    working = FakeNominatimClient()
+    assert NominatimGeocoder(tmp_path / "geocode.json", client=working).locate("Ballykilleen") is not None
+    assert working.calls == 1
+
+
+def test_the_gazetteer_is_built_once_per_process():
+    assert world_gazetteer() is world_gazetteer()
+    assert "thessaloniki" in world_gazetteer().cities and "chiang mai" in world_gazetteer().cities
