@@ -99,10 +99,7 @@ def write_synthetic_photos(
 def write_synthetic_library(folder: Path, n: int, *, dim: int = 512, places: int = 50, seed: int = 0) -> Path:
     """A library of n photos through the real store code: random unit fp16 embeddings, a photo every
     ~30 s of waking hours over 18 months, and `places` named places in a few countries; no image files."""
-    import pandas as pd
-
-    from .library import store
-    from .library.resolve import FILE_COLUMNS, RESOLVED_COLUMNS
+    from .library.ingest import commit_photo_table
 
     rng = np.random.default_rng(seed)
     start = np.datetime64("2019-01-01T07:00:00")
@@ -122,20 +119,38 @@ def write_synthetic_library(folder: Path, n: int, *, dim: int = 512, places: int
     lng = np.array([centres[c][1] for c in centre]) + place_offset[stay, 1] + rng.normal(0, 0.0005, n)
     names = np.array([f"Place {i}" for i in range(places)], dtype=object)[stay]
     text = lambda index: np.array([centres[c][index] for c in centre], dtype=object)  # noqa: E731
+    table = photo_table(
+        local, lat=lat, lng=lng, semantic_name=names, city=text(2), country=text(3), country_code=text(4), timezone=text(5)
+    )
+    embeddings = np.empty((n, dim), dtype=np.float16)
+    for offset in range(0, n, 65536):  # in chunks: a float32 copy of a million rows would be 2 GB
+        block = rng.standard_normal((min(65536, n - offset), dim), dtype=np.float32)
+        embeddings[offset : offset + len(block)] = block / np.linalg.norm(block, axis=1, keepdims=True)
+    commit_photo_table(Path(folder), table, embeddings, {}, model="synthetic", photo_roots=[])
+    return Path(folder)
+
+
+def photo_table(local_times, **columns):
+    """A complete photo table (every stored column) for photos at these local times, as if taken in UTC;
+    `columns` override the defaults (lat, lng, semantic_name, city, country, country_code, caption ...)."""
+    import pandas as pd
+
+    from .library.resolve import FILE_COLUMNS, RESOLVED_COLUMNS
+
+    local = np.asarray(local_times, dtype="datetime64[s]")
+    n = len(local)
     ids = np.array([f"{str(t).replace('-', '').replace(':', '').replace('T', '_')}_{i % 1000:03d}.jpg" for i, t in enumerate(local)], dtype=object)
     table = pd.DataFrame({
         "path": "/synthetic/" + ids, "key": ids, "file_name": ids, "file_size": np.full(n, 100_000), "file_mtime_ns": np.zeros(n, np.int64),
         "width": np.full(n, 1024), "height": np.full(n, 768), "exif_time": pd.NaT, "exif_offset_s": np.nan, "exif_lat": np.nan,
         "exif_lng": np.nan, "embedded": np.ones(n, bool), "image_id": ids, "taken_at_utc": local, "local_time": local,
-        "timezone": text(5), "utc_offset_s": np.zeros(n, np.int32), "time_source": "filename", "time_approximate": False,
-        "lat": lat, "lng": lng, "gps_source": "metadata", "semantic_name": names, "city": text(2), "country": text(3),
-        "country_code": text(4), "caption": "",
+        "timezone": "UTC", "utc_offset_s": np.zeros(n, np.int32), "time_source": "filename", "time_approximate": False,
+        "lat": np.nan, "lng": np.nan, "gps_source": "metadata", "semantic_name": "", "city": "", "country": "",
+        "country_code": "", "caption": "",
     })
-    table["event_id"] = np.cumsum(np.r_[True, stay[1:] != stay[:-1]]) - 1
-    assert list(table.columns) == list(FILE_COLUMNS) + list(RESOLVED_COLUMNS) + ["event_id"]
-    embeddings = np.empty((n, dim), dtype=np.float16)
-    for offset in range(0, n, 65536):  # in chunks: a float32 copy of a million rows would be 2 GB
-        block = rng.standard_normal((min(65536, n - offset), dim), dtype=np.float32)
-        embeddings[offset : offset + len(block)] = block / np.linalg.norm(block, axis=1, keepdims=True)
-    store.commit_generation(Path(folder), table, embeddings, {}, model="synthetic", photo_roots=[])
-    return Path(folder)
+    unknown = set(columns) - set(table.columns)
+    if unknown:
+        raise ValueError(f"not photo-table columns: {sorted(unknown)}")
+    for name, values in columns.items():
+        table[name] = values
+    return table[list(FILE_COLUMNS) + list(RESOLVED_COLUMNS)]

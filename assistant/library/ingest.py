@@ -190,23 +190,31 @@ def index_photos(
             home_timezone,
         )
         report.input_issues += notes
-        order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
-        table = table.iloc[order].reset_index(drop=True)
-        vectors = vectors[order] if vectors is not None else None
-        table["event_id"] = segment_events(table, vectors)
         sources = {name: rows for name, rows in (("metadata", metadata_rows), ("captions", caption_rows)) if rows is not None}
         roots = (snapshot.manifest.photo_roots if snapshot else []) + [str(Path(photos_dir).expanduser().resolve())]
-        text_index = TextIndex.build(photo_texts(table))
-        derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
-        store.commit_generation(
-            library, table, vectors, sources,
-            model=model_name if vectors is not None else None, photo_roots=roots, derived=derived,
+        table = commit_photo_table(
+            library, table, vectors, sources, model=model_name if vectors is not None else None, photo_roots=roots
         )
         store.clear_checkpoints(library)
         progress(1, 1, "organising the library")
     report.photos_in_library = len(table)
     report.seconds = time.monotonic() - started
     return report
+
+
+def commit_photo_table(
+    library: Path, table: pd.DataFrame, vectors: np.ndarray | None, sources: dict[str, pd.DataFrame], *,
+    model: str | None, photo_roots: list[str],
+) -> pd.DataFrame:
+    """Put rows in time order, segment events, build the text index, and commit one generation."""
+    order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
+    table = table.iloc[order].reset_index(drop=True)
+    vectors = vectors[order] if vectors is not None else None
+    table["event_id"] = segment_events(table, vectors)
+    text_index = TextIndex.build(photo_texts(table))
+    derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
+    store.commit_generation(library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived)
+    return table
 
 
 def _check_model(snapshot: store.Snapshot | None, encoder: ClipEncoder | None, library: Path) -> str | None:

@@ -19,7 +19,7 @@ import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -151,13 +151,16 @@ class Snapshot:
     sources: dict[str, pd.DataFrame]
 
 
-def read_snapshot(folder: Path) -> Snapshot:
-    """Read the committed generation and check that its parts agree; damage raises LibraryDamaged."""
+def read_snapshot(folder: Path, columns: Sequence[str] | None = None) -> Snapshot:
+    """Read the committed generation (all photo columns, or only `columns`) and check that its parts agree.
+
+    Damage raises LibraryDamaged with what to do about it.
+    """
     folder = Path(folder).expanduser()
     manifest = Manifest.read(folder)
     repair = f"rebuild it with: lifelog index PHOTOS_DIR --library {folder}"
     try:
-        photos = pd.read_parquet(folder / manifest.files["photos"])
+        photos = pd.read_parquet(folder / manifest.files["photos"], columns=list(columns) if columns else None)
     except (OSError, KeyError, ValueError) as error:
         raise LibraryDamaged(f"the photo table of {folder} is missing or damaged ({error}); {repair}") from error
     if len(photos) != manifest.count:

@@ -44,8 +44,8 @@ def test_report_lists_skipped_files(indexed):
 
 
 def test_every_photo_once_with_local_time_in_its_zone(indexed, source):
-    library = Library.open(indexed[0])
-    assert len(library) == 240 and library.photos["image_id"].is_unique
+    library = store.read_snapshot(indexed[0])  # every stored column
+    assert len(library.photos) == 240 and library.photos["image_id"].is_unique
     assert library.embeddings.shape == (240, 16)
     np.testing.assert_allclose(np.linalg.norm(np.asarray(library.embeddings, np.float32), axis=1), 1.0, atol=2e-3)
     by_id = library.photos.set_index("image_id")
@@ -127,7 +127,7 @@ def test_exif_only_photos_get_place_and_zone_from_gps(tmp_path, tiny_encoder):
     Image.new("RGB", (64, 48), "gray").save(photos / "IMG_0002.jpg")
     os.utime(photos / "IMG_0002.jpg", (1_560_000_000, 1_560_000_000))
     index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="America/New_York")
-    by_id = Library.open(tmp_path / "lib").photos.set_index("image_id")
+    by_id = store.read_snapshot(tmp_path / "lib").photos.set_index("image_id")
     first = by_id.loc["IMG_0001.jpg"]
     assert first["timezone"] == "Europe/Athens" and first["local_time"] == pd.Timestamp("2019-07-01 20:15")
     assert first["taken_at_utc"] == pd.Timestamp("2019-07-01 17:15")

@@ -1,0 +1,204 @@
+"""`lifelog …`: a thin command-line shell over the library API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from .settings import Settings
+
+
+def _add_library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--library", help="library folder (env LIFELOG_LIBRARY; default: a per-user data folder)")
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", help="CLIP model: Hugging Face id or local folder (env LIFELOG_MODEL)")
+    parser.add_argument("--device", help="auto, cpu, cuda, mps (env LIFELOG_DEVICE)")
+    parser.add_argument("--precision", choices=["auto", "fp32", "bf16", "fp16"], help="model precision (env LIFELOG_PRECISION)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lifelog", description="Find moments in your lifelog by describing them.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    index = commands.add_parser("index", help="add photos (and their metadata) to a library")
+    index.add_argument("photos_dir", type=Path, help="folder searched recursively for JPEG, PNG and WebP photos")
+    index.add_argument("--metadata", type=Path, help="LSC metadata CSV: ImageID,new_lat,new_lng,semantic_name,city,country,timezone")
+    index.add_argument("--captions", type=Path, help="captions or concepts CSV: ImageID,Description")
+    _add_library_option(index)
+    _add_model_options(index)
+    index.add_argument("--no-model", action="store_true", help="index metadata and captions only; embed later")
+    index.add_argument("--home-timezone", help="zone for photos with no time-zone evidence (env LIFELOG_HOME_TZ)")
+    index.add_argument("--batch-size", type=int, help="photos per model batch (env LIFELOG_BATCH_SIZE)")
+    index.add_argument("--workers", type=int, help="photo-decoding threads (default: up to 4)")
+
+    search = commands.add_parser("search", help="search a library by description or example photo")
+    search.add_argument("text", nargs="?", default="", help="what you remember, e.g. 'coffee in Dublin last January'")
+    search.add_argument("--image", type=Path, help="search by example: a photo file")
+    search.add_argument("--like", action="append", default=[], metavar="ID", help="more like this library photo (repeatable)")
+    search.add_argument("--not", dest="unlike", action="append", default=[], metavar="ID", help="not like this photo (repeatable)")
+    search.add_argument("--events", action="store_true", help="group results into events (moments)")
+    search.add_argument("--top-k", type=int, default=20)
+    search.add_argument("--json", action="store_true", help="print a JSON array of results")
+    _add_library_option(search)
+    _add_model_options(search)
+
+    parse = commands.add_parser("parse", help="show how a description is understood (time, place, visual)")
+    parse.add_argument("text")
+    parse.add_argument("--now", help="ISO date-time that relative expressions are anchored to (default: the library's last photo)")
+    parse.add_argument("--json", action="store_true")
+    _add_library_option(parse)
+    return parser
+
+
+def _progress_bar():
+    """Adapt the library's progress(done, total, what) callback to tqdm bars, one per stage."""
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def progress(done: int, total: int, what: str) -> None:
+        bar = bars.get(what)
+        if bar is None:
+            bar = bars[what] = tqdm(total=total, desc=what, unit="photo" if total > 1 else "step", leave=True)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return progress
+
+
+def _load_encoder(settings: Settings, library_model: str | None, required: bool):
+    """The CLIP encoder for a command; without an explicit --model, the library's own model is used."""
+    from .models import ModelNotAvailable, shared_clip
+
+    name = settings.model_for(library_model)
+    if library_model and name != library_model:
+        raise SystemExit(f"error: the library was indexed with {library_model!r}, not {name!r}; pass --model {library_model}")
+    try:
+        return shared_clip(name, device=settings.device, precision=settings.precision)
+    except ModelNotAvailable as error:
+        if required:
+            raise SystemExit(f"error: {error}") from None
+        print(f"warning: {error}\nwarning: continuing without the model.", file=sys.stderr)
+        return None
+
+
+def _indexed_model(folder: Path) -> str | None:
+    from .library.store import LibraryNotFound, Manifest
+
+    try:
+        return Manifest.read(folder).model
+    except LibraryNotFound:
+        return None
+
+
+def run_index(args: argparse.Namespace) -> int:
+    from .library import index_photos
+
+    settings = Settings.resolve(
+        library=args.library, model=args.model, device=args.device, precision=args.precision,
+        home_timezone=args.home_timezone, batch_size=args.batch_size,
+    )
+    encoder = None if args.no_model else _load_encoder(settings, _indexed_model(settings.library), required=True)
+    report = index_photos(
+        settings.library,
+        args.photos_dir,
+        encoder=encoder,
+        home_timezone=settings.home_timezone,
+        metadata_csv=args.metadata,
+        captions_csv=args.captions,
+        batch_size=settings.batch_size,
+        workers=args.workers,
+        progress=_progress_bar(),
+    )
+    print(report.summary())
+    return 0
+
+
+def _open_library(settings: Settings):
+    from .library import Library
+
+    return Library.open(settings.library)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from .search import SearchRequest, search
+
+    if not args.text.strip() and args.image is None and not args.like:
+        raise SystemExit("error: give a description to search for, --image PHOTO or --like ID")
+    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    library = _open_library(settings)
+    needs_model = args.image is not None and library.row_of_path(args.image) is None
+    wants_model = library.embeddings is not None or needs_model
+    encoder = _load_encoder(settings, library.model, required=needs_model) if wants_model else None
+    request = SearchRequest(
+        text=args.text, example_image=args.image, like_ids=tuple(args.like), unlike_ids=tuple(args.unlike),
+        top_k=args.top_k, group_events=args.events,
+    )
+    result = search(library, encoder, request)
+    for notice in result.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(result.events if args.events else result.photos, ensure_ascii=False, indent=1))
+        return 0
+    if result.query is not None:
+        print(f"understood: {result.query.describe()}")
+    print(f"{result.matched} photos match the constraints.")
+    for hint in result.hints:
+        print(f"  {hint.count} {hint.label}")
+    if args.events:
+        print(f"{'#':>3}  {'score':>6}  {'from':<19}  {'to':<8}  {'photos':>6}  {'place':<32}  best photo")
+        for rank, event in enumerate(result.events, 1):
+            print(
+                f"{rank:>3}  {event['score']:>6.2f}  {event['start_time'][:19]:<19}  {event['end_time'][11:19]:<8}  "
+                f"{event['photo_count']:>6}  {event['place'][:32]:<32}  {event['best']['image_id']}"
+            )
+        return 0
+    print(f"{'#':>3}  {'score':>6}  {'local time':<19}  {'place':<32}  image")
+    for rank, hit in enumerate(result.photos, 1):
+        print(f"{rank:>3}  {hit['score']:>6.2f}  {hit['local_time'][:19]:<19}  {hit['place'][:32]:<32}  {hit['image_id']}")
+    return 0
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    from .query import parse_query
+
+    now = datetime.fromisoformat(args.now) if args.now else None
+    places = None
+    if args.library or Settings.resolve().library.joinpath("library.json").exists():
+        library = _open_library(Settings.resolve(library=args.library))
+        places = library.known_places()
+        now = now or library.last_local_time()
+    parsed = parse_query(args.text, now=now, places=places)
+    if args.json:
+        print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(parsed.describe())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .library import LibraryError
+    from .search import SearchError
+
+    args = build_parser().parse_args(argv)
+    handlers = {"index": run_index, "search": run_search, "parse": run_parse}
+    try:
+        return handlers[args.command](args)
+    except (LibraryError, SearchError, FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: progress so far is saved; run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The search engine on libraries with known answers (built through the real store code)."""
+
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from assistant.library import Library
+from assistant.library.events import segment_events
+from assistant.library.ingest import commit_photo_table
+from assistant.query import parse_query
+from assistant.search import SearchError, SearchRequest, context, search
+from assistant.synthetic import photo_table
+
+DIM = 16
+DUBLIN = (53.3498, -6.2603, "Dublin", "Ireland", "IE")
+THESSALONIKI = (40.6401, 22.9444, "Thessaloniki", "Greece", "GR")
+
+
+def unit(*weights):
+    vector = np.zeros(DIM, np.float32)
+    vector[: len(weights)] = weights
+    return vector / np.linalg.norm(vector)
+
+
+def build(folder: Path, photos: list[dict]) -> Library:
+    """photos: dicts with time, place (one of the tuples above), vector, and optional caption / name."""
+    table = photo_table(
+        [p["time"] for p in photos],
+        lat=[p["place"][0] for p in photos], lng=[p["place"][1] for p in photos],
+        city=[p["place"][2] for p in photos], country=[p["place"][3] for p in photos],
+        country_code=[p["place"][4] for p in photos], semantic_name=[p.get("name", "") for p in photos],
+        caption=[p.get("caption", "") for p in photos],
+    )
+    vectors = np.stack([p["vector"] for p in photos]).astype(np.float16)
+    commit_photo_table(folder, table, vectors, {}, model="test", photo_roots=[])
+    return Library.open(folder)
+
+
+def query(text, library):
+    return parse_query(text, now=datetime(2020, 6, 30, 23, 0), places=library.places)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """18 months, a photo at 04:00, 10:00, 16:00 and 22:00 daily; March, July and November in Thessaloniki."""
+    rng = np.random.default_rng(3)
+    times = pd.date_range("2019-01-01 04:00", "2020-06-30 22:00", freq="6h")
+    photos = []
+    for time in times:
+        place = THESSALONIKI if time.month in (3, 7, 11) else DUBLIN
+        photos.append({"time": time, "place": place, "vector": unit(*rng.normal(size=DIM))})
+    return build(tmp_path_factory.mktemp("archive"), photos)
+
+
+def admitted(library, parsed) -> list[str]:
+    """Ids admitted by the parser's scalar contract (admits), one photo at a time: the reference."""
+    photos = library.photos
+    return [
+        image_id
+        for image_id, local, lat, lng in zip(photos["image_id"], photos["local_time"], photos["lat"], photos["lng"])
+        if parsed.time.admits(local.to_pydatetime()) and parsed.place.admits(lat, lng)
+    ]
+
+
+def test_filters_are_exact(archive):
+    parsed = query("in April 2019 in Dublin", archive)
+    expected = admitted(archive, parsed)
+    assert len(expected) == 120
+    result = search(archive, None, SearchRequest(query=parsed, vector=unit(1), top_k=100_000, group_events=False))
+    assert result.matched == len(expected)
+    assert sorted(hit["image_id"] for hit in result.photos) == sorted(expected)
+
+
+def test_filtered_ranking_is_by_similarity(archive):
+    target = archive.photos.index[(archive.photos["local_time"] >= "2019-04-10")][0]
+    vector = np.asarray(archive.embeddings[target], np.float32)
+    result = search(archive, None, SearchRequest(query=query("in April 2019", archive), vector=vector, top_k=5, group_events=False))
+    assert result.photos[0]["row"] == target
+    assert [hit["score"] for hit in result.photos] == sorted((hit["score"] for hit in result.photos), reverse=True)
+
+
+def test_relaxation_hints_count_what_each_change_would_match(archive):
+    parsed = query("in March 2019 in Dublin", archive)
+    result = search(archive, None, SearchRequest(query=parsed, vector=unit(1)))
+    assert result.matched == 0 and result.photos == []
+    hints = {hint.label: hint.count for hint in result.hints}
+    assert hints["if the place is dropped"] == len(admitted(archive, query("in March 2019", archive))) >= 124
+    assert hints["if time is dropped"] == len(admitted(archive, query("in Dublin", archive)))
+    assert hints["April 2019"] == len(admitted(archive, query("in April 2019 in Dublin", archive)))
+    assert len(hints) == 4 and list(hints.values()) == sorted(hints.values(), reverse=True)
+    # a hint carries the relaxed query, ready to run
+    relaxed = next(hint for hint in result.hints if hint.label == "April 2019")
+    assert search(archive, None, SearchRequest(query=relaxed.query, vector=unit(1))).matched == hints["April 2019"]
+
+
+def test_no_hints_when_enough_matches(archive):
+    result = search(archive, None, SearchRequest(query=query("in April 2019", archive), vector=unit(1)))
+    assert result.hints == []
+
+
+def test_events_group_near_identical_frames(tmp_path):
+    coffee, desk, bus = unit(1, 0, 0), unit(0, 1, 0), unit(0, 0, 1)
+    start = datetime(2019, 5, 10, 8, 0)
+    photos = [{"time": start + pd.Timedelta(minutes=i), "place": DUBLIN, "vector": coffee} for i in range(20)]
+    photos += [{"time": start + pd.Timedelta(minutes=40 + i), "place": DUBLIN, "vector": desk} for i in range(10)]
+    photos += [{"time": start + pd.Timedelta(minutes=90 + i), "place": DUBLIN, "vector": unit(1, 0.1, 0)} for i in range(5)]
+    photos += [{"time": start + pd.Timedelta(minutes=120 + i), "place": DUBLIN, "vector": bus} for i in range(5)]
+    library = build(tmp_path, photos)
+    result = search(library, None, SearchRequest(vector=coffee, top_k=3))
+    assert len(result.events) == 3
+    first, second = result.events[0], result.events[1]
+    assert first["photo_count"] == 20 and first["start_time"] == "2019-05-10T08:00:00" and first["end_time"] == "2019-05-10T08:19:00"
+    assert second["photo_count"] == 5  # the second coffee, separated by a gap
+    assert len({hit["event_id"] for hit in result.photos[:20]}) == 1  # ungrouped results stay available
+
+
+def test_event_segmentation_on_a_known_day():
+    minutes = list(range(0, 30)) + list(range(50, 70)) + list(range(70, 90)) + list(range(90, 110))
+    times = [np.datetime64("2019-05-10T08:00") + np.timedelta64(m, "m") for m in minutes]
+    names = ["Home"] * 30 + ["Office"] * 20 + ["Office"] * 20 + [""] * 20
+    lat = [53.39] * 30 + [53.385] * 40 + [53.30] * 10 + [53.20] * 10  # walking off, then far away
+    vectors = np.vstack([np.tile(unit(1, 0), (30, 1)), np.tile(unit(0, 1), (20, 1)), np.tile(unit(0, 0, 1), (20, 1)), np.tile(unit(0, 0, 0, 1), (20, 1))])
+    table = photo_table(times, semantic_name=names, lat=lat, lng=[-6.25] * 90)
+    events = segment_events(table, vectors.astype(np.float16))
+    boundaries = [0] + [i for i in range(1, 90) if events[i] != events[i - 1]]
+    # 30: time gap and a new place; 50: same place, clearly new scene; 70: unnamed place; 80: moved 11 km
+    assert boundaries == [0, 30, 50, 70, 80]
+
+
+def test_feedback_excludes_a_rejected_photo_and_sinks_its_near_duplicates(tmp_path):
+    cup, near_cup, other = unit(1, 0.05), unit(1, 0.08), unit(0.7, 0.7)
+    start = datetime(2019, 5, 10, 8, 0)
+    photos = [{"time": start + pd.Timedelta(hours=i), "place": DUBLIN, "vector": vector} for i, vector in enumerate([cup, near_cup, near_cup, other, other])]
+    library = build(tmp_path, photos)
+    rejected = library.image_id(0)
+    before = search(library, None, SearchRequest(vector=unit(1), top_k=5, group_events=False))
+    assert [hit["row"] for hit in before.photos[:3]] == [0, 1, 2]
+    after = search(library, None, SearchRequest(vector=unit(1), unlike_ids=(rejected,), top_k=5, group_events=False))
+    assert rejected not in [hit["image_id"] for hit in after.photos]
+    assert [hit["row"] for hit in after.photos[:2]] == [3, 4]  # the near-duplicates fell below
+
+
+def test_more_like_these(tmp_path):
+    a, b = unit(1, 0, 0), unit(0, 1, 0)
+    start = datetime(2019, 5, 10, 8, 0)
+    photos = [{"time": start + pd.Timedelta(hours=i), "place": DUBLIN, "vector": v} for i, v in enumerate([a, b, unit(0.1, 1, 0), unit(1, 0.1, 0)])]
+    library = build(tmp_path, photos)
+    result = search(library, None, SearchRequest(like_ids=(library.image_id(1),), top_k=4, group_events=False))
+    assert [hit["row"] for hit in result.photos[:2]] == [1, 2]
+    with pytest.raises(SearchError, match="no photo 'nope'"):
+        search(library, None, SearchRequest(like_ids=("nope",)))
+
+
+def test_after_x_ranks_the_moment_with_x_earlier_that_day(tmp_path):
+    pub = unit(0, 0, 1)
+    photos = []
+    for day, had_coffee in ((10, False), (11, True)):
+        if had_coffee:
+            photos += [{"time": datetime(2019, 5, day, 9, m), "place": DUBLIN, "vector": unit(1), "caption": "a cup of coffee in a café"} for m in range(5)]
+        photos += [{"time": datetime(2019, 5, day, 12, m), "place": DUBLIN, "vector": unit(0, 1), "caption": "a desk with a laptop"} for m in range(5)]
+        photos += [{"time": datetime(2019, 5, day, 20, 0), "place": DUBLIN, "vector": pub, "caption": "pints in a pub"}]
+    library = build(tmp_path, photos)
+    parsed = query("pints in a pub after a coffee", library)
+    assert parsed.preceded_by and "coffee" in parsed.preceded_by[0]
+    result = search(library, None, SearchRequest(query=parsed, top_k=2, group_events=False))
+    assert [hit["local_time"][:10] for hit in result.photos] == ["2019-05-11", "2019-05-10"]
+    assert result.photos[0]["score"] > result.photos[1]["score"]
+
+
+def test_caption_only_search_without_clip(tmp_path):
+    start = datetime(2019, 5, 10, 8, 0)
+    captions = ["a red bus on the street", "shelves of Omron monitors in a pharmacy", "a laptop on a desk"]
+    photos = [{"time": start + pd.Timedelta(hours=i), "place": DUBLIN, "vector": unit(1, i), "caption": c} for i, c in enumerate(captions)]
+    library = build(tmp_path, photos)
+    result = search(library, None, SearchRequest(text="the pharmacy selling Omron devices", top_k=3, group_events=False))
+    assert result.photos[0]["caption"] == captions[1]
+    assert result.channels == ["text"]
+    assert any("captions only" in notice for notice in result.notices)
+
+
+def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
+    from assistant.synthetic import synthetic_photo
+
+    images = [synthetic_photo(seed, (64, 48)) for seed in range(3)]
+    vectors = tiny_encoder.encode_images(images)
+    start = datetime(2019, 5, 10, 8, 0)
+    library = build(tmp_path / "lib", [{"time": start + pd.Timedelta(hours=i), "place": DUBLIN, "vector": v} for i, v in enumerate(vectors)])
+    outside = tmp_path / "outside.png"
+    images[2].save(outside)
+    result = search(library, tiny_encoder, SearchRequest(example_image=outside, top_k=1, group_events=False))
+    assert result.photos[0]["row"] == 2
+    with pytest.raises(SearchError, match="cannot read"):
+        search(library, tiny_encoder, SearchRequest(example_image=tmp_path / "missing.png"))
+
+
+def test_context_around_a_photo(archive):
+    image_id = archive.image_id(100)
+    around = context(archive, image_id, minutes=13 * 60)
+    assert [record["row"] for record in around] == [98, 99, 100, 101, 102]  # photos 6 hours apart
+    event = context(archive, image_id, whole_event=True)
+    assert all(record["event_id"] == archive.event_ids[100] for record in event)
+
+
+def test_bad_requests(archive):
+    with pytest.raises(SearchError, match="top_k"):
+        search(archive, None, SearchRequest(vector=unit(1), top_k=0))
