@@ -13,6 +13,8 @@ from typing import Sequence
 import numpy as np
 from PIL import Image
 
+from .library.timestamps import lsc_file_name
+
 
 def _byte_level_vocab() -> dict[str, int]:
     from transformers.convert_slow_tokenizer import bytes_to_unicode
@@ -57,11 +59,6 @@ def save_random_clip(folder: Path, *, size: str = "tiny", seed: int = 0) -> Path
     CLIPTokenizer(vocab=vocab, merges=[]).save_pretrained(folder)
     CLIPImageProcessorPil(size={"shortest_edge": pixels}, crop_size={"height": pixels, "width": pixels}).save_pretrained(folder)
     return folder
-
-
-def lsc_file_name(taken_at_utc: datetime) -> str:
-    """LSC'22+ naming: the UTC time the photo was taken."""
-    return taken_at_utc.strftime("%Y%m%d_%H%M%S_000.jpg")
 
 
 def synthetic_photo(seed: int, size: tuple[int, int] = (1024, 768)) -> Image.Image:

@@ -25,6 +25,7 @@ import numpy as np
 from PIL import Image
 
 from ..library.store import write_atomically
+from ..library.timestamps import lsc_file_name
 from .camera import Camera, Shot, plan_shot
 from .itinerary import ITINERARY, PLACES, Activity
 from .scenes import SCENES, render
@@ -117,7 +118,7 @@ def _plan_activity(index: int, activity: Activity, rng: np.random.Generator) -> 
         if not activity.gps or rng.random() < _GPS_DROPOUT:
             lat = lng = None
         planned.append(PlannedPhoto(
-            image_id=taken.strftime("%Y%m%d_%H%M%S_000.jpg"),
+            image_id=lsc_file_name(taken),
             taken_at_utc=taken,
             activity=index,
             view=order[min(runs - 1, k * runs // len(times)) % len(order)],

@@ -35,6 +35,11 @@ def time_from_filename(name: str) -> datetime | None:
         return None
 
 
+def lsc_file_name(taken_at_utc: datetime) -> str:
+    """LSC'22+ naming, the inverse of time_from_filename: the UTC time the photo was taken."""
+    return taken_at_utc.strftime("%Y%m%d_%H%M%S_000.jpg")
+
+
 def parse_exif_time(value: object) -> datetime | None:
     """EXIF `2019:01:05 16:40:08` (camera wall-clock, zone unknown) -> naive datetime, or None."""
     if not isinstance(value, str):
