@@ -64,6 +64,7 @@ class SearchRequest:
     text: str = ""  # a remembered moment, parsed into constraints and a visual description
     query: ParsedQuery | None = None  # already parsed (the chat passes its merged query); overrides text
     example_image: Path | None = None  # query by example: any image file, or a photo of the library
+    example_id: str | None = None  # query by example: a library photo's id (it comes first)
     vector: np.ndarray | None = None  # a ready CLIP query vector (notebooks, benchmarks); combined like an example
     like_ids: tuple[str, ...] = ()  # "more like these"
     unlike_ids: tuple[str, ...] = ()  # "not like that": pushes it and its near-duplicates down
@@ -85,9 +86,7 @@ class SearchResult:
     @property
     def constraints(self) -> list[str]:
         """Chip labels of the constraints applied."""
-        if self.query is None:
-            return []
-        return [term.label for term in self.query.time.terms] + [term.label for term in self.query.place.terms]
+        return self.query.chips() if self.query is not None else []
 
     def to_dict(self) -> dict:
         return {
@@ -269,6 +268,12 @@ def _clip_query_vector(library: Library, encoder, request: SearchRequest, visual
     if request.example_image is not None:
         example, pinned_row = _example_vector(library, encoder, Path(request.example_image))
         parts.append(example)
+    if request.example_id is not None:
+        example, example_rows = _stored_vectors(library, (request.example_id,))
+        if not len(example):
+            raise SearchError(f"photo {request.example_id!r} has no CLIP embedding yet: run 'lifelog index' with a model")
+        parts.append(example[0])
+        pinned_row = example_rows[0]
     if request.vector is not None:
         parts.append(_unit(np.asarray(request.vector, dtype=np.float32)))
     if request.like_ids:
@@ -423,3 +428,38 @@ def context(library: Library, image_id: str, *, minutes: float | None = 15, whol
     first = int(np.searchsorted(utc, utc[row] - window, side="left"))
     last = int(np.searchsorted(utc, utc[row] + window, side="right"))
     return [library.record(r) for r in range(first, last)]
+
+
+def neighbouring_events(library: Library, image_id: str, direction: str, *, limit: int = 6) -> list[EventHit]:
+    """The events just before (or after) a photo's event on the same local day, nearest first in time order.
+
+    Each is represented by its middle photo, the frame most typical of the moment.
+    """
+    if direction not in ("before", "after"):
+        raise ValueError("direction must be 'before' or 'after'")
+    row = library.row_of(image_id)
+    if row is None:
+        raise SearchError(f"no photo {image_id!r} in this library")
+    event = int(library.event_ids[row])
+    day = library.local_seconds[row] // 86400
+    events: list[EventHit] = []
+    step = -1 if direction == "before" else 1
+    other = event + step
+    while len(events) < limit and 0 <= other <= int(library.event_ids[-1]):
+        first, last = library.event_span(other)
+        if first > last:
+            other += step
+            continue
+        if library.local_seconds[last if direction == "before" else first] // 86400 != day:
+            break  # the nearest end of that event is on another day
+        middle = (first + last) // 2
+        record = library.record(middle)
+        events.append(
+            EventHit(
+                event_id=other, score=0.0, best=PhotoHit(**record, score=0.0),
+                start_time=library.local_time_iso(first), end_time=library.local_time_iso(last),
+                place=record["place"], photo_count=last - first + 1, matching_ids=[record["image_id"]],
+            )
+        )
+        other += step
+    return sorted(events, key=lambda hit: hit["start_time"])
