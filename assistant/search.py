@@ -407,7 +407,7 @@ def _group_events(library: Library, rows: np.ndarray, scores: np.ndarray, ranked
                 best=PhotoHit(**library.record(rows[best]), score=float(scores[best])),
                 start_time=library.local_time_iso(first),
                 end_time=library.local_time_iso(last),
-                place=library.record(rows[best])["place"],
+                place=library.event_place(event),
                 photo_count=last - first + 1,
                 matching_ids=[library.image_id(rows[p]) for p in positions],
             )
@@ -458,7 +458,7 @@ def neighbouring_events(library: Library, image_id: str, direction: str, *, limi
             EventHit(
                 event_id=other, score=0.0, best=PhotoHit(**record, score=0.0),
                 start_time=library.local_time_iso(first), end_time=library.local_time_iso(last),
-                place=record["place"], photo_count=last - first + 1, matching_ids=[record["image_id"]],
+                place=library.event_place(other), photo_count=last - first + 1, matching_ids=[record["image_id"]],
             )
         )
         other += step

@@ -18,12 +18,18 @@ _SOURCES = {
     "precision": ("LIFELOG_PRECISION", "auto"),
     "home_timezone": ("LIFELOG_HOME_TZ", None),
     "batch_size": ("LIFELOG_BATCH_SIZE", "32"),
+    "demo_dir": ("LIFELOG_DEMO_DIR", None),
 }
 
 
 def default_library_dir() -> Path:
     """Per-user data directory, so a library survives reinstalling the package."""
     return Path(platformdirs.user_data_dir("lifelog-assistant", appauthor=False)) / "library"
+
+
+def default_demo_dir() -> Path:
+    """Where the built-in demo library is built on first run (a cache: safe to delete)."""
+    return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / "demo"
 
 
 def system_timezone() -> str:
@@ -48,6 +54,7 @@ class Settings:
     precision: str  # "auto", "fp32", "bf16", "fp16"
     home_timezone: str  # used when a photo carries no time-zone evidence at all
     batch_size: int
+    demo_dir: Path
 
     @classmethod
     def resolve(cls, **explicit: object) -> "Settings":
@@ -69,6 +76,7 @@ class Settings:
             precision=str(values["precision"]),
             home_timezone=str(values["home_timezone"] or system_timezone()),
             batch_size=int(values["batch_size"]),  # type: ignore[arg-type]
+            demo_dir=Path(str(values["demo_dir"])).expanduser() if values["demo_dir"] else default_demo_dir(),
         )
 
     def model_for(self, library_model: str | None) -> str:

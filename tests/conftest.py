@@ -64,3 +64,32 @@ def write_lsc_source(folder: Path, count: int, *, start=datetime(2019, 1, 5, 6, 
     metadata_csv = Path(folder) / "metadata.csv"
     metadata.to_csv(metadata_csv, index=False)
     return LscSource(photos_dir, metadata_csv, paths, times, metadata)
+
+
+@pytest.fixture(scope="session")
+def demo_library(tmp_path_factory, tiny_encoder) -> Path:
+    """The built-in demo lifelog (drawn photos, LSC metadata, captions), indexed with the tiny CLIP."""
+    from assistant.demo.build import ensure_demo_library
+
+    return ensure_demo_library(tmp_path_factory.mktemp("demo"), tiny_encoder)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_server(demo_library, tiny_clip_dir):
+    """A real app server on the demo library with the tiny CLIP; yields its URL."""
+    import app
+
+    service = app.create_service(library=str(demo_library), model=str(tiny_clip_dir))
+    demo = app.build_app(service)
+    port = free_port()
+    app.launch(demo, service, port=port, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()

@@ -114,6 +114,28 @@ class Library:
         last = int(np.searchsorted(self.event_ids, event_id, side="right")) - 1
         return first, last
 
+    def event_place(self, event_id: int) -> str:
+        """The place an event happened: its most frequent named place (transit frames often have none)."""
+        cached = self._event_places.get(event_id)
+        if cached is None:
+            first, last = self.event_span(event_id)
+            rows = slice(first, last + 1)
+            for column in ("semantic_name", "city"):
+                names = self.photos[column].iloc[rows]
+                names = names[names != ""]
+                if len(names):
+                    row = first + int(np.flatnonzero((self.photos[column].iloc[rows] == names.mode().iloc[0]).to_numpy())[0])
+                    cached = self.record(row)["place"]
+                    break
+            else:
+                cached = ""
+            self._event_places[event_id] = cached
+        return cached
+
+    @cached_property
+    def _event_places(self) -> dict[int, str]:
+        return {}
+
     @cached_property
     def embedded(self) -> np.ndarray:
         return self.photos["embedded"].to_numpy(dtype=bool)

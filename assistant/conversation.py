@@ -1,0 +1,325 @@
+"""The dialogue: what each new message does to the query, and what the assistant says back.
+
+A message refines the previous query: a new constraint is added, one of a kind already present replaces
+it ("actually it was in the evening"), a negation excludes ("not at home"), a reference acts on a result
+("more like the second one", "not that one"), and "start over" resets. The state is plain frozen data,
+so the app can keep one per browser session (deep-copyable) and scripts can replay conversations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .library import Library
+from .models import ClipEncoder
+from .query import ParsedQuery, PlaceConstraints, TimeConstraints, parse_query
+from .search import EventHit, SearchRequest, SearchResult, neighbouring_events, search
+
+PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+
+_START_OVER = re.compile(r"^\s*(start\s*over|restart|reset|new\s+search|forget\s+(it|that|everything)|clear)\b", re.I)
+_CORRECTION = re.compile(r"^\s*(actually|no[,.!]|sorry|wait|i\s+mean|rather|correction|oops)\b[,.!]?\s*", re.I)
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+    "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_REFERENCE = r"(?:the\s+)?(?P<ref>last|that|this|it|(?:number|no\.?|photo|picture|moment|#)\s*\d{1,2}|\d{1,2}|\w+)(?:\s+(?:one|photo|picture|moment|image))?"
+_LIKE = re.compile(rf"^\s*(?:show\s+me\s+)?(?:more|others?|ones?|photos?|something)?\s*(?:like|similar\s+to)\s+{_REFERENCE}\s*[.!]*\s*$", re.I)
+_UNLIKE = re.compile(rf"^\s*(?:no[,.!]?\s+)?not\s+(?:like\s+)?{_REFERENCE}\s*[.!]*\s*$", re.I)
+_CHOICE = re.compile(r"^\s*(?:option\s+|number\s+|#)?(?P<number>\d{1,2})\s*[.!)]?\s*$|^\s*(?:the\s+)?(?P<word>\w+)(?:\s+one)?\s*[.!]?\s*$", re.I)
+
+
+class Replies:
+    """The assistant's wording, from prompts/replies.toml."""
+
+    def __init__(self, path: Path = PROMPTS / "replies.toml"):
+        with open(path, "rb") as handle:
+            self._templates = tomllib.load(handle)
+
+    def __call__(self, name: str, **values: object) -> str:
+        return self._templates[name].format(**values)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A numbered option the user can pick by replying with its number."""
+
+    label: str
+    query: ParsedQuery
+    reply: str  # template name used when picked
+
+
+@dataclass(frozen=True)
+class ChatState:
+    query: ParsedQuery | None = None
+    example_id: str | None = None  # query by example: the photo clicked or referred to
+    liked: tuple[str, ...] = ()
+    unliked: tuple[str, ...] = ()  # "not this": left out, and its near-duplicates sink
+    shown: tuple[str, ...] = ()  # best photo of each moment on screen, in order, for "the second one"
+    choices: tuple[Choice, ...] = ()  # options offered in the last reply
+    turns: int = 0
+
+
+@dataclass
+class Turn:
+    """The outcome of one message: the new state, the reply, and the moments to show."""
+
+    state: ChatState
+    reply: str
+    moments: list[EventHit] = field(default_factory=list)
+    result: SearchResult | None = None
+
+    def to_api(self) -> dict:
+        """The JSON the /chat API returns."""
+        return {
+            "reply": self.reply,
+            "constraints": [label for label, _ in chips(self.state)],
+            "matched": self.result.matched if self.result else 0,
+            "results": [
+                {
+                    "image_id": moment["best"]["image_id"],
+                    "local_time": moment["best"]["local_time"],
+                    "place": moment["place"],
+                    "score": round(moment["score"], 4),
+                    "event_id": str(moment["event_id"]),
+                    "start_time": moment["start_time"],
+                    "end_time": moment["end_time"],
+                }
+                for moment in self.moments
+            ],
+        }
+
+
+def chips(state: ChatState) -> list[tuple[str, str]]:
+    """(label, key) of everything the current search uses; removing a chip drops that part."""
+    result: list[tuple[str, str]] = []
+    query = state.query
+    if query is not None:
+        for index, term in enumerate(query.time.terms):
+            result.append((f"not: {term.label}" if term.negated else term.label, f"time:{index}"))
+        for index, term in enumerate(query.place.terms):
+            result.append((term.label, f"place:{index}"))
+        result += [(f"after: {clause}", f"after:{i}") for i, clause in enumerate(query.preceded_by)]
+        result += [(f"then: {clause}", f"then:{i}") for i, clause in enumerate(query.followed_by)]
+        if query.visual.strip():
+            result.append((f"looking for: {query.visual.strip()}", "visual"))
+    if state.example_id:
+        result.append((f"like: photo {state.example_id}", f"example:{state.example_id}"))
+    result += [(f"like: photo {image_id}", f"like:{image_id}") for image_id in state.liked if image_id != state.example_id]
+    result += [(f"not: photo {image_id}", f"unlike:{image_id}") for image_id in state.unliked]
+    return result
+
+
+def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> ParsedQuery:
+    """Merge a follow-up into the query so far.
+
+    A time term replaces terms of its kind (two parts of the day or two periods ANDed would admit nothing,
+    so a second one is a correction); a positive place replaces the positive places, negated places add
+    up; new visual words add to the description, or replace it after "actually".
+    """
+    if current is None:
+        return new
+    time = current.time
+    for term in new.time.terms:
+        time = time.replacing(term)
+    place_terms = current.place.terms
+    if any(not term.negated for term in new.place.terms):
+        place_terms = tuple(term for term in place_terms if term.negated)
+    place_terms += tuple(term for term in new.place.terms if term.label not in {t.label for t in place_terms})
+    visual = current.visual
+    if new.visual.strip():
+        visual = new.visual if correction or not visual.strip() else f"{visual.rstrip('. ')}. {new.visual}"
+    return ParsedQuery(
+        text=f"{current.text} / {new.text}",
+        time=time,
+        place=PlaceConstraints(place_terms),
+        visual=visual,
+        preceded_by=(new.preceded_by if correction and new.preceded_by else current.preceded_by + new.preceded_by),
+        followed_by=(new.followed_by if correction and new.followed_by else current.followed_by + new.followed_by),
+        ambiguous=new.ambiguous,
+    )
+
+
+def without_chip(state: ChatState, key: str) -> ChatState:
+    """The state with one chip's part of the search removed."""
+    kind, _, value = key.partition(":")
+    query = state.query
+    if kind in ("time", "place", "after", "then", "visual") and query is None:
+        return state
+    if kind == "time":
+        terms = tuple(t for i, t in enumerate(query.time.terms) if i != int(value))
+        return dataclasses.replace(state, query=dataclasses.replace(query, time=TimeConstraints(terms)))
+    if kind == "place":
+        terms = tuple(t for i, t in enumerate(query.place.terms) if i != int(value))
+        return dataclasses.replace(state, query=dataclasses.replace(query, place=PlaceConstraints(terms)))
+    if kind == "after":
+        clauses = tuple(c for i, c in enumerate(query.preceded_by) if i != int(value))
+        return dataclasses.replace(state, query=dataclasses.replace(query, preceded_by=clauses))
+    if kind == "then":
+        clauses = tuple(c for i, c in enumerate(query.followed_by) if i != int(value))
+        return dataclasses.replace(state, query=dataclasses.replace(query, followed_by=clauses))
+    if kind == "visual":
+        return dataclasses.replace(state, query=dataclasses.replace(query, visual=""))
+    if kind == "example":
+        return dataclasses.replace(state, example_id=None, liked=tuple(i for i in state.liked if i != value))
+    if kind == "like":
+        return dataclasses.replace(state, liked=tuple(i for i in state.liked if i != value))
+    if kind == "unlike":
+        return dataclasses.replace(state, unliked=tuple(i for i in state.unliked if i != value))
+    raise ValueError(f"unknown chip {key!r}")
+
+
+class Assistant:
+    """One library and its models, answering any number of independent conversations."""
+
+    def __init__(
+        self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None,
+        top_k: int = 12, search_options: dict | None = None,
+    ):
+        self.library = library
+        self.encoder = encoder
+        self.replies = replies or Replies()
+        self.top_k = top_k
+        self._search_options = search_options or {}  # extra keyword arguments for search(), e.g. a text model
+
+    # ---- one turn per user action ---------------------------------------------------------------
+    def respond(self, state: ChatState, message: str) -> Turn:
+        """Understand a chat message in the context of the conversation so far, and search."""
+        message = " ".join((message or "").split())
+        if not message:
+            return Turn(state, self.replies("empty_message"))
+        if _START_OVER.match(message):
+            return Turn(ChatState(), self.replies("started_over"))
+        picked = self._picked_choice(state, message)
+        if picked is not None:
+            state = dataclasses.replace(state, query=picked.query, choices=())
+            return self._run(state, self.replies(picked.reply, label=picked.label))
+        reference = _LIKE.match(message) or _UNLIKE.match(message)
+        if reference:
+            image_id = self._resolve_reference(state, reference.group("ref"))
+            if image_id is not None:
+                if reference.re is _LIKE:
+                    return self.more_like(state, image_id)
+                return self.not_this(state, image_id)
+            if reference.group("ref").lower() in _ORDINALS or re.search(r"\d", reference.group("ref")):
+                return Turn(state, self.replies("reference_unknown", shown=len(state.shown)))
+        correction = bool(_CORRECTION.match(message))
+        text = _CORRECTION.sub("", message, count=1) if correction else message
+        parsed = parse_query(text, now=self.library.last_local_time(), places=self.library.places)
+        query = refine(state.query, parsed, correction)
+        state = dataclasses.replace(state, query=query, choices=(), turns=state.turns + 1)
+        return self._run(state, self.replies("understood", summary=query.describe()))
+
+    def more_like(self, state: ChatState, image_id: str) -> Turn:
+        """Query by example within the current constraints (a click on a photo, or "more like the second one")."""
+        self._require_photo(image_id)
+        liked = state.liked if image_id in state.liked else state.liked + (image_id,)
+        state = dataclasses.replace(state, example_id=image_id, liked=liked, unliked=tuple(i for i in state.unliked if i != image_id), choices=())
+        within = self.replies("more_like_within") if state.query is not None and state.query.chips() else ""
+        return self._run(state, self.replies("more_like", image_id=image_id, within=within))
+
+    def not_this(self, state: ChatState, image_id: str) -> Turn:
+        self._require_photo(image_id)
+        state = dataclasses.replace(
+            state,
+            unliked=state.unliked if image_id in state.unliked else state.unliked + (image_id,),
+            liked=tuple(i for i in state.liked if i != image_id),
+            example_id=None if state.example_id == image_id else state.example_id,
+            choices=(),
+        )
+        return self._run(state, self.replies("not_this"))
+
+    def remove_chips(self, state: ChatState, keys: list[str]) -> Turn:
+        """Drop the parts of the search behind these chips, then search again."""
+        labels = dict((key, label) for label, key in chips(state))
+        # Highest index first, so removing one indexed term does not shift the others.
+        for key in sorted(keys, key=lambda k: (k.partition(":")[0], -int(k.partition(":")[2]) if k.partition(":")[2].isdigit() else 0)):
+            state = without_chip(state, key)
+        return self._run(state, self.replies("removed", label=", ".join(labels.get(key, key) for key in keys)))
+
+    def around(self, state: ChatState, image_id: str, direction: str) -> Turn:
+        """The moments just before or after a photo's moment, the same day, in time order."""
+        self._require_photo(image_id)
+        moments = neighbouring_events(self.library, image_id, direction, limit=self.top_k)
+        record = self.library.record(self.library.row_of(image_id))
+        time = record["local_time"].replace("T", " ")[:16]
+        if not moments:
+            return Turn(state, self.replies("nothing_around", time=time))
+        state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in moments), choices=())
+        return Turn(state, self.replies(direction, time=time, place=record["place"] or "an unknown place"), moments)
+
+    # ---- internals ------------------------------------------------------------------------------
+    def _require_photo(self, image_id: str) -> None:
+        if self.library.row_of(image_id) is None:
+            raise ValueError(f"no photo {image_id!r} in this library")
+
+    def _picked_choice(self, state: ChatState, message: str) -> Choice | None:
+        if not state.choices:
+            return None
+        match = _CHOICE.match(message)
+        if match is None:
+            return None
+        number = int(match.group("number")) if match.group("number") else _ORDINALS.get((match.group("word") or "").lower())
+        if number is None or not 1 <= number <= len(state.choices):
+            return None
+        return state.choices[number - 1]
+
+    def _resolve_reference(self, state: ChatState, reference: str) -> str | None:
+        reference = reference.lower().strip()
+        if reference in ("that", "this", "it"):
+            return state.example_id or (state.shown[0] if state.shown else None)
+        if reference == "last":
+            return state.shown[-1] if state.shown else None
+        digits = re.search(r"\d+", reference)
+        number = int(digits.group()) if digits else _ORDINALS.get(reference)
+        if number is None or not 1 <= number <= len(state.shown):
+            return None
+        return state.shown[number - 1]
+
+    def _run(self, state: ChatState, opening: str) -> Turn:
+        """Search with the conversation's state and say what was found."""
+        request = SearchRequest(
+            query=state.query,
+            example_id=state.example_id,
+            like_ids=tuple(i for i in state.liked if i != state.example_id),
+            unlike_ids=state.unliked,
+            top_k=self.top_k,
+        )
+        result = search(self.library, self.encoder, request, **self._search_options)
+        lines = [opening]
+        choices: tuple[Choice, ...] = ()
+        channels = self.replies("channels_captions_only") if result.channels == ["text"] else ""
+        if result.events:
+            constrained = state.query is not None and state.query.chips()
+            template = "results" if constrained else "results_unconstrained"
+            lines.append(self.replies(template, matched=result.matched, shown=len(result.events), channels=channels))
+        else:
+            lines.append(self.replies("no_results"))
+        lines += result.notices
+        if state.query is not None and state.query.ambiguous:
+            ambiguity = state.query.ambiguous[0]
+            choices = tuple(
+                Choice(candidate.label, _with_place(state.query, ambiguity, candidate), "picked_place")
+                for candidate in ambiguity.candidates
+            )
+            lines.append(self.replies("ambiguous_place", phrase=ambiguity.phrase))
+            lines += [self.replies("place_choice", number=n, label=c.label) for n, c in enumerate(choices, 1)]
+        elif result.hints and len(result.events) < 3:
+            choices = tuple(Choice(hint.label, hint.query, "pick_hint") for hint in result.hints)
+            lines.append(self.replies("hints_intro"))
+            lines += [self.replies("hint_choice", number=n, count=h.count, label=h.label) for n, h in enumerate(result.hints, 1)]
+        state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in result.events), choices=choices)
+        return Turn(state, "\n\n".join(lines), result.events, result)
+
+
+def _with_place(query: ParsedQuery, ambiguity, candidate) -> ParsedQuery:
+    """The query with an ambiguous place term narrowed to the candidate the user picked."""
+    terms = tuple(
+        candidate if set(term.areas) >= set(candidate.areas) and len(term.areas) > 1 else term for term in query.place.terms
+    )
+    return dataclasses.replace(query, place=PlaceConstraints(terms), ambiguous=tuple(a for a in query.ambiguous if a is not ambiguity))

@@ -1,0 +1,44 @@
+"""The demo library the app opens when no library is given: the demo source, indexed once.
+
+Rebuilt only when needed: the first run, a run that now has the CLIP model where the last one had none
+(the photos are then embedded, nothing else is redone), or a different model.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+from typing import Callable
+
+from ..library import Library, LibraryError, index_photos
+from ..models import ClipEncoder
+from . import write_demo_source
+
+DEMO_HOME_TIMEZONE = "Europe/Dublin"
+_lock = threading.Lock()  # one build at a time, however many sessions ask
+
+
+def ensure_demo_library(root: Path, encoder: ClipEncoder | None, progress: Callable[[int, int, str], None] | None = None) -> Path:
+    """Path of a ready demo library under root, building or completing it first if necessary."""
+    root = Path(root).expanduser()
+    source, library = root / "source", root / "library"
+    progress = progress or (lambda done, total, what: None)
+    with _lock:
+        if not ((source / "metadata.csv").exists() and (source / "captions.csv").exists()):
+            # the CSVs are written last, so both present means the photos are complete
+            write_demo_source(source, progress=lambda done, total: progress(done, total, "drawing the demo photos"))
+        try:
+            current = Library.open(library)
+        except LibraryError:
+            current = None
+        if current is not None and encoder is not None and current.model not in (None, encoder.name):
+            shutil.rmtree(library)  # indexed with another model: the demo is cheap to redo
+            current = None
+        needs_embeddings = encoder is not None and (current is None or current.embeddings is None or not current.embedded.all())
+        if current is None or needs_embeddings:
+            index_photos(
+                library, source / "photos", encoder=encoder, home_timezone=DEMO_HOME_TIMEZONE,
+                metadata_csv=source / "metadata.csv", captions_csv=source / "captions.csv", progress=progress,
+            )
+    return library

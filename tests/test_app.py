@@ -1,0 +1,82 @@
+"""Conversations through gradio_client against a real app server (demo lifelog, tiny CLIP)."""
+
+from datetime import datetime
+
+import pytest
+from gradio_client import Client
+
+from assistant.library import Library
+from assistant.query import parse_query
+
+
+@pytest.fixture()
+def client(app_server):
+    client = Client(app_server, verbose=False)
+    yield client
+    client.close() if hasattr(client, "close") else None
+
+
+def check_results(result, demo_library, text):
+    """Every result passes the constraints the text expresses (checked through the parser's own contract)."""
+    library = Library.open(demo_library)
+    query = parse_query(text, now=library.last_local_time(), places=library.places)
+    assert result["results"], result["reply"]
+    for hit in result["results"]:
+        record = library.record(library.row_of(hit["image_id"]))
+        assert query.time.admits(datetime.fromisoformat(record["local_time"])), (text, record["local_time"])
+        if query.place and record["lat"] is not None:
+            assert query.place.admits(record["lat"], record["lng"]), (text, record["place"])
+
+
+def test_filters_are_right_after_each_turn(client, demo_library):
+    first = client.predict("pints in a pub on a Friday", api_name="/chat")
+    assert first["constraints"][:1] == ["Fridays"]
+    check_results(first, demo_library, "on a Friday")
+    second = client.predict("it was in the evening", api_name="/chat")
+    assert second["constraints"][:2] == ["Fridays", "evening"]
+    check_results(second, demo_library, "on a Friday evening")
+    third = client.predict("not at home", api_name="/chat")
+    assert "not: Home" in third["constraints"]
+    check_results(third, demo_library, "on a Friday evening, not at home")
+    assert third["matched"] <= second["matched"] <= first["matched"]
+
+
+def test_corrections_replace_rather_than_add(client):
+    client.predict("breakfast in the morning", api_name="/chat")
+    corrected = client.predict("actually it was in the evening", api_name="/chat")
+    assert "evening" in corrected["constraints"] and "morning" not in corrected["constraints"]
+
+
+def test_more_like_puts_the_example_first(client):
+    result = client.predict("a desk with a laptop", api_name="/chat")
+    example = result["results"][2]["image_id"]
+    similar = client.predict(example, api_name="/more_like")
+    assert similar["results"][0]["image_id"] == example
+    assert f"like: photo {example}" in similar["constraints"]
+
+
+def test_result_shape(client):
+    result = client.predict("coffee", api_name="/chat")
+    assert set(result) >= {"reply", "constraints", "results"}
+    assert set(result["results"][0]) >= {"image_id", "local_time", "place", "score", "event_id"}
+
+
+def test_two_clients_keep_separate_state(app_server):
+    alice, bob = Client(app_server, verbose=False), Client(app_server, verbose=False)
+    alice.predict("in Thessaloniki", api_name="/chat")
+    bob.predict("on a Thursday", api_name="/chat")
+    alice_next = alice.predict("in the evening", api_name="/chat")
+    bob_next = bob.predict("in the morning", api_name="/chat")
+    assert "Thursdays" not in alice_next["constraints"] and "near Thessaloniki" in " ".join(alice_next["constraints"])
+    assert "Thursdays" in bob_next["constraints"] and "Thessaloniki" not in " ".join(bob_next["constraints"])
+
+
+def test_reset(client):
+    client.predict("coffee on Friday", api_name="/chat")
+    assert client.predict(api_name="/reset")["constraints"] == []
+    assert client.predict("a bus", api_name="/chat")["constraints"] == ["looking for: a bus"]
+
+
+def test_unknown_photo_is_a_clear_error(client):
+    with pytest.raises(Exception, match="no photo"):
+        client.predict("../../etc/passwd", api_name="/more_like")

@@ -1,0 +1,118 @@
+"""How each message changes the conversation, on the demo lifelog (no server needed)."""
+
+import copy
+from datetime import datetime
+
+import pytest
+
+from assistant.conversation import Assistant, ChatState, Replies, chips, refine
+from assistant.library import Library
+from assistant.query import parse_query
+
+NOW = datetime(2019, 5, 12, 23, 0)
+
+
+@pytest.fixture(scope="module")
+def assistant(demo_library, tiny_encoder):
+    return Assistant(Library.open(demo_library), tiny_encoder)
+
+
+def labels(state):
+    return [label for label, _ in chips(state)]
+
+
+def test_a_new_constraint_is_added(assistant):
+    first = assistant.respond(ChatState(), "pints in a pub")
+    second = assistant.respond(first.state, "it was on a Friday")
+    assert labels(second.state)[0] == "Fridays" and "looking for: pints in a pub" in labels(second.state)
+    assert second.result.matched < len(assistant.library)
+
+
+def test_a_correction_replaces_the_same_kind(assistant):
+    turn = assistant.respond(ChatState(), "pints in a pub in the evening")
+    assert "evening" in labels(turn.state)
+    turn = assistant.respond(turn.state, "actually it was in the afternoon")
+    assert "afternoon" in labels(turn.state) and "evening" not in labels(turn.state)
+    assert "looking for: pints in a pub" in labels(turn.state)  # the description survives the correction
+
+
+def test_every_result_passes_the_constraints(assistant):
+    turn = assistant.respond(ChatState(), "on Saturday morning")
+    query = turn.state.query
+    assert turn.moments
+    for moment in turn.moments:
+        assert query.time.admits(datetime.fromisoformat(moment["best"]["local_time"]))
+
+
+def test_negation_excludes(assistant):
+    turn = assistant.respond(ChatState(), "breakfast")
+    turn = assistant.respond(turn.state, "not at home")
+    assert "not: Home" in labels(turn.state)
+    assert all(moment["best"]["semantic_name"] != "Home" for moment in turn.moments)
+
+
+def test_references_act_on_results(assistant):
+    turn = assistant.respond(ChatState(), "a desk with a laptop")
+    second = turn.state.shown[1]
+    liked = assistant.respond(turn.state, "more like the second one")
+    assert liked.state.example_id == second and liked.moments[0]["best"]["image_id"] == second
+    assert f"like: photo {second}" in labels(liked.state)
+    rejected = assistant.respond(liked.state, "not that one")
+    assert second in rejected.state.unliked
+    assert second not in [m["best"]["image_id"] for m in rejected.moments]
+    unknown = assistant.respond(turn.state, "more like the ninth one" if len(turn.state.shown) < 9 else "more like number 40")
+    assert "can't tell which photo" in unknown.reply
+
+
+def test_start_over_resets(assistant):
+    turn = assistant.respond(ChatState(), "coffee on Friday")
+    turn = assistant.respond(turn.state, "start over")
+    assert turn.state == ChatState() and "Starting over" in turn.reply
+
+
+def test_removing_a_chip_reruns_the_search(assistant):
+    turn = assistant.respond(ChatState(), "in Thessaloniki on Sunday morning")
+    keys = dict((label, key) for label, key in chips(turn.state))
+    dropped = assistant.remove_chips(turn.state, [keys["morning"]])
+    assert "morning" not in labels(dropped.state) and dropped.result.matched > turn.result.matched
+    assert "Dropped **morning**" in dropped.reply
+    both = assistant.remove_chips(turn.state, [keys["Sundays"], keys["morning"]])
+    assert labels(both.state) == ["near Thessaloniki"]
+
+
+def test_no_match_offers_relaxations_as_numbered_choices(assistant):
+    turn = assistant.respond(ChatState(), "in Thessaloniki on Thursday")  # the trip was Saturday and Sunday
+    assert turn.result.matched == 0
+    assert "Reply with its number" in turn.reply and turn.state.choices
+    picked = assistant.respond(turn.state, "1")
+    assert picked.result.matched > 0 and "Trying" in picked.reply
+
+
+def test_empty_message_gets_a_prompt(assistant):
+    assert "Tell me what you remember" in assistant.respond(ChatState(), "   ").reply
+
+
+def test_before_and_after(assistant):
+    turn = assistant.respond(ChatState(), "pints in The Brazen Head")
+    image_id = next(m["best"]["image_id"] for m in turn.moments if "Brazen" in m["place"])
+    before = assistant.around(turn.state, image_id, "before")
+    assert before.moments and all(m["end_time"] <= assistant.library.record(assistant.library.row_of(image_id))["local_time"] for m in before.moments)
+    after = assistant.around(turn.state, image_id, "after")
+    assert all(m["start_time"][:10] == before.moments[0]["start_time"][:10] for m in after.moments)
+
+
+def test_state_is_deep_copyable(assistant):
+    turn = assistant.respond(ChatState(), "a museum in Thessaloniki")
+    assert copy.deepcopy(turn.state) == turn.state
+
+
+def test_refine_keeps_negated_places_and_replaces_positive_ones():
+    first = parse_query("in Dublin not at the airport", now=NOW)
+    second = parse_query("in Thessaloniki", now=NOW)
+    merged = refine(first, second, correction=False)
+    assert [t.label for t in merged.place.terms if not t.negated] == [t.label for t in second.place.terms]
+
+
+def test_replies_come_from_templates():
+    replies = Replies()
+    assert replies("results", matched=3, shown=2, channels="") == "3 photos fit; here are the best 2 moments."
