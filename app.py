@@ -55,8 +55,11 @@ class Service:
         if report:
             report(0, 1, "loading the CLIP model")
         notices = []
+        model = self.settings.model_for(library_model)
+        if library_model and model != library_model:
+            raise ValueError(f"the library was indexed with {library_model!r}, not {model!r}: start the app with --model {library_model}")
         try:
-            encoder = shared_clip(self.settings.model_for(library_model), device=self.settings.device, precision=self.settings.precision)
+            encoder = shared_clip(model, device=self.settings.device, precision=self.settings.precision)
         except ModelNotAvailable as error:
             encoder = None
             notices.append(replies("no_model_notice", reason=str(error)))
