@@ -1,0 +1,164 @@
+"""User studies and benchmark campaigns: a crash-safe log of what participants did, its summary, and
+automatic runs over a topic list in the NTCIR Lifelog / LSC submission format.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import statistics
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+RUN_COLUMNS = ("GROUP-ID", "RUN-ID", "TOPIC-ID", "IMAGE-ID", "SECONDS-ELAPSED", "SCORE")
+MAX_IMAGES_PER_TOPIC = 100
+
+
+class StudyLog:
+    """Append-only JSON lines, one per event, each written and fsynced before the call returns.
+
+    A crash loses at most the line being written; a torn last line is skipped when the log is read.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path).expanduser()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+
+    def write(self, participant: str, event: str, **fields: object) -> dict:
+        record = {"time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "participant": participant, "event": event, **fields}
+        line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+        with self._lock:
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                os.write(descriptor, line)
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+        return record
+
+
+def read_log(path: Path) -> Iterator[dict]:
+    """The records of a study log; a line cut short by a crash is skipped."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError:
+                continue
+
+
+@dataclass
+class TaskSummary:
+    participant: str
+    topic: str
+    turns: int
+    found: bool
+    seconds_to_find: float | None
+    submitted: str | None
+
+
+def summarise(records: Iterable[dict]) -> list[TaskSummary]:
+    """One summary per participant and topic: turns taken and time from the first message to "this is it".
+
+    A task starts at its first message (or a topic start) and ends at the first submission; later
+    messages on a found topic are not counted.
+    """
+    tasks: dict[tuple[str, str], dict] = {}
+    for record in records:
+        key = (str(record.get("participant", "")), str(record.get("topic") or "-"))
+        task = tasks.setdefault(key, {"turns": 0, "start": None, "found": None, "submitted": None})
+        stamp = datetime.fromisoformat(record["time"])
+        if task["found"] is not None:
+            continue
+        if record["event"] in ("topic", "message") and task["start"] is None:
+            task["start"] = stamp
+        if record["event"] == "message":
+            task["turns"] += 1
+        if record["event"] == "submit":
+            task["found"] = stamp
+            task["submitted"] = record.get("image_id")
+    return [
+        TaskSummary(
+            participant, topic, task["turns"], task["found"] is not None,
+            (task["found"] - task["start"]).total_seconds() if task["found"] is not None and task["start"] else None,
+            task["submitted"],
+        )
+        for (participant, topic), task in sorted(tasks.items())
+    ]
+
+
+def report_text(summaries: list[TaskSummary]) -> str:
+    """A plain table per task, then per-topic and overall figures."""
+    lines = [f"{'participant':<14} {'topic':<10} {'turns':>5} {'found':>5} {'seconds':>8}  submitted"]
+    for s in summaries:
+        seconds = f"{s.seconds_to_find:.1f}" if s.seconds_to_find is not None else "-"
+        lines.append(f"{s.participant:<14} {s.topic:<10} {s.turns:>5} {'yes' if s.found else 'no':>5} {seconds:>8}  {s.submitted or '-'}")
+    lines.append("")
+    lines.append(f"{'topic':<10} {'tasks':>5} {'found':>5} {'median s':>9} {'median turns':>13}")
+    for topic in sorted({s.topic for s in summaries}):
+        group = [s for s in summaries if s.topic == topic]
+        times = [s.seconds_to_find for s in group if s.seconds_to_find is not None]
+        lines.append(
+            f"{topic:<10} {len(group):>5} {sum(s.found for s in group):>5} "
+            f"{(f'{statistics.median(times):.1f}' if times else '-'):>9} {statistics.median(s.turns for s in group):>13}"
+        )
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Topic:
+    topic_id: str
+    text: str
+
+
+def read_topics(path: Path) -> list[Topic]:
+    """Topics from a CSV (columns id and text, any common spelling) or JSON (a list of objects, or id -> text)."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return [Topic(str(key), str(value)) for key, value in data.items()]
+        return [Topic(str(_field(item, "id")), str(_field(item, "text"))) for item in data]
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        return [Topic(str(_field(row, "id")), str(_field(row, "text"))) for row in csv.DictReader(handle)]
+
+
+_SPELLINGS = {"id": ("id", "topic", "topic_id", "topicid", "topic-id", "query_id"), "text": ("text", "description", "query", "topic_text", "title")}
+
+
+def _field(row: dict, name: str) -> object:
+    lowered = {str(key).strip().lower(): value for key, value in row.items()}
+    for spelling in _SPELLINGS[name]:
+        if spelling in lowered and lowered[spelling] not in (None, ""):
+            return lowered[spelling]
+    raise ValueError(f"a topic has no {name} field (looked for {', '.join(_SPELLINGS[name])}): {row}")
+
+
+def run_topics(library, encoder, topics: list[Topic], out: Path, *, group_id: str, run_id: str, top_k: int = MAX_IMAGES_PER_TOPIC, search_options: dict | None = None) -> int:
+    """Answer each topic automatically and write a submission file; returns the number of rows written."""
+    from .library.store import write_atomically
+    from .search import SearchRequest, search
+
+    top_k = min(top_k, MAX_IMAGES_PER_TOPIC)
+    rows = []
+    for topic in topics:
+        began = time.perf_counter()
+        result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False), **(search_options or {}))
+        elapsed = time.perf_counter() - began
+        rows += [(group_id, run_id, topic.topic_id, hit["image_id"], f"{elapsed:.3f}", f"{hit['score']:.6f}") for hit in result.photos]
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)  # submission files carry no header row; columns as RUN_COLUMNS
+
+    write_atomically(Path(out), write)
+    return len(rows)
