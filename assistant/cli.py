@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--home-timezone", help="zone for photos with no time-zone evidence (env LIFELOG_HOME_TZ)")
     index.add_argument("--batch-size", type=int, help="photos per model batch (env LIFELOG_BATCH_SIZE)")
     index.add_argument("--workers", type=int, help="photo-decoding threads (default: up to 4)")
+    index.add_argument("--checkpoint-every", type=int, metavar="N", help="save progress every N photos (default 512); a killed run resumes from there")
+    index.add_argument("--repair", action="store_true", help="on a damaged library, keep what checks out and redo the rest")
 
     search = commands.add_parser("search", help="search a library by description or example photo")
     search.add_argument("text", nargs="?", default="", help="what you remember, e.g. 'coffee in Dublin last January'")
@@ -91,11 +93,11 @@ def _load_encoder(settings: Settings, library_model: str | None, required: bool)
 
 
 def _indexed_model(folder: Path) -> str | None:
-    from .library.store import LibraryNotFound, Manifest
+    from .library.store import LibraryDamaged, LibraryNotFound, Manifest
 
     try:
         return Manifest.read(folder).model
-    except LibraryNotFound:
+    except (LibraryNotFound, LibraryDamaged):  # indexing reports the damage (or repairs it) itself
         return None
 
 
@@ -117,6 +119,8 @@ def run_index(args: argparse.Namespace) -> int:
         batch_size=settings.batch_size,
         workers=args.workers,
         progress=_progress_bar(),
+        checkpoint_every=args.checkpoint_every,
+        repair=args.repair,
     )
     print(report.summary())
     return 0

@@ -148,7 +148,7 @@ def photo_table(local_times, **columns):
         "path": "/synthetic/" + ids, "key": ids, "file_name": ids, "file_size": np.full(n, 100_000), "file_mtime_ns": np.zeros(n, np.int64),
         "width": np.full(n, 1024), "height": np.full(n, 768), "exif_time": pd.NaT, "exif_offset_s": np.nan, "exif_lat": np.nan,
         "exif_lng": np.nan, "embedded": np.ones(n, bool), "image_id": ids, "taken_at_utc": local, "local_time": local,
-        "timezone": "UTC", "utc_offset_s": np.zeros(n, np.int32), "time_source": "filename", "time_approximate": False,
+        "timezone": "UTC", "zone_source": "metadata", "utc_offset_s": np.zeros(n, np.int32), "time_source": "filename", "time_approximate": False,
         "lat": np.nan, "lng": np.nan, "gps_source": "metadata", "semantic_name": "", "city": "", "country": "",
         "country_code": "", "caption": "",
     })

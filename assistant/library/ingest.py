@@ -45,6 +45,7 @@ class IndexReport:
     skipped: list[SkippedFile] = field(default_factory=list)
     not_photos: list[SkippedFile] = field(default_factory=list)
     input_issues: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)  # what `--repair` found damaged and redid
     model: str | None = None
     seconds: float = 0.0
 
@@ -56,6 +57,7 @@ class IndexReport:
             + f") in {self.seconds:.1f} s",
             f"model: {self.model or 'none (captions and metadata only; run index again with a model to embed)'}",
         ]
+        lines += [f"repaired: {note}" for note in self.repairs]
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)} unreadable photos:")
             lines += [f"  {item}" for item in self.skipped]
@@ -138,8 +140,13 @@ def index_photos(
     batch_size: int = 32,
     workers: int | None = None,
     progress: Progress | None = None,
+    checkpoint_every: int | None = None,
+    repair: bool = False,
 ) -> IndexReport:
-    """Add new and changed photos under photos_dir to the library; reuse everything already done."""
+    """Add new and changed photos under photos_dir to the library; reuse everything already done.
+
+    repair: on a damaged library, keep what checks out and redo the rest, instead of refusing.
+    """
     started = time.monotonic()
     library = Path(library).expanduser()
     report = IndexReport(library=str(library))
@@ -153,10 +160,13 @@ def index_photos(
             report.input_issues += [str(issue) for issue in table.issues]
 
     with store.writer_lock(library):
-        try:
-            snapshot = store.read_snapshot(library)
-        except store.LibraryNotFound:
-            snapshot = None
+        if repair:
+            snapshot, report.repairs = store.salvage_snapshot(library, pd.DataFrame(columns=list(FILE_COLUMNS)))
+        else:
+            try:
+                snapshot = store.read_snapshot(library)
+            except store.LibraryNotFound:
+                snapshot = None
         model_name = _check_model(snapshot, encoder, library)
         report.model = model_name
 
@@ -175,7 +185,9 @@ def index_photos(
             else:
                 todo.append(file)
 
-        read_paths = _read_and_embed(library, todo, encoder, batch_size, workers, report, progress)
+        read_paths = _read_and_embed(
+            library, todo, encoder, batch_size, workers, report, progress, checkpoint_every or CHECKPOINT_EVERY
+        )
         report.updated = len(read_paths & in_library)
         report.added = len(read_paths - in_library) + report.resumed
 
@@ -252,7 +264,7 @@ def _recovered_rows(library: Path, encoder: ClipEncoder | None) -> dict[str, tup
     return recovered
 
 
-def _read_and_embed(library, todo, encoder, batch_size, workers, report, progress) -> set[str]:
+def _read_and_embed(library, todo, encoder, batch_size, workers, report, progress, checkpoint_every) -> set[str]:
     """Read (and embed) the files, checkpointing as it goes; returns the paths read successfully."""
     read_paths: set[str] = set()
     rows: list[dict] = []
@@ -277,7 +289,7 @@ def _read_and_embed(library, todo, encoder, batch_size, workers, report, progres
         read_paths.update(str(file.path) for file, _ in good)
         done += len(batch)
         progress(done, len(todo), "reading and embedding photos" if encoder else "reading photos")
-        if len(rows) >= CHECKPOINT_EVERY or time.monotonic() - last_checkpoint > CHECKPOINT_SECONDS:
+        if len(rows) >= checkpoint_every or time.monotonic() - last_checkpoint > CHECKPOINT_SECONDS:
             checkpoint()
     checkpoint()
     return read_paths

@@ -13,7 +13,6 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
-from .timestamps import is_known_zone
 
 # Canonical column -> accepted header spellings (compared lower-case with spaces, dashes and underscores removed).
 _ALIASES = {
@@ -137,10 +136,7 @@ def _parse_record(value: dict[str, str], file: str, line: int, issues: list[Meta
             MetadataIssue(file, line, f"coordinates {value.get('lat', '')!r},{value.get('lng', '')!r} unreadable: position taken from EXIF if there is one")
         )
         lat = lng = None
-    zone = value.get("timezone", "")
-    if zone and not is_known_zone(zone):
-        issues.append(MetadataIssue(file, line, f"time zone {zone!r} unknown: used the EXIF offset, else the GPS time zone, else the home zone"))
-        zone = ""
+    zone = value.get("timezone", "")  # an unknown zone is kept: resolving says which fallback replaced it
     return {
         "image_id": PurePath(value["image_id"].replace("\\", "/")).name,
         "lat": math.nan if lat is None else lat,

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import geo
-from .timestamps import resolve_times, time_from_filename
+from .timestamps import ZONE_FROM_METADATA, resolve_times, time_from_filename
 
 # Columns that reading a file produces (kept across runs) and columns this module derives (recomputed).
 FILE_COLUMNS = (
@@ -18,7 +18,7 @@ FILE_COLUMNS = (
     "exif_time", "exif_offset_s", "exif_lat", "exif_lng", "embedded",
 )
 RESOLVED_COLUMNS = (
-    "image_id", "taken_at_utc", "local_time", "timezone", "utc_offset_s", "time_source", "time_approximate",
+    "image_id", "taken_at_utc", "local_time", "timezone", "zone_source", "utc_offset_s", "time_source", "time_approximate",
     "lat", "lng", "gps_source", "semantic_name", "city", "country", "country_code", "caption",
 )
 
@@ -76,13 +76,23 @@ def resolve_photos(
     table["country_code"] = country_code.astype(str)
     table["caption"] = captions.reindex(files["key"]).fillna("").astype(str).to_numpy()
 
-    notes = []
+    notes = _unknown_zone_notes(meta, table)
     unmatched = metadata.index.difference(pd.Index(files["key"]))
     if len(unmatched):
         lines = metadata.loc[unmatched[:3], "line"].tolist()
         examples = ", ".join(f"line {line}: {metadata.at[key, 'image_id']}" for key, line in zip(unmatched[:3], lines))
         notes.append(f"{len(unmatched)} metadata rows name photos that are not in the library (e.g. {examples})")
     return table, notes
+
+
+def _unknown_zone_notes(meta: pd.DataFrame, table: pd.DataFrame) -> list[str]:
+    """One note per metadata row whose time zone is unknown, saying which zone was used instead."""
+    zones = _text(meta["timezone"])
+    rejected = np.flatnonzero((zones != "") & (table["zone_source"].to_numpy() != ZONE_FROM_METADATA))
+    return [
+        f"time zone {zones[row]!r} on line {int(meta.at[row, 'line'])} unknown: used the {table.at[row, 'zone_source']} ({table.at[row, 'timezone']})"
+        for row in rejected
+    ]
 
 
 def merge_sources(previous: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.DataFrame | None:

@@ -74,7 +74,7 @@ class Manifest:
         try:
             raw = json.loads(path.read_text())
         except (OSError, ValueError) as error:
-            raise LibraryDamaged(f"{path} is unreadable ({error}); rebuild with: lifelog index PHOTOS_DIR --library {folder}") from error
+            raise LibraryDamaged(f"{path} is unreadable ({error}); {_repair_hint(folder)}") from error
         if raw.get("format") != FORMAT:
             raise LibraryError(f"{folder} is not a lifelog library ({MANIFEST} has format {raw.get('format')!r})")
         if int(raw.get("version", 0)) > VERSION:
@@ -151,6 +151,48 @@ class Snapshot:
     sources: dict[str, pd.DataFrame]
 
 
+def _repair_hint(folder: Path) -> str:
+    return f"repair it with: lifelog index PHOTOS_DIR --library {folder} --repair"
+
+
+def _read_photos(folder: Path, manifest: Manifest, columns: Sequence[str] | None) -> pd.DataFrame:
+    try:
+        photos = pd.read_parquet(folder / manifest.files["photos"], columns=list(columns) if columns else None)
+    except (OSError, KeyError, ValueError) as error:
+        raise LibraryDamaged(f"the photo table of {folder} is missing or damaged ({error}); {_repair_hint(folder)}") from error
+    if len(photos) != manifest.count:
+        raise LibraryDamaged(f"{folder}: photo table has {len(photos)} rows, manifest says {manifest.count}; {_repair_hint(folder)}")
+    return photos
+
+
+def _read_embeddings(folder: Path, manifest: Manifest) -> np.ndarray | None:
+    if not manifest.files.get("embeddings"):
+        return None
+    path = folder / manifest.files["embeddings"]
+    try:
+        if path.stat().st_size != manifest.embeddings_bytes:
+            raise ValueError(f"{path.stat().st_size} bytes on disk, {manifest.embeddings_bytes} expected (truncated?)")
+        embeddings = np.load(path, mmap_mode="r")
+    except (OSError, ValueError) as error:
+        raise LibraryDamaged(f"the embeddings of {folder} are missing or damaged ({error}); {_repair_hint(folder)}") from error
+    if embeddings.shape != (manifest.count, manifest.embedding_dim):
+        raise LibraryDamaged(
+            f"{folder}: embeddings have shape {embeddings.shape}, expected ({manifest.count}, {manifest.embedding_dim}); {_repair_hint(folder)}"
+        )
+    return embeddings
+
+
+def _read_source(folder: Path, file: str) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(folder / file).set_index("key")
+    except (OSError, ValueError, KeyError) as error:
+        raise LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {_repair_hint(folder)}") from error
+
+
+def _source_files(manifest: Manifest) -> dict[str, str]:
+    return {name.removeprefix("source:"): file for name, file in manifest.files.items() if name.startswith("source:")}
+
+
 def read_snapshot(folder: Path, columns: Sequence[str] | None = None) -> Snapshot:
     """Read the committed generation (all photo columns, or only `columns`) and check that its parts agree.
 
@@ -158,34 +200,47 @@ def read_snapshot(folder: Path, columns: Sequence[str] | None = None) -> Snapsho
     """
     folder = Path(folder).expanduser()
     manifest = Manifest.read(folder)
-    repair = f"rebuild it with: lifelog index PHOTOS_DIR --library {folder}"
-    try:
-        photos = pd.read_parquet(folder / manifest.files["photos"], columns=list(columns) if columns else None)
-    except (OSError, KeyError, ValueError) as error:
-        raise LibraryDamaged(f"the photo table of {folder} is missing or damaged ({error}); {repair}") from error
-    if len(photos) != manifest.count:
-        raise LibraryDamaged(f"{folder}: photo table has {len(photos)} rows, manifest says {manifest.count}; {repair}")
-    embeddings = None
-    if manifest.files.get("embeddings"):
-        path = folder / manifest.files["embeddings"]
-        try:
-            if path.stat().st_size != manifest.embeddings_bytes:
-                raise ValueError(f"{path.stat().st_size} bytes on disk, {manifest.embeddings_bytes} expected (truncated?)")
-            embeddings = np.load(path, mmap_mode="r")
-        except (OSError, ValueError) as error:
-            raise LibraryDamaged(f"the embeddings of {folder} are missing or damaged ({error}); {repair}") from error
-        if embeddings.shape != (manifest.count, manifest.embedding_dim):
-            raise LibraryDamaged(
-                f"{folder}: embeddings have shape {embeddings.shape}, expected ({manifest.count}, {manifest.embedding_dim}); {repair}"
-            )
-    sources = {}
-    for name, file in manifest.files.items():
-        if name.startswith("source:"):
-            try:
-                sources[name.removeprefix("source:")] = pd.read_parquet(folder / file).set_index("key")
-            except (OSError, ValueError) as error:
-                raise LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {repair}") from error
+    photos = _read_photos(folder, manifest, columns)
+    embeddings = _read_embeddings(folder, manifest)
+    sources = {name: _read_source(folder, file) for name, file in _source_files(manifest).items()}
     return Snapshot(folder, manifest, photos, embeddings, sources)
+
+
+def salvage_snapshot(folder: Path, empty_photos: pd.DataFrame) -> tuple[Snapshot | None, list[str]]:
+    """What `index --repair` keeps of a damaged library, and notes on what it dropped.
+
+    Each part is kept only if it checks out on its own: an unreadable photo table means every photo is
+    read again (empty_photos stands in for it), and embeddings that do not fit the table are dropped, so
+    their photos are embedded again. Nothing is guessed: a row is either verified or redone.
+    """
+    folder = Path(folder).expanduser()
+    try:
+        manifest = Manifest.read(folder)
+    except LibraryNotFound:
+        return None, []
+    except LibraryDamaged as error:
+        return None, [f"{error}: the whole library is rebuilt from the photos"]
+    notes = []
+    try:
+        photos = _read_photos(folder, manifest, None)
+    except LibraryDamaged as error:
+        notes.append(f"{error}: every photo is read again")
+        photos = empty_photos
+    embeddings = None
+    if len(photos):
+        try:
+            embeddings = _read_embeddings(folder, manifest)
+        except LibraryDamaged as error:
+            photos = photos.assign(embedded=False)
+            notes.append(f"{error}: {len(photos)} photos are embedded again")
+    sources = {}
+    for name, file in _source_files(manifest).items():
+        try:
+            sources[name] = _read_source(folder, file)
+        except LibraryDamaged as error:
+            notes.append(f"{error}: give the {name} file again to restore it")
+    manifest.count = len(photos)
+    return Snapshot(folder, manifest, photos, embeddings, sources), notes
 
 
 def commit_generation(
@@ -206,7 +261,7 @@ def commit_generation(
     folder.mkdir(parents=True, exist_ok=True)
     try:
         previous = Manifest.read(folder)
-    except LibraryNotFound:
+    except (LibraryNotFound, LibraryDamaged):  # damaged: only reached through `index --repair`
         previous = Manifest(created=_now_iso())
     generation = previous.generation + 1
     files = {"photos": f"photos-{generation:06d}.parquet"}

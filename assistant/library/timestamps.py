@@ -126,13 +126,17 @@ def local_to_utc(local: np.ndarray, zones: np.ndarray) -> np.ndarray:
     return utc
 
 
+# Where a photo's time zone came from, strongest first (said in reports: "used the GPS time zone").
+ZONE_FROM_METADATA, ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME = "metadata", "EXIF offset", "GPS time zone", "home time zone"
+
+
 def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
     """Decide every photo's instant, zone and local time from its evidence columns, vectorised.
 
     Evidence columns (NaT / NaN / "" where absent): meta_utc, meta_local (datetime64), meta_timezone,
     exif_time (datetime64, camera wall-clock), exif_offset_s (float), filename_utc, mtime_utc
-    (datetime64), gps_timezone. Returns taken_at_utc, local_time, timezone, utc_offset_s, time_source,
-    time_approximate.
+    (datetime64), gps_timezone. Returns taken_at_utc, local_time, timezone, zone_source, utc_offset_s,
+    time_source, time_approximate.
     """
     n = len(evidence)
     meta_zone = evidence["meta_timezone"].fillna("").astype(str).to_numpy()
@@ -140,12 +144,13 @@ def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
     exif_offset = evidence["exif_offset_s"].to_numpy(dtype=float)
 
     zones = np.full(n, home_timezone, dtype=object)
+    zone_source = np.full(n, ZONE_FROM_HOME, dtype=object)
     known_gps = np.array([is_known_zone(z) for z in gps_zone], dtype=bool) if n else np.zeros(0, bool)
-    zones[known_gps] = gps_zone[known_gps]
+    zones[known_gps], zone_source[known_gps] = gps_zone[known_gps], ZONE_FROM_GPS
     has_offset = ~np.isnan(exif_offset)
-    zones[has_offset] = [fixed_zone_name(int(o)) for o in exif_offset[has_offset]]
+    zones[has_offset], zone_source[has_offset] = [fixed_zone_name(int(o)) for o in exif_offset[has_offset]], ZONE_FROM_EXIF
     known_meta = np.array([is_known_zone(z) for z in meta_zone], dtype=bool) if n else np.zeros(0, bool)
-    zones[known_meta] = meta_zone[known_meta]
+    zones[known_meta], zone_source[known_meta] = meta_zone[known_meta], ZONE_FROM_METADATA
 
     def column(name: str) -> np.ndarray:
         return pd.to_datetime(evidence[name]).to_numpy().astype("datetime64[s]")
@@ -178,6 +183,7 @@ def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
             "taken_at_utc": utc,
             "local_time": local,
             "timezone": zones.astype(str),
+            "zone_source": zone_source.astype(str),
             "utc_offset_s": (local - utc).astype("timedelta64[s]").astype(np.int32),
             "time_source": source.astype(str),
             "time_approximate": source == "mtime",

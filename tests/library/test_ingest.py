@@ -138,6 +138,17 @@ def test_exif_only_photos_get_place_and_zone_from_gps(tmp_path, tiny_encoder):
     assert second["local_time"] == pd.Timestamp(datetime(2019, 6, 8, 9, 20))  # 13:20 UTC in New York summer time
 
 
+def test_unknown_metadata_zone_is_reported_with_the_zone_used_instead(tmp_path, tiny_encoder):
+    source = write_lsc_source(tmp_path, 4)
+    rows = source.metadata.assign(new_lat=35.6895, new_lng=139.6917)  # in Tokyo
+    rows.loc[1, "timezone"] = "Not/AZone"
+    rows.to_csv(source.metadata_csv, index=False)
+    report = index_photos(tmp_path / "lib", source.photos_dir, encoder=None, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    assert "time zone 'Not/AZone' on line 3 unknown: used the GPS time zone (Asia/Tokyo)" in report.input_issues
+    photo = store.read_snapshot(tmp_path / "lib").photos.set_index("image_id").loc[rows.loc[1, "ImageID"]]
+    assert (photo["timezone"], photo["zone_source"]) == ("Asia/Tokyo", "GPS time zone")
+
+
 def test_captions_are_stored(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 5)
     captions = tmp_path / "captions.csv"
