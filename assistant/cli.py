@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_library_option(index)
     _add_model_options(index)
     index.add_argument("--no-model", action="store_true", help="index metadata and captions only; embed later")
+    index.add_argument(
+        "--text-model", help="sentence model matching photo words by meaning: hub id, folder or 'none' (env LIFELOG_TEXT_MODEL)"
+    )
     index.add_argument("--home-timezone", help="zone for photos with no time-zone evidence (env LIFELOG_HOME_TZ)")
     index.add_argument("--batch-size", type=int, help="photos per model batch (env LIFELOG_BATCH_SIZE)")
     index.add_argument("--workers", type=int, help="photo-decoding threads (default: up to 4)")
@@ -92,12 +95,26 @@ def _load_encoder(settings: Settings, library_model: str | None, required: bool)
         return None
 
 
-def _indexed_model(folder: Path) -> str | None:
+def _indexed_manifest(folder: Path):
     from .library.store import LibraryDamaged, LibraryNotFound, Manifest
 
     try:
-        return Manifest.read(folder).model
+        return Manifest.read(folder)
     except (LibraryNotFound, LibraryDamaged):  # indexing reports the damage (or repairs it) itself
+        return None
+
+
+def _load_text_encoder(settings: Settings, library_text_model: str | None):
+    """The sentence model for photo words, or None (turned off, or not available: BM25 still matches words)."""
+    from .models import ModelNotAvailable, shared_sentence_model
+
+    name = settings.text_model_for(library_text_model)
+    if name is None:
+        return None
+    try:
+        return shared_sentence_model(name)
+    except ModelNotAvailable as error:
+        print(f"warning: {error}\nwarning: photo words will be matched exactly only (BM25).", file=sys.stderr)
         return None
 
 
@@ -106,9 +123,11 @@ def run_index(args: argparse.Namespace) -> int:
 
     settings = Settings.resolve(
         library=args.library, model=args.model, device=args.device, precision=args.precision,
-        home_timezone=args.home_timezone, batch_size=args.batch_size,
+        home_timezone=args.home_timezone, batch_size=args.batch_size, text_model=args.text_model,
     )
-    encoder = None if args.no_model else _load_encoder(settings, _indexed_model(settings.library), required=True)
+    manifest = _indexed_manifest(settings.library)
+    encoder = None if args.no_model else _load_encoder(settings, manifest and manifest.model, required=True)
+    text_encoder = _load_text_encoder(settings, manifest and manifest.text_model)
     report = index_photos(
         settings.library,
         args.photos_dir,
@@ -121,6 +140,7 @@ def run_index(args: argparse.Namespace) -> int:
         progress=_progress_bar(),
         checkpoint_every=args.checkpoint_every,
         repair=args.repair,
+        text_encoder=text_encoder,
     )
     print(report.summary())
     return 0

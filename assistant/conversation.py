@@ -179,13 +179,12 @@ class Assistant:
 
     def __init__(
         self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None,
-        top_k: int = 12, search_options: dict | None = None,
+        top_k: int = 12,
     ):
         self.library = library
         self.encoder = encoder
         self.replies = replies or Replies()
         self.top_k = top_k
-        self._search_options = search_options or {}  # extra keyword arguments for search(), e.g. a text model
 
     # ---- one turn per user action ---------------------------------------------------------------
     def respond(self, state: ChatState, message: str) -> Turn:
@@ -290,10 +289,10 @@ class Assistant:
             unlike_ids=state.unliked,
             top_k=self.top_k,
         )
-        result = search(self.library, self.encoder, request, **self._search_options)
+        result = search(self.library, self.encoder, request)
         lines = [opening]
         choices: tuple[Choice, ...] = ()
-        channels = self.replies("channels_captions_only") if result.channels == ["text"] else ""
+        channels = self.replies("channels_captions_only") if result.channels and result.channels[0] == "text" else ""
         if result.events:
             constrained = state.query is not None and state.query.chips()
             template = "results" if constrained else "results_unconstrained"

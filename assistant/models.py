@@ -87,18 +87,56 @@ def _is_local_reference(name_or_path: str) -> bool:
     return name_or_path.startswith((".", "/", "~")) or Path(name_or_path).expanduser().exists()
 
 
-def _missing_model_message(name_or_path: str, reason: str) -> str:
+@dataclass(frozen=True)
+class ModelKind:
+    """What a kind of model is called and how a user points at it, for messages that say what to do."""
+
+    what: str  # "a CLIP model"
+    flag: str  # "--model"
+    env: str  # "LIFELOG_MODEL"
+    saved_with: str  # how a local folder of it is made
+    example_path: str  # "/path/to/clip"
+
+
+CLIP_KIND = ModelKind(
+    "a CLIP model", "--model", "LIFELOG_MODEL",
+    "CLIPModel.save_pretrained (config.json, model.safetensors, tokenizer and preprocessor files)", "/path/to/clip",
+)
+SENTENCE_KIND = ModelKind(
+    "a sentence-embedding model", "--text-model", "LIFELOG_TEXT_MODEL", "SentenceTransformer.save (modules.json, config.json, weights, tokenizer)",
+    "/path/to/sentence-model",
+)
+
+
+def _missing_model_message(name_or_path: str, reason: str, kind: ModelKind = CLIP_KIND) -> str:
     if _is_local_reference(name_or_path):
         return (
-            f"cannot load a CLIP model from {name_or_path!r}: {reason}. "
-            "Point --model (or LIFELOG_MODEL) at a folder saved with CLIPModel.save_pretrained "
-            "(config.json, model.safetensors, tokenizer and preprocessor files)."
+            f"cannot load {kind.what} from {name_or_path!r}: {reason}. "
+            f"Point {kind.flag} (or {kind.env}) at a folder saved with {kind.saved_with}."
         )
     return (
         f"model {name_or_path!r} is not cached and could not be downloaded ({reason}). "
-        "Connect to the internet once so it can be downloaded, or pass --model /path/to/clip "
-        "or set LIFELOG_MODEL to a local folder holding the model."
+        f"Connect to the internet once so it can be downloaded, or pass {kind.flag} {kind.example_path} "
+        f"or set {kind.env} to a local folder holding the model."
     )
+
+
+def _locate(name_or_path: str, kind: ModelKind) -> tuple[str, bool]:
+    """Where to load a model from and whether to stay offline; ModelNotAvailable when it cannot be had.
+
+    A cached hub model loads without touching the network; an uncached one needs the hub, and without a
+    network the hub client retries for half a minute, so find that out first.
+    """
+    if _is_local_reference(name_or_path):
+        source = str(Path(name_or_path).expanduser())
+        if not Path(source).is_dir():
+            raise ModelNotAvailable(_missing_model_message(name_or_path, "no such folder", kind))
+        return source, False
+    if _cached_on_disk(name_or_path):
+        return name_or_path, True
+    if not _hub_reachable():
+        raise ModelNotAvailable(_missing_model_message(name_or_path, "there is no network connection", kind))
+    return name_or_path, False
 
 
 class ClipEncoder:
@@ -284,15 +322,8 @@ def load_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto
 
     if precision not in {"auto", "fp32", "bf16", "fp16"}:
         raise ValueError(f"precision must be auto, fp32, bf16 or fp16, not {precision!r}")
-    source = str(Path(name_or_path).expanduser()) if _is_local_reference(name_or_path) else name_or_path
-    if _is_local_reference(name_or_path) and not Path(source).is_dir():
-        raise ModelNotAvailable(_missing_model_message(name_or_path, "no such folder"))
+    source, local_only = _locate(name_or_path, CLIP_KIND)
     hf_logging.disable_progress_bar()
-    # A cached hub model loads without touching the network; an uncached one needs the hub, and
-    # without a network the hub client retries for half a minute, so find that out first.
-    local_only = not _is_local_reference(name_or_path) and _cached_on_disk(source)
-    if not _is_local_reference(name_or_path) and not local_only and not _hub_reachable():
-        raise ModelNotAvailable(_missing_model_message(name_or_path, "there is no network connection"))
     try:
         model, loading_info = CLIPModel.from_pretrained(source, output_loading_info=True, local_files_only=local_only)
         tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
@@ -376,3 +407,54 @@ def shared_clip(name_or_path: str, *, device: str = "auto", precision: str = "au
         if key not in _shared:
             _shared[key] = load_clip(name_or_path, device=device, precision=precision)
         return _shared[key]
+
+
+class SentenceEncoder:
+    """A sentence-embedding model for the words attached to photos (captions, concepts, signs read)."""
+
+    def __init__(self, name: str, model):
+        self.name = name
+        self._model = model
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in v5
+        self.dim = int(dimension())
+        self._lock = threading.Lock()  # its fast tokenizer is not safe to call from several threads
+
+    def encode_texts(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
+        if not len(texts):
+            return np.zeros((0, self.dim), np.float32)
+        with self._lock:
+            vectors = self._model.encode(list(texts), batch_size=batch_size, show_progress_bar=False, convert_to_numpy=True)
+        return _normalise(vectors)
+
+    def encode_text(self, text: str) -> np.ndarray:
+        return self.encode_texts([text])[0]
+
+
+def load_sentence_model(name_or_path: str, *, device: str = "auto") -> SentenceEncoder:
+    """Load a sentence-transformers model by hub id or local folder, or raise ModelNotAvailable."""
+    source, local_only = _locate(name_or_path, SENTENCE_KIND)
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        model = SentenceTransformer(source, device=str(_choose_device(device)), local_files_only=local_only)
+    except Exception as error:  # missing files, bad config and network stacks all raise their own types
+        raise ModelNotAvailable(_missing_model_message(name_or_path, _first_line(error), SENTENCE_KIND)) from error
+    model.eval()
+    return SentenceEncoder(name_or_path, model)
+
+
+_shared_sentence: dict[str, SentenceEncoder | ModelNotAvailable] = {}
+
+
+def shared_sentence_model(name_or_path: str) -> SentenceEncoder:
+    """Load a sentence model once per process; a failure is remembered too, so queries never wait on it again."""
+    with _shared_lock:
+        if name_or_path not in _shared_sentence:
+            try:
+                _shared_sentence[name_or_path] = load_sentence_model(name_or_path)
+            except ModelNotAvailable as error:
+                _shared_sentence[name_or_path] = error
+        loaded = _shared_sentence[name_or_path]
+    if isinstance(loaded, ModelNotAvailable):
+        raise loaded
+    return loaded

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypedDict
 
 import numpy as np
 
 from .library import Library, PhotoRecord
-from .models import ClipEncoder
+from .models import ClipEncoder, ModelNotAvailable, SentenceEncoder, shared_sentence_model
 from .query import ParsedQuery, PlaceConstraints, TimeConstraints, parse_query
 
 # Fusion: CLIP similarities are standardised over the candidates (z-scores); a caption that matches every
 # query word adds up to TEXT_WEIGHT standard deviations. Captions are exact when they match, CLIP is broad.
 TEXT_WEIGHT = 3.0
+# Photo words that are unusually close in meaning to the description (sentence-model z-score over the
+# candidates, positive part) add this much per standard deviation, as CLIP's z-score does.
+SEMANTIC_WEIGHT = 1.0
 # Relevance feedback (Rocchio): query = text + LIKE_WEIGHT * mean(liked) - UNLIKE_WEIGHT * mean(unliked).
 LIKE_WEIGHT, UNLIKE_WEIGHT = 0.8, 0.5
 # A photo this close to a rejected one is a near-duplicate of it and sinks.
@@ -79,7 +83,7 @@ class SearchResult:
     photos: list[PhotoHit]  # ranked, ungrouped
     events: list[EventHit]  # the same ranking grouped into moments (empty when not grouped)
     matched: int  # photos that pass the time and place constraints
-    channels: list[str]  # "clip", "text", "example"
+    channels: list[str]  # "clip", "example", "text" (photo words), "meaning" (their sentence vectors)
     notices: list[str] = field(default_factory=list)
     hints: list[RelaxationHint] = field(default_factory=list)
 
@@ -128,10 +132,13 @@ def constraint_mask(library: Library, query: ParsedQuery | None) -> np.ndarray:
 
 def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
     """Cosine of every (or the given) library photo with a unit vector, through the fp16 matrix."""
+    return _cosines(library.embedding_matrix, vector, rows)
+
+
+def _cosines(matrix, vector: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
     import torch
 
     query = torch.from_numpy(np.asarray(vector, dtype=np.float16))
-    matrix = library.embedding_matrix
     if rows is not None:
         matrix = matrix.index_select(0, torch.from_numpy(np.asarray(rows, dtype=np.int64)))
     return (matrix @ query).float().numpy()
@@ -195,6 +202,35 @@ class _Scorer:
         z = (scores - mean) / max(float(spread), 1e-6)
         return np.nan_to_num(z, nan=0.0).astype(np.float32)
 
+    @cached_property
+    def sentence_model(self) -> SentenceEncoder | None:
+        """The library's sentence model, when its photo words were embedded and the model loads here."""
+        if self.library.text_model is None or self.library.text_embeddings is None:
+            return None
+        try:
+            return shared_sentence_model(self.library.text_model)
+        except ModelNotAvailable:
+            return None
+
+    def semantic_z(self, text: str) -> np.ndarray:
+        """How much closer in meaning than usual each candidate's words are to the text (z-score, >= 0)."""
+        scores = _cosines(self.library.text_embeddings, self.sentence_model.encode_text(text), None if self.everything else self.rows)
+        has_words = scores != 0  # photos without words have zero vectors
+        if not has_words.any():
+            return np.zeros(len(scores), dtype=np.float32)
+        mean, spread = scores[has_words].mean(), scores[has_words].std()
+        z = np.where(has_words, (scores - mean) / max(float(spread), 1e-6), 0.0)
+        return np.clip(z, 0.0, None).astype(np.float32)
+
+    def word_scores(self, text: str) -> np.ndarray:
+        """The text channel fused: exact words (BM25) plus, when available, words close in meaning."""
+        total = np.zeros(len(self.rows), dtype=np.float32)
+        if self.has_text:
+            total += TEXT_WEIGHT * self.text_scores(text)
+        if self.sentence_model is not None:
+            total += SEMANTIC_WEIGHT * self.semantic_z(text)
+        return total
+
     def text_scores(self, text: str) -> np.ndarray:
         """BM25 scaled to 0..1 by the best possible match for this query (every word found)."""
         scores = self.library.text_index.scores(text, None if self.everything else self.rows)
@@ -208,8 +244,8 @@ class _Scorer:
             total += self.clip_z(clip_vector)
         elif self.has_clip and text.strip():
             total += self.clip_z(self.encoder.encode_text(text))
-        if self.has_text and text.strip():
-            total += TEXT_WEIGHT * self.text_scores(text)
+        if text.strip():
+            total += self.word_scores(text)
         return total
 
 
@@ -236,9 +272,13 @@ def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest
     scores = np.zeros(len(rows), dtype=np.float32)
     if vector is not None and len(rows):
         scores += scorer.clip_z(vector)
-    if scorer.has_text and visual:
-        scores += TEXT_WEIGHT * scorer.text_scores(visual)
+    if visual and (scorer.has_text or scorer.sentence_model is not None):
+        scores += scorer.word_scores(visual)
         channels.append("text")
+        if scorer.sentence_model is not None:
+            channels.append("meaning")
+    if visual and library.text_model and scorer.sentence_model is None:
+        notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
     if visual and not channels:
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
     scores = _apply_feedback(library, request, rows, scores)
@@ -331,6 +371,8 @@ def _sequence_bonus(library: Library, encoder, query: ParsedQuery, rows: np.ndar
                 strength = np.maximum(strength, everywhere.clip_z(encoder.encode_text(clause)) / (2 * SEQUENCE_MATCH_Z))
             if everywhere.has_text:
                 strength = np.maximum(strength, everywhere.text_scores(clause))
+            if everywhere.sentence_model is not None:
+                strength = np.maximum(strength, everywhere.semantic_z(clause) / (2 * SEQUENCE_MATCH_Z))
             hits = np.flatnonzero(strength >= 0.5)
             if not len(hits):
                 continue

@@ -9,11 +9,14 @@ from pathlib import Path
 import platformdirs
 
 DEFAULT_MODEL = "openai/clip-vit-base-patch32"
+# Matches photo words by meaning ("a hot drink" finds "espresso"); "none" turns the semantic channel off.
+DEFAULT_TEXT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 # Each setting: (environment variable, default). A default of None means "decide at run time".
 _SOURCES = {
     "library": ("LIFELOG_LIBRARY", None),
     "model": ("LIFELOG_MODEL", None),  # None: the library's own model, else DEFAULT_MODEL
+    "text_model": ("LIFELOG_TEXT_MODEL", None),  # None: the library's own text model, else DEFAULT_TEXT_MODEL
     "device": ("LIFELOG_DEVICE", "auto"),
     "precision": ("LIFELOG_PRECISION", "auto"),
     "home_timezone": ("LIFELOG_HOME_TZ", None),
@@ -50,6 +53,7 @@ def system_timezone() -> str:
 class Settings:
     library: Path
     model: str | None  # as asked for (flag or environment); see model_for()
+    text_model: str | None  # as asked for; see text_model_for()
     device: str  # "auto", "cpu", "cuda", "cuda:1", "mps"
     precision: str  # "auto", "fp32", "bf16", "fp16"
     home_timezone: str  # used when a photo carries no time-zone evidence at all
@@ -72,6 +76,7 @@ class Settings:
         return cls(
             library=Path(library).expanduser() if library else default_library_dir(),
             model=str(values["model"]) if values["model"] else None,
+            text_model=str(values["text_model"]) if values["text_model"] else None,
             device=str(values["device"]),
             precision=str(values["precision"]),
             home_timezone=str(values["home_timezone"] or system_timezone()),
@@ -82,6 +87,11 @@ class Settings:
     def model_for(self, library_model: str | None) -> str:
         """The model to load: the one asked for, else the one the library was indexed with, else the default."""
         return self.model or library_model or DEFAULT_MODEL
+
+    def text_model_for(self, library_text_model: str | None) -> str | None:
+        """The sentence model to embed photo words with, or None when turned off ("none")."""
+        name = self.text_model or library_text_model or DEFAULT_TEXT_MODEL
+        return None if name.lower() == "none" else name
 
     def describe(self) -> dict[str, str]:
         return {f.name: str(getattr(self, f.name)) for f in fields(self)}

@@ -1,8 +1,10 @@
-"""The text channel: BM25 over the words attached to each photo (captions, concepts, and later OCR and tags).
+"""The text channel: the words attached to each photo (captions, concepts, and later OCR and tags).
 
-CLIP reads pictures; this reads words. Fused with CLIP it finds "a sign saying Omron" exactly, and with no
-CLIP model at all it still answers from the captions. The index is a sparse matrix of per-term BM25
-weights, so scoring a query is a sum of a few sparse columns: milliseconds at a million photos.
+CLIP reads pictures; this reads words, two ways. BM25 matches them exactly: fused with CLIP it finds "a
+sign saying Omron", and with no CLIP model at all it still answers from the captions. Its index is a
+sparse matrix of per-term BM25 weights, so scoring a query is a sum of a few sparse columns:
+milliseconds at a million photos. A sentence-embedding model, when one is available, matches them by
+meaning ("a hot drink" finds "an espresso"); its vectors are stored row-aligned like CLIP's.
 """
 
 from __future__ import annotations
@@ -49,6 +51,39 @@ def photo_texts(photos) -> list[str]:
     for column in present[1:]:
         joined = joined + " " + photos[column].fillna("").astype(str)
     return joined.tolist()
+
+
+def embed_photo_texts(
+    texts: Sequence[str], encoder, previous: tuple[Sequence[str], np.ndarray] | None = None, progress=None,
+) -> np.ndarray | None:
+    """Sentence vectors of photo words, float16, row-aligned; a photo without words (or not embedded) is a zero row.
+
+    previous: (texts, vectors) of the last generation, made by the same model; unchanged words reuse their
+    vector, so a re-index embeds only new words. With no encoder, only what previous holds is kept.
+    Returns None when there is nothing to store.
+    """
+    known: dict[str, np.ndarray] = {}
+    if previous is not None:
+        old_texts, old_vectors = previous
+        present = np.flatnonzero(np.any(np.asarray(old_vectors) != 0, axis=1))
+        known = {old_texts[row]: old_vectors[row] for row in present}
+    wanted = sorted({text for text in texts if text.strip()} - known.keys())
+    if encoder is not None and wanted:
+        chunk = 4096
+        for start in range(0, len(wanted), chunk):
+            part = wanted[start : start + chunk]
+            known.update(zip(part, encoder.encode_texts(part).astype(np.float16)))
+            if progress:
+                progress(min(start + chunk, len(wanted)), len(wanted), "embedding photo words")
+    if not known:
+        return None
+    dim = len(next(iter(known.values())))
+    vectors = np.zeros((len(texts), dim), dtype=np.float16)
+    for row, text in enumerate(texts):
+        vector = known.get(text)
+        if vector is not None:
+            vectors[row] = vector
+    return vectors
 
 
 def terms(text: str) -> list[str]:

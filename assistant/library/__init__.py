@@ -13,7 +13,7 @@ import pandas as pd
 
 from .geo import haversine_km
 from .ingest import IndexReport, index_photos
-from .store import LibraryBusy, LibraryDamaged, LibraryError, LibraryNotFound, LibraryTooNew, read_snapshot
+from .store import LibraryBusy, LibraryDamaged, LibraryError, LibraryNotFound, LibraryTooNew, read_snapshot, repair_hint
 
 __all__ = [
     "IndexReport", "Library", "LibraryBusy", "LibraryDamaged", "LibraryError", "LibraryNotFound",
@@ -48,6 +48,15 @@ class PhotoRecord(TypedDict):
     caption: str
     event_id: int
     time_source: str
+
+
+def _shared_tensor(array: np.ndarray):
+    """A torch view of a read-only memory map, without a copy (torch's fp16 mat-vec is fast on CPU)."""
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # read-only map: we never write through it
+        return torch.from_numpy(np.asarray(array))
 
 
 def _place_label(semantic_name: str, city: str, country: str) -> str:
@@ -143,13 +152,25 @@ class Library:
     @cached_property
     def embedding_matrix(self):
         """The embeddings as a torch fp16 tensor sharing the memory map (torch's fp16 mat-vec is fast on CPU)."""
-        import torch
+        return None if self.embeddings is None else _shared_tensor(self.embeddings)
 
-        if self.embeddings is None:
+    @property
+    def text_model(self) -> str | None:
+        return self.manifest.text_model
+
+    @cached_property
+    def text_embeddings(self):
+        """Sentence vectors of each photo's words as a torch fp16 tensor over the memory map (zero rows: no words), or None."""
+        name = self.manifest.files.get("text_embeddings")
+        if not name:
             return None
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # read-only map: we never write through it
-            return torch.from_numpy(np.asarray(self.embeddings))
+        try:
+            vectors = np.load(self.folder / name, mmap_mode="r")
+        except (OSError, ValueError) as error:
+            raise LibraryDamaged(f"{self.folder / name} is unreadable ({error}); {repair_hint(self.folder)}") from error
+        if len(vectors) != len(self):
+            raise LibraryDamaged(f"{self.folder / name} has {len(vectors)} rows for {len(self)} photos; {repair_hint(self.folder)}")
+        return _shared_tensor(vectors)
 
     @cached_property
     def text_index(self):

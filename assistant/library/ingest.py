@@ -18,8 +18,8 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from ..models import ClipEncoder
-from ..text_channel import TextIndex, photo_texts
+from ..models import ClipEncoder, SentenceEncoder
+from ..text_channel import TextIndex, embed_photo_texts, photo_texts
 from . import store
 from .events import segment_events
 from .metadata import empty_metadata, photo_key, read_captions, read_metadata
@@ -142,6 +142,7 @@ def index_photos(
     progress: Progress | None = None,
     checkpoint_every: int | None = None,
     repair: bool = False,
+    text_encoder: SentenceEncoder | None = None,
 ) -> IndexReport:
     """Add new and changed photos under photos_dir to the library; reuse everything already done.
 
@@ -205,7 +206,8 @@ def index_photos(
         sources = {name: rows for name, rows in (("metadata", metadata_rows), ("captions", caption_rows)) if rows is not None}
         roots = (snapshot.manifest.photo_roots if snapshot else []) + [str(Path(photos_dir).expanduser().resolve())]
         table = commit_photo_table(
-            library, table, vectors, sources, model=model_name if vectors is not None else None, photo_roots=roots
+            library, table, vectors, sources, model=model_name if vectors is not None else None, photo_roots=roots,
+            text_encoder=text_encoder, previous=snapshot, progress=progress,
         )
         store.clear_checkpoints(library)
         progress(1, 1, "organising the library")
@@ -216,17 +218,43 @@ def index_photos(
 
 def commit_photo_table(
     library: Path, table: pd.DataFrame, vectors: np.ndarray | None, sources: dict[str, pd.DataFrame], *,
-    model: str | None, photo_roots: list[str],
+    model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
+    previous: store.Snapshot | None = None, progress: Progress | None = None,
 ) -> pd.DataFrame:
-    """Put rows in time order, segment events, build the text index, and commit one generation."""
+    """Put rows in time order, segment events, build the text channel, and commit one generation."""
     order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
     table = table.iloc[order].reset_index(drop=True)
     vectors = vectors[order] if vectors is not None else None
     table["event_id"] = segment_events(table, vectors)
-    text_index = TextIndex.build(photo_texts(table))
+    texts = photo_texts(table)
+    text_index = TextIndex.build(texts)
     derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
-    store.commit_generation(library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived)
+    text_model, earlier = _earlier_text_vectors(previous, text_encoder)
+    text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
+    if text_vectors is not None:
+        derived["text_embeddings"] = ("npy", lambda path: store.write_npy(text_vectors, path))
+    store.commit_generation(
+        library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived,
+        text_model=text_model if text_vectors is not None else None,
+    )
     return table
+
+
+def _earlier_text_vectors(previous: store.Snapshot | None, encoder: SentenceEncoder | None):
+    """(model name, (texts, vectors) of the last generation that this run may reuse, or None)."""
+    name = encoder.name if encoder is not None else None
+    if previous is None or not previous.manifest.text_model or not len(previous.photos):
+        return name, None
+    if name is not None and name != previous.manifest.text_model:
+        return name, None  # another model: every text is embedded afresh
+    file = previous.manifest.files.get("text_embeddings")
+    try:
+        vectors = np.load(previous.folder / file, mmap_mode="r") if file else None
+    except (OSError, ValueError):
+        vectors = None  # unreadable: embed again rather than fail the run
+    if vectors is None or len(vectors) != len(previous.photos):
+        return name, None
+    return previous.manifest.text_model, (photo_texts(previous.photos), vectors)
 
 
 def _check_model(snapshot: store.Snapshot | None, encoder: ClipEncoder | None, library: Path) -> str | None:

@@ -56,6 +56,7 @@ class Manifest:
     count: int = 0
     embedding_dim: int | None = None
     model: str | None = None
+    text_model: str | None = None  # the sentence model of the text-embeddings file, if there is one
     photo_roots: list[str] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     embeddings_bytes: int = 0
@@ -74,7 +75,7 @@ class Manifest:
         try:
             raw = json.loads(path.read_text())
         except (OSError, ValueError) as error:
-            raise LibraryDamaged(f"{path} is unreadable ({error}); {_repair_hint(folder)}") from error
+            raise LibraryDamaged(f"{path} is unreadable ({error}); {repair_hint(folder)}") from error
         if raw.get("format") != FORMAT:
             raise LibraryError(f"{folder} is not a lifelog library ({MANIFEST} has format {raw.get('format')!r})")
         if int(raw.get("version", 0)) > VERSION:
@@ -113,7 +114,7 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     write_atomically(path, lambda tmp: frame.to_parquet(tmp, index=False))
 
 
-def _write_npy(array: np.ndarray, path: Path) -> None:
+def write_npy(array: np.ndarray, path: Path) -> None:
     def write(tmp: Path) -> None:
         with open(tmp, "wb") as handle:
             np.save(handle, array)
@@ -151,7 +152,7 @@ class Snapshot:
     sources: dict[str, pd.DataFrame]
 
 
-def _repair_hint(folder: Path) -> str:
+def repair_hint(folder: Path) -> str:
     return f"repair it with: lifelog index PHOTOS_DIR --library {folder} --repair"
 
 
@@ -159,9 +160,9 @@ def _read_photos(folder: Path, manifest: Manifest, columns: Sequence[str] | None
     try:
         photos = pd.read_parquet(folder / manifest.files["photos"], columns=list(columns) if columns else None)
     except (OSError, KeyError, ValueError) as error:
-        raise LibraryDamaged(f"the photo table of {folder} is missing or damaged ({error}); {_repair_hint(folder)}") from error
+        raise LibraryDamaged(f"the photo table of {folder} is missing or damaged ({error}); {repair_hint(folder)}") from error
     if len(photos) != manifest.count:
-        raise LibraryDamaged(f"{folder}: photo table has {len(photos)} rows, manifest says {manifest.count}; {_repair_hint(folder)}")
+        raise LibraryDamaged(f"{folder}: photo table has {len(photos)} rows, manifest says {manifest.count}; {repair_hint(folder)}")
     return photos
 
 
@@ -174,10 +175,10 @@ def _read_embeddings(folder: Path, manifest: Manifest) -> np.ndarray | None:
             raise ValueError(f"{path.stat().st_size} bytes on disk, {manifest.embeddings_bytes} expected (truncated?)")
         embeddings = np.load(path, mmap_mode="r")
     except (OSError, ValueError) as error:
-        raise LibraryDamaged(f"the embeddings of {folder} are missing or damaged ({error}); {_repair_hint(folder)}") from error
+        raise LibraryDamaged(f"the embeddings of {folder} are missing or damaged ({error}); {repair_hint(folder)}") from error
     if embeddings.shape != (manifest.count, manifest.embedding_dim):
         raise LibraryDamaged(
-            f"{folder}: embeddings have shape {embeddings.shape}, expected ({manifest.count}, {manifest.embedding_dim}); {_repair_hint(folder)}"
+            f"{folder}: embeddings have shape {embeddings.shape}, expected ({manifest.count}, {manifest.embedding_dim}); {repair_hint(folder)}"
         )
     return embeddings
 
@@ -186,7 +187,7 @@ def _read_source(folder: Path, file: str) -> pd.DataFrame:
     try:
         return pd.read_parquet(folder / file).set_index("key")
     except (OSError, ValueError, KeyError) as error:
-        raise LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {_repair_hint(folder)}") from error
+        raise LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {repair_hint(folder)}") from error
 
 
 def _source_files(manifest: Manifest) -> dict[str, str]:
@@ -252,6 +253,7 @@ def commit_generation(
     model: str | None,
     photo_roots: list[str],
     derived: dict[str, tuple[str, Callable[[Path], None]]] | None = None,
+    text_model: str | None = None,
 ) -> Manifest:
     """Write a new complete generation and switch the manifest to it; then drop older generations' files.
 
@@ -271,7 +273,7 @@ def commit_generation(
         if len(embeddings) != len(photos):
             raise ValueError(f"{len(embeddings)} embeddings for {len(photos)} photos")
         files["embeddings"] = f"embeddings-{generation:06d}.npy"
-        _write_npy(np.ascontiguousarray(embeddings, dtype=EMBEDDING_DTYPE), folder / files["embeddings"])
+        write_npy(np.ascontiguousarray(embeddings, dtype=EMBEDDING_DTYPE), folder / files["embeddings"])
         embeddings_bytes = (folder / files["embeddings"]).stat().st_size
     for name, table in sources.items():
         files[f"source:{name}"] = f"sources-{generation:06d}-{name}.parquet"
@@ -284,6 +286,7 @@ def commit_generation(
         count=len(photos),
         embedding_dim=None if embeddings is None else int(embeddings.shape[1]),
         model=model,
+        text_model=text_model,
         photo_roots=sorted(set(photo_roots)),
         files=files,
         embeddings_bytes=embeddings_bytes,
@@ -307,7 +310,7 @@ def write_checkpoint(folder: Path, rows: pd.DataFrame, embeddings: np.ndarray | 
     checkpoints.mkdir(parents=True, exist_ok=True)
     number = 1 + max((int(p.stem) for p in checkpoints.glob("[0-9]*.parquet")), default=0)
     if embeddings is not None:
-        _write_npy(np.asarray(embeddings, dtype=EMBEDDING_DTYPE), checkpoints / f"{number:06d}.npy")
+        write_npy(np.asarray(embeddings, dtype=EMBEDDING_DTYPE), checkpoints / f"{number:06d}.npy")
     _write_parquet(rows, checkpoints / f"{number:06d}.parquet")
 
 
