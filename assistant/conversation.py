@@ -178,14 +178,12 @@ class Assistant:
     """One library and its models, answering any number of independent conversations."""
 
     def __init__(
-        self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None,
-        top_k: int = 12, search_options: dict | None = None,
+        self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None, top_k: int = 12,
     ):
         self.library = library
         self.encoder = encoder
         self.replies = replies or Replies()
         self.top_k = top_k
-        self._search_options = search_options or {}  # extra keyword arguments for search(), e.g. a text model
 
     # ---- one turn per user action ---------------------------------------------------------------
     def respond(self, state: ChatState, message: str) -> Turn:
@@ -290,7 +288,7 @@ class Assistant:
             unlike_ids=state.unliked,
             top_k=self.top_k,
         )
-        result = search(self.library, self.encoder, request, **self._search_options)
+        result = search(self.library, self.encoder, request)
         lines = [opening]
         choices: tuple[Choice, ...] = ()
         channels = self.replies("channels_captions_only") if result.channels == ["text"] else ""
