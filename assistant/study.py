@@ -79,11 +79,15 @@ class StudyRecorder:
     def topic(self, session: str) -> str:
         return self._topics.get(session, self.default_topic)
 
-    def set_topic(self, username: str | None, session: str, topic: str) -> dict:
+    def set_topic(self, username: str | None, session: str, topic: str) -> str:
+        """Start a task in this browser session (recorded only when the topic changes); returns the topic."""
         topic = " ".join(str(topic or "").split())
         with self._lock:
+            changed = self.topic(session) != topic
             self._topics[session] = topic
-        return self._record(username, session, "topic")
+        if changed:
+            self._record(username, session, "topic")
+        return topic
 
     def message(self, username: str | None, session: str, message: str, turn: "Turn") -> dict:
         """A chat message: what was typed, the constraints understood and the photos shown in reply."""
