@@ -58,6 +58,9 @@ class Service:
 
     def assistant(self, progress: gr.Progress | None = None, username: str | None = None) -> Assistant:
         library = self.library_for(username)
+        loaded = self._assistants.get(library)
+        if loaded is not None:  # no lock: a library being loaded must not hold up the users of another
+            return loaded
         with self._lock:
             if library not in self._assistants:
                 self._assistants[library] = self._load(library, progress)
@@ -68,7 +71,7 @@ class Service:
 
     def _load(self, library: Path | None, progress: gr.Progress | None) -> Assistant:
         replies = Replies()
-        library_path = library
+        library_path = library  # for the demo (None), the folder it is built in
         report = (lambda done, total, what: progress((done, total), desc=what)) if progress else None
         library_model = Library.open(library_path).model if library_path else None
         if report:
@@ -382,11 +385,13 @@ def create_service(
     )
 
 
-# Gradio's queue, set deliberately. A search is CPU work (numpy masks, torch's mat-vec, which already uses every
-# core), so running more of them at once than there are cores only makes each one slower: each event listener
-# runs at most this many at a time and the rest wait their turn in order, which keeps p95 close to p50 when
-# twenty participants type at once. The limit is per listener (the screen's message box and /chat each get
-# it), so a study through the browser and a script through the API do not starve each other.
+# Gradio's queue, set deliberately. A search is CPU work (numpy masks; torch's mat-vec already uses every
+# core), so running more searches at once than there are cores adds no throughput, only memory and
+# contention: each event listener runs up to one search per core (2 to 8) and the rest wait in arrival
+# order, so with twenty participants typing at once everyone waits about the same. The limit is per
+# listener (the screen's message box and /chat each have it), so a study in the browser and a script on
+# the API do not starve each other. The shared Assistant keeps no per-user state (each session's
+# ChatState travels with the request), the model's tokenizer is behind a lock, the study log's writes too.
 CONCURRENCY_PER_EVENT = max(2, min(8, os.cpu_count() or 2))
 # Waiting requests beyond this are refused at once ("queue is full") rather than left to time out: 20
 # participants with a message and a click in flight each, plus room for scripts.
@@ -398,7 +403,7 @@ def launch(demo: gr.Blocks, service: Service, *, host: str = "127.0.0.1", port: 
     demo.queue(default_concurrency_limit=CONCURRENCY_PER_EVENT, max_size=QUEUE_SIZE)
     return demo.launch(
         server_name=host, server_port=port, share=share, allowed_paths=service.photo_roots(),
-        auth=service.authenticator, auth_message="Log in with the name and password you were given for this study." if service.authenticator else None,
+        auth=service.authenticator, auth_message="Log in with the name and password you were given for this study.",
         prevent_thread_lock=not block, quiet=not block,
     )
 
