@@ -70,7 +70,7 @@ class StudyRecorder:
             for record in read_log(log.path):
                 if record.get("event") in ("topic", "message"):
                     key = (str(record.get("participant", "")), str(record.get("topic") or ""))
-                    self._started.setdefault(key, datetime.fromisoformat(record["time"]))
+                    self._started.setdefault(key, _utc(record["time"]))
 
     def participant(self, username: str | None, session: str) -> str:
         """--participant if given, else the login name, else a name for this browser session."""
@@ -110,8 +110,14 @@ class StudyRecorder:
         record = self.log.write(participant, event, **fields) if self.log is not None else new_record(participant, event, **fields)
         if event in ("topic", "message"):
             with self._lock:
-                self._started.setdefault((participant, topic), datetime.fromisoformat(record["time"]))
+                self._started.setdefault((participant, topic), _utc(record["time"]))
         return record
+
+
+def _utc(stamp: str) -> datetime:
+    """A log line's time; one written by hand without an offset is taken as UTC, as the app writes them."""
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _shown(turn: "Turn") -> dict:
