@@ -183,3 +183,14 @@ def test_a_submission_must_be_a_photo_of_ones_own_library(study_server, image_id
     client = Client(url, auth=("p01", "password-one"), verbose=False)
     with pytest.raises(Exception, match="no photo"):
         client.predict(image_id, api_name="/submit")
+
+
+def test_the_study_controls_show_only_when_a_study_is_logged(tmp_path, demo_library):
+    def visible(service):
+        config = app.build_app(service).config
+        return {c["props"].get("elem_id"): c["props"].get("visible") for c in config["components"] if c["props"].get("elem_id") in ("topic", "this-is-it")}
+
+    assert visible(app.create_service(library=str(demo_library))) == {"topic": False, "this-is-it": False}
+    studying = app.create_service(library=str(demo_library), study_log=str(tmp_path / "log.jsonl"), topic="T3")
+    assert visible(studying) == {"topic": True, "this-is-it": True}
+    assert next(c for c in app.build_app(studying).config["components"] if c["props"].get("elem_id") == "topic")["props"]["value"] == "T3"
