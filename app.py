@@ -1,9 +1,10 @@
 """Lifelog Assistant: the Gradio screen, a thin shell over `assistant.conversation` and `assistant.search`.
 
     python app.py [--library LIB] [--model ID_OR_PATH] [--port P] [--share]
+                  [--auth-file USERS] [--study-log LOG [--participant ID] [--topic T]]
 
 With no library, the built-in demo lifelog is built on first run. The module-level `demo` makes this file
-work as a Hugging Face Space as is. Scripts talk to it through the /chat, /more_like and /reset API.
+work as a Hugging Face Space as is. Scripts talk to it through the /chat, /more_like, /reset, /submit and /topic API.
 """
 
 from __future__ import annotations
@@ -12,45 +13,66 @@ import argparse
 import functools
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing is sent anywhere
 
 import gradio as gr  # noqa: E402
 
+from assistant.access import Authenticator  # noqa: E402
 from assistant.conversation import Assistant, ChatState, Replies, Turn, chips  # noqa: E402
 from assistant.library import Library  # noqa: E402
 from assistant.mapview import MapPoint, render_map  # noqa: E402
 from assistant.models import ModelNotAvailable, shared_clip  # noqa: E402
 from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
+from assistant.study import StudyLog, StudyRecorder  # noqa: E402
 
 TIMELINE_MINUTES = 20  # the strip shows the photos this long before and after the chosen one
 
 
 @dataclass
 class Service:
-    """The library and the model, loaded once (on first use, with progress) and shared by all sessions."""
+    """The model, loaded once and shared by all sessions, and one Assistant per library (on first use, with progress).
+
+    With logins, each account may have its own library: a participant only ever gets the Assistant of theirs.
+    """
 
     settings: Settings
     library_given: bool
-    _assistant: Assistant | None = None
-    notice: str = ""
+    authenticator: Authenticator | None = None
+    study: StudyRecorder = field(default_factory=StudyRecorder)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
+        self._notices: dict[Path | None, str] = {}
 
-    def assistant(self, progress: gr.Progress | None = None) -> Assistant:
+    def library_for(self, username: str | None) -> Path | None:
+        """The library a user sees: their account's, else the app's --library, else None for the demo."""
+        account = self.authenticator.accounts.get(username or "") if self.authenticator else None
+        if account is not None and account.library is not None:
+            return account.library
+        return self.settings.library if self.library_given else None
+
+    def assistant(self, progress: gr.Progress | None = None, username: str | None = None) -> Assistant:
+        library = self.library_for(username)
+        loaded = self._assistants.get(library)
+        if loaded is not None:  # no lock: a library being loaded must not hold up the users of another
+            return loaded
         with self._lock:
-            if self._assistant is None:
-                self._assistant = self._load(progress)
-            return self._assistant
+            if library not in self._assistants:
+                self._assistants[library] = self._load(library, progress)
+            return self._assistants[library]
 
-    def _load(self, progress: gr.Progress | None) -> Assistant:
+    def notice(self, username: str | None = None) -> str:
+        return self._notices.get(self.library_for(username), "")
+
+    def _load(self, library: Path | None, progress: gr.Progress | None) -> Assistant:
         replies = Replies()
+        library_path = library  # for the demo (None), the folder it is built in
         report = (lambda done, total, what: progress((done, total), desc=what)) if progress else None
-        library_path = self.settings.library if self.library_given else None
         library_model = Library.open(library_path).model if library_path else None
         if report:
             report(0, 1, "loading the CLIP model")
@@ -59,7 +81,7 @@ class Service:
         if library_model and model != library_model:
             raise ValueError(f"the library was indexed with {library_model!r}, not {model!r}: start the app with --model {library_model}")
         try:
-            encoder = shared_clip(model, device=self.settings.device, precision=self.settings.precision)
+            encoder = shared_clip(model, device=self.settings.device, precision=self.settings.precision)  # one per process
         except ModelNotAvailable as error:
             encoder = None
             notices.append(replies("no_model_notice", reason=str(error)))
@@ -68,14 +90,21 @@ class Service:
 
             library_path = ensure_demo_library(self.settings.demo_dir, encoder, report)
             notices.append(replies("demo_notice"))
-        self.notice = "\n\n".join(notices)
+        self._notices[library] = "\n\n".join(notices)
         return Assistant(Library.open(library_path), encoder, replies=replies)
 
     def photo_roots(self) -> list[str]:
-        """Folders the app may serve photos from: the library's own, nothing wider."""
-        if self.library_given:
-            return [str(root) for root in Library.open(self.settings.library).photo_roots]
-        return [str(self.settings.demo_dir / "source" / "photos")]
+        """Folders the app may serve photos from: its libraries' own, nothing wider."""
+        libraries = {self.library_for(None)}
+        if self.authenticator:
+            libraries |= {account.library for account in self.authenticator.accounts.values()}
+        roots = []
+        for library in sorted(libraries, key=str):
+            if library is None:
+                roots.append(str(self.settings.demo_dir / "source" / "photos"))
+            else:
+                roots += [str(root) for root in Library.open(library).photo_roots]
+        return roots
 
 
 # ---- formatting: turn results into what the components show ------------------------------------
@@ -161,6 +190,9 @@ def build_app(service: Service) -> gr.Blocks:
     with gr.Blocks(title="Lifelog Assistant") as demo:
         gr.Markdown("## Lifelog Assistant\nDescribe a moment you remember; refine it as you would tell a friend.")
         notice = gr.Markdown(visible=False, elem_id="notice")
+        topic_box = gr.Textbox(
+            label="Topic (study task)", value=service.study.default_topic, visible=service.study.log is not None, elem_id="topic",
+        )
         state = gr.State(ChatState())
         moments_state = gr.State([])
         strip_ids = gr.State([])
@@ -183,59 +215,93 @@ def build_app(service: Service) -> gr.Blocks:
                         not_button = gr.Button("Not this", elem_id="not-this")
                         before_button = gr.Button("What happened before", elem_id="before")
                         after_button = gr.Button("What happened after", elem_id="after")
+                        this_is_it = gr.Button("This is it", variant="primary", visible=service.study.log is not None, elem_id="this-is-it")
                 where = gr.Image(label="Where", type="pil", height=300, interactive=False, elem_id="map")
 
         turn_outputs = [chatbot, results, chip_box, where, state, moments_state, panel, message]
+        study = service.study
 
-        def ready(progress=gr.Progress()):
-            service.assistant(progress)
-            return gr.update(value=service.notice, visible=bool(service.notice))
+        def who(request: gr.Request) -> tuple[str | None, str]:
+            """The login name (None without logins) and the browser session: whose library, whose study record."""
+            return request.username, request.session_hash or ""
+
+        def ready(request: gr.Request, progress=gr.Progress()):
+            service.assistant(progress, request.username)
+            text = service.notice(request.username)
+            return gr.update(value=text, visible=bool(text))
 
         @user_errors
-        def on_message(text, history, chat_state, progress=gr.Progress()):
-            turn = service.assistant(progress).respond(chat_state, text)
+        def on_message(text, history, chat_state, request: gr.Request, progress=gr.Progress()):
+            turn = service.assistant(progress, request.username).respond(chat_state, text)
+            study.message(*who(request), text, turn)
             return render(turn, history, text)
 
         @user_errors
-        def on_reset(history):
-            fresh = ChatState()
-            return render(Turn(fresh, Replies()("started_over")), history, None)
+        def on_reset(history, request: gr.Request):
+            turn = Turn(ChatState(), Replies()("started_over"))
+            study.action(*who(request), "start_over", turn)
+            return render(turn, history, None)
 
         @user_errors
-        def on_chips(kept, history, chat_state):
-            removed = [key for _, key in chips(chat_state) if key not in set(kept or [])]
+        def on_chips(kept, history, chat_state, request: gr.Request):
+            current = chips(chat_state)
+            removed = [key for _, key in current if key not in set(kept or [])]
             if not removed:
                 return render(Turn(chat_state, "Nothing changed."), history, None)
-            return render(service.assistant().remove_chips(chat_state, removed), history, None)
+            turn = service.assistant(username=request.username).remove_chips(chat_state, removed)
+            study.action(*who(request), "chip_removed", turn, chips=[label for label, key in current if key in removed])
+            return render(turn, history, None)
 
         @user_errors
-        def on_select_moment(moments, evt: gr.SelectData):
+        def on_select_moment(moments, request: gr.Request, evt: gr.SelectData):
             moment = moments[evt.index]
-            text, items, ids = moment_panel(service.assistant(), moment)
+            text, items, ids = moment_panel(service.assistant(username=request.username), moment)
+            study.action(*who(request), "open", image_id=moment["best"]["image_id"])
             return gr.update(visible=True), text, items, ids, moment["best"]["image_id"]
 
         @user_errors
-        def on_timeline_click(ids, history, chat_state, evt: gr.SelectData):
+        def on_timeline_click(ids, history, chat_state, request: gr.Request, evt: gr.SelectData):
             image_id = ids[evt.index]
-            return render(service.assistant().more_like(chat_state, image_id), history, f"(more like photo {image_id})")
+            turn = service.assistant(username=request.username).more_like(chat_state, image_id)
+            study.action(*who(request), "more_like", turn, image_id=image_id, source="timeline")
+            return render(turn, history, f"(more like photo {image_id})")
 
         def act(action, label):
             @user_errors
-            def handler(image_id, history, chat_state):
+            def handler(image_id, history, chat_state, request: gr.Request):
                 if not image_id:
                     return render(Turn(chat_state, "Open a moment first."), history, None)
-                turn = getattr(service.assistant(), action)(chat_state, image_id)
+                turn = getattr(service.assistant(username=request.username), action)(chat_state, image_id)
+                study.action(*who(request), action, turn, image_id=image_id)
                 return render(turn, history, f"({label})")
 
             return handler
 
         def around(direction):
             @user_errors
-            def handler(image_id, history, chat_state):
-                turn = service.assistant().around(chat_state, image_id, direction)
+            def handler(image_id, history, chat_state, request: gr.Request):
+                turn = service.assistant(username=request.username).around(chat_state, image_id, direction)
+                study.action(*who(request), direction, turn, image_id=image_id)
                 return render(turn, history, f"(what happened {direction})")
 
             return handler
+
+        def submission(image_id: str, request: gr.Request) -> dict:
+            """ "This is it": a photo of this user's library, recorded with the time since the task began."""
+            service.assistant(username=request.username).require_photo(image_id)
+            record = study.submit(*who(request), image_id)
+            return {key: record[key] for key in ("participant", "topic", "image_id", "elapsed_s")}
+
+        @user_errors
+        def on_this_is_it(image_id, history, request: gr.Request):
+            if not image_id:
+                return _chat_history(history, None, "Open a moment first.")
+            submitted = submission(image_id, request)
+            elapsed = f" after {submitted['elapsed_s']:.0f} s" if submitted["elapsed_s"] is not None else ""
+            return _chat_history(history, "(this is it)", Replies()("submitted", image_id=image_id, elapsed=elapsed))
+
+        def on_topic(topic, request: gr.Request):
+            study.set_topic(*who(request), topic)
 
         hidden = dict(api_visibility="undocumented")
         demo.load(ready, outputs=notice, **hidden)
@@ -249,29 +315,47 @@ def build_app(service: Service) -> gr.Blocks:
         not_button.click(act("not_this", "not this"), [selected, chatbot, state], turn_outputs, **hidden)
         before_button.click(around("before"), [selected, chatbot, state], turn_outputs, **hidden)
         after_button.click(around("after"), [selected, chatbot, state], turn_outputs, **hidden)
+        this_is_it.click(on_this_is_it, [selected, chatbot], [chatbot], **hidden)
+        topic_box.submit(on_topic, [topic_box], None, **hidden)
+        topic_box.blur(on_topic, [topic_box], None, **hidden)
 
         # The scripting API: same conversations, JSON out. Each client keeps its own state.
         api_text = gr.Textbox(visible=False)
         api_out = gr.JSON(visible=False)
 
         @user_errors
-        def api_chat(text: str, chat_state: ChatState):
-            turn = service.assistant().respond(chat_state, text)
+        def api_chat(text: str, chat_state: ChatState, request: gr.Request):
+            turn = service.assistant(username=request.username).respond(chat_state, text)
+            study.message(*who(request), text, turn)
             return turn.to_api(), turn.state
 
         @user_errors
-        def api_more_like(image_id: str, chat_state: ChatState):
-            turn = service.assistant().more_like(chat_state, image_id)
+        def api_more_like(image_id: str, chat_state: ChatState, request: gr.Request):
+            turn = service.assistant(username=request.username).more_like(chat_state, image_id)
+            study.action(*who(request), "more_like", turn, image_id=image_id)
             return turn.to_api(), turn.state
 
-        def api_reset():
-            return {"reply": Replies()("started_over"), "constraints": [], "matched": 0, "results": []}, ChatState()
+        def api_reset(request: gr.Request):
+            turn = Turn(ChatState(), Replies()("started_over"))
+            study.action(*who(request), "start_over", turn)
+            return turn.to_api(), turn.state
+
+        @user_errors
+        def api_submit(image_id: str, request: gr.Request):
+            return submission(image_id, request)
+
+        def api_topic(topic: str, request: gr.Request):
+            return {"topic": study.set_topic(*who(request), topic)}
 
         api_text.submit(api_chat, [api_text, state], [api_out, state], api_name="chat")
         api_id = gr.Textbox(visible=False)
         api_id.submit(api_more_like, [api_id, state], [api_out, state], api_name="more_like")
         api_reset_button = gr.Button(visible=False)
         api_reset_button.click(api_reset, None, [api_out, state], api_name="reset")
+        api_submit_id = gr.Textbox(visible=False)
+        api_submit_id.submit(api_submit, [api_submit_id], [api_out], api_name="submit")
+        api_topic_text = gr.Textbox(visible=False)
+        api_topic_text.submit(api_topic, [api_topic_text], [api_out], api_name="topic")
     return demo
 
 
@@ -282,19 +366,44 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 7860)))
     parser.add_argument("--host", default=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"), help="address to listen on (default: this machine only)")
     parser.add_argument("--share", action="store_true", help="also publish a temporary public link (off unless asked)")
+    parser.add_argument("--auth-file", help="require a login; accounts (and each one's library) from `lifelog add-user`")
+    parser.add_argument("--study-log", help="record every turn, click and submission as JSON lines in this file")
+    parser.add_argument("--participant", help="participant id in the study log (default: the login name)")
+    parser.add_argument("--topic", help="the task's topic id in the study log (default: none; participants can set one)")
     return parser.parse_args(argv)
 
 
-def create_service(library: str | None = None, model: str | None = None) -> Service:
+def create_service(
+    library: str | None = None, model: str | None = None, *, auth_file: str | None = None,
+    study_log: str | None = None, participant: str | None = None, topic: str | None = None,
+) -> Service:
     library = library or os.environ.get("LIFELOG_LIBRARY")
-    return Service(Settings.resolve(library=library, model=model), library_given=bool(library))
+    return Service(
+        Settings.resolve(library=library, model=model), library_given=bool(library),
+        authenticator=Authenticator(Path(auth_file)) if auth_file else None,
+        study=StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic),
+    )
+
+
+# Gradio's queue, set deliberately. A search is CPU work (numpy masks; torch's mat-vec already uses every
+# core), so running more searches at once than there are cores adds no throughput, only memory and
+# contention: each event listener runs up to one search per core (2 to 8) and the rest wait in arrival
+# order, so with twenty participants typing at once everyone waits about the same. The limit is per
+# listener (the screen's message box and /chat each have it), so a study in the browser and a script on
+# the API do not starve each other. The shared Assistant keeps no per-user state (each session's
+# ChatState travels with the request), the model's tokenizer is behind a lock, the study log's writes too.
+CONCURRENCY_PER_EVENT = max(2, min(8, os.cpu_count() or 2))
+# Waiting requests beyond this are refused at once ("queue is full") rather than left to time out: 20
+# participants with a message and a click in flight each, plus room for scripts.
+QUEUE_SIZE = 64
 
 
 def launch(demo: gr.Blocks, service: Service, *, host: str = "127.0.0.1", port: int = 7860, share: bool = False, block: bool = True):
-    """Start serving, with photos served only from the library's own folders."""
-    demo.queue(default_concurrency_limit=4)
+    """Start serving: on this machine only unless told, with a login if configured, photos only from the libraries' folders."""
+    demo.queue(default_concurrency_limit=CONCURRENCY_PER_EVENT, max_size=QUEUE_SIZE)
     return demo.launch(
         server_name=host, server_port=port, share=share, allowed_paths=service.photo_roots(),
+        auth=service.authenticator, auth_message="Log in with the name and password you were given for this study.",
         prevent_thread_lock=not block, quiet=not block,
     )
 
@@ -304,7 +413,10 @@ demo = build_app(service)  # module level, so a Hugging Face Space runs this fil
 
 if __name__ == "__main__":
     arguments = parse_args()
-    if arguments.library or arguments.model:
-        service = create_service(arguments.library, arguments.model)
+    if arguments.library or arguments.model or arguments.auth_file or arguments.study_log:
+        service = create_service(
+            arguments.library, arguments.model, auth_file=arguments.auth_file,
+            study_log=arguments.study_log, participant=arguments.participant, topic=arguments.topic,
+        )
         demo = build_app(service)
     launch(demo, service, host=arguments.host, port=arguments.port, share=arguments.share)

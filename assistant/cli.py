@@ -57,6 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--now", help="ISO date-time that relative expressions are anchored to (default: the library's last photo)")
     parse.add_argument("--json", action="store_true")
     _add_library_option(parse)
+
+    add_user = commands.add_parser("add-user", help="add or replace a study login (the password is asked for, or read from stdin)")
+    add_user.add_argument("auth_file", type=Path, help="accounts file for `app.py --auth-file` (created if missing)")
+    add_user.add_argument("username")
+    add_user.add_argument("--library", type=Path, help="the library this participant sees (default: the app's --library)")
+
+    report = commands.add_parser("study-report", help="time-to-find and turns per topic and participant, from a study log")
+    report.add_argument("log", type=Path, help="the JSON-lines file written by `app.py --study-log`")
+
+    topics = commands.add_parser("run-topics", help="answer a list of topics automatically: an NTCIR Lifelog / LSC run file")
+    topics.add_argument("topics", type=Path, help="CSV with id and text columns, or JSON (a list of {id, text}, or id -> text)")
+    topics.add_argument("--out", type=Path, required=True, help="run file to write: GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE")
+    topics.add_argument("--group-id", default="LIFELOG", help="your group's id (default: LIFELOG)")
+    topics.add_argument("--run-id", help="this run's id (default: the output file's name without extension)")
+    topics.add_argument("--top-k", type=int, default=100, help="images per topic, at most 100 (default: 100)")
+    _add_library_option(topics)
+    _add_model_options(topics)
     return parser
 
 
@@ -208,12 +225,61 @@ def run_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_add_user(args: argparse.Namespace) -> int:
+    import getpass
+
+    from .access import add_account
+    from .library.store import Manifest
+
+    if args.library is not None:
+        Manifest.read(args.library)  # refuse a folder that is not a library now, not at a participant's login
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"password for {args.username}: ")
+        if getpass.getpass("again: ") != password:
+            raise SystemExit("error: the two passwords differ; nothing was changed")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    add_account(args.auth_file, args.username, password, args.library)
+    print(f"{args.username}: saved in {args.auth_file}" + (f" (library {args.library})" if args.library else ""))
+    return 0
+
+
+def run_study_report(args: argparse.Namespace) -> int:
+    from .study import read_log, report_text, summarise
+
+    summaries = summarise(read_log(args.log))
+    if not summaries:
+        raise SystemExit(f"error: {args.log} holds no study records")
+    print(report_text(summaries))
+    return 0
+
+
+def run_run_topics(args: argparse.Namespace) -> int:
+    from .study import MAX_IMAGES_PER_TOPIC, read_topics, run_topics
+
+    if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
+        raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
+    topics = read_topics(args.topics)
+    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    library = _open_library(settings)
+    encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
+    written = run_topics(
+        library, encoder, topics, args.out, group_id=args.group_id, run_id=args.run_id or args.out.stem, top_k=args.top_k,
+        progress=_progress_bar(),
+    )
+    print(f"{written} rows for {len(topics)} topics written to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from .library import LibraryError
     from .search import SearchError
 
     args = build_parser().parse_args(argv)
-    handlers = {"index": run_index, "search": run_search, "parse": run_parse}
+    handlers = {
+        "index": run_index, "search": run_search, "parse": run_parse,
+        "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics,
+    }
     try:
         return handlers[args.command](args)
     except (LibraryError, SearchError, FileNotFoundError, ValueError) as error:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,25 @@ _REFERENCE = r"(?:the\s+)?(?P<ref>last|that|this|it|(?:number|no\.?|photo|pictur
 _LIKE = re.compile(rf"^\s*(?:show\s+me\s+)?(?:more|others?|ones?|photos?|something)?\s*(?:like|similar\s+to)\s+{_REFERENCE}\s*[.!]*\s*$", re.I)
 _UNLIKE = re.compile(rf"^\s*(?:no[,.!]?\s+)?not\s+(?:like\s+)?{_REFERENCE}\s*[.!]*\s*$", re.I)
 _CHOICE = re.compile(r"^\s*(?:option\s+|number\s+|#)?(?P<number>\d{1,2})\s*[.!)]?\s*$|^\s*(?:the\s+)?(?P<word>\w+)(?:\s+one)?\s*[.!]?\s*$", re.I)
+
+
+# A remembered moment fits in far less; CLIP reads only 77 tokens, and parsing time grows with the length.
+MAX_MESSAGE_CHARS = 1_000
+_INVISIBLE = {"Cc", "Cf", "Cs"}  # control, format (zero-width, direction overrides) and lone surrogate characters
+
+
+def clean_message(message: str | None) -> tuple[str, bool]:
+    """A message as plain words, and whether it was cut to MAX_MESSAGE_CHARS.
+
+    Invisible characters become spaces (a lone surrogate from JSON would crash the tokenizer), runs of
+    white space become one space, and an overlong message is cut at a word boundary.
+    """
+    text = "".join(" " if unicodedata.category(c) in _INVISIBLE else c for c in message or "")
+    text = " ".join(text.split())
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return text, False
+    cut = text[: MAX_MESSAGE_CHARS + 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_MESSAGE_CHARS]), True
 
 
 class Replies:
@@ -178,8 +198,7 @@ class Assistant:
     """One library and its models, answering any number of independent conversations."""
 
     def __init__(
-        self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None,
-        top_k: int = 12,
+        self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None, top_k: int = 12,
     ):
         self.library = library
         self.encoder = encoder
@@ -189,9 +208,12 @@ class Assistant:
     # ---- one turn per user action ---------------------------------------------------------------
     def respond(self, state: ChatState, message: str) -> Turn:
         """Understand a chat message in the context of the conversation so far, and search."""
-        message = " ".join((message or "").split())
+        message, cut = clean_message(message)
         if not message:
             return Turn(state, self.replies("empty_message"))
+        if cut:
+            turn = self.respond(state, message)
+            return dataclasses.replace(turn, reply=f"{self.replies('message_cut', limit=MAX_MESSAGE_CHARS)}\n\n{turn.reply}")
         if _START_OVER.match(message):
             return Turn(ChatState(), self.replies("started_over"))
         picked = self._picked_choice(state, message)
@@ -216,14 +238,14 @@ class Assistant:
 
     def more_like(self, state: ChatState, image_id: str) -> Turn:
         """Query by example within the current constraints (a click on a photo, or "more like the second one")."""
-        self._require_photo(image_id)
+        self.require_photo(image_id)
         liked = state.liked if image_id in state.liked else state.liked + (image_id,)
         state = dataclasses.replace(state, example_id=image_id, liked=liked, unliked=tuple(i for i in state.unliked if i != image_id), choices=())
         within = self.replies("more_like_within") if state.query is not None and state.query.chips() else ""
         return self._run(state, self.replies("more_like", image_id=image_id, within=within))
 
     def not_this(self, state: ChatState, image_id: str) -> Turn:
-        self._require_photo(image_id)
+        self.require_photo(image_id)
         state = dataclasses.replace(
             state,
             unliked=state.unliked if image_id in state.unliked else state.unliked + (image_id,),
@@ -243,7 +265,7 @@ class Assistant:
 
     def around(self, state: ChatState, image_id: str, direction: str) -> Turn:
         """The moments just before or after a photo's moment, the same day, in time order."""
-        self._require_photo(image_id)
+        self.require_photo(image_id)
         moments = neighbouring_events(self.library, image_id, direction, limit=self.top_k)
         record = self.library.record(self.library.row_of(image_id))
         time = record["local_time"].replace("T", " ")[:16]
@@ -253,7 +275,7 @@ class Assistant:
         return Turn(state, self.replies(direction, time=time, place=record["place"] or "an unknown place"), moments)
 
     # ---- internals ------------------------------------------------------------------------------
-    def _require_photo(self, image_id: str) -> None:
+    def require_photo(self, image_id: str) -> None:
         if self.library.row_of(image_id) is None:
             raise ValueError(f"no photo {image_id!r} in this library")
 

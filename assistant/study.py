@@ -13,10 +13,17 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from .conversation import Turn
 
 RUN_COLUMNS = ("GROUP-ID", "RUN-ID", "TOPIC-ID", "IMAGE-ID", "SECONDS-ELAPSED", "SCORE")
 MAX_IMAGES_PER_TOPIC = 100
+
+
+def new_record(participant: str, event: str, **fields: object) -> dict:
+    return {"time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "participant": participant, "event": event, **fields}
 
 
 class StudyLog:
@@ -31,7 +38,7 @@ class StudyLog:
         self._lock = threading.Lock()
 
     def write(self, participant: str, event: str, **fields: object) -> dict:
-        record = {"time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "participant": participant, "event": event, **fields}
+        record = new_record(participant, event, **fields)
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
         with self._lock:
             descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -41,6 +48,81 @@ class StudyLog:
             finally:
                 os.close(descriptor)
         return record
+
+
+class StudyRecorder:
+    """What the app records in a study: every turn, click and "this is it", per participant and topic.
+
+    A task is one participant on one topic; it starts at its first message (or when its topic is set) and
+    ends at the first submission, as `summarise` counts it. Start times are read back from an existing log,
+    so a restarted app still measures elapsed time from the real start. Without a log nothing is written,
+    but submissions are still acknowledged with their elapsed time.
+    """
+
+    def __init__(self, log: StudyLog | None = None, *, participant: str | None = None, topic: str | None = None):
+        self.log = log
+        self.fixed_participant = participant
+        self.default_topic = topic or ""
+        self._lock = threading.Lock()
+        self._topics: dict[str, str] = {}  # browser session -> topic chosen in it
+        self._started: dict[tuple[str, str], datetime] = {}  # (participant, topic) -> start of the task
+        if log is not None and log.path.exists():
+            for record in read_log(log.path):
+                if record.get("event") in ("topic", "message"):
+                    key = (str(record.get("participant", "")), str(record.get("topic") or ""))
+                    self._started.setdefault(key, _utc(record["time"]))
+
+    def participant(self, username: str | None, session: str) -> str:
+        """--participant if given, else the login name, else a name for this browser session."""
+        return self.fixed_participant or username or f"guest-{session[:8]}"
+
+    def topic(self, session: str) -> str:
+        return self._topics.get(session, self.default_topic)
+
+    def set_topic(self, username: str | None, session: str, topic: str) -> str:
+        """Start a task in this browser session (recorded only when the topic changes); returns the topic."""
+        topic = " ".join(str(topic or "").split())
+        with self._lock:
+            changed = self.topic(session) != topic
+            self._topics[session] = topic
+        if changed:
+            self._record(username, session, "topic")
+        return topic
+
+    def message(self, username: str | None, session: str, message: str, turn: "Turn") -> dict:
+        """A chat message: what was typed, the constraints understood and the photos shown in reply."""
+        return self._record(username, session, "message", message=message, **_shown(turn))
+
+    def action(self, username: str | None, session: str, action: str, turn: "Turn | None" = None, **fields: object) -> dict:
+        """A click: a moment opened, more like / not this, before / after, a chip removed, start over."""
+        return self._record(username, session, "click", action=action, **fields, **(_shown(turn) if turn else {}))
+
+    def submit(self, username: str | None, session: str, image_id: str) -> dict:
+        """ "This is it": the photo chosen, and seconds since the task started (None if it never did)."""
+        participant, topic = self.participant(username, session), self.topic(session)
+        started = self._started.get((participant, topic))
+        elapsed = round((datetime.now(timezone.utc) - started).total_seconds(), 3) if started else None
+        return self._record(username, session, "submit", image_id=image_id, elapsed_s=elapsed)
+
+    def _record(self, username: str | None, session: str, event: str, **fields: object) -> dict:
+        participant, topic = self.participant(username, session), self.topic(session)
+        fields = {"topic": topic or None, "session": session, **fields}
+        record = self.log.write(participant, event, **fields) if self.log is not None else new_record(participant, event, **fields)
+        if event in ("topic", "message"):
+            with self._lock:
+                self._started.setdefault((participant, topic), _utc(record["time"]))
+        return record
+
+
+def _utc(stamp: str) -> datetime:
+    """A log line's time; one written by hand without an offset is taken as UTC, as the app writes them."""
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _shown(turn: "Turn") -> dict:
+    api = turn.to_api()
+    return {"constraints": api["constraints"], "matched": api["matched"], "results": [hit["image_id"] for hit in api["results"]]}
 
 
 def read_log(path: Path) -> Iterator[dict]:
@@ -143,18 +225,29 @@ def _field(row: dict, name: str) -> object:
     raise ValueError(f"a topic has no {name} field (looked for {', '.join(_SPELLINGS[name])}): {row}")
 
 
-def run_topics(library, encoder, topics: list[Topic], out: Path, *, group_id: str, run_id: str, top_k: int = MAX_IMAGES_PER_TOPIC, search_options: dict | None = None) -> int:
-    """Answer each topic automatically and write a submission file; returns the number of rows written."""
+def run_topics(
+    library, encoder, topics: list[Topic], out: Path, *, group_id: str, run_id: str, top_k: int = MAX_IMAGES_PER_TOPIC,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> int:
+    """Answer each topic automatically and write a submission file; returns the number of rows written.
+
+    SECONDS-ELAPSED is the time the search for that topic took (an automatic run has no user to wait for).
+    """
     from .library.store import write_atomically
     from .search import SearchRequest, search
 
-    top_k = min(top_k, MAX_IMAGES_PER_TOPIC)
+    if not 1 <= top_k <= MAX_IMAGES_PER_TOPIC:
+        raise ValueError(f"top_k must be between 1 and {MAX_IMAGES_PER_TOPIC} (the submission format's limit), not {top_k}")
     rows = []
-    for topic in topics:
+    for done, topic in enumerate(topics):
+        if progress:
+            progress(done, len(topics), "topics")
         began = time.perf_counter()
-        result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False), **(search_options or {}))
+        result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False))
         elapsed = time.perf_counter() - began
         rows += [(group_id, run_id, topic.topic_id, hit["image_id"], f"{elapsed:.3f}", f"{hit['score']:.6f}") for hit in result.photos]
+    if progress:
+        progress(len(topics), len(topics), "topics")
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", newline="", encoding="utf-8") as handle:

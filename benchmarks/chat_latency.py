@@ -11,6 +11,7 @@ n, turns, p50_ms, p95_ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -19,6 +20,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -31,12 +33,12 @@ CONVERSATIONS = [
 ]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=3, help="times each conversation is replayed")
-    parser.add_argument("--json", action="store_true", help="print only the JSON line")
-    args = parser.parse_args()
+@contextlib.contextmanager
+def synthetic_app(n: int) -> Iterator[str]:
+    """A real app server on a synthetic library of n photos with a real-size random ViT-B/32; yields its URL.
+
+    The model is loaded and the library opened before the URL is handed out, so timings exclude them.
+    """
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -50,7 +52,7 @@ def main() -> int:
         scratch = Path(scratch)
         photos = write_synthetic_photos(scratch / "photos", [datetime(2019, 1, 1) + timedelta(minutes=i) for i in range(24)])
         model = str(save_random_clip(scratch / "clip", size="base"))
-        write_synthetic_library(scratch / "library", args.n, photo_files=photos, model=model)
+        write_synthetic_library(scratch / "library", n, photo_files=photos, model=model)
         service = app.create_service(library=str(scratch / "library"))
         shared_clip(model)  # model loading is excluded from the figures
         demo = app.build_app(service)
@@ -58,8 +60,29 @@ def main() -> int:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         app.launch(demo, service, port=port, block=False)
-        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-        client.predict("warm up: a cup of coffee", api_name="/chat")  # loads the library and models
+        url = f"http://127.0.0.1:{port}/"
+        Client(url, verbose=False).predict("warm up: a cup of coffee", api_name="/chat")  # loads the library and models
+        try:
+            yield url
+        finally:
+            demo.close()
+
+
+def percentiles(samples: list[float]) -> dict:
+    return {"p50_ms": round(float(np.percentile(samples, 50)), 1), "p95_ms": round(float(np.percentile(samples, 95)), 1)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3, help="times each conversation is replayed")
+    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    args = parser.parse_args()
+
+    from gradio_client import Client
+
+    with synthetic_app(args.n) as url:
+        client = Client(url, verbose=False)
         samples = []
         for _ in range(args.rounds):
             for conversation in CONVERSATIONS:
@@ -69,12 +92,7 @@ def main() -> int:
                     reply = client.predict(message, api_name="/chat")
                     samples.append((time.perf_counter() - began) * 1000)
                     assert "reply" in reply
-        demo.close()
-    figures = {
-        "n": args.n, "turns": len(samples),
-        "p50_ms": round(float(np.percentile(samples, 50)), 1), "p95_ms": round(float(np.percentile(samples, 95)), 1),
-    }
-    print(json.dumps(figures))
+    print(json.dumps({"n": args.n, "turns": len(samples), **percentiles(samples)}))
     return 0
 
 

@@ -80,3 +80,58 @@ def test_reset(client):
 def test_unknown_photo_is_a_clear_error(client):
     with pytest.raises(Exception, match="no photo"):
         client.predict("../../etc/passwd", api_name="/more_like")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "coffee in a pub " * 700, "☕️🍺 in a pub 🇮🇪", "coffee\x00 in\x07 a pub\u202e", "καφές στη Θεσσαλονίκη",
+     "星期五在都柏林的酒吧喝啤酒", "'; DROP TABLE photos; --", "<script>alert('x')</script>", "{reply} {0} {summary}"],
+    ids=["empty", "10k", "emoji", "control", "greek", "chinese", "sql", "html", "braces"],
+)
+def test_bad_input_gets_a_reply_and_the_app_stays_responsive(client, message):
+    result = client.predict(message, api_name="/chat")
+    assert result["reply"] and isinstance(result["results"], list)
+    assert client.predict("on a Friday", api_name="/chat")["constraints"][:1] == ["Fridays"]
+
+
+def test_a_lone_surrogate_in_the_json_gets_a_reply(app_server):
+    import json
+
+    import httpx
+
+    # Valid JSON that gradio_client cannot even send: it once crashed the tokenizer.
+    body = json.dumps({"data": ["coffee \ud800 in a pub"]})
+    call = httpx.post(f"{app_server}gradio_api/call/chat", content=body, headers={"content-type": "application/json"}, timeout=60)
+    events = httpx.get(f"{app_server}gradio_api/call/chat/{call.json()['event_id']}", timeout=120).text
+    assert "event: complete" in events and "looking for: coffee in a pub" in events, events[:500]
+
+
+# Twenty participants at once, each with a different memory; every answer must fit that client's own constraints.
+CONCURRENT = [
+    (first, second)
+    for first in ("on a Thursday", "on a Friday", "on a Saturday", "on a Sunday")  # the demo's four days
+    for second in ("in the morning", "in the afternoon", "in the evening", "not at home", "around lunchtime")
+]
+
+
+def test_twenty_concurrent_sessions_get_their_own_results(app_server, demo_library):
+    import threading
+
+    outcomes, barrier = {}, threading.Barrier(len(CONCURRENT))
+
+    def converse(index, first, second):
+        session = Client(app_server, verbose=False)
+        barrier.wait()  # all twenty send at the same moment
+        outcomes[index] = (session.predict(f"a photo {first}", api_name="/chat"), session.predict(second, api_name="/chat"))
+
+    threads = [threading.Thread(target=converse, args=(i, *pair)) for i, pair in enumerate(CONCURRENT)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert len(outcomes) == len(CONCURRENT)
+    for index, (first, second) in enumerate(CONCURRENT):
+        after_first, after_second = outcomes[index]
+        check_results(after_first, demo_library, first)
+        check_results(after_second, demo_library, f"{first} {second}")
+        assert len(after_second["constraints"]) == 3  # its own two, never another session's

@@ -93,3 +93,64 @@ def test_search_needs_something_to_search_for(indexed):
     _, library, _ = indexed
     run = lifelog("search", "--library", library)
     assert run.returncode != 0 and "give a description" in run.stderr
+
+
+def test_add_user_reads_the_password_from_stdin_and_stores_only_a_salted_hash(tmp_path, indexed):
+    from assistant.access import Authenticator
+
+    _, library, _ = indexed
+    accounts = tmp_path / "users.tsv"
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "add-user", str(accounts), "p01", "--library", str(library)],
+        input="a long password\n", capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "a long password" not in accounts.read_text()
+    check = Authenticator(accounts)
+    assert check("p01", "a long password") and not check("p01", "a long password\n")
+    assert check.accounts["p01"].library == library.resolve()
+
+
+def test_add_user_refuses_a_folder_that_is_not_a_library(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "add-user", str(tmp_path / "users.tsv"), "p01", "--library", str(tmp_path)],
+        input="a long password\n", capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 2 and "error:" in run.stderr and not (tmp_path / "users.tsv").exists()
+
+
+def test_study_report(tmp_path):
+    log = tmp_path / "study.jsonl"
+    log.write_text(
+        '{"time": "2026-03-01T10:00:00+00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "a pub"}\n'
+        '{"time": "2026-03-01T10:00:30+00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "on Friday"}\n'
+        '{"time": "2026-03-01T10:01:12+00:00", "participant": "p01", "event": "submit", "topic": "T1", "image_id": "x.jpg", "elapsed_s": 72.0}\n'
+    )
+    run = lifelog("study-report", log)
+    assert run.returncode == 0, run.stderr
+    row = next(line for line in run.stdout.splitlines() if line.startswith("p01"))
+    assert row.split() == ["p01", "T1", "2", "yes", "72.0", "x.jpg"]
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    assert "no study records" in lifelog("study-report", empty).stderr
+
+
+def test_run_topics_writes_the_lsc_run_format(tmp_path, indexed):
+    source, library, _ = indexed
+    topics = tmp_path / "topics.csv"
+    topics.write_text("id,text\nT1,a photo in Tokyo\nT2,a street in New York\n")
+    out = tmp_path / "my-run.csv"
+    run = lifelog("run-topics", topics, "--library", library, "--out", out, "--group-id", "DCU", "--top-k", 50)
+    assert run.returncode == 0, run.stderr
+    assert "topics" in run.stderr  # the progress bar
+    rows = [line.split(",") for line in out.read_text().splitlines()]
+    assert len(rows) == 100 and "100 rows for 2 topics" in run.stdout
+    names = {path.name for path in source.paths}
+    for group, run_id, topic, image_id, seconds, score in rows:
+        assert (group, run_id) == ("DCU", "my-run") and topic in ("T1", "T2") and image_id in names
+        assert float(seconds) >= 0 and float(score) == float(score)
+    tokyo = set(source.metadata.loc[source.metadata["city"] == "Tokyo", "ImageID"])
+    new_york = set(source.metadata.loc[source.metadata["city"] == "New York", "ImageID"])
+    assert {row[3] for row in rows if row[2] == "T1"} <= tokyo and {row[3] for row in rows if row[2] == "T2"} <= new_york
+    too_many = lifelog("run-topics", topics, "--library", library, "--out", out, "--top-k", 101)
+    assert too_many.returncode != 0 and "between 1 and 100" in too_many.stderr

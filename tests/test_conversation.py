@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from assistant.conversation import Assistant, ChatState, Replies, chips, refine
+from assistant.conversation import Assistant, ChatState, Replies, chips, clean_message, refine
 from assistant.library import Library
 from assistant.query import parse_query
 
@@ -116,3 +116,51 @@ def test_refine_keeps_negated_places_and_replaces_positive_ones():
 def test_replies_come_from_templates():
     replies = Replies()
     assert replies("results", matched=3, shown=2, channels="") == "3 photos fit; here are the best 2 moments."
+
+
+BAD_INPUT = {
+    "empty": "",
+    "only white space": " \n\t ",
+    "10,000 characters": ("coffee in a pub on a Friday " * 400)[:10_000],
+    "one 10,000-character word": "a" * 10_000,
+    "emoji": "☕️🍺 in a pub 🇮🇪 on a Friday 🎉",
+    "control characters": "coffee\x00 in\x07 a pub\x1b[31m on\u200b a Friday\u202e",
+    "a lone surrogate (valid JSON)": "coffee \ud800 in a pub",
+    "Greek": "καφές στη Θεσσαλονίκη το Σάββατο",
+    "Chinese": "星期五在都柏林的酒吧喝啤酒",
+    "SQL injection": "'; DROP TABLE photos; --",
+    "HTML": "<script>alert('x')</script> a pub",
+    "format braces": "{reply} {0} {summary!r} {__class__} %s %(x)s",
+    "only punctuation": "?!...,;",
+}
+
+
+@pytest.mark.parametrize("message", BAD_INPUT.values(), ids=BAD_INPUT.keys())
+def test_bad_input_gets_a_sensible_reply(assistant, message):
+    turn = assistant.respond(ChatState(), message)
+    assert turn.reply and len(turn.reply) < 2_500
+    assert not any(ord(c) < 32 and c != "\n" for c in turn.reply) and "\ud800" not in turn.reply
+    if message.strip():
+        assert turn.moments  # nothing in these rules out every photo
+    else:
+        assert turn.reply == Replies()("empty_message")
+    assert assistant.respond(turn.state, "in the evening").moments  # the conversation goes on
+
+
+def test_a_long_message_is_cut_with_a_notice(assistant):
+    turn = assistant.respond(ChatState(), "a pub " * 2_000)
+    assert turn.reply.startswith("That was a long message: I read its first 1,000 characters.")
+    assert len(turn.state.query.text) <= 1_000
+
+
+@pytest.mark.parametrize(
+    "message, cleaned",
+    [("a\x00b", "a b"), ("  a \u200b\u202e b\n", "a b"), ("\ud800", ""), ("naïve café 星期五 😀", "naïve café 星期五 😀"), ("{0}", "{0}")],
+)
+def test_clean_message(message, cleaned):
+    assert clean_message(message) == (cleaned, False)
+
+
+def test_a_place_said_twice_is_one_constraint():
+    parsed = parse_query("coffee in Dublin, yes in Dublin, Dublin", now=NOW)
+    assert [term.label for term in parsed.place.terms] == ["near Dublin"]

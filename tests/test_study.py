@@ -106,3 +106,34 @@ def test_run_file_format(tmp_path, demo_library, tiny_encoder):
     for row in (row for row in rows if row[2] == "LSC01"):  # every answer is at the pub (by position)
         record = library.record(library.row_of(row[3]))
         assert haversine_km(record["lat"], record["lng"], 53.3448, -6.2764) < 0.5, record["place"]
+
+
+def test_recorder_measures_from_the_task_start_even_after_a_restart(tmp_path):
+    from assistant.conversation import ChatState, Turn
+    from assistant.study import StudyRecorder
+
+    path = tmp_path / "log.jsonl"
+    path.write_text('{"time": "2020-01-01T10:00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "x"}\n')
+    recorder = StudyRecorder(StudyLog(path), topic="T1")  # a restarted app, reading the log it wrote before
+    recorder.message("p01", "s1", "a pub", Turn(ChatState(), "reply"))
+    submitted = recorder.submit("p01", "s1", "a.jpg")
+    assert submitted["elapsed_s"] > 365 * 24 * 3600  # since 2020, not since this run began
+    assert submitted["participant"] == "p01" and submitted["topic"] == "T1" and submitted["session"] == "s1"
+
+
+def test_recorder_participants_topics_and_clicks(tmp_path):
+    from assistant.conversation import ChatState, Turn
+    from assistant.study import StudyRecorder
+
+    recorder = StudyRecorder(StudyLog(tmp_path / "log.jsonl"))
+    assert recorder.participant(None, "0123456789abcdef") == "guest-01234567" and recorder.participant("p01", "s") == "p01"
+    assert StudyRecorder(participant="P9").participant("p01", "s") == "P9"
+    assert recorder.set_topic("p01", "s1", "  T2 ") == "T2"
+    recorder.set_topic("p01", "s1", "T2")  # unchanged: not recorded again
+    recorder.action("p01", "s1", "chip_removed", Turn(ChatState(), "reply"), chips=["evening"])
+    recorder.action("p01", "s2", "open", image_id="b.jpg")  # another tab: no topic set there
+    records = list(read_log(tmp_path / "log.jsonl"))
+    assert [(r["event"], r["topic"]) for r in records] == [("topic", "T2"), ("click", "T2"), ("click", None)]
+    assert records[1]["action"] == "chip_removed" and records[1]["chips"] == ["evening"] and records[1]["results"] == []
+    assert records[2]["image_id"] == "b.jpg" and "results" not in records[2]
+    assert StudyRecorder().submit(None, "s3", "c.jpg")["elapsed_s"] is None  # no log, no task started: still answered

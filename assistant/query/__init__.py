@@ -134,7 +134,7 @@ def parse_query(
     return ParsedQuery(
         text=text,
         time=TimeConstraints(tuple(time_terms)),
-        place=PlaceConstraints(tuple(found.terms)),
+        place=PlaceConstraints(tuple({term.label: term for term in reversed(found.terms)}.values())[::-1]),  # a place said twice is one chip
         visual=visual,
         preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
         followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
