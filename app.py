@@ -26,7 +26,19 @@ from assistant.models import ModelNotAvailable, shared_clip  # noqa: E402
 from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
-TIMELINE_MINUTES = 20  # the strip shows the photos this long before and after the chosen one
+TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
+TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)
+RESULT_COLUMNS = 4
+
+# Gradio cuts gallery captions to one line, and stretches a gallery of fewer photos than columns to the full
+# width (one result became a 700 px banner); a moment's caption (number, day, time, place) must be readable,
+# and the timeline is one row that scrolls sideways, however many photos it holds.
+CSS = f"""
+#results .caption-label, #timeline .caption-label {{ white-space: normal; text-overflow: clip; line-height: 1.25; }}
+#results .grid-container {{ --grid-cols: {RESULT_COLUMNS} !important; }}
+#timeline .grid-container {{ grid-auto-flow: column; grid-template-columns: none; grid-auto-columns: 104px; }}
+#timeline .grid-wrap {{ overflow-x: auto; }}
+"""
 
 
 @dataclass
@@ -93,7 +105,7 @@ def gallery_items(moments: list[EventHit]) -> list[tuple[str, str]]:
 
 def map_image(moments: list[EventHit]):
     points = [
-        MapPoint(m["best"]["lat"], m["best"]["lng"], str(n))
+        MapPoint(m["best"]["lat"], m["best"]["lng"], str(n), m["best"]["semantic_name"] or m["best"]["city"])
         for n, m in enumerate(moments, 1)
         if m["best"]["lat"] is not None and m["best"]["lng"] is not None
     ]
@@ -114,7 +126,9 @@ def _chat_history(history: list, message: str | None, reply: str) -> list:
 
 
 def render(turn: Turn, history: list, message: str | None):
-    """Every output a turn changes, in the order of TURN_OUTPUTS."""
+    """Every output a turn changes, in the order of the handlers' turn_outputs."""
+    if turn.keeps_screen:  # only the chat changes: the moments, chips and open moment stay as they were
+        return (_chat_history(history, message, turn.reply), *[gr.skip()] * 6, "", gr.skip())
     return (
         _chat_history(history, message, turn.reply),
         gallery_items(turn.moments),
@@ -124,19 +138,32 @@ def render(turn: Turn, history: list, message: str | None):
         turn.moments,
         gr.update(visible=False),  # a new set of moments closes the moment panel
         "",
+        gr.update(choices=[choice.offer for choice in turn.state.choices], value=None, visible=bool(turn.state.choices)),
     )
+
+
+def _spread(records: list, count: int) -> list:
+    """At most `count` records, evenly spaced, keeping the first and the last."""
+    if len(records) <= count:
+        return records
+    step = (len(records) - 1) / (count - 1)
+    return [records[round(i * step)] for i in range(count)]
 
 
 def moment_panel(assistant: Assistant, moment: EventHit):
     """Markdown and timeline strip for one moment."""
     best = moment["best"]
     strip = context(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
+    span = _when(moment["start_time"]) + ("" if moment["end_time"] == moment["start_time"] else f" – {moment['end_time'][11:16]}")
+    count = f"{moment['photo_count']} photo" + ("" if moment["photo_count"] == 1 else "s")
     lines = [
-        f"**{_when(moment['start_time'])} – {moment['end_time'][11:16]}** · {moment['place'] or 'unknown place'}",
-        f"{moment['photo_count']} photos in this moment. Click a photo in the strip to find more like it.",
+        f"**{span}** · {moment['place'] or 'unknown place'}",
+        f"{count} in this moment. Click a photo in the strip to find more like it.",
     ]
     if best["caption"]:
         lines.append(f"*{best['caption']}*")
+    chosen = next(i for i, r in enumerate(strip) if r["image_id"] == best["image_id"])
+    strip = _spread(strip[:chosen], TIMELINE_SIDE) + [strip[chosen]] + _spread(strip[chosen + 1:], TIMELINE_SIDE)
     items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in strip]
     return "\n\n".join(lines), items, [r["image_id"] for r in strip]
 
@@ -167,25 +194,26 @@ def build_app(service: Service) -> gr.Blocks:
         selected = gr.State(None)
         with gr.Row():
             with gr.Column(scale=5):
-                chatbot = gr.Chatbot(label="Conversation", height=460, value=[{"role": "assistant", "content": Replies()("welcome")}])
+                chatbot = gr.Chatbot(label="Conversation", height=460, value=[{"role": "assistant", "content": Replies()("welcome")}], elem_id="chat")
+                choice_box = gr.Radio(label="Or click one", choices=[], type="index", visible=False, elem_id="choices")
                 message = gr.Textbox(placeholder="e.g. pints in a pub on a Friday evening in Dublin", show_label=False, elem_id="message")
                 with gr.Row():
                     send = gr.Button("Send", variant="primary", elem_id="send")
                     start_over = gr.Button("Start over", elem_id="start-over")
             with gr.Column(scale=7):
                 chip_box = gr.CheckboxGroup(label="Search uses (untick to drop)", choices=[], elem_id="chips")
-                results = gr.Gallery(label="Moments (click one to open it)", columns=4, height=330, allow_preview=False, elem_id="results")
-                with gr.Group(visible=False, elem_id="moment") as panel:
+                results = gr.Gallery(label="Moments (click one to open it)", columns=RESULT_COLUMNS, height=330, allow_preview=False, elem_id="results")
+                with gr.Column(visible=False, elem_id="moment", variant="panel") as panel:
                     panel_text = gr.Markdown()
-                    timeline = gr.Gallery(label="Around this moment", columns=8, rows=1, height=140, allow_preview=False, elem_id="timeline")
+                    timeline = gr.Gallery(label="Around this moment", rows=1, height=140, allow_preview=False, elem_id="timeline")
                     with gr.Row():
-                        more_button = gr.Button("More like this", elem_id="more-like")
-                        not_button = gr.Button("Not this", elem_id="not-this")
-                        before_button = gr.Button("What happened before", elem_id="before")
-                        after_button = gr.Button("What happened after", elem_id="after")
+                        more_button = gr.Button("More like this", elem_id="more-like", size="sm", min_width=60)
+                        not_button = gr.Button("Not this", elem_id="not-this", size="sm", min_width=60)
+                        before_button = gr.Button("What happened before", elem_id="before", size="sm", min_width=60)
+                        after_button = gr.Button("What happened after", elem_id="after", size="sm", min_width=60)
                 where = gr.Image(label="Where", type="pil", height=300, interactive=False, elem_id="map")
 
-        turn_outputs = [chatbot, results, chip_box, where, state, moments_state, panel, message]
+        turn_outputs = [chatbot, results, chip_box, where, state, moments_state, panel, message, choice_box]
 
         def ready(progress=gr.Progress()):
             service.assistant(progress)
@@ -197,6 +225,11 @@ def build_app(service: Service) -> gr.Blocks:
             return render(turn, history, text)
 
         @user_errors
+        def on_choice(index, history, chat_state):
+            offer = chat_state.choices[index].offer
+            return render(service.assistant().respond(chat_state, str(index + 1)), history, offer)
+
+        @user_errors
         def on_reset(history):
             fresh = ChatState()
             return render(Turn(fresh, Replies()("started_over")), history, None)
@@ -205,7 +238,7 @@ def build_app(service: Service) -> gr.Blocks:
         def on_chips(kept, history, chat_state):
             removed = [key for _, key in chips(chat_state) if key not in set(kept or [])]
             if not removed:
-                return render(Turn(chat_state, "Nothing changed."), history, None)
+                return render(Turn.talk(chat_state, Replies()("nothing_changed")), history, None)
             return render(service.assistant().remove_chips(chat_state, removed), history, None)
 
         @user_errors
@@ -223,7 +256,7 @@ def build_app(service: Service) -> gr.Blocks:
             @user_errors
             def handler(image_id, history, chat_state):
                 if not image_id:
-                    return render(Turn(chat_state, "Open a moment first."), history, None)
+                    return render(Turn.talk(chat_state, Replies()("open_a_moment")), history, None)
                 turn = getattr(service.assistant(), action)(chat_state, image_id)
                 return render(turn, history, f"({label})")
 
@@ -242,6 +275,7 @@ def build_app(service: Service) -> gr.Blocks:
         message.submit(on_message, [message, chatbot, state], turn_outputs, **hidden)
         send.click(on_message, [message, chatbot, state], turn_outputs, **hidden)
         start_over.click(on_reset, [chatbot], turn_outputs, **hidden)
+        choice_box.input(on_choice, [choice_box, chatbot, state], turn_outputs, **hidden)
         chip_box.input(on_chips, [chip_box, chatbot, state], turn_outputs, **hidden)
         results.select(on_select_moment, [moments_state], [panel, panel_text, timeline, strip_ids, selected], **hidden)
         timeline.select(on_timeline_click, [strip_ids, chatbot, state], turn_outputs, **hidden)
@@ -294,7 +328,7 @@ def launch(demo: gr.Blocks, service: Service, *, host: str = "127.0.0.1", port: 
     """Start serving, with photos served only from the library's own folders."""
     demo.queue(default_concurrency_limit=4)
     return demo.launch(
-        server_name=host, server_port=port, share=share, allowed_paths=service.photo_roots(),
+        server_name=host, server_port=port, share=share, allowed_paths=service.photo_roots(), css=CSS,
         prevent_thread_lock=not block, quiet=not block,
     )
 

@@ -80,3 +80,16 @@ def test_reset(client):
 def test_unknown_photo_is_a_clear_error(client):
     with pytest.raises(Exception, match="no photo"):
         client.predict("../../etc/passwd", api_name="/more_like")
+
+
+def test_the_moment_panel_puts_the_chosen_photo_mid_strip(demo_library, tiny_encoder):
+    import app
+    from assistant.conversation import Assistant, ChatState
+
+    assistant = Assistant(Library.open(demo_library), tiny_encoder)
+    for moment in assistant.respond(ChatState(), "shopping on Grafton Street").moments[:3]:
+        text, items, ids = app.moment_panel(assistant, moment)
+        chosen = ids.index(moment["best"]["image_id"])
+        assert chosen <= app.TIMELINE_SIDE and len(ids) - 1 - chosen <= app.TIMELINE_SIDE
+        assert items[chosen][1].endswith("◀") and [caption for _, caption in items] == sorted(caption for _, caption in items)
+        assert moment["place"] in text and "photo" in text
