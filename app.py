@@ -100,7 +100,8 @@ def _when(local_time: str) -> str:
 
 
 def gallery_items(moments: list[EventHit]) -> list[tuple[str, str]]:
-    return [(m["best"]["path"], f"{n}. {_when(m['start_time'])} · {m['place'] or 'unknown place'}") for n, m in enumerate(moments, 1)]
+    # the time of the photo shown, which passed the filters; a moment may have begun hours before
+    return [(m["best"]["path"], f"{n}. {_when(m['best']['local_time'])} · {m['place'] or 'unknown place'}") for n, m in enumerate(moments, 1)]
 
 
 def map_image(moments: list[EventHit]):
@@ -187,7 +188,7 @@ def user_errors(handler):
 def build_app(service: Service) -> gr.Blocks:
     with gr.Blocks(title="Lifelog Assistant") as demo:
         gr.Markdown("## Lifelog Assistant\nDescribe a moment you remember; refine it as you would tell a friend.")
-        notice = gr.Markdown(visible=False, elem_id="notice")
+        notice = gr.Markdown(Replies()("loading"), elem_id="notice")  # visible, so the loading progress shows over it
         state = gr.State(ChatState())
         moments_state = gr.State([])
         strip_ids = gr.State([])
@@ -232,14 +233,16 @@ def build_app(service: Service) -> gr.Blocks:
         @user_errors
         def on_reset(history):
             fresh = ChatState()
-            return render(Turn(fresh, Replies()("started_over")), history, None)
+            return render(Turn(fresh, Replies()("started_over")), history, "(start over)")
 
         @user_errors
         def on_chips(kept, history, chat_state):
-            removed = [key for _, key in chips(chat_state) if key not in set(kept or [])]
+            current = chips(chat_state)
+            removed = [key for _, key in current if key not in set(kept or [])]
             if not removed:
                 return render(Turn.talk(chat_state, Replies()("nothing_changed")), history, None)
-            return render(service.assistant().remove_chips(chat_state, removed), history, None)
+            action = "(untick " + ", ".join(label for label, key in current if key in removed) + ")"
+            return render(service.assistant().remove_chips(chat_state, removed), history, action)
 
         @user_errors
         def on_select_moment(moments, evt: gr.SelectData):
@@ -256,7 +259,7 @@ def build_app(service: Service) -> gr.Blocks:
             @user_errors
             def handler(image_id, history, chat_state):
                 if not image_id:
-                    return render(Turn.talk(chat_state, Replies()("open_a_moment")), history, None)
+                    return render(Turn.talk(chat_state, Replies()("open_a_moment")), history, f"({label})")
                 turn = getattr(service.assistant(), action)(chat_state, image_id)
                 return render(turn, history, f"({label})")
 

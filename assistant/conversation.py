@@ -52,7 +52,7 @@ class Choice:
     label: str
     query: ParsedQuery
     reply: str  # template name used when picked
-    offer: str = ""  # the numbered line the reply offered it with, e.g. "1. 71 photos if the place is dropped"
+    offer: str = ""  # the numbered line the reply offered it with, e.g. "1. 71 photos without the place"
 
 
 @dataclass(frozen=True)

@@ -90,12 +90,16 @@ def render_map(points: Sequence[MapPoint], width: int = 640, height: int = 360) 
         if not point.name or point.name in named:
             continue
         x, y = view.pixel(point.lng, point.lat)
-        box = draw.textbbox((x + radius + 4, y), point.name, font=font, anchor="lm", stroke_width=3)
+        at, anchor = (x + radius + 4, y), "lm"  # right of the marker, or left of it near the right edge
+        box = draw.textbbox(at, point.name, font=font, anchor=anchor, stroke_width=3)
+        if box[2] > width:
+            at, anchor = (x - radius - 4, y), "rm"
+            box = draw.textbbox(at, point.name, font=font, anchor=anchor, stroke_width=3)
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
             continue  # a better-ranked name already sits there; its marker numbers still tell them apart
         named.add(point.name)
         taken.append(box)
-        draw.text((x + radius + 4, y), point.name, fill=_NAME_TEXT, font=font, anchor="lm", stroke_width=3, stroke_fill=_HALO)
+        draw.text(at, point.name, fill=_NAME_TEXT, font=font, anchor=anchor, stroke_width=3, stroke_fill=_HALO)
     for point in reversed(points):  # the first result is drawn last, on top
         x, y = view.pixel(point.lng, point.lat)
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=_MARKER, outline=(255, 255, 255), width=2)

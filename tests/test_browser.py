@@ -112,6 +112,7 @@ def moment_panel(page):
 def test_a_memory_fills_the_gallery_and_a_moment_leads_to_more_like_it(page):
     from playwright.sync_api import expect
 
+    expect(page.locator("#notice")).to_be_hidden()  # loaded: the loading notice goes (a library was given: no demo notice)
     send(page, "coffee on a Friday morning in Dublin")
     expect(chips(page)).to_have_text(["Fridays", "morning", "near Dublin", "looking for: coffee"])
     expect(page.locator("#results img").first).to_be_visible()
@@ -173,7 +174,10 @@ def test_unticking_a_chip_drops_it_and_searches_again(page):
     expect(chips(page)).to_have_text(["evening", "looking for: pints in a pub"])
     expect(captions(page)).not_to_have_text(before)
     expect(last_reply(page)).to_contain_text("Dropped Fridays")
-    assert not all(caption.split(". ", 1)[1].startswith("Fri") for caption in captions(page).all_inner_texts())
+    after = captions(page).all_inner_texts()
+    assert not all(caption.split(". ", 1)[1].startswith("Fri") for caption in after)
+    hours = [int(re.search(r", (\d\d):\d\d ·", caption).group(1)) for caption in after]
+    assert all(hour >= 16 for hour in hours), after  # each caption gives the time of its photo, which is in the evening
     save_screenshot(page, "chip_removed.png")
 
 
@@ -232,7 +236,7 @@ def test_what_happened_before_and_after_and_not_this(page):
     expect(page.locator("#results img").first).not_to_have_attribute("src", re.compile(re.escape(rejected) + "$"))
 
 
-def test_an_empty_message_keeps_the_results(page):
+def test_an_empty_message_keeps_the_results_and_start_over_clears_them(page):
     from playwright.sync_api import expect
 
     send(page, "a bus")
@@ -241,3 +245,8 @@ def test_an_empty_message_keeps_the_results(page):
     page.locator("#send").click()
     expect(last_reply(page)).to_contain_text("Tell me what you remember")
     expect(captions(page)).to_have_text(shown)
+
+    page.locator("#start-over").click()
+    expect(last_reply(page)).to_contain_text("Starting over")
+    expect(chips(page)).to_have_count(0)
+    expect(page.locator("#results img")).to_have_count(0)

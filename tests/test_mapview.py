@@ -28,3 +28,12 @@ def test_names_are_written_once_and_never_over_each_other():
     ink = lambda image: sum(1 for pixel in image.getdata() if max(pixel) < 90)  # dark text pixels
     assert ink(named) > ink(plain)  # the name is written
     assert ink(twice) == ink(named)  # a second name that would overlap the first is left out
+
+
+def test_a_name_near_the_right_edge_is_written_to_the_left_of_its_marker():
+    image = render_map([MapPoint(*DUBLIN, "1"), MapPoint(*THESSALONIKI, "2", "Taverna Ladadika")], width=400, height=300)
+    right_edge = [image.getpixel((399, y)) for y in range(300)]
+    assert all(max(pixel) >= 90 for pixel in right_edge)  # no text cut off at the edge
+    marker_x = max(x for x, _ in red_pixels(image))
+    ink_left = [(x, y) for x in range(marker_x - 20) for y in range(300) if max(image.getpixel((x, y))) < 90 and y < 280]
+    assert ink_left, "the name should sit left of the marker"
