@@ -61,7 +61,8 @@ class Service:
 
     def _load(self, progress: gr.Progress | None) -> Assistant:
         replies = Replies()
-        report = (lambda done, total, what: progress((done, total), desc=what)) if progress else None
+        # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
+        report = (lambda done, total, what: progress((done, total), desc=what)) if progress is not None else None
         library_path = self.settings.library if self.library_given else None
         library_model = Library.open(library_path).model if library_path else None
         if report:
@@ -188,7 +189,8 @@ def user_errors(handler):
 def build_app(service: Service) -> gr.Blocks:
     with gr.Blocks(title="Lifelog Assistant") as demo:
         gr.Markdown("## Lifelog Assistant\nDescribe a moment you remember; refine it as you would tell a friend.")
-        notice = gr.Markdown(Replies()("loading"), elem_id="notice")  # visible, so the loading progress shows over it
+        # visible and tall enough for the progress bar that loading (or building the demo lifelog) shows over it
+        notice = gr.Markdown(Replies()("loading"), elem_id="notice", min_height=64)
         state = gr.State(ChatState())
         moments_state = gr.State([])
         strip_ids = gr.State([])
@@ -274,7 +276,7 @@ def build_app(service: Service) -> gr.Blocks:
             return handler
 
         hidden = dict(api_visibility="undocumented")
-        demo.load(ready, outputs=notice, **hidden)
+        demo.load(ready, outputs=notice, show_progress="full", **hidden)
         message.submit(on_message, [message, chatbot, state], turn_outputs, **hidden)
         send.click(on_message, [message, chatbot, state], turn_outputs, **hidden)
         start_over.click(on_reset, [chatbot], turn_outputs, **hidden)

@@ -214,7 +214,8 @@ class Assistant:
                     return self.more_like(state, image_id)
                 return self.not_this(state, image_id)
             if reference.group("ref").lower() in _ORDINALS or re.search(r"\d", reference.group("ref")):
-                return Turn.talk(state, self.replies("reference_unknown", shown=len(state.shown)))
+                template = "reference_unknown" if state.shown else "reference_nothing_shown"
+                return Turn.talk(state, self.replies(template, shown=len(state.shown)))
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
         parsed = parse_query(text, now=self.library.last_local_time(), places=self.library.places)

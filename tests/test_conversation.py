@@ -134,3 +134,8 @@ def test_a_reply_with_nothing_new_to_show_keeps_the_screen(assistant):
     assert not turn.keeps_screen and turn.moments
     for talk in (assistant.respond(turn.state, "  "), assistant.respond(turn.state, "more like number 40")):
         assert talk.keeps_screen and talk.moments == [] and talk.state == turn.state
+
+
+def test_a_reference_before_any_results_asks_for_a_memory_first(assistant):
+    turn = assistant.respond(ChatState(), "more like the second one")
+    assert turn.keeps_screen and "no moments on screen yet" in turn.reply
