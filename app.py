@@ -280,6 +280,7 @@ def build_app(service: Service) -> gr.Blocks:
         message.submit(on_message, [message, chatbot, state], turn_outputs, **hidden)
         send.click(on_message, [message, chatbot, state], turn_outputs, **hidden)
         start_over.click(on_reset, [chatbot], turn_outputs, **hidden)
+        chatbot.clear(on_reset, [chatbot], turn_outputs, **hidden)  # the chat's own bin starts over too, not just blanks it
         choice_box.input(on_choice, [choice_box, chatbot, state], turn_outputs, **hidden)
         chip_box.input(on_chips, [chip_box, chatbot, state], turn_outputs, **hidden)
         results.select(on_select_moment, [moments_state], [panel, panel_text, timeline, strip_ids, selected], **hidden)

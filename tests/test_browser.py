@@ -250,3 +250,9 @@ def test_an_empty_message_keeps_the_results_and_start_over_clears_them(page):
     expect(last_reply(page)).to_contain_text("Starting over")
     expect(chips(page)).to_have_count(0)
     expect(page.locator("#results img")).to_have_count(0)
+
+    send(page, "a bus")  # the chat's own bin starts over too
+    expect(chips(page)).to_have_count(1)
+    page.locator("#chat button[aria-label='Clear']").click()
+    expect(chips(page)).to_have_count(0)
+    expect(last_reply(page)).to_contain_text("Starting over")
