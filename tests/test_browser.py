@@ -64,7 +64,9 @@ def page(browser, app_server):
 def save_screenshot(page, name: str) -> Path:
     """A full-page PNG, palette-reduced so it stays small enough to commit; copied to $LIFELOG_SCREENSHOTS."""
     from PIL import Image
+    from playwright.sync_api import expect
 
+    expect(page.locator("[data-testid='status-tracker']:not(.hide)")).to_have_count(0)  # nothing still updating
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / name
     page.screenshot(path=str(path), full_page=True)
