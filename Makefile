@@ -8,7 +8,7 @@ TORCH_SPEC ?= torch==2.13.0
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: app test install install-test browser bench
+.PHONY: app test install install-test browser bench screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ app: install
 
 test: install-test browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Refresh the README's screenshots in docs/screenshots/ from the browser test (it always writes artifacts/screenshots/).
+screenshots: install-test browser
+	LIFELOG_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/test_browser.py $(PYTEST_ARGS)

@@ -29,7 +29,19 @@ from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.study import StudyLog, StudyRecorder  # noqa: E402
 
-TIMELINE_MINUTES = 20  # the strip shows the photos this long before and after the chosen one
+TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
+TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)
+RESULT_COLUMNS = 4
+
+# Gradio cuts gallery captions to one line, and stretches a gallery of fewer photos than columns to the full
+# width (one result became a 700 px banner); a moment's caption (number, day, time, place) must be readable,
+# and the timeline is one row that scrolls sideways, however many photos it holds.
+CSS = f"""
+#results .caption-label, #timeline .caption-label {{ white-space: normal; text-overflow: clip; line-height: 1.25; }}
+#results .grid-container {{ --grid-cols: {RESULT_COLUMNS} !important; }}
+#timeline .grid-container {{ grid-auto-flow: column; grid-template-columns: none; grid-auto-columns: 104px; }}
+#timeline .grid-wrap {{ overflow-x: auto; }}
+"""
 
 
 @dataclass
@@ -71,8 +83,9 @@ class Service:
 
     def _load(self, library: Path | None, progress: gr.Progress | None) -> Assistant:
         replies = Replies()
+        # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
+        report = (lambda done, total, what: progress((done, total), desc=what)) if progress is not None else None
         library_path = library  # for the demo (None), the folder it is built in
-        report = (lambda done, total, what: progress((done, total), desc=what)) if progress else None
         library_model = Library.open(library_path).model if library_path else None
         if report:
             report(0, 1, "loading the CLIP model")
@@ -117,12 +130,13 @@ def _when(local_time: str) -> str:
 
 
 def gallery_items(moments: list[EventHit]) -> list[tuple[str, str]]:
-    return [(m["best"]["path"], f"{n}. {_when(m['start_time'])} · {m['place'] or 'unknown place'}") for n, m in enumerate(moments, 1)]
+    # the time of the photo shown, which passed the filters; a moment may have begun hours before
+    return [(m["best"]["path"], f"{n}. {_when(m['best']['local_time'])} · {m['place'] or 'unknown place'}") for n, m in enumerate(moments, 1)]
 
 
 def map_image(moments: list[EventHit]):
     points = [
-        MapPoint(m["best"]["lat"], m["best"]["lng"], str(n))
+        MapPoint(m["best"]["lat"], m["best"]["lng"], str(n), m["best"]["semantic_name"] or m["best"]["city"])
         for n, m in enumerate(moments, 1)
         if m["best"]["lat"] is not None and m["best"]["lng"] is not None
     ]
@@ -143,7 +157,9 @@ def _chat_history(history: list, message: str | None, reply: str) -> list:
 
 
 def render(turn: Turn, history: list, message: str | None):
-    """Every output a turn changes, in the order of TURN_OUTPUTS."""
+    """Every output a turn changes, in the order of the handlers' turn_outputs."""
+    if turn.keeps_screen:  # only the chat changes: the moments, chips and open moment stay as they were
+        return (_chat_history(history, message, turn.reply), *[gr.skip()] * 6, "", gr.skip())
     return (
         _chat_history(history, message, turn.reply),
         gallery_items(turn.moments),
@@ -153,19 +169,32 @@ def render(turn: Turn, history: list, message: str | None):
         turn.moments,
         gr.update(visible=False),  # a new set of moments closes the moment panel
         "",
+        gr.update(choices=[choice.offer for choice in turn.state.choices], value=None, visible=bool(turn.state.choices)),
     )
+
+
+def _spread(records: list, count: int) -> list:
+    """At most `count` records, evenly spaced, keeping the first and the last."""
+    if len(records) <= count:
+        return records
+    step = (len(records) - 1) / (count - 1)
+    return [records[round(i * step)] for i in range(count)]
 
 
 def moment_panel(assistant: Assistant, moment: EventHit):
     """Markdown and timeline strip for one moment."""
     best = moment["best"]
     strip = context(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
+    span = _when(moment["start_time"]) + ("" if moment["end_time"] == moment["start_time"] else f" – {moment['end_time'][11:16]}")
+    count = f"{moment['photo_count']} photo" + ("" if moment["photo_count"] == 1 else "s")
     lines = [
-        f"**{_when(moment['start_time'])} – {moment['end_time'][11:16]}** · {moment['place'] or 'unknown place'}",
-        f"{moment['photo_count']} photos in this moment. Click a photo in the strip to find more like it.",
+        f"**{span}** · {moment['place'] or 'unknown place'}",
+        f"{count} in this moment. Click a photo in the strip to find more like it.",
     ]
     if best["caption"]:
         lines.append(f"*{best['caption']}*")
+    chosen = next(i for i, r in enumerate(strip) if r["image_id"] == best["image_id"])
+    strip = _spread(strip[:chosen], TIMELINE_SIDE) + [strip[chosen]] + _spread(strip[chosen + 1:], TIMELINE_SIDE)
     items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in strip]
     return "\n\n".join(lines), items, [r["image_id"] for r in strip]
 
@@ -189,7 +218,8 @@ def user_errors(handler):
 def build_app(service: Service) -> gr.Blocks:
     with gr.Blocks(title="Lifelog Assistant") as demo:
         gr.Markdown("## Lifelog Assistant\nDescribe a moment you remember; refine it as you would tell a friend.")
-        notice = gr.Markdown(visible=False, elem_id="notice")
+        # visible and tall enough for the progress bar that loading (or building the demo lifelog) shows over it
+        notice = gr.Markdown(Replies()("loading"), elem_id="notice", min_height=64)
         topic_box = gr.Textbox(
             label="Topic (study task)", value=service.study.default_topic, visible=service.study.log is not None, elem_id="topic",
         )
@@ -199,26 +229,29 @@ def build_app(service: Service) -> gr.Blocks:
         selected = gr.State(None)
         with gr.Row():
             with gr.Column(scale=5):
-                chatbot = gr.Chatbot(label="Conversation", height=460, value=[{"role": "assistant", "content": Replies()("welcome")}])
+                chatbot = gr.Chatbot(label="Conversation", height=460, value=[{"role": "assistant", "content": Replies()("welcome")}], elem_id="chat")
+                choice_box = gr.Radio(label="Or click one", choices=[], type="index", visible=False, elem_id="choices")
                 message = gr.Textbox(placeholder="e.g. pints in a pub on a Friday evening in Dublin", show_label=False, elem_id="message")
                 with gr.Row():
                     send = gr.Button("Send", variant="primary", elem_id="send")
                     start_over = gr.Button("Start over", elem_id="start-over")
             with gr.Column(scale=7):
                 chip_box = gr.CheckboxGroup(label="Search uses (untick to drop)", choices=[], elem_id="chips")
-                results = gr.Gallery(label="Moments (click one to open it)", columns=4, height=330, allow_preview=False, elem_id="results")
-                with gr.Group(visible=False, elem_id="moment") as panel:
+                results = gr.Gallery(label="Moments (click one to open it)", columns=RESULT_COLUMNS, height=330, allow_preview=False, elem_id="results")
+                with gr.Column(visible=False, elem_id="moment", variant="panel") as panel:
                     panel_text = gr.Markdown()
-                    timeline = gr.Gallery(label="Around this moment", columns=8, rows=1, height=140, allow_preview=False, elem_id="timeline")
+                    timeline = gr.Gallery(label="Around this moment", rows=1, height=140, allow_preview=False, elem_id="timeline")
                     with gr.Row():
-                        more_button = gr.Button("More like this", elem_id="more-like")
-                        not_button = gr.Button("Not this", elem_id="not-this")
-                        before_button = gr.Button("What happened before", elem_id="before")
-                        after_button = gr.Button("What happened after", elem_id="after")
-                        this_is_it = gr.Button("This is it", variant="primary", visible=service.study.log is not None, elem_id="this-is-it")
+                        more_button = gr.Button("More like this", elem_id="more-like", size="sm", min_width=60)
+                        not_button = gr.Button("Not this", elem_id="not-this", size="sm", min_width=60)
+                        before_button = gr.Button("What happened before", elem_id="before", size="sm", min_width=60)
+                        after_button = gr.Button("What happened after", elem_id="after", size="sm", min_width=60)
+                        this_is_it = gr.Button(
+                            "This is it", variant="primary", size="sm", min_width=60, visible=service.study.log is not None, elem_id="this-is-it",
+                        )
                 where = gr.Image(label="Where", type="pil", height=300, interactive=False, elem_id="map")
 
-        turn_outputs = [chatbot, results, chip_box, where, state, moments_state, panel, message]
+        turn_outputs = [chatbot, results, chip_box, where, state, moments_state, panel, message, choice_box]
         study = service.study
 
         def who(request: gr.Request) -> tuple[str | None, str]:
@@ -237,20 +270,28 @@ def build_app(service: Service) -> gr.Blocks:
             return render(turn, history, text)
 
         @user_errors
+        def on_choice(index, history, chat_state, request: gr.Request):
+            offer = chat_state.choices[index].offer
+            turn = service.assistant(username=request.username).respond(chat_state, str(index + 1))
+            study.message(*who(request), offer, turn)
+            return render(turn, history, offer)
+
+        @user_errors
         def on_reset(history, request: gr.Request):
             turn = Turn(ChatState(), Replies()("started_over"))
             study.action(*who(request), "start_over", turn)
-            return render(turn, history, None)
+            return render(turn, history, "(start over)")
 
         @user_errors
         def on_chips(kept, history, chat_state, request: gr.Request):
             current = chips(chat_state)
             removed = [key for _, key in current if key not in set(kept or [])]
             if not removed:
-                return render(Turn(chat_state, "Nothing changed."), history, None)
+                return render(Turn.talk(chat_state, Replies()("nothing_changed")), history, None)
+            labels = [label for label, key in current if key in removed]
             turn = service.assistant(username=request.username).remove_chips(chat_state, removed)
-            study.action(*who(request), "chip_removed", turn, chips=[label for label, key in current if key in removed])
-            return render(turn, history, None)
+            study.action(*who(request), "chip_removed", turn, chips=labels)
+            return render(turn, history, "(untick " + ", ".join(labels) + ")")
 
         @user_errors
         def on_select_moment(moments, request: gr.Request, evt: gr.SelectData):
@@ -270,7 +311,7 @@ def build_app(service: Service) -> gr.Blocks:
             @user_errors
             def handler(image_id, history, chat_state, request: gr.Request):
                 if not image_id:
-                    return render(Turn(chat_state, "Open a moment first."), history, None)
+                    return render(Turn.talk(chat_state, Replies()("open_a_moment")), history, f"({label})")
                 turn = getattr(service.assistant(username=request.username), action)(chat_state, image_id)
                 study.action(*who(request), action, turn, image_id=image_id)
                 return render(turn, history, f"({label})")
@@ -295,7 +336,7 @@ def build_app(service: Service) -> gr.Blocks:
         @user_errors
         def on_this_is_it(image_id, history, request: gr.Request):
             if not image_id:
-                return _chat_history(history, None, "Open a moment first.")
+                return _chat_history(history, "(this is it)", Replies()("open_a_moment"))
             submitted = submission(image_id, request)
             elapsed = f" after {submitted['elapsed_s']:.0f} s" if submitted["elapsed_s"] is not None else ""
             return _chat_history(history, "(this is it)", Replies()("submitted", image_id=image_id, elapsed=elapsed))
@@ -304,10 +345,12 @@ def build_app(service: Service) -> gr.Blocks:
             study.set_topic(*who(request), topic)
 
         hidden = dict(api_visibility="undocumented")
-        demo.load(ready, outputs=notice, **hidden)
+        demo.load(ready, outputs=notice, show_progress="full", **hidden)
         message.submit(on_message, [message, chatbot, state], turn_outputs, **hidden)
         send.click(on_message, [message, chatbot, state], turn_outputs, **hidden)
         start_over.click(on_reset, [chatbot], turn_outputs, **hidden)
+        chatbot.clear(on_reset, [chatbot], turn_outputs, **hidden)  # the chat's own bin starts over too, not just blanks it
+        choice_box.input(on_choice, [choice_box, chatbot, state], turn_outputs, **hidden)
         chip_box.input(on_chips, [chip_box, chatbot, state], turn_outputs, **hidden)
         results.select(on_select_moment, [moments_state], [panel, panel_text, timeline, strip_ids, selected], **hidden)
         timeline.select(on_timeline_click, [strip_ids, chatbot, state], turn_outputs, **hidden)
@@ -402,7 +445,7 @@ def launch(demo: gr.Blocks, service: Service, *, host: str = "127.0.0.1", port: 
     """Start serving: on this machine only unless told, with a login if configured, photos only from the libraries' folders."""
     demo.queue(default_concurrency_limit=CONCURRENCY_PER_EVENT, max_size=QUEUE_SIZE)
     return demo.launch(
-        server_name=host, server_port=port, share=share, allowed_paths=service.photo_roots(),
+        server_name=host, server_port=port, share=share, allowed_paths=service.photo_roots(), css=CSS,
         auth=service.authenticator, auth_message="Log in with the name and password you were given for this study.",
         prevent_thread_lock=not block, quiet=not block,
     )

@@ -72,6 +72,7 @@ class Choice:
     label: str
     query: ParsedQuery
     reply: str  # template name used when picked
+    offer: str = ""  # the numbered line the reply offered it with, e.g. "1. 71 photos without the place"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,12 @@ class Turn:
     reply: str
     moments: list[EventHit] = field(default_factory=list)
     result: SearchResult | None = None
+    keeps_screen: bool = False  # a reply that only talks (a prompt, "nothing else that day"): the moments shown stay
+
+    @classmethod
+    def talk(cls, state: ChatState, reply: str) -> "Turn":
+        """A reply with no new moments, leaving the screen as it was."""
+        return cls(state, reply, keeps_screen=True)
 
     def to_api(self) -> dict:
         """The JSON the /chat API returns."""
@@ -210,7 +217,7 @@ class Assistant:
         """Understand a chat message in the context of the conversation so far, and search."""
         message, cut = clean_message(message)
         if not message:
-            return Turn(state, self.replies("empty_message"))
+            return Turn.talk(state, self.replies("empty_message"))
         if cut:
             turn = self.respond(state, message)
             return dataclasses.replace(turn, reply=f"{self.replies('message_cut', limit=MAX_MESSAGE_CHARS)}\n\n{turn.reply}")
@@ -228,7 +235,8 @@ class Assistant:
                     return self.more_like(state, image_id)
                 return self.not_this(state, image_id)
             if reference.group("ref").lower() in _ORDINALS or re.search(r"\d", reference.group("ref")):
-                return Turn(state, self.replies("reference_unknown", shown=len(state.shown)))
+                template = "reference_unknown" if state.shown else "reference_nothing_shown"
+                return Turn.talk(state, self.replies(template, shown=len(state.shown)))
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
         parsed = parse_query(text, now=self.library.last_local_time(), places=self.library.places)
@@ -270,7 +278,7 @@ class Assistant:
         record = self.library.record(self.library.row_of(image_id))
         time = record["local_time"].replace("T", " ")[:16]
         if not moments:
-            return Turn(state, self.replies("nothing_around", time=time))
+            return Turn.talk(state, self.replies("nothing_around", time=time))
         state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in moments), choices=())
         return Turn(state, self.replies(direction, time=time, place=record["place"] or "an unknown place"), moments)
 
@@ -317,7 +325,7 @@ class Assistant:
         channels = self.replies("channels_captions_only") if result.channels and result.channels[0] == "text" else ""
         if result.events:
             constrained = state.query is not None and state.query.chips()
-            template = "results" if constrained else "results_unconstrained"
+            template = ("results" if constrained else "results_unconstrained") + ("_one" if len(result.events) == 1 else "")
             lines.append(self.replies(template, matched=result.matched, shown=len(result.events), channels=channels))
         else:
             lines.append(self.replies("no_results"))
@@ -325,15 +333,20 @@ class Assistant:
         if state.query is not None and state.query.ambiguous:
             ambiguity = state.query.ambiguous[0]
             choices = tuple(
-                Choice(candidate.label, _with_place(state.query, ambiguity, candidate), "picked_place")
-                for candidate in ambiguity.candidates
+                Choice(
+                    candidate.label, _with_place(state.query, ambiguity, candidate), "picked_place",
+                    self.replies("place_choice", number=n, label=candidate.label),
+                )
+                for n, candidate in enumerate(ambiguity.candidates, 1)
             )
             lines.append(self.replies("ambiguous_place", phrase=ambiguity.phrase))
-            lines += [self.replies("place_choice", number=n, label=c.label) for n, c in enumerate(choices, 1)]
         elif result.hints and len(result.events) < 3:
-            choices = tuple(Choice(hint.label, hint.query, "pick_hint") for hint in result.hints)
+            choices = tuple(
+                Choice(hint.label, hint.query, "pick_hint", self.replies("hint_choice", number=n, count=hint.count, label=hint.label))
+                for n, hint in enumerate(result.hints, 1)
+            )
             lines.append(self.replies("hints_intro"))
-            lines += [self.replies("hint_choice", number=n, count=h.count, label=h.label) for n, h in enumerate(result.hints, 1)]
+        lines += [choice.offer for choice in choices]
         state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in result.events), choices=choices)
         return Turn(state, "\n\n".join(lines), result.events, result)
 

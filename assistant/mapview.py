@@ -19,6 +19,7 @@ _OUTLINES = Path(__file__).resolve().parent / "data" / "world_110m.json"
 _MIN_SPAN_DEGREES = 0.04  # about 4 km: closer than this the outlines say nothing
 _SEA, _LAND, _BORDER = (214, 228, 240), (246, 243, 236), (170, 170, 170)
 _MARKER, _MARKER_TEXT = (200, 40, 40), (255, 255, 255)
+_NAME_TEXT, _HALO = (40, 40, 40), (255, 255, 255)
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class MapPoint:
     lat: float
     lng: float
     label: str  # shown in the marker, e.g. "3"
+    name: str = ""  # written beside the marker, e.g. "Home"; once per name, so co-located moments stay legible
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +84,22 @@ def render_map(points: Sequence[MapPoint], width: int = 640, height: int = 360) 
             draw.polygon([view.pixel(lng, lat) for lng, lat in ring], fill=_LAND, outline=_BORDER)
     font = ImageFont.load_default(size=13)
     radius = 10
+    named: set[str] = set()
+    taken: list[tuple[float, float, float, float]] = []
+    for point in points:  # names first, so markers are never hidden under a name
+        if not point.name or point.name in named:
+            continue
+        x, y = view.pixel(point.lng, point.lat)
+        at, anchor = (x + radius + 4, y), "lm"  # right of the marker, or left of it near the right edge
+        box = draw.textbbox(at, point.name, font=font, anchor=anchor, stroke_width=3)
+        if box[2] > width:
+            at, anchor = (x - radius - 4, y), "rm"
+            box = draw.textbbox(at, point.name, font=font, anchor=anchor, stroke_width=3)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            continue  # a better-ranked name already sits there; its marker numbers still tell them apart
+        named.add(point.name)
+        taken.append(box)
+        draw.text(at, point.name, fill=_NAME_TEXT, font=font, anchor=anchor, stroke_width=3, stroke_fill=_HALO)
     for point in reversed(points):  # the first result is drawn last, on top
         x, y = view.pixel(point.lng, point.lat)
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=_MARKER, outline=(255, 255, 255), width=2)

@@ -55,7 +55,7 @@ class EventHit(TypedDict):
 class RelaxationHint:
     """One change to the constraints and how many photos would then match."""
 
-    label: str  # "if the place is dropped", "in December 2019"
+    label: str  # "without the place", "with December 2019 instead of November 2019"
     count: int
     query: ParsedQuery  # the relaxed query, ready to run
 
@@ -399,17 +399,17 @@ def _relaxation_hints(library: Library, query: ParsedQuery, term_masks: list[np.
         if index < len(time_terms):
             kept = tuple(t for t in time_terms if t is not term)
             relaxed = dataclasses.replace(query, time=TimeConstraints(terms=kept))
-            noun = "time" if len(time_terms) == 1 else f"'{term.label}'"
-            hints.append(RelaxationHint(f"if {noun} is dropped", int(others.sum()), relaxed))
+            noun = "the time" if len(time_terms) == 1 else f"'{term.label}'"
+            hints.append(RelaxationHint(f"without {noun}", int(others.sum()), relaxed))
             for neighbour in term.neighbours():
                 moved = dataclasses.replace(query, time=TimeConstraints(terms=tuple(neighbour if t is term else t for t in time_terms)))
                 count = int((others & neighbour.mask(library.local_seconds)).sum())
-                hints.append(RelaxationHint(neighbour.label, count, moved))
+                hints.append(RelaxationHint(f"with {neighbour.label} instead of {term.label}", count, moved))
         else:
             kept = tuple(t for t in place_terms if t is not term)
             relaxed = dataclasses.replace(query, place=PlaceConstraints(terms=kept))
             noun = "the place" if len(place_terms) == 1 else f"'{term.label}'"
-            hints.append(RelaxationHint(f"if {noun} is dropped", int(others.sum()), relaxed))
+            hints.append(RelaxationHint(f"without {noun}", int(others.sum()), relaxed))
     useful = [hint for hint in hints if hint.count > 0]
     return sorted(useful, key=lambda hint: -hint.count)[:4]
 

@@ -135,3 +135,34 @@ def test_twenty_concurrent_sessions_get_their_own_results(app_server, demo_libra
         check_results(after_first, demo_library, first)
         check_results(after_second, demo_library, f"{first} {second}")
         assert len(after_second["constraints"]) == 3  # its own two, never another session's
+
+
+def test_the_moment_panel_puts_the_chosen_photo_mid_strip(demo_library, tiny_encoder):
+    import app
+    from assistant.conversation import Assistant, ChatState
+
+    assistant = Assistant(Library.open(demo_library), tiny_encoder)
+    for moment in assistant.respond(ChatState(), "shopping on Grafton Street").moments[:3]:
+        text, items, ids = app.moment_panel(assistant, moment)
+        chosen = ids.index(moment["best"]["image_id"])
+        assert chosen <= app.TIMELINE_SIDE and len(ids) - 1 - chosen <= app.TIMELINE_SIDE
+        assert items[chosen][1].endswith("◀") and [caption for _, caption in items] == sorted(caption for _, caption in items)
+        assert moment["place"] in text and "photo" in text
+
+
+def test_loading_reports_progress_to_a_gradio_progress(demo_library, tiny_clip_dir):
+    import gradio as gr
+
+    import app
+
+    class Recorded(gr.Progress):  # a real gr.Progress (falsy while it tracks nothing), recording the updates
+        def __init__(self):
+            super().__init__()
+            self.updates = []
+
+        def __call__(self, progress, desc=None, **kwargs):
+            self.updates.append((progress, desc))
+
+    progress = Recorded()
+    app.create_service(library=str(demo_library), model=str(tiny_clip_dir)).assistant(progress)
+    assert ((0, 1), "loading the CLIP model") in progress.updates

@@ -83,9 +83,20 @@ def test_removing_a_chip_reruns_the_search(assistant):
 def test_no_match_offers_relaxations_as_numbered_choices(assistant):
     turn = assistant.respond(ChatState(), "in Thessaloniki on Thursday")  # the trip was Saturday and Sunday
     assert turn.result.matched == 0
-    assert "Reply with its number" in turn.reply and turn.state.choices
+    assert "reply with its number" in turn.reply and turn.state.choices
+    assert [choice.offer[:3] for choice in turn.state.choices] == [f"{n}. " for n in range(1, len(turn.state.choices) + 1)]
+    assert all(choice.offer in turn.reply for choice in turn.state.choices)  # what the app offers as buttons, the reply says
     picked = assistant.respond(turn.state, "1")
     assert picked.result.matched > 0 and "Trying" in picked.reply
+
+
+def test_an_ambiguous_place_asks_which_one_and_a_number_picks_it(assistant):
+    turn = assistant.respond(ChatState(), "coffee at the airport")
+    assert "Which **the airport** did you mean?" in turn.reply
+    assert [choice.offer for choice in turn.state.choices] == ["1. Dublin Airport", "2. Thessaloniki Airport Makedonia"]
+    picked = assistant.respond(turn.state, "2")
+    assert "Thessaloniki Airport Makedonia" in labels(picked.state) and "Dublin Airport" not in " ".join(labels(picked.state))
+    assert picked.moments and all("Thessaloniki" in moment["place"] for moment in picked.moments)
 
 
 def test_empty_message_gets_a_prompt(assistant):
@@ -164,3 +175,15 @@ def test_clean_message(message, cleaned):
 def test_a_place_said_twice_is_one_constraint():
     parsed = parse_query("coffee in Dublin, yes in Dublin, Dublin", now=NOW)
     assert [term.label for term in parsed.place.terms] == ["near Dublin"]
+
+
+def test_a_reply_with_nothing_new_to_show_keeps_the_screen(assistant):
+    turn = assistant.respond(ChatState(), "a bus")
+    assert not turn.keeps_screen and turn.moments
+    for talk in (assistant.respond(turn.state, "  "), assistant.respond(turn.state, "more like number 40")):
+        assert talk.keeps_screen and talk.moments == [] and talk.state == turn.state
+
+
+def test_a_reference_before_any_results_asks_for_a_memory_first(assistant):
+    turn = assistant.respond(ChatState(), "more like the second one")
+    assert turn.keeps_screen and "no moments on screen yet" in turn.reply
