@@ -111,13 +111,16 @@ class Service:
         libraries = {self.library_for(None)}
         if self.authenticator:
             libraries |= {account.library for account in self.authenticator.accounts.values()}
-        roots = []
-        for library in sorted(libraries, key=str):
-            if library is None:
-                roots.append(str(self.settings.demo_dir / "source" / "photos"))
-            else:
-                roots += [str(root) for root in Library.open(library).photo_roots]
-        return roots
+        return [root for library in sorted(libraries, key=str) for root in self._roots_of(library)]
+
+    def photo_roots_for(self, username: str | None) -> list[str]:
+        """The photo folders of the one library this user sees."""
+        return self._roots_of(self.library_for(username))
+
+    def _roots_of(self, library: Path | None) -> list[str]:
+        if library is None:
+            return [str(self.settings.demo_dir / "source" / "photos")]
+        return [str(root) for root in Library.open(library).photo_roots]
 
 
 # ---- formatting: turn results into what the components show ------------------------------------
@@ -444,11 +447,25 @@ QUEUE_SIZE = 64
 def launch(demo: gr.Blocks, service: Service, *, host: str = "127.0.0.1", port: int = 7860, share: bool = False, block: bool = True):
     """Start serving: on this machine only unless told, with a login if configured, photos only from the libraries' folders."""
     demo.queue(default_concurrency_limit=CONCURRENCY_PER_EVENT, max_size=QUEUE_SIZE)
+    middleware = []
+    if service.authenticator is not None:  # one library per account: narrow Gradio's app-wide allowed_paths per login
+        from starlette.middleware import Middleware
+
+        from assistant.access import PhotoAccess
+
+        middleware.append(Middleware(PhotoAccess, all_roots=service.photo_roots, roots_for=service.photo_roots_for, login_of=functools.partial(_login_of, demo)))
     return demo.launch(
         server_name=host, server_port=port, share=share, allowed_paths=service.photo_roots(), css=CSS,
         auth=service.authenticator, auth_message="Log in with the name and password you were given for this study.",
-        prevent_thread_lock=not block, quiet=not block,
+        prevent_thread_lock=not block, quiet=not block, app_kwargs={"middleware": middleware},
     )
+
+
+def _login_of(demo: gr.Blocks, request) -> str | None:
+    """The account a request is logged in as, read as Gradio's own login check reads it (its session cookie)."""
+    server = demo.server_app
+    token = request.cookies.get(f"access-token-{server.cookie_id}") or request.cookies.get(f"access-token-unsecure-{server.cookie_id}")
+    return server.tokens.get(token)
 
 
 service = create_service()

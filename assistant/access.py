@@ -12,6 +12,7 @@ import hmac
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 ITERATIONS = 240_000  # OWASP's current floor for PBKDF2-HMAC-SHA256 is 210,000
 
@@ -75,3 +76,35 @@ class Authenticator:
     def __call__(self, username: str, password: str) -> bool:
         account = self.accounts.get(username)
         return account is not None and verify_password(password, account.password_hash)
+
+
+def _inside(path: str, roots: list[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+class PhotoAccess:
+    """ASGI middleware: with logins, a library photo is served only to the accounts that see that library.
+
+    Gradio's allowed_paths is one list for the whole app, so without this a logged-in participant who knew
+    a file's path could fetch another participant's photo. Paths outside every library are left to Gradio.
+    """
+
+    def __init__(self, app, *, all_roots: Callable[[], list[str]], roots_for: Callable[[str | None], list[str]], login_of: Callable[[object], str | None]):
+        self.app = app
+        self.all_roots = all_roots
+        self.roots_for = roots_for
+        self.login_of = login_of
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and "/file=" in scope["path"]:
+            from starlette.requests import Request
+            from starlette.responses import PlainTextResponse
+
+            wanted = os.path.realpath(scope["path"].split("/file=", 1)[1])
+            roots = [os.path.realpath(root) for root in self.all_roots()]
+            if _inside(wanted, roots):
+                own = [os.path.realpath(root) for root in self.roots_for(self.login_of(Request(scope)))]
+                if not _inside(wanted, own):
+                    await PlainTextResponse("this photo belongs to another account's library", status_code=403)(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)

@@ -147,6 +147,16 @@ def test_each_account_sees_only_its_own_library(study_server, demo_library, seco
         second_client.predict(next(iter(first_ids)), api_name="/more_like")
 
 
+def test_a_photo_file_is_served_only_to_the_account_that_sees_its_library(study_server, demo_library, second_library):
+    url, _ = study_server
+    own, others = Library.open(second_library).record(0)["path"], Library.open(demo_library).record(0)["path"]
+    with httpx.Client(timeout=30) as http:
+        assert http.post(f"{url}login", data={"username": "p02", "password": "password-two"}).status_code == 200
+        assert http.get(_file_url(url, own)).status_code == 200
+        refused = http.get(_file_url(url, others))
+        assert refused.status_code == 403 and b"another account" in refused.content
+
+
 # ---- the study log through the API ----------------------------------------------------------------
 
 
