@@ -21,6 +21,35 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--precision", choices=["auto", "fp32", "bf16", "fp16"], help="model precision (env LIFELOG_PRECISION)")
 
 
+def _add_enrichment_options(parser: argparse.ArgumentParser) -> None:
+    words = parser.add_argument_group("words in the photos (opt-in; results are kept by later runs without the flags)")
+    words.add_argument("--ocr", action="store_true", help="read text in the photos (signs, shop names) with RapidOCR")
+    words.add_argument("--ocr-workers", type=int, help="OCR processes beside the embedding (default: half the cores)")
+    words.add_argument("--concepts", action="store_true", help="zero-shot concept tags from the CLIP embeddings")
+    words.add_argument("--vocabulary", type=Path, help="extra concept terms for --concepts, one per line")
+    words.add_argument("--detector", metavar="MODEL", help="object-detection model (id or folder), e.g. facebook/detr-resnet-50")
+    words.add_argument("--captioner", metavar="MODEL", help="image-to-text model (id or folder) for photos with no caption")
+
+
+def _enrichment(args: argparse.Namespace, device: str):
+    """The enrichment steps the flags ask for, with their models loaded (a missing model fails before indexing)."""
+    from .enrich import Enrichment
+    from .models import ModelNotAvailable
+
+    if not (args.ocr or args.concepts or args.detector or args.captioner):
+        return None
+    try:
+        from .enrich.vision import CaptionerStage, DetectorStage
+
+        return Enrichment(
+            ocr=args.ocr, ocr_workers=args.ocr_workers, concepts=args.concepts, vocabulary=args.vocabulary,
+            detector=DetectorStage(args.detector, device=device) if args.detector else None,
+            captioner=CaptionerStage(args.captioner, device=device) if args.captioner else None,
+        )
+    except ModelNotAvailable as error:
+        raise SystemExit(f"error: {error}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lifelog", description="Find moments in your lifelog by describing them.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -35,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--home-timezone", help="zone for photos with no time-zone evidence (env LIFELOG_HOME_TZ)")
     index.add_argument("--batch-size", type=int, help="photos per model batch (env LIFELOG_BATCH_SIZE)")
     index.add_argument("--workers", type=int, help="photo-decoding threads (default: up to 4)")
+    _add_enrichment_options(index)
 
     search = commands.add_parser("search", help="search a library by description or example photo")
     search.add_argument("text", nargs="?", default="", help="what you remember, e.g. 'coffee in Dublin last January'")
@@ -107,6 +137,7 @@ def run_index(args: argparse.Namespace) -> int:
         home_timezone=args.home_timezone, batch_size=args.batch_size,
     )
     encoder = None if args.no_model else _load_encoder(settings, _indexed_model(settings.library), required=True)
+    enrichment = _enrichment(args, settings.device)
     report = index_photos(
         settings.library,
         args.photos_dir,
@@ -117,8 +148,11 @@ def run_index(args: argparse.Namespace) -> int:
         batch_size=settings.batch_size,
         workers=args.workers,
         progress=_progress_bar(),
+        enrichment=enrichment,
     )
     print(report.summary())
+    for line in enrichment.summary() if enrichment else []:
+        print(line)
     return 0
 
 

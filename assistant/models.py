@@ -87,18 +87,33 @@ def _is_local_reference(name_or_path: str) -> bool:
     return name_or_path.startswith((".", "/", "~")) or Path(name_or_path).expanduser().exists()
 
 
-def _missing_model_message(name_or_path: str, reason: str) -> str:
+def _missing_model_message(name_or_path: str, reason: str, kind: str = "CLIP", flag: str = "--model", env: str = "LIFELOG_MODEL") -> str:
     if _is_local_reference(name_or_path):
         return (
-            f"cannot load a CLIP model from {name_or_path!r}: {reason}. "
-            "Point --model (or LIFELOG_MODEL) at a folder saved with CLIPModel.save_pretrained "
-            "(config.json, model.safetensors, tokenizer and preprocessor files)."
+            f"cannot load a {kind} model from {name_or_path!r}: {reason}. "
+            f"Point {flag}" + (f" (or {env})" if env else "") + f" at a folder saved with save_pretrained "
+            "(config.json, model.safetensors and the processor or tokenizer files)."
         )
     return (
         f"model {name_or_path!r} is not cached and could not be downloaded ({reason}). "
-        "Connect to the internet once so it can be downloaded, or pass --model /path/to/clip "
-        "or set LIFELOG_MODEL to a local folder holding the model."
+        f"Connect to the internet once so it can be downloaded, or pass {flag} /path/to/{kind.lower().replace(' ', '-')}"
+        + (f" or set {env} to a local folder holding the model." if env else " pointing at a local folder holding the model.")
     )
+
+
+def pretrained_source(name_or_path: str, kind: str = "CLIP", flag: str = "--model", env: str = "LIFELOG_MODEL") -> tuple[str, bool]:
+    """Where from_pretrained should load from, and whether to stay off the network; ModelNotAvailable
+    with what to do when the model is neither a local folder, nor cached, nor downloadable now."""
+    local = _is_local_reference(name_or_path)
+    source = str(Path(name_or_path).expanduser()) if local else name_or_path
+    if local and not Path(source).is_dir():
+        raise ModelNotAvailable(_missing_model_message(name_or_path, "no such folder", kind, flag, env))
+    # A cached hub model loads without touching the network; an uncached one needs the hub, and
+    # without a network the hub client retries for half a minute, so find that out first.
+    local_only = not local and _cached_on_disk(source)
+    if not local and not local_only and not _hub_reachable():
+        raise ModelNotAvailable(_missing_model_message(name_or_path, "there is no network connection", kind, flag, env))
+    return source, local_only
 
 
 class ClipEncoder:
@@ -284,15 +299,8 @@ def load_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto
 
     if precision not in {"auto", "fp32", "bf16", "fp16"}:
         raise ValueError(f"precision must be auto, fp32, bf16 or fp16, not {precision!r}")
-    source = str(Path(name_or_path).expanduser()) if _is_local_reference(name_or_path) else name_or_path
-    if _is_local_reference(name_or_path) and not Path(source).is_dir():
-        raise ModelNotAvailable(_missing_model_message(name_or_path, "no such folder"))
+    source, local_only = pretrained_source(name_or_path)
     hf_logging.disable_progress_bar()
-    # A cached hub model loads without touching the network; an uncached one needs the hub, and
-    # without a network the hub client retries for half a minute, so find that out first.
-    local_only = not _is_local_reference(name_or_path) and _cached_on_disk(source)
-    if not _is_local_reference(name_or_path) and not local_only and not _hub_reachable():
-        raise ModelNotAvailable(_missing_model_message(name_or_path, "there is no network connection"))
     try:
         model, loading_info = CLIPModel.from_pretrained(source, output_loading_info=True, local_files_only=local_only)
         tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)

@@ -80,6 +80,21 @@ def synthetic_photo(seed: int, size: tuple[int, int] = (1024, 768)) -> Image.Ima
     return Image.fromarray((np.clip(field, 0, 1) * 255).astype(np.uint8))
 
 
+def text_photo(text: str, *, size: tuple[int, int] = (1024, 768), background=(40, 90, 160), ink=(250, 250, 245),
+               angle: float = 0.0, seed: int = 0) -> Image.Image:
+    """A synthetic photo with a sign reading `text` on a coloured board, tilted by `angle` degrees (OCR tests, benchmarks)."""
+    from PIL import ImageDraw, ImageFont
+
+    photo = synthetic_photo(seed, size)
+    font = ImageFont.load_default(size=max(12, size[1] // 9))
+    left, top, right, bottom = font.getbbox(text)
+    board = Image.new("RGBA", (right - left + size[1] // 8, bottom - top + size[1] // 10), (*background, 255))
+    ImageDraw.Draw(board).text((board.width // 2, board.height // 2), text, font=font, fill=(*ink, 255), anchor="mm")
+    board = board.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC)
+    photo.paste(board, ((size[0] - board.width) // 2, (size[1] - board.height) // 2), board)
+    return photo
+
+
 def write_synthetic_photos(
     folder: Path, times_utc: Sequence[datetime], *, size: tuple[int, int] = (1024, 768), seed: int = 0, quality: int = 85
 ) -> list[Path]:

@@ -36,8 +36,9 @@ def _stem(word: str) -> str:
     return word
 
 
-# Photo-table columns whose words describe a photo; later ingest steps (OCR, tags) add theirs here.
-TEXT_COLUMNS = ("caption",)
+# Photo-table columns whose words describe a photo: captions, and the words the enrichment steps found
+# (assistant.enrich: text read in the photo, zero-shot tags, detected objects).
+TEXT_COLUMNS = ("caption", "ocr_text", "tags", "objects")
 
 
 def photo_texts(photos) -> list[str]:
