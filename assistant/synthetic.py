@@ -173,3 +173,47 @@ def photo_table(local_times, **columns):
     for name, values in columns.items():
         table[name] = values
     return table[list(FILE_COLUMNS) + list(RESOLVED_COLUMNS)]
+
+
+def save_random_detector(folder: Path, labels: Sequence[str], *, favour: str, queries: int = 2) -> Path:
+    """A tiny random DETR (ResNet backbone, no timm) whose classifier is biased so every query finds `favour`:
+    a detector with known output for tests, loadable through the same code as facebook/detr-resnet-50."""
+    import torch
+    from transformers import DetrConfig, DetrForObjectDetection, DetrImageProcessor, ResNetConfig
+
+    torch.manual_seed(0)
+    backbone = ResNetConfig(num_channels=3, embedding_size=8, hidden_sizes=[8, 16, 16, 16], depths=[1, 1, 1, 1], out_features=["stage4"])
+    config = DetrConfig(
+        use_timm_backbone=False, use_pretrained_backbone=False, backbone_config=backbone, d_model=16, encoder_layers=1,
+        decoder_layers=1, encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=16, decoder_ffn_dim=16,
+        num_queries=queries, id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+    )
+    model = DetrForObjectDetection(config)
+    with torch.no_grad():
+        classifier = model.class_labels_classifier  # one logit per label, then "no object"
+        classifier.weight.zero_()
+        classifier.bias.fill_(-10.0)
+        classifier.bias[list(labels).index(favour)] = 10.0
+    model.save_pretrained(folder)
+    DetrImageProcessor(size={"shortest_edge": 64, "longest_edge": 96}).save_pretrained(folder)
+    return Path(folder)
+
+
+def save_random_captioner(folder: Path, words: Sequence[str]) -> Path:
+    """A tiny random BLIP captioner over a few words (its captions are nonsense made of them), loadable
+    through the same code as Salesforce/blip-image-captioning-base."""
+    import torch
+    from transformers import BertTokenizer, BlipConfig, BlipForConditionalGeneration, BlipImageProcessorPil, BlipProcessor
+
+    torch.manual_seed(0)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
+    (folder / "vocab.txt").write_text("\n".join(vocabulary) + "\n")
+    text = dict(vocab_size=len(vocabulary), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16,
+                max_position_embeddings=32, bos_token_id=2, sep_token_id=3, pad_token_id=0)
+    vision = dict(hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16, image_size=32, patch_size=16)
+    BlipForConditionalGeneration(BlipConfig(text_config=text, vision_config=vision, projection_dim=16)).save_pretrained(folder)
+    processor = BlipProcessor(image_processor=BlipImageProcessorPil(size={"height": 32, "width": 32}), tokenizer=BertTokenizer(str(folder / "vocab.txt")))
+    processor.save_pretrained(folder)
+    return folder
