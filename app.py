@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +128,11 @@ def render(turn: Turn, history: list, message: str | None):
     )
 
 
+def _plain(text: str) -> str:
+    """Words read off a photo, shown as themselves: Markdown's special characters escaped."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", text)
+
+
 def moment_panel(assistant: Assistant, moment: EventHit):
     """Markdown and timeline strip for one moment."""
     best = moment["best"]
@@ -137,6 +143,8 @@ def moment_panel(assistant: Assistant, moment: EventHit):
     ]
     if best["caption"]:
         lines.append(f"*{best['caption']}*")
+    found = [(label, best.get(key, "")) for label, key in (("Words in the photo", "ocr_text"), ("Tags", "tags"), ("Objects", "objects"))]
+    lines += [f"{label}: {_plain(value)}" for label, value in found if value]
     items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in strip]
     return "\n\n".join(lines), items, [r["image_id"] for r in strip]
 

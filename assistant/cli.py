@@ -205,12 +205,12 @@ def run_parse(args: argparse.Namespace) -> int:
     from .query import parse_query
 
     now = datetime.fromisoformat(args.now) if args.now else None
-    places = None
+    places, concepts = None, None
     if args.library or Settings.resolve().library.joinpath("library.json").exists():
         library = _open_library(Settings.resolve(library=args.library))
-        places = library.known_places()
+        places, concepts = library.known_places(), library.concept_labels
         now = now or library.last_local_time()
-    parsed = parse_query(args.text, now=now, places=places)
+    parsed = parse_query(args.text, now=now, places=places, concepts=concepts)
     if args.json:
         print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
     else:

@@ -49,3 +49,22 @@ def test_a_missing_detector_says_what_to_do(tmp_path):
         DetectorStage(str(tmp_path / "no-detector-here"))
     with pytest.raises(ModelNotAvailable, match="not cached.*--detector /path/to/object-detection"):
         DetectorStage("someone/detr-that-is-not-cached")
+
+
+def test_counts_filter_the_search_and_show_as_chips(tmp_path, tiny_detector_dir):
+    from assistant.conversation import Assistant, ChatState, chips, without_chip
+
+    start = datetime(2022, 1, 9, 8)
+    photos = tmp_path / "photos"
+    write_synthetic_photos(photos, [start + timedelta(minutes=4 * i) for i in range(3)], size=(160, 120), seed=4)
+    index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC",
+                 enrichment=Enrichment(detector=DetectorStage(str(tiny_detector_dir), device="cpu")))
+    library = Library.open(tmp_path / "lib")
+    assert search(library, None, SearchRequest(text="two cups")).matched == 3
+    few = search(library, None, SearchRequest(text="with three cups"))
+    assert few.matched == 0 and few.constraints == ["with 3 cups"]
+    assert [(hint.label, hint.count) for hint in few.hints] == [("if 'with 3 cups' is dropped", 3)]
+
+    turn = Assistant(library, None).respond(ChatState(), "me with 2 cups")
+    assert ("with 2 cups", "concept:0") in chips(turn.state)
+    assert turn.state.query.concepts and not without_chip(turn.state, "concept:0").query.concepts

@@ -54,7 +54,7 @@ def test_noise_rule(text, confidence, kept):
     assert is_meaningful(text, confidence) is kept
 
 
-def _photos_with_one_sign(folder: Path, count: int = 8, sign: str = "ZANZIBAR", at: int = 4) -> tuple[Path, list[Path]]:
+def _photos_with_one_sign(folder: Path, count: int = 8, sign: str = "MARZIPAN", at: int = 4) -> tuple[Path, list[Path]]:
     start = datetime(2020, 3, 1, 9, 0)
     paths = write_synthetic_photos(folder, [start + timedelta(minutes=5 * i) for i in range(count)], size=SIZE, seed=5)
     text_photo(sign, size=SIZE, seed=5 * 1_000_003 + at, angle=6).save(paths[at], quality=90)
@@ -66,14 +66,23 @@ def test_a_word_only_on_a_sign_finds_the_photo(tmp_path, tiny_encoder):
     index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="UTC", enrichment=Enrichment(ocr=True, ocr_workers=0))
     library = Library.open(tmp_path / "lib")
     row = library.row_of_path(paths[4])
-    assert library.record(row)["ocr_text"] == "ZANZIBAR"
+    assert library.record(row)["ocr_text"] == "MARZIPAN"
     assert sum(bool(library.record(r)["ocr_text"]) for r in range(len(library))) == 1
-    result = search(library, tiny_encoder, SearchRequest(text="the sign said Zanzibar", group_events=False, top_k=3))
+    result = search(library, tiny_encoder, SearchRequest(text="the sign said Marzipan", group_events=False, top_k=3))
     assert paths[4].name in [hit["image_id"] for hit in result.photos]
+
+    # The moment view shows the words read in the photo.
+    from app import moment_panel
+    from assistant.conversation import Assistant
+
+    (moment,) = [event for event in search(library, None, SearchRequest(text="Marzipan", top_k=20)).events
+                 if event["best"]["image_id"] == paths[4].name]
+    text, _, _ = moment_panel(Assistant(library, tiny_encoder), moment)
+    assert "Words in the photo: MARZIPAN" in text
 
     # A later run without --ocr keeps what OCR found.
     index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="UTC")
-    assert Library.open(tmp_path / "lib").record(row)["ocr_text"] == "ZANZIBAR"
+    assert Library.open(tmp_path / "lib").record(row)["ocr_text"] == "MARZIPAN"
 
 
 class Interrupt(KeyboardInterrupt):
@@ -114,7 +123,7 @@ def test_an_interrupted_ocr_pass_resumes_without_redoing_or_dropping(tmp_path, m
     stored = shards.read_stage(library, "ocr")
     assert sorted(stored["path"]) == sorted(str(p) for p in paths)
     assert len(list(shards.stage_folder(library, "ocr").glob("*.parquet"))) == 1  # merged once complete
-    assert Library.open(library).record(Library.open(library).row_of_path(paths[4]))["ocr_text"] == "ZANZIBAR"
+    assert Library.open(library).record(Library.open(library).row_of_path(paths[4]))["ocr_text"] == "MARZIPAN"
 
     # A changed photo is read again; the others are not.
     read.clear()
