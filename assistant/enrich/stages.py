@@ -12,6 +12,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -80,7 +81,15 @@ class OcrStage:
                     if not window:
                         return
                     position, future = window.popleft()
-                    yield position, future.result()
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool as error:
+                        raise RuntimeError(
+                            "an OCR worker process died. A script that indexes with OCR must start from an "
+                            "`if __name__ == \"__main__\":` block (workers are spawned and import the script), "
+                            "or pass ocr_workers=0 to read in a thread"
+                        ) from error
+                    yield position, result
             finally:
                 for _, future in window:
                     future.cancel()

@@ -145,3 +145,26 @@ def test_ocr_in_worker_processes(tmp_path):
     rows = shards.read_stage(tmp_path / "lib", "ocr").set_index("path")
     assert rows.loc[str(paths[2]), "ocr_text"] == "KIOSK" and rows.loc[str(paths[2]), "ocr_confidences"][0] > 0.9
     assert list(rows.loc[str(paths[0]), "ocr_strings"]) == [] and rows.loc[str(paths[0]), "ocr_text"] == ""
+
+
+def test_the_command_line_reads_signs_in_worker_processes(tmp_path):
+    """`lifelog index --ocr` as a user runs it (OCR in a worker process), then a search by the sign's word."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    photos, paths = _photos_with_one_sign(tmp_path / "photos", count=4, at=1)
+
+    def lifelog(*args):
+        return subprocess.run([sys.executable, "-m", "assistant.cli", *map(str, args)], capture_output=True, text=True,
+                              timeout=300, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+
+    run = lifelog("index", photos, "--library", tmp_path / "lib", "--no-model", "--ocr", "--ocr-workers", "1")
+    assert run.returncode == 0, run.stderr
+    assert "ocr: 4 photos done now, 0 done before" in run.stdout
+    assert "reading text in photos (OCR)" in run.stderr  # the progress bar
+    found = lifelog("search", "marzipan", "--library", tmp_path / "lib", "--json", "--top-k", "3")
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert hits[0]["image_id"] == paths[1].name and hits[0]["ocr_text"] == "MARZIPAN"
