@@ -96,9 +96,13 @@ def _start_worker(threads: int) -> None:
     _worker_reader = TextReader(threads)
 
 
-def read_file_in_worker(path: str) -> dict | str:
-    """OCR one photo file in a worker: its stored row, or the reason it could not be read."""
+def read_file(reader: TextReader, path: str) -> dict | str:
+    """OCR one photo file: its stored row, or the reason it could not be read."""
     try:
-        return ocr_row(_worker_reader.read(path))  # type: ignore[union-attr]
+        return ocr_row(reader.read(path))
     except Exception as error:  # one bad file must not stop the stage; it is reported and retried next run
         return f"{type(error).__name__}: {error}"
+
+
+def read_file_in_worker(path: str) -> dict | str:
+    return read_file(_worker_reader, path)  # type: ignore[arg-type]

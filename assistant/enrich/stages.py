@@ -21,7 +21,7 @@ from typing import Callable, Iterator, Protocol, Sequence
 import pandas as pd
 
 from . import shards
-from .ocr import TextReader, _start_worker, ocr_row, read_file_in_worker
+from .ocr import TextReader, _start_worker, read_file, read_file_in_worker
 
 Progress = Callable[[int, int, str], None]
 SHARD_EVERY = 64  # photos; also at least every SHARD_SECONDS
@@ -47,6 +47,8 @@ def default_ocr_workers() -> int:
 
 
 class OcrStage:
+    """Text in photos, read by `workers` spawned processes (0: in the calling thread)."""
+
     name, what = "ocr", "reading text in photos (OCR)"
 
     def __init__(self, workers: int | None = None):
@@ -62,10 +64,7 @@ class OcrStage:
             for position, path in enumerate(paths):
                 if stop.is_set():
                     return
-                try:
-                    yield position, ocr_row(self._reader.read(path))
-                except Exception as error:  # reported, retried next run
-                    yield position, f"{type(error).__name__}: {error}"
+                yield position, read_file(self._reader, path)
             return
         # spawn, not fork: the parent holds torch's thread pools, which a forked child must not inherit.
         with ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(1,)) as pool:

@@ -32,6 +32,8 @@ def _load(name_or_path: str, kind: str, flag: str, auto_model, auto_processor, d
     try:
         model = auto_model.from_pretrained(source, local_files_only=local_only)
         processor = auto_processor.from_pretrained(source, local_files_only=local_only)
+    except ImportError as error:  # e.g. a DETR checkpoint that wants the timm backbone package
+        raise ModelNotAvailable(f"the {kind} model {name_or_path!r} needs a package that is not installed: {_first_line(error)}") from error
     except Exception as error:  # OSError, ValueError, KeyError, or the network stack's own types
         raise ModelNotAvailable(_missing_model_message(name_or_path, _first_line(error), kind, flag, env="")) from error
     model.eval()
