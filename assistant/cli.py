@@ -38,6 +38,8 @@ def _enrichment(args: argparse.Namespace, device: str):
 
     if not (args.ocr or args.concepts or args.detector or args.captioner):
         return None
+    if args.concepts and args.no_model:
+        raise SystemExit("error: --concepts scores the photos' CLIP embeddings; drop --no-model")
     try:
         from .enrich.vision import CaptionerStage, DetectorStage
 

@@ -27,7 +27,9 @@ class Enrichment:
     """The enrichment steps of one indexing run (the CLI builds it from its flags; models already loaded)."""
 
     ocr: bool = False
-    ocr_workers: int | None = None  # OCR processes; None: half the cores
+    # OCR processes (spawned: a script that indexes must start from `if __name__ == "__main__":`);
+    # None: half the cores; 0: read in the background thread itself.
+    ocr_workers: int | None = None
     concepts: bool = False
     vocabulary: Path | None = None  # extra concept terms, one per line
     detector: object | None = None  # vision.DetectorStage

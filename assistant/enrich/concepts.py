@@ -7,6 +7,7 @@ Tagging costs one matrix product: every photo's embedding against the text embed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
@@ -116,7 +117,7 @@ class ConceptIndex:
             return np.zeros(self.counts.shape[0], np.float32)
         return self.counts[:, self._positions[key]].toarray().ravel()
 
-    @property
+    @cached_property
     def _positions(self) -> dict[str, int]:
         return {label: position for position, label in enumerate(self.labels)}
 
