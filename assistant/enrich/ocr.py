@@ -7,6 +7,7 @@ recogniser is unsure of, and strings too short to mean anything (a lone letter r
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,8 @@ _worker_reader: TextReader | None = None
 
 def _start_worker(threads: int) -> None:
     global _worker_reader
+    # Ctrl-C is the parent's to handle: it stops handing out photos and saves what the workers finish.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     _worker_reader = TextReader(threads)
 

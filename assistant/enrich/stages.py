@@ -84,9 +84,9 @@ class OcrStage:
                         result = future.result()
                     except BrokenProcessPool as error:
                         raise RuntimeError(
-                            "an OCR worker process died. A script that indexes with OCR must start from an "
-                            "`if __name__ == \"__main__\":` block (workers are spawned and import the script), "
-                            "or pass ocr_workers=0 to read in a thread"
+                            "an OCR worker process died (killed, out of memory, or started by a script without an "
+                            "`if __name__ == \"__main__\":` guard: workers are spawned and import the script); the "
+                            "photos read so far are saved. Run again, or pass ocr_workers=0 to read in a thread"
                         ) from error
                     yield position, result
             finally:

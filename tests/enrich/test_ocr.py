@@ -168,3 +168,40 @@ def test_the_command_line_reads_signs_in_worker_processes(tmp_path):
     assert found.returncode == 0, found.stderr
     hits = json.loads(found.stdout)
     assert hits[0]["image_id"] == paths[1].name and hits[0]["ocr_text"] == "MARZIPAN"
+
+
+def test_ctrl_c_during_ocr_keeps_what_was_read(tmp_path):
+    """A real interruption (SIGINT to `lifelog index --ocr`), then the same command again."""
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    start = datetime(2020, 3, 1, 9, 0)
+    paths = write_synthetic_photos(tmp_path / "photos", [start + timedelta(minutes=5 * i) for i in range(24)], size=SIZE, seed=8)
+    for index, path in enumerate(paths):
+        text_photo(f"Sign {index}", size=SIZE, seed=index, angle=index % 5).save(path, quality=90)
+    command = [sys.executable, "-m", "assistant.cli", "index", str(tmp_path / "photos"), "--library", str(tmp_path / "lib"),
+               "--no-model", "--ocr", "--ocr-workers", "1"]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    seen = b""
+    while process.poll() is None:  # interrupt once the progress bar shows two photos read
+        seen += os.read(process.stderr.fileno(), 256)
+        if any(int(done) >= 2 for done in re.findall(rb"\| (\d+)/24 ", seen)):
+            process.send_signal(signal.SIGINT)
+            break
+    _, rest = process.communicate(timeout=300)
+    assert process.returncode == 130, (seen + rest).decode(errors="replace")
+    first = shards.read_stage(tmp_path / "lib", "ocr")
+    assert first is not None and 2 <= len(first) < 24
+
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"ocr: {24 - len(first)} photos done now, {len(first)} done before" in again.stdout
+    stored = shards.read_stage(tmp_path / "lib", "ocr")
+    assert sorted(stored["path"]) == sorted(str(p) for p in paths)
+    assert set(first["path"]) <= set(stored["path"])
+    library = Library.open(tmp_path / "lib")
+    assert library.record(library.row_of_path(paths[7]))["ocr_text"] == "Sign 7"
