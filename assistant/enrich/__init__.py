@@ -90,11 +90,12 @@ def _matching_rows(table: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray,
 
 
 def _exploded(positions: np.ndarray, lists: pd.Series, counts: pd.Series | None = None):
-    """(photo rows, labels, counts) from per-photo lists: the concept index's entries, without a loop per photo."""
+    """(photo rows, labels, counts, counted) from per-photo lists: the concept index's entries; counts=None
+    means the labels were not counted (tags), and each counts as one."""
     lengths = np.fromiter((len(items) for items in lists), dtype=np.int64, count=len(lists))
     labels = np.concatenate([np.asarray(items, dtype=object) for items in lists]) if lengths.sum() else np.zeros(0, object)
     numbers = np.concatenate([np.asarray(items, dtype=np.float32) for items in counts]) if counts is not None and lengths.sum() else np.ones(len(labels), np.float32)
-    return np.repeat(positions, lengths), labels, numbers
+    return np.repeat(positions, lengths), labels, numbers, np.full(len(labels), counts is not None)
 
 
 def attach_enrichments(library: Path, table: pd.DataFrame):

@@ -89,26 +89,38 @@ class ConceptIndex:
 
     counts: object  # scipy.sparse.csc_matrix float32
     labels: list[str]  # concept keys
+    counted: np.ndarray  # per label: True when a detector counted it (tags only say "present")
 
     @classmethod
-    def build(cls, n_photos: int, rows: np.ndarray, labels: np.ndarray, counts: np.ndarray) -> "ConceptIndex":
-        """From parallel arrays (photo row, label, count); a label given twice for a photo keeps the larger count."""
+    def build(cls, n_photos: int, rows: np.ndarray, labels: np.ndarray, counts: np.ndarray, counted: np.ndarray) -> "ConceptIndex":
+        """From parallel arrays (photo row, label, count, whether counted by a detector); a label given twice
+        for a photo keeps the larger count."""
         import pandas as pd
         from scipy import sparse
 
-        entries = pd.DataFrame({"row": np.asarray(rows, np.int64), "label": pd.Series(labels, dtype=object), "count": np.asarray(counts, np.float32)})
+        entries = pd.DataFrame({"row": np.asarray(rows, np.int64), "label": pd.Series(labels, dtype=object),
+                                "count": np.asarray(counts, np.float32), "counted": np.asarray(counted, bool)})
         unique = entries["label"].drop_duplicates()
         entries["key"] = entries["label"].map(dict(zip(unique, (concept_key(label) for label in unique))))
-        entries = entries[entries["key"] != ""].groupby(["row", "key"], sort=False)["count"].max().reset_index()
+        entries = entries[entries["key"] != ""].groupby(["row", "key"], sort=False).agg({"count": "max", "counted": "any"}).reset_index()
         codes, keys = pd.factorize(entries["key"])
         matrix = sparse.coo_matrix(
             (entries["count"].to_numpy(np.float32), (entries["row"].to_numpy(), codes)), shape=(n_photos, len(keys))
         )
-        return cls(matrix.tocsc(), [str(key) for key in keys])
+        counted_labels = np.zeros(len(keys), bool)
+        np.logical_or.at(counted_labels, codes, entries["counted"].to_numpy(bool))
+        return cls(matrix.tocsc(), [str(key) for key in keys], counted_labels)
 
     @property
     def is_empty(self) -> bool:
         return not self.labels
+
+    def shows(self, label: str, at_least: int = 1) -> np.ndarray:
+        """Which photos show at least this many of a concept; a concept no detector counted only says present."""
+        position = self._positions.get(concept_key(label))
+        if position is None:
+            return np.zeros(self.counts.shape[0], bool)
+        return self.count(label) >= (at_least if self.counted[position] else 1)
 
     def count(self, label: str) -> np.ndarray:
         """How many of a concept each photo shows (0 where none)."""
@@ -127,7 +139,7 @@ class ConceptIndex:
         def write(tmp: Path) -> None:
             with open(tmp, "wb") as handle:
                 np.savez(handle, data=self.counts.data, indices=self.counts.indices, indptr=self.counts.indptr,
-                         shape=np.asarray(self.counts.shape), labels=np.asarray(self.labels, dtype=str))
+                         shape=np.asarray(self.counts.shape), labels=np.asarray(self.labels, dtype=str), counted=self.counted)
 
         write_atomically(path, write)
 
@@ -137,4 +149,4 @@ class ConceptIndex:
 
         with np.load(path, allow_pickle=False) as saved:
             counts = sparse.csc_matrix((saved["data"], saved["indices"], saved["indptr"]), shape=tuple(saved["shape"]))
-            return cls(counts, [str(label) for label in saved["labels"]])
+            return cls(counts, [str(label) for label in saved["labels"]], saved["counted"].astype(bool))

@@ -40,7 +40,7 @@ class ConceptTerm:
 
     def mask(self, concept_index) -> np.ndarray:
         """Which photos show it (vectorised over the library's concept counts)."""
-        return concept_index.count(self.label) >= self.count
+        return concept_index.shows(self.label, self.count)
 
     def to_dict(self) -> dict:
         return {"label": self.label, "count": self.count}

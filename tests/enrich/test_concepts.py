@@ -55,10 +55,19 @@ def test_vocabulary_is_built_in_and_extendable(tmp_path):
         load_vocabulary(tmp_path / "missing.txt")
 
 
-def test_concept_index_counts_and_normalises_labels():
-    index = ConceptIndex.build(3, np.array([0, 0, 2]), np.array(["cup", "Cups", "dining table"], dtype=object), np.array([1, 2, 1]))
+def test_concept_index_counts_and_normalises_labels(tmp_path):
+    index = ConceptIndex.build(
+        3, np.array([0, 0, 2, 1]), np.array(["cup", "Cups", "dining table", "dog"], dtype=object), np.array([1, 2, 1, 1]),
+        np.array([True, True, True, False]),
+    )
     assert index.count("cups").tolist() == [2, 0, 0]  # a label twice for one photo keeps the larger count
     assert index.count("dining tables").tolist() == [0, 0, 1] and index.count("giraffe").tolist() == [0, 0, 0]
+    assert index.shows("cup", 2).tolist() == [True, False, False] and not index.shows("cup", 3).any()
+    assert index.shows("dogs", 2).tolist() == [False, True, False]  # a tag says present, not how many
+    index.save(tmp_path / "concepts.npz")
+    loaded = ConceptIndex.load(tmp_path / "concepts.npz")
+    assert loaded.labels == index.labels and loaded.counted.tolist() == [True, True, False]
+    assert loaded.shows("dog", 2).tolist() == [False, True, False]
 
 
 class KnownTextEncoder:
