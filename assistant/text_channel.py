@@ -57,6 +57,20 @@ def terms(text: str) -> list[str]:
     return [_stem(word) for word in _WORD.findall(text.lower()) if word not in _STOPWORDS]
 
 
+def concept_key(label: str) -> str:
+    """A concept name as tags, detections and queries compare it: its indexable words ("Cups" -> "cup")."""
+    return " ".join(terms(label))
+
+
+def plural(label: str, count: int) -> str:
+    """"cup", 2 -> "cups" (the regular forms; the inverse of the stemmer above)."""
+    if count == 1:
+        return label
+    if label.endswith(("s", "x", "ch", "sh")):
+        return label + "es"
+    return label[:-1] + "ies" if label.endswith("y") and label[-2:-1] not in "aeiou" else label + "s"
+
+
 @dataclass
 class TextIndex:
     """BM25 weights (photos x terms, CSC) and the vocabulary."""

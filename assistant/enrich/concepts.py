@@ -14,7 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..text_channel import terms as text_terms
+from ..text_channel import concept_key
 
 PROMPT = "a photo of {term}"
 # The threshold rule. Raw cosines are not comparable across photos or terms, so each score is judged
@@ -76,11 +76,6 @@ def tag_photos(image_vectors: np.ndarray, term_vectors: np.ndarray, vocabulary: 
             tags.append([vocabulary[t] for t in row_terms[row_ok]])
             scores.append([round(float(value), 3) for value in row_z[row_ok]])
     return Tags(tags, scores)
-
-
-def concept_key(label: str) -> str:
-    """A label as queries and tags compare it: the text channel's words ("Cups" -> "cup")."""
-    return " ".join(text_terms(label))
 
 
 @dataclass

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image
 
 from ..models import ModelNotAvailable, _choose_device, _first_line, _missing_model_message, pretrained_source
+from ..text_channel import plural
 
 # A detection counts when the model is at least this sure (DETR's own examples use 0.7 or 0.9).
 DETECTION_MIN_SCORE = 0.7
@@ -39,14 +40,6 @@ def _load(name_or_path: str, kind: str, flag: str, auto_model, auto_processor, d
     model.eval()
     torch_device = _choose_device(device)
     return model.to(torch_device), processor, torch_device
-
-
-def plural(label: str, count: int) -> str:
-    if count == 1:
-        return label
-    if label.endswith(("s", "x", "ch", "sh")):
-        return label + "es"
-    return label[:-1] + "ies" if label.endswith("y") and label[-2:-1] not in "aeiou" else label + "s"
 
 
 def describe_counts(labels: Sequence[str], counts: Sequence[int]) -> str:

@@ -13,18 +13,12 @@ from typing import Sequence
 
 import numpy as np
 
-from ..enrich.concepts import concept_key
+from ..text_channel import concept_key, plural
 from .numbers import cardinal
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 _ARTICLES = {"a", "an", "the", "some", "my", "our", "his", "her", "their", "at", "least"}
 _LONGEST = 4  # words in a concept name
-
-
-def _plural(label: str, count: int) -> str:
-    from ..enrich.vision import plural
-
-    return plural(label, count)
 
 
 @dataclass(frozen=True)
@@ -36,7 +30,7 @@ class ConceptTerm:
 
     @property
     def chip(self) -> str:
-        return f"with {self.count} {_plural(self.label, self.count)}" if self.count > 1 else f"with {self.label}"
+        return f"with {self.count} {plural(self.label, self.count)}" if self.count > 1 else f"with {self.label}"
 
     def mask(self, concept_index) -> np.ndarray:
         """Which photos show it (vectorised over the library's concept counts)."""
