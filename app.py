@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,6 +185,11 @@ def _spread(records: list, count: int) -> list:
     return [records[round(i * step)] for i in range(count)]
 
 
+def _plain(text: str) -> str:
+    """Words read off a photo, shown as themselves: Markdown's special characters escaped."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", text)
+
+
 def moment_panel(assistant: Assistant, moment: EventHit):
     """Markdown and timeline strip for one moment."""
     best = moment["best"]
@@ -198,6 +204,8 @@ def moment_panel(assistant: Assistant, moment: EventHit):
         lines.append(f"*{best['caption']}*")
     chosen = next(i for i, r in enumerate(strip) if r["image_id"] == best["image_id"])
     strip = _spread(strip[:chosen], TIMELINE_SIDE) + [strip[chosen]] + _spread(strip[chosen + 1:], TIMELINE_SIDE)
+    found = [(label, best.get(key, "")) for label, key in (("Words in the photo", "ocr_text"), ("Tags", "tags"), ("Objects", "objects"))]
+    lines += [f"{label}: {_plain(value)}" for label, value in found if value]
     items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in strip]
     return "\n\n".join(lines), items, [r["image_id"] for r in strip]
 

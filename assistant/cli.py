@@ -21,6 +21,37 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--precision", choices=["auto", "fp32", "bf16", "fp16"], help="model precision (env LIFELOG_PRECISION)")
 
 
+def _add_enrichment_options(parser: argparse.ArgumentParser) -> None:
+    words = parser.add_argument_group("words in the photos (opt-in; results are kept by later runs without the flags)")
+    words.add_argument("--ocr", action="store_true", help="read text in the photos (signs, shop names) with RapidOCR")
+    words.add_argument("--ocr-workers", type=int, help="OCR processes beside the embedding (default: half the cores)")
+    words.add_argument("--concepts", action="store_true", help="zero-shot concept tags from the CLIP embeddings")
+    words.add_argument("--vocabulary", type=Path, help="extra concept terms for --concepts, one per line")
+    words.add_argument("--detector", metavar="MODEL", help="object-detection model (id or folder), e.g. facebook/detr-resnet-50")
+    words.add_argument("--captioner", metavar="MODEL", help="image-to-text model (id or folder) for photos with no caption")
+
+
+def _enrichment(args: argparse.Namespace, device: str):
+    """The enrichment steps the flags ask for, with their models loaded (a missing model fails before indexing)."""
+    from .enrich import Enrichment
+    from .models import ModelNotAvailable
+
+    if not (args.ocr or args.concepts or args.detector or args.captioner):
+        return None
+    if args.concepts and args.no_model:
+        raise SystemExit("error: --concepts scores the photos' CLIP embeddings; drop --no-model")
+    try:
+        from .enrich.vision import CaptionerStage, DetectorStage
+
+        return Enrichment(
+            ocr=args.ocr, ocr_workers=args.ocr_workers, concepts=args.concepts, vocabulary=args.vocabulary,
+            detector=DetectorStage(args.detector, device=device) if args.detector else None,
+            captioner=CaptionerStage(args.captioner, device=device) if args.captioner else None,
+        )
+    except ModelNotAvailable as error:
+        raise SystemExit(f"error: {error}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lifelog", description="Find moments in your lifelog by describing them.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--workers", type=int, help="photo-decoding threads (default: up to 4)")
     index.add_argument("--checkpoint-every", type=int, metavar="N", help="save progress every N photos (default 512); a killed run resumes from there")
     index.add_argument("--repair", action="store_true", help="on a damaged library, keep what checks out and redo the rest")
+    _add_enrichment_options(index)
 
     search = commands.add_parser("search", help="search a library by description or example photo")
     search.add_argument("text", nargs="?", default="", help="what you remember, e.g. 'coffee in Dublin last January'")
@@ -145,6 +177,7 @@ def run_index(args: argparse.Namespace) -> int:
     manifest = _indexed_manifest(settings.library)
     encoder = None if args.no_model else _load_encoder(settings, manifest and manifest.model, required=True)
     text_encoder = _load_text_encoder(settings, manifest and manifest.text_model)
+    enrichment = _enrichment(args, settings.device)
     report = index_photos(
         settings.library,
         args.photos_dir,
@@ -158,8 +191,11 @@ def run_index(args: argparse.Namespace) -> int:
         checkpoint_every=args.checkpoint_every,
         repair=args.repair,
         text_encoder=text_encoder,
+        enrichment=enrichment,
     )
     print(report.summary())
+    for line in enrichment.summary() if enrichment else []:
+        print(line)
     return 0
 
 
@@ -212,12 +248,12 @@ def run_parse(args: argparse.Namespace) -> int:
     from .query import parse_query
 
     now = datetime.fromisoformat(args.now) if args.now else None
-    places = None
+    places, concepts = None, None
     if args.library or Settings.resolve().library.joinpath("library.json").exists():
         library = _open_library(Settings.resolve(library=args.library))
-        places = library.known_places()
+        places, concepts = library.known_places(), library.concept_labels
         now = now or library.last_local_time()
-    parsed = parse_query(args.text, now=now, places=places)
+    parsed = parse_query(args.text, now=now, places=places, concepts=concepts)
     if args.json:
         print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
     else:

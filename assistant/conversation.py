@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .library import Library
 from .models import ClipEncoder
-from .query import ParsedQuery, PlaceConstraints, TimeConstraints, parse_query
-from .search import EventHit, SearchRequest, SearchResult, neighbouring_events, search
+from .query import ParsedQuery, PlaceConstraints, TimeConstraints
+from .search import EventHit, SearchRequest, SearchResult, neighbouring_events, parse_for_library, search
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 
@@ -131,6 +131,7 @@ def chips(state: ChatState) -> list[tuple[str, str]]:
             result.append((f"not: {term.label}" if term.negated else term.label, f"time:{index}"))
         for index, term in enumerate(query.place.terms):
             result.append((term.label, f"place:{index}"))
+        result += [(term.chip, f"concept:{index}") for index, term in enumerate(query.concepts)]
         result += [(f"after: {clause}", f"after:{i}") for i, clause in enumerate(query.preceded_by)]
         result += [(f"then: {clause}", f"then:{i}") for i, clause in enumerate(query.followed_by)]
         if query.visual.strip():
@@ -169,6 +170,8 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
         preceded_by=(new.preceded_by if correction and new.preceded_by else current.preceded_by + new.preceded_by),
         followed_by=(new.followed_by if correction and new.followed_by else current.followed_by + new.followed_by),
         ambiguous=new.ambiguous,
+        # a concept named again replaces its count ("actually three cups"); new ones add up
+        concepts=tuple(t for t in current.concepts if t.label not in {n.label for n in new.concepts}) + new.concepts,
     )
 
 
@@ -176,7 +179,7 @@ def without_chip(state: ChatState, key: str) -> ChatState:
     """The state with one chip's part of the search removed."""
     kind, _, value = key.partition(":")
     query = state.query
-    if kind in ("time", "place", "after", "then", "visual") and query is None:
+    if kind in ("time", "place", "concept", "after", "then", "visual") and query is None:
         return state
     if kind == "time":
         terms = tuple(t for i, t in enumerate(query.time.terms) if i != int(value))
@@ -184,6 +187,9 @@ def without_chip(state: ChatState, key: str) -> ChatState:
     if kind == "place":
         terms = tuple(t for i, t in enumerate(query.place.terms) if i != int(value))
         return dataclasses.replace(state, query=dataclasses.replace(query, place=PlaceConstraints(terms)))
+    if kind == "concept":
+        terms = tuple(t for i, t in enumerate(query.concepts) if i != int(value))
+        return dataclasses.replace(state, query=dataclasses.replace(query, concepts=terms))
     if kind == "after":
         clauses = tuple(c for i, c in enumerate(query.preceded_by) if i != int(value))
         return dataclasses.replace(state, query=dataclasses.replace(query, preceded_by=clauses))
@@ -239,7 +245,7 @@ class Assistant:
                 return Turn.talk(state, self.replies(template, shown=len(state.shown)))
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
-        parsed = parse_query(text, now=self.library.last_local_time(), places=self.library.places)
+        parsed = parse_for_library(self.library, text)
         query = refine(state.query, parsed, correction)
         state = dataclasses.replace(state, query=query, choices=(), turns=state.turns + 1)
         return self._run(state, self.replies("understood", summary=query.describe()))

@@ -93,18 +93,18 @@ class ModelKind:
 
     what: str  # "a CLIP model"
     flag: str  # "--model"
-    env: str  # "LIFELOG_MODEL"
     saved_with: str  # how a local folder of it is made
     example_path: str  # "/path/to/clip"
+    env: str = ""  # "LIFELOG_MODEL", or "" where only the flag sets it
 
 
 CLIP_KIND = ModelKind(
-    "a CLIP model", "--model", "LIFELOG_MODEL",
-    "CLIPModel.save_pretrained (config.json, model.safetensors, tokenizer and preprocessor files)", "/path/to/clip",
+    "a CLIP model", "--model", "CLIPModel.save_pretrained (config.json, model.safetensors, tokenizer and preprocessor files)",
+    "/path/to/clip", env="LIFELOG_MODEL",
 )
 SENTENCE_KIND = ModelKind(
-    "a sentence-embedding model", "--text-model", "LIFELOG_TEXT_MODEL", "SentenceTransformer.save (modules.json, config.json, weights, tokenizer)",
-    "/path/to/sentence-model",
+    "a sentence-embedding model", "--text-model", "SentenceTransformer.save (modules.json, config.json, weights, tokenizer)",
+    "/path/to/sentence-model", env="LIFELOG_TEXT_MODEL",
 )
 
 
@@ -112,16 +112,16 @@ def _missing_model_message(name_or_path: str, reason: str, kind: ModelKind = CLI
     if _is_local_reference(name_or_path):
         return (
             f"cannot load {kind.what} from {name_or_path!r}: {reason}. "
-            f"Point {kind.flag} (or {kind.env}) at a folder saved with {kind.saved_with}."
+            f"Point {kind.flag}" + (f" (or {kind.env})" if kind.env else "") + f" at a folder saved with {kind.saved_with}."
         )
     return (
         f"model {name_or_path!r} is not cached and could not be downloaded ({reason}). "
-        f"Connect to the internet once so it can be downloaded, or pass {kind.flag} {kind.example_path} "
-        f"or set {kind.env} to a local folder holding the model."
+        f"Connect to the internet once so it can be downloaded, or pass {kind.flag} {kind.example_path}"
+        + (f" or set {kind.env} to a local folder holding the model." if kind.env else " pointing at a local folder holding the model.")
     )
 
 
-def _locate(name_or_path: str, kind: ModelKind) -> tuple[str, bool]:
+def pretrained_source(name_or_path: str, kind: ModelKind = CLIP_KIND) -> tuple[str, bool]:
     """Where to load a model from and whether to stay offline; ModelNotAvailable when it cannot be had.
 
     A cached hub model loads without touching the network; an uncached one needs the hub, and without a
@@ -322,7 +322,7 @@ def load_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto
 
     if precision not in {"auto", "fp32", "bf16", "fp16"}:
         raise ValueError(f"precision must be auto, fp32, bf16 or fp16, not {precision!r}")
-    source, local_only = _locate(name_or_path, CLIP_KIND)
+    source, local_only = pretrained_source(name_or_path, CLIP_KIND)
     hf_logging.disable_progress_bar()
     try:
         model, loading_info = CLIPModel.from_pretrained(source, output_loading_info=True, local_files_only=local_only)
@@ -432,7 +432,7 @@ class SentenceEncoder:
 
 def load_sentence_model(name_or_path: str, *, device: str = "auto") -> SentenceEncoder:
     """Load a sentence-transformers model by hub id or local folder, or raise ModelNotAvailable."""
-    source, local_only = _locate(name_or_path, SENTENCE_KIND)
+    source, local_only = pretrained_source(name_or_path, SENTENCE_KIND)
     from sentence_transformers import SentenceTransformer
 
     try:

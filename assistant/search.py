@@ -111,7 +111,7 @@ class SearchError(ValueError):
 
 def parse_for_library(library: Library, text: str) -> ParsedQuery:
     """Parse with the library's own places and its last photo as 'now'."""
-    return parse_query(text, now=library.last_local_time(), places=library.places)
+    return parse_query(text, now=library.last_local_time(), places=library.places, concepts=library.concept_labels)
 
 
 def _term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
@@ -119,11 +119,13 @@ def _term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]
         return []
     masks = [term.mask(library.local_seconds) for term in query.time.terms]
     masks += [term.mask(library.lat, library.lng, library.country_code) for term in query.place.terms]
+    index = library.concept_index
+    masks += [term.mask(index) if index is not None else np.zeros(len(library), bool) for term in query.concepts]
     return masks
 
 
 def constraint_mask(library: Library, query: ParsedQuery | None) -> np.ndarray:
-    """Which photos pass all of the query's time and place constraints (vectorised over the library)."""
+    """Which photos pass all of the query's time, place and concept constraints (vectorised over the library)."""
     mask = np.ones(len(library), dtype=bool)
     for term_mask in _term_masks(library, query):
         mask &= term_mask
@@ -391,11 +393,16 @@ def _relaxation_hints(library: Library, query: ParsedQuery, term_masks: list[np.
     hints: list[RelaxationHint] = []
     time_terms, place_terms = list(query.time.terms), list(query.place.terms)
     everything = np.ones(len(library), dtype=bool)
-    for index, term in enumerate(time_terms + place_terms):
+
+    def all_but(skipped: int) -> np.ndarray:
         others = everything.copy()
         for other_index, other_mask in enumerate(term_masks):
-            if other_index != index:
+            if other_index != skipped:
                 others &= other_mask
+        return others
+
+    for index, term in enumerate(time_terms + place_terms):
+        others = all_but(index)
         if index < len(time_terms):
             kept = tuple(t for t in time_terms if t is not term)
             relaxed = dataclasses.replace(query, time=TimeConstraints(terms=kept))
@@ -410,6 +417,10 @@ def _relaxation_hints(library: Library, query: ParsedQuery, term_masks: list[np.
             relaxed = dataclasses.replace(query, place=PlaceConstraints(terms=kept))
             noun = "the place" if len(place_terms) == 1 else f"'{term.label}'"
             hints.append(RelaxationHint(f"without {noun}", int(others.sum()), relaxed))
+    offset = len(time_terms) + len(place_terms)
+    for index, term in enumerate(query.concepts):
+        relaxed = dataclasses.replace(query, concepts=tuple(t for t in query.concepts if t is not term))
+        hints.append(RelaxationHint(f"without '{term.chip}'", int(all_but(offset + index).sum()), relaxed))
     useful = [hint for hint in hints if hint.count > 0]
     return sorted(useful, key=lambda hint: -hint.count)[:4]
 

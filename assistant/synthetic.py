@@ -80,6 +80,21 @@ def synthetic_photo(seed: int, size: tuple[int, int] = (1024, 768)) -> Image.Ima
     return Image.fromarray((np.clip(field, 0, 1) * 255).astype(np.uint8))
 
 
+def text_photo(text: str, *, size: tuple[int, int] = (1024, 768), background=(40, 90, 160), ink=(250, 250, 245),
+               angle: float = 0.0, seed: int = 0) -> Image.Image:
+    """A synthetic photo with a sign reading `text` on a coloured board, tilted by `angle` degrees (OCR tests, benchmarks)."""
+    from PIL import ImageDraw, ImageFont
+
+    photo = synthetic_photo(seed, size)
+    font = ImageFont.load_default(size=max(12, size[1] // 9))
+    left, top, right, bottom = font.getbbox(text)
+    board = Image.new("RGBA", (right - left + size[1] // 8, bottom - top + size[1] // 10), (*background, 255))
+    ImageDraw.Draw(board).text((board.width // 2, board.height // 2), text, font=font, fill=(*ink, 255), anchor="mm")
+    board = board.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC)
+    photo.paste(board, ((size[0] - board.width) // 2, (size[1] - board.height) // 2), board)
+    return photo
+
+
 def write_synthetic_photos(
     folder: Path, times_utc: Sequence[datetime], *, size: tuple[int, int] = (1024, 768), seed: int = 0, quality: int = 85
 ) -> list[Path]:
@@ -158,3 +173,47 @@ def photo_table(local_times, **columns):
     for name, values in columns.items():
         table[name] = values
     return table[list(FILE_COLUMNS) + list(RESOLVED_COLUMNS)]
+
+
+def save_random_detector(folder: Path, labels: Sequence[str], *, favour: str, queries: int = 2) -> Path:
+    """A tiny random DETR (ResNet backbone, no timm) whose classifier is biased so every query finds `favour`:
+    a detector with known output for tests, loadable through the same code as facebook/detr-resnet-50."""
+    import torch
+    from transformers import DetrConfig, DetrForObjectDetection, DetrImageProcessor, ResNetConfig
+
+    torch.manual_seed(0)
+    backbone = ResNetConfig(num_channels=3, embedding_size=8, hidden_sizes=[8, 16, 16, 16], depths=[1, 1, 1, 1], out_features=["stage4"])
+    config = DetrConfig(
+        use_timm_backbone=False, use_pretrained_backbone=False, backbone_config=backbone, d_model=16, encoder_layers=1,
+        decoder_layers=1, encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=16, decoder_ffn_dim=16,
+        num_queries=queries, id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+    )
+    model = DetrForObjectDetection(config)
+    with torch.no_grad():
+        classifier = model.class_labels_classifier  # one logit per label, then "no object"
+        classifier.weight.zero_()
+        classifier.bias.fill_(-10.0)
+        classifier.bias[list(labels).index(favour)] = 10.0
+    model.save_pretrained(folder)
+    DetrImageProcessor(size={"shortest_edge": 64, "longest_edge": 96}).save_pretrained(folder)
+    return Path(folder)
+
+
+def save_random_captioner(folder: Path, words: Sequence[str]) -> Path:
+    """A tiny random BLIP captioner over a few words (its captions are nonsense made of them), loadable
+    through the same code as Salesforce/blip-image-captioning-base."""
+    import torch
+    from transformers import BertTokenizer, BlipConfig, BlipForConditionalGeneration, BlipImageProcessorPil, BlipProcessor
+
+    torch.manual_seed(0)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
+    (folder / "vocab.txt").write_text("\n".join(vocabulary) + "\n")
+    text = dict(vocab_size=len(vocabulary), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16,
+                max_position_embeddings=32, bos_token_id=2, sep_token_id=3, pad_token_id=0)
+    vision = dict(hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16, image_size=32, patch_size=16)
+    BlipForConditionalGeneration(BlipConfig(text_config=text, vision_config=vision, projection_dim=16)).save_pretrained(folder)
+    processor = BlipProcessor(image_processor=BlipImageProcessorPil(size={"height": 32, "width": 32}), tokenizer=BertTokenizer(str(folder / "vocab.txt")))
+    processor.save_pretrained(folder)
+    return folder

@@ -38,8 +38,9 @@ def _stem(word: str) -> str:
     return word
 
 
-# Photo-table columns whose words describe a photo; later ingest steps (OCR, tags) add theirs here.
-TEXT_COLUMNS = ("caption",)
+# Photo-table columns whose words describe a photo: captions, and the words the enrichment steps found
+# (assistant.enrich: text read in the photo, zero-shot tags, detected objects).
+TEXT_COLUMNS = ("caption", "ocr_text", "tags", "objects")
 
 
 def photo_texts(photos) -> list[str]:
@@ -89,6 +90,20 @@ def embed_photo_texts(
 def terms(text: str) -> list[str]:
     """The indexable words of a text, lower-cased, stop words dropped, lightly stemmed."""
     return [_stem(word) for word in _WORD.findall(text.lower()) if word not in _STOPWORDS]
+
+
+def concept_key(label: str) -> str:
+    """A concept name as tags, detections and queries compare it: its indexable words ("Cups" -> "cup")."""
+    return " ".join(terms(label))
+
+
+def plural(label: str, count: int) -> str:
+    """"cup", 2 -> "cups" (the regular forms; the inverse of the stemmer above)."""
+    if count == 1:
+        return label
+    if label.endswith(("s", "x", "ch", "sh")):
+        return label + "es"
+    return label[:-1] + "ies" if label.endswith("y") and label[-2:-1] not in "aeiou" else label + "s"
 
 
 @dataclass

@@ -14,6 +14,8 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# The demo's OCR pass (~420 photos) is measured by benchmarks, not repeated by every test session.
+os.environ.setdefault("LIFELOG_DEMO_OCR", "0")
 
 from assistant.models import load_clip  # noqa: E402
 from assistant.synthetic import save_random_clip, write_synthetic_photos  # noqa: E402

@@ -29,6 +29,8 @@ SEARCH_COLUMNS = (
     "image_id", "path", "taken_at_utc", "local_time", "timezone", "time_source", "lat", "lng",
     "semantic_name", "city", "country", "country_code", "caption", "event_id", "embedded",
 )
+# Words found in the photo by the enrichment steps (assistant.enrich); absent from libraries made before them.
+ENRICHED_COLUMNS = ("ocr_text", "tags", "objects")
 
 
 class PhotoRecord(TypedDict):
@@ -48,6 +50,9 @@ class PhotoRecord(TypedDict):
     caption: str
     event_id: int
     time_source: str
+    ocr_text: str  # words read in the photo ("" when OCR has not run or found nothing)
+    tags: str  # zero-shot concept tags, "dog, park"
+    objects: str  # detected objects, "2 cups, 1 laptop"
 
 
 def _shared_tensor(array: np.ndarray):
@@ -65,11 +70,25 @@ def _place_label(semantic_name: str, city: str, country: str) -> str:
     return ", ".join(part for part in (city, country) if part)
 
 
+def _present(folder: Path, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of these columns the committed photo table has (read from the Parquet schema alone)."""
+    import pyarrow.parquet as pq
+
+    from .store import Manifest
+
+    try:
+        names = set(pq.read_schema(folder.expanduser() / Manifest.read(folder.expanduser()).files["photos"]).names)
+    except (OSError, KeyError, ValueError):
+        return ()  # read_snapshot reports the damage
+    return tuple(column for column in columns if column in names)
+
+
 class Library:
     """One committed generation of a library, loaded for searching (embeddings memory-mapped)."""
 
     def __init__(self, folder: Path):
-        snapshot = read_snapshot(Path(folder), columns=SEARCH_COLUMNS)
+        folder = Path(folder)
+        snapshot = read_snapshot(folder, columns=SEARCH_COLUMNS + _present(folder, ENRICHED_COLUMNS))
         self.folder = snapshot.folder
         self.manifest = snapshot.manifest
         self.photos: pd.DataFrame = snapshot.photos
@@ -181,6 +200,19 @@ class Library:
         return TextIndex.load(self.folder / name) if name else None
 
     @cached_property
+    def concept_index(self):
+        """How many of each concept (tags, detected objects) every photo shows, or None before any were found."""
+        from ..enrich.concepts import ConceptIndex
+
+        name = self.manifest.files.get("concept_index")
+        return ConceptIndex.load(self.folder / name) if name else None
+
+    @cached_property
+    def concept_labels(self) -> list[str]:
+        """The concepts this library's photos show, for the query parser's concept filters."""
+        return list(self.concept_index.labels) if self.concept_index is not None else []
+
+    @cached_property
     def _id_lookup(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Sorted 64-bit hashes of ids, paths and id stems with their rows: 16 bytes per entry, not a dict."""
         ids = self.photos["image_id"].to_numpy(dtype=object)
@@ -248,6 +280,7 @@ class Library:
             caption=self._text("caption", row),
             event_id=int(self.event_ids[row]),
             time_source=self._text("time_source", row),
+            **{column: self._text(column, row) if column in self._text_columns else "" for column in ENRICHED_COLUMNS},
         )
 
     def last_local_time(self) -> datetime | None:

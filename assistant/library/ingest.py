@@ -13,7 +13,7 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,9 @@ from .events import segment_events
 from .metadata import empty_metadata, photo_key, read_captions, read_metadata
 from .photos import PhotoFile, SkippedFile, UnreadablePhoto, read_photo, scan_photos
 from .resolve import FILE_COLUMNS, merge_sources, resolve_photos
+
+if TYPE_CHECKING:
+    from ..enrich import Enrichment
 
 # progress(done, total, what) — the CLI maps it to tqdm, the app to gr.Progress.
 Progress = Callable[[int, int, str], None]
@@ -143,10 +146,12 @@ def index_photos(
     checkpoint_every: int | None = None,
     repair: bool = False,
     text_encoder: SentenceEncoder | None = None,
+    enrichment: Enrichment | None = None,
 ) -> IndexReport:
     """Add new and changed photos under photos_dir to the library; reuse everything already done.
 
     repair: on a damaged library, keep what checks out and redo the rest, instead of refusing.
+    enrichment: OCR, concept tags, detections, captions (assistant.enrich), run beside the embedding.
     """
     started = time.monotonic()
     library = Path(library).expanduser()
@@ -186,14 +191,23 @@ def index_photos(
             else:
                 todo.append(file)
 
-        read_paths = _read_and_embed(
-            library, todo, encoder, batch_size, workers, report, progress, checkpoint_every or CHECKPOINT_EVERY
-        )
+        stages = enrichment.start(library, scan.photos, snapshot, captions, progress) if enrichment else None
+        try:
+            read_paths = _read_and_embed(
+                library, todo, encoder, batch_size, workers, report, progress, checkpoint_every or CHECKPOINT_EVERY
+            )
+            if stages is not None:
+                stages.wait()
+        finally:
+            if stages is not None:
+                stages.stop()  # after an interruption: the stages save what they finished, then stop
         report.updated = len(read_paths & in_library)
         report.added = len(read_paths - in_library) + report.resumed
 
         progress(0, 1, "organising the library")
         files, vectors = _combine(snapshot, store.read_checkpoints(library), encoder)
+        if enrichment is not None:
+            enrichment.tag_concepts(library, files, vectors, encoder, progress)
         metadata_rows = merge_sources(snapshot.sources.get("metadata") if snapshot else None, _keyed(metadata))
         caption_rows = merge_sources(snapshot.sources.get("captions") if snapshot else None, _captions_frame(captions))
         table, notes = resolve_photos(
@@ -221,14 +235,19 @@ def commit_photo_table(
     model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
     previous: store.Snapshot | None = None, progress: Progress | None = None,
 ) -> pd.DataFrame:
-    """Put rows in time order, segment events, build the text channel, and commit one generation."""
+    """Put rows in time order, segment events, attach the enrichments, build the text channel, commit one generation."""
+    from ..enrich import attach_enrichments  # imported here: assistant.enrich itself builds on the library's store
+
     order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
     table = table.iloc[order].reset_index(drop=True)
     vectors = vectors[order] if vectors is not None else None
     table["event_id"] = segment_events(table, vectors)
+    table, concept_index = attach_enrichments(library, table)
     texts = photo_texts(table)
     text_index = TextIndex.build(texts)
     derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
+    if concept_index is not None:
+        derived["concept_index"] = ("npz", concept_index.save)
     text_model, earlier = _earlier_text_vectors(previous, text_encoder)
     text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
     if text_vectors is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
+from .concepts import ConceptTerm, find_concepts
 from .place import (
     AmbiguousPlace,
     Area,
@@ -42,7 +43,7 @@ from .time_phrases import build_terms, day_part_term, find_facts
 from .visual import find_sequence_clauses, visual_description
 
 __all__ = [
-    "AmbiguousPlace", "Area", "CalendarTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
+    "AmbiguousPlace", "Area", "CalendarTerm", "ConceptTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
     "PlaceGeocoder", "PlaceTerm", "TimeConstraints", "TimeTerm", "WeekdayTerm", "day_part_term", "local_seconds_of",
     "parse_query",
 ]
@@ -61,11 +62,12 @@ class ParsedQuery:
     preceded_by: tuple[str, ...] = ()  # "after X" -> X happened shortly before the moment
     followed_by: tuple[str, ...] = ()  # "before Y" -> Y happened shortly after the moment
     ambiguous: tuple[AmbiguousPlace, ...] = ()  # place phrases that fit several known places
+    concepts: tuple[ConceptTerm, ...] = ()  # things the photo must show ("with a dog", "two cups")
 
     def chips(self) -> list[str]:
         """Short labels of every constraint, in the order shown to the user."""
         labels = [f"not: {term.label}" if term.negated else term.label for term in self.time.terms]
-        return labels + [term.label for term in self.place.terms]
+        return labels + [term.label for term in self.place.terms] + [term.chip for term in self.concepts]
 
     def describe(self) -> str:
         """e.g. "Fridays · evening · September 2019 · near Dublin · looking for: friends outside a bar"."""
@@ -87,6 +89,7 @@ class ParsedQuery:
             "preceded_by": list(self.preceded_by),
             "followed_by": list(self.followed_by),
             "ambiguous": [place.to_dict() for place in self.ambiguous],
+            "concepts": [term.to_dict() for term in self.concepts],
         }
 
     @classmethod
@@ -104,6 +107,7 @@ class ParsedQuery:
             preceded_by=tuple(record.get("preceded_by", [])),
             followed_by=tuple(record.get("followed_by", [])),
             ambiguous=ambiguous,
+            concepts=tuple(ConceptTerm.from_dict(term) for term in record.get("concepts", [])),
         )
 
 
@@ -113,12 +117,14 @@ def parse_query(
     places: Sequence[KnownPlace] | None = None,
     *,
     geocoder: PlaceGeocoder | None = None,
+    concepts: Sequence[str] | None = None,
 ) -> ParsedQuery:
     """Understand a remembered moment.
 
     now anchors relative expressions ("last January"); a library passes its last photo's time, so that
     they are relative to the archive. places are the library's own places, matched before the world
     gazetteer. geocoder (optional, e.g. `NominatimGeocoder`) is asked about names nothing offline knows.
+    concepts are the library's concept labels (tags, detected objects) that "with a dog" may filter on.
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
@@ -139,4 +145,5 @@ def parse_query(
         preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
         followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
         ambiguous=tuple(found.ambiguous),
+        concepts=tuple(find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)),
     )

@@ -1,0 +1,70 @@
+"""Object detection at ingest with a tiny random DETR built locally, through the same loading code."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant.enrich import Enrichment, shards
+from assistant.enrich.vision import DetectorStage, describe_counts
+from assistant.library import Library, index_photos
+from assistant.models import ModelNotAvailable
+from assistant.search import SearchRequest, search
+from assistant.synthetic import save_random_detector, write_synthetic_photos
+
+
+@pytest.fixture(scope="module")
+def tiny_detector_dir(tmp_path_factory):
+    return save_random_detector(tmp_path_factory.mktemp("detr"), ["laptop", "cup", "dog"], favour="cup", queries=2)
+
+
+@pytest.mark.parametrize(
+    "labels, counts, text",
+    [(["cup", "laptop"], [2, 1], "2 cups, 1 laptop"), (["bus", "dog"], [1, 3], "3 dogs, 1 bus"), (["glass", "library"], [2, 2], "2 glasses, 2 libraries")],
+)
+def test_counts_read_as_words(labels, counts, text):
+    assert describe_counts(labels, counts) == text
+
+
+def test_detections_are_stored_counted_and_searchable(tmp_path, tiny_detector_dir):
+    start = datetime(2022, 1, 9, 8)
+    photos = tmp_path / "photos"
+    paths = write_synthetic_photos(photos, [start + timedelta(minutes=4 * i) for i in range(3)], size=(160, 120), seed=4)
+    enrichment = Enrichment(detector=DetectorStage(str(tiny_detector_dir), device="cpu"))
+    index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC", enrichment=enrichment)
+    assert [report.done for report in enrichment.reports] == [3]
+    stored = shards.read_stage(tmp_path / "lib", "objects").set_index("path")
+    assert list(stored.loc[str(paths[0]), "object_labels"]) == ["cup"] and list(stored.loc[str(paths[0]), "object_counts"]) == [2]
+    library = Library.open(tmp_path / "lib")
+    assert [library.record(r)["objects"] for r in range(3)] == ["2 cups"] * 3
+    assert library.concept_index.count("cup").tolist() == [2, 2, 2]
+    assert library.concept_labels == ["cup"]
+    hits = search(library, None, SearchRequest(text="cups on the table", group_events=False)).photos
+    assert len(hits) == 3 and hits[0]["score"] > 0
+
+
+def test_a_missing_detector_says_what_to_do(tmp_path):
+    with pytest.raises(ModelNotAvailable, match="--detector"):
+        DetectorStage(str(tmp_path / "no-detector-here"))
+    with pytest.raises(ModelNotAvailable, match="not cached.*--detector /path/to/object-detection"):
+        DetectorStage("someone/detr-that-is-not-cached")
+
+
+def test_counts_filter_the_search_and_show_as_chips(tmp_path, tiny_detector_dir):
+    from assistant.conversation import Assistant, ChatState, chips, without_chip
+
+    start = datetime(2022, 1, 9, 8)
+    photos = tmp_path / "photos"
+    write_synthetic_photos(photos, [start + timedelta(minutes=4 * i) for i in range(3)], size=(160, 120), seed=4)
+    index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC",
+                 enrichment=Enrichment(detector=DetectorStage(str(tiny_detector_dir), device="cpu")))
+    library = Library.open(tmp_path / "lib")
+    assert search(library, None, SearchRequest(text="two cups")).matched == 3
+    few = search(library, None, SearchRequest(text="with three cups"))
+    assert few.matched == 0 and few.constraints == ["with 3 cups"]
+    assert [(hint.label, hint.count) for hint in few.hints] == [("if 'with 3 cups' is dropped", 3)]
+
+    turn = Assistant(library, None).respond(ChatState(), "me with 2 cups")
+    assert ("with 2 cups", "concept:0") in chips(turn.state)
+    assert turn.state.query.concepts and not without_chip(turn.state, "concept:0").query.concepts
