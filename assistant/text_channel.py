@@ -48,10 +48,9 @@ def photo_texts(photos) -> list[str]:
     present = [column for column in TEXT_COLUMNS if column in photos]
     if not present:
         return [""] * len(photos)
-    joined = photos[present[0]].fillna("").astype(str)
-    for column in present[1:]:
-        joined = joined + " " + photos[column].fillna("").astype(str)
-    return joined.tolist()
+    columns = [photos[column].fillna("").astype(str).str.strip().tolist() for column in present]
+    # ". " between sources, so a sentence model reads "a cup of coffee. OMRON Pharmacy" as two statements
+    return [". ".join(part for part in parts if part) for parts in zip(*columns)]
 
 
 def embed_photo_texts(

@@ -63,7 +63,7 @@ def test_counts_filter_the_search_and_show_as_chips(tmp_path, tiny_detector_dir)
     assert search(library, None, SearchRequest(text="two cups")).matched == 3
     few = search(library, None, SearchRequest(text="with three cups"))
     assert few.matched == 0 and few.constraints == ["with 3 cups"]
-    assert [(hint.label, hint.count) for hint in few.hints] == [("if 'with 3 cups' is dropped", 3)]
+    assert [(hint.label, hint.count) for hint in few.hints] == [("without 'with 3 cups'", 3)]
 
     turn = Assistant(library, None).respond(ChatState(), "me with 2 cups")
     assert ("with 2 cups", "concept:0") in chips(turn.state)
