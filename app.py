@@ -25,7 +25,7 @@ from assistant.access import Authenticator  # noqa: E402
 from assistant.conversation import Assistant, ChatState, Replies, Turn, chips  # noqa: E402
 from assistant.library import Library  # noqa: E402
 from assistant.mapview import MapPoint, render_map  # noqa: E402
-from assistant.models import ModelNotAvailable, shared_clip  # noqa: E402
+from assistant.models import ModelNotAvailable, shared_clip, shared_sentence_model  # noqa: E402
 from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.study import StudyLog, StudyRecorder  # noqa: E402
@@ -104,8 +104,16 @@ class Service:
 
             library_path = ensure_demo_library(self.settings.demo_dir, encoder, report)
             notices.append(replies("demo_notice"))
+        opened = Library.open(library_path)
+        if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
+            if report:
+                report(0, 1, "loading the sentence model")
+            try:
+                shared_sentence_model(opened.text_model)
+            except ModelNotAvailable as error:
+                notices.append(replies("no_text_model_notice", reason=str(error)))
         self._notices[library] = "\n\n".join(notices)
-        return Assistant(Library.open(library_path), encoder, replies=replies)
+        return Assistant(opened, encoder, replies=replies)
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""

@@ -103,3 +103,21 @@ def test_search_says_when_the_librarys_sentence_model_is_missing(captioned, tmp_
     result = search(Library.open(folder), None, SearchRequest(text="an espresso", top_k=1, group_events=False))
     assert result.photos[0]["caption"] == CAPTIONS[0]  # the exact words still match
     assert result.channels == ["text"] and any("matched exactly only" in notice for notice in result.notices)
+
+
+def test_the_app_loads_the_librarys_sentence_model_with_the_library(captioned, tmp_path):
+    import json
+
+    import app
+
+    _, folder = captioned
+    service = app.create_service(library=str(folder))
+    assert service.assistant().respond(app.ChatState(), "a hot drink").moments[0]["best"]["caption"] == CAPTIONS[0]
+    assert "sentence model" not in service.notice()
+
+    manifest = json.loads((folder / "library.json").read_text())
+    manifest["text_model"] = str(tmp_path / "moved-away")
+    (folder / "library.json").write_text(json.dumps(manifest))
+    moved = app.create_service(library=str(folder))
+    moved.assistant()
+    assert "sentence model could not be loaded" in moved.notice()
