@@ -32,6 +32,8 @@ NEAR_DUPLICATE_COSINE = 0.9
 SEQUENCE_WINDOW_HOURS = 12.0
 SEQUENCE_WEIGHT = 1.5  # at most this many standard deviations for a matching earlier/later moment
 SEQUENCE_MATCH_Z = 2.0  # CLIP says a photo shows X when X's z-score reaches this
+# With a bf16 scoring matrix, this many best candidates per query are rescored exactly from fp16.
+EXACT_RESCORE = 4096
 # Relaxation hints are offered when fewer photos than this pass the constraints.
 FEW_RESULTS = 5
 
@@ -133,14 +135,29 @@ def constraint_mask(library: Library, query: ParsedQuery | None) -> np.ndarray:
 
 
 def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-    """Cosine of every (or the given) library photo with a unit vector, through the fp16 matrix."""
-    return _cosines(library.embedding_matrix, vector, rows)
+    """Cosine of every (or the given) library photo with a unit vector.
+
+    Scored through the library's fast matrix; when that is bf16 (about 3 significant digits), the best
+    EXACT_RESCORE candidates are scored again from the stored fp16 embeddings, so the ranking at the top
+    is exact while the rest only feeds the score statistics.
+    """
+    import torch
+
+    matrix = library.embedding_matrix
+    scores = _cosines(matrix, vector, rows)
+    if matrix.dtype != torch.bfloat16:
+        return scores
+    best = np.argpartition(-scores, EXACT_RESCORE - 1)[:EXACT_RESCORE] if len(scores) > EXACT_RESCORE else np.arange(len(scores))
+    exact = torch.from_numpy(library.stored_vectors(best if rows is None else np.asarray(rows)[best]))
+    # torch, not numpy: numpy's BLAS threads would spin against torch's on a small machine
+    scores[best] = (exact @ torch.from_numpy(np.asarray(vector, dtype=np.float32))).numpy()
+    return scores
 
 
 def _cosines(matrix, vector: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
     import torch
 
-    query = torch.from_numpy(np.asarray(vector, dtype=np.float16))
+    query = torch.from_numpy(np.asarray(vector, dtype=np.float32)).to(matrix.dtype)
     if rows is not None:
         matrix = matrix.index_select(0, torch.from_numpy(np.asarray(rows, dtype=np.int64)))
     return (matrix @ query).float().numpy()
@@ -293,7 +310,8 @@ def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest
             scores[position] = (others.max() if len(others) else 0.0) + 1.0  # the example itself comes first
 
     ranked = _top(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
-    photos = [PhotoHit(**library.record(rows[i]), score=float(scores[i])) for i in ranked[: request.top_k]]
+    shown = ranked[: request.top_k]
+    photos = [PhotoHit(**record, score=float(scores[i])) for record, i in zip(library.records(rows[shown]), shown)]
     events = _group_events(library, rows, scores, ranked, request.top_k) if request.group_events else []
     return SearchResult(query, photos, events, matched, channels, notices, hints)
 
@@ -450,19 +468,21 @@ def _group_events(library: Library, rows: np.ndarray, scores: np.ndarray, ranked
         if len(events[event]) < 6:
             events[event].append(int(position))
     hits = []
-    for event, positions in events.items():
+    best_records = library.records(rows[[positions[0] for positions in events.values()]])
+    matching = iter(library.image_ids(rows[[p for positions in events.values() for p in positions]]))
+    for (event, positions), record in zip(events.items(), best_records):
         first, last = library.event_span(event)
         best = positions[0]
         hits.append(
             EventHit(
                 event_id=event,
                 score=float(scores[best]),
-                best=PhotoHit(**library.record(rows[best]), score=float(scores[best])),
+                best=PhotoHit(**record, score=float(scores[best])),
                 start_time=library.local_time_iso(first),
                 end_time=library.local_time_iso(last),
                 place=library.event_place(event),
                 photo_count=last - first + 1,
-                matching_ids=[library.image_id(rows[p]) for p in positions],
+                matching_ids=[next(matching) for _ in positions],
             )
         )
     return hits
@@ -475,12 +495,12 @@ def context(library: Library, image_id: str, *, minutes: float | None = 15, whol
         raise SearchError(f"no photo {image_id!r} in this library")
     if whole_event:
         first, last = library.event_span(int(library.event_ids[row]))
-        return [library.record(r) for r in range(first, last + 1)]
+        return library.records(np.arange(first, last + 1))
     utc = library.utc_seconds
     window = int((minutes or 0) * 60)
     first = int(np.searchsorted(utc, utc[row] - window, side="left"))
     last = int(np.searchsorted(utc, utc[row] + window, side="right"))
-    return [library.record(r) for r in range(first, last)]
+    return library.records(np.arange(first, last))
 
 
 def neighbouring_events(library: Library, image_id: str, direction: str, *, limit: int = 6) -> list[EventHit]:

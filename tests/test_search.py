@@ -207,3 +207,27 @@ def test_context_around_a_photo(archive):
 def test_bad_requests(archive):
     with pytest.raises(SearchError, match="top_k"):
         search(archive, None, SearchRequest(vector=unit(1), top_k=0))
+
+
+def test_the_top_of_the_ranking_is_exact_whatever_the_scoring_precision(tmp_path):
+    from assistant.search import EXACT_RESCORE, similarity
+    from assistant.synthetic import write_synthetic_library
+
+    library = Library.open(write_synthetic_library(tmp_path / "lib", 3 * EXACT_RESCORE, dim=64))
+    stored = np.asarray(library.embeddings, dtype=np.float32)
+    for seed in range(5):
+        query = np.random.default_rng(seed).standard_normal(64).astype(np.float32)
+        query /= np.linalg.norm(query)
+        exact = stored @ query
+        result = search(library, None, SearchRequest(vector=query, top_k=50, group_events=False))
+        assert [hit["row"] for hit in result.photos] == list(np.argsort(-exact, kind="stable")[:50])
+        scores = similarity(library, query)
+        top = np.argsort(-exact)[:100]
+        assert np.allclose(scores[top], exact[top], atol=1e-5)  # rescored exactly where it matters
+        assert np.allclose(scores, exact, atol=0.02)  # and close everywhere else
+
+
+def test_reading_stored_rows_keeps_them_in_the_order_asked(archive):
+    rows = [5, 2, 9, 2]
+    assert np.array_equal(archive.stored_vectors(rows), np.asarray(archive.embeddings[rows], dtype=np.float32))
+    assert [record["row"] for record in archive.records(rows)] == rows and archive.record(9) == archive.records([9])[0]
