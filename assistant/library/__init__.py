@@ -74,9 +74,9 @@ def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
     import pyarrow as pa
 
     for name in photos.columns:
-        array = photos[name].array
-        if isinstance(array, pd.arrays.ArrowStringArray) and array._pa_array.num_chunks > 1:
-            photos[name] = pd.arrays.ArrowStringArray(pa.chunked_array([array._pa_array.combine_chunks()]))
+        chunks = getattr(photos[name].array, "_pa_array", None)  # pandas' Arrow-backed strings; else left alone
+        if isinstance(chunks, pa.ChunkedArray) and chunks.num_chunks > 1:
+            photos[name] = pd.arrays.ArrowStringArray(pa.chunked_array([chunks.combine_chunks()]))
     return photos
 
 
