@@ -23,7 +23,8 @@ import gradio as gr  # noqa: E402
 
 from assistant.access import Authenticator  # noqa: E402
 from assistant.conversation import Assistant, ChatState, Replies, Turn, chips  # noqa: E402
-from assistant.library import Library  # noqa: E402
+from assistant.library import Library, LibraryError  # noqa: E402
+from assistant.library.store import Manifest  # noqa: E402
 from assistant.mapview import MapPoint, render_map  # noqa: E402
 from assistant.models import ModelNotAvailable, shared_clip, shared_sentence_model  # noqa: E402
 from assistant.search import EventHit, context  # noqa: E402
@@ -61,13 +62,17 @@ class Service:
         self._lock = threading.Lock()
         self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
         self._notices: dict[Path | None, str] = {}
+        self._roots: dict[Path, list[str]] = {}
 
     def library_for(self, username: str | None) -> Path | None:
-        """The library a user sees: their account's, else the app's --library, else None for the demo."""
+        """The library a user sees: their account's, else the app's --library, else None for the demo.
+
+        Resolved, so one folder named two ways (./lib, /home/me/lib) is loaded once.
+        """
         account = self.authenticator.accounts.get(username or "") if self.authenticator else None
         if account is not None and account.library is not None:
-            return account.library
-        return self.settings.library if self.library_given else None
+            return account.library.expanduser().resolve()
+        return self.settings.library.expanduser().resolve() if self.library_given else None
 
     def assistant(self, progress: gr.Progress | None = None, username: str | None = None) -> Assistant:
         library = self.library_for(username)
@@ -87,7 +92,8 @@ class Service:
         # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
         report = (lambda done, total, what: progress((done, total), desc=what)) if progress is not None else None
         library_path = library  # for the demo (None), the folder it is built in
-        library_model = Library.open(library_path).model if library_path else None
+        opened = Library.open(library_path) if library_path else None
+        library_model = opened.model if opened else None
         if report:
             report(0, 1, "loading the CLIP model")
         notices = []
@@ -104,7 +110,8 @@ class Service:
 
             library_path = ensure_demo_library(self.settings.demo_dir, encoder, report)
             notices.append(replies("demo_notice"))
-        opened = Library.open(library_path)
+        opened = opened or Library.open(library_path)
+        opened.embedding_matrix  # the scoring matrix is built now, under the lock, not on someone's first search
         if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
             if report:
                 report(0, 1, "loading the sentence model")
@@ -119,7 +126,7 @@ class Service:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""
         libraries = {self.library_for(None)}
         if self.authenticator:
-            libraries |= {account.library for account in self.authenticator.accounts.values()}
+            libraries |= {self.library_for(name) for name in self.authenticator.accounts}
         return [root for library in sorted(libraries, key=str) for root in self._roots_of(library)]
 
     def photo_roots_for(self, username: str | None) -> list[str]:
@@ -127,9 +134,15 @@ class Service:
         return self._roots_of(self.library_for(username))
 
     def _roots_of(self, library: Path | None) -> list[str]:
+        """From the manifest alone, remembered (asked on every photo request); none for a library not indexed yet."""
         if library is None:
             return [str(self.settings.demo_dir / "source" / "photos")]
-        return [str(root) for root in Library.open(library).photo_roots]
+        if library not in self._roots:
+            try:
+                self._roots[library] = [str(root) for root in Manifest.read(library).photo_roots]
+            except LibraryError:
+                return []
+        return self._roots[library]
 
 
 # ---- formatting: turn results into what the components show ------------------------------------

@@ -321,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     except (LibraryError, SearchError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except RuntimeError as error:  # a model that cannot be had (ModelNotAvailable), OCR workers that died
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted: progress so far is saved; run the same command again to resume", file=sys.stderr)
         return 130

@@ -171,7 +171,7 @@ def _stored_vectors(library: Library, ids: tuple[str, ...]) -> tuple[np.ndarray,
             raise SearchError(f"no photo {image_id!r} in this library")
         rows.append(row)
     usable = [row for row in rows if library.embeddings is not None and library.embedded[row]]
-    vectors = np.asarray(library.embeddings[usable], dtype=np.float32) if usable else np.zeros((0, 1), np.float32)
+    vectors = library.stored_vectors(usable) if usable else np.zeros((0, 1), np.float32)
     return vectors, rows
 
 

@@ -64,6 +64,7 @@ def ensure_demo_library(
             index_photos(
                 library, source / "photos", encoder=encoder, home_timezone=DEMO_HOME_TIMEZONE,
                 metadata_csv=source / "metadata.csv", captions_csv=source / "captions.csv", progress=progress,
-                enrichment=Enrichment(ocr=True) if ocr else None,
+                # OCR in a thread of this process: worker processes would re-run the app's own start-up code
+                enrichment=Enrichment(ocr=True, ocr_workers=0) if ocr else None,
             )
     return library

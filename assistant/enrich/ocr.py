@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from ..library.photos import open_upright
 from ..models import ModelNotAvailable
 
 # RapidOCR's own cut-off is 0.5; at that level textures and foliage still come out as words.
@@ -69,9 +70,7 @@ class TextReader:
     def read(self, image: Image.Image | Path | str) -> list[ReadString]:
         """The meaningful strings in a photo, in reading order, with the recogniser's confidence."""
         if not isinstance(image, Image.Image):
-            with Image.open(image) as opened:
-                opened.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size, much faster
-                image = opened.convert("RGB")
+            image = open_upright(image, MAX_SIDE)  # a sideways sign is not read
         with self._lock:
             found, _ = self._engine(_bgr_pixels(image))
         strings = [ReadString(str(text).strip(), float(score)) for _, text, score in (found or [])]

@@ -7,6 +7,7 @@ as it is given while the main thread embeds; detection and captioning run torch 
 
 from __future__ import annotations
 
+import contextvars
 import os
 import threading
 import time
@@ -86,7 +87,7 @@ class OcrStage:
                         raise RuntimeError(
                             "an OCR worker process died (killed, out of memory, or started by a script without an "
                             "`if __name__ == \"__main__\":` guard: workers are spawned and import the script); the "
-                            "photos read so far are saved. Run again, or pass ocr_workers=0 to read in a thread"
+                            "photos read so far are saved. Run again, or pass --ocr-workers 0 (ocr_workers=0 from Python) to read in a thread"
                         ) from error
                     yield position, result
             finally:
@@ -152,6 +153,9 @@ class StageRun:
     def __init__(self, library: Path, stages: Sequence[PhotoStage], files: Sequence[tuple[str, int, int]], progress: Progress):
         self.reports: list[StageReport] = []
         self._stop = threading.Event()
+        # Waited on instead of Thread.join: Python 3.11's join, interrupted by Ctrl-C, can mark a running thread
+        # as stopped, so a second join returns at once and the process then hangs at exit on the OCR pool.
+        self._finished = threading.Event()
         self._error: BaseException | None = None
 
         def work() -> None:
@@ -162,12 +166,16 @@ class StageRun:
                     self.reports.append(run_stage(library, stage, files, progress, self._stop))
             except BaseException as error:  # handed to the main thread by wait()
                 self._error = error
+            finally:
+                self._finished.set()
 
-        self._thread = threading.Thread(target=work, name="enrichment", daemon=True)
+        # In the caller's context: gr.Progress finds its event through context variables a bare thread lacks.
+        context = contextvars.copy_context()
+        self._thread = threading.Thread(target=context.run, args=(work,), name="enrichment", daemon=True)
         self._thread.start()
 
     def wait(self) -> list[StageReport]:
-        self._thread.join()
+        self._finished.wait()
         if self._error is not None:
             raise self._error
         return self.reports
@@ -175,4 +183,4 @@ class StageRun:
     def stop(self) -> None:
         """Ask the stages to stop after the photos in flight (their results are saved) and wait for that."""
         self._stop.set()
-        self._thread.join()
+        self._finished.wait()

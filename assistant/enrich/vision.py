@@ -14,18 +14,13 @@ import numpy as np
 from PIL import Image
 
 from ..models import ModelKind, ModelNotAvailable, _choose_device, _first_line, _missing_model_message, pretrained_source
+from ..library.photos import open_upright
 from ..text_channel import plural
 
 # A detection counts when the model is at least this sure (DETR's own examples use 0.7 or 0.9).
 DETECTION_MIN_SCORE = 0.7
 MAX_CAPTION_TOKENS = 30
 _BATCH = 8
-
-
-def _open_rgb(path: str, max_side: int = 1024) -> Image.Image:
-    with Image.open(path) as opened:
-        opened.draft("RGB", (max_side, max_side))
-        return opened.convert("RGB")
 
 
 DETECTOR_KIND = ModelKind(
@@ -66,7 +61,7 @@ def _batched(paths: Sequence[str], stop: threading.Event) -> Iterator[tuple[list
         positions, images, failures = [], [], []
         for position in range(start, min(start + _BATCH, len(paths))):
             try:
-                images.append(_open_rgb(paths[position]))
+                images.append(open_upright(paths[position], 1024))
                 positions.append(position)
             except Exception as error:  # reported, retried next run
                 failures.append((position, f"{type(error).__name__}: {error}"))

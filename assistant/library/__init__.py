@@ -76,7 +76,8 @@ def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
     for name in photos.columns:
         chunks = getattr(photos[name].array, "_pa_array", None)  # pandas' Arrow-backed strings; else left alone
         if isinstance(chunks, pa.ChunkedArray) and chunks.num_chunks > 1:
-            photos[name] = pd.arrays.ArrowStringArray(pa.chunked_array([chunks.combine_chunks()]))
+            array = photos[name].array
+            photos[name] = type(array)(pa.chunked_array([chunks.combine_chunks()]), dtype=array.dtype)  # same dtype, one chunk
     return photos
 
 

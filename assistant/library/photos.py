@@ -112,6 +112,14 @@ def read_photo(path: Path, spec: ImageSpec | None) -> tuple[PhotoFacts, np.ndarr
         raise UnreadablePhoto(f"corrupt or truncated image ({error})") from None
 
 
+def open_upright(path: Path | str, max_side: int) -> Image.Image:
+    """A photo as upright RGB (EXIF orientation applied), a JPEG decoded at reduced scale near max_side:
+    how the models that read photos beside CLIP (OCR, detection, captions) should see it."""
+    with Image.open(path) as opened:
+        opened.draft("RGB", (max_side, max_side))
+        return _as_rgb(ImageOps.exif_transpose(opened))
+
+
 def _as_rgb(image: Image.Image) -> Image.Image:
     """RGB for the model; 16-bit and float greyscale are rescaled rather than clipped to white."""
     if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):

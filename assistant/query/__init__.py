@@ -140,10 +140,18 @@ def parse_query(
     return ParsedQuery(
         text=text,
         time=TimeConstraints(tuple(time_terms)),
-        place=PlaceConstraints(tuple({term.label: term for term in reversed(found.terms)}.values())[::-1]),  # a place said twice is one chip
+        place=PlaceConstraints(_first_of_each(found.terms)),  # a place said twice is one chip, where first said
         visual=visual,
         preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
         followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
         ambiguous=tuple(found.ambiguous),
         concepts=tuple(find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)),
     )
+
+
+def _first_of_each(terms) -> tuple:
+    """Place terms with repeats dropped, in the order they were first said."""
+    kept: dict[str, object] = {}
+    for term in terms:
+        kept.setdefault(term.label, term)
+    return tuple(kept.values())
