@@ -30,6 +30,7 @@ from assistant.models import ModelNotAvailable, shared_clip, shared_sentence_mod
 from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.study import StudyLog, StudyRecorder  # noqa: E402
+from assistant.text_channel import plural  # noqa: E402
 
 TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
 TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)
@@ -216,7 +217,7 @@ def moment_panel(assistant: Assistant, moment: EventHit):
     best = moment["best"]
     strip = context(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
     span = _when(moment["start_time"]) + ("" if moment["end_time"] == moment["start_time"] else f" – {moment['end_time'][11:16]}")
-    count = f"{moment['photo_count']} photo" + ("" if moment["photo_count"] == 1 else "s")
+    count = f"{moment['photo_count']} {plural('photo', moment['photo_count'])}"
     lines = [
         f"**{span}** · {moment['place'] or 'unknown place'}",
         f"{count} in this moment. Click a photo in the strip to find more like it.",

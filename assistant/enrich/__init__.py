@@ -70,7 +70,8 @@ class Enrichment:
         vocabulary = load_vocabulary(self.vocabulary)
         term_vectors = encoder.encode_texts([PROMPT.format(term=term) for term in vocabulary])
         embedded = files["embedded"].to_numpy(dtype=bool)
-        tags = tag_photos(np.asarray(vectors)[embedded], term_vectors, vocabulary)
+        # no copy of the whole matrix when every photo is embedded (tag_photos reads it in chunks)
+        tags = tag_photos(vectors if embedded.all() else vectors[embedded], term_vectors, vocabulary)
         rows = files.loc[embedded, list(shards.STAMP)].reset_index(drop=True)
         rows["tag_terms"], rows["tag_scores"] = tags.terms, tags.scores
         shards.replace_stage(library, "concepts", rows)
