@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     index.add_argument("--home-timezone", help="zone for photos with no time-zone evidence (env LIFELOG_HOME_TZ)")
     index.add_argument("--batch-size", type=int, help="photos per model batch (env LIFELOG_BATCH_SIZE)")
-    index.add_argument("--workers", type=int, help="photo-decoding threads (default: up to 4)")
+    index.add_argument("--workers", type=int, help="photo-decoding threads (default: one per core, up to 16)")
     index.add_argument("--checkpoint-every", type=int, metavar="N", help="save progress every N photos (default 512); a killed run resumes from there")
     index.add_argument("--repair", action="store_true", help="on a damaged library, keep what checks out and redo the rest")
     _add_enrichment_options(index)

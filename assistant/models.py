@@ -37,24 +37,59 @@ class ImageSpec:
     std: tuple[float, float, float]
     resample: int = Image.Resampling.BICUBIC
 
-    def prepare(self, image: Image.Image) -> np.ndarray:
-        """Resize the short side, centre-crop and normalise, as CLIPImageProcessor does: float32 (3, H, W)."""
-        if image.mode != "RGB":
-            image = image.convert("RGB")
-        width, height = image.size
+    def resized_size(self, width: int, height: int) -> tuple[int, int]:
+        """(width, height) after the short side becomes short_side; the long side scales with it (HF's int())."""
         scale = self.short_side / min(width, height)
-        # The short side becomes exactly short_side; the long side scales with it (HF's rounding: int()).
-        size = (
-            self.short_side if width <= height else max(self.crop_width, int(width * scale)),
-            self.short_side if height <= width else max(self.crop_height, int(height * scale)),
+        return (
+            max(self.crop_width, self.short_side if width <= height else int(width * scale)),
+            max(self.crop_height, self.short_side if height <= width else int(height * scale)),
         )
-        image = image.resize(size, resample=self.resample)
-        left = (size[0] - self.crop_width) // 2
-        top = (size[1] - self.crop_height) // 2
-        image = image.crop((left, top, left + self.crop_width, top + self.crop_height))
-        pixels = np.asarray(image, dtype=np.float32) * (1.0 / 255.0)
-        pixels = (pixels - np.asarray(self.mean, dtype=np.float32)) / np.asarray(self.std, dtype=np.float32)
-        return np.ascontiguousarray(pixels.transpose(2, 0, 1))
+
+    def prepare(self, image: Image.Image) -> np.ndarray:
+        """One PIL image as the model's input: float32 (3, H, W)."""
+        return self.prepare_batch([np.asarray(image.convert("RGB"))])[0]
+
+    def prepare_batch(self, photos: Sequence[np.ndarray]) -> np.ndarray:
+        """Upright RGB uint8 arrays (H, W, 3) of any sizes as the model's input: float32 (B, 3, H, W)."""
+        return self._prepare_tensor(photos, "cpu").numpy()
+
+    def _prepare_tensor(self, photos: Sequence[np.ndarray], device):
+        """Resize, centre-crop and normalise as CLIPImageProcessor does (antialiased resampling, then the
+        crop): a float32 tensor (B, 3, H, W) on device.
+
+        Done per batch in torch rather than per photo in Pillow: photos of one size are resized together with
+        torch's vectorised uint8 kernels on the CPU (a quarter of Pillow's time, and the same rounding), and
+        a GPU receives the uint8 crops, a quarter of the bytes of float32, to normalise itself.
+        """
+        import torch
+        import torch.nn.functional as F
+
+        mean = torch.tensor(self.mean, device=device).view(1, 3, 1, 1) * 255
+        scale = 1 / (torch.tensor(self.std, device=device).view(1, 3, 1, 1) * 255)
+        rows_by_shape: dict[tuple[int, ...], list[int]] = {}
+        for row, photo in enumerate(photos):
+            rows_by_shape.setdefault(photo.shape, []).append(row)
+        groups = []
+        for (height, width, _), rows in rows_by_shape.items():
+            batch = torch.from_numpy(np.stack([photos[row] for row in rows])).permute(0, 3, 1, 2)
+            new_width, new_height = self.resized_size(width, height)
+            if (new_width, new_height) != (width, height):
+                mode = _TORCH_RESAMPLING.get(self.resample, "bicubic")
+                batch = F.interpolate(batch, size=(new_height, new_width), mode=mode, antialias=True)
+            top, left = (new_height - self.crop_height) // 2, (new_width - self.crop_width) // 2
+            crop = batch[:, :, top : top + self.crop_height, left : left + self.crop_width].contiguous()
+            groups.append((rows, crop.to(device).float().sub_(mean).mul_(scale)))
+        if len(groups) == 1:  # the usual case: one camera, one photo size
+            return groups[0][1]
+        prepared = torch.empty((len(photos), 3, self.crop_height, self.crop_width), dtype=torch.float32, device=device)
+        for rows, pixels in groups:
+            prepared[rows] = pixels
+        return prepared
+
+
+# Pillow's resampling filters as torch.nn.functional.interpolate modes (both antialiased when shrinking);
+# CLIP's processors use bicubic, which also stands in for the filters torch lacks (Lanczos, box, Hamming).
+_TORCH_RESAMPLING = {Image.Resampling.BICUBIC: "bicubic", Image.Resampling.BILINEAR: "bilinear"}
 
 
 def cpu_supports_bf16() -> bool:
@@ -171,23 +206,30 @@ class ClipEncoder:
     # ---- images -------------------------------------------------------------------------------
     def encode_pixels(self, pixels: np.ndarray) -> np.ndarray:
         """Embed a batch of prepared pixels (B, 3, H, W) from ImageSpec.prepare."""
-        torch = self._torch
-        with torch.inference_mode():
-            batch = torch.from_numpy(pixels).to(self._device, self._dtype)
+        return self._encode_prepared(self._torch.from_numpy(pixels))
+
+    def encode_photos(self, photos: Sequence[np.ndarray]) -> np.ndarray:
+        """Embed one batch of upright RGB uint8 arrays (H, W, 3) of any sizes, prepared on the model's device."""
+        with self._torch.inference_mode():
+            return self._encode_prepared(self.image_spec._prepare_tensor(photos, self._device))
+
+    def _encode_prepared(self, pixels) -> np.ndarray:
+        with self._torch.inference_mode():
+            batch = pixels.to(self._device, self._dtype)
             features = _features(self._model.get_image_features(pixel_values=batch))
             return _normalise(features.float().cpu().numpy())
 
     def encode_images(self, images: Iterable[Image.Image], batch_size: int = 32) -> np.ndarray:
-        """Embed PIL images in batches; for files on disk prefer the indexing pipeline, which overlaps decoding."""
+        """Embed PIL images in batches; for files on disk prefer the indexing pipeline, which decodes at reduced scale."""
         rows: list[np.ndarray] = []
         batch: list[np.ndarray] = []
         for image in images:
-            batch.append(self.image_spec.prepare(image))
+            batch.append(np.asarray(image.convert("RGB")))
             if len(batch) == batch_size:
-                rows.append(self.encode_pixels(np.stack(batch)))
+                rows.append(self.encode_photos(batch))
                 batch = []
         if batch:
-            rows.append(self.encode_pixels(np.stack(batch)))
+            rows.append(self.encode_photos(batch))
         return np.concatenate(rows) if rows else np.zeros((0, self.dim), np.float32)
 
     # ---- text ---------------------------------------------------------------------------------
@@ -280,8 +322,8 @@ def _probe_images(spec: ImageSpec, count: int = 4) -> np.ndarray:
         base = np.stack(np.meshgrid(grid, grid), -1) @ rng.random((2, 3), dtype=np.float32)
         noise = rng.random((256, 256, 3), dtype=np.float32) * 0.3
         pixels = np.clip((base + noise) / 1.3 * 255, 0, 255).astype(np.uint8)
-        images.append(spec.prepare(Image.fromarray(pixels)))
-    return np.stack(images)
+        images.append(pixels)
+    return spec.prepare_batch(images)
 
 
 _PROBE_TEXTS = ("a cup of coffee on a desk", "a street with a bus at night", "people in a pub")

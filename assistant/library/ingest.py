@@ -1,7 +1,8 @@
 """Indexing: read photo files, embed them, checkpoint, then resolve and commit a new library generation.
 
-The stages follow clip-retrieval's split: a reader (worker threads decode and prepare pixels), a mapper
-(the model embeds batches while the next batch is being decoded), a writer (checkpoints, then one commit).
+The stages follow clip-retrieval's split: a reader (worker threads decode photos at reduced scale), a mapper
+(the model prepares and embeds each batch; on a GPU while the next batch is decoded), a writer
+(checkpoints, then one commit).
 A run that is killed resumes from its checkpoints; photos already in the library are never redone.
 """
 
@@ -94,9 +95,19 @@ def _file_row(file: PhotoFile, facts, embedded: bool) -> dict:
     }
 
 
-def _read_ahead(files: list[PhotoFile], encoder: ClipEncoder | None, workers: int) -> Iterator[tuple[PhotoFile, object]]:
-    """Yield (file, (facts, pixels) or UnreadablePhoto) in order, decoding a bounded window ahead in threads."""
+def _read_batches(
+    files: list[PhotoFile], encoder: ClipEncoder | None, batch_size: int, workers: int
+) -> Iterator[list[tuple[PhotoFile, object]]]:
+    """Batches of (file, (facts, pixels) or UnreadablePhoto) in order, each read by all the worker threads.
+
+    Whether the next batch is read while the caller embeds this one depends on where the model runs. On a GPU
+    the CPU is free, so reading overlaps the model. On a CPU the model already keeps every core busy, and
+    readers beside it only make its threads wait for each other; reading and embedding take turns instead,
+    each with all the cores (on 2 cores, four paired runs of 256 photos: 80-85 % of the bare model taking
+    turns, 76-82 % overlapped).
+    """
     spec = encoder.image_spec if encoder else None
+    ahead = 0 if encoder is not None and encoder.device == "cpu" else 1
 
     def read(file: PhotoFile):
         try:
@@ -106,19 +117,15 @@ def _read_ahead(files: list[PhotoFile], encoder: ClipEncoder | None, workers: in
         except Exception as error:  # a reader must never take the run down; the file is reported instead
             return UnreadablePhoto(f"unexpected error while reading ({type(error).__name__}: {error})")
 
-    window: deque[tuple[PhotoFile, Future]] = deque()
-    queue = iter(files)
+    chunks = _batches(files, batch_size)
+    in_flight: deque[list[tuple[PhotoFile, Future]]] = deque()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo-reader") as pool:
-        for file in queue:
-            window.append((file, pool.submit(read, file)))
-            if len(window) >= workers * 16:
-                break
-        while window:
-            file, future = window.popleft()
-            next_file = next(queue, None)
-            if next_file is not None:
-                window.append((next_file, pool.submit(read, next_file)))
-            yield file, future.result()
+        while True:
+            while len(in_flight) <= ahead and (chunk := next(chunks, None)) is not None:
+                in_flight.append([(file, pool.submit(read, file)) for file in chunk])
+            if not in_flight:
+                return
+            yield [(file, future.result()) for file, future in in_flight.popleft()]
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -157,7 +164,7 @@ def index_photos(
     library = Path(library).expanduser()
     report = IndexReport(library=str(library))
     progress = progress or (lambda done, total, what: None)
-    workers = workers or max(1, min(4, (os.cpu_count() or 2)))
+    workers = workers or min(16, os.cpu_count() or 2)  # reading takes turns with the model: use every core
     # Parse the inputs before touching the library, so a bad CSV fails fast and changes nothing.
     metadata = read_metadata(metadata_csv) if metadata_csv else None
     captions = read_captions(captions_csv) if captions_csv else None
@@ -326,11 +333,11 @@ def _read_and_embed(library, todo, encoder, batch_size, workers, report, progres
 
     done = 0
     progress(0, len(todo), "reading and embedding photos" if encoder else "reading photos")
-    for batch in _batches(_read_ahead(todo, encoder, workers), batch_size):
+    for batch in _read_batches(todo, encoder, batch_size, workers):
         good = [(file, result) for file, result in batch if not isinstance(result, UnreadablePhoto)]
         report.skipped += [SkippedFile(str(file.path), str(result)) for file, result in batch if isinstance(result, UnreadablePhoto)]
         if good and encoder is not None:
-            vectors.append(encoder.encode_pixels(np.stack([pixels for _, (_, pixels) in good])))
+            vectors.append(encoder.encode_photos([pixels for _, (_, pixels) in good]))
             report.embedded += len(good)
         rows += [_file_row(file, facts, encoder is not None) for file, (facts, _) in good]
         read_paths.update(str(file.path) for file, _ in good)

@@ -1,11 +1,15 @@
 """Finding photo files and reading one photo: its EXIF facts and, for the model, its pixels.
 
-Reading is the first stage of indexing. It runs in worker threads (Pillow releases the GIL while it
-decodes), and decodes JPEGs at reduced scale: CLIP needs 224 px, so decoding 1024x768 in full is waste.
+Reading is the first stage of indexing. It runs in worker threads (the decoders release the GIL), and
+decodes JPEGs at reduced scale: CLIP needs 224 px, so decoding 1024x768 in full is waste. libjpeg-turbo
+(through simplejpeg) scales by eighths while it decodes, so a 1024x768 photo comes out at 384x288; Pillow
+only halves, to 512x384, for a third more decoding and resizing. Pillow reads everything else, and any JPEG
+that simplejpeg refuses, so its checks and error messages still decide what counts as corrupt.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import warnings
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import simplejpeg
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..models import ImageSpec
@@ -88,28 +93,68 @@ class PhotoFacts:
 
 
 def read_photo(path: Path, spec: ImageSpec | None) -> tuple[PhotoFacts, np.ndarray | None]:
-    """EXIF facts and prepared pixels (None when spec is None) of one photo, or UnreadablePhoto."""
-    if os.path.getsize(path) == 0:
+    """EXIF facts and, when spec is given, the upright RGB pixels (uint8, H x W x 3) at the smallest decoding
+    scale that keeps the short side at least spec.short_side; or UnreadablePhoto.
+
+    Without a spec the photo is still decoded (at a small scale), so corrupt files are caught here.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnreadablePhoto(f"cannot be read ({error.strerror or error})") from None
+    if not data:
         raise UnreadablePhoto("empty file")
+    short_side = spec.short_side if spec else _CHECK_SIDE
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(data)) as image:  # reads the header and EXIF only
                 facts = _facts(image)
-                if image.format == "JPEG":
-                    # Decode straight to the smallest DCT scale that still covers the model's input size.
-                    scale = (spec.short_side if spec else _CHECK_SIDE) / max(1, min(image.size))
-                    image.draft("RGB", (math.ceil(image.size[0] * scale), math.ceil(image.size[1] * scale)))
-                image.load()  # decode fully even without a model, so corrupt files are caught here
-                if spec is None:
-                    return facts, None
-                return facts, spec.prepare(_as_rgb(ImageOps.exif_transpose(image)))
+                pixels = _decode_scaled_jpeg(data, image, short_side) if image.format == "JPEG" else None
+                if pixels is None:
+                    pixels = _decode_with_pillow(image, short_side)
     except UnidentifiedImageError:
         raise UnreadablePhoto("not an image (unrecognised format)") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise UnreadablePhoto("image too large to decode safely (decompression-bomb limit)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise UnreadablePhoto(f"corrupt or truncated image ({error})") from None
+    return facts, pixels if spec else None
+
+
+# EXIF orientation -> the transpose that shows the photo upright (as ImageOps.exif_transpose does).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _decode_scaled_jpeg(data: bytes, image: Image.Image, short_side: int) -> np.ndarray | None:
+    """libjpeg-turbo's decode at the smallest eighth-scale with both sides >= short_side, turned upright;
+    None when it refuses the file (damage, or a JPEG flavour it lacks), so that Pillow decides."""
+    try:
+        pixels = simplejpeg.decode_jpeg(data, colorspace="RGB", min_height=short_side, min_width=short_side)
+    except ValueError:
+        return None
+    transpose = _UPRIGHT.get(image.getexif().get(0x0112))
+    return pixels if transpose is None else np.asarray(Image.fromarray(pixels).transpose(transpose))
+
+
+def _decode_with_pillow(image: Image.Image, short_side: int) -> np.ndarray:
+    """Pillow's decode, upright RGB; a large photo is box-reduced to at most twice short_side first, which
+    Pillow's own thumbnailing (reducing_gap=2) finds indistinguishable from resampling in one step."""
+    if image.format == "JPEG":
+        scale = short_side / max(1, min(image.size))
+        image.draft("RGB", (math.ceil(image.size[0] * scale), math.ceil(image.size[1] * scale)))
+    image.load()
+    upright = _as_rgb(ImageOps.exif_transpose(image))
+    factor = min(upright.size) // (2 * short_side)
+    return np.asarray(upright.reduce(factor) if factor >= 2 else upright)
 
 
 def open_upright(path: Path | str, max_side: int) -> Image.Image:

@@ -76,10 +76,10 @@ class KnownTextEncoder:
 
     def __init__(self, encoder, prompt: str, vector: np.ndarray):
         self._encoder, self._prompt, self._vector = encoder, prompt, vector
-        self.name, self.dim, self.image_spec = encoder.name, encoder.dim, encoder.image_spec
+        self.name, self.dim, self.image_spec, self.device = encoder.name, encoder.dim, encoder.image_spec, encoder.device
 
-    def encode_pixels(self, pixels):
-        return self._encoder.encode_pixels(pixels)
+    def encode_photos(self, photos):
+        return self._encoder.encode_photos(photos)
 
     def encode_texts(self, texts):
         vectors = self._encoder.encode_texts(texts)

@@ -75,7 +75,7 @@ def test_second_run_adds_nothing_and_recomputes_nothing(indexed, source, tiny_en
     folder, _ = indexed
     before = Library.open(folder)
     calls = []
-    monkeypatch.setattr(tiny_encoder, "encode_pixels", lambda pixels: calls.append(len(pixels)))
+    monkeypatch.setattr(tiny_encoder, "encode_photos", lambda photos: calls.append(len(photos)))
     report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
     assert (report.added, report.updated, report.unchanged) == (0, 0, 240)
     assert calls == []
@@ -185,8 +185,8 @@ def test_interrupted_run_resumes_from_checkpoints(tmp_path, tiny_encoder, monkey
     assert 16 <= saved <= 20
 
     embedded = []
-    original = tiny_encoder.encode_pixels
-    monkeypatch.setattr(tiny_encoder, "encode_pixels", lambda pixels: embedded.append(len(pixels)) or original(pixels))
+    original = tiny_encoder.encode_photos
+    monkeypatch.setattr(tiny_encoder, "encode_photos", lambda photos: embedded.append(len(photos)) or original(photos))
     report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv)
     assert report.resumed == saved and report.added == 50 and sum(embedded) == 50 - saved
     library = Library.open(folder)

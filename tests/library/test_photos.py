@@ -1,9 +1,10 @@
+import io
 import math
 from datetime import datetime
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
 from assistant.library.photos import UnreadablePhoto, read_photo, scan_photos
 from assistant.models import ImageSpec
@@ -33,7 +34,7 @@ def test_exif_time_offset_and_gps(tmp_path):
     assert facts.exif_time == datetime(2019, 1, 5, 16, 40, 8)
     assert facts.exif_offset_s == 3600
     assert facts.exif_lat == pytest.approx(53.385) and facts.exif_lng == pytest.approx(-6.25)
-    assert pixels.shape == (3, 32, 32) and pixels.dtype == np.float32
+    assert pixels.dtype == np.uint8 and pixels.shape[2] == 3 and min(pixels.shape[:2]) >= 32
 
 
 def test_no_exif(tmp_path):
@@ -50,11 +51,48 @@ def test_exif_orientation_is_applied_before_embedding(tmp_path):
     stored.paste(Image.new("RGB", (40, 40), "blue"), (40, 0))
     path = tmp_path / "rotated.jpg"
     stored.save(path, exif=exif_with(orientation=6), quality=95)
-    facts, pixels = read_photo(path, ImageSpec(32, 32, 32, (0, 0, 0), (1, 1, 1)))
+    facts, pixels = read_photo(path, SPEC)
     assert (facts.width, facts.height) == (40, 80)
-    top, bottom = pixels[:, 2, 16], pixels[:, 29, 16]
-    assert top[0] > 0.8 and top[2] < 0.2  # red
-    assert bottom[2] > 0.8 and bottom[0] < 0.2  # blue
+    assert pixels.shape[0] > pixels.shape[1]  # upright: taller than wide
+    top, bottom = pixels[2, pixels.shape[1] // 2], pixels[-3, pixels.shape[1] // 2]
+    assert top[0] > 200 and top[2] < 50  # red
+    assert bottom[2] > 200 and bottom[0] < 50  # blue
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_every_exif_orientation_matches_pillows_upright_view(tmp_path, orientation):
+    rng = np.random.default_rng(orientation)
+    stored = Image.fromarray((rng.random((6, 8, 3)) * 255).astype(np.uint8)).resize((96, 64), Image.Resampling.NEAREST)
+    path = tmp_path / "turned.jpg"
+    stored.save(path, exif=exif_with(orientation=orientation), quality=95)
+    _, pixels = read_photo(path, SPEC)
+    with Image.open(path) as image:
+        expected = ImageOps.exif_transpose(image.convert("RGB"))
+    expected = np.asarray(expected.resize((pixels.shape[1], pixels.shape[0]), Image.Resampling.BOX), dtype=np.int16)
+    assert pixels.shape[:2] == expected.shape[:2]
+    assert np.abs(pixels.astype(np.int16) - expected).mean() < 12
+
+
+def test_jpegs_are_decoded_at_the_smallest_scale_that_covers_the_model_input(tmp_path):
+    path = tmp_path / "large.jpg"
+    Image.new("RGB", (1024, 768), "grey").save(path)
+    _, pixels = read_photo(path, ImageSpec(224, 224, 224, (0, 0, 0), (1, 1, 1)))
+    assert pixels.shape == (288, 384, 3)  # 3/8 scale: 1/4 would give 192 < 224 rows
+
+
+def test_a_jpeg_with_recoverable_damage_is_still_read(tmp_path):
+    # A stray restart marker in the entropy data: libjpeg-turbo's strict decode refuses it, Pillow reads it,
+    # as it did before reduced-scale decoding; the photo is not lost.
+    rng = np.random.default_rng(0)
+    buffer = io.BytesIO()
+    Image.fromarray(rng.integers(0, 255, (96, 128, 3), dtype=np.uint8)).save(buffer, "JPEG")
+    data = bytearray(buffer.getvalue())
+    damage = data.find(b"\xff\xda") + 60
+    data[damage : damage + 2] = b"\xff\xd3"
+    path = tmp_path / "damaged.jpg"
+    path.write_bytes(bytes(data))
+    _, pixels = read_photo(path, SPEC)
+    assert pixels.shape[2] == 3 and min(pixels.shape[:2]) >= 32
 
 
 @pytest.mark.parametrize(
@@ -66,11 +104,15 @@ def test_odd_pixel_formats_are_read(tmp_path, mode, suffix):
     if mode == "I;16":
         Image.fromarray(np.full((40, 60), 40000, dtype=np.uint16)).save(path)
     else:
-        Image.new("RGB", (60, 40), (200, 120, 30)).convert(mode).save(path)
-    _, pixels = read_photo(path, ImageSpec(32, 32, 32, (0, 0, 0), (1, 1, 1)))
-    assert pixels.shape == (3, 32, 32)
+        stored = Image.new("RGB", (60, 40), (200, 120, 30)).convert(mode)
+        stored.save(path)
+        expected = np.asarray(stored.convert("RGB")).reshape(-1, 3).mean(axis=0)
+    _, pixels = read_photo(path, SPEC)
+    assert pixels.dtype == np.uint8 and pixels.shape[2] == 3 and min(pixels.shape[:2]) >= 32
     if mode == "I;16":
-        assert 0.55 < pixels.mean() < 0.65  # 40000/65535, not clipped to white
+        assert 0.55 * 255 < pixels.mean() < 0.65 * 255  # 40000/65535, not clipped to white
+    else:
+        assert np.abs(pixels.reshape(-1, 3).mean(axis=0) - expected).max() < 8
 
 
 @pytest.mark.parametrize(
