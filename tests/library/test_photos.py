@@ -80,6 +80,15 @@ def test_jpegs_are_decoded_at_the_smallest_scale_that_covers_the_model_input(tmp
     assert pixels.shape == (288, 384, 3)  # 3/8 scale: 1/4 would give 192 < 224 rows
 
 
+def test_large_photos_in_other_formats_are_reduced_before_resampling(tmp_path):
+    path = tmp_path / "large.png"
+    Image.fromarray(np.full((800, 1000, 3), (10, 200, 90), dtype=np.uint8)).save(path)
+    _, pixels = read_photo(path, SPEC)
+    assert 32 <= min(pixels.shape[:2]) < 4 * 32  # box-reduced to at most twice the model's side (plus rounding)
+    assert pixels.shape[1] / pixels.shape[0] == pytest.approx(1000 / 800, rel=0.03)
+    assert tuple(pixels[10, 10]) == (10, 200, 90)
+
+
 def test_a_jpeg_with_recoverable_damage_is_still_read(tmp_path):
     # A stray restart marker in the entropy data: libjpeg-turbo's strict decode refuses it, Pillow reads it,
     # as it did before reduced-scale decoding; the photo is not lost.
