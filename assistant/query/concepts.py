@@ -23,25 +23,30 @@ _LONGEST = 4  # words in a concept name
 
 @dataclass(frozen=True)
 class ConceptTerm:
-    """The photo must show at least `count` of a concept (`label` is the library's concept key)."""
+    """The photo must show at least `count` of a concept (`label` is the library's concept key, a stem such
+    as "sunglass"; `said` the words as written, "sunglasses", which the chip shows)."""
 
     label: str
     count: int = 1
+    said: str = ""
 
     @property
     def chip(self) -> str:
-        return f"with {self.count} {plural(self.label, self.count)}" if self.count > 1 else f"with {self.label}"
+        words = self.said or self.label
+        if self.count == 1:
+            return f"with {words}"
+        return f"with {self.count} {plural(words, self.count) if words == self.label else words}"
 
     def mask(self, concept_index) -> np.ndarray:
         """Which photos show it (vectorised over the library's concept counts)."""
         return concept_index.shows(self.label, self.count)
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "count": self.count}
+        return {"label": self.label, "count": self.count, "said": self.said}
 
     @classmethod
     def from_dict(cls, record: dict) -> "ConceptTerm":
-        return cls(str(record["label"]), int(record.get("count", 1)))
+        return cls(str(record["label"]), int(record.get("count", 1)), str(record.get("said", "")))
 
 
 def find_concepts(text: str, labels: Sequence[str] | None) -> list[ConceptTerm]:
@@ -59,7 +64,8 @@ def find_concepts(text: str, labels: Sequence[str] | None) -> list[ConceptTerm]:
             if key in known and concept_key(span[0]) and concept_key(span[-1]):  # no stop word at either end
                 count = _stated_count(words[:position])
                 if count is not None:
-                    found[key] = ConceptTerm(key, max(count, found[key].count if key in found else 0))
+                    if key not in found or count > found[key].count:
+                        found[key] = ConceptTerm(key, count, " ".join(span).lower())
                 position += length - 1
                 break
         position += 1

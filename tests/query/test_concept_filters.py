@@ -41,3 +41,18 @@ def test_chips_and_round_trip():
     assert parsed.chips()[-2:] == ["with 2 cups", "with dog"]
     assert ParsedQuery.from_dict(parsed.to_dict()) == parsed
     assert ConceptTerm("glass", 3).chip == "with 3 glasses"
+
+
+@pytest.mark.parametrize(
+    "text, chip",
+    [
+        ("me with sunglasses at the beach", "with sunglasses"),  # the key is the stem "sunglass"
+        ("with a Clothes Shop behind me", "with clothes shop"),
+        ("three sunglasses on a table", "with 3 sunglasses"),
+        ("2 cup on the desk", "with 2 cups"),
+    ],
+)
+def test_chips_show_the_words_as_written_not_the_stemmed_key(text, chip):
+    parsed = parse_query(text, now=NOW, concepts=["sunglass", "clothe shop", "cup"])
+    assert [term.chip for term in parsed.concepts] == [chip]
+    assert ParsedQuery.from_dict(parsed.to_dict()) == parsed
