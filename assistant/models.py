@@ -210,8 +210,7 @@ class ClipEncoder:
 
     def encode_photos(self, photos: Sequence[np.ndarray]) -> np.ndarray:
         """Embed one batch of upright RGB uint8 arrays (H, W, 3) of any sizes, prepared on the model's device."""
-        with self._torch.inference_mode():
-            return self._encode_prepared(self.image_spec._prepare_tensor(photos, self._device))
+        return self._encode_prepared(self.image_spec._prepare_tensor(photos, self._device))
 
     def _encode_prepared(self, pixels) -> np.ndarray:
         with self._torch.inference_mode():

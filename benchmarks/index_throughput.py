@@ -3,8 +3,8 @@
 Generates M 1024x768 JPEGs, builds a real-size ViT-B/32 CLIP with random weights (same compute as the
 real one), and prints one JSON line: images_per_s (end to end), model_images_per_s (forward pass on
 already-prepared tensors, same batches), ratio, the precision and device used, and the per-photo costs of
-reading and preparing on one thread (read_ms, prepare_ms) against a full Pillow decode
-(full_decode_prepare_ms).
+reading on one thread (read_ms) and preparing a batch with torch's threads (prepare_ms), against a full
+Pillow decode and preparation (full_decode_prepare_ms).
 
     python benchmarks/index_throughput.py --images 256 --json
 """
@@ -71,8 +71,8 @@ def main() -> int:
             model_rate = max(model_rate, bare_model_rate())
             end_to_end = max(end_to_end, end_to_end_rate(round_))
 
-        # Per-photo costs on one thread: reading (decode at reduced scale, upright) and preparing a batch,
-        # against Pillow decoding in full and preparing one photo at a time, as a plain pipeline would.
+        # Per-photo costs: reading on one thread (decode at reduced scale, upright), preparing a batch with
+        # torch's threads, and, for reference, Pillow decoding in full and preparing one photo at a time.
         sample = paths[: min(32, len(paths))]
         began = time.perf_counter()
         read = [read_photo(path, spec)[1] for path in sample]
