@@ -12,10 +12,11 @@ Parsing is pure (no I/O) unless the caller passes an online `geocoder`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Sequence
 
+from .chips import Chip
 from .concepts import ConceptTerm, find_concepts
 from .place import (
     AmbiguousPlace,
@@ -28,6 +29,7 @@ from .place import (
     place_term_from_dict,
     southern_hemisphere,
 )
+from .sequence import find_sequence_clauses
 from .text import blank_out
 from .time import (
     CalendarTerm,
@@ -36,14 +38,16 @@ from .time import (
     TimeConstraints,
     TimeTerm,
     WeekdayTerm,
+    build_terms,
+    day_part_term,
+    find_facts,
     local_seconds_of,
     time_term_from_dict,
 )
-from .time_phrases import build_terms, day_part_term, find_facts
-from .visual import find_sequence_clauses, visual_description
+from .visual import visual_description
 
 __all__ = [
-    "AmbiguousPlace", "Area", "CalendarTerm", "ConceptTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
+    "AmbiguousPlace", "Area", "CalendarTerm", "Chip", "ConceptTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
     "PlaceGeocoder", "PlaceTerm", "TimeConstraints", "TimeTerm", "WeekdayTerm", "day_part_term", "local_seconds_of",
     "parse_query",
 ]
@@ -64,14 +68,23 @@ class ParsedQuery:
     ambiguous: tuple[AmbiguousPlace, ...] = ()  # place phrases that fit several known places
     concepts: tuple[ConceptTerm, ...] = ()  # things the photo must show ("with a dog", "two cups")
 
-    def chips(self) -> list[str]:
-        """Short labels of every constraint, in the order shown to the user."""
-        labels = [f"not: {term.label}" if term.negated else term.label for term in self.time.terms]
-        return labels + [term.label for term in self.place.terms] + [term.chip for term in self.concepts]
+    def chips(self) -> list[Chip]:
+        """Every constraint as shown to the user: time terms, then places, then concepts, each in the order parsed."""
+        time = [Chip("time", index, f"not: {term.label}" if term.negated else term.label) for index, term in enumerate(self.time.terms)]
+        place = [Chip("place", index, term.label) for index, term in enumerate(self.place.terms)]
+        return time + place + [Chip("concept", index, term.chip) for index, term in enumerate(self.concepts)]
+
+    def without(self, chip: Chip) -> "ParsedQuery":
+        """This query with the chip's term removed (the other terms keep their order)."""
+        if chip.kind == "time":
+            return replace(self, time=TimeConstraints(_dropping(self.time.terms, chip.index)))
+        if chip.kind == "place":
+            return replace(self, place=PlaceConstraints(_dropping(self.place.terms, chip.index)))
+        return replace(self, concepts=_dropping(self.concepts, chip.index))
 
     def describe(self) -> str:
         """e.g. "Fridays · evening · September 2019 · near Dublin · looking for: friends outside a bar"."""
-        parts = self.chips()
+        parts = [chip.label for chip in self.chips()]
         parts += [f"after: {clause}" for clause in self.preceded_by]
         parts += [f"then: {clause}" for clause in self.followed_by]
         visual = self.visual
@@ -147,6 +160,10 @@ def parse_query(
         ambiguous=tuple(found.ambiguous),
         concepts=tuple(find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)),
     )
+
+
+def _dropping(terms: tuple, index: int) -> tuple:
+    return terms[:index] + terms[index + 1:]
 
 
 def _first_of_each(terms) -> tuple:

@@ -38,7 +38,7 @@ def test_no_concepts_without_a_library_vocabulary():
 
 def test_chips_and_round_trip():
     parsed = parse_query("two cups with a dog last Friday", now=NOW, concepts=KNOWN)
-    assert parsed.chips()[-2:] == ["with 2 cups", "with dog"]
+    assert [chip.label for chip in parsed.chips()][-2:] == ["with 2 cups", "with dog"]
     assert ParsedQuery.from_dict(parsed.to_dict()) == parsed
     assert ConceptTerm("glass", 3).chip == "with 3 glasses"
 

@@ -1,4 +1,4 @@
-"""Place constraints: where a remembered moment happened, as vectorised masks over photo positions.
+"""Finding place phrases in a remembered moment: where it happened, as place terms.
 
 Names are looked up in order: the library's own places (where this person has actually been: "DCU",
 "home", "the office"), then the offline world gazetteer (countries, regions, cities, then smaller towns),
@@ -10,21 +10,11 @@ context: "in Reading" is a town, "reading a book" is not; "a Greek restaurant", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from dataclasses import dataclass
+from typing import Iterator, Sequence
 
-import numpy as np
-
-from .gazetteer import (
-    City,
-    WorldGazetteer,
-    city_radius_km,
-    fixed_width_codes,
-    place_words,
-    within_radius,
-    world_gazetteer,
-)
-from .text import (
+from ..gazetteer import City, WorldGazetteer, city_radius_km, place_words, world_gazetteer
+from ..text import (
     FUNCTION_WORDS,
     Span,
     is_capitalized,
@@ -35,191 +25,8 @@ from .text import (
     sentence_start,
     words,
 )
-
-# Photos of a known place are spread over its radius; a little more covers GPS noise at its edge.
-KNOWN_PLACE_MARGIN_KM = 0.1
-
-
-@dataclass(frozen=True)
-class KnownPlace:
-    """A place from the library's metadata, where this person has actually taken photos."""
-
-    name: str  # "Dublin City University", "Home", "Dublin", "Ireland"
-    kind: str  # "semantic" (metadata semantic_name) | "city" | "country"
-    lat: float  # centre of the photos taken there
-    lng: float
-    radius_km: float  # spread of the photos there
-    country_code: str  # ISO 3166 alpha-2, "" if unknown
-    photo_count: int
-
-
-@dataclass(frozen=True)
-class Area:
-    """A circle (known place, city, geocoded) or a whole country (kind "country", decided by country_code)."""
-
-    kind: str  # "known" | "city" | "country" | "geocoded"
-    name: str
-    lat: float
-    lng: float
-    radius_km: float
-    country_code: str = ""
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "name": self.name, "lat": round(self.lat, 6), "lng": round(self.lng, 6),
-                "radius_km": round(self.radius_km, 3), "country_code": self.country_code}
-
-
-def _as_float_array(values) -> np.ndarray:
-    return np.atleast_1d(np.asarray(values, dtype=np.float64))
-
-
-@dataclass(frozen=True)
-class PlaceTerm:
-    """One place constraint: admitted when inside ANY of its areas (or, when negated, inside none)."""
-
-    label: str  # chip text: "near Dublin", "Ireland", "not: Home"
-    areas: tuple[Area, ...]
-    negated: bool = False
-
-    def mask(self, lat, lng, country_code=None) -> np.ndarray:
-        """Which positions pass. Unknown positions (NaN) fail a positive term and pass a negated one."""
-        lat, lng = _as_float_array(lat), _as_float_array(lng)
-        inside = np.zeros(lat.shape, dtype=bool)
-        countries = [area.country_code for area in self.areas if area.kind == "country" and area.country_code]
-        if countries:
-            codes = fixed_width_codes(country_code, lat, lng)
-            # Two UCS-4 characters are 8 bytes: compared as integers, a continent's 50 codes take a few ms.
-            inside |= np.isin(codes.view(np.uint64), np.array(countries, dtype="U2").view(np.uint64))
-        for area in self.areas:
-            if area.kind != "country":
-                inside |= within_radius(lat, lng, area.lat, area.lng, area.radius_km)
-        inside &= np.isfinite(lat) & np.isfinite(lng)
-        return ~inside if self.negated else inside
-
-    def admits(self, lat: float, lng: float) -> bool:
-        return bool(self.mask(np.array([lat], dtype=float), np.array([lng], dtype=float))[0])
-
-    def to_dict(self) -> dict:
-        return {"label": self.label, "negated": self.negated, "areas": [area.to_dict() for area in self.areas]}
-
-
-@dataclass(frozen=True)
-class PlaceConstraints:
-    """All place terms of a query; a position passes when every term admits it."""
-
-    terms: tuple[PlaceTerm, ...] = ()
-
-    def mask(self, lat, lng, country_code=None) -> np.ndarray:
-        lat, lng = _as_float_array(lat), _as_float_array(lng)
-        admitted = np.ones(lat.shape, dtype=bool)
-        for term in self.terms:
-            admitted &= term.mask(lat, lng, country_code)
-        return admitted
-
-    def admits(self, lat: float, lng: float) -> bool:
-        return bool(self.mask(np.array([lat], dtype=float), np.array([lng], dtype=float))[0])
-
-    def __bool__(self) -> bool:
-        return bool(self.terms)
-
-    def to_dict(self) -> list[dict]:
-        return [term.to_dict() for term in self.terms]
-
-
-@dataclass(frozen=True)
-class AmbiguousPlace:
-    """A place phrase that fits several known places; until the user picks, the constraint admits any of them."""
-
-    phrase: str  # what the user wrote, e.g. "the airport"
-    candidates: tuple[PlaceTerm, ...]
-
-    def to_dict(self) -> dict:
-        return {"phrase": self.phrase, "candidates": [candidate.to_dict() for candidate in self.candidates]}
-
-
-def place_term_from_dict(record: dict) -> PlaceTerm:
-    """Rebuild a term from `to_dict()` output (the chat keeps its state as JSON)."""
-    areas = tuple(Area(a["kind"], a["name"], float(a["lat"]), float(a["lng"]), float(a["radius_km"]), a.get("country_code", ""))
-                  for a in record["areas"])
-    return PlaceTerm(record["label"], areas, bool(record.get("negated", False)))
-
-
-class PlaceGeocoder(Protocol):
-    """An online fallback: an Area for a place name, or None. Only used when the caller passes one."""
-
-    def locate(self, phrase: str) -> Area | None: ...
-
-
-# ---------------------------------------------------------------------------------------------------
-# the library's own places
-
-
-@dataclass
-class KnownIndex:
-    """Lookup tables over the library's places, built once per places list."""
-
-    names: dict[str, list[KnownPlace]] = field(default_factory=dict)  # normalised name or alias
-    initials: dict[str, list[KnownPlace]] = field(default_factory=dict)  # "DCU"
-    heads: dict[str, list[KnownPlace]] = field(default_factory=dict)  # "airport" -> places named "... Airport"
-    home: list[KnownPlace] = field(default_factory=list)
-    work: list[KnownPlace] = field(default_factory=list)
-    country_codes: set[str] = field(default_factory=set)
-    max_words: int = 1
-    all_southern: bool = False
-
-
-_GLUE_WORDS = {"of", "the", "and", "de", "at", "for", "in"}
-
-
-def build_known_index(places: Sequence[KnownPlace]) -> KnownIndex:
-    words_lists = place_words()
-    facility_nouns = [normalize(noun) for noun in words_lists["facility_nouns"]]
-    home_names = {normalize(name) for name in words_lists["home_names"]}
-    work_words = set(words_lists["work_name_words"])
-    index = KnownIndex()
-    for place in places:
-        full = normalize(place.name)
-        bare_name = re.sub(r"\([^)]*\)", " ", place.name)
-        keys = {full, normalize(bare_name)}
-        keys |= {normalize(inner) for inner in re.findall(r"\(([^)]+)\)", place.name)}
-        keys |= {key[4:] for key in list(keys) if key.startswith("the ")}
-        for key in keys:
-            if len(key) >= 2:
-                index.names.setdefault(key, []).append(place)
-        significant = [word for word in re.findall(r"[^\W_]+", bare_name) if word.lower() not in _GLUE_WORDS]
-        if len(significant) >= 2:
-            index.initials.setdefault("".join(word[0] for word in significant).upper(), []).append(place)
-        if place.kind == "semantic":
-            for noun in facility_nouns:
-                if re.search(rf"\b{re.escape(noun)}\b", full):
-                    index.heads.setdefault(noun, []).append(place)
-            if full in home_names:
-                index.home.append(place)
-            if work_words & set(full.split()):
-                index.work.append(place)
-        if place.country_code:
-            index.country_codes.add(place.country_code)
-    index.max_words = max([len(key.split()) for key in index.names] + [1])
-    index.all_southern = bool(places) and all(place.lat < 0 for place in places)
-    return index
-
-
-_KNOWN_CACHE: dict[int, tuple[Sequence[KnownPlace], int, KnownIndex]] = {}
-
-
-def known_index(places: Sequence[KnownPlace] | None) -> KnownIndex:
-    """The index for a places list; the library passes the same list every time, so it is built once."""
-    if not places:
-        return KnownIndex()
-    cached = _KNOWN_CACHE.get(id(places))
-    if cached is not None and cached[0] is places and cached[1] == len(places):
-        return cached[2]
-    index = build_known_index(places)
-    if len(_KNOWN_CACHE) > 8:
-        _KNOWN_CACHE.clear()
-    _KNOWN_CACHE[id(places)] = (places, len(places), index)
-    return index
-
+from .known import KnownIndex, known_area, known_index, known_label
+from .model import AmbiguousPlace, Area, KnownPlace, PlaceGeocoder, PlaceTerm
 
 # ---------------------------------------------------------------------------------------------------
 # finding place phrases
@@ -270,25 +77,6 @@ class PlaceResult:
     spans: list[Span]
 
 
-def _known_area(place: KnownPlace, gazetteer: WorldGazetteer | None) -> Area:
-    if place.kind == "country" and place.country_code:
-        return Area("country", place.name, place.lat, place.lng, place.radius_km, place.country_code)
-    if place.kind == "city":
-        radius = place.radius_km
-        lat, lng = place.lat, place.lng
-        if gazetteer is not None:
-            namesakes = [city for city in gazetteer.cities_named(normalize(place.name), {place.country_code})
-                         if city.country_code == place.country_code]
-            if namesakes:
-                radius = max(radius, city_radius_km(namesakes[0].population))
-        return Area("city", place.name, lat, lng, radius + KNOWN_PLACE_MARGIN_KM, place.country_code)
-    return Area("known", place.name, place.lat, place.lng, place.radius_km + KNOWN_PLACE_MARGIN_KM, place.country_code)
-
-
-def _known_label(place: KnownPlace) -> str:
-    return f"near {place.name}" if place.kind == "city" else place.name
-
-
 def _city_area(city: City) -> Area:
     radius = city_radius_km(city.population) if city.population else 6.0
     return Area("city", city.name, city.lat, city.lng, radius, city.country_code)
@@ -334,6 +122,13 @@ class _Context:
         if not match:
             return "", start
         return match.group(1).lower(), max(0, start - 40) + match.start()
+
+    def name_spans(self, i: int, max_words: int) -> Iterator[tuple[int, str, int, int]]:
+        """Names that may start at token i, longest first: (words, normalised key, start, end), each made of joined tokens."""
+        for length in range(min(max_words, len(self.tokens) - i), 0, -1):
+            if length > 1 and not all(self.joined[i + k] for k in range(length - 1)):
+                continue
+            yield length, " ".join(self.norms[i:i + length]), self.tokens[i][0], self.tokens[i + length - 1][1]
 
     def previous(self, start: int, count: int = 3) -> list[str]:
         return previous_words(self.text, start, count)
@@ -388,11 +183,7 @@ def _match_known(ctx: _Context, i: int) -> tuple[int, _Hit] | None:
     """The longest known-place name starting at token i, in a context where it is a place."""
     known = ctx.known
     words_lists = place_words()
-    for length in range(min(known.max_words, len(ctx.tokens) - i), 0, -1):
-        if length > 1 and not all(ctx.joined[i + k] for k in range(length - 1)):
-            continue
-        key = " ".join(ctx.norms[i:i + length])
-        start, end = ctx.tokens[i][0], ctx.tokens[i + length - 1][1]
+    for length, key, start, end in ctx.name_spans(i, known.max_words):
         phrase = ctx.text[start:end]
         prep, prep_start = ctx.preposition(start)
         previous = ctx.previous(start, 2)
@@ -437,7 +228,7 @@ def _match_known(ctx: _Context, i: int) -> tuple[int, _Hit] | None:
             order = {"city": 0, "country": 1, "semantic": 2}
             best = min(order.get(p.kind, 3) for p in candidates)
             chosen = [p for p in candidates if order.get(p.kind, 3) == best]
-        areas = tuple(_known_area(p, gazetteer) for p in chosen)
+        areas = tuple(known_area(p, gazetteer) for p in chosen)
         label = _names_label([p.name for p in chosen], near=all(p.kind == "city" for p in chosen))
         ambiguous = tuple(chosen) if len(chosen) > 1 and all(p.kind == "semantic" for p in chosen) else ()
         if how == "head" and article_before:
@@ -450,11 +241,7 @@ def _match_world(ctx: _Context, i: int) -> tuple[int, _Hit] | None:
     """The longest country, region or city name starting at token i, in a place-like context."""
     gazetteer = ctx.gazetteer
     words_lists = place_words()
-    for length in range(min(gazetteer.max_name_words, len(ctx.tokens) - i), 0, -1):
-        if length > 1 and not all(ctx.joined[i + k] for k in range(length - 1)):
-            continue
-        key = " ".join(ctx.norms[i:i + length])
-        start, end = ctx.tokens[i][0], ctx.tokens[i + length - 1][1]
+    for length, key, start, end in ctx.name_spans(i, gazetteer.max_name_words):
         original = ctx.text[start:end]
         codes = gazetteer.case_sensitive_countries.get(original.rstrip("."))
         if codes is None and original.lower() != "us":
@@ -725,14 +512,7 @@ def find_places(text: str, blanked: str, places: Sequence[KnownPlace] | None = N
         spans.append((min(hit.removal_start for hit in group), max(hit.end for hit in group)))
         for hit in group:
             if hit.ambiguous_candidates:
-                candidates = tuple(PlaceTerm(_known_label(p), (_known_area(p, None),), hit.negated) for p in hit.ambiguous_candidates)
+                candidates = tuple(PlaceTerm(known_label(p), (known_area(p, None),), hit.negated) for p in hit.ambiguous_candidates)
                 ambiguous.append(AmbiguousPlace(hit.phrase, candidates))
     return PlaceResult(terms, ambiguous, spans)
 
-
-def southern_hemisphere(terms: Sequence[PlaceTerm], places: Sequence[KnownPlace] | None) -> bool:
-    """Seasons flip south of the equator: decided by the place constraint, else by where the library's photos are."""
-    positive = [term for term in terms if not term.negated]
-    if positive:
-        return all(area.lat < 0 for term in positive for area in term.areas)
-    return known_index(places).all_southern

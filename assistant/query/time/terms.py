@@ -19,7 +19,7 @@ from typing import ClassVar, Sequence
 
 import numpy as np
 
-from .holidays import Rule, rule_instance
+from ..holidays import Rule, rule_instance
 
 SPILL_SECONDS = 4 * 3600
 _EPOCH = date(1970, 1, 1)
@@ -279,6 +279,47 @@ def weekday_label(days: Sequence[int]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+# Minutes after midnight; windows overlap on purpose, people disagree where "evening" starts.
+DAY_PARTS: dict[str, tuple[tuple[int, int], ...]] = {
+    "small hours": ((0, 330),),
+    "early morning": ((240, 570),),
+    "dawn": ((210, 540),),
+    "morning": ((300, 750),),
+    "mid-morning": ((510, 720),),
+    "late morning": ((540, 780),),
+    "midday": ((645, 870),),
+    "lunchtime": ((660, 900),),
+    "early afternoon": ((690, 960),),
+    "afternoon": ((705, 1110),),
+    "mid-afternoon": ((780, 1050),),
+    "late afternoon": ((870, 1170),),
+    "early evening": ((930, 1260),),
+    "evening": ((960, 1440),),
+    "late evening": ((1170, 1530),),
+    "dusk": ((930, 1380),),
+    "night": ((1110, 1740),),
+    "late night": ((1260, 1680),),
+    "midnight": ((1365, 1515),),
+    "breakfast time": ((330, 690),),
+    "brunch time": ((570, 870),),
+    "dinner time": ((990, 1380),),
+    "after work": ((960, 1320),),
+    "before work": ((300, 600),),
+    "after lunch": ((750, 1050),),
+    "before lunch": ((510, 780),),
+    "after dinner": ((1110, 1530),),
+    "daytime": ((360, 1200),),
+}
+DAY_PART_NEIGHBOURS = {
+    "early morning": ("small hours", "morning"), "dawn": ("small hours", "morning"),
+    "morning": ("early morning", "midday"), "late morning": ("morning", "lunchtime"),
+    "midday": ("morning", "afternoon"), "lunchtime": ("morning", "afternoon"),
+    "afternoon": ("lunchtime", "evening"), "late afternoon": ("afternoon", "evening"),
+    "early evening": ("afternoon", "night"), "evening": ("afternoon", "night"), "dusk": ("afternoon", "night"),
+    "night": ("evening", "small hours"), "late night": ("evening", "small hours"),
+}
+
+
 @dataclass(frozen=True)
 class DayPartTerm(TimeTerm):
     """Parts of the day and clock times: "evening", "around 7am", "between 2pm and 4pm".
@@ -296,8 +337,6 @@ class DayPartTerm(TimeTerm):
         return _minute_table(self.windows)[minute]
 
     def neighbours(self) -> tuple["TimeTerm", ...]:
-        from .time_phrases import DAY_PART_NEIGHBOURS, day_part_term
-
         if self.label in DAY_PART_NEIGHBOURS:
             return tuple(day_part_term(name) for name in DAY_PART_NEIGHBOURS[self.label])
         shifted = []
@@ -309,6 +348,11 @@ class DayPartTerm(TimeTerm):
 
     def _details(self) -> dict:
         return {"windows": [[clock_text(start), clock_text(end)] for start, end in self.windows]}
+
+
+def day_part_term(name: str) -> DayPartTerm:
+    """The term of a named part of the day: "evening" -> 4pm to midnight."""
+    return DayPartTerm(name, DAY_PARTS[name])
 
 
 def merge_spans(spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
