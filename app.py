@@ -27,7 +27,7 @@ from assistant.library import Library, LibraryError  # noqa: E402
 from assistant.library.store import Manifest  # noqa: E402
 from assistant.mapview import MapPoint, render_map  # noqa: E402
 from assistant.models import ModelNotAvailable, shared_clip, shared_sentence_model  # noqa: E402
-from assistant.search import EventHit, context  # noqa: E402
+from assistant.search import EventHit, photos_around, prepare_scoring  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.study import StudyLog, StudyRecorder  # noqa: E402
 from assistant.text_channel import plural  # noqa: E402
@@ -112,7 +112,7 @@ class Service:
             library_path = ensure_demo_library(self.settings.demo_dir, encoder, report)
             notices.append(replies("demo_notice"))
         opened = opened or Library.open(library_path)
-        opened.embedding_matrix  # the scoring matrix is built now, under the lock, not on someone's first search
+        prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
         if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
             if report:
                 report(0, 1, "loading the sentence model")
@@ -215,7 +215,7 @@ def _plain(text: str) -> str:
 def moment_panel(assistant: Assistant, moment: EventHit):
     """Markdown and timeline strip for one moment."""
     best = moment["best"]
-    strip = context(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
+    strip = photos_around(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
     span = _when(moment["start_time"]) + ("" if moment["end_time"] == moment["start_time"] else f" – {moment['end_time'][11:16]}")
     count = f"{moment['photo_count']} {plural('photo', moment['photo_count'])}"
     lines = [

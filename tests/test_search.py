@@ -11,7 +11,7 @@ from assistant.library import Library
 from assistant.library.events import segment_events
 from assistant.library.ingest import commit_photo_table
 from assistant.query import parse_query
-from assistant.search import SearchError, SearchRequest, context, search
+from assistant.search import SearchError, SearchRequest, photos_around, search, stored_vectors
 from assistant.synthetic import photo_table
 
 DIM = 16
@@ -198,9 +198,9 @@ def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
 
 def test_context_around_a_photo(archive):
     image_id = archive.image_id(100)
-    around = context(archive, image_id, minutes=13 * 60)
+    around = photos_around(archive, image_id, minutes=13 * 60)
     assert [record["row"] for record in around] == [98, 99, 100, 101, 102]  # photos 6 hours apart
-    event = context(archive, image_id, whole_event=True)
+    event = photos_around(archive, image_id, whole_event=True)
     assert all(record["event_id"] == archive.event_ids[100] for record in event)
 
 
@@ -229,5 +229,5 @@ def test_the_top_of_the_ranking_is_exact_whatever_the_scoring_precision(tmp_path
 
 def test_reading_stored_rows_keeps_them_in_the_order_asked(archive):
     rows = [5, 2, 9, 2]
-    assert np.array_equal(archive.stored_vectors(rows), np.asarray(archive.embeddings[rows], dtype=np.float32))
+    assert np.array_equal(stored_vectors(archive).rows(rows), np.asarray(archive.embeddings[rows], dtype=np.float32))
     assert [record["row"] for record in archive.records(rows)] == rows and archive.record(9) == archive.records([9])[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -55,20 +54,6 @@ class PhotoRecord(TypedDict):
     objects: str  # detected objects, "2 cups, 1 laptop"
 
 
-_CONVERT_ROWS = 65_536  # rows converted to bf16 at a time: bounded scratch memory
-
-
-def _release_pages(array: np.ndarray) -> None:
-    """Let the kernel drop a read-only memory map's resident pages; later reads are of single rows here
-    and there, so read only the pages they touch (no read-ahead, which would bring the whole file back)."""
-    import mmap
-
-    mapping = getattr(array, "_mmap", None)
-    if mapping is not None and hasattr(mapping, "madvise"):
-        mapping.madvise(mmap.MADV_DONTNEED)
-        mapping.madvise(mmap.MADV_RANDOM)
-
-
 def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
     """String columns as one Arrow chunk each: taking rows from a many-chunk column costs milliseconds a call."""
     import pyarrow as pa
@@ -79,15 +64,6 @@ def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
             array = photos[name].array
             photos[name] = type(array)(pa.chunked_array([chunks.combine_chunks()]), dtype=array.dtype)  # same dtype, one chunk
     return photos
-
-
-def _shared_tensor(array: np.ndarray):
-    """A torch view of a read-only memory map, without a copy (torch's fp16 mat-vec is fast on CPU)."""
-    import torch
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # read-only map: we never write through it
-        return torch.from_numpy(np.asarray(array))
 
 
 def _place_label(semantic_name: str, city: str, country: str) -> str:
@@ -119,7 +95,6 @@ class Library:
         self.manifest = snapshot.manifest
         self.photos: pd.DataFrame = _single_chunk(snapshot.photos)
         self.embeddings: np.ndarray | None = snapshot.embeddings
-        self._scores_from_copy = False  # set when embedding_matrix is an in-memory bf16 copy of the map
 
     @classmethod
     def open(cls, folder: Path | str) -> "Library":
@@ -204,49 +179,13 @@ class Library:
     def embedded(self) -> np.ndarray:
         return self.photos["embedded"].to_numpy(dtype=bool)
 
-    @cached_property
-    def embedding_matrix(self):
-        """The embeddings as a torch tensor to score against: bf16 in memory on CPUs with native bf16, where
-        its mat-vec is about twice as fast as fp16's (and faster than numpy's fp32), else the fp16 memory
-        map itself. bf16 ranks only roughly: search rescores its best candidates from the fp16 file.
-        """
-        if self.embeddings is None:
-            return None
-        from ..models import cpu_supports_bf16
-
-        matrix = _shared_tensor(self.embeddings)
-        if not cpu_supports_bf16():
-            return matrix
-        import torch
-
-        converted = torch.empty(matrix.shape, dtype=torch.bfloat16)
-        for start in range(0, len(matrix), _CONVERT_ROWS):
-            converted[start : start + _CONVERT_ROWS] = matrix[start : start + _CONVERT_ROWS]
-        self._scores_from_copy = True
-        _release_pages(self.embeddings)  # the map stays for exact rows; its pages need not stay resident
-        return converted
-
-    def stored_vectors(self, rows) -> np.ndarray:
-        """The stored (fp16) embeddings of some rows as float32, read in row order.
-
-        When scoring uses an in-memory bf16 copy, the file's pages are let go again afterwards, so reading
-        a few thousand scattered rows per query never makes the whole file resident.
-        """
-        rows = np.asarray(rows, dtype=np.int64)
-        order = np.argsort(rows, kind="stable")
-        vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
-        vectors[order] = self.embeddings[rows[order]]
-        if self._scores_from_copy:
-            _release_pages(self.embeddings)
-        return vectors
-
     @property
     def text_model(self) -> str | None:
         return self.manifest.text_model
 
     @cached_property
     def text_embeddings(self):
-        """Sentence vectors of each photo's words as a torch fp16 tensor over the memory map (zero rows: no words), or None."""
+        """Sentence vectors of each photo's words, fp16 memory-mapped (zero rows: no words), or None."""
         name = self.manifest.files.get("text_embeddings")
         if not name:
             return None
@@ -256,7 +195,7 @@ class Library:
             raise LibraryDamaged(f"{self.folder / name} is unreadable ({error}); {repair_hint(self.folder)}") from error
         if len(vectors) != len(self):
             raise LibraryDamaged(f"{self.folder / name} has {len(vectors)} rows for {len(self)} photos; {repair_hint(self.folder)}")
-        return _shared_tensor(vectors)
+        return vectors
 
     @cached_property
     def text_index(self):
