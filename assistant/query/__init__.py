@@ -12,11 +12,11 @@ Parsing is pure (no I/O) unless the caller passes an online `geocoder`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
-from .chips import Chip
+from .chips import Chip, filter_chips
 from .concepts import ConceptTerm, find_concepts
 from .place import (
     AmbiguousPlace,
@@ -69,18 +69,8 @@ class ParsedQuery:
     concepts: tuple[ConceptTerm, ...] = ()  # things the photo must show ("with a dog", "two cups")
 
     def chips(self) -> list[Chip]:
-        """Every constraint as shown to the user: time terms, then places, then concepts, each in the order parsed."""
-        time = [Chip("time", index, f"not: {term.label}" if term.negated else term.label) for index, term in enumerate(self.time.terms)]
-        place = [Chip("place", index, term.label) for index, term in enumerate(self.place.terms)]
-        return time + place + [Chip("concept", index, term.chip) for index, term in enumerate(self.concepts)]
-
-    def without(self, chip: Chip) -> "ParsedQuery":
-        """This query with the chip's term removed (the other terms keep their order)."""
-        if chip.kind == "time":
-            return replace(self, time=TimeConstraints(_dropping(self.time.terms, chip.index)))
-        if chip.kind == "place":
-            return replace(self, place=PlaceConstraints(_dropping(self.place.terms, chip.index)))
-        return replace(self, concepts=_dropping(self.concepts, chip.index))
+        """The filter chips: time terms, then places, then concepts, each in the order parsed."""
+        return filter_chips(self)
 
     def describe(self) -> str:
         """e.g. "Fridays · evening · September 2019 · near Dublin · looking for: friends outside a bar"."""
@@ -160,11 +150,6 @@ def parse_query(
         ambiguous=tuple(found.ambiguous),
         concepts=tuple(find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)),
     )
-
-
-def _dropping(terms: tuple, index: int) -> tuple:
-    return terms[:index] + terms[index + 1:]
-
 
 def _first_of_each(terms) -> tuple:
     """Place terms with repeats dropped, in the order they were first said."""

@@ -10,12 +10,12 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
-_OUTLINES = Path(__file__).resolve().parent / "data" / "world_110m.json"
+_OUTLINES = resources.files("assistant") / "data" / "world_110m.json"  # package data: found in a wheel too
 _MIN_SPAN_DEGREES = 0.04  # about 4 km: closer than this the outlines say nothing
 _SEA, _LAND, _BORDER = (214, 228, 240), (246, 243, 236), (170, 170, 170)
 _MARKER, _MARKER_TEXT = (200, 40, 40), (255, 255, 255)
