@@ -30,7 +30,7 @@ from assistant.models import ModelNotAvailable, shared_clip, shared_sentence_mod
 from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.study import StudyLog, StudyRecorder  # noqa: E402
-from assistant.text_channel import plural  # noqa: E402
+from assistant.words import plural  # noqa: E402
 
 TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
 TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)

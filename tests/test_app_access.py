@@ -13,7 +13,8 @@ from gradio_client import Client
 
 import app
 from assistant.access import add_account
-from assistant.library import Library, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library
 from assistant.study import read_log, summarise
 from conftest import free_port, write_lsc_source
 
