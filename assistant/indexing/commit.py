@@ -25,17 +25,18 @@ def commit_photo_table(
     model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
     previous: store.Snapshot | None = None, progress: Progress | None = None,
 ) -> pd.DataFrame:
-    """Put rows in time order, segment events, attach the enrichments, build the text channel, commit one generation."""
+    """Put rows in time order, segment events, attach the enrichments, build the text index and sentence
+    vectors, commit one generation."""
     order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
     table = table.iloc[order].reset_index(drop=True)
     vectors = vectors[order] if vectors is not None else None
     table["event_id"] = segment_events(table, vectors)
-    table, concept_index = attach_enrichments(library, table)
+    table, label_counts = attach_enrichments(library, table)
     texts = photo_texts(table)
     text_index = TextIndex.build(texts)
     derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
-    if concept_index is not None:
-        derived["concept_index"] = ("npz", concept_index.save)
+    if label_counts is not None:
+        derived["concept_index"] = ("npz", label_counts.save)  # the file keeps its name: same library format
     text_model, earlier = _earlier_text_vectors(previous, text_encoder)
     text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
     if text_vectors is not None:

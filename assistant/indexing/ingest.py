@@ -1,4 +1,4 @@
-"""Indexing: read photo files, embed them, checkpoint, then resolve and commit a new library generation.
+"""Reading and embedding: read photo files, embed them, checkpoint, then resolve and commit a new generation.
 
 The stages follow clip-retrieval's split: a reader (worker threads decode photos at reduced scale), a mapper
 (the model prepares and embeds each batch; on a GPU while the next batch is decoded), a writer
