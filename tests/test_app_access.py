@@ -13,8 +13,9 @@ from gradio_client import Client
 
 import app
 from assistant.access import add_account
+from assistant.indexing import index_photos
+from assistant.library import Library
 from assistant.web import build_app, create_pool, launch
-from assistant.library import Library, index_photos
 from assistant.study import read_log, summarise
 from conftest import free_port, write_lsc_source
 

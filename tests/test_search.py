@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from assistant.library import Library
-from assistant.library.events import segment_events
-from assistant.library.ingest import commit_photo_table
+from assistant.indexing import commit_photo_table
+from assistant.indexing.events import segment_events
 from assistant.query import parse_query
 from assistant.search import SearchError, SearchRequest, photos_around, search, stored_vectors
 from assistant.synthetic import photo_table

@@ -14,8 +14,9 @@ import numpy as np
 from PIL import Image
 
 from ..models import ModelKind, ModelNotAvailable, _choose_device, _first_line, _missing_model_message, pretrained_source
-from ..library.photos import open_upright
-from ..text_channel import plural
+from ..images import open_upright
+from ..photo_names import photo_key
+from ..words import plural
 
 # A detection counts when the model is at least this sure (DETR's own examples use 0.7 or 0.9).
 DETECTION_MIN_SCORE = 0.7
@@ -125,8 +126,6 @@ class CaptionerStage:
         self.captioned: set[str] = set()  # photo keys that already have a caption: skipped
 
     def wants(self, path: str) -> bool:
-        from ..library.metadata import photo_key
-
         return photo_key(Path(path).name) not in self.captioned
 
     def caption(self, images: list[Image.Image]) -> list[str]:

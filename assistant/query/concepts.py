@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..text_channel import concept_key, plural
+from ..words import concept_key, plural
 from .numbers import cardinal
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")

@@ -18,9 +18,9 @@ from importlib import resources
 
 import numpy as np
 
+from ..geo import haversine_km
 from .text import normalize, plain
 
-EARTH_RADIUS_KM = 6371.0088
 MIN_CITY_RADIUS_KM = 8.0
 MAX_CITY_RADIUS_KM = 60.0
 TOWN_RADIUS_KM = 6.0
@@ -186,13 +186,6 @@ def world_gazetteer() -> WorldGazetteer:
 
 # ---------------------------------------------------------------------------------------------------
 # geometry over arrays
-
-
-def haversine_km(lat1, lng1, lat2, lng2):
-    """Great-circle distance in km; scalars or numpy arrays."""
-    lat1, lng1, lat2, lng2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lng1, lat2, lng2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
 def within_radius(lat: np.ndarray, lng: np.ndarray, centre_lat: float, centre_lng: float, radius_km: float) -> np.ndarray:

@@ -9,7 +9,7 @@ from PIL import Image
 
 from ..conversation import Assistant, ChatState
 from ..search import EventHit, photos_around
-from ..text_channel import plural
+from ..words import plural
 from .mapview import MapPoint, render_map
 
 TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo

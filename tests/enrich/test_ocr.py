@@ -14,7 +14,8 @@ pytest.importorskip("rapidocr_onnxruntime")
 from assistant.enrich import Enrichment, shards  # noqa: E402
 from assistant.enrich import stages as stage_module  # noqa: E402
 from assistant.enrich.ocr import TextReader, is_meaningful  # noqa: E402
-from assistant.library import Library, index_photos  # noqa: E402
+from assistant.indexing import index_photos  # noqa: E402
+from assistant.library import Library  # noqa: E402
 from assistant.search import SearchRequest, search  # noqa: E402
 from assistant.synthetic import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
 

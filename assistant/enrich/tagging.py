@@ -1,4 +1,4 @@
-"""Concepts: zero-shot tags from stored CLIP embeddings, and the per-photo concept counts search filters on.
+"""Zero-shot tags: the vocabulary terms each photo clearly shows, from its stored CLIP embedding.
 
 Tagging costs one matrix product: every photo's embedding against the text embeddings of
 "a photo of {term}" for each term of a vocabulary (assistant/data/concepts.txt, extendable).
@@ -7,14 +7,11 @@ Tagging costs one matrix product: every photo's embedding against the text embed
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-
-from ..text_channel import concept_key
 
 PROMPT = "a photo of {term}"
 # The threshold rule. Raw cosines are not comparable across photos or terms, so each score is judged
@@ -76,72 +73,3 @@ def tag_photos(image_vectors: np.ndarray, term_vectors: np.ndarray, vocabulary: 
             tags.append([vocabulary[t] for t in row_terms[row_ok]])
             scores.append([round(float(value), 3) for value in row_z[row_ok]])
     return Tags(tags, scores)
-
-
-@dataclass
-class ConceptIndex:
-    """How many of each concept every photo shows (photos x concepts, sparse): tags count 1, detections their number."""
-
-    counts: object  # scipy.sparse.csc_matrix float32
-    labels: list[str]  # concept keys
-    counted: np.ndarray  # per label: True when a detector counted it (tags only say "present")
-
-    @classmethod
-    def build(cls, n_photos: int, rows: np.ndarray, labels: np.ndarray, counts: np.ndarray, counted: np.ndarray) -> "ConceptIndex":
-        """From parallel arrays (photo row, label, count, whether counted by a detector); a label given twice
-        for a photo keeps the larger count."""
-        import pandas as pd
-        from scipy import sparse
-
-        entries = pd.DataFrame({"row": np.asarray(rows, np.int64), "label": pd.Series(labels, dtype=object),
-                                "count": np.asarray(counts, np.float32), "counted": np.asarray(counted, bool)})
-        unique = entries["label"].drop_duplicates()
-        entries["key"] = entries["label"].map(dict(zip(unique, (concept_key(label) for label in unique))))
-        entries = entries[entries["key"] != ""].groupby(["row", "key"], sort=False).agg({"count": "max", "counted": "any"}).reset_index()
-        codes, keys = pd.factorize(entries["key"])
-        matrix = sparse.coo_matrix(
-            (entries["count"].to_numpy(np.float32), (entries["row"].to_numpy(), codes)), shape=(n_photos, len(keys))
-        )
-        counted_labels = np.zeros(len(keys), bool)
-        np.logical_or.at(counted_labels, codes, entries["counted"].to_numpy(bool))
-        return cls(matrix.tocsc(), [str(key) for key in keys], counted_labels)
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.labels
-
-    def shows(self, label: str, at_least: int = 1) -> np.ndarray:
-        """Which photos show at least this many of a concept; a concept no detector counted only says present."""
-        position = self._positions.get(concept_key(label))
-        if position is None:
-            return np.zeros(self.counts.shape[0], bool)
-        return self.count(label) >= (at_least if self.counted[position] else 1)
-
-    def count(self, label: str) -> np.ndarray:
-        """How many of a concept each photo shows (0 where none)."""
-        key = concept_key(label)
-        if key not in self._positions:
-            return np.zeros(self.counts.shape[0], np.float32)
-        return self.counts[:, self._positions[key]].toarray().ravel()
-
-    @cached_property
-    def _positions(self) -> dict[str, int]:
-        return {label: position for position, label in enumerate(self.labels)}
-
-    def save(self, path: Path) -> None:
-        from ..library.store import write_atomically
-
-        def write(tmp: Path) -> None:
-            with open(tmp, "wb") as handle:
-                np.savez(handle, data=self.counts.data, indices=self.counts.indices, indptr=self.counts.indptr,
-                         shape=np.asarray(self.counts.shape), labels=np.asarray(self.labels, dtype=str), counted=self.counted)
-
-        write_atomically(path, write)
-
-    @classmethod
-    def load(cls, path: Path) -> "ConceptIndex":
-        from scipy import sparse
-
-        with np.load(path, allow_pickle=False) as saved:
-            counts = sparse.csc_matrix((saved["data"], saved["indices"], saved["indptr"]), shape=tuple(saved["shape"]))
-            return cls(counts, [str(label) for label in saved["labels"]], saved["counted"].astype(bool))

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from assistant.library import Library, LibraryDamaged, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library, LibraryDamaged
 from conftest import write_lsc_source
 
 

@@ -9,18 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import geo
-from .timestamps import ZONE_FROM_METADATA, resolve_times, time_from_filename
-
-# Columns that reading a file produces (kept across runs) and columns this module derives (recomputed).
-FILE_COLUMNS = (
-    "path", "key", "file_name", "file_size", "file_mtime_ns", "width", "height",
-    "exif_time", "exif_offset_s", "exif_lat", "exif_lng", "embedded",
-)
-RESOLVED_COLUMNS = (
-    "image_id", "taken_at_utc", "local_time", "timezone", "zone_source", "utc_offset_s", "time_source", "time_approximate",
-    "lat", "lng", "gps_source", "semantic_name", "city", "country", "country_code", "caption",
-)
+from ..library.schema import FILE_COLUMNS
+from ..photo_names import time_from_filename
+from . import geocode
+from .timestamps import ZONE_FROM_METADATA, resolve_times
 
 
 def _text(series: pd.Series) -> np.ndarray:
@@ -44,11 +36,11 @@ def resolve_photos(
     lng = np.where(from_metadata, meta_lng, np.where(from_exif, exif_lng, np.nan))
     gps_source = np.where(from_metadata, "metadata", np.where(from_exif, "exif", ""))
 
-    found_city, found_country, country_code = geo.reverse_geocode(lat, lng)
+    found_city, found_country, country_code = geocode.reverse_geocode(lat, lng)
     meta_city, meta_country = _text(meta["city"]), _text(meta["country"])
     city = np.where(meta_city != "", meta_city, found_city)
     country = np.where(meta_country != "", meta_country, found_country)
-    codes_by_name = {name.lower(): code for code, name in geo.country_names().items()}
+    codes_by_name = {name.lower(): code for code, name in geocode.country_names().items()}
     named_code = np.array([codes_by_name.get(name.lower(), "") for name in country], dtype=object)
     country_code = np.where(country_code != "", country_code, named_code)
 
@@ -61,7 +53,7 @@ def resolve_photos(
             "exif_offset_s": files["exif_offset_s"].astype(float),
             "filename_utc": pd.to_datetime([time_from_filename(name) for name in files["file_name"]]),
             "mtime_utc": pd.to_datetime(files["file_mtime_ns"].astype("int64"), unit="ns"),
-            "gps_timezone": geo.timezones_at(lat, lng),
+            "gps_timezone": geocode.timezones_at(lat, lng),
         }
     )
     times = resolve_times(evidence, home_timezone)

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from assistant.library import Library, LibraryBusy, LibraryDamaged, LibraryError, LibraryTooNew, index_photos
-from assistant.library import ingest, store
+from assistant.indexing import ingest, index_photos
+from assistant.library import Library, LibraryBusy, LibraryDamaged, LibraryError, LibraryTooNew, store
 from conftest import PLACES, write_lsc_source
 
 

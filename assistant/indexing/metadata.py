@@ -13,6 +13,8 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
+from ..photo_names import photo_key
+
 
 # Canonical column -> accepted header spellings (compared lower-case with spaces, dashes and underscores removed).
 _ALIASES = {
@@ -40,12 +42,6 @@ class MetadataIssue:
 
     def __str__(self) -> str:
         return f"{self.file}, line {self.line}: {self.message}"
-
-
-def photo_key(name: str) -> str:
-    """The join key between files and metadata rows: file name without folders or extension, lower-case."""
-    stem = PurePath(name.replace("\\", "/")).name
-    return re.sub(r"\.(jpe?g|png|webp)$", "", stem, flags=re.IGNORECASE).lower()
 
 
 def _canonical(header: str) -> str:

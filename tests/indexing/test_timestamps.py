@@ -4,14 +4,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from assistant.library.timestamps import (
+from assistant.indexing.timestamps import (
     fixed_zone_name,
     is_known_zone,
     parse_exif_time,
     parse_utc_offset,
     resolve_times,
-    time_from_filename,
 )
+from assistant.photo_names import time_from_filename
 
 
 @pytest.mark.parametrize(

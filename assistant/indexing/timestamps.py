@@ -16,28 +16,11 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-_LSC_NAME = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})(?!\d)")
 _EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 _FIXED_ZONE = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
 
 TIME_SOURCES = ("metadata", "exif", "filename", "mtime")
-
-
-def time_from_filename(name: str) -> datetime | None:
-    """`20190105_164008_000.jpg` -> 2019-01-05 16:40:08 (naive, UTC in LSC'22+ data); None if not that form."""
-    match = _LSC_NAME.search(name)
-    if not match:
-        return None
-    try:
-        return datetime(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
-
-
-def lsc_file_name(taken_at_utc: datetime) -> str:
-    """LSC'22+ naming, the inverse of time_from_filename: the UTC time the photo was taken."""
-    return taken_at_utc.strftime("%Y%m%d_%H%M%S_000.jpg")
 
 
 def parse_exif_time(value: object) -> datetime | None:
