@@ -26,7 +26,7 @@ from assistant.conversation import Assistant, ChatState, Replies, Turn, chips  #
 from assistant.library import Library, LibraryError  # noqa: E402
 from assistant.library.store import Manifest  # noqa: E402
 from assistant.mapview import MapPoint, render_map  # noqa: E402
-from assistant.models import ModelNotAvailable, shared_clip, shared_sentence_model  # noqa: E402
+from assistant.models import ModelNotAvailable, clip_for_library, shared_sentence_model  # noqa: E402
 from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.study import StudyLog, StudyRecorder  # noqa: E402
@@ -98,11 +98,8 @@ class Service:
         if report:
             report(0, 1, "loading the CLIP model")
         notices = []
-        model = self.settings.model_for(library_model)
-        if library_model and model != library_model:
-            raise ValueError(f"the library was indexed with {library_model!r}, not {model!r}: start the app with --model {library_model}")
         try:
-            encoder = shared_clip(model, device=self.settings.device, precision=self.settings.precision)  # one per process
+            encoder = clip_for_library(library_model, self.settings)  # one per process; ModelMismatch is a ValueError
         except ModelNotAvailable as error:
             encoder = None
             notices.append(replies("no_model_notice", reason=str(error)))

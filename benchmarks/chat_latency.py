@@ -46,7 +46,7 @@ def synthetic_app(n: int) -> Iterator[str]:
 
     import app
     from assistant.models import shared_clip
-    from assistant.synthetic import save_random_clip, write_synthetic_library, write_synthetic_photos
+    from assistant.testing import save_random_clip, write_synthetic_library, write_synthetic_photos
 
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)

@@ -11,7 +11,7 @@ from assistant.enrich import Enrichment, shards
 from assistant.enrich.concepts import MAX_TAGS, ConceptIndex, load_vocabulary, tag_photos
 from assistant.library import Library, index_photos
 from assistant.search import SearchRequest, search
-from assistant.synthetic import write_synthetic_photos
+from assistant.testing import write_synthetic_photos
 
 
 def _unit(vectors):

@@ -11,7 +11,7 @@ from assistant.enrich.vision import DetectorStage, describe_counts
 from assistant.library import Library, index_photos
 from assistant.models import ModelNotAvailable
 from assistant.search import SearchRequest, search
-from assistant.synthetic import save_random_detector, write_synthetic_photos
+from assistant.testing import save_random_detector, write_synthetic_photos
 
 
 @pytest.fixture(scope="module")
