@@ -45,7 +45,7 @@ def synthetic_app(n: int) -> Iterator[str]:
     from gradio_client import Client
 
     from assistant.models import shared_clip
-    from assistant.synthetic import save_random_clip, write_synthetic_library, write_synthetic_photos
+    from assistant.testing import save_random_clip, write_synthetic_library, write_synthetic_photos
     from assistant.web import build_app, create_pool, launch
 
     with tempfile.TemporaryDirectory() as scratch:

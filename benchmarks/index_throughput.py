@@ -37,7 +37,7 @@ def main() -> int:
     from assistant.indexing import index_photos
     from assistant.indexing.photos import read_photo
     from assistant.models import load_clip
-    from assistant.synthetic import save_random_clip, write_synthetic_photos
+    from assistant.testing import save_random_clip, write_synthetic_photos
 
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)

@@ -107,7 +107,7 @@ def main() -> int:
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return 0
-    from assistant.synthetic import write_synthetic_library
+    from assistant.testing import write_synthetic_library
 
     with tempfile.TemporaryDirectory() as scratch:
         began = time.perf_counter()

@@ -12,7 +12,7 @@ from assistant.indexing import commit_photo_table
 from assistant.indexing.events import segment_events
 from assistant.query import parse_query
 from assistant.search import SearchError, SearchRequest, photos_around, search, stored_vectors
-from assistant.synthetic import photo_table
+from assistant.testing import photo_table
 
 DIM = 16
 DUBLIN = (53.3498, -6.2603, "Dublin", "Ireland", "IE")
@@ -182,7 +182,7 @@ def test_caption_only_search_without_clip(tmp_path):
 
 
 def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
-    from assistant.synthetic import synthetic_photo
+    from assistant.testing import synthetic_photo
 
     images = [synthetic_photo(seed, (64, 48)) for seed in range(3)]
     vectors = tiny_encoder.encode_images(images)
@@ -211,7 +211,7 @@ def test_bad_requests(archive):
 
 def test_the_top_of_the_ranking_is_exact_whatever_the_scoring_precision(tmp_path):
     from assistant.search import EXACT_RESCORE, similarity
-    from assistant.synthetic import write_synthetic_library
+    from assistant.testing import write_synthetic_library
 
     library = Library.open(write_synthetic_library(tmp_path / "lib", 3 * EXACT_RESCORE, dim=64))
     stored = np.asarray(library.embeddings, dtype=np.float32)

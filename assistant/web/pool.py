@@ -13,7 +13,7 @@ from ..conversation import Assistant
 from ..demo.build import ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
-from ..models import ModelNotAvailable, shared_clip, shared_sentence_model
+from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
 from ..replies import Replies
 from ..search import prepare_scoring
 from ..settings import Settings
@@ -74,11 +74,8 @@ class AssistantPool:
         if report:
             report(0, 1, "loading the CLIP model")
         notices = []
-        model = self.settings.model_for(library_model)
-        if library_model and model != library_model:
-            raise ValueError(f"the library was indexed with {library_model!r}, not {model!r}: start the app with --model {library_model}")
         try:
-            encoder = shared_clip(model, device=self.settings.device, precision=self.settings.precision)  # one per process
+            encoder = clip_for_library(library_model, self.settings)  # one per process; ModelMismatch is a ValueError
         except ModelNotAvailable as error:
             encoder = None
             notices.append(self.replies("no_model_notice", reason=str(error)))

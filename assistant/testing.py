@@ -1,4 +1,5 @@
-"""Random-weight CLIP folders and synthetic photos, for tests and benchmarks.
+"""For tests and benchmarks only: random-weight models (CLIP, a DETR detector, a BLIP captioner) saved
+to folders, synthetic photos, and synthetic libraries.
 
 They go through exactly the loading and indexing code that real models and photos use; the app never
 uses them (with no real weights it runs on captions instead).

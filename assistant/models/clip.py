@@ -1,6 +1,8 @@
-"""The one owner of CLIP: loading, device and precision choice, preprocessing and batched encoding.
+"""CLIP: how it wants its pixels, loading with a measured precision, and batched encoding of photos and texts.
 
-Callers ask for unit-length embeddings as numpy arrays; tensors and devices never leave this module.
+Callers hand in photos (PIL images or uint8 arrays) or texts and get unit-length float32 numpy rows. Torch
+tensors are made and used only in this module; the encoder names its device and precision as strings
+(for messages and for batching choices), never hands out the model.
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ from typing import Iterable, Sequence
 import numpy as np
 from PIL import Image
 
+from ..settings import Settings
+from .base import SHARED, load_pretrained, unit_rows
+from .hub import CLIP_KIND
+
 log = logging.getLogger(__name__)
 
 # Cosine that a reduced-precision encoder must keep against fp32 on a probe batch to be used.
 REDUCED_PRECISION_MIN_COSINE = 0.999
-
-
-class ModelNotAvailable(RuntimeError):
-    """The requested model cannot be loaded; the message says how to provide it."""
 
 
 @dataclass(frozen=True)
@@ -101,77 +103,9 @@ def cpu_supports_bf16() -> bool:
     return bool(re.search(r"\b(avx512_bf16|amx_bf16)\b", flags))
 
 
-def _choose_device(requested: str):
-    import torch
-
-    if requested != "auto":
-        return torch.device(requested)
-    if torch.cuda.is_available():
-        return torch.device("cuda")
-    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-        return torch.device("mps")
-    return torch.device("cpu")
-
-
 def _features(output):
     """transformers 5 returns an output object with the embedding in pooler_output; 4.x returned the tensor."""
     return getattr(output, "pooler_output", output)
-
-
-def _is_local_reference(name_or_path: str) -> bool:
-    return name_or_path.startswith((".", "/", "~")) or Path(name_or_path).expanduser().exists()
-
-
-@dataclass(frozen=True)
-class ModelKind:
-    """What a kind of model is called and how a user points at it, for messages that say what to do."""
-
-    what: str  # "a CLIP model"
-    flag: str  # "--model"
-    saved_with: str  # how a local folder of it is made
-    example_path: str  # "/path/to/clip"
-    env: str = ""  # "LIFELOG_MODEL", or "" where only the flag sets it
-
-
-CLIP_KIND = ModelKind(
-    "a CLIP model", "--model", "CLIPModel.save_pretrained (config.json, model.safetensors, tokenizer and preprocessor files)",
-    "/path/to/clip", env="LIFELOG_MODEL",
-)
-SENTENCE_KIND = ModelKind(
-    "a sentence-embedding model", "--text-model", "SentenceTransformer.save (modules.json, config.json, weights, tokenizer)",
-    "/path/to/sentence-model", env="LIFELOG_TEXT_MODEL",
-)
-
-
-def _missing_model_message(name_or_path: str, reason: str, kind: ModelKind = CLIP_KIND) -> str:
-    if _is_local_reference(name_or_path):
-        return (
-            f"cannot load {kind.what} from {name_or_path!r}: {reason}. "
-            f"Point {kind.flag}" + (f" (or {kind.env})" if kind.env else "") + f" at a folder saved with {kind.saved_with}."
-        )
-    return (
-        f"model {name_or_path!r} is not cached and could not be downloaded ({reason}). "
-        f"Connect to the internet once so it can be downloaded, or pass {kind.flag} {kind.example_path}"
-        + (f" or set {kind.env} to a local folder holding the model." if kind.env else " pointing at a local folder holding the model.")
-    )
-
-
-def pretrained_source(name_or_path: str, kind: ModelKind = CLIP_KIND) -> tuple[str, bool]:
-    """Where to load a model from and whether to stay offline; ModelNotAvailable when it cannot be had.
-
-    A cached hub model loads without touching the network; an uncached one needs the hub, and without a
-    network the hub client retries for half a minute, so find that out first.
-    """
-    if _is_local_reference(name_or_path):
-        source = str(Path(name_or_path).expanduser())
-        if not Path(source).is_dir():
-            raise ModelNotAvailable(_missing_model_message(name_or_path, "no such folder", kind))
-        return source, False
-    if _cached_on_disk(name_or_path):
-        return name_or_path, True
-    if not _hub_reachable():
-        raise ModelNotAvailable(_missing_model_message(name_or_path, "there is no network connection", kind))
-    return name_or_path, False
 
 
 class ClipEncoder:
@@ -216,7 +150,7 @@ class ClipEncoder:
         with self._torch.inference_mode():
             batch = pixels.to(self._device, self._dtype)
             features = _features(self._model.get_image_features(pixel_values=batch))
-            return _normalise(features.float().cpu().numpy())
+            return unit_rows(features.float().cpu().numpy())
 
     def encode_images(self, images: Iterable[Image.Image], batch_size: int = 32) -> np.ndarray:
         """Embed PIL images in batches; for files on disk prefer the indexing pipeline, which decodes at reduced scale."""
@@ -273,13 +207,13 @@ class ClipEncoder:
             with torch.inference_mode():
                 tokens = {key: value.to(self._device) for key, value in tokens.items()}
                 features = _features(self._model.get_text_features(**tokens))
-                part_vectors.append(_normalise(features.float().cpu().numpy()))
+                part_vectors.append(unit_rows(features.float().cpu().numpy()))
         if not parts:
             return np.zeros((len(texts), self.dim), np.float32)
         vectors = np.concatenate(part_vectors)
         summed = np.zeros((len(texts), self.dim), np.float32)
         np.add.at(summed, np.asarray(owners), vectors)
-        return _normalise(summed)
+        return unit_rows(summed)
 
     def encode_text(self, text: str) -> np.ndarray:
         return self.encode_texts([text])[0]
@@ -307,11 +241,6 @@ def _split_into_pieces(text: str, budget: int, count) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
-    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
-
-
 def _probe_images(spec: ImageSpec, count: int = 4) -> np.ndarray:
     """Deterministic, photo-like inputs (smooth gradients plus texture) for the precision check."""
     rng = np.random.default_rng(1234)
@@ -337,7 +266,8 @@ def _reduced_precision_is_faithful(encoder: ClipEncoder, reduced: ClipEncoder) -
     return worst >= REDUCED_PRECISION_MIN_COSINE, worst
 
 
-def _image_spec_from(processor) -> ImageSpec:
+def image_spec_from(processor) -> ImageSpec:
+    """The ImageSpec of a CLIP image processor (its size, crop, mean, std and resampling filter)."""
     size = processor.size or {}
     crop = processor.crop_size or {}
     short_side = size.get("shortest_edge") or min(size.get("height", 224), size.get("width", 224))
@@ -359,45 +289,26 @@ def load_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto
     """
     import torch
     from transformers import AutoImageProcessor, AutoTokenizer, CLIPModel
-    from transformers.utils import logging as hf_logging
 
     if precision not in {"auto", "fp32", "bf16", "fp16"}:
         raise ValueError(f"precision must be auto, fp32, bf16 or fp16, not {precision!r}")
-    source, local_only = pretrained_source(name_or_path, CLIP_KIND)
-    hf_logging.disable_progress_bar()
-    try:
-        model, loading_info = CLIPModel.from_pretrained(source, output_loading_info=True, local_files_only=local_only)
-        tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
-        processor = AutoImageProcessor.from_pretrained(source, local_files_only=local_only)
-    except (OSError, ValueError, KeyError) as error:
-        raise ModelNotAvailable(_missing_model_message(name_or_path, _first_line(error))) from error
-    except Exception as error:  # network stacks raise their own types (connection, HTTP, timeout)
-        raise ModelNotAvailable(_missing_model_message(name_or_path, _first_line(error))) from error
-    missing = list(loading_info.get("missing_keys") or [])
-    if missing:
-        raise ModelNotAvailable(
-            _missing_model_message(
-                name_or_path, f"{len(missing)} weights are missing (e.g. {missing[0]}); refusing to use random weights"
-            )
-        )
-    model.eval()
-    torch_device = _choose_device(device)
-    model.to(torch_device)
-    spec = _image_spec_from(processor)
-    encoder = ClipEncoder(name_or_path, model, tokenizer, spec, torch_device, torch.float32)
+    loaded = load_pretrained(name_or_path, CLIP_KIND, CLIPModel, AutoTokenizer, AutoImageProcessor, device=device)
+    tokenizer, processor = loaded.files
+    spec = image_spec_from(processor)
+    encoder = ClipEncoder(name_or_path, loaded.model, tokenizer, spec, loaded.device, torch.float32)
 
     wanted = precision
     if precision == "auto":
-        if torch_device.type == "cuda":
+        if loaded.device.type == "cuda":
             wanted = "fp16"
-        elif torch_device.type == "cpu" and cpu_supports_bf16():
+        elif loaded.device.type == "cpu" and cpu_supports_bf16():
             wanted = "bf16"
         else:
             wanted = "fp32"
     if wanted == "fp32":
         return encoder
     dtype = torch.bfloat16 if wanted == "bf16" else torch.float16
-    reduced = ClipEncoder(name_or_path, copy.deepcopy(model).to(dtype), tokenizer, spec, torch_device, dtype)
+    reduced = ClipEncoder(name_or_path, copy.deepcopy(loaded.model).to(dtype), tokenizer, spec, loaded.device, dtype)
     faithful, cosine = _reduced_precision_is_faithful(encoder, reduced)
     if precision == "auto" and not faithful:
         log.info("keeping fp32: %s changes embeddings too much (cosine %.5f)", wanted, cosine)
@@ -405,97 +316,22 @@ def load_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto
     return reduced
 
 
-def _cached_on_disk(repo_id: str) -> bool:
-    from huggingface_hub import try_to_load_from_cache
-
-    try:
-        return isinstance(try_to_load_from_cache(repo_id, "config.json"), str)
-    except Exception:  # an id that is not a valid repo name is simply not cached
-        return False
-
-
-def _hub_reachable(timeout: float = 3.0) -> bool:
-    """Can the model hub be reached at all? Offline mode or no route answers False within seconds."""
-    import os
-    import socket
-    from urllib.parse import urlparse
-
-    from huggingface_hub import constants
-
-    if constants.HF_HUB_OFFLINE or os.environ.get("TRANSFORMERS_OFFLINE") == "1":
-        return False
-    endpoint = urlparse(constants.ENDPOINT)
-    try:
-        with socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0][:300]
-
-
-_shared: dict[tuple[str, str, str], ClipEncoder] = {}
-_shared_lock = threading.Lock()
-
-
 def shared_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto") -> ClipEncoder:
-    """Load a model once per process and share it (the app's sessions and the CLI use this)."""
-    key = (name_or_path, device, precision)
-    with _shared_lock:
-        if key not in _shared:
-            _shared[key] = load_clip(name_or_path, device=device, precision=precision)
-        return _shared[key]
+    """Load a CLIP model once per process and share it (the app's sessions and the CLI use this)."""
+    return SHARED.get(load_clip, name_or_path, device=device, precision=precision)
 
 
-class SentenceEncoder:
-    """A sentence-embedding model for the words attached to photos (captions, concepts, signs read)."""
-
-    def __init__(self, name: str, model):
-        self.name = name
-        self._model = model
-        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in v5
-        self.dim = int(dimension())
-        self._lock = threading.Lock()  # its fast tokenizer is not safe to call from several threads
-
-    def encode_texts(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
-        if not len(texts):
-            return np.zeros((0, self.dim), np.float32)
-        with self._lock:
-            vectors = self._model.encode(list(texts), batch_size=batch_size, show_progress_bar=False, convert_to_numpy=True)
-        return _normalise(vectors)
-
-    def encode_text(self, text: str) -> np.ndarray:
-        return self.encode_texts([text])[0]
+class ModelMismatch(ValueError):
+    """A library's vectors were made by one CLIP and another was asked for: their scores would not compare."""
 
 
-def load_sentence_model(name_or_path: str, *, device: str = "auto") -> SentenceEncoder:
-    """Load a sentence-transformers model by hub id or local folder, or raise ModelNotAvailable."""
-    source, local_only = pretrained_source(name_or_path, SENTENCE_KIND)
-    from sentence_transformers import SentenceTransformer
+def clip_for_library(library_model: str | None, settings: Settings) -> ClipEncoder:
+    """The shared CLIP a library is searched or extended with: the one asked for, else the library's own.
 
-    try:
-        model = SentenceTransformer(source, device=str(_choose_device(device)), local_files_only=local_only)
-    except Exception as error:  # missing files, bad config and network stacks all raise their own types
-        raise ModelNotAvailable(_missing_model_message(name_or_path, _first_line(error), SENTENCE_KIND)) from error
-    model.eval()
-    return SentenceEncoder(name_or_path, model)
-
-
-_shared_sentence: dict[str, SentenceEncoder | ModelNotAvailable] = {}
-
-
-def shared_sentence_model(name_or_path: str) -> SentenceEncoder:
-    """Load a sentence model once per process; a failure is remembered too, so queries never wait on it again."""
-    with _shared_lock:
-        if name_or_path not in _shared_sentence:
-            try:
-                _shared_sentence[name_or_path] = load_sentence_model(name_or_path)
-            except ModelNotAvailable as error:
-                _shared_sentence[name_or_path] = error
-        loaded = _shared_sentence[name_or_path]
-    if isinstance(loaded, ModelNotAvailable):
-        raise loaded
-    return loaded
+    Raises ModelMismatch when the one asked for is not the one the library was indexed with, and
+    ModelNotAvailable when it cannot be loaded.
+    """
+    name = settings.model_for(library_model)
+    if library_model and name != library_model:
+        raise ModelMismatch(f"the library was indexed with {library_model!r}, not {name!r}; pass --model {library_model}")
+    return shared_clip(name, device=settings.device, precision=settings.precision)
