@@ -149,7 +149,8 @@ def parse_query(
     found = find_places(text, blanked, places, geocoder)
     southern = southern_hemisphere(found.terms, places)
     time_terms = build_terms(facts, now, southern)
-    visual = visual_description(text, time_spans + clause_spans + found.spans)
+    concept_terms, negated_concept_spans = find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)
+    visual = visual_description(text, time_spans + clause_spans + found.spans + negated_concept_spans)
     return ParsedQuery(
         text=text,
         time=TimeConstraints(tuple(time_terms)),
@@ -158,7 +159,7 @@ def parse_query(
         preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
         followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
         ambiguous=tuple(found.ambiguous),
-        concepts=tuple(find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)),
+        concepts=tuple(concept_terms),
     )
 
 
