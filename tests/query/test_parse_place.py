@@ -199,13 +199,36 @@ def test_country_masks_agree_with_and_without_precomputed_codes():
         assert term.mask(lat, lng, codes).tolist() == term.mask(lat, lng).tolist()
 
 
-@pytest.mark.parametrize("text", ["in Dublin", "in Ireland", "not at home", "in Dublin or Galway", "at the airport", "in Thailand"])
-def test_mask_and_admits_agree_on_random_positions(text):
+def _around(centre: tuple[float, float], near_km: float, far_km: float, count: int = 60, seed: int = 3) -> list[tuple[float, float]]:
+    """Random positions between near_km and far_km from a centre (flat-earth offsets: fine at these distances)."""
+    rng = np.random.default_rng(seed)
+    distance, bearing = rng.uniform(near_km, far_km, count), rng.uniform(0, 2 * np.pi, count)
+    lat = centre[0] + distance * np.cos(bearing) / 111.0
+    lng = centre[1] + distance * np.sin(bearing) / (111.0 * np.cos(np.radians(centre[0])))
+    return list(zip(lat.tolist(), lng.tolist()))
+
+
+# Each case: what people mean by the phrase, as positions it must admit and positions it must reject.
+MASK_CASES = [
+    ("in Dublin", _around(DUBLIN, 0, 5) + [DCU, HOME], _around(DUBLIN, 45, 200) + [GALWAY, BELFAST, LONDON]),
+    ("in Ireland", [DUBLIN, GALWAY, ATHLONE, DCU] + _around(ATHLONE, 0, 25),
+     [BELFAST, LONDON, EDINBURGH, PARIS] + _around(LONDON, 0, 30)),
+    ("not at home", _around(HOME, 1, 50) + [DCU, GALWAY, (np.nan, np.nan)], _around(HOME, 0, 0.1)),
+    ("in Dublin or Galway", _around(DUBLIN, 0, 5) + _around(GALWAY, 0, 4), [ATHLONE, LONDON, BELFAST] + _around(ATHLONE, 0, 20)),
+    ("at the airport", _around(DUBLIN_AIRPORT, 0, 0.5) + _around(HEATHROW, 0, 0.5),
+     [DCU, HOME, LONDON, (np.nan, np.nan)] + _around(DUBLIN_AIRPORT, 10, 40)),
+    ("in Thailand", [BANGKOK, CHIANG_MAI, PHUKET] + _around(BANGKOK, 0, 20), [TOKYO, SEOUL, SYDNEY, (np.nan, np.nan)]),
+]
+
+
+@pytest.mark.parametrize("text, inside, outside", MASK_CASES, ids=[case[0] for case in MASK_CASES])
+def test_masks_admit_what_the_phrase_means(text, inside, outside):
     place = _place(text, places=KNOWN)
-    rng = np.random.default_rng(3)
-    lat = np.concatenate([rng.uniform(51, 56, 300), rng.uniform(-60, 70, 100)])
-    lng = np.concatenate([rng.uniform(-10, -5, 300), rng.uniform(-180, 180, 100)])
-    assert place.mask(lat, lng).tolist() == [place.admits(a, b) for a, b in zip(lat, lng)]
+    positions = inside + outside
+    lat, lng = np.array([p[0] for p in positions]), np.array([p[1] for p in positions])
+    expected = [True] * len(inside) + [False] * len(outside)
+    assert place.mask(lat, lng).tolist() == expected
+    assert [place.admits(a, b) for a, b in positions] == expected
 
 
 def test_areas_across_the_antimeridian():
