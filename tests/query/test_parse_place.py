@@ -106,6 +106,25 @@ def test_adjectives_names_and_journeys_are_not_places(text):
     assert _place(text).terms == ()
 
 
+@pytest.mark.parametrize(
+    "text, label, inside, outside",
+    [
+        ("a taxi to Lyon station", "near Lyon", (45.7606, 4.8594), PARIS),  # Lyon Part-Dieu
+        ("the bus to Porto airport, early flight", "near Porto", (41.2481, -8.6814), (38.7223, -9.1393)),  # vs Lisbon
+        ("the ferry to Dover port", "near Dover", (51.1279, 1.3134), LONDON),
+        ("a bus to Galway university", "near Galway", (53.2787, -9.0610), ATHLONE),  # University of Galway
+    ],
+)
+def test_a_ride_to_a_venue_of_a_city_is_in_that_city(text, label, inside, outside):
+    """Unlike "a flight to Korea", a ride to a city's station or airport ends there: that is where the moment is."""
+    place = _place(text)
+    assert [term.label for term in place.terms] == [label]
+    assert place.admits(*inside) and not place.admits(*outside)
+    query = parse_query(text, now=NOW)
+    venue = text.split()[text.split().index(label.split()[-1]) + 1].strip(",")
+    assert venue in query.visual  # the station, airport or port is still something to see
+
+
 def test_a_name_introduced_by_called_is_not_a_place_even_when_known():
     assert _place("Meeting friends outside a bar called the Brazen Head", places=KNOWN).terms == ()
 
