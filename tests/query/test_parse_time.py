@@ -171,6 +171,25 @@ def test_date_lookalikes_are_not_constraints(text):
     assert _time(text).terms == ()
 
 
+# The same words where they do say when: the lookalike rules must not swallow these.
+STILL_TIMES = [
+    ("We opened a bottle of wine in 2015", ["2015"]),
+    ("It was the spring we moved house", ["spring"]),
+    ("in the spring, walking the dog", ["spring"]),
+    ("on Friday the 13th we went out", ["Fridays"]),
+    ("We went in the Summer of 2018", ["summer 2018"]),
+    ("a bag of Easter eggs at Easter", ["Easter"]),
+    ("Christmas of 2018 at home", ["Christmas 2018"]),
+    ("we listened to music in September", ["September"]),
+    ("from the 3rd of May to Easter", ["between 3 May and Easter"]),
+]
+
+
+@pytest.mark.parametrize("text, labels", STILL_TIMES)
+def test_lookalike_words_in_a_time_phrase_still_make_times(text, labels):
+    assert [term.label for term in _time(text).terms] == labels
+
+
 def test_a_few_days_before_means_up_to_about_a_week():
     time = _time("a few days before Christmas")
     assert time.admits(datetime(2019, 12, 18, 12))  # a week before
