@@ -11,6 +11,7 @@ from assistant.query import (
     AmbiguousPlace,
     Area,
     KnownPlace,
+    ParsedQuery,
     PlaceConstraints,
     PlaceTerm,
     parse_query,
@@ -333,3 +334,38 @@ def test_nominatim_failures_are_not_cached(tmp_path):
 def test_the_gazetteer_is_built_once_per_process():
     assert world_gazetteer() is world_gazetteer()
     assert "thessaloniki" in world_gazetteer().cities and "chiang mai" in world_gazetteer().cities
+
+
+KILLARNEY, DINGLE, TRALEE = (52.0599, -9.5044), (52.1408, -10.2689), (52.2704, -9.7026)
+CORK, LIMERICK, ENNIS, WESTPORT = (51.8985, -8.4756), (52.6638, -8.6267), (52.8436, -8.9864), (53.8008, -9.5183)
+CLIFDEN, OUGHTERARD = (53.4891, -10.0191), (53.4167, -9.3333)
+FLORENCE, SIENA, PISA = (43.7696, 11.2558), (43.3188, 11.3308), (43.7228, 10.4017)
+ROME, BOLOGNA, GENOA, CALGARY = (41.9028, 12.4964), (44.4949, 11.3426), (44.4056, 8.9463), (51.0447, -114.0719)
+MUNICH, NUREMBERG, REGENSBURG = (48.1351, 11.5820), (49.4521, 11.0767), (49.0134, 12.1016)
+STUTTGART, SALZBURG, FRANKFURT = (48.7758, 9.1829), (47.8095, 13.0550), (50.1109, 8.6821)
+
+
+@pytest.mark.parametrize(
+    "text, inside, outside",
+    [
+        ("hiking in Kerry", [KILLARNEY, DINGLE, TRALEE], [CORK, LIMERICK, DUBLIN]),
+        ("a villa in Tuscany", [FLORENCE, SIENA, PISA], [ROME, BOLOGNA, GENOA, CALGARY]),  # not Tuscany, a Calgary suburb
+        ("beer gardens in Bavaria", [MUNICH, NUREMBERG, REGENSBURG], [STUTTGART, SALZBURG, FRANKFURT]),
+        ("hiking in the hills in Galway", [GALWAY, CLIFDEN, OUGHTERARD], [ATHLONE, ENNIS, WESTPORT]),  # the county
+        ("a pint in Galway", [GALWAY], [CLIFDEN, OUGHTERARD, ATHLONE]),  # the town
+    ],
+)
+def test_a_region_admits_the_whole_region(text, inside, outside):
+    query = parse_query(text, now=NOW)
+    assert len(query.place.terms) == 1
+    positions = inside + outside
+    lat, lng = np.array([p[0] for p in positions]), np.array([p[1] for p in positions])
+    expected = [True] * len(inside) + [False] * len(outside)
+    assert query.place.mask(lat, lng).tolist() == expected
+    assert ParsedQuery.from_dict(query.to_dict()).place.mask(lat, lng).tolist() == expected  # the chat's stored state
+
+
+def test_a_town_admits_its_county_when_the_library_has_been_there_outside_it():
+    library = KNOWN + [KnownPlace("Clifden Bay Hotel", "semantic", *CLIFDEN, 0.2, "IE", 300)]
+    assert _place("a pint in Galway", places=library).admits(*CLIFDEN)  # photos in Connemara: the county is meant
+    assert not _place("a pint in Galway", places=KNOWN).admits(*CLIFDEN)  # photos only in the town: the town

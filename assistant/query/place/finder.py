@@ -27,6 +27,7 @@ from ..text import (
 )
 from .known import KnownIndex, known_area, known_index, known_label
 from .model import AmbiguousPlace, Area, KnownPlace, PlaceGeocoder, PlaceTerm
+from .regions import about_the_countryside, library_reaches_beyond_town, region_area, regions_named
 
 # ---------------------------------------------------------------------------------------------------
 # finding place phrases
@@ -71,7 +72,7 @@ class _Hit:
     negated: bool = False
     removal_start: int = 0
     ambiguous_candidates: tuple[KnownPlace, ...] = ()
-    kind: str = ""  # "known", "country", "city", "town", "geocoded"
+    kind: str = ""  # "known", "country", "city", "town", "region", "geocoded"
     preposition: str = ""
 
 
@@ -391,7 +392,32 @@ def _city_hit(ctx, key, start, end, words_lists) -> _Hit | None:
     if next_word(ctx.text, end)[0].lower() == "airport":  # airports lie outside the town: Porto's 11 km, Paris's 25 km out
         areas = tuple(replace(area, radius_km=max(area.radius_km, AIRPORT_REACH_KM)) for area in areas)
     removal = _removal_with_geo_noun(ctx, start, removal, prep)
+    regional = _region_instead(ctx, key, cities, areas)
+    if regional is not None:  # "hiking in Galway", "in Tuscany": the land around, not (only) the town
+        return _Hit(start, end, original, regional, original, negated, removal, (), "region", prep)
     return _Hit(start, end, original, areas, _names_label([cities[0].name], near=True), negated, removal, (), "city", prep)
+
+
+def _region_instead(ctx: _Context, key: str, cities: list[City], town_areas: tuple[Area, ...]) -> tuple[Area, ...] | None:
+    """The areas a town's name admits when it means its region too (or only), else None.
+
+    A big city's name means the city, except in a memory of the countryside. A small town abroad loses to
+    a region of the same name ("in Tuscany" is not Tuscany, Calgary); a town with a county of its name
+    ("Galway") keeps the town and gains the county when the memory is about the countryside or when the
+    library's places there lie outside the town.
+    """
+    countryside = about_the_countryside(ctx.text)
+    if max(city.population for city in cities) >= 100_000 and not countryside:
+        return None
+    prefer = set(ctx.known.country_codes) | _countries_named_in(ctx)
+    regions = regions_named(ctx.gazetteer, key, prefer)
+    town_countries = {city.country_code for city in cities}
+    same_country = [region for region in regions if region.country_code in town_countries]
+    if regions and not same_country:
+        return None if town_countries & prefer else tuple(region_area(region) for region in regions)
+    if same_country and (countryside or any(library_reaches_beyond_town(ctx.known, region, town_areas) for region in same_country)):
+        return town_areas + tuple(region_area(region) for region in same_country)
+    return None
 
 
 def _countries_named_in(ctx: _Context) -> set[str]:
@@ -438,6 +464,13 @@ def _town_hits(ctx: _Context, taken: list[Span]) -> list[_Hit]:
         key = normalize(phrase)
         if key in excluded or len(key) < 4 or _is_name_not_place(ctx, start):
             continue
+        regions = regions_named(ctx.gazetteer, key, prefer)
+        if regions:  # "in Kerry", "in Bavaria": a region no town is named after
+            polarity = _decide_polarity(ctx, start, end, prep, prep_start, "town")
+            if polarity is not None:
+                areas = tuple(region_area(region) for region in regions)
+                hits.append(_Hit(start, end, phrase, areas, phrase, polarity[0], polarity[1], (), "region", prep))
+            continue
         towns = ctx.gazetteer.towns_named(key)
         if not towns:
             continue
@@ -477,7 +510,8 @@ def _merge_alternatives(ctx: _Context, hits: list[_Hit]) -> list[list[_Hit]]:
         if groups:
             last = groups[-1][-1]
             gap = ctx.text[last.end:hit.start]
-            same_kind = (last.kind in ("city", "town", "known")) == (hit.kind in ("city", "town", "known"))
+            local = ("city", "town", "known", "region")
+            same_kind = (last.kind in local) == (hit.kind in local)
             if _JOINED.fullmatch(gap) or (same_kind and _COMMA_LIST.fullmatch(gap) and last.kind == hit.kind):
                 if not hit.negated or groups[-1][0].negated:
                     groups[-1].append(hit)
