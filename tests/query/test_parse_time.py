@@ -444,3 +444,12 @@ def test_recurring_phrases_meet_in_the_archive_years_not_in_fixed_ones():
     assert not recent.time.admits(datetime(2019, 6, 10, 12))
     longer = parse_query("At Easter, in March", now=NOW, since=datetime(2015, 6, 1))  # holds Easter 2016
     assert [term.label for term in longer.time.terms] == ["Easter", "March"]
+
+
+@pytest.mark.parametrize("text, label", [("from March to June", "March–June"), ("from May to September", "May–September")])
+def test_a_range_of_months_holds_every_month_between(text, label):
+    time = _time(text)
+    assert [term.label for term in time.terms] == [label]
+    first, last = {"March–June": (3, 6), "May–September": (5, 9)}[label]
+    for month in range(1, 13):
+        assert time.admits(datetime(2019, month, 15, 12)) == (first <= month <= last), month

@@ -222,6 +222,9 @@ def find_months(ctx: FindContext):
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(MONTH_FULL, match.group("months"), FLAGS)]
         words = [(match.start() + s, match.start() + e, w) for s, e, w in words]
         accepted = [(s, e, w) for s, e, w in words if _month_word_is_month(ctx, s, e, w, has_year)]
+        ranged = re.search(r"\b(?:to|through|until|into)\b|-|–", match.group("months"))
+        if accepted and ranged and len(words) == 2:
+            accepted = words  # a range from or to a month is months at both ends: "from March to June", "May to September"
         if not accepted:
             continue
         if len(accepted) < len(words):  # only part of the list is months: take the first accepted word alone
@@ -230,7 +233,6 @@ def find_months(ctx: FindContext):
             span, months, has_year = (s, match.end() if year_after else e), [MONTHS[w.lower()]], year_after
         else:
             span, months = (match.start(), match.end()), [MONTHS[w.lower()] for _, _, w in words]
-            ranged = re.search(r"\b(?:to|through|until|into)\b|-|–", match.group("months"))
             if ranged and len(months) == 2:
                 first, last = months
                 months = [(first - 1 + step) % 12 + 1 for step in range((last - first) % 12 + 1)]
