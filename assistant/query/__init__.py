@@ -121,6 +121,7 @@ def parse_query(
     *,
     geocoder: PlaceGeocoder | None = None,
     concepts: Sequence[str] | None = None,
+    since: datetime | None = None,
 ) -> ParsedQuery:
     """Understand a remembered moment.
 
@@ -128,6 +129,7 @@ def parse_query(
     they are relative to the archive. places are the library's own places, matched before the world
     gazetteer. geocoder (optional, e.g. `NominatimGeocoder`) is asked about names nothing offline knows.
     concepts are the library's concept labels (tags, detected objects) that "with a dog" may filter on.
+    since is the library's first photo: recurring phrases are compared over its years (default: 30 years).
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
@@ -138,8 +140,10 @@ def parse_query(
     blanked = blank_out(text, time_spans + clause_spans)
     found = find_places(text, blanked, places, geocoder)
     southern = southern_hemisphere(found.terms, places)
-    time_terms = build_terms(facts, now, southern)
-    visual = visual_description(text, time_spans + clause_spans + found.spans)
+    archive_years = range(since.year, now.year + 1) if since is not None and since <= now else None
+    time_terms = build_terms(facts, now, southern, archive_years)
+    concept_terms, negated_concept_spans = find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)
+    visual = visual_description(text, time_spans + clause_spans + found.spans + negated_concept_spans)
     return ParsedQuery(
         text=text,
         time=TimeConstraints(tuple(time_terms)),
@@ -148,7 +152,7 @@ def parse_query(
         preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
         followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
         ambiguous=tuple(found.ambiguous),
-        concepts=tuple(find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)),
+        concepts=tuple(concept_terms),
     )
 
 def _first_of_each(terms) -> tuple:

@@ -10,7 +10,7 @@ context: "in Reading" is a town, "reading a book" is not; "a Greek restaurant", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from ..gazetteer import City, WorldGazetteer, city_radius_km, place_words, world_gazetteer
@@ -27,6 +27,7 @@ from ..text import (
 )
 from .known import KnownIndex, known_area, known_index, known_label
 from .model import AmbiguousPlace, Area, KnownPlace, PlaceGeocoder, PlaceTerm
+from .regions import about_the_countryside, library_reaches_beyond_town, region_area, regions_named
 
 # ---------------------------------------------------------------------------------------------------
 # finding place phrases
@@ -40,6 +41,11 @@ _NAME_INTRODUCERS = {"called", "named", "name", "titled", "brand", "says", "said
 _VEHICLES = {"flight", "flights", "plane", "train", "trains", "bus", "buses", "coach", "ferry", "boat", "taxi", "cab", "ticket",
              "tickets", "road", "roads", "way", "route", "sign", "signs", "directions", "motorway", "highway", "ride", "lift",
              "connection", "gate", "boarding", "departures"}
+# How far from a city's centre its airport may lie ("Porto airport", "at Dublin airport").
+AIRPORT_REACH_KM = 30.0
+# "a taxi to Lyon station": the ride ends at a place in the city, so the moment is there, unlike "a flight to Korea".
+_VENUES_AFTER_NAME = {"station", "airport", "port", "harbour", "harbor", "university", "uni", "campus", "college", "terminal",
+                      "pier", "docks", "marina", "hospital", "hotel", "stadium"}
 _SPORTS_TEAM = re.compile(
     r"\s+(?:(?:were|was|are|is|had)\s+)?(?:playing|played|won|lost|beat|beating|scored|drew|vs?\b\.?|versus|against)\b", re.IGNORECASE)
 _INDEFINITE = {"a", "an", "another", "some", "any", "every", "each"}
@@ -66,7 +72,7 @@ class _Hit:
     negated: bool = False
     removal_start: int = 0
     ambiguous_candidates: tuple[KnownPlace, ...] = ()
-    kind: str = ""  # "known", "country", "city", "town", "geocoded"
+    kind: str = ""  # "known", "country", "city", "town", "region", "geocoded"
     preposition: str = ""
 
 
@@ -157,7 +163,13 @@ def _capitalized_phrase(ctx: _Context, start: int, end: int) -> bool:
     return bool(significant) and all(is_capitalized(w) for w in significant)
 
 
-def _decide_polarity(ctx: _Context, start: int, prep: str, prep_start: int, kind: str) -> tuple[bool, int] | None:
+def _names_a_venue(ctx: _Context, end: int) -> bool:
+    """Is the name ending at `end` followed by a venue it holds: "Lyon station", "Porto Airport", "Galway university"?"""
+    word, gap = next_word(ctx.text, end)
+    return bool(word) and not gap.strip() and word.lower() in _VENUES_AFTER_NAME
+
+
+def _decide_polarity(ctx: _Context, start: int, end: int, prep: str, prep_start: int, kind: str) -> tuple[bool, int] | None:
     """(negated, where the phrase to cut out begins), or None when the mention is no constraint."""
     intro_start = prep_start if prep else start
     excluding = _EXCLUDING.search(ctx.text, max(0, start - 40), start)
@@ -171,7 +183,9 @@ def _decide_polarity(ctx: _Context, start: int, prep: str, prep_start: int, kind
     if prep in ("to", "towards", "toward", "into"):
         before = previous_words(ctx.text, prep_start, 1)
         if before and before[-1] in _VEHICLES:
-            return None  # "a flight to Korea": where the flight goes, not where the moment is
+            if not _names_a_venue(ctx, end):
+                return None  # "a flight to Korea": where the flight goes, not where the moment is
+            intro_start = start  # "a taxi to Lyon station" is at the station: keep "a taxi to ... station" for the pictures
     if prep == "outside" and kind in ("city", "country", "town"):
         return True, negation if negation is not None else intro_start  # outside Dublin: anywhere but Dublin
     if negation is not None:
@@ -217,7 +231,7 @@ def _match_known(ctx: _Context, i: int) -> tuple[int, _Hit] | None:
         semantic = all(p.kind == "semantic" for p in candidates)
         if semantic and prep in _TRAVEL - {"visiting", "visited", "visit", "over"}:
             return None  # "a taxi to the airport": on the way there, not there
-        polarity = _decide_polarity(ctx, start, prep, prep_start, "known" if semantic else candidates[0].kind)
+        polarity = _decide_polarity(ctx, start, end, prep, prep_start, "known" if semantic else candidates[0].kind)
         if polarity is None:
             return None
         negated, removal = polarity
@@ -306,7 +320,7 @@ def _country_hit(ctx, gazetteer, key, start, end, codes, words_lists) -> _Hit | 
         return None  # "Ireland jersey", "Japan Airlines"
     if _SPORTS_TEAM.match(ctx.text, end) or (prep in {"against", "beat", "beating", "vs", "v", "versus", "playing", "supporting"}):
         return None  # "Ireland were playing", "against France": a team, not where the moment was
-    polarity = _decide_polarity(ctx, start, prep, prep_start, "country")
+    polarity = _decide_polarity(ctx, start, end, prep, prep_start, "country")
     if polarity is None:
         return None
     negated, removal = polarity
@@ -357,7 +371,7 @@ def _city_hit(ctx, key, start, end, words_lists) -> _Hit | None:
     word_after, gap = next_word(ctx.text, end)
     if word_after and not gap.strip() and is_capitalized(word_after):
         # "Vicar Street", "Paris Hilton": part of a longer name. Only a big city's name still places it ("London Eye").
-        if word_after.lower() in _STREET_WORDS or biggest < 100_000:
+        if word_after.lower() in _STREET_WORDS or (biggest < 100_000 and word_after.lower() not in _VENUES_AFTER_NAME):
             return None
     if strict:
         if not (capitalized and locative) or _attributive(ctx, end, place_nouns):
@@ -370,13 +384,40 @@ def _city_hit(ctx, key, start, end, words_lists) -> _Hit | None:
         title_continues = bool(word_after) and not gap.strip() and is_capitalized(word_after) and word_after.lower() not in place_nouns
         if biggest < 200_000 or _attributive(ctx, end, place_nouns) or title_continues:
             return None
-    polarity = _decide_polarity(ctx, start, prep, prep_start, "city")
+    polarity = _decide_polarity(ctx, start, end, prep, prep_start, "city")
     if polarity is None:
         return None
     negated, removal = polarity
     areas = tuple(_city_area(c) for c in cities)
+    if next_word(ctx.text, end)[0].lower() == "airport":  # airports lie outside the town: Porto's 11 km, Paris's 25 km out
+        areas = tuple(replace(area, radius_km=max(area.radius_km, AIRPORT_REACH_KM)) for area in areas)
     removal = _removal_with_geo_noun(ctx, start, removal, prep)
+    regional = _region_instead(ctx, key, cities, areas)
+    if regional is not None:  # "hiking in Galway", "in Tuscany": the land around, not (only) the town
+        return _Hit(start, end, original, regional, original, negated, removal, (), "region", prep)
     return _Hit(start, end, original, areas, _names_label([cities[0].name], near=True), negated, removal, (), "city", prep)
+
+
+def _region_instead(ctx: _Context, key: str, cities: list[City], town_areas: tuple[Area, ...]) -> tuple[Area, ...] | None:
+    """The areas a town's name admits when it means its region too (or only), else None.
+
+    A big city's name means the city, except in a memory of the countryside. A small town abroad loses to
+    a region of the same name ("in Tuscany" is not Tuscany, Calgary); a town with a county of its name
+    ("Galway") keeps the town and gains the county when the memory is about the countryside or when the
+    library's places there lie outside the town.
+    """
+    countryside = about_the_countryside(ctx.text)
+    if max(city.population for city in cities) >= 100_000 and not countryside:
+        return None
+    prefer = set(ctx.known.country_codes) | _countries_named_in(ctx)
+    regions = regions_named(ctx.gazetteer, key, prefer)
+    town_countries = {city.country_code for city in cities}
+    same_country = [region for region in regions if region.country_code in town_countries]
+    if regions and not same_country:
+        return None if town_countries & prefer else tuple(region_area(region) for region in regions)
+    if same_country and (countryside or any(library_reaches_beyond_town(ctx.known, region, town_areas) for region in same_country)):
+        return town_areas + tuple(region_area(region) for region in same_country)
+    return None
 
 
 def _countries_named_in(ctx: _Context) -> set[str]:
@@ -423,6 +464,13 @@ def _town_hits(ctx: _Context, taken: list[Span]) -> list[_Hit]:
         key = normalize(phrase)
         if key in excluded or len(key) < 4 or _is_name_not_place(ctx, start):
             continue
+        regions = regions_named(ctx.gazetteer, key, prefer)
+        if regions:  # "in Kerry", "in Bavaria": a region no town is named after
+            polarity = _decide_polarity(ctx, start, end, prep, prep_start, "town")
+            if polarity is not None:
+                areas = tuple(region_area(region) for region in regions)
+                hits.append(_Hit(start, end, phrase, areas, phrase, polarity[0], polarity[1], (), "region", prep))
+            continue
         towns = ctx.gazetteer.towns_named(key)
         if not towns:
             continue
@@ -430,7 +478,7 @@ def _town_hits(ctx: _Context, taken: list[Span]) -> list[_Hit]:
         towns = preferred or towns
         if len(towns) > 3:
             continue  # a name found all over the world says too little
-        polarity = _decide_polarity(ctx, start, prep, prep_start, "town")
+        polarity = _decide_polarity(ctx, start, end, prep, prep_start, "town")
         if polarity is None:
             continue
         negated, removal = polarity
@@ -447,7 +495,7 @@ def _geocoded_hits(ctx: _Context, taken: list[Span], geocoder: PlaceGeocoder) ->
         area = geocoder.locate(phrase)
         if area is None:
             continue
-        polarity = _decide_polarity(ctx, start, prep, prep_start, "town")
+        polarity = _decide_polarity(ctx, start, end, prep, prep_start, "town")
         if polarity is None:
             continue
         negated, removal = polarity
@@ -462,7 +510,8 @@ def _merge_alternatives(ctx: _Context, hits: list[_Hit]) -> list[list[_Hit]]:
         if groups:
             last = groups[-1][-1]
             gap = ctx.text[last.end:hit.start]
-            same_kind = (last.kind in ("city", "town", "known")) == (hit.kind in ("city", "town", "known"))
+            local = ("city", "town", "known", "region")
+            same_kind = (last.kind in local) == (hit.kind in local)
             if _JOINED.fullmatch(gap) or (same_kind and _COMMA_LIST.fullmatch(gap) and last.kind == hit.kind):
                 if not hit.negated or groups[-1][0].negated:
                     groups[-1].append(hit)

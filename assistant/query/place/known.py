@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+import numpy as np
+
 from ..gazetteer import WorldGazetteer, city_radius_km, place_words
 from ..text import normalize
 from .model import Area, KnownPlace, PlaceTerm
@@ -27,6 +29,7 @@ class KnownIndex:
     country_codes: set[str] = field(default_factory=set)
     max_words: int = 1
     all_southern: bool = False
+    spots: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))  # (lat, lng) of every place
 
 
 _GLUE_WORDS = {"of", "the", "and", "de", "at", "for", "in"}
@@ -62,6 +65,7 @@ def build_known_index(places: Sequence[KnownPlace]) -> KnownIndex:
             index.country_codes.add(place.country_code)
     index.max_words = max([len(key.split()) for key in index.names] + [1])
     index.all_southern = bool(places) and all(place.lat < 0 for place in places)
+    index.spots = np.array([(place.lat, place.lng) for place in places], dtype=float).reshape(-1, 2)
     return index
 
 

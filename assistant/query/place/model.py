@@ -7,7 +7,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..gazetteer import fixed_width_codes, within_radius
+from ..gazetteer import fixed_width_codes, region_key, region_keys_at, within_radius
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,10 @@ class KnownPlace:
 
 @dataclass(frozen=True)
 class Area:
-    """A circle (known place, city, geocoded) or a whole country (kind "country", decided by country_code)."""
+    """A circle (known place, city, geocoded), a whole country (kind "country", decided by country_code) or a
+    GeoNames region (kind "region", decided by name; its circle only spans it)."""
 
-    kind: str  # "known" | "city" | "country" | "geocoded"
+    kind: str  # "known" | "city" | "country" | "region" | "geocoded"
     name: str
     lat: float
     lng: float
@@ -41,6 +42,13 @@ class Area:
 
 def _as_float_array(values) -> np.ndarray:
     return np.atleast_1d(np.asarray(values, dtype=np.float64))
+
+
+def _in_region(area: Area, lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
+    """Positions whose nearest GeoNames town lies in the region (kind "region": its name as GeoNames writes it)."""
+    first, second = region_keys_at(lat, lng)
+    key = f"{area.country_code}/{region_key(area.name)}"
+    return (first == key) | (second == key)
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,9 @@ class PlaceTerm:
             # Two UCS-4 characters are 8 bytes: compared as integers, a continent's 50 codes take a few ms.
             inside |= np.isin(codes.view(np.uint64), np.array(countries, dtype="U2").view(np.uint64))
         for area in self.areas:
-            if area.kind != "country":
+            if area.kind == "region":
+                inside |= _in_region(area, lat, lng)
+            elif area.kind != "country":
                 inside |= within_radius(lat, lng, area.lat, area.lng, area.radius_km)
         inside &= np.isfinite(lat) & np.isfinite(lng)
         return ~inside if self.negated else inside

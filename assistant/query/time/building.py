@@ -11,6 +11,10 @@ from .facts import Fact, bind_years
 from .terms import CalendarTerm, DayPartTerm, PeriodTerm, TimeTerm, WeekdayTerm, day_span, intersect_spans, merge_spans
 
 
+# Without a library, recurring phrases are compared over this many years up to now.
+ARCHIVE_YEARS_DEFAULT = 30
+
+
 def _minutes_set(windows) -> set[int]:
     minutes = set()
     for start, end in windows:
@@ -123,9 +127,10 @@ def _period_term(facts: list[Fact]) -> PeriodTerm | None:
     return PeriodTerm(" or ".join(dict.fromkeys(f.label for f in facts)), union, "")
 
 
-def _reference_days(rules: tuple[Rule, ...]) -> set[date]:
+def _days_in(rules: tuple[Rule, ...], years: range) -> set[date]:
+    """The days the rules cover in the archive's years (Easter and March share days in some years only)."""
     found = set()
-    for first, last in instances_touching(rules, 2019, 2020):
+    for first, last in instances_touching(rules, years[0], years[-1]):
         day = first
         while day <= last:
             found.add(day)
@@ -133,8 +138,13 @@ def _reference_days(rules: tuple[Rule, ...]) -> set[date]:
     return found
 
 
-def build_terms(facts: list[Fact], now: datetime, southern: bool = False) -> list[TimeTerm]:
-    """Combine facts into terms: at most one positive term per kind, plus one per negated fact."""
+def build_terms(facts: list[Fact], now: datetime, southern: bool = False, archive_years: range | None = None) -> list[TimeTerm]:
+    """Combine facts into terms: at most one positive term per kind, plus one per negated fact.
+
+    archive_years are the library's: two recurring facts that never meet in them ("at Easter, in March" in an
+    archive where Easter always fell in April) become one "either" term; default, the 30 years up to now.
+    """
+    archive_years = archive_years or range(now.year - ARCHIVE_YEARS_DEFAULT + 1, now.year + 1)
     terms: list[TimeTerm] = []
     resolved: list[Fact] = []
     for fact in facts:
@@ -176,7 +186,7 @@ def build_terms(facts: list[Fact], now: datetime, southern: bool = False) -> lis
         terms.append(period)
 
     if recurring:
-        day_sets = [_reference_days(f.rules) for f in recurring]
+        day_sets = [_days_in(f.rules, archive_years) for f in recurring]
         if len(recurring) == 1 or set.intersection(*day_sets):
             terms.extend(CalendarTerm(f.label, f.rules) for f in recurring)
         else:

@@ -25,7 +25,7 @@ from .dates import (
     find_weekdays,
     find_years,
 )
-from .facts import Fact, FindContext, bind_years, title_word_starts, touched_years
+from .facts import Fact, FindContext, bind_years, preceded_by, title_word_starts, touched_years
 from .relative import find_relative
 from .words import FLAGS, QUANTITY
 
@@ -220,10 +220,14 @@ def _merge_alternatives(ctx: FindContext, facts: list[Fact]) -> list[Fact]:
     return merged
 
 
+_NAME_INTRODUCERS = {"called", "named", "titled", "entitled"}
+
+
 def find_facts(text: str, now: datetime) -> list[Fact]:
     """All time facts of a text, with spans that cover their introducing words."""
     ctx = FindContext(text, now, title_word_starts(text))
-    candidates = [fact for finder in _FINDERS for fact in finder(ctx)]
+    candidates = [fact for finder in _FINDERS for fact in finder(ctx)
+                  if not preceded_by(ctx, fact.span[0], _NAME_INTRODUCERS)]  # "a film called Friday" is a name
     chosen = _choose(candidates)
     spans = [fact.span for fact in chosen]
     widened: list[Fact] = []

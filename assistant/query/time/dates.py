@@ -16,7 +16,7 @@ from datetime import date
 
 from ..holidays import HOLIDAYS, Rule, relative_rule, rule_instance
 from ..numbers import ordinal
-from ..text import FUNCTION_WORDS, Span, next_word, previous_words
+from ..text import FUNCTION_WORDS, Span, next_word, previous_words, sentence_start
 from .facts import Fact, FindContext, attributive, in_title, preceded_by, years_allowed
 from .terms import DAY_PARTS, MONTH_NAMES, weekday_label
 from .words import (
@@ -213,12 +213,18 @@ def _month_word_is_month(ctx: FindContext, start: int, end: int, word: str, has_
     return preceded_by(ctx, start, TEMPORAL_PREPOSITIONS - {"and", "or", "to", "was", "is", "it's", "one"})
 
 
+_RANGE_OPENING = re.compile(rf"\b(?:from|between|since|{MONTH_FULL})\b", FLAGS)
+
+
 def find_months(ctx: FindContext):
     for match in _MONTH_LIST.finditer(ctx.text):
         has_year = bool(match.group("year"))
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(MONTH_FULL, match.group("months"), FLAGS)]
         words = [(match.start() + s, match.start() + e, w) for s, e, w in words]
         accepted = [(s, e, w) for s, e, w in words if _month_word_is_month(ctx, s, e, w, has_year)]
+        ranged = re.search(r"\b(?:to|through|until|into)\b|-|–", match.group("months"))
+        if accepted and ranged and len(words) == 2:
+            accepted = words  # a range from or to a month is months at both ends: "from March to June", "May to September"
         if not accepted:
             continue
         if len(accepted) < len(words):  # only part of the list is months: take the first accepted word alone
@@ -227,12 +233,13 @@ def find_months(ctx: FindContext):
             span, months, has_year = (s, match.end() if year_after else e), [MONTHS[w.lower()]], year_after
         else:
             span, months = (match.start(), match.end()), [MONTHS[w.lower()] for _, _, w in words]
-            ranged = re.search(r"\b(?:to|through|until|into)\b|-|–", match.group("months"))
             if ranged and len(months) == 2:
                 first, last = months
                 months = [(first - 1 + step) % 12 + 1 for step in range((last - first) % 12 + 1)]
         if not has_year and attributive(ctx, span[1]) and not preceded_by(ctx, span[0], TEMPORAL_PREPOSITIONS):
             continue  # "the September issue"
+        if not has_year and preceded_by(ctx, span[0], {"to"}) and not _RANGE_OPENING.search(ctx.text[max(0, span[0] - 60):span[0]]):
+            continue  # "dancing to September": "to" makes a month only as the end of a range ("from May to June")
         yield _months_fact(ctx, span, months, int(match.group("year")) if has_year else None)
     for match in _MONTH_ABBREVIATION_YEAR.finditer(ctx.text):
         year = int(match.group("year"))
@@ -310,6 +317,12 @@ def _season_rules(season: str, edge: str) -> tuple[Rule, ...]:
     return ((start, -14, end, 14),)
 
 
+def _the_without_preposition(ctx: FindContext, start: int) -> bool:
+    """Is the word at `start` preceded by "the" that no time preposition introduces ("The spring broke")?"""
+    before = previous_words(ctx.text, start, 2)
+    return bool(before) and before[-1] == "the" and (len(before) < 2 or before[-2] not in TEMPORAL_PREPOSITIONS)
+
+
 def find_seasons(ctx: FindContext):
     for match in _SEASON.finditer(ctx.text):
         season = match.group("season").lower()
@@ -319,6 +332,11 @@ def find_seasons(ctx: FindContext):
             continue  # "I may fall", "fall over"
         if season == "spring" and preceded_by(ctx, start, {"a", "hot", "thermal", "mineral", "coil", "water"}):
             continue  # a spring of water
+        if season == "spring" and not intro and _the_without_preposition(ctx, start):
+            continue  # "the spring in the old armchair"; but "in the spring", "it was the spring we moved"
+        if not match.group("year") and ctx.text[start].isupper() and not sentence_start(ctx.text, start) and re.match(
+                r"\s+of\b", ctx.text[match.end("season"):]):
+            continue  # "a Summer of '69 t-shirt", "the Summer of Love": a title
         if not intro and not match.group("suffix"):
             after = ctx.text[match.end("season"):match.end()]
             if not after.strip() and attributive(ctx, match.end("season")) and not preceded_by(ctx, start, TEMPORAL_PREPOSITIONS):
@@ -365,7 +383,8 @@ def find_holidays(ctx: FindContext):
         year = int(match.group("year")) if match.group("year") else None
         relative = (match.group("relative") or "").lower()
         rules, label_base = holiday.rules, holiday.label
-        if not year and not relative and attributive(ctx, name_end) and not preceded_by(ctx, name_start, _HOLIDAY_INTRODUCERS):
+        introduced = preceded_by(ctx, name_start, _HOLIDAY_INTRODUCERS - {"of"})  # "a bag of Easter eggs" is no day
+        if not year and not relative and attributive(ctx, name_end) and not introduced:
             event, _ = next_word(ctx.text, name_end)
             if event.lower() not in _HOLIDAY_EVENTS:
                 continue  # "a Christmas jumper", "looking at Christmas lights": things seen, not the day
@@ -389,7 +408,11 @@ _YEAR_LIST = re.compile(rf"\b(?P<first>{YEAR})\s*(?:or|and|/|-|–|to)\s*(?P<sec
 _NOT_YEAR_BEFORE = {"number", "no", "route", "flight", "room", "bus", "gate", "platform", "model", "a", "an", "page", "size",
                     "code", "channel", "track", "episode", "series", "version", "over", "about", "around", "nearly",
                     "almost", "than", "exactly", "only", "just", "some", "the", "like", "costs", "cost", "paid", "for",
-                    "x", "times", "score", "scored", "highway", "street", "road", "unit", "apartment", "floor"}
+                    "x", "times", "score", "scored", "highway", "street", "road", "unit", "apartment", "floor", "film", "movie",
+                    "song", "album", "book", "game", "edition", "pin", "password", "total", "price"}
+# Nouns whose value a year-like number may be: "our room number was 1984".
+_NUMBERED_NOUNS = _NOT_YEAR_BEFORE - {"a", "an", "the", "over", "about", "around", "nearly", "almost", "than", "exactly", "only",
+                                      "just", "some", "like", "for", "x", "times"}
 _YEAR_INTRODUCERS = {"in", "of", "since", "during", "from", "until", "till", "by", "year", "summer", "winter", "spring",
                      "autumn", "fall", "early", "late", "mid", "was", "it's", "back", "around", "circa", "and", "or", "to",
                      "through", "throughout", "sometime", "either"}
@@ -416,12 +439,14 @@ def find_years(ctx: FindContext):
         year = int(match.group("year"))
         if match.group("s") or not years_allowed(ctx, year):
             continue  # "the 1990s" is a decade
-        before = previous_words(ctx.text, match.start(), 1)
+        before = previous_words(ctx.text, match.start(), 2)
         introduced = bool(before) and before[-1] in _YEAR_INTRODUCERS
         if before and before[-1] in _NOT_YEAR_BEFORE and not introduced:
             continue
-        if not introduced and attributive(ctx, match.end()):
-            continue  # "2000 people", "a 2019 calendar"
+        if (not introduced or before[-1] == "of") and attributive(ctx, match.end()):
+            continue  # "2000 people", "a 2019 calendar", "a bottle of 2015 Rioja"
+        if len(before) == 2 and before[-1] in ("was", "is") and before[-2] in _NUMBERED_NOUNS:
+            continue  # "our room number was 1984"
         if _UNIT_AFTER_NUMBER.match(ctx.text, match.end()):
             continue
         yield Fact("years", str(year), match.span(), years=(year,), grain="year", strength=1)
@@ -437,6 +462,9 @@ _WEEK_PART = re.compile(
     FLAGS)
 
 
+_DAY_AFTER_WEEKDAY = re.compile(r"\s+the\s+\d{1,2}(?:st|nd|rd|th)\b", FLAGS)
+
+
 def find_weekdays(ctx: FindContext):
     for match in _WEEKDAY.finditer(ctx.text):
         start, end = match.span()
@@ -446,6 +474,9 @@ def find_weekdays(ctx: FindContext):
         introduced = bool(before) and before[-1] in _WEEKDAY_INTRODUCERS - {"a"}
         if attributive(ctx, end) and not introduced:
             continue  # "a Sunday newspaper", "Friday drinks"
+        dated = _DAY_AFTER_WEEKDAY.match(ctx.text, end)
+        if dated and attributive(ctx, dated.end()):
+            continue  # "a Friday the 13th movie poster": a title used as an adjective
         weekday = WEEKDAYS[match.group("weekday").lower()]
         yield Fact("weekday", weekday_label([weekday]), (start, end), weekdays=(weekday,), strength=1)
     for match in _WEEK_PART.finditer(ctx.text):

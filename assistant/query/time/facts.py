@@ -38,6 +38,8 @@ class Fact:
 
 @dataclass
 class FindContext:
+    """What every finder reads: the text, the archive's "now" for relative phrases, and words inside titles."""
+
     text: str
     now: datetime
     title_words: set[int] = field(default_factory=set)  # start offsets of words inside non-time titles

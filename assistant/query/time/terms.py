@@ -19,7 +19,7 @@ from typing import ClassVar, Sequence
 
 import numpy as np
 
-from ..holidays import Rule, rule_instance
+from ..holidays import Rule, instances_touching, rule_instance
 
 SPILL_SECONDS = 4 * 3600
 _EPOCH = date(1970, 1, 1)
@@ -228,8 +228,8 @@ class CalendarTerm(TimeTerm):
             if whole_month and start_anchor[:2] == end_anchor[:2]:
                 month = int(start_anchor[:2])
                 return tuple(month_calendar_term((month + step - 1) % 12 + 1) for step in (-1, 1))
-        reference = [rule_instance(rule, 2019) for rule in self.rules]
-        short = all(instance and (instance[1] - instance[0]).days < 14 for instance in reference)
+        instances = instances_touching(self.rules, _TABLE_FIRST.year, _TABLE_LAST.year)  # every year a mask covers
+        short = all((last - first).days < 14 for first, last in instances)
         widen = 3 if short else 14
         widened = tuple((a, b - widen, c, d + widen) for a, b, c, d in self.rules)
         return (CalendarTerm(f"{self.label} ±{widen} days", widened),)
