@@ -267,9 +267,11 @@ class Library:
 
     def last_local_time(self) -> datetime | None:
         """The archive's 'now': relative expressions like 'last January' are relative to the last photo."""
-        if not len(self):
-            return None
-        return pd.Timestamp(int(self.local_seconds.max()), unit="s").to_pydatetime()
+        return pd.Timestamp(int(self.local_seconds.max()), unit="s").to_pydatetime() if len(self) else None
+
+    def first_local_time(self) -> datetime | None:
+        """Where the archive begins: recurring phrases ("at Easter, in March") are compared over its own years."""
+        return pd.Timestamp(int(self.local_seconds.min()), unit="s").to_pydatetime() if len(self) else None
 
     @cached_property
     def places(self):
