@@ -52,6 +52,23 @@ def _enrichment(args: argparse.Namespace, device: str):
         raise SystemExit(f"error: {error}") from None
 
 
+def _add_judging_options(parser: argparse.ArgumentParser, qrels_required: bool = False) -> None:
+    parser.add_argument("--qrels", required=qrels_required, help="ground truth: topic,image_id CSV, JSON or DRES tasks; demo: the demo's")
+    parser.add_argument("--tolerance", default="exact", help="what counts as a correct photo: exact, event (needs --library), minutes:N")
+    parser.add_argument("--library", help="library whose events and times judge --tolerance event / minutes:N")
+
+
+def _judge(args: argparse.Namespace):
+    """The qrels read (and what was read, on stderr), judged under the chosen tolerance."""
+    from .evaluation import Judge, parse_tolerance, read_qrels
+
+    tolerance = parse_tolerance(args.tolerance)
+    qrels = read_qrels(args.qrels)
+    print(qrels.describe(), file=sys.stderr)
+    library = _open_library(Settings.resolve(library=args.library)) if args.library else None
+    return Judge(qrels, tolerance, library)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lifelog", description="Find moments in your lifelog by describing them.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -97,9 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("study-report", help="time-to-find and turns per topic and participant, from a study log")
     report.add_argument("log", type=Path, help="the JSON-lines file written by `app.py --study-log`")
+    _add_judging_options(report)
+    report.add_argument("--plots", type=Path, help="folder for the PNG plots written with --qrels (default: beside the log)")
+
+    evaluate = commands.add_parser("evaluate", help="score a run file (run-topics' or any team's LSC run) against qrels")
+    evaluate.add_argument("run", type=Path, help="GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE rows; a QA topic's IMAGE-ID is its answer")
+    _add_judging_options(evaluate, qrels_required=True)
+    evaluate.add_argument("--json", action="store_true", help='print {"overall": {...}, "topics": {...}} as JSON')
 
     topics = commands.add_parser("run-topics", help="answer a list of topics automatically: an NTCIR Lifelog / LSC run file")
-    topics.add_argument("topics", type=Path, help="CSV with id and text columns, or JSON (a list of {id, text}, or id -> text)")
+    topics.add_argument("topics", type=Path, help="CSV with id and text columns, or JSON (a list of {id, text}, or id -> text); demo: the demo's study")
     topics.add_argument("--out", type=Path, required=True, help="run file to write: GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE")
     topics.add_argument("--group-id", default="LIFELOG", help="your group's id (default: LIFELOG)")
     topics.add_argument("--run-id", help="this run's id (default: the output file's name without extension)")
@@ -282,6 +306,9 @@ def run_add_user(args: argparse.Namespace) -> int:
 def run_study_report(args: argparse.Namespace) -> int:
     from .study import read_log, report_text, summarise
 
+    if args.qrels:
+        return _run_judged_study_report(args)
+
     summaries = summarise(read_log(args.log))
     if not summaries:
         raise SystemExit(f"error: {args.log} holds no study records")
@@ -289,12 +316,40 @@ def run_study_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_judged_study_report(args: argparse.Namespace) -> int:
+    from .evaluation import DresScoring, judge_sessions, judged_report_text
+    from .evaluation.plots import write_study_plots
+    from .study import read_log
+
+    judge, scoring = _judge(args), DresScoring()
+    tasks = judge_sessions(read_log(args.log), judge, scoring)
+    if not tasks:
+        raise SystemExit(f"error: {args.log} holds no study records")
+    print(judged_report_text(tasks, judge, scoring))
+    for path in write_study_plots(tasks, args.plots or args.log.parent, args.log.stem, scoring.duration_s):
+        print(f"plot: {path}")
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import read_run, score_run, score_text
+
+    judge = _judge(args)
+    run = read_run(args.run)
+    if run.unreadable:
+        print(f"note: {len(run.unreadable)} rows with fewer than four columns skipped (lines {run.unreadable[:5]})", file=sys.stderr)
+    scores = score_run(run, judge)
+    print(json.dumps(scores, ensure_ascii=False, indent=1) if args.json else score_text(scores))
+    return 0
+
+
 def run_run_topics(args: argparse.Namespace) -> int:
+    from .evaluation import packaged_study_file
     from .study import MAX_IMAGES_PER_TOPIC, read_topics, run_topics
 
     if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
         raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
-    topics = read_topics(args.topics)
+    topics = read_topics(packaged_study_file(args.topics, "topics"))
     settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
@@ -314,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {
         "index": run_index, "search": run_search, "parse": run_parse,
         "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics,
+        "evaluate": run_evaluate,
     }
     try:
         return handlers[args.command](args)
