@@ -1,0 +1,93 @@
+"""`lifelog evaluate` gives the hand-computed MRR, recall@k and QA accuracy under each tolerance."""
+
+import json
+
+import pytest
+
+from assistant.cli import main
+from assistant.evaluation import Judge, Tolerance, parse_tolerance, read_qrels, read_run, score_run
+
+
+def _filler(n: int) -> list[str]:
+    """Photos that are in no library and were taken months before any correct one."""
+    return [f"20190101_00{minute:02d}00_000.jpg" for minute in range(n)]
+
+
+@pytest.fixture(scope="module")
+def files(photo, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("evaluate")
+    qrels = folder / "qrels.csv"
+    qrels.write_text(
+        "topic,image_id,answer,tolerance\n"
+        f"T1,{photo('cafe', 1)},,\nT2,{photo('office', 0)},,\nT3,{photo('pub', 1)},,\nT4,{photo('cafe', 0)},,\n"
+        "Q1,,4,\nQ2,,11 May 2019,\n"
+    )
+    filler = _filler(9)
+    ranked = {
+        # T1: pub, then a cafe photo 4 minutes from the correct one, then the correct one
+        "T1": [photo("pub", 0), photo("cafe", 3), photo("cafe", 1)],
+        # T2: an office photo 6 minutes from the correct one at rank 2, the correct one at rank 11
+        "T2": [filler[0], photo("office", 2), *filler[1:9], photo("office", 0)],
+        "T3": [photo("pub", 1)],
+        "Q1": ["four"],
+        "Q2": [photo("cafe", 0), "12/05/2019"],  # evidence first, then the (wrong) answer
+        "Z": [photo("pub", 1)],  # not in the qrels
+    }
+    run = folder / "run.csv"
+    run.write_text("GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE\n" + "".join(
+        f"LIFELOG,r1,{topic},{item},0.5,{1 - rank / 100:.2f}\n" for topic, items in ranked.items() for rank, item in enumerate(items)
+    ))
+    return qrels, run
+
+
+# (rank of T1, rank of T2) under each tolerance; T3 is found at rank 1 and T4 is missing from the run.
+HAND_RANKS = {"exact": (3, 11), "event": (2, 2), "minutes:5": (2, 11)}
+
+
+@pytest.mark.parametrize("tolerance", list(HAND_RANKS))
+def test_scores_match_hand_computed_figures(three_events, files, tolerance):
+    qrels, run = files
+    t1, t2 = HAND_RANKS[tolerance]
+    scores = score_run(read_run(run), Judge(read_qrels(qrels), parse_tolerance(tolerance), three_events))
+    ranks = [t1, t2, 1, None]
+    overall = scores["overall"]
+    assert overall["mrr"] == pytest.approx(sum(1 / r for r in ranks if r) / 4)
+    for k in (1, 5, 10, 100):
+        assert overall[f"recall@{k}"] == pytest.approx(sum(r is not None and r <= k for r in ranks) / 4), k
+    assert [scores["topics"][t]["rank"] for t in ("T1", "T2", "T3", "T4")] == ranks
+    assert scores["topics"]["T2"]["recall@10"] == float(t2 <= 10)
+    assert overall["qa_accuracy"] == 0.5
+    assert scores["topics"]["Q1"] == {"kind": "QA", "answer": "four", "correct": True, "qa_accuracy": 1.0}
+    assert scores["topics"]["Q2"]["answer"] == "12/05/2019" and not scores["topics"]["Q2"]["correct"]
+    assert scores["unjudged_topics"] == ["Z"]
+    assert overall["tolerance"] == Judge(read_qrels(qrels), parse_tolerance(tolerance), three_events).tolerance.describe()
+
+
+def test_cli_json(three_events, files, capsys):
+    qrels, run = files
+    assert main(["evaluate", str(run), "--qrels", str(qrels), "--tolerance", "event", "--library", str(three_events.folder), "--json"]) == 0
+    captured = capsys.readouterr()
+    printed = json.loads(captured.out)
+    assert printed["overall"]["mrr"] == pytest.approx((0.5 + 0.5 + 1) / 4)
+    assert printed["overall"]["recall@5"] == pytest.approx(0.75)
+    assert printed["overall"]["tolerance"] == "same event as a correct image"
+    assert set(printed["topics"]) == {"T1", "T2", "T3", "T4", "Q1", "Q2"}
+    assert "4 KIS topics (4 images), 2 QA topics (2 accepted answers)" in captured.err
+
+
+def test_event_tolerance_needs_a_library(files, capsys):
+    qrels, run = files
+    assert main(["evaluate", str(run), "--qrels", str(qrels), "--tolerance", "event"]) == 2
+    assert "--library" in capsys.readouterr().err
+
+
+def test_minutes_tolerance_reads_times_from_lsc_names_without_a_library(three_events, files):
+    qrels, run = files
+    scores = score_run(read_run(run), Judge(read_qrels(qrels), Tolerance("minutes", 5)))
+    assert [scores["topics"][t]["rank"] for t in ("T1", "T2", "T3")] == [2, 11, 1]
+
+
+@pytest.mark.parametrize("text", ["minutes", "minutes:x", "scene", "exact:3"])
+def test_unknown_tolerances_are_refused(text):
+    with pytest.raises(ValueError, match="minutes:N"):
+        parse_tolerance(text)
