@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user.add_argument("username")
     add_user.add_argument("--library", type=Path, help="the library this participant sees (default: the app's --library)")
 
-    report = commands.add_parser("study-report", help="time-to-find and turns per topic and participant, from a study log")
+    report = commands.add_parser("study-report", help="time-to-find and turns per topic and participant, from a study log; with --qrels, judged and scored as DRES does")
     report.add_argument("log", type=Path, help="the JSON-lines file written by `app.py --study-log`")
     _add_judging_options(report)
     report.add_argument("--plots", type=Path, help="folder for the PNG plots written with --qrels (default: beside the log)")

@@ -55,3 +55,11 @@ def test_a_file_with_no_ground_truth_is_refused(tmp_path):
     path.write_text("[]")
     with pytest.raises(ValueError, match="holds no ground truth"):
         read_qrels(path)
+
+
+def test_json_topics_with_images_and_answers(tmp_path):
+    path = tmp_path / "both.json"
+    path.write_text(json.dumps({"K1": {"images": ["a.jpg"]}, "Q1": {"answers": ["90 minutes", "an hour and a half"], "tolerance": "10 minutes"}}))
+    qrels = read_qrels(path)
+    assert qrels.images == {"K1": ("a.jpg",)}
+    assert qrels.answers == {"Q1": (AcceptedAnswer("90 minutes", "10 minutes"), AcceptedAnswer("an hour and a half", "10 minutes"))}
