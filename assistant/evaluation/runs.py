@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..photo_names import time_from_filename
 from .judge import Judge
 
 CUTOFFS = (1, 5, 10, 100)
-_PHOTO_NAME = re.compile(r"\.(jpe?g|png|webp)$|^\d{8}_\d{6}", re.IGNORECASE)
+_PHOTO_FILE = re.compile(r"\.(jpe?g|png|webp)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class RunFile:
 
 def is_photo_name(item: str) -> bool:
     """An image id as runs write them (`20190509_071012_000.jpg`, `B00001234_21I6X0_…JPG`), not answer text."""
-    return bool(_PHOTO_NAME.search(item.strip()))
+    item = item.strip()
+    return bool(_PHOTO_FILE.search(item)) or time_from_filename(item) is not None
 
 
 def read_run(path: str | Path) -> RunFile:

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.evaluation import Judge, Tolerance, parse_tolerance, read_qrels, read_run, score_run
+from assistant.evaluation.runs import is_photo_name
 
 
 def _filler(n: int) -> list[str]:
@@ -91,3 +92,12 @@ def test_minutes_tolerance_reads_times_from_lsc_names_without_a_library(three_ev
 def test_unknown_tolerances_are_refused(text):
     with pytest.raises(ValueError, match="minutes:N"):
         parse_tolerance(text)
+
+
+@pytest.mark.parametrize(
+    "item, photo",
+    [("20190510_090000_000.jpg", True), ("B00000840_21I6X0_20180505_140657E", True), ("b.JPG", True),
+     ("FR 7014", False), ("twice", False), ("11/05/2019", False)],
+)
+def test_a_question_topics_answer_is_the_first_item_that_is_not_a_photo(item, photo):
+    assert is_photo_name(item) is photo
