@@ -283,7 +283,11 @@ def run_add_user(args: argparse.Namespace) -> int:
 def run_study_report(args: argparse.Namespace) -> int:
     from .study import read_log, report_text, summarise
 
-    summaries = summarise(read_log(args.log))
+    reading = read_log(args.log)
+    if reading.unreadable_lines:
+        numbers = ", ".join(map(str, reading.unreadable_lines))
+        print(f"warning: {args.log}: {len(reading.unreadable_lines)} unreadable line(s) skipped (line {numbers}); a writer was probably killed mid-line", file=sys.stderr)
+    summaries = summarise(reading.records)
     if not summaries:
         raise SystemExit(f"error: {args.log} holds no study records")
     print(report_text(summaries))

@@ -5,6 +5,7 @@ automatic runs over a topic list in the NTCIR Lifelog / LSC submission format.
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
 import statistics
@@ -13,7 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from .conversation import Turn
@@ -29,7 +30,8 @@ def new_record(participant: str, event: str, **fields: object) -> dict:
 class StudyLog:
     """Append-only JSON lines, one per event, each written and fsynced before the call returns.
 
-    A crash loses at most the line being written; a torn last line is skipped when the log is read.
+    A crash loses at most the line being written: the next writer starts a new line after a torn one,
+    and `read_log` reports the torn line instead of letting it swallow the next event.
     """
 
     def __init__(self, path: Path):
@@ -42,13 +44,29 @@ class StudyLog:
         # backslashreplace: a lone surrogate (valid JSON from a client, not valid UTF-8) is kept as \\udxxx, never a crash
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8", errors="backslashreplace")
         with self._lock:
-            descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            descriptor = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
             try:
-                os.write(descriptor, line)
+                fcntl.flock(descriptor, fcntl.LOCK_EX)  # other processes on the same log (two app instances) wait
+                if not _ends_a_line(descriptor):
+                    line = b"\n" + line  # a writer killed mid-line left it unfinished: never glue this event onto it
+                _write_all(descriptor, line)
                 os.fsync(descriptor)
             finally:
-                os.close(descriptor)
+                os.close(descriptor)  # closing releases the flock
         return record
+
+
+def _ends_a_line(descriptor: int) -> bool:
+    """True when the file is empty or its last byte is a newline."""
+    size = os.fstat(descriptor).st_size
+    return size == 0 or os.pread(descriptor, 1, size - 1) == b"\n"
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """os.write may write only part of the bytes (a full disk, a signal); keep writing the rest."""
+    remaining = memoryview(data)
+    while remaining:
+        remaining = remaining[os.write(descriptor, remaining):]
 
 
 class StudyRecorder:
@@ -68,7 +86,7 @@ class StudyRecorder:
         self._topics: dict[str, str] = {}  # browser session -> topic chosen in it
         self._started: dict[tuple[str, str], datetime] = {}  # (participant, topic) -> start of the task
         if log is not None and log.path.exists():
-            for record in read_log(log.path):
+            for record in read_log(log.path).records:
                 if record.get("event") in ("topic", "message"):
                     key = (str(record.get("participant", "")), str(record.get("topic") or ""))
                     self._started.setdefault(key, _utc(record["time"]))
@@ -126,17 +144,46 @@ def _shown(turn: "Turn") -> dict:
     return {"constraints": api["constraints"], "matched": api["matched"], "results": [hit["image_id"] for hit in api["results"]]}
 
 
-def read_log(path: Path) -> Iterator[dict]:
-    """The records of a study log; a line cut short by a crash is skipped."""
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
+@dataclass
+class StudyLogReading:
+    """The records of a study log, and the numbers (from 1) of the lines that held no readable record.
+
+    A record is a JSON object with at least a time and an event, as StudyLog writes them.
+    """
+
+    records: list[dict]
+    unreadable_lines: list[int]
+
+
+# Every record begins with its time (see new_record): where a torn line was glued to the next record
+# by an older writer, the record is found again from its own beginning.
+_RECORD_START = '{"time": '
+
+
+def read_log(path: Path) -> StudyLogReading:
+    """Every readable record of a study log; a line cut short by a crash is counted, not silently dropped."""
+    records, unreadable = [], []
+    with open(path, encoding="utf-8", errors="backslashreplace") as handle:
+        for number, line in enumerate(handle, 1):
             line = line.strip()
             if not line:
                 continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                continue
+            record = _parse_record(line)
+            if record is None:
+                unreadable.append(number)
+                glued = line.rfind(_RECORD_START)
+                record = _parse_record(line[glued:]) if glued > 0 else None
+            if record is not None:
+                records.append(record)
+    return StudyLogReading(records, unreadable)
+
+
+def _parse_record(text: str) -> dict | None:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return record if isinstance(record, dict) and "time" in record and "event" in record else None
 
 
 @dataclass
@@ -159,7 +206,7 @@ def summarise(records: Iterable[dict]) -> list[TaskSummary]:
     for record in records:
         key = (str(record.get("participant", "")), str(record.get("topic") or "-"))
         task = tasks.setdefault(key, {"turns": 0, "start": None, "found": None, "submitted": None})
-        stamp = datetime.fromisoformat(record["time"])
+        stamp = _utc(record["time"])  # logs may mix offset and naive times (edited by hand, older writers)
         if task["found"] is not None:
             continue
         if record["event"] in ("topic", "message") and task["start"] is None:

@@ -122,14 +122,16 @@ def test_add_user_refuses_a_folder_that_is_not_a_library(tmp_path):
 def test_study_report(tmp_path):
     log = tmp_path / "study.jsonl"
     log.write_text(
-        '{"time": "2026-03-01T10:00:00+00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "a pub"}\n'
+        '{"time": "2026-03-01T10:00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "a pub"}\n'
         '{"time": "2026-03-01T10:00:30+00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "on Friday"}\n'
-        '{"time": "2026-03-01T10:01:12+00:00", "participant": "p01", "event": "submit", "topic": "T1", "image_id": "x.jpg", "elapsed_s": 72.0}\n'
+        '{"time": "2026-03-01T10:00:50+00:00", "participant": "p01", "event": "cli'  # torn by a crash
+        '\n{"time": "2026-03-01T10:01:12+00:00", "participant": "p01", "event": "submit", "topic": "T1", "image_id": "x.jpg", "elapsed_s": 72.0}\n'
     )
-    run = lifelog("study-report", log)
+    run = lifelog("study-report", log)  # offset and naive (UTC) times mixed, one line unreadable
     assert run.returncode == 0, run.stderr
     row = next(line for line in run.stdout.splitlines() if line.startswith("p01"))
     assert row.split() == ["p01", "T1", "2", "yes", "72.0", "x.jpg"]
+    assert "1 unreadable line(s) skipped (line 3)" in run.stderr
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
     assert "no study records" in lifelog("study-report", empty).stderr
