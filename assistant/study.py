@@ -11,7 +11,7 @@ import os
 import statistics
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -273,20 +273,53 @@ def _field(row: dict, name: str) -> object:
     raise ValueError(f"a topic has no {name} field (looked for {', '.join(_SPELLINGS[name])}): {row}")
 
 
+class CaptionsOnlyRefused(ValueError):
+    """A topic run would be ranked without CLIP, and nobody asked for a caption-only run."""
+
+
+@dataclass
+class TopicRun:
+    """What a topic run wrote and how it ranked: the run's notes, kept beside the run file."""
+
+    run_file: str
+    group_id: str
+    run_id: str
+    topics: int
+    rows: int
+    model: str | None  # the CLIP model, or None for a caption-only run
+    text_model: str | None
+    channels: list[str]  # every channel any topic was ranked by, e.g. ["clip", "text", "meaning"]
+    channels_by_topic: dict[str, list[str]]
+    notices: list[str]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def notes_path(run_file: Path) -> Path:
+    """Where a run's notes go: run.csv -> run.notes.json."""
+    return Path(run_file).with_suffix(".notes.json")
+
+
 def run_topics(
     library, encoder, topics: list[Topic], out: Path, *, group_id: str, run_id: str, top_k: int = MAX_IMAGES_PER_TOPIC,
-    progress: Callable[[int, int, str], None] | None = None,
-) -> int:
-    """Answer each topic automatically and write a submission file; returns the number of rows written.
+    captions_only: bool = False, progress: Callable[[int, int, str], None] | None = None,
+) -> TopicRun:
+    """Answer each topic automatically, write a submission file and its notes (channels used per topic).
 
-    SECONDS-ELAPSED is the time the search for that topic took (an automatic run has no user to wait for).
+    Without a CLIP encoder the run would be ranked by photo words only: refused unless captions_only,
+    so that a caption-only run is never submitted by accident. SECONDS-ELAPSED is the time the search
+    for that topic took (an automatic run has no user to wait for).
     """
     from .library.store import write_atomically
     from .search import SearchRequest, search
 
     if not 1 <= top_k <= MAX_IMAGES_PER_TOPIC:
         raise ValueError(f"top_k must be between 1 and {MAX_IMAGES_PER_TOPIC} (the submission format's limit), not {top_k}")
-    rows = []
+    if encoder is None and not captions_only:
+        missing = "this library has no CLIP embeddings (index it with a model)" if library.embeddings is None else "no CLIP model is loaded (pass --model)"
+        raise CaptionsOnlyRefused(f"{missing}: the run would be ranked by photo words only; pass --captions-only if that is what you want")
+    rows, channels_by_topic, notices = [], {}, []
     for done, topic in enumerate(topics):
         if progress:
             progress(done, len(topics), "topics")
@@ -294,12 +327,24 @@ def run_topics(
         result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False))
         elapsed = time.perf_counter() - began
         rows += [(group_id, run_id, topic.topic_id, hit["image_id"], f"{elapsed:.3f}", f"{hit['score']:.6f}") for hit in result.photos]
+        channels_by_topic[topic.topic_id] = list(result.channels)
+        notices += [notice for notice in result.notices if notice not in notices]
     if progress:
         progress(len(topics), len(topics), "topics")
+    used = {channel for channels in channels_by_topic.values() for channel in channels}
+    run = TopicRun(
+        run_file=str(out), group_id=group_id, run_id=run_id, topics=len(topics), rows=len(rows),
+        model=library.model if encoder is not None else None, text_model=library.text_model,
+        channels=[channel for channel in _CHANNEL_ORDER if channel in used], channels_by_topic=channels_by_topic, notices=notices,
+    )
 
-    def write(tmp: Path) -> None:
+    def write_rows(tmp: Path) -> None:
         with open(tmp, "w", newline="", encoding="utf-8") as handle:
             csv.writer(handle).writerows(rows)  # submission files carry no header row; columns as RUN_COLUMNS
 
-    write_atomically(Path(out), write)
-    return len(rows)
+    write_atomically(Path(out), write_rows)
+    write_atomically(notes_path(out), lambda tmp: tmp.write_text(json.dumps(run.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
+    return run
+
+
+_CHANNEL_ORDER = ("clip", "example", "text", "meaning")  # as SearchResult.channels names them

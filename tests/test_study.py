@@ -215,9 +215,9 @@ def test_read_topics(tmp_path, name, content):
 def test_run_file_format(tmp_path, demo_library, tiny_encoder):
     library = Library.open(demo_library)
     topics = [Topic("LSC01", "pints in The Brazen Head on Friday evening"), Topic("LSC02", "a museum in Thessaloniki")]
-    written = run_topics(library, tiny_encoder, topics, tmp_path / "run.csv", group_id="DCU", run_id="run1")
+    run = run_topics(library, tiny_encoder, topics, tmp_path / "run.csv", group_id="DCU", run_id="run1")
     rows = list(csv.reader(open(tmp_path / "run.csv")))
-    assert len(rows) == written
+    assert len(rows) == run.rows and run.topics == 2 and run.channels[0] == "clip"
     assert {row[2] for row in rows} == {"LSC01", "LSC02"}
     for topic in ("LSC01", "LSC02"):
         topic_rows = [row for row in rows if row[2] == topic]
@@ -264,3 +264,16 @@ def test_recorder_participants_topics_and_clicks(tmp_path):
     assert records[1]["action"] == "chip_removed" and records[1]["chips"] == ["evening"] and records[1]["results"] == []
     assert records[2]["image_id"] == "b.jpg" and "results" not in records[2]
     assert StudyRecorder().submit(None, "s3", "c.jpg")["elapsed_s"] is None  # no log, no task started: still answered
+
+
+def test_a_run_without_clip_is_refused_unless_asked_for_and_says_how_it_was_ranked(tmp_path, demo_library):
+    from assistant.study import CaptionsOnlyRefused
+
+    library = Library.open(demo_library)
+    topics = [Topic("T1", "a red double-decker bus"), Topic("T2", "on a Friday in 2019")]  # T2 has nothing to rank by
+    with pytest.raises(CaptionsOnlyRefused, match="--captions-only"):
+        run_topics(library, None, topics, tmp_path / "run.csv", group_id="G", run_id="r")
+    assert not (tmp_path / "run.csv").exists()
+    run = run_topics(library, None, topics, tmp_path / "run.csv", group_id="G", run_id="r", captions_only=True)
+    assert run.model is None and run.channels_by_topic["T1"][0] == "text" and run.channels_by_topic["T2"] == []
+    assert "clip" not in run.channels and json.loads((tmp_path / "run.notes.json").read_text()) == run.to_dict()
