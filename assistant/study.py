@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import json
+import logging
 import os
 import statistics
 import threading
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 if TYPE_CHECKING:
     from .conversation import Turn
 
+logger = logging.getLogger(__name__)
 RUN_COLUMNS = ("GROUP-ID", "RUN-ID", "TOPIC-ID", "IMAGE-ID", "SECONDS-ELAPSED", "SCORE")
 MAX_IMAGES_PER_TOPIC = 100
 
@@ -86,7 +88,11 @@ class StudyRecorder:
         self._topics: dict[str, str] = {}  # browser session -> topic chosen in it
         self._started: dict[tuple[str, str], datetime] = {}  # (participant, topic) -> start of the task
         if log is not None and log.path.exists():
-            for record in read_log(log.path).records:
+            reading = read_log(log.path)
+            if reading.unreadable_lines:  # the app restarts after a crash: say what the crash cost
+                numbers = ", ".join(map(str, reading.unreadable_lines))
+                logger.warning("%s: %d unreadable line(s) (line %s)", log.path, len(reading.unreadable_lines), numbers)
+            for record in reading.records:
                 if record.get("event") in ("topic", "message"):
                     key = (str(record.get("participant", "")), str(record.get("topic") or ""))
                     self._started.setdefault(key, _utc(record["time"]))

@@ -248,6 +248,16 @@ def test_recorder_measures_from_the_task_start_even_after_a_restart(tmp_path):
     assert submitted["participant"] == "p01" and submitted["topic"] == "T1" and submitted["session"] == "s1"
 
 
+def test_a_restarted_recorder_warns_of_lines_a_crash_cut_short(tmp_path, caplog):
+    from assistant.study import StudyRecorder
+
+    path = tmp_path / "log.jsonl"
+    path.write_text('{"time": "2020-01-01T10:00:00", "participant": "p01", "event": "message", "topic": "T1"}\n{"time": "2020-01-01T10:0')
+    with caplog.at_level("WARNING", logger="assistant.study"):
+        StudyRecorder(StudyLog(path))
+    assert "1 unreadable line(s) (line 2)" in caplog.text
+
+
 def test_recorder_participants_topics_and_clicks(tmp_path):
     from assistant.conversation import ChatState, Turn
     from assistant.study import StudyRecorder
