@@ -287,8 +287,7 @@ def run_study_report(args: argparse.Namespace) -> int:
 
     reading = read_log(args.log)
     if reading.unreadable_lines:
-        numbers = ", ".join(map(str, reading.unreadable_lines))
-        print(f"warning: {args.log}: {len(reading.unreadable_lines)} unreadable line(s) skipped (line {numbers}); a writer was probably killed mid-line", file=sys.stderr)
+        print(f"warning: {args.log}: {reading.unreadable_summary()} skipped; a writer was probably killed mid-line", file=sys.stderr)
     summaries = summarise(reading.records)
     if not summaries:
         raise SystemExit(f"error: {args.log} holds no study records")

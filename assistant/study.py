@@ -90,8 +90,7 @@ class StudyRecorder:
         if log is not None and log.path.exists():
             reading = read_log(log.path)
             if reading.unreadable_lines:  # the app restarts after a crash: say what the crash cost
-                numbers = ", ".join(map(str, reading.unreadable_lines))
-                logger.warning("%s: %d unreadable line(s) (line %s)", log.path, len(reading.unreadable_lines), numbers)
+                logger.warning("%s: %s", log.path, reading.unreadable_summary())
             for record in reading.records:
                 if record.get("event") in ("topic", "message"):
                     key = (str(record.get("participant", "")), str(record.get("topic") or ""))
@@ -159,6 +158,10 @@ class StudyLogReading:
 
     records: list[dict]
     unreadable_lines: list[int]
+
+    def unreadable_summary(self) -> str:
+        """E.g. "2 unreadable line(s) (line 7, 12)"."""
+        return f"{len(self.unreadable_lines)} unreadable line(s) (line {', '.join(map(str, self.unreadable_lines))})"
 
 
 # Every record begins with its time (see new_record): where a torn line was glued to the next record

@@ -155,7 +155,7 @@ def test_study_report(tmp_path):
     assert run.returncode == 0, run.stderr
     row = next(line for line in run.stdout.splitlines() if line.startswith("p01"))
     assert row.split() == ["p01", "T1", "2", "yes", "72.0", "x.jpg"]
-    assert "1 unreadable line(s) skipped (line 3)" in run.stderr
+    assert "1 unreadable line(s) (line 3) skipped" in run.stderr
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
     assert "no study records" in lifelog("study-report", empty).stderr
