@@ -61,6 +61,14 @@ def test_a_log_from_an_older_writer_gives_back_the_event_glued_to_a_torn_line(tm
     assert reading.unreadable_lines == [1, 2, 3]
 
 
+def test_a_line_torn_inside_a_letter_does_not_stop_the_reading(tmp_path):
+    path = tmp_path / "log.jsonl"
+    path.write_bytes('{"time": "2026-01-01T00:00:00+00:00", "message": "Bewley\'s Café"'.encode()[:-2])  # ends in half of "é"
+    StudyLog(path).write("p01", "submit", image_id="it.jpg")
+    reading = read_log(path)
+    assert [r["event"] for r in reading.records] == ["submit"] and reading.unreadable_lines == [1]
+
+
 def test_short_writes_are_continued_until_the_whole_line_is_written(tmp_path, monkeypatch):
     real_write = os.write
 
