@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("--group-id", default="LIFELOG", help="your group's id (default: LIFELOG)")
     topics.add_argument("--run-id", help="this run's id (default: the output file's name without extension)")
     topics.add_argument("--top-k", type=int, default=100, help="images per topic, at most 100 (default: 100)")
+    topics.add_argument("--captions-only", action="store_true", help="rank by photo words alone when there is no CLIP model (refused otherwise)")
+    topics.add_argument("--json", action="store_true", help="print the run's notes (rows, channels used per topic) as JSON")
     _add_library_option(topics)
     _add_model_options(topics)
     return parser
@@ -282,7 +284,10 @@ def run_add_user(args: argparse.Namespace) -> int:
 def run_study_report(args: argparse.Namespace) -> int:
     from .study import read_log, report_text, summarise
 
-    summaries = summarise(read_log(args.log))
+    reading = read_log(args.log)
+    if reading.unreadable_lines:
+        print(f"warning: {args.log}: {reading.unreadable_summary()} skipped; a writer was probably killed mid-line", file=sys.stderr)
+    summaries = summarise(reading.records)
     if not summaries:
         raise SystemExit(f"error: {args.log} holds no study records")
     print(report_text(summaries))
@@ -290,7 +295,7 @@ def run_study_report(args: argparse.Namespace) -> int:
 
 
 def run_run_topics(args: argparse.Namespace) -> int:
-    from .study import MAX_IMAGES_PER_TOPIC, read_topics, run_topics
+    from .study import MAX_IMAGES_PER_TOPIC, notes_path, read_topics, run_topics
 
     if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
         raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
@@ -298,11 +303,17 @@ def run_run_topics(args: argparse.Namespace) -> int:
     settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
-    written = run_topics(
+    run = run_topics(
         library, encoder, topics, args.out, group_id=args.group_id, run_id=args.run_id or args.out.stem, top_k=args.top_k,
-        progress=_progress_bar(),
+        captions_only=args.captions_only, progress=_progress_bar(),
     )
-    print(f"{written} rows for {len(topics)} topics written to {args.out}")
+    if args.json:
+        print(json.dumps(run.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(f"{run.rows} rows for {run.topics} topics written to {args.out}, ranked by {', '.join(run.channels) or 'nothing (time order)'}")
+        print(f"notes: {notes_path(args.out)}")
+    for notice in run.notices:
+        print(f"note: {notice}", file=sys.stderr)
     return 0
 
 
