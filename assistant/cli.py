@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from .settings import Settings
 
@@ -111,21 +112,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress_bar():
-    """Adapt the library's progress(done, total, what) callback to tqdm bars, one per stage."""
+def _progress_bar(stream: TextIO | None = None):
+    """Adapt the progress(done, total, what) callback to tqdm bars, one per stage, on a terminal; piped or
+    in CI, to plain lines instead of thousands of carriage returns."""
     from tqdm import tqdm
 
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return _progress_lines(stream)
     bars: dict[str, tqdm] = {}
 
     def progress(done: int, total: int, what: str) -> None:
         bar = bars.get(what)
         if bar is None:
-            bar = bars[what] = tqdm(total=total, desc=what, unit="photo" if total > 1 else "step", leave=True)
+            bar = bars[what] = tqdm(total=total, desc=what, unit="photo" if total > 1 else "step", leave=True, file=stream)
         bar.total = total
         bar.n = done
         bar.refresh()
         if done >= total:
             bar.close()
+
+    return progress
+
+
+def _progress_lines(stream: TextIO):
+    """progress(done, total, what) as a line when a step starts, every 10 % of it, and when it ends."""
+    printed: dict[str, int] = {}  # step -> the last tenth printed
+
+    def progress(done: int, total: int, what: str) -> None:
+        tenth = 10 if done >= total else done * 10 // total
+        if printed.get(what) == tenth:
+            return
+        printed[what] = tenth
+        if total == 1:
+            print(f"{what}: {'done' if done >= total else 'started'}", file=stream, flush=True)
+        else:
+            print(f"{what}: {done}/{total} ({tenth * 10} %)", file=stream, flush=True)
 
     return progress
 
@@ -155,17 +177,17 @@ def _indexed_manifest(folder: Path):
 
 
 def _load_text_encoder(settings: Settings, library_text_model: str | None):
-    """The sentence model for photo words, or None (turned off, or not available: BM25 still matches words)."""
+    """(the sentence model for photo words or None, why it is missing when asked for): without it, BM25
+    still matches words exactly."""
     from .models import ModelNotAvailable, shared_sentence_model
 
     name = settings.text_model_for(library_text_model)
     if name is None:
-        return None
+        return None, None
     try:
-        return shared_sentence_model(name)
+        return shared_sentence_model(name), None
     except ModelNotAvailable as error:
-        print(f"warning: {error}\nwarning: photo words will be matched exactly only (BM25).", file=sys.stderr)
-        return None
+        return None, f"{error}; photo words were matched exactly only (BM25), and earlier sentence vectors of unchanged words kept"
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -177,7 +199,7 @@ def run_index(args: argparse.Namespace) -> int:
     )
     manifest = _indexed_manifest(settings.library)
     encoder = None if args.no_model else _load_encoder(settings, manifest and manifest.model, required=True)
-    text_encoder = _load_text_encoder(settings, manifest and manifest.text_model)
+    text_encoder, text_model_problem = _load_text_encoder(settings, manifest and manifest.text_model)
     enrichment = _enrichment(args, settings.device)
     report = index_photos(
         settings.library,
@@ -192,7 +214,9 @@ def run_index(args: argparse.Namespace) -> int:
         checkpoint_every=args.checkpoint_every,
         repair=args.repair,
         text_encoder=text_encoder,
+        keep_text_vectors=settings.text_model_for(manifest and manifest.text_model) is not None,  # "none": drop them
         enrichment=enrichment,
+        problems=[text_model_problem] if text_model_problem else [],
     )
     print(report.summary())
     for line in enrichment.summary() if enrichment else []:

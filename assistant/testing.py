@@ -168,6 +168,7 @@ def photo_table(local_times, **columns):
         "width": np.full(n, 1024), "height": np.full(n, 768), "exif_time": pd.NaT, "exif_offset_s": np.nan, "exif_lat": np.nan,
         "exif_lng": np.nan, "embedded": np.ones(n, bool), "image_id": ids, "taken_at_utc": local, "local_time": local,
         "timezone": "UTC", "zone_source": "metadata", "utc_offset_s": np.zeros(n, np.int32), "time_source": "filename", "time_approximate": False,
+        "time_approx": False,
         "lat": np.nan, "lng": np.nan, "gps_source": "metadata", "semantic_name": "", "city": "", "country": "",
         "country_code": "", "caption": "",
     })

@@ -16,24 +16,19 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from ..library.schema import ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME, ZONE_FROM_METADATA, time_is_approximate
+from ..photo_names import clock_time
+
 _EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 _FIXED_ZONE = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
-
-TIME_SOURCES = ("metadata", "exif", "filename", "mtime")
-
 
 def parse_exif_time(value: object) -> datetime | None:
     """EXIF `2019:01:05 16:40:08` (camera wall-clock, zone unknown) -> naive datetime, or None."""
     if not isinstance(value, str):
         return None
     match = _EXIF_TIME.match(value)
-    if not match:
-        return None
-    try:
-        return datetime(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+    return clock_time(match) if match else None
 
 
 def parse_utc_offset(value: object) -> int | None:
@@ -109,17 +104,13 @@ def local_to_utc(local: np.ndarray, zones: np.ndarray) -> np.ndarray:
     return utc
 
 
-# Where a photo's time zone came from, strongest first (said in reports: "used the GPS time zone").
-ZONE_FROM_METADATA, ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME = "metadata", "EXIF offset", "GPS time zone", "home time zone"
-
-
 def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
     """Decide every photo's instant, zone and local time from its evidence columns, vectorised.
 
     Evidence columns (NaT / NaN / "" where absent): meta_utc, meta_local (datetime64), meta_timezone,
     exif_time (datetime64, camera wall-clock), exif_offset_s (float), filename_utc, mtime_utc
     (datetime64), gps_timezone. Returns taken_at_utc, local_time, timezone, zone_source, utc_offset_s,
-    time_source, time_approximate.
+    time_source, time_approximate (from the modification time) and time_approx (see time_is_approximate).
     """
     n = len(evidence)
     meta_zone = evidence["meta_timezone"].fillna("").astype(str).to_numpy()
@@ -170,6 +161,7 @@ def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
             "utc_offset_s": (local - utc).astype("timedelta64[s]").astype(np.int32),
             "time_source": source.astype(str),
             "time_approximate": source == "mtime",
+            "time_approx": time_is_approximate(source, zone_source),
         },
         index=evidence.index,
     )
