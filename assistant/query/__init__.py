@@ -97,7 +97,7 @@ class ParsedQuery:
 
     @classmethod
     def from_dict(cls, record: dict) -> "ParsedQuery":
-        """The inverse of to_dict (the chat stores its state as JSON)."""
+        """The inverse of to_dict: a query saved as JSON (say, `lifelog parse --json` output) read back."""
         ambiguous = tuple(
             AmbiguousPlace(item["phrase"], tuple(place_term_from_dict(c) for c in item["candidates"]))
             for item in record.get("ambiguous", [])
