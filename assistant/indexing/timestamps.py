@@ -74,34 +74,31 @@ def _fixed_offset(zone: str) -> int | None:
     return -seconds if sign == "-" else seconds
 
 
-def utc_to_local(utc: np.ndarray, zones: np.ndarray) -> np.ndarray:
-    """Wall-clock local times (datetime64[s]) for UTC instants, zone by zone (vectorised per zone)."""
-    local = np.empty(len(utc), dtype="datetime64[s]")
+def _zone_by_zone(times: np.ndarray, zones: np.ndarray, sign: int, named_zone) -> np.ndarray:
+    """Shift times by each zone's offset (sign +1: UTC to local, -1: local to UTC), one vectorised step per
+    zone: fixed offsets ("+01:00") by arithmetic, named zones through `named_zone(times, zone)`."""
+    shifted = np.empty(len(times), dtype="datetime64[s]")
     for zone in pd.unique(zones):
         rows = zones == zone
         offset = _fixed_offset(zone)
         if offset is not None:
-            local[rows] = utc[rows] + np.timedelta64(offset, "s")
+            shifted[rows] = times[rows] + np.timedelta64(sign * offset, "s")
         else:
-            converted = pd.DatetimeIndex(utc[rows]).tz_localize("UTC").tz_convert(zone).tz_localize(None)
-            local[rows] = converted.to_numpy().astype("datetime64[s]")
-    return local
+            shifted[rows] = named_zone(pd.DatetimeIndex(times[rows]), zone).tz_localize(None).to_numpy().astype("datetime64[s]")
+    return shifted
+
+
+def utc_to_local(utc: np.ndarray, zones: np.ndarray) -> np.ndarray:
+    """Wall-clock local times (datetime64[s]) for UTC instants."""
+    return _zone_by_zone(utc, zones, +1, lambda index, zone: index.tz_localize("UTC").tz_convert(zone))
 
 
 def local_to_utc(local: np.ndarray, zones: np.ndarray) -> np.ndarray:
     """UTC instants for wall-clock times in given zones; in a DST fold the earlier reading wins."""
-    utc = np.empty(len(local), dtype="datetime64[s]")
-    for zone in pd.unique(zones):
-        rows = zones == zone
-        offset = _fixed_offset(zone)
-        if offset is not None:
-            utc[rows] = local[rows] - np.timedelta64(offset, "s")
-        else:
-            index = pd.DatetimeIndex(local[rows]).tz_localize(
-                zone, ambiguous=np.ones(int(rows.sum()), dtype=bool), nonexistent="shift_forward"
-            )
-            utc[rows] = index.tz_convert("UTC").tz_localize(None).to_numpy().astype("datetime64[s]")
-    return utc
+    return _zone_by_zone(
+        local, zones, -1,
+        lambda index, zone: index.tz_localize(zone, ambiguous=np.ones(len(index), dtype=bool), nonexistent="shift_forward").tz_convert("UTC"),
+    )
 
 
 def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
