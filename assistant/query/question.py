@@ -74,6 +74,7 @@ _PLACE_GRAIN = [
     ("country", re.compile(r"\b(?:what|which)\s+country\b|\bname\s+of\s+the\s+country\b", _FLAGS)),
     ("city", re.compile(r"\b(?:what|which)\s+(?:city|town|village)\b|\bname\s+of\s+the\s+(?:city|town)\b", _FLAGS)),
 ]
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:(?:different|separate|distinct)\s+)?(\w+)", _FLAGS)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latest": -1, "final": -1, "previous": -1}
 _ORDINAL = re.compile(
     r"\b(?:the\s+|my\s+)?(?P<word>first|second|third|fourth|fifth|last|latest|final|previous|most\s+recent(?:ly)?)\b"
@@ -102,6 +103,7 @@ class Question:
     ordinal: int | None = None  # which visit or trip: 0 first, 1 second, -1 last; None: not said
     unit: str = ""  # frequency: "visit", "trip", "day", "week", "month"; ordinal anchors: "trip" or "visit"
     now: str = ""  # "assuming today is 1 July 2020" as said (the parser resolves it to a date)
+    counted: str = ""  # counting: what is counted ("people", "cups")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -158,10 +160,11 @@ def read_question(text: str) -> ReadQuestion:
         said = _ORDINAL.search(text)
         if said and not _in_time_phrase(text, said):
             ordinal = _ordinal_of(said.group("word"))
+    counted = _HOW_MANY.search(text)
     if kind == "frequency":
-        counted = re.search(r"\bhow\s+many\s+(?:(?:different|separate|distinct)\s+)?(\w+)", text, _FLAGS)
         unit = _FREQUENCY_UNITS.get(counted.group(1).lower(), "visit") if counted else "visit"
-    return ReadQuestion(Question(kind, _granularity(kind, text), ordinal, unit, now_text), tuple(spans), now_span)
+    thing = counted.group(1).lower() if kind == "counting" and counted else ""
+    return ReadQuestion(Question(kind, _granularity(kind, text), ordinal, unit, now_text, thing), tuple(spans), now_span)
 
 
 def _ordinal_of(word: str) -> int:
