@@ -164,7 +164,7 @@ def _day_range(first: datetime, last: datetime) -> str:
 
 
 def _unsure(text: str, candidates: list[Candidate]) -> str:
-    return f"Probably {text[0].lower()}{text[1:]} But the evidence is split: " + "; ".join(c.text for c in candidates) + "."
+    return f"Probably {text} But the evidence is split: " + "; ".join(c.text for c in candidates) + "."
 
 
 def _frequency(context: _Context) -> Answer:
@@ -181,7 +181,7 @@ def _frequency(context: _Context) -> Answer:
         if not context.moments.confident_none:
             return context.unanswerable(f"I cannot tell how often: the only hints of {context.about} are weak.")
         unknown = f": no photo's words or place mention {', '.join(context.moments.unknown)}" if context.moments.unknown else ""
-        return context.answer(0, f"Never: I found no moment of {context.about}{unknown}.", [], f"0 {plural(noun, 2)} matched")
+        return context.answer(0, f"Never: I found no moment of {context.about}{unknown}.", [], f"0 {noun} matched")
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     return context.answer(count, f"{count} {noun}.", context.evidence(groups), reasoning)
 

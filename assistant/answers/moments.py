@@ -17,7 +17,7 @@ import numpy as np
 from ..library import Library
 from ..query import ParsedQuery
 from ..search import similarity
-from ..text_channel import terms
+from ..text_channel import concept_key, terms
 
 # Words of a question that say how it asks, not what about ("did I go to the cinema" is about the cinema).
 LIGHT_WORDS = frozenset(terms(
@@ -25,10 +25,21 @@ LIGHT_WORDS = frozenset(terms(
     "take took taken see saw seen make made thing things time times long many much often number last first most recent "
     "recently ever different kind type sort brand colour color written write wrote say said says name named place "
     "called call i me my we our us one ones there was were is are be been am also again exactly usually city town village "
-    "country date year month week day hour minute minutes hours o clock"
+    "country date year month week day hour minute minutes hours o clock title "
+    # what was eaten, bought or held is the answer, not what the photos must say
+    "eat ate eaten eating drink drank drinking buy bought buying wear wore wearing hold held holding pick picked"
 ))
 MATCH_SHARE = 0.5  # a photo must have at least this share of the subject's weight ...
 BELOW_BEST = 0.2  # ... and at most this much less than the best photo in scope
+# Words of everyday life that name the same thing; a captioner says "movie theatre" where one asks about
+# "the cinema". (A library with a sentence model also matches by meaning in search; here words must meet.)
+SAME_THING = (
+    ("cinema", "movie", "film"), ("gym", "workout", "fitness"), ("haircut", "hairdresser", "barber", "hair"),
+    ("dentist", "dental"), ("cafe", "coffee", "café"), ("plane", "flight", "aeroplane", "airplane", "aircraft"),
+    ("supermarket", "grocery"), ("doctor", "clinic", "gp"), ("car", "vehicle"), ("restaurant", "diner", "bistro"),
+    ("bike", "bicycle", "cycling"), ("television", "tv"), ("phone", "smartphone"), ("pub", "bar"),
+)
+_SAME = {key: keys for keys in ({concept_key(name) for name in names} for names in SAME_THING) for key in keys}
 VENUE_RADIUS_KM = 2.0  # a place term this small is one venue
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 
@@ -87,7 +98,10 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
 
 
 def _scope_is_the_subject(library: Library, parsed: ParsedQuery, scope: np.ndarray, away) -> bool:
-    """A place in scope that is one venue ("at the cafe") or a trip away ("in Rome"), not the home town."""
+    """A place in scope that is one venue ("at the cafe") or a trip away ("in Rome"), not the home town, or a
+    sequence clause ("right after the gym")."""
+    if (parsed.preceded_by or parsed.followed_by) and scope.any():
+        return True  # "what did I eat right after my swim": what comes after is the subject
     if not parsed.place.terms or not scope.any():
         return False
     venue = all(area.radius_km <= VENUE_RADIUS_KM for term in parsed.place.terms for area in term.areas)
@@ -116,10 +130,14 @@ def _term_hits(library: Library, subject: list[str], scope: np.ndarray | None = 
 
 
 def _forms(word: str) -> set[str]:
-    """A word and its -ing/-ed forms as the index stems them ("swim" finds "swimming", "drive" finds "driving")."""
+    """A word and its -ing/-ed forms as the index stems them ("swim" finds "swimming", "drive" finds "driving");
+    a stem in -y may be a plural in -ies of a word in -ie ("movies" stems to "movy", "movie" stays "movie")."""
     stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
     doubled = word + word[-1] if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou" else word
-    return {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
+    forms = {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ie")
+    return forms | _SAME.get(word[:-1] + "ie" if word.endswith("y") else word, set())
 
 
 def _word_rows(library: Library, word: str) -> np.ndarray:
