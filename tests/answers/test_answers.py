@@ -146,3 +146,11 @@ def test_duration_is_in_seconds_and_time_at_the_granularity_asked(dev_world):
     assert answer_question(library, "What day of the week did I go to the market?").value == "Saturday"
     assert answer_question(library, "What time did I arrive at the gym on 6 March 2019?").value == "07:30"
     assert answer_question(library, "What year did I visit Rome?").value == "2019"
+
+
+def test_a_common_word_alone_is_not_a_match(dev_world):
+    """ "room" is also in hotel rooms and conference rooms: the relevance cut-off keeps only the dentist's."""
+    library, stays = dev_world
+    dentist = [stay for stay in stays if stay.kind == "dentist"]
+    answer = answer_question(library, "How many times did I sit in the dentist's waiting room in 2019?")
+    assert answer.value == len(dentist) == 2
