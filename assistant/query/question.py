@@ -23,12 +23,14 @@ _FLAGS = re.IGNORECASE
 _WH = r"(?:what|which|when|where|how|who|whose)"
 _AUX = r"(?:did|do|does|was|were|is|are|am|have|has|had|would|will|can|could)"
 # Words that may come before the question itself: "so, tell me", "on what date", "in which year".
-_LEAD_IN = (r"\s*(?:(?:so|and|ok|okay|please|now|also|then|hey)[\s,]+)*(?:(?:tell|remind)\s+me\s+|(?:can|could)\s+you\s+tell\s+me\s+"
-            r"|do\s+you\s+know\s+|i\s+(?:want|need|would\s+like)\s+to\s+know\s+)?(?:(?:on|in|at|for|from|to|by|with|during)\s+)?")
+_ASKING = r"(?:(?:can|could)\s+you\s+)?(?:tell|remind)\s+me|do\s+you\s+know|i\s+(?:want|need|would\s+like)\s+to\s+know|i\s+wonder"
+_LEAD_IN = (rf"\s*(?:(?:so|and|ok|okay|please|now|also|then|hey)[\s,]+)*(?:{_ASKING}\s+)?"
+            r"(?:(?:on|in|at|for|from|to|by|with|during)\s+)?")
 # A wh-word opens a question when an auxiliary or a question noun follows it ("when did I", "what colour",
-# "how many"), not when a subject does ("when I was at the beach" remembers a moment).
+# "how many"), not when a subject does ("when I was at the beach" remembers a moment), unless one asks
+# ("tell me when I last ...").
 _QUESTION_START = re.compile(
-    rf"^{_LEAD_IN}(?:{_WH}(?:'s|\s+{_AUX}\b|\s+(?!i\b|we\b|my\b)[a-z]+)"
+    rf"^{_LEAD_IN}(?:{_WH}(?:'s|\s+{_AUX}\b|\s+(?!i\b|we\b|my\b)[a-z]+)|{_ASKING}\s+{_WH}\b"
     rf"|{_AUX}\s+(?:i|we)\b(?=.*\?\s*$))",
     _FLAGS,
 )
@@ -47,22 +49,30 @@ _PLACE_NOUNS = (
     r"club|clinic|market|mall|gallery|theatre|theater|stadium|pharmacy|bakery|island|region|county|state|continent|"
     r"destination|location|area|neighbourhood|neighborhood"
 )
+_READ_THINGS = r"brand|make|model|airline|title|text|word|words|slogan|logo|label|headline|number|code|plate|score|book|film|movie|song|magazine|newspaper|band|team"
+# Each rule looks at the question's head (its first words: "how many people", "what colour was") or, where
+# marked, at the whole text ("... written on the sign"). The head decides, so "which restaurant had a
+# blue sign" asks for a place, and "where was I when the alarm went off" is not a time question.
 _KIND_RULES = [
-    ("color", re.compile(r"\b(?:colou?r|colou?rs|shade)\b", _FLAGS)),
-    ("duration", re.compile(rf"\bhow\s+(?:long|much\s+time)\b|\bhow\s+many\s+(?:{'|'.join(_DURATION_UNITS)})\b|\bfor\s+how\s+long\b", _FLAGS)),
+    ("color", re.compile(r"\b(?:colou?r|colou?rs|shade)\b", _FLAGS), False),
+    ("duration", re.compile(rf"\bhow\s+(?:long|much\s+time|far)\b|\bhow\s+many\s+(?:{'|'.join(_DURATION_UNITS)})\b|\bfor\s+how\s+long\b", _FLAGS), True),
     ("frequency", re.compile(rf"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+(?:(?:different|separate|distinct)\s+)?(?:{'|'.join(_FREQUENCY_UNITS)})\b"
-                             rf"|\b(?:{_AUX})\s+(?:i|we)\s+ever\b|\bhave\s+(?:i|we)\s+(?:ever|been)\b|\bnumber\s+of\s+(?:times|visits|trips)\b", _FLAGS)),
-    ("counting", re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bhow\s+much\b", _FLAGS)),
-    ("ocr", re.compile(
-        r"\b(?:written|writing|say|said|says|read|reads|printed|text|word|words|sign|slogan|logo|label|headline|title|brand|"
-        r"make|model|airline|number|plate|code|flight\s+number|name\s+(?:on|of\s+the\s+(?:book|film|movie|song|band|shop|brand|airline|company|magazine|newspaper|game|app|drink|beer|wine)))\b", _FLAGS)),
+                             rf"|\b(?:{_AUX})\s+(?:i|we)\s+ever\b|\bhave\s+(?:i|we)\s+(?:ever|been)\b|\bnumber\s+of\s+(?:times|visits|trips)\b", _FLAGS), True),
+    ("ocr", re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are)\b(?=.*\b(?:cost|costs|pay|paid|charge|spend|spent)\b)"
+                       r"|\bwhat\s+(?:was|is)\s+the\s+(?:price|cost)\b", _FLAGS), False),
+    ("counting", re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bhow\s+much\b", _FLAGS), True),
+    ("ocr", re.compile(rf"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:{_READ_THINGS})\b|\bname\s+(?:on|of\s+(?:the|that|this|my)\s+(?:{_READ_THINGS}|brand|company|game|app|drink|beer|wine))\b|\btitle\b", _FLAGS), True),
+    ("ocr", re.compile(r"\b(?:written|printed|inscribed)\b|\b(?:say|said|says|read)\s*[?.!]*\s*$|\bwhat\s+(?:did|does|do)\s+(?:the|that|this|my|a)\b[^?]*?\b(?:say|read)\b|\bwhat\s+was\s+on\s+the\s+(?:sign|screen|board|poster|menu|label)\b", _FLAGS), False),
     ("time", re.compile(
-        r"\bwhen\b(?!\s+(?:i|we|my)\b)|\b(?:what|which)\s+(?:date|day|time|year|month|week|hour|season|weekday|morning|evening|afternoon)\b|\bwhat\s+o'?clock\b"
-        r"|\bhow\s+(?:early|late)\b|\bwhat\s+day\s+of\s+the\s+week\b", _FLAGS)),
+        r"\b(?:what|which)\s+(?:date|day|time|year|month|week|hour|season|weekday|morning|evening|afternoon)\b|\bwhat\s+o'?clock\b"
+        r"|\bhow\s+(?:early|late)\b|\bwhat\s+day\s+of\s+the\s+week\b", _FLAGS), True),
     ("location", re.compile(
-        rf"\bwhere\b|\b(?:what|which)\s+(?:{_PLACE_NOUNS})\b|\bname\s+of\s+(?:the|that|this|my)\s+(?:{_PLACE_NOUNS})\b"
-        rf"|\b(?:what|which)\s+(?:was|is)\s+the\s+(?:{_PLACE_NOUNS})\b", _FLAGS)),
+        rf"\b(?:what|which)\s+(?:{_PLACE_NOUNS})\b|\bname\s+of\s+(?:the|that|this|my)\s+(?:{_PLACE_NOUNS})\b"
+        rf"|\b(?:what|which)\s+(?:was|is)\s+the\s+(?:{_PLACE_NOUNS})\b", _FLAGS), True),
 ]
+_HEAD_WORDS = 8
+_FIRST_WH = re.compile(rf"\b{_WH}\b", _FLAGS)
+_BY_FIRST_WH = {"when": "time", "where": "location"}  # "where was I when ...": the first wh-word asks
 # "what time" is a time; "what was the name of the restaurant" a location; "what brand" a word read.
 _GRANULARITY = [
     ("clock", re.compile(r"\b(?:what|which)\s+time\b|\bwhat\s+o'?clock\b|\bwhat\s+hour\b|\bhow\s+(?:early|late)\b|\bat\s+what\s+time\b", _FLAGS)),
@@ -150,7 +160,10 @@ def read_question(text: str) -> ReadQuestion:
     frame = _FRAME.match(text, start)
     if frame and frame.end() > frame.start():
         spans.append(frame.span())
-    kind = next((name for name, pattern in _KIND_RULES if pattern.search(text)), "object")
+    head = " ".join(_first_clause(text).split()[:_HEAD_WORDS])
+    first = _FIRST_WH.search(head)
+    kind = _BY_FIRST_WH.get(first.group().lower() if first else "") if not _KIND_RULES[0][1].search(text) else "color"
+    kind = kind or next((name for name, pattern, in_head in _KIND_RULES if pattern.search(head if in_head else text)), "object")
     ordinal, unit = None, ""
     trip = _TRIP_ORDINAL.search(text)
     if trip:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -78,6 +80,20 @@ QUESTIONS = [
     ("What animal did I see on the farm?", "object"),
     ("Which fruit did I buy at the supermarket?", "object"),
     ("Who did I have lunch with on my birthday?", "object"),
+    ("Which restaurant did I eat at that had a blue sign outside?", "location"),
+    ("Where was I when the fire alarm went off?", "location"),
+    ("Tell me when I last went to the dentist.", "time"),
+    ("Which beer brand did I order at the hotel bar?", "ocr"),
+    ("What did the poster at the bus stop say on Monday?", "ocr"),
+    ("I want to know where I had dinner on my birthday", "location"),
+    ("How much did the coffee cost at the airport?", "ocr"),
+    ("How far did I cycle on Sunday?", "duration"),
+    ("What was the name of the shop where I bought my running shoes?", "location"),
+    ("What was on the menu board at the cafe in Galway?", "ocr"),
+    ("What was the first thing I ate on Christmas Day?", "object"),
+    ("In what city did I see the Little Mermaid statue?", "location"),
+    ("How many different countries did I visit in 2019?", "counting"),
+    ("What is the name on the side of the boat I took in Norway?", "ocr"),
     ("What sport did I watch on TV in the pub?", "object"),
 ]
 
@@ -159,3 +175,10 @@ def test_question_round_trips_through_the_chat_state():
     assert parsed.to_dict()["question"]["kind"] == "frequency"
     assert ParsedQuery.from_dict(parsed.to_dict()) == parsed
     assert parse_query("a red car", now=NOW).to_dict()["question"] is None
+
+
+def test_no_remembered_moment_of_the_parse_devset_is_a_question():
+    devset = json.loads((Path(__file__).parent / "devset.json").read_text())
+    texts = [item["text"] for item in devset["items"]] + [item["text"] if isinstance(item, dict) else item for item in devset["negatives"]]
+    assert len(texts) >= 100
+    assert [text for text in texts if parse_query(text, now=NOW).question is not None] == []
