@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", help="e.g. 'How many times did I go to the cinema in 2019?'")
     ask.add_argument("--now", help="YYYY-MM-DD that 'last' and 'this year' are relative to (default: the library's last photo)")
     ask.add_argument("--json", action="store_true", help='print {"kind", "answer", "value", "evidence", ...}')
+    ask.add_argument("--vqa", metavar="MODEL", help="visual-question-answering model (id or folder) asked about the evidence photos "
+                     "when their words do not say the answer, e.g. dandelin/vilt-b32-finetuned-vqa")
     _add_library_option(ask)
     _add_model_options(ask)
 
@@ -271,7 +273,7 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    from .answers import answer_question
+    from .answers import VqaModel, answer_question
 
     now = datetime.fromisoformat(args.now) if args.now else None
     if now is not None and len(args.now) == 10:
@@ -279,7 +281,8 @@ def run_ask(args: argparse.Namespace) -> int:
     settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
-    answer = answer_question(library, args.text, now=now, encoder=encoder)
+    vqa = VqaModel(args.vqa, device=settings.device) if args.vqa else None
+    answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return 0

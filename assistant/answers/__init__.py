@@ -18,8 +18,9 @@ from ..library import Library
 from ..query import ParsedQuery, parse_query
 from .answer import Answer, Candidate, NotAQuestion
 from .kinds import answer_parsed
+from .vqa import VqaModel
 
-__all__ = ["Answer", "Candidate", "NotAQuestion", "answer_parsed", "answer_question", "parse_question"]
+__all__ = ["Answer", "Candidate", "NotAQuestion", "VqaModel", "answer_parsed", "answer_question", "parse_question"]
 
 
 def parse_question(library: Library, text: str, now: datetime | None = None) -> ParsedQuery:
@@ -27,9 +28,9 @@ def parse_question(library: Library, text: str, now: datetime | None = None) -> 
     return parse_query(text, now=now or library.last_local_time(), places=library.places, concepts=library.concept_labels)
 
 
-def answer_question(library: Library, text: str, now: datetime | None = None, encoder=None) -> Answer:
-    """Answer a question about one's life from the library (encoder: its CLIP model, optional)."""
+def answer_question(library: Library, text: str, now: datetime | None = None, encoder=None, vqa=None) -> Answer:
+    """Answer a question about one's life from the library (encoder: its CLIP model; vqa: a VqaModel; both optional)."""
     parsed = parse_question(library, text, now)
     if parsed.question is None:
         raise NotAQuestion(f"{text!r} describes a moment rather than asks a question; search for it instead")
-    return answer_parsed(library, parsed, now, encoder)
+    return answer_parsed(library, parsed, now, encoder, vqa)

@@ -18,6 +18,7 @@ from .answer import Answer, Candidate
 from .moments import Moments, find_moments, rows_matching, subject_terms
 from .timeline import Timeline, timeline_of
 from .visits import Group, following, mostly_away, trips, visits
+from .vqa import PHOTOS_ASKED
 from .words import colours, things, words_read
 
 EVIDENCE_PER_GROUP = 3
@@ -30,8 +31,9 @@ _SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "ch
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 
 
-def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = None, encoder=None) -> Answer:
-    """Answer an already parsed question (the chat passes its merged query); now: for "last", default the last photo."""
+def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = None, encoder=None, vqa=None) -> Answer:
+    """Answer an already parsed question (the chat passes its merged query); now: for "last", default the last photo.
+    vqa (a VqaModel, optional) is asked about the evidence photos when their words do not say the answer."""
     question = parsed.question
     if question.now:
         now = datetime.fromisoformat(question.now)
@@ -57,7 +59,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     groups = trips(timeline, rows) if by_trip else visits(timeline, rows)
     if ordinal is not None and question.kind != "frequency":
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
-    context = _Context(library, parsed, moments, subject, groups, by_trip, timeline)
+    context = _Context(library, parsed, moments, subject, groups, by_trip, timeline, vqa)
     if not subject and not parsed.place.terms and not parsed.time.terms:
         return context.unanswerable("I could not tell what the question is about; name a place, an activity or a time")
     if question.kind != "frequency" and not groups:
@@ -82,10 +84,11 @@ def _on_trip(timeline: Timeline, scope: np.ndarray, rows: np.ndarray, ordinal: i
 class _Context:
     """What every rule needs, and the phrasing they share."""
 
-    def __init__(self, library, parsed, moments: Moments, subject, groups: list[Group], by_trip: bool, timeline: Timeline):
+    def __init__(self, library, parsed, moments: Moments, subject, groups: list[Group], by_trip: bool, timeline: Timeline, vqa=None):
         self.library, self.parsed, self.moments, self.subject = library, parsed, moments, subject
         self.groups, self.by_trip, self.timeline = groups, by_trip, timeline
         self.question = parsed.question
+        self.vqa = vqa
 
     @property
     def about(self) -> str:
@@ -237,14 +240,33 @@ def _valued(context: _Context, found: list[tuple[object, list[int]]], how: str) 
 
 def _read(context: _Context, reader) -> list[tuple[object, list[int]]]:
     """Values read from the words of each visit's photos (all of the stay, not only those that matched: the sign
-    may be on another photo of the same visit), with the photos that carry the value."""
+    may be on another photo of the same visit), with the photos that carry the value; when the words say
+    nothing and a VQA model is at hand, the visit's best photos are asked."""
     found = []
     for group in context.groups:
         rows = context.visit_rows(group)
         records = context.library.records(rows)
         value = _top(reader(records))
-        found.append((value, [int(row) for row, record in zip(rows, records) if value and reader([record])[value]] or group.rows.tolist()))
+        if value:
+            found.append((value, [int(row) for row, record in zip(rows, records) if reader([record])[value]]))
+        elif context.vqa is not None:
+            found.append(_asked(context, group))
+        else:
+            found.append(("", group.rows.tolist()))
     return found
+
+
+def _asked(context: _Context, group: Group) -> tuple[str, list[int]]:
+    """The VQA model's answer over a visit's best photos (confidence summed per answer), and the photos that gave it."""
+    rows = group.rows[:PHOTOS_ASKED]
+    replies = context.vqa.ask([record["path"] for record in context.library.records(rows)], context.parsed.text)
+    votes: Counter = Counter()
+    for _, answer, confidence in replies:
+        votes[answer] += confidence
+    if not votes:
+        return "", group.rows.tolist()
+    value = votes.most_common(1)[0][0]
+    return value, [int(rows[position]) for position, answer, _ in replies if answer == value]
 
 
 def _duration(context: _Context) -> Answer:
