@@ -154,3 +154,17 @@ def test_a_common_word_alone_is_not_a_match(dev_world):
     dentist = [stay for stay in stays if stay.kind == "dentist"]
     answer = answer_question(library, "How many times did I sit in the dentist's waiting room in 2019?")
     assert answer.value == len(dentist) == 2
+
+
+def test_run_topics_answers_question_topics(dev_world, tmp_path):
+    import csv
+
+    from assistant.study import Topic, run_topics
+
+    library, stays = dev_world
+    cinema_ids = {image_id for stay in stays if stay.kind == "cinema" for image_id in stay.image_ids}
+    topics = [Topic("Q1", "How many times did I go to the cinema in 2019?"), Topic("K1", "watching a film at the cinema")]
+    run_topics(library, None, topics, tmp_path / "run.csv", group_id="G", run_id="R", top_k=5)
+    run = list(csv.reader(open(tmp_path / "run.csv")))
+    assert [row[3] in cinema_ids for row in run if row[2] == "Q1"] == [True] * 5
+    assert list(csv.reader(open(tmp_path / "run.answers.csv"))) == [["G", "R", "Q1", str(len([s for s in stays if s.kind == "cinema"]))]]
