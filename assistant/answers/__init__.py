@@ -31,6 +31,4 @@ def parse_question(library: Library, text: str, now: datetime | None = None) -> 
 def answer_question(library: Library, text: str, now: datetime | None = None, encoder=None, vqa=None) -> Answer:
     """Answer a question about one's life from the library (encoder: its CLIP model; vqa: a VqaModel; both optional)."""
     parsed = parse_question(library, text, now)
-    if parsed.question is None:
-        raise NotAQuestion(f"{text!r} describes a moment rather than asks a question; search for it instead")
     return answer_parsed(library, parsed, now, encoder, vqa)

@@ -14,7 +14,7 @@ import numpy as np
 from ..library import Library
 from ..query import ParsedQuery, PeriodTerm, local_seconds_of
 from ..text_channel import concept_key, plural
-from .answer import Answer, Candidate
+from .answer import Answer, Candidate, NotAQuestion
 from .moments import Moments, find_moments, rows_matching, subject_terms
 from .timeline import Timeline, timeline_of
 from .visits import Group, following, mostly_away, trips, visits
@@ -23,10 +23,11 @@ from .words import colours, things, words_read
 
 EVIDENCE_PER_GROUP = 3
 MAX_EVIDENCE = 12
-VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read
+VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
+MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
 SPLIT_SHARE = 0.5  # a second value with at least this share of the first's support makes the answer unsure
 MAX_CANDIDATES = 3
-TRIP_WORDS = frozenset({"trip", "holiday", "journey", "vacation", "travel", "stay", "break"})
+TRIP_WORDS = frozenset({"trip", "holiday", "journey", "vacation", "travel", "abroad", "overseas"})
 _SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "persons": "person"}
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 
@@ -35,14 +36,15 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     """Answer an already parsed question (the chat passes its merged query); now: for "last", default the last photo.
     vqa (a VqaModel, optional) is asked about the evidence photos when their words do not say the answer."""
     question = parsed.question
+    if question is None:
+        raise NotAQuestion(f"{parsed.text!r} describes a moment rather than asks a question; search for it instead")
     if question.now:
         now = datetime.fromisoformat(question.now)
     now = now or library.last_local_time() or datetime.max
     subject = subject_terms(parsed.visual)
     by_trip = question.unit == "trip" or bool(TRIP_WORDS & set(subject))
-    subject = [word for word in subject if word not in TRIP_WORDS and word not in concept_key(question.counted).split()]
-    if question.counted:
-        subject = [word for word in subject if word != concept_key(_SINGULAR.get(question.counted, question.counted))]
+    counted = {concept_key(question.counted), concept_key(_SINGULAR.get(question.counted, question.counted))}  # "people" is "person"
+    subject = [word for word in subject if word not in TRIP_WORDS and word not in counted]
     timeline = timeline_of(library)
     moments = find_moments(library, parsed, subject, encoder, away=lambda rows: mostly_away(timeline, rows))
     subject = moments.subject
@@ -205,21 +207,17 @@ def _time(context: _Context) -> Answer:
 
 
 def _location(context: _Context) -> Answer:
-    granularity = context.question.granularity or "place"
-    records = [context.library.records(group.rows[:20]) for group in context.groups]
-    values = [_most_common([_place_of(record, granularity) for record in group_records]) for group_records in records]
+    column = {"country": context.timeline.countries, "city": context.timeline.cities}.get(context.question.granularity, context.timeline.places)
+    values = [_most_common(column[group.rows]) for group in context.groups]
+    if context.question.every:  # "which countries did I visit": all of them, in the order first visited
+        named = list(dict.fromkeys(value for value in values if value))
+        chosen = [group for value, group in zip(values, context.groups) if value]
+        return context.answer(", ".join(named), f"{', '.join(named)}.", context.evidence(chosen),
+                              f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}")
     return _valued(context, [(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at")
 
 
-def _place_of(record: dict, granularity: str) -> str:
-    if granularity == "country":
-        return record["country"]
-    if granularity == "city":
-        return record["city"]
-    return record["semantic_name"] or record["city"]
-
-
-def _most_common(values: list[str]) -> str:
+def _most_common(values) -> str:
     counted = Counter(value for value in values if value)
     return counted.most_common(1)[0][0] if counted else ""
 
@@ -241,14 +239,19 @@ def _valued(context: _Context, found: list[tuple[object, list[int]]], how: str) 
 def _read(context: _Context, reader) -> list[tuple[object, list[int]]]:
     """Values read from the words of each visit's photos (all of the stay, not only those that matched: the sign
     may be on another photo of the same visit), with the photos that carry the value; when the words say
-    nothing and a VQA model is at hand, the visit's best photos are asked."""
-    found = []
-    for group in context.groups:
-        rows = context.visit_rows(group)
-        records = context.library.records(rows)
-        value = _top(reader(records))
+    nothing and a VQA model is at hand, the visit's best photos are asked. The most recent visits are read."""
+    groups = context.groups[-MAX_VISITS_READ:]
+    context.groups = groups
+    rows_by_group = [context.visit_rows(group) for group in groups]
+    records = context.library.records(np.concatenate(rows_by_group))
+    per_photo = [reader([record]) for record in records]  # one Counter per photo, summed per visit below
+    found, start = [], 0
+    for group, rows in zip(groups, rows_by_group):
+        photos = per_photo[start:start + len(rows)]
+        start += len(rows)
+        value = _top(sum(photos, Counter()))
         if value:
-            found.append((value, [int(row) for row, record in zip(rows, records) if reader([record])[value]]))
+            found.append((value, [int(row) for row, words in zip(rows, photos) if words[value]]))
         elif context.vqa is not None:
             found.append(_asked(context, group))
         else:
@@ -304,12 +307,19 @@ def _counting(context: _Context) -> Answer:
                       f"The moment is {context.when(groups[-1])} at {context.where(groups[-1])}.", tuple(context.library.image_ids(shown)),
                       f"{len(groups)} matching {plural('visit', len(groups))}: {context.listed(groups)}", (), False, context.parsed)
     counts = index.count(key)
-    per_group = [int(counts[group.rows].max()) for group in groups]
-    total = sum(per_group)
-    best = [int(group.rows[np.argmax(counts[group.rows])]) for group in groups]
-    parts = " + ".join(f"{count} at {context.where(group)} ({context.when(group)})" for count, group in zip(per_group, groups))
-    return context.answer(total, f"{total} {plural(key, total)}.", best + context.evidence(groups)[: MAX_EVIDENCE - len(best)],
-                          f"most {plural(key, 2)} in one photo: {parts}")
+    seen = [group for group in groups if counts[group.rows].max() > 0] or groups  # visits where none were seen say nothing
+    per_group = [int(counts[group.rows].max()) for group in seen]
+    best = [int(group.rows[np.argmax(counts[group.rows])]) for group in seen]
+    parts = " + ".join(f"{count} at {context.where(group)} ({context.when(group)})" for count, group in zip(per_group, seen))
+    reasoning = f"most {plural(key, 2)} in one photo: {parts}"
+    days = {int(context.library.local_seconds[group.rows[0]] // 86400) for group in seen}
+    if len(days) > 1:  # several occasions: the most recent is meant, but say so
+        candidates = [Candidate(count, f"{count} ({context.when(group)})", tuple(context.library.image_ids([row])))
+                      for count, group, row in list(zip(per_group, seen, best))[::-1][:MAX_CANDIDATES]]
+        text = _unsure(f"{per_group[-1]} {plural(key, per_group[-1])}, on the most recent of {len(seen)} occasions.", candidates)
+        return context.answer(per_group[-1], text, best[-1:] + context.evidence(seen[-1:]), reasoning, candidates, False)
+    total = sum(per_group)  # one day: what was seen at each visit adds up ("cups of coffee on 5 May")
+    return context.answer(total, f"{total} {plural(key, total)}.", best + context.evidence(seen)[: MAX_EVIDENCE - len(best)], reasoning)
 
 
 def _ocr(context: _Context) -> Answer:

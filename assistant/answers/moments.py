@@ -22,7 +22,7 @@ from ..text_channel import concept_key, terms
 # Words of a question that say how it asks, not what about ("did I go to the cinema" is about the cinema).
 LIGHT_WORDS = frozenset(terms(
     "go went gone going goes get got getting do did done doing spend spent spending visit visited visiting have had having "
-    "take took taken see saw seen make made thing things time times long many much often number last first most recent "
+    "take took taken see saw seen stay stayed staying make made thing things time times long many much often number last first most recent "
     "recently ever different kind type sort brand colour color written write wrote say said says name named place "
     "called call i me my we our us one ones there was were is are be been am also again exactly usually city town village "
     "country date year month week day hour minute minutes hours o clock title "

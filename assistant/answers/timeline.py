@@ -39,6 +39,9 @@ class Timeline:
     home_city: str
     trip_of_row: np.ndarray  # trip number of every photo, -1 for photos at home
     trips: list[Trip]
+    places: np.ndarray  # per photo: its semantic name, else its city ("" when neither is known)
+    cities: np.ndarray
+    countries: np.ndarray
 
     def stay_seconds(self, library: Library, stays: np.ndarray) -> np.ndarray:
         """Length of stays, from their first photo to their last."""
@@ -78,7 +81,7 @@ def _build(library: Library) -> Timeline:
     night_city = located.groupby("day")["city"].last()
     home_city = str(night_city.mode().iloc[0]) if len(night_city) else ""
     trip_of_row, trips = _trips(frame, located, night_city, home_city)
-    return Timeline(stay_of_row, stay_first, stay_last, home_city, trip_of_row, trips)
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, trip_of_row, trips, place, cities, countries)
 
 
 def _trips(frame: pd.DataFrame, located: pd.DataFrame, night_city: pd.Series, home_city: str):

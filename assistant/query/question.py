@@ -47,7 +47,7 @@ _PLACE_NOUNS = (
     r"place|city|town|village|country|restaurant|hotel|hostel|bar|pub|cafe|café|coffee\s+shop|shop|store|supermarket|"
     r"airport|station|museum|cinema|gym|beach|park|venue|building|street|road|church|office|hospital|school|university|"
     r"club|clinic|market|mall|gallery|theatre|theater|stadium|pharmacy|bakery|island|region|county|state|continent|"
-    r"destination|location|area|neighbourhood|neighborhood"
+    r"destination|location|area|neighbourhood|neighborhood|countries|cities|places|restaurants|hotels|shops|bars|pubs|cafes"
 )
 _READ_THINGS = r"brand|make|model|airline|title|text|word|words|slogan|logo|label|headline|number|code|plate|score|book|film|movie|song|magazine|newspaper|band|team"
 # Each rule looks at the question's head (its first words: "how many people", "what colour was") or, where
@@ -71,6 +71,7 @@ _KIND_RULES = [
         rf"|\b(?:what|which)\s+(?:was|is)\s+the\s+(?:{_PLACE_NOUNS})\b", _FLAGS), True),
 ]
 _HEAD_WORDS = 8
+_MANY_PLACES = re.compile(r"\b(?:what|which)\s+(?:countries|cities|towns|places|restaurants|hotels|shops|bars|pubs|cafes)\b", _FLAGS)
 _FIRST_WH = re.compile(rf"\b{_WH}\b", _FLAGS)
 _BY_FIRST_WH = {"when": "time", "where": "location"}  # "where was I when ...": the first wh-word asks
 # "what time" is a time; "what was the name of the restaurant" a location; "what brand" a word read.
@@ -81,8 +82,8 @@ _GRANULARITY = [
     ("year", re.compile(r"\b(?:what|which)\s+year\b|\bin\s+which\s+year\b", _FLAGS)),
 ]
 _PLACE_GRAIN = [
-    ("country", re.compile(r"\b(?:what|which)\s+country\b|\bname\s+of\s+the\s+country\b", _FLAGS)),
-    ("city", re.compile(r"\b(?:what|which)\s+(?:city|town|village)\b|\bname\s+of\s+the\s+(?:city|town)\b", _FLAGS)),
+    ("country", re.compile(r"\b(?:what|which)\s+countr(?:y|ies)\b|\bname\s+of\s+the\s+country\b", _FLAGS)),
+    ("city", re.compile(r"\b(?:what|which)\s+(?:city|cities|towns?|villages?)\b|\bname\s+of\s+the\s+(?:city|town)\b", _FLAGS)),
 ]
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?:(?:different|separate|distinct)\s+)?(\w+)", _FLAGS)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latest": -1, "final": -1, "previous": -1}
@@ -114,6 +115,7 @@ class Question:
     unit: str = ""  # frequency: "visit", "trip", "day", "week", "month"; ordinal anchors: "trip" or "visit"
     now: str = ""  # "assuming today is 1 July 2020" as said (the parser resolves it to a date)
     counted: str = ""  # counting: what is counted ("people", "cups")
+    every: bool = False  # location: all of them are asked for ("which countries did I visit")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -177,7 +179,8 @@ def read_question(text: str) -> ReadQuestion:
     if kind == "frequency":
         unit = _FREQUENCY_UNITS.get(counted.group(1).lower(), "visit") if counted else "visit"
     thing = counted.group(1).lower() if kind == "counting" and counted else ""
-    return ReadQuestion(Question(kind, _granularity(kind, text), ordinal, unit, now_text, thing), tuple(spans), now_span)
+    every = kind == "location" and bool(_MANY_PLACES.search(head))
+    return ReadQuestion(Question(kind, _granularity(kind, text), ordinal, unit, now_text, thing, every), tuple(spans), now_span)
 
 
 def _ordinal_of(word: str) -> int:

@@ -9,12 +9,16 @@ from datetime import date
 from assistant.synthetic_life import LifeSpec, Stay, TripSpec, Venue
 
 
-def _dublin(name: str, north: float, east: float) -> Venue:
-    return Venue(name, "Dublin", "Ireland", "IE", 53.3498 + north, -6.2603 + east)
+def venue_near(city: str, country: str, code: str, lat: float, lng: float):
+    """A venue maker for one home town: name and offset (degrees) from its centre."""
+    return lambda name, north, east: Venue(name, city, country, code, lat + north, lng + east)
 
 
 def _days(*iso: str) -> tuple[date, ...]:
     return tuple(date.fromisoformat(day) for day in iso)
+
+
+_dublin = venue_near("Dublin", "Ireland", "IE", 53.3498, -6.2603)
 
 
 DEV_SPEC = LifeSpec(
@@ -87,12 +91,11 @@ def _in_month(stays: list[Stay], month: int) -> list[Stay]:
 
 
 def _trip(stays: list[Stay], city: str, which: int = 0) -> list[Stay]:
-    """The stays of one trip to a city (the which-th), home-city stays excluded."""
-    away = [stay for stay in stays if stay.facts.get("trip") == city and stay.venue.city == city]
-    starts = sorted({stay.start.date() for stay in away if stay.kind == "hotel"})
-    firsts = [day for day in starts if not any((day - other).days == 1 for other in starts)]
+    """The stays of one trip to a city (the which-th): its days there, home-city stays excluded."""
+    away = sorted({stay.start.date() for stay in stays if stay.facts.get("trip") == city and stay.venue.city == city})
+    firsts = [day for day in away if not any((day - other).days == 1 for other in away)]
     first = firsts[which]
-    return [stay for stay in away if 0 <= (stay.start.date() - first).days < 7]
+    return [stay for stay in stays if stay.venue.city == city and 0 <= (stay.start.date() - first).days < 7]
 
 
 def dev_questions(stays: list[Stay]) -> list[QA]:

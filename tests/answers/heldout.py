@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.synthetic_life import LifeSpec, Stay, TripSpec, Venue
+from assistant.synthetic_life import LifeSpec, Stay, TripSpec
 
-from devset import QA, _ids, _long, _of
+from devset import QA, _days, _ids, _long, _of, _trip, venue_near
 
-
-def _manchester(name: str, north: float, east: float) -> Venue:
-    return Venue(name, "Manchester", "United Kingdom", "GB", 53.4808 + north, -2.2426 + east)
-
-
-def _days(*iso: str) -> tuple[date, ...]:
-    return tuple(date.fromisoformat(day) for day in iso)
+_manchester = venue_near("Manchester", "United Kingdom", "GB", 53.4808, -2.2426)
 
 
 HELDOUT_SPEC = LifeSpec(
@@ -61,13 +55,6 @@ HELDOUT_SPEC = LifeSpec(
         "car": "behind the wheel of a {colour} rental car", "sights": "exploring the historic city centre",
     },
 )
-
-
-def _trip(stays: list[Stay], city: str, which: int = 0) -> list[Stay]:
-    away = sorted({stay.start.date() for stay in stays if stay.facts.get("trip") == city and stay.venue.city == city})
-    firsts = [day for day in away if not any((day - other).days == 1 for other in away)]
-    first = firsts[which]
-    return [stay for stay in stays if stay.venue.city == city and 0 <= (stay.start.date() - first).days < 7]
 
 
 def heldout_questions(stays: list[Stay]) -> list[QA]:

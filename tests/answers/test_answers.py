@@ -168,3 +168,13 @@ def test_run_topics_answers_question_topics(dev_world, tmp_path):
     run = list(csv.reader(open(tmp_path / "run.csv")))
     assert [row[3] in cinema_ids for row in run if row[2] == "Q1"] == [True] * 5
     assert list(csv.reader(open(tmp_path / "run.answers.csv"))) == [["G", "R", "Q1", str(len([s for s in stays if s.kind == "cinema"]))]]
+
+
+def test_lists_counts_over_several_days_and_trips_abroad(dev_world):
+    library, stays = dev_world
+    assert answer_question(library, "Which countries did I visit in 2019?").value == "France, Italy, Portugal"
+    assert answer_question(library, "How many trips abroad did I take in 2019?").value == 4
+    walks = [stay for stay in stays if stay.kind == "park" and stay.start.month == 12]
+    answer = answer_question(library, "How many dogs did I see in the park in December 2019?")
+    assert not answer.confident and answer.value == walks[-1].facts["dogs"]  # several Sundays: the last, said to be unsure
+    assert [candidate.value for candidate in answer.candidates] == [walk.facts["dogs"] for walk in walks[::-1][:3]]
