@@ -99,6 +99,8 @@ class _Context:
         return f"{words}" + (f" ({', '.join(scope)})" if scope else "")
 
     def answer(self, value, text: str, evidence_rows, reasoning: str, candidates=(), confident: bool = True) -> Answer:
+        if self.moments.by_clip:  # no photo's words say it: the moments only look like it
+            text, confident = f"Unsure, from how the photos look (no photo's words mention {' '.join(self.subject)}): {text}", False
         return Answer(self.question.kind, value, text, tuple(self.library.image_ids(evidence_rows)), reasoning,
                       tuple(candidates), confident, self.parsed)
 
@@ -184,7 +186,8 @@ def _frequency(context: _Context) -> Answer:
         count, noun = len(groups), plural("trip" if unit == "trip" else "time", len(groups))
     if not count:
         if not context.moments.confident_none:
-            return context.unanswerable(f"I cannot tell how often: the only hints of {context.about} are weak.")
+            why = "this library has no words to look for it in" if context.moments.blind else "the only hints are weak"
+            return context.unanswerable(f"I cannot tell how often I saw {context.about}: {why}.")
         unknown = f": no photo's words or place mention {', '.join(context.moments.unknown)}" if context.moments.unknown else ""
         return context.answer(0, f"Never: I found no moment of {context.about}{unknown}.", [], f"0 {noun} matched")
     reasoning = f"{count} {noun}: {context.listed(groups)}"

@@ -53,11 +53,12 @@ class Moments:
     subject: list[str]  # the content words looked for
     unknown: list[str] = field(default_factory=list)  # subject words no photo or place has
     by_clip: bool = False  # found by CLIP alone (weak)
+    blind: bool = False  # the library has no words and no CLIP model to look for the subject with
 
     @property
     def confident_none(self) -> bool:
-        """Nothing found, and the search had the means to find it: words of the library, no CLIP hint."""
-        return not len(self.rows) and not self.by_clip
+        """Nothing found, by a search that could have found it (the library's words, no hint from CLIP)."""
+        return not len(self.rows) and not self.by_clip and not self.blind
 
 
 def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
@@ -93,8 +94,9 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         if len(rows) or encoder is None:
             return Moments(rows, scope, [word for word in subject if word not in unknown], unknown)
     if encoder is not None and library.embeddings is not None and scope.any():
-        return Moments(_clip_rows(library, encoder, " ".join(subject), scope), scope, subject, unknown, by_clip=True)
-    return Moments(np.zeros(0, np.int64), scope, subject, unknown)
+        return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, subject, unknown, by_clip=True)
+    blind = library.text_index is None or library.text_index.is_empty
+    return Moments(np.zeros(0, np.int64), scope, subject, unknown, blind=blind)
 
 
 def _scope_is_the_subject(library: Library, parsed: ParsedQuery, scope: np.ndarray, away) -> bool:
