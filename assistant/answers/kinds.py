@@ -61,6 +61,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     groups = trips(timeline, rows) if by_trip else visits(timeline, rows)
     if ordinal is not None and question.kind != "frequency":
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
+    if question.kind in ("ocr", "color", "object"):
+        groups = groups[-MAX_VISITS_READ:]  # what the words of the most recent visits say
     context = _Context(library, parsed, moments, subject, groups, by_trip, timeline, vqa)
     if not subject and not parsed.place.terms and not parsed.time.terms:
         return context.unanswerable("I could not tell what the question is about; name a place, an activity or a time")
@@ -144,6 +146,11 @@ class _Context:
         last_day = max(days)
         return [group for group in groups if self.library.local_seconds[group.rows[0]] // 86400 == last_day]
 
+    def latest_first(self, values: list, groups: list[Group], evidence_rows: list[list[int]]) -> list[Candidate]:
+        """One candidate per occasion, the most recent first (when several occasions answer differently)."""
+        return [Candidate(value, f"{value} ({self.when(group)})", tuple(self.library.image_ids(rows)))
+                for value, group, rows in list(zip(values, groups, evidence_rows))[::-1][:MAX_CANDIDATES]]
+
     def by_value(self, values: list[object], groups: list[Group]) -> tuple[object, list[Candidate], list[Group], bool]:
         """Groups that agree on a value, most supported (then most recent) first: (value, candidates, its groups, sure)."""
         support: dict[object, list[Group]] = {}
@@ -200,8 +207,7 @@ def _time(context: _Context) -> Answer:
     values = [_local(context.library, group.rows[0]).strftime(pattern) for group in context.groups]
     if context.question.ordinal is None and len(set(values)) > 1:
         recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
-        candidates = [Candidate(value, f"{value} ({context.when(group)})", tuple(context.library.image_ids(context.evidence([group]))))
-                      for value, group in list(zip(values, context.groups))[::-1][:MAX_CANDIDATES]]
+        candidates = context.latest_first(values, context.groups, [context.evidence([group]) for group in context.groups])
         text = _unsure(f"{values[-1]}, the most recent of {len(values)} occasions.", candidates)
         return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}", candidates, False)
     group = context.groups[-1] if context.question.ordinal is None else context.groups[0]
@@ -243,8 +249,7 @@ def _read(context: _Context, reader) -> list[tuple[object, list[int]]]:
     """Values read from the words of each visit's photos (all of the stay, not only those that matched: the sign
     may be on another photo of the same visit), with the photos that carry the value; when the words say
     nothing and a VQA model is at hand, the visit's best photos are asked. The most recent visits are read."""
-    groups = context.groups[-MAX_VISITS_READ:]
-    context.groups = groups
+    groups = context.groups
     rows_by_group = [context.visit_rows(group) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
     per_photo = [reader([record]) for record in records]  # one Counter per photo, summed per visit below
@@ -317,8 +322,7 @@ def _counting(context: _Context) -> Answer:
     reasoning = f"most {plural(key, 2)} in one photo: {parts}"
     days = {int(context.library.local_seconds[group.rows[0]] // 86400) for group in seen}
     if len(days) > 1:  # several occasions: the most recent is meant, but say so
-        candidates = [Candidate(count, f"{count} ({context.when(group)})", tuple(context.library.image_ids([row])))
-                      for count, group, row in list(zip(per_group, seen, best))[::-1][:MAX_CANDIDATES]]
+        candidates = context.latest_first(per_group, seen, [[row] for row in best])
         text = _unsure(f"{per_group[-1]} {plural(key, per_group[-1])}, on the most recent of {len(seen)} occasions.", candidates)
         return context.answer(per_group[-1], text, best[-1:] + context.evidence(seen[-1:]), reasoning, candidates, False)
     total = sum(per_group)  # one day: what was seen at each visit adds up ("cups of coffee on 5 May")
