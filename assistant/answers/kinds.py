@@ -110,6 +110,8 @@ class _Context:
         return Answer(self.question.kind, None, text, (), "", (), False, self.parsed)
 
     def nothing_found(self) -> Answer:
+        if not self.moments.time_covered:
+            return self.unanswerable(f"The library has no photos from {', '.join(self.parsed.chips()[:1])}, so I cannot answer.")
         unknown = f"; no photo's words or place mention {', '.join(self.moments.unknown)}" if self.moments.unknown else ""
         return self.unanswerable(f"I found no moment of {self.about}{unknown}, so I cannot answer.")
 
@@ -193,8 +195,9 @@ def _frequency(context: _Context) -> Answer:
         count, noun = len(groups), plural("trip" if unit == "trip" else "time", len(groups))
     if not count:
         if not context.moments.confident_none:
-            why = "this library has no words to look for it in" if context.moments.blind else "the only hints are weak"
-            return context.unanswerable(f"I cannot tell how often I saw {context.about}: {why}.")
+            why = ("the library has no photos from that time" if not context.moments.time_covered
+                   else "this library has no words to look for it in" if context.moments.blind else "the only hints are weak")
+            return context.unanswerable(f"I cannot tell how often ({context.about}): {why}.")
         unknown = f": no photo's words or place mention {', '.join(context.moments.unknown)}" if context.moments.unknown else ""
         return context.answer(0, f"Never: I found no moment of {context.about}{unknown}.", [], f"0 {noun} matched")
     reasoning = f"{count} {noun}: {context.listed(groups)}"

@@ -54,11 +54,12 @@ class Moments:
     unknown: list[str] = field(default_factory=list)  # subject words no photo or place has
     by_clip: bool = False  # found by CLIP alone (weak)
     blind: bool = False  # the library has no words and no CLIP model to look for the subject with
+    time_covered: bool = True  # the library has photos from the question's time at all
 
     @property
     def confident_none(self) -> bool:
         """Nothing found, by a search that could have found it (the library's words, no hint from CLIP)."""
-        return not len(self.rows) and not self.by_clip and not self.blind
+        return not len(self.rows) and not self.by_clip and not self.blind and self.time_covered
 
 
 def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
@@ -80,6 +81,8 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     "fly", and a trip or a single venue in scope is then what the question is about.
     """
     scope = scope_mask(library, parsed)
+    if parsed.time.terms and not parsed.time.mask(library.local_seconds).any():  # "in 2020" in a library of 2019
+        return Moments(np.zeros(0, np.int64), scope, subject, time_covered=False)
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
     hits, weights, unknown = _term_hits(library, subject, scope)

@@ -71,6 +71,7 @@ _KIND_RULES = [
         rf"|\b(?:what|which)\s+(?:was|is)\s+the\s+(?:{_PLACE_NOUNS})\b", _FLAGS), True),
 ]
 _HEAD_WORDS = 8
+_YES_NO = re.compile(rf"^{_LEAD_IN}{_AUX}\s+(?:i|we)\b", _FLAGS)
 _MANY_PLACES = re.compile(r"\b(?:what|which)\s+(?:countries|cities|towns|places|restaurants|hotels|shops|bars|pubs|cafes)\b", _FLAGS)
 _FIRST_WH = re.compile(rf"\b{_WH}\b", _FLAGS)
 _BY_FIRST_WH = {"when": "time", "where": "location"}  # "where was I when ...": the first wh-word asks
@@ -165,7 +166,8 @@ def read_question(text: str) -> ReadQuestion:
     head = " ".join(_first_clause(text).split()[:_HEAD_WORDS])
     first = _FIRST_WH.search(head)
     kind = _BY_FIRST_WH.get(first.group().lower() if first else "") if not _KIND_RULES[0][1].search(text) else "color"
-    kind = kind or next((name for name, pattern, in_head in _KIND_RULES if pattern.search(head if in_head else text)), "object")
+    kind = kind or next((name for name, pattern, in_head in _KIND_RULES if pattern.search(head if in_head else text)), None)
+    kind = kind or ("frequency" if _YES_NO.match(head) else "object")  # "did I go to the dentist in August?": how often, 0 is no
     ordinal, unit = None, ""
     trip = _TRIP_ORDINAL.search(text)
     if trip:

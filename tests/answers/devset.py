@@ -123,7 +123,7 @@ def dev_questions(stays: list[Stay]) -> list[QA]:
     ask("How many times did I go to the zoo in 2019?", "frequency", 0)
     ask("How many times did I go bowling?", "frequency", 0)
     ask("Have I ever been to Berlin?", "frequency", 0)
-    ask("How many times did I go to the dentist in 2018?", "frequency", 0)
+    ask("How many times did I go to the dentist in 2018?", "frequency", None)  # the year began in 2019: not "never"
     ask("How often did I go to the market in June 2019?", "frequency", len(_in_month(market, 6)), _in_month(market, 6))
     ask("How many times did I go to the park in February 2019?", "frequency", len(_in_month(park, 2)), _in_month(park, 2))
     ask("How many days did I spend in Lisbon?", "frequency", 4, _trip(stays, "Lisbon"))

@@ -103,6 +103,8 @@ def test_last_is_relative_to_now(dev_world):
 def test_never_needs_a_search_that_could_have_found_it(dev_world):
     never = answer_question(dev_world[0], "How many times did I go to the zoo in 2019?")
     assert never.value == 0 and never.text.startswith("Never") and never.evidence == ()
+    outside = answer_question(dev_world[0], "How many times did I go to the cinema in 2020?")  # the library ends in 2019
+    assert outside.value is None and "no photos from that time" in outside.text
     vague = answer_question(dev_world[0], "How many times did I do it?")
     assert vague.value is None and not vague.confident
 

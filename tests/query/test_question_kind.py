@@ -20,6 +20,7 @@ QUESTIONS = [
     ("How many days did I spend working from home in March?", "frequency"),
     ("Did I ever go to a concert in 2018?", "frequency"),
     ("Have I ever been to Greece?", "frequency"),
+    ("Did I go to the dentist in August 2019?", "frequency"),
     ("How many different visits to the dentist were there in 2019?", "frequency"),
     ("How frequently did I visit my parents in the summer?", "frequency"),
     ("Tell me how many times I went to the airport in 2019.", "frequency"),
