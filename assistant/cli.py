@@ -91,6 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true")
     _add_library_option(parse)
 
+    ask = commands.add_parser("ask", help="answer a question about your life from the library, with the evidence")
+    ask.add_argument("text", help="e.g. 'How many times did I go to the cinema in 2019?'")
+    ask.add_argument("--now", help="YYYY-MM-DD that 'last' and 'this year' are relative to (default: the library's last photo)")
+    ask.add_argument("--json", action="store_true", help='print {"kind", "answer", "value", "evidence", ...}')
+    ask.add_argument("--vqa", metavar="MODEL", help="visual-question-answering model (id or folder) asked about the evidence photos "
+                     "when their words do not say the answer, e.g. dandelin/vilt-b32-finetuned-vqa")
+    _add_library_option(ask)
+    _add_model_options(ask)
+
     add_user = commands.add_parser("add-user", help="add or replace a study login (the password is asked for, or read from stdin)")
     add_user.add_argument("auth_file", type=Path, help="accounts file for `app.py --auth-file` (created if missing)")
     add_user.add_argument("username")
@@ -283,6 +292,30 @@ def run_parse(args: argparse.Namespace) -> int:
         print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(parsed.describe())
+        if parsed.question is not None:
+            print(f"question: {parsed.question.kind}")
+    return 0
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    from .answers import VqaModel, answer_question
+
+    now = datetime.fromisoformat(args.now) if args.now else None
+    if now is not None and len(args.now) == 10:
+        now = now.replace(hour=23, minute=59, second=59)  # a date: the whole day counts as before now
+    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    library = _open_library(settings)
+    encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
+    vqa = VqaModel(args.vqa, device=settings.device) if args.vqa else None
+    answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    print(answer.text)
+    if answer.reasoning:
+        print(f"how: {answer.reasoning}")
+    for image_id in answer.evidence:
+        print(f"  {image_id}")
     return 0
 
 
@@ -347,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     handlers = {
-        "index": run_index, "search": run_search, "parse": run_parse,
+        "index": run_index, "search": run_search, "parse": run_parse, "ask": run_ask,
         "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics,
     }
     try:

@@ -320,23 +320,34 @@ def run_topics(
 
     Without a CLIP encoder the run would be ranked by photo words only: refused unless captions_only,
     so that a caption-only run is never submitted by accident. SECONDS-ELAPSED is the time the search
-    for that topic took (an automatic run has no user to wait for).
+    for that topic took (an automatic run has no user to wait for). A question topic ("How many times did
+    I ...?") is also answered: its evidence photos come first in the run, and the answer's text goes to a
+    file beside it, OUT.answers.csv (QA submissions are free text).
     """
-    from .search import SearchRequest, search
+    from .answers import answer_parsed
+    from .search import SearchRequest, parse_for_library, search
 
     if not 1 <= top_k <= MAX_IMAGES_PER_TOPIC:
         raise ValueError(f"top_k must be between 1 and {MAX_IMAGES_PER_TOPIC} (the submission format's limit), not {top_k}")
     if encoder is None and not captions_only:
         missing = "this library has no CLIP embeddings (index it with a model)" if library.embeddings is None else "no CLIP model is loaded (pass --model)"
         raise CaptionsOnlyRefused(f"{missing}: the run would be ranked by photo words only; pass --captions-only if that is what you want")
-    rows, channels_by_topic, notices = [], {}, []
+    rows, answers, channels_by_topic, notices = [], [], {}, []
     for done, topic in enumerate(topics):
         if progress:
             progress(done, len(topics), "topics")
         began = time.perf_counter()
-        result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False))
+        query = parse_for_library(library, topic.text)
+        result = search(library, encoder, SearchRequest(query=query, top_k=top_k, group_events=False))
+        hits = [(hit["image_id"], hit["score"]) for hit in result.photos]
+        if query.question is not None:
+            answer = answer_parsed(library, query, encoder=encoder)
+            evidence = list(answer.evidence)
+            top = max((score for _, score in hits), default=0.0)
+            hits = [(image_id, top + len(evidence) - rank) for rank, image_id in enumerate(evidence)] + [hit for hit in hits if hit[0] not in evidence]
+            answers.append((group_id, run_id, topic.topic_id, answer.text if answer.value is None else str(answer.value)))
         elapsed = time.perf_counter() - began
-        rows += [(group_id, run_id, topic.topic_id, hit["image_id"], f"{elapsed:.3f}", f"{hit['score']:.6f}") for hit in result.photos]
+        rows += [(group_id, run_id, topic.topic_id, image_id, f"{elapsed:.3f}", f"{score:.6f}") for image_id, score in hits[:top_k]]
         channels_by_topic[topic.topic_id] = list(result.channels)
         notices += [notice for notice in result.notices if notice not in notices]
     if progress:
@@ -348,11 +359,13 @@ def run_topics(
         channels=[channel for channel in _CHANNEL_ORDER if channel in used], channels_by_topic=channels_by_topic, notices=notices,
     )
 
-    def write_rows(tmp: Path) -> None:
+    def write(tmp: Path, table: list) -> None:
         with open(tmp, "w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)  # submission files carry no header row; columns as RUN_COLUMNS
+            csv.writer(handle).writerows(table)  # submission files carry no header row; columns as RUN_COLUMNS
 
-    write_atomically(Path(out), write_rows)
+    write_atomically(Path(out), lambda tmp: write(tmp, rows))
+    if answers:
+        write_atomically(Path(out).with_suffix(".answers.csv"), lambda tmp: write(tmp, answers))
     write_atomically(notes_path(out), lambda tmp: tmp.write_text(json.dumps(run.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
     return run
 
