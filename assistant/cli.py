@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from .settings import Settings
 
@@ -107,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true")
     _add_library_option(parse)
 
+    ask = commands.add_parser("ask", help="answer a question about your life from the library, with the evidence")
+    ask.add_argument("text", help="e.g. 'How many times did I go to the cinema in 2019?'")
+    ask.add_argument("--now", help="YYYY-MM-DD that 'last' and 'this year' are relative to (default: the library's last photo)")
+    ask.add_argument("--json", action="store_true", help='print {"kind", "answer", "value", "evidence", ...}')
+    ask.add_argument("--vqa", metavar="MODEL", help="visual-question-answering model (id or folder) asked about the evidence photos "
+                     "when their words do not say the answer, e.g. dandelin/vilt-b32-finetuned-vqa")
+    _add_library_option(ask)
+    _add_model_options(ask)
+
     add_user = commands.add_parser("add-user", help="add or replace a study login (the password is asked for, or read from stdin)")
     add_user.add_argument("auth_file", type=Path, help="accounts file for `app.py --auth-file` (created if missing)")
     add_user.add_argument("username")
@@ -119,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="score a run file (run-topics' or any team's LSC run) against qrels")
     evaluate.add_argument("run", type=Path, help="GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE rows; a QA topic's IMAGE-ID is its answer")
+    evaluate.add_argument("--answers", type=Path, help="QA answers: GROUP-ID,RUN-ID,TOPIC-ID,ANSWER rows (default: RUN.answers.csv beside the run, as run-topics writes)")
     _add_judging_options(evaluate, qrels_required=True)
     evaluate.add_argument("--json", action="store_true", help='print {"overall": {...}, "topics": {...}} as JSON')
 
@@ -128,26 +139,49 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("--group-id", default="LIFELOG", help="your group's id (default: LIFELOG)")
     topics.add_argument("--run-id", help="this run's id (default: the output file's name without extension)")
     topics.add_argument("--top-k", type=int, default=100, help="images per topic, at most 100 (default: 100)")
+    topics.add_argument("--captions-only", action="store_true", help="rank by photo words alone when there is no CLIP model (refused otherwise)")
+    topics.add_argument("--json", action="store_true", help="print the run's notes (rows, channels used per topic) as JSON")
     _add_library_option(topics)
     _add_model_options(topics)
     return parser
 
 
-def _progress_bar():
-    """Adapt the library's progress(done, total, what) callback to tqdm bars, one per stage."""
+def _progress_bar(stream: TextIO | None = None):
+    """Adapt the progress(done, total, what) callback to tqdm bars, one per stage, on a terminal; piped or
+    in CI, to plain lines instead of thousands of carriage returns."""
     from tqdm import tqdm
 
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return _progress_lines(stream)
     bars: dict[str, tqdm] = {}
 
     def progress(done: int, total: int, what: str) -> None:
         bar = bars.get(what)
         if bar is None:
-            bar = bars[what] = tqdm(total=total, desc=what, unit="photo" if total > 1 else "step", leave=True)
+            bar = bars[what] = tqdm(total=total, desc=what, unit="photo" if total > 1 else "step", leave=True, file=stream)
         bar.total = total
         bar.n = done
         bar.refresh()
         if done >= total:
             bar.close()
+
+    return progress
+
+
+def _progress_lines(stream: TextIO):
+    """progress(done, total, what) as a line when a step starts, every 10 % of it, and when it ends."""
+    printed: dict[str, int] = {}  # step -> the last tenth printed
+
+    def progress(done: int, total: int, what: str) -> None:
+        tenth = 10 if done >= total else done * 10 // total
+        if printed.get(what) == tenth:
+            return
+        printed[what] = tenth
+        if total == 1:
+            print(f"{what}: {'done' if done >= total else 'started'}", file=stream, flush=True)
+        else:
+            print(f"{what}: {done}/{total} ({tenth * 10} %)", file=stream, flush=True)
 
     return progress
 
@@ -177,17 +211,17 @@ def _indexed_manifest(folder: Path):
 
 
 def _load_text_encoder(settings: Settings, library_text_model: str | None):
-    """The sentence model for photo words, or None (turned off, or not available: BM25 still matches words)."""
+    """(the sentence model for photo words or None, why it is missing when asked for): without it, BM25
+    still matches words exactly."""
     from .models import ModelNotAvailable, shared_sentence_model
 
     name = settings.text_model_for(library_text_model)
     if name is None:
-        return None
+        return None, None
     try:
-        return shared_sentence_model(name)
+        return shared_sentence_model(name), None
     except ModelNotAvailable as error:
-        print(f"warning: {error}\nwarning: photo words will be matched exactly only (BM25).", file=sys.stderr)
-        return None
+        return None, f"{error}; photo words were matched exactly only (BM25), and earlier sentence vectors of unchanged words kept"
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -199,7 +233,7 @@ def run_index(args: argparse.Namespace) -> int:
     )
     manifest = _indexed_manifest(settings.library)
     encoder = None if args.no_model else _load_encoder(settings, manifest and manifest.model, required=True)
-    text_encoder = _load_text_encoder(settings, manifest and manifest.text_model)
+    text_encoder, text_model_problem = _load_text_encoder(settings, manifest and manifest.text_model)
     enrichment = _enrichment(args, settings.device)
     report = index_photos(
         settings.library,
@@ -214,7 +248,9 @@ def run_index(args: argparse.Namespace) -> int:
         checkpoint_every=args.checkpoint_every,
         repair=args.repair,
         text_encoder=text_encoder,
+        keep_text_vectors=settings.text_model_for(manifest and manifest.text_model) is not None,  # "none": drop them
         enrichment=enrichment,
+        problems=[text_model_problem] if text_model_problem else [],
     )
     print(report.summary())
     for line in enrichment.summary() if enrichment else []:
@@ -281,6 +317,30 @@ def run_parse(args: argparse.Namespace) -> int:
         print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(parsed.describe())
+        if parsed.question is not None:
+            print(f"question: {parsed.question.kind}")
+    return 0
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    from .answers import VqaModel, answer_question
+
+    now = datetime.fromisoformat(args.now) if args.now else None
+    if now is not None and len(args.now) == 10:
+        now = now.replace(hour=23, minute=59, second=59)  # a date: the whole day counts as before now
+    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    library = _open_library(settings)
+    encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
+    vqa = VqaModel(args.vqa, device=settings.device) if args.vqa else None
+    answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    print(answer.text)
+    if answer.reasoning:
+        print(f"how: {answer.reasoning}")
+    for image_id in answer.evidence:
+        print(f"  {image_id}")
     return 0
 
 
@@ -306,23 +366,24 @@ def run_add_user(args: argparse.Namespace) -> int:
 def run_study_report(args: argparse.Namespace) -> int:
     from .study import read_log, report_text, summarise
 
+    reading = read_log(args.log)
+    if reading.unreadable_lines:
+        print(f"warning: {args.log}: {reading.unreadable_summary()} skipped; a writer was probably killed mid-line", file=sys.stderr)
     if args.qrels:
-        return _run_judged_study_report(args)
-
-    summaries = summarise(read_log(args.log))
+        return _run_judged_study_report(args, reading.records)
+    summaries = summarise(reading.records)
     if not summaries:
         raise SystemExit(f"error: {args.log} holds no study records")
     print(report_text(summaries))
     return 0
 
 
-def _run_judged_study_report(args: argparse.Namespace) -> int:
+def _run_judged_study_report(args: argparse.Namespace, records: list[dict]) -> int:
     from .evaluation import DresScoring, judge_sessions, judged_report_text
     from .evaluation.plots import write_study_plots
-    from .study import read_log
 
     judge, scoring = _judge(args), DresScoring()
-    tasks = judge_sessions(read_log(args.log), judge, scoring)
+    tasks = judge_sessions(records, judge, scoring)
     if not tasks:
         raise SystemExit(f"error: {args.log} holds no study records")
     print(judged_report_text(tasks, judge, scoring))
@@ -335,9 +396,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from .evaluation import read_run, score_run, score_text
 
     judge = _judge(args)
-    run = read_run(args.run)
+    run = read_run(args.run, args.answers)
+    if run.answers_file:
+        print(f"answers: {len(run.answers)} topics answered in {run.answers_file}", file=sys.stderr)
     if run.unreadable:
-        print(f"note: {len(run.unreadable)} rows with fewer than four columns skipped (lines {run.unreadable[:5]})", file=sys.stderr)
+        print(f"note: {len(run.unreadable)} rows with fewer than four columns skipped ({', '.join(run.unreadable[:5])})", file=sys.stderr)
     scores = score_run(run, judge)
     print(json.dumps(scores, ensure_ascii=False, indent=1) if args.json else score_text(scores))
     return 0
@@ -345,7 +408,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def run_run_topics(args: argparse.Namespace) -> int:
     from .evaluation import packaged_study_file
-    from .study import MAX_IMAGES_PER_TOPIC, read_topics, run_topics
+    from .study import MAX_IMAGES_PER_TOPIC, notes_path, read_topics, run_topics
 
     if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
         raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
@@ -353,11 +416,17 @@ def run_run_topics(args: argparse.Namespace) -> int:
     settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
-    written = run_topics(
+    run = run_topics(
         library, encoder, topics, args.out, group_id=args.group_id, run_id=args.run_id or args.out.stem, top_k=args.top_k,
-        progress=_progress_bar(),
+        captions_only=args.captions_only, progress=_progress_bar(),
     )
-    print(f"{written} rows for {len(topics)} topics written to {args.out}")
+    if args.json:
+        print(json.dumps(run.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(f"{run.rows} rows for {run.topics} topics written to {args.out}, ranked by {', '.join(run.channels) or 'nothing (time order)'}")
+        print(f"notes: {notes_path(args.out)}")
+    for notice in run.notices:
+        print(f"note: {notice}", file=sys.stderr)
     return 0
 
 
@@ -367,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     handlers = {
-        "index": run_index, "search": run_search, "parse": run_parse,
+        "index": run_index, "search": run_search, "parse": run_parse, "ask": run_ask,
         "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics,
         "evaluate": run_evaluate,
     }

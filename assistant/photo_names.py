@@ -21,8 +21,11 @@ def photo_key(name: str) -> str:
 def time_from_filename(name: str) -> datetime | None:
     """`20190105_164008_000.jpg` -> 2019-01-05 16:40:08 (naive, UTC in LSC'22+ data); None if not that form."""
     match = _LSC_NAME.search(name)
-    if not match:
-        return None
+    return clock_time(match) if match else None
+
+
+def clock_time(match: re.Match) -> datetime | None:
+    """The naive datetime of a match's year, month, day, hour, minute and second groups; None if no such time exists."""
     try:
         return datetime(*(int(part) for part in match.groups()))
     except ValueError:

@@ -111,11 +111,12 @@ def write_synthetic_photos(
 
 def write_synthetic_library(
     folder: Path, n: int, *, dim: int = 512, places: int = 50, seed: int = 0, photo_files: Sequence[Path] = (),
-    model: str = "synthetic",
+    model: str = "synthetic", captions: Sequence[str] = (), text_encoder=None,
 ) -> Path:
     """A library of n photos through the real store code: random unit fp16 embeddings, a photo every
     ~30 s of waking hours over 18 months, and `places` named places in a few countries. Rows point at
-    `photo_files` in turn (so an app can show them), or at no file at all."""
+    `photo_files` in turn (so an app can show them), or at no file at all. With `captions`, each photo
+    gets one at random (BM25 is built over them) and `text_encoder` embeds them (the sentence-model channel)."""
     from .indexing import commit_photo_table
 
     rng = np.random.default_rng(seed)
@@ -141,12 +142,14 @@ def write_synthetic_library(
     )
     if photo_files:
         table["path"] = np.array([str(Path(p).resolve()) for p in photo_files], dtype=object)[np.arange(n) % len(photo_files)]
+    if len(captions):
+        table["caption"] = np.asarray(captions, dtype=object)[rng.integers(0, len(captions), n)]
     embeddings = np.empty((n, dim), dtype=np.float16)
     for offset in range(0, n, 65536):  # in chunks: a float32 copy of a million rows would be 2 GB
         block = rng.standard_normal((min(65536, n - offset), dim), dtype=np.float32)
         embeddings[offset : offset + len(block)] = block / np.linalg.norm(block, axis=1, keepdims=True)
     roots = sorted({str(Path(p).resolve().parent) for p in photo_files})
-    commit_photo_table(Path(folder), table, embeddings, {}, model=model, photo_roots=roots)
+    commit_photo_table(Path(folder), table, embeddings, {}, model=model, photo_roots=roots, text_encoder=text_encoder)
     return Path(folder)
 
 
@@ -165,6 +168,7 @@ def photo_table(local_times, **columns):
         "width": np.full(n, 1024), "height": np.full(n, 768), "exif_time": pd.NaT, "exif_offset_s": np.nan, "exif_lat": np.nan,
         "exif_lng": np.nan, "embedded": np.ones(n, bool), "image_id": ids, "taken_at_utc": local, "local_time": local,
         "timezone": "UTC", "zone_source": "metadata", "utc_offset_s": np.zeros(n, np.int32), "time_source": "filename", "time_approximate": False,
+        "time_approx": False,
         "lat": np.nan, "lng": np.nan, "gps_source": "metadata", "semantic_name": "", "city": "", "country": "",
         "country_code": "", "caption": "",
     })

@@ -59,12 +59,15 @@ class Enrichment:
         self.reports = run.reports
         return run
 
+    def check(self, encoder) -> None:
+        """Refuse before any work what cannot run: zero-shot tags score the photos' CLIP embeddings."""
+        if self.concepts and encoder is None:
+            raise ValueError("--concepts scores the photos' CLIP embeddings: index with a model (not --no-model)")
+
     def add_zero_shot_tags(self, library: Path, files: pd.DataFrame, vectors: np.ndarray | None, encoder, progress: Progress) -> None:
         """Zero-shot tags for every embedded photo (one matrix product), replacing earlier tags."""
         if not self.concepts:
             return
-        if vectors is None or encoder is None:
-            raise ValueError("--concepts scores the photos' CLIP embeddings: index with a model (not --no-model)")
         progress(0, 1, "tagging concepts")
         vocabulary = load_vocabulary(self.vocabulary)
         term_vectors = encoder.encode_texts([PROMPT.format(term=term) for term in vocabulary])

@@ -1,8 +1,9 @@
 """Scoring run files (`run-topics`' or any team's NTCIR Lifelog / LSC submission) against qrels.
 
 A run row is GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE; a topic's rows are ranked in file order.
-For a question topic the answer is its first row whose IMAGE-ID column is not a photo name: that column then
-holds the answer text (rows with photo names beside it are its evidence, not judged).
+A question topic's answer is read from RUN.answers.csv beside the run (GROUP-ID,RUN-ID,TOPIC-ID,ANSWER, as
+`run-topics` writes it) or, for a topic it does not answer, from the topic's first run row whose IMAGE-ID is not
+a photo name (other teams' single-file form); photo rows of a question topic are its evidence, not judged.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..photo_names import time_from_filename
 from .judge import Judge
@@ -30,7 +32,9 @@ class RunRow:
 @dataclass
 class RunFile:
     rows: list[RunRow] = field(default_factory=list)
-    unreadable: list[int] = field(default_factory=list)  # line numbers with fewer than four columns
+    unreadable: list[str] = field(default_factory=list)  # "run.csv line 7" for every row with fewer than four columns
+    answers: dict[str, str] = field(default_factory=dict)  # topic -> answer text, from the answers file
+    answers_file: str | None = None
 
 
 def is_photo_name(item: str) -> bool:
@@ -39,19 +43,36 @@ def is_photo_name(item: str) -> bool:
     return bool(_PHOTO_FILE.search(item)) or time_from_filename(item) is not None
 
 
-def read_run(path: str | Path) -> RunFile:
-    """The rows of a run file, with or without a header row."""
-    run = RunFile()
+def answers_path(run_file: str | Path) -> Path:
+    """Where run-topics writes a run's answers: run.csv -> run.answers.csv."""
+    return Path(run_file).with_suffix(".answers.csv")
+
+
+def _submission_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Numbered CSV rows of a submission file, blank lines and a GROUP-ID header row left out."""
     with open(path, newline="", encoding="utf-8-sig") as handle:
         for number, row in enumerate(csv.reader(handle), start=1):
-            if not any(cell.strip() for cell in row):
-                continue
-            if number == 1 and row[0].strip().upper() == "GROUP-ID":
-                continue
+            if any(cell.strip() for cell in row) and not (number == 1 and row[0].strip().upper() == "GROUP-ID"):
+                yield number, [cell.strip() for cell in row]
+
+
+def read_run(path: str | Path, answers: str | Path | None = None) -> RunFile:
+    """The rows of a run file, and its answers file (default: beside it, when there is one)."""
+    run = RunFile()
+    path = Path(path)
+    for number, row in _submission_rows(path):
+        if len(row) < 4:
+            run.unreadable.append(f"{path.name} line {number}")
+            continue
+        run.rows.append(RunRow(row[2], row[3], *row[4:6]))
+    answers = Path(answers) if answers is not None else answers_path(path)
+    if answers.exists():
+        run.answers_file = str(answers)
+        for number, row in _submission_rows(answers):
             if len(row) < 4:
-                run.unreadable.append(number)
+                run.unreadable.append(f"{answers.name} line {number}")
                 continue
-            run.rows.append(RunRow(row[2].strip(), row[3].strip(), *(cell.strip() for cell in row[4:6])))
+            run.answers.setdefault(row[2], row[3])
     return run
 
 
@@ -76,7 +97,7 @@ def score_run(run: RunFile, judge: Judge) -> dict:
         first = next((rank for rank, item in enumerate(items, 1) if judge.photo_is_correct(topic, item)), None)
         topics[topic] = {"kind": "KIS", "rank": first, **_ranking_figures(first)}
     for topic in judge.qrels.answers:
-        answer = next((item for item in ranked.get(topic, []) if item and not is_photo_name(item)), None)
+        answer = run.answers.get(topic) or next((item for item in ranked.get(topic, []) if item and not is_photo_name(item)), None)
         correct = answer is not None and judge.answer_is_correct(topic, answer)
         topics[topic] = {"kind": "QA", "answer": answer, "correct": correct, "qa_accuracy": float(correct)}
     kis = [figures for figures in topics.values() if figures["kind"] == "KIS"]

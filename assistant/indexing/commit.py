@@ -23,7 +23,7 @@ Progress = Callable[[int, int, str], None]
 def commit_photo_table(
     library: Path, table: pd.DataFrame, vectors: np.ndarray | None, sources: dict[str, pd.DataFrame], *,
     model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
-    previous: store.Snapshot | None = None, progress: Progress | None = None,
+    keep_text_vectors: bool = True, previous: store.Snapshot | None = None, progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Put rows in time order, segment events, attach the enrichments, build the text index and sentence
     vectors, commit one generation."""
@@ -37,7 +37,7 @@ def commit_photo_table(
     derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
     if label_counts is not None:
         derived["concept_index"] = ("npz", label_counts.save)  # the file keeps its name: same library format
-    text_model, earlier = _earlier_text_vectors(previous, text_encoder)
+    text_model, earlier = _earlier_text_vectors(previous, text_encoder) if text_encoder or keep_text_vectors else (None, None)
     text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
     if text_vectors is not None:
         derived["text_embeddings"] = ("npy", lambda path: store.write_npy(text_vectors, path))

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..geo import EARTH_RADIUS_KM
+from ..geo import EARTH_RADIUS_KM, reverse_geocoder
 
 # Cities below this population are suburbs or villages; people say "in Dublin", not "in Rathmines".
 _CITY_MIN_POPULATION = 15000
@@ -22,13 +22,6 @@ _CITY_MAX_DISTANCE_KM = 30.0
 def _unit_vectors(lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
     lat_r, lng_r = np.radians(lat), np.radians(lng)
     return np.column_stack((np.cos(lat_r) * np.cos(lng_r), np.cos(lat_r) * np.sin(lng_r), np.sin(lat_r)))
-
-
-@lru_cache(maxsize=1)
-def _reverse_geocoder():
-    import reverse_geocoder
-
-    return reverse_geocoder.RGeocoder(mode=1, verbose=False)  # mode=1: no worker processes
 
 
 def _plain(name: str) -> str:
@@ -76,7 +69,7 @@ def reverse_geocode(lat: np.ndarray, lng: np.ndarray) -> tuple[np.ndarray, np.nd
     known, distinct, inverse = _distinct_positions(lat, lng, 3)
     if len(distinct) == 0:
         return city, country, code
-    nearest = _reverse_geocoder().query([tuple(point) for point in distinct])
+    nearest = reverse_geocoder().query([tuple(point) for point in distinct])
     codes = np.array([place["cc"] for place in nearest], dtype=object)
     local_names = np.array([place["name"] for place in nearest], dtype=object)
     names, tree = _cities()

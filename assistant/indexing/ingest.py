@@ -13,14 +13,14 @@ import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
 
 from ..enrich import Enrichment
 from ..library import store
-from ..library.schema import FILE_COLUMNS
+from ..library.schema import FILE_COLUMNS, ZONE_FROM_HOME
 from ..models import ClipEncoder, SentenceEncoder
 from ..photo_names import photo_key
 from .commit import Progress, commit_photo_table
@@ -108,16 +108,24 @@ def index_photos(
     checkpoint_every: int | None = None,
     repair: bool = False,
     text_encoder: SentenceEncoder | None = None,
+    keep_text_vectors: bool = True,
     enrichment: Enrichment | None = None,
+    problems: Sequence[str] = (),
 ) -> IndexReport:
     """Add new and changed photos under photos_dir to the library; reuse everything already done.
 
     repair: on a damaged library, keep what checks out and redo the rest, instead of refusing.
-    enrichment: OCR, concept tags, detections, captions (assistant.enrich), run beside the embedding.
+    keep_text_vectors: without a text_encoder, keep the sentence vectors of unchanged photo words (False
+    drops the library's sentence vectors, as `--text-model none` asks).
+    enrichment: OCR, concept tags, detections, captions (assistant.enrich), run beside the embedding; a
+    step that fails is a problem in the report, and the rest is committed.
+    problems: what went wrong before the run (a sentence model that did not load), for the report.
     """
     started = time.monotonic()
     library = Path(library).expanduser()
-    report = IndexReport(library=str(library))
+    report = IndexReport(library=str(library), problems=list(problems), home_timezone=home_timezone)
+    if enrichment is not None:
+        enrichment.check(encoder)
     progress = progress or (lambda done, total, what: None)
     workers = workers or min(16, os.cpu_count() or 2)  # reading takes turns with the model: use every core
     # Parse the inputs before touching the library, so a bad CSV fails fast and changes nothing.
@@ -159,7 +167,7 @@ def index_photos(
                 library, todo, encoder, batch_size, workers, report, progress, checkpoint_every or CHECKPOINT_EVERY
             )
             if stages is not None:
-                stages.wait()
+                report.problems += [stage.problem for stage in stages.wait() if stage.problem]
         finally:
             if stages is not None:
                 stages.stop()  # after an interruption: the stages save what they finished, then stop
@@ -169,7 +177,10 @@ def index_photos(
         progress(0, 1, "organising the library")
         files, vectors = _combine(snapshot, store.read_checkpoints(library), encoder)
         if enrichment is not None:
-            enrichment.add_zero_shot_tags(library, files, vectors, encoder, progress)
+            try:
+                enrichment.add_zero_shot_tags(library, files, vectors, encoder, progress)
+            except Exception as error:  # an optional step: the photos are committed without new tags
+                report.problems.append(f"zero-shot tags failed ({type(error).__name__}: {error}); the tags of earlier runs are kept")
         metadata_rows = merge_sources(snapshot.sources.get("metadata") if snapshot else None, _keyed(metadata))
         caption_rows = merge_sources(snapshot.sources.get("captions") if snapshot else None, _captions_frame(captions))
         table, notes = resolve_photos(
@@ -183,11 +194,13 @@ def index_photos(
         roots = (snapshot.manifest.photo_roots if snapshot else []) + [str(Path(photos_dir).expanduser().resolve())]
         table = commit_photo_table(
             library, table, vectors, sources, model=model_name if vectors is not None else None, photo_roots=roots,
-            text_encoder=text_encoder, previous=snapshot, progress=progress,
+            text_encoder=text_encoder, keep_text_vectors=keep_text_vectors, previous=snapshot, progress=progress,
         )
         store.clear_checkpoints(library)
         progress(1, 1, "organising the library")
     report.photos_in_library = len(table)
+    report.timed_from_mtime = int((table["time_source"] == "mtime").sum())
+    report.zoned_at_home = int((table["zone_source"] == ZONE_FROM_HOME).sum())
     report.seconds = time.monotonic() - started
     return report
 

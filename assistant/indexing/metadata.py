@@ -79,6 +79,35 @@ def _read_rows(path: Path):
             start = reader.line_num + 1
 
 
+def _rows_with_ids(path: Path, issues: list[MetadataIssue], expected: str):
+    """The header, its column positions and the rows worth reading, as (line, fields): blank rows are passed
+    over; rows whose quoting swallowed line breaks, and rows with no image id, are reported and skipped.
+    None for an empty file (reported too)."""
+    rows = _read_rows(path)
+    try:
+        _, _, headers = next(rows)
+    except StopIteration:
+        issues.append(MetadataIssue(path.name, 1, "the file is empty"))
+        return None
+    columns = _map_columns(headers)
+    if "image_id" not in columns:
+        raise ValueError(f"{path}: no image id column in header {headers!r}; expected {expected}")
+    id_column = columns["image_id"]
+
+    def readable():
+        for first_line, last_line, fields in rows:
+            if not any(field.strip() for field in fields):
+                continue
+            if last_line > first_line or any("\n" in field for field in fields):
+                issues.append(MetadataIssue(path.name, first_line, f"broken quoting spans lines {first_line}-{last_line}: rows skipped"))
+            elif not _clean(fields[id_column] if id_column < len(fields) else ""):
+                issues.append(MetadataIssue(path.name, first_line, "no image id: row skipped"))
+            else:
+                yield first_line, fields
+
+    return headers, columns, readable()
+
+
 @dataclass
 class MetadataTable:
     rows: pd.DataFrame  # indexed by photo_key; columns image_id, lat, lng, semantic_name, city, country, timezone, utc_time, local_time, line
@@ -90,29 +119,14 @@ def read_metadata(path: Path) -> MetadataTable:
     path = Path(path)
     issues: list[MetadataIssue] = []
     records: dict[str, dict] = {}
-    rows = _read_rows(path)
-    try:
-        _, _, headers = next(rows)
-    except StopIteration:
-        return MetadataTable(empty_metadata(), [MetadataIssue(path.name, 1, "the file is empty")])
-    columns = _map_columns(headers)
-    if "image_id" not in columns:
-        raise ValueError(
-            f"{path}: no image id column in header {headers!r}; expected ImageID (LSC format "
-            "ImageID,new_lat,new_lng,semantic_name,city,country,timezone)"
-        )
-    for first_line, last_line, fields in rows:
-        if not any(field.strip() for field in fields):
-            continue
-        if last_line > first_line or any("\n" in field for field in fields):
-            issues.append(MetadataIssue(path.name, first_line, f"broken quoting spans lines {first_line}-{last_line}: rows skipped"))
-            continue
+    found = _rows_with_ids(path, issues, "ImageID (LSC format ImageID,new_lat,new_lng,semantic_name,city,country,timezone)")
+    if found is None:
+        return MetadataTable(empty_metadata(), issues)
+    headers, columns, rows = found
+    for first_line, fields in rows:
         if len(fields) < len(headers):
             fields = fields + [""] * (len(headers) - len(fields))
         value = {name: _clean(fields[position]) for name, position in columns.items()}
-        if not value["image_id"]:
-            issues.append(MetadataIssue(path.name, first_line, "no image id: row skipped"))
-            continue
         record = _parse_record(value, path.name, first_line, issues)
         key = photo_key(value["image_id"])
         if key in records:
@@ -190,27 +204,15 @@ def read_captions(path: Path) -> CaptionTable:
     path = Path(path)
     issues: list[MetadataIssue] = []
     texts: dict[str, str] = {}
-    rows = _read_rows(path)
-    try:
-        _, _, headers = next(rows)
-    except StopIteration:
-        return CaptionTable(pd.Series(dtype=str), [MetadataIssue(path.name, 1, "the file is empty")])
-    columns = _map_columns(headers)
-    if "image_id" not in columns:
-        raise ValueError(f"{path}: no image id column in header {headers!r}; expected ImageID,Description")
+    found = _rows_with_ids(path, issues, "ImageID,Description")
+    if found is None:
+        return CaptionTable(pd.Series(dtype=str), issues)
+    headers, columns, rows = found
     id_column = columns["image_id"]
     skipped = {position for name, position in columns.items() if name in _CAPTION_SKIP}
     text_columns = [p for p in range(len(headers)) if p != id_column and p not in skipped]
-    for first_line, last_line, fields in rows:
-        if not any(field.strip() for field in fields):
-            continue
-        if last_line > first_line:
-            issues.append(MetadataIssue(path.name, first_line, f"broken quoting spans lines {first_line}-{last_line}: rows skipped"))
-            continue
-        image_id = _clean(fields[id_column] if id_column < len(fields) else "")
-        if not image_id:
-            issues.append(MetadataIssue(path.name, first_line, "no image id: row skipped"))
-            continue
+    for _, fields in rows:
+        image_id = _clean(fields[id_column])
         # Extra unnamed fields (tags written as a,b,c without quotes) are kept as text too.
         positions = text_columns + list(range(len(headers), len(fields)))
         parts = [_clean(fields[p]) for p in positions if p < len(fields)]

@@ -22,6 +22,14 @@ class IndexReport:
     repairs: list[str] = field(default_factory=list)  # what `--repair` found damaged and redid
     model: str | None = None
     seconds: float = 0.0
+    # What did not work and was left out (a sentence model that did not load, an optional enrichment step
+    # that failed): the rest was committed.
+    problems: list[str] = field(default_factory=list)
+    # Photos whose times are guesses (time_approx in the library): timed from the file's modification
+    # time, or placed in the home time zone for want of any clue to where they were taken.
+    timed_from_mtime: int = 0
+    zoned_at_home: int = 0
+    home_timezone: str = ""
 
     def summary(self) -> str:
         lines = [
@@ -31,6 +39,12 @@ class IndexReport:
             + f") in {self.seconds:.1f} s",
             f"model: {self.model or 'none (captions and metadata only; run index again with a model to embed)'}",
         ]
+        lines += [f"problem: {problem}" for problem in self.problems]
+        if self.timed_from_mtime or self.zoned_at_home:
+            lines.append(
+                f"approximate times (time_approx): {self.timed_from_mtime} photos timed from the file's modification time, "
+                f"{self.zoned_at_home} placed in the home time zone ({self.home_timezone}) for want of any clue"
+            )
         lines += [f"repaired: {note}" for note in self.repairs]
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)} unreadable photos:")

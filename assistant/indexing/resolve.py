@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..library.schema import FILE_COLUMNS
+from ..library.schema import FILE_COLUMNS, ZONE_FROM_METADATA
 from ..photo_names import time_from_filename
 from . import geocode
-from .timestamps import ZONE_FROM_METADATA, resolve_times
+from .timestamps import resolve_times
 
 
 def _text(series: pd.Series) -> np.ndarray:

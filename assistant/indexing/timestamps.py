@@ -16,24 +16,19 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from ..library.schema import ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME, ZONE_FROM_METADATA, time_is_approximate
+from ..photo_names import clock_time
+
 _EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 _FIXED_ZONE = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
-
-TIME_SOURCES = ("metadata", "exif", "filename", "mtime")
-
 
 def parse_exif_time(value: object) -> datetime | None:
     """EXIF `2019:01:05 16:40:08` (camera wall-clock, zone unknown) -> naive datetime, or None."""
     if not isinstance(value, str):
         return None
     match = _EXIF_TIME.match(value)
-    if not match:
-        return None
-    try:
-        return datetime(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+    return clock_time(match) if match else None
 
 
 def parse_utc_offset(value: object) -> int | None:
@@ -79,38 +74,31 @@ def _fixed_offset(zone: str) -> int | None:
     return -seconds if sign == "-" else seconds
 
 
-def utc_to_local(utc: np.ndarray, zones: np.ndarray) -> np.ndarray:
-    """Wall-clock local times (datetime64[s]) for UTC instants, zone by zone (vectorised per zone)."""
-    local = np.empty(len(utc), dtype="datetime64[s]")
+def _zone_by_zone(times: np.ndarray, zones: np.ndarray, sign: int, named_zone) -> np.ndarray:
+    """Shift times by each zone's offset (sign +1: UTC to local, -1: local to UTC), one vectorised step per
+    zone: fixed offsets ("+01:00") by arithmetic, named zones through `named_zone(times, zone)`."""
+    shifted = np.empty(len(times), dtype="datetime64[s]")
     for zone in pd.unique(zones):
         rows = zones == zone
         offset = _fixed_offset(zone)
         if offset is not None:
-            local[rows] = utc[rows] + np.timedelta64(offset, "s")
+            shifted[rows] = times[rows] + np.timedelta64(sign * offset, "s")
         else:
-            converted = pd.DatetimeIndex(utc[rows]).tz_localize("UTC").tz_convert(zone).tz_localize(None)
-            local[rows] = converted.to_numpy().astype("datetime64[s]")
-    return local
+            shifted[rows] = named_zone(pd.DatetimeIndex(times[rows]), zone).tz_localize(None).to_numpy().astype("datetime64[s]")
+    return shifted
+
+
+def utc_to_local(utc: np.ndarray, zones: np.ndarray) -> np.ndarray:
+    """Wall-clock local times (datetime64[s]) for UTC instants."""
+    return _zone_by_zone(utc, zones, +1, lambda index, zone: index.tz_localize("UTC").tz_convert(zone))
 
 
 def local_to_utc(local: np.ndarray, zones: np.ndarray) -> np.ndarray:
     """UTC instants for wall-clock times in given zones; in a DST fold the earlier reading wins."""
-    utc = np.empty(len(local), dtype="datetime64[s]")
-    for zone in pd.unique(zones):
-        rows = zones == zone
-        offset = _fixed_offset(zone)
-        if offset is not None:
-            utc[rows] = local[rows] - np.timedelta64(offset, "s")
-        else:
-            index = pd.DatetimeIndex(local[rows]).tz_localize(
-                zone, ambiguous=np.ones(int(rows.sum()), dtype=bool), nonexistent="shift_forward"
-            )
-            utc[rows] = index.tz_convert("UTC").tz_localize(None).to_numpy().astype("datetime64[s]")
-    return utc
-
-
-# Where a photo's time zone came from, strongest first (said in reports: "used the GPS time zone").
-ZONE_FROM_METADATA, ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME = "metadata", "EXIF offset", "GPS time zone", "home time zone"
+    return _zone_by_zone(
+        local, zones, -1,
+        lambda index, zone: index.tz_localize(zone, ambiguous=np.ones(len(index), dtype=bool), nonexistent="shift_forward").tz_convert("UTC"),
+    )
 
 
 def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
@@ -119,7 +107,7 @@ def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
     Evidence columns (NaT / NaN / "" where absent): meta_utc, meta_local (datetime64), meta_timezone,
     exif_time (datetime64, camera wall-clock), exif_offset_s (float), filename_utc, mtime_utc
     (datetime64), gps_timezone. Returns taken_at_utc, local_time, timezone, zone_source, utc_offset_s,
-    time_source, time_approximate.
+    time_source, time_approximate (from the modification time) and time_approx (see time_is_approximate).
     """
     n = len(evidence)
     meta_zone = evidence["meta_timezone"].fillna("").astype(str).to_numpy()
@@ -170,6 +158,7 @@ def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
             "utc_offset_s": (local - utc).astype("timedelta64[s]").astype(np.int32),
             "time_source": source.astype(str),
             "time_approximate": source == "mtime",
+            "time_approx": time_is_approximate(source, zone_source),
         },
         index=evidence.index,
     )

@@ -12,7 +12,7 @@ import pandas as pd
 from ..geo import haversine_km
 from ..query import KnownPlace
 from .label_counts import LabelCounts
-from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord
+from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
 from .store import LibraryDamaged, Manifest, read_snapshot, repair_hint
 from .text_index import TextIndex
 
@@ -49,12 +49,19 @@ def _present(folder: Path, columns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(column for column in columns if column in names)
 
 
+def _optional_columns(folder: Path) -> tuple[str, ...]:
+    """The enrichment columns the library has, and time_approx, or for a library made before that
+    column, the zone_source it is derived from."""
+    present = _present(folder, ENRICHED_COLUMNS + ("time_approx", "zone_source"))
+    return tuple(column for column in present if not (column == "zone_source" and "time_approx" in present))
+
+
 class Library:
     """One committed generation of a library, loaded for searching (embeddings memory-mapped)."""
 
     def __init__(self, folder: Path):
         folder = Path(folder)
-        snapshot = read_snapshot(folder, columns=SEARCH_COLUMNS + _present(folder, ENRICHED_COLUMNS))
+        snapshot = read_snapshot(folder, columns=SEARCH_COLUMNS + _optional_columns(folder))
         self.folder = snapshot.folder
         self.manifest = snapshot.manifest
         self.photos: pd.DataFrame = _single_chunk(snapshot.photos)
@@ -138,6 +145,15 @@ class Library:
             empty = np.flatnonzero(np.asarray(names, dtype=object) == "")
             coded.append(np.where(np.isin(codes, empty), -1, codes))
         return tuple(coded)
+
+    @cached_property
+    def time_approx(self) -> np.ndarray:
+        """Which photos' times are guesses (schema.time_is_approximate): the same rule for libraries made
+        before indexing wrote the column."""
+        if "time_approx" in self.photos:
+            return self.photos["time_approx"].to_numpy(dtype=bool)
+        zone_source = self.photos["zone_source"].to_numpy(dtype=object) if "zone_source" in self.photos else ""
+        return time_is_approximate(self.photos["time_source"].to_numpy(dtype=object), zone_source)
 
     @cached_property
     def embedded(self) -> np.ndarray:
@@ -244,6 +260,7 @@ class Library:
         lat, lng = self.lat[rows], self.lng[rows]
         events = self.event_ids[rows]
         times = self._local_times[rows].astype(str)
+        approximate = self.time_approx[rows]
         return [
             PhotoRecord(
                 row=int(row),
@@ -260,6 +277,7 @@ class Library:
                 caption=text["caption"][i],
                 event_id=int(events[i]),
                 time_source=text["time_source"][i],
+                time_approx=bool(approximate[i]),
                 **{column: text.get(column, blank)[i] for column in ENRICHED_COLUMNS},
             )
             for i, row in enumerate(rows)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+import numpy as np
+
 # Columns that reading a file produces (kept across runs) and columns indexing derives from them and the
 # metadata (recomputed on every run).
 FILE_COLUMNS = (
@@ -12,8 +14,12 @@ FILE_COLUMNS = (
 )
 RESOLVED_COLUMNS = (
     "image_id", "taken_at_utc", "local_time", "timezone", "zone_source", "utc_offset_s", "time_source", "time_approximate",
-    "lat", "lng", "gps_source", "semantic_name", "city", "country", "country_code", "caption",
+    "time_approx", "lat", "lng", "gps_source", "semantic_name", "city", "country", "country_code", "caption",
 )
+# Where a photo's time came from (time_source), strongest first, and where its time zone came from
+# (zone_source; said in reports: "used the GPS time zone").
+TIME_SOURCES = ("metadata", "exif", "filename", "mtime")
+ZONE_FROM_METADATA, ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME = "metadata", "EXIF offset", "GPS time zone", "home time zone"
 # What searching and showing photos needs; file facts (sizes, EXIF) stay on disk until the next indexing run.
 SEARCH_COLUMNS = (
     "image_id", "path", "taken_at_utc", "local_time", "timezone", "time_source", "lat", "lng",
@@ -42,6 +48,13 @@ class PhotoRecord(TypedDict):
     caption: str
     event_id: int
     time_source: str
+    time_approx: bool  # the time is a guess: from the file's modification time, or in the home zone for want of a clue
     ocr_text: str  # words read in the photo ("" when OCR has not run or found nothing)
     tags: str  # zero-shot concept tags, "dog, park"
     objects: str  # detected objects, "2 cups, 1 laptop"
+
+
+def time_is_approximate(time_source, zone_source) -> np.ndarray:
+    """Which photos' times are guesses: timed from the file's modification time, or placed in the home
+    time zone because nothing said where they were taken (their local time or their instant may be off)."""
+    return (np.asarray(time_source, dtype=object) == "mtime") | (np.asarray(zone_source, dtype=object) == ZONE_FROM_HOME)

@@ -44,6 +44,10 @@ CAPTIONER_KIND = ModelKind(
     "an image-to-text model", "--captioner", "save_pretrained (config.json, model.safetensors and the processor files)",
     "/path/to/image-to-text",
 )
+VQA_KIND = ModelKind(
+    "a visual-question-answering model", "--vqa", "save_pretrained (config.json, model.safetensors and the processor files)",
+    "/path/to/vqa-model",
+)
 
 
 def is_local_reference(name_or_path: str) -> bool:

@@ -12,12 +12,13 @@ Parsing is pure (no I/O) unless the caller passes an online `geocoder`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Sequence
 
 from .chips import Chip, filter_chips
 from .concepts import ConceptTerm, find_concepts
+from .question import KINDS as QUESTION_KINDS, Question, read_question
 from .place import (
     AmbiguousPlace,
     Area,
@@ -48,7 +49,7 @@ from .visual import visual_description
 
 __all__ = [
     "AmbiguousPlace", "Area", "CalendarTerm", "Chip", "ConceptTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
-    "PlaceGeocoder", "PlaceTerm", "TimeConstraints", "TimeTerm", "WeekdayTerm", "day_part_term", "local_seconds_of",
+    "PlaceGeocoder", "PlaceTerm", "Question", "QUESTION_KINDS", "TimeConstraints", "TimeTerm", "WeekdayTerm", "day_part_term", "local_seconds_of",
     "parse_query",
 ]
 
@@ -67,6 +68,7 @@ class ParsedQuery:
     followed_by: tuple[str, ...] = ()  # "before Y" -> Y happened shortly after the moment
     ambiguous: tuple[AmbiguousPlace, ...] = ()  # place phrases that fit several known places
     concepts: tuple[ConceptTerm, ...] = ()  # things the photo must show ("with a dog", "two cups")
+    question: Question | None = None  # what a question about one's life asks for; None for a remembered moment
 
     def chips(self) -> list[Chip]:
         """The filter chips: time terms, then places, then concepts, each in the order parsed."""
@@ -93,11 +95,12 @@ class ParsedQuery:
             "followed_by": list(self.followed_by),
             "ambiguous": [place.to_dict() for place in self.ambiguous],
             "concepts": [term.to_dict() for term in self.concepts],
+            "question": self.question.to_dict() if self.question else None,
         }
 
     @classmethod
     def from_dict(cls, record: dict) -> "ParsedQuery":
-        """The inverse of to_dict (the chat stores its state as JSON)."""
+        """The inverse of to_dict: a query saved as JSON (say, `lifelog parse --json` output) read back."""
         ambiguous = tuple(
             AmbiguousPlace(item["phrase"], tuple(place_term_from_dict(c) for c in item["candidates"]))
             for item in record.get("ambiguous", [])
@@ -111,6 +114,7 @@ class ParsedQuery:
             followed_by=tuple(record.get("followed_by", [])),
             ambiguous=ambiguous,
             concepts=tuple(ConceptTerm.from_dict(term) for term in record.get("concepts", [])),
+            question=Question.from_dict(record.get("question")),
         )
 
 
@@ -133,8 +137,13 @@ def parse_query(
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
-    facts = find_facts(text, now)
-    time_spans = [fact.span for fact in facts]
+    asked = read_question(text)
+    question = _with_resolved_now(asked.question, now)
+    if question is not None and question.now:
+        now = datetime.fromisoformat(question.now)
+    question_spans = list(asked.spans)
+    facts = find_facts(blank_out(text, question_spans), now)
+    time_spans = [fact.span for fact in facts] + question_spans
     clauses = find_sequence_clauses(text, time_spans)
     clause_spans = [clause.span for clause in clauses]
     blanked = blank_out(text, time_spans + clause_spans)
@@ -153,7 +162,17 @@ def parse_query(
         followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
         ambiguous=tuple(found.ambiguous),
         concepts=tuple(concept_terms),
+        question=question,
     )
+
+
+def _with_resolved_now(question: Question | None, now: datetime) -> Question | None:
+    """ "assuming today is 1 July 2020": the question's now as the end of that day (ISO), or "" when unreadable."""
+    if question is None or not question.now:
+        return question
+    days = [term.day_ranges()[-1][-1] for term in build_terms(find_facts(question.now, now), now) if isinstance(term, PeriodTerm)]
+    return replace(question, now=f"{days[0].isoformat()}T23:59:59" if days else "")
+
 
 def _first_of_each(terms) -> tuple:
     """Place terms with repeats dropped, in the order they were first said."""

@@ -19,7 +19,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..geo import haversine_km
+from ..geo import haversine_km, reverse_geocoder
 from .text import normalize, plain
 
 MIN_CITY_RADIUS_KM = 8.0
@@ -264,13 +264,6 @@ def within_radius(lat: np.ndarray, lng: np.ndarray, centre_lat: float, centre_ln
     return inside
 
 
-@lru_cache(maxsize=1)
-def _reverse_geocoder():
-    import reverse_geocoder
-
-    return reverse_geocoder.RGeocoder(mode=1, verbose=False)  # mode=1: no worker processes
-
-
 def country_codes_at(lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
     """ISO alpha-2 code of each position ('' where unknown), by offline reverse geocoding.
 
@@ -283,7 +276,7 @@ def country_codes_at(lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
         return codes
     rounded = np.column_stack((np.round(lat[known], 2), np.round(lng[known], 2)))
     distinct, inverse = np.unique(rounded, axis=0, return_inverse=True)
-    found = _reverse_geocoder().query([tuple(point) for point in distinct])
+    found = reverse_geocoder().query([tuple(point) for point in distinct])
     codes[known] = np.array([place["cc"] for place in found], dtype="U2")[inverse.ravel()]
     return codes
 
@@ -297,7 +290,7 @@ def region_keys_at(lat: np.ndarray, lng: np.ndarray) -> tuple[np.ndarray, np.nda
         if known.any():
             rounded = np.column_stack((np.round(lat_[known], 2), np.round(lng_[known], 2)))
             distinct, inverse = np.unique(rounded, axis=0, return_inverse=True)
-            found = _reverse_geocoder().query([tuple(point) for point in distinct])
+            found = reverse_geocoder().query([tuple(point) for point in distinct])
             first[known] = np.array([f"{p['cc']}/{region_key(p['admin1'])}" for p in found], dtype=object)[inverse.ravel()]
             second[known] = np.array([f"{p['cc']}/{region_key(p['admin2'])}" for p in found], dtype=object)[inverse.ravel()]
         return first, second

@@ -190,9 +190,9 @@ def test_ctrl_c_during_ocr_keeps_what_was_read(tmp_path):
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     seen = b""
-    while process.poll() is None:  # interrupt once the progress bar shows two photos read
+    while process.poll() is None:  # interrupt once the progress lines (stderr is a pipe) show photos read
         seen += os.read(process.stderr.fileno(), 256)
-        if any(int(done) >= 2 for done in re.findall(rb"\| (\d+)/%d " % count, seen)):
+        if any(int(done) >= 2 for done in re.findall(rb"\(OCR\): (\d+)/%d " % count, seen)):
             process.send_signal(signal.SIGINT)
             break
     _, rest = process.communicate(timeout=300)

@@ -30,7 +30,6 @@ def files(photo, tmp_path_factory):
         # T2: an office photo 6 minutes from the correct one at rank 2, the correct one at rank 11
         "T2": [filler[0], photo("office", 2), *filler[1:9], photo("office", 0)],
         "T3": [photo("pub", 1)],
-        "Q1": ["four"],
         "Q2": [photo("cafe", 0), "12/05/2019"],  # evidence first, then the (wrong) answer
         "Z": [photo("pub", 1)],  # not in the qrels
     }
@@ -38,6 +37,8 @@ def files(photo, tmp_path_factory):
     run.write_text("GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE\n" + "".join(
         f"LIFELOG,r1,{topic},{item},0.5,{1 - rank / 100:.2f}\n" for topic, items in ranked.items() for rank, item in enumerate(items)
     ))
+    # Q1 answered as run-topics does, in the answers file beside the run; Q2 in the run itself, as some teams do
+    run.with_suffix(".answers.csv").write_text("LIFELOG,r1,Q1,four\n")
     return qrels, run
 
 
@@ -74,6 +75,7 @@ def test_cli_json(three_events, files, capsys):
     assert printed["overall"]["tolerance"] == "same event as a correct image"
     assert set(printed["topics"]) == {"T1", "T2", "T3", "T4", "Q1", "Q2"}
     assert "4 KIS topics (4 images), 2 QA topics (2 accepted answers)" in captured.err
+    assert "answers: 1 topics answered in" in captured.err
 
 
 def test_event_tolerance_needs_a_library(files, capsys):
@@ -101,3 +103,4 @@ def test_unknown_tolerances_are_refused(text):
 )
 def test_a_question_topics_answer_is_the_first_item_that_is_not_a_photo(item, photo):
     assert is_photo_name(item) is photo
+

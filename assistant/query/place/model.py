@@ -118,7 +118,7 @@ class AmbiguousPlace:
 
 
 def place_term_from_dict(record: dict) -> PlaceTerm:
-    """Rebuild a term from `to_dict()` output (the chat keeps its state as JSON)."""
+    """Rebuild a term from its `to_dict()` output, for ParsedQuery.from_dict."""
     areas = tuple(Area(a["kind"], a["name"], float(a["lat"]), float(a["lng"]), float(a["radius_km"]), a.get("country_code", ""))
                   for a in record["areas"])
     return PlaceTerm(record["label"], areas, bool(record.get("negated", False)))

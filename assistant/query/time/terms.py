@@ -407,7 +407,7 @@ class TimeConstraints:
 
 
 def time_term_from_dict(record: dict) -> TimeTerm:
-    """Rebuild a term from `to_dict()` output (the chat keeps its state as JSON)."""
+    """Rebuild a term from its `to_dict()` output, for ParsedQuery.from_dict."""
     kind, label, negated = record["kind"], record["label"], bool(record.get("negated", False))
     if kind == "period":
         spans = tuple((local_seconds_of(datetime.fromisoformat(a)), local_seconds_of(datetime.fromisoformat(b)))

@@ -1,0 +1,121 @@
+"""A life as stays and trips, learned from the library's own metadata (computed once per loaded library).
+
+A stay is a run of consecutive photos at one place (semantic name, else city) without a long gap: one
+visit. Home is the city where most nights are spent (the city of each day's last photo). A trip is a run
+of consecutive days away from home in one country; its photos are those taken outside the home city.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..library import Library
+
+# A gap longer than this between two photos at the same place ends a stay (you left and came back).
+STAY_GAP_S = 3600
+# A day with this share of its photos outside the home city is a day away (the day you fly home counts).
+AWAY_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class Trip:
+    first_row: int
+    last_row: int  # photos of the trip are the away photos between these rows
+    city: str  # where most of its photos were taken
+    country: str
+    first_day: str  # local dates, ISO
+    last_day: str
+
+
+@dataclass
+class Timeline:
+    stay_of_row: np.ndarray  # stay number of every photo
+    stay_first: np.ndarray  # first and last row of every stay
+    stay_last: np.ndarray
+    home_city: str
+    trip_of_row: np.ndarray  # trip number of every photo, -1 for photos at home
+    trips: list[Trip]
+    places: np.ndarray  # per photo: its semantic name, else its city ("" when neither is known)
+    cities: np.ndarray
+    countries: np.ndarray
+
+    def stay_seconds(self, library: Library, stays: np.ndarray) -> np.ndarray:
+        """Length of stays, from their first photo to their last."""
+        utc = library.utc_seconds
+        return (utc[self.stay_last[stays]] - utc[self.stay_first[stays]]).astype(np.int64)
+
+
+_TIMELINES: "weakref.WeakKeyDictionary[Library, Timeline]" = weakref.WeakKeyDictionary()
+
+
+def timeline_of(library: Library) -> Timeline:
+    """The library's stays and trips, computed on first use and kept while the library is loaded."""
+    timeline = _TIMELINES.get(library)
+    if timeline is None:
+        timeline = _TIMELINES[library] = _build(library)
+    return timeline
+
+
+def _text_column(library: Library, column: str) -> np.ndarray:
+    return library.photos[column].fillna("").astype(str).to_numpy(dtype=object)
+
+
+def _build(library: Library) -> Timeline:
+    n = len(library)
+    names, cities, countries = (_text_column(library, column) for column in ("semantic_name", "city", "country"))
+    place = np.where(names != "", names, cities)
+    utc = library.utc_seconds
+    starts = np.ones(n, dtype=bool)
+    if n:
+        starts[1:] = (place[1:] != place[:-1]) | (np.diff(utc) > STAY_GAP_S)
+    stay_of_row = np.cumsum(starts) - 1
+    stay_first = np.flatnonzero(starts)
+    stay_last = np.append(stay_first[1:] - 1, n - 1) if n else np.zeros(0, np.int64)
+    days = library.local_seconds // 86400
+    frame = pd.DataFrame({"day": days, "city": cities, "country": countries})
+    located = frame[frame["city"] != ""]
+    night_city = located.groupby("day")["city"].last()
+    home_city = str(night_city.mode().iloc[0]) if len(night_city) else ""
+    trip_of_row, trips = _trips(frame, located, night_city, home_city)
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, trip_of_row, trips, place, cities, countries)
+
+
+def _trips(frame: pd.DataFrame, located: pd.DataFrame, night_city: pd.Series, home_city: str):
+    """Runs of consecutive days away from home (the night away, or a good share of the photos) in one country."""
+    away_rows = (frame["city"].to_numpy() != home_city) & (frame["city"].to_numpy() != "")
+    by_day = located.assign(away=located["city"] != home_city).groupby("day")
+    partly_away = by_day["away"].mean() >= AWAY_SHARE
+    away_days = partly_away | (night_city != home_city)
+    away_country = located[located["city"] != home_city].groupby("day")["country"].agg(lambda values: values.mode().iloc[0])
+    days = np.array(sorted(day for day, away in away_days.items() if away and day in away_country.index), dtype=np.int64)
+    trip_of_row = np.full(len(frame), -1, dtype=np.int64)
+    trips: list[Trip] = []
+    if not len(days):
+        return trip_of_row, trips
+    countries = away_country.reindex(days).to_numpy()
+    new_trip = np.ones(len(days), dtype=bool)
+    new_trip[1:] = (np.diff(days) > 1) | (countries[1:] != countries[:-1])
+    trip_number = np.cumsum(new_trip) - 1
+    row_day = frame["day"].to_numpy()
+    position = np.searchsorted(days, row_day)
+    on_trip_day = (position < len(days)) & (days[np.minimum(position, len(days) - 1)] == row_day)
+    member = on_trip_day & away_rows
+    trip_of_row[member] = trip_number[position[member]]
+    rows_by_trip = pd.Series(np.flatnonzero(member)).groupby(trip_of_row[member])
+    for number, rows in rows_by_trip:
+        rows = rows.to_numpy()
+        cities = frame["city"].to_numpy()[rows]
+        trip_days = days[trip_number == number]
+        trips.append(Trip(
+            int(rows[0]), int(rows[-1]), str(pd.Series(cities).mode().iloc[0]), str(countries[trip_number == number][0]),
+            _iso_day(trip_days[0]), _iso_day(trip_days[-1]),
+        ))
+    return trip_of_row, trips
+
+
+def _iso_day(day: int) -> str:
+    return str(np.datetime64(int(day), "D"))

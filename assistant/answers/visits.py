@@ -1,0 +1,70 @@
+"""Matching photos grouped into what a person would count: visits (one stay at a place) or trips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..library import Library
+from .timeline import Timeline
+
+SEQUENCE_WINDOW_S = 3 * 3600  # "right after the gym": the gym ended at most this long before
+
+
+@dataclass(frozen=True)
+class Group:
+    """One visit or trip: the matching photos in it, and its whole extent (first and last photo)."""
+
+    rows: np.ndarray  # matching photos, ascending
+    first_row: int
+    last_row: int
+    trip: bool
+
+
+def visits(timeline: Timeline, rows: np.ndarray) -> list[Group]:
+    """One group per stay that has a matching photo, in time order."""
+    stays = timeline.stay_of_row[rows]
+    cuts = np.flatnonzero(np.diff(stays)) + 1
+    return [
+        Group(part, int(timeline.stay_first[stays_part[0]]), int(timeline.stay_last[stays_part[0]]), trip=False)
+        for part, stays_part in zip(np.split(rows, cuts), np.split(stays, cuts))
+        if len(part)
+    ]
+
+
+def trips(timeline: Timeline, rows: np.ndarray) -> list[Group]:
+    """One group per trip away from home that has a matching photo, in time order."""
+    numbers = timeline.trip_of_row[rows]
+    away = rows[numbers >= 0]
+    numbers = numbers[numbers >= 0]
+    cuts = np.flatnonzero(np.diff(numbers)) + 1
+    groups = []
+    for part, numbers_part in zip(np.split(away, cuts), np.split(numbers, cuts)):
+        if len(part):
+            trip = timeline.trips[int(numbers_part[0])]
+            groups.append(Group(part, trip.first_row, trip.last_row, trip=True))
+    return groups
+
+
+def mostly_away(timeline: Timeline, rows: np.ndarray) -> bool:
+    return bool(len(rows)) and float((timeline.trip_of_row[rows] >= 0).mean()) > 0.5
+
+
+def following(library: Library, rows: np.ndarray, earlier: np.ndarray, after: bool = True) -> np.ndarray:
+    """The rows that come within SEQUENCE_WINDOW_S after one of `earlier` the same local day (or before, after=False)."""
+    if not len(rows) or not len(earlier):
+        return rows[:0]
+    times, anchors = library.local_seconds[rows], np.sort(library.local_seconds[earlier])
+    if after:
+        position = np.searchsorted(anchors, times, side="right") - 1
+        valid = position >= 0
+        anchor = anchors[np.maximum(position, 0)]
+        gap = times - anchor
+    else:
+        position = np.searchsorted(anchors, times, side="left")
+        valid = position < len(anchors)
+        anchor = anchors[np.minimum(position, len(anchors) - 1)]
+        gap = anchor - times
+    same_day = anchor // 86400 == times // 86400
+    return rows[valid & same_day & (gap > 0) & (gap <= SEQUENCE_WINDOW_S)]

@@ -1,0 +1,45 @@
+"""A library with no words: "never" cannot be said; CLIP alone gives an answer, said to be unsure."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers import answer_question
+from assistant.library import Library
+from assistant.indexing import commit_photo_table
+from assistant.query import parse_query
+from assistant.testing import photo_table
+
+QUESTION = "How many times did I see a giraffe in 2022?"
+
+
+@pytest.fixture(scope="module")
+def wordless_library(tmp_path_factory, tiny_encoder, tiny_clip_dir):
+    """Forty hours of photos without captions; one stay (three photos, its own place) shows a giraffe to CLIP."""
+    times = [datetime(2022, 5, 7, 10) + timedelta(minutes=4 * i) for i in range(600)]
+    places = ["Zoo" if 300 <= i < 303 else "Home" for i in range(600)]
+    rng = np.random.default_rng(1)
+    vectors = rng.standard_normal((600, tiny_encoder.encode_text("x").shape[0])).astype(np.float32)
+    vectors[300:303] = tiny_encoder.encode_text(parse_query(QUESTION).visual)  # what CLIP is asked for
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    table = photo_table(np.array(times, dtype="datetime64[s]"), semantic_name=places, city="Dublin", country="Ireland",
+                        country_code="IE", lat=53.35, lng=-6.26)
+    folder = tmp_path_factory.mktemp("wordless") / "lib"
+    commit_photo_table(folder, table, vectors.astype(np.float16), {}, model=str(tiny_clip_dir), photo_roots=[])
+    library = Library.open(folder)
+    return library, library.image_ids([300, 301, 302])
+
+
+def test_no_words_and_no_model_is_not_never(wordless_library):
+    answer = answer_question(wordless_library[0], QUESTION)
+    assert answer.value is None and not answer.confident and "no words" in answer.text
+
+
+def test_clip_alone_answers_but_says_it_is_unsure(wordless_library, tiny_encoder):
+    library, giraffe_ids = wordless_library
+    answer = answer_question(library, QUESTION, encoder=tiny_encoder)
+    assert answer.value == 1 and not answer.confident and answer.text.startswith("Unsure")
+    assert answer.evidence and set(answer.evidence) <= set(giraffe_ids)
