@@ -345,7 +345,7 @@ def run_topics(
             evidence = list(answer.evidence)
             top = max((score for _, score in hits), default=0.0)
             hits = [(image_id, top + len(evidence) - rank) for rank, image_id in enumerate(evidence)] + [hit for hit in hits if hit[0] not in evidence]
-            answers.append((group_id, run_id, topic.topic_id, answer.text if answer.value is None else str(answer.value)))
+            answers.append((group_id, run_id, topic.topic_id, _submitted_answer(answer)))
         elapsed = time.perf_counter() - began
         rows += [(group_id, run_id, topic.topic_id, image_id, f"{elapsed:.3f}", f"{score:.6f}") for image_id, score in hits[:top_k]]
         channels_by_topic[topic.topic_id] = list(result.channels)
@@ -368,6 +368,13 @@ def run_topics(
         write_atomically(Path(out).with_suffix(".answers.csv"), lambda tmp: write(tmp, answers))
     write_atomically(notes_path(out), lambda tmp: tmp.write_text(json.dumps(run.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
     return run
+
+
+def _submitted_answer(answer) -> str:
+    """An answer as a judge reads it: its value, with the unit a duration's bare seconds would lack."""
+    if answer.value is None:
+        return answer.text
+    return f"{answer.value} seconds" if answer.kind == "duration" else str(answer.value)
 
 
 _CHANNEL_ORDER = ("clip", "example", "text", "meaning")  # as SearchResult.channels names them

@@ -104,3 +104,13 @@ def test_unknown_tolerances_are_refused(text):
 def test_a_question_topics_answer_is_the_first_item_that_is_not_a_photo(item, photo):
     assert is_photo_name(item) is photo
 
+
+def test_run_topics_writes_a_duration_a_judge_can_read():
+    from assistant.answers import Answer
+    from assistant.evaluation import AcceptedAnswer, answer_matches
+    from assistant.study import _submitted_answer
+
+    flight = Answer("duration", 3 * 3600 + 37 * 60, "About 3 hours 37 minutes.", ())
+    assert answer_matches(_submitted_answer(flight), AcceptedAnswer("3 hours 37 minutes"))
+    assert _submitted_answer(Answer("counting", 2, "Twice.", ())) == "2"
+    assert _submitted_answer(Answer("time", None, "I cannot tell.", ())) == "I cannot tell."
