@@ -27,6 +27,7 @@ from assistant.library import Library, LibraryError  # noqa: E402
 from assistant.library.store import Manifest  # noqa: E402
 from assistant.mapview import MapPoint, render_map  # noqa: E402
 from assistant.models import ModelNotAvailable, clip_for_library, shared_sentence_model  # noqa: E402
+from assistant.query.online import geocoder_for  # noqa: E402
 from assistant.search import EventHit, context  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.study import StudyLog, StudyRecorder  # noqa: E402
@@ -61,6 +62,7 @@ class Service:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._geocoder = geocoder_for(self.settings)  # online places, shared by every library; None: offline
         self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
         self._notices: dict[Path | None, str] = {}
         self._roots: dict[Path, list[str]] = {}
@@ -118,7 +120,7 @@ class Service:
             except ModelNotAvailable as error:
                 notices.append(replies("no_text_model_notice", reason=str(error)))
         self._notices[library] = "\n\n".join(notices)
-        return Assistant(opened, encoder, replies=replies)
+        return Assistant(opened, encoder, replies=replies, geocoder=self._geocoder)
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""
@@ -443,16 +445,18 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--study-log", help="record every turn, click and submission as JSON lines in this file")
     parser.add_argument("--participant", help="participant id in the study log (default: the login name)")
     parser.add_argument("--topic", help="the task's topic id in the study log (default: none; participants can set one)")
+    parser.add_argument("--online-places", action="store_true", default=None,
+                        help="ask Nominatim about place names the offline gazetteer does not know (env LIFELOG_ONLINE_PLACES)")
     return parser.parse_args(argv)
 
 
 def create_service(
     library: str | None = None, model: str | None = None, *, auth_file: str | None = None,
-    study_log: str | None = None, participant: str | None = None, topic: str | None = None,
+    study_log: str | None = None, participant: str | None = None, topic: str | None = None, online_places: bool | None = None,
 ) -> Service:
     library = library or os.environ.get("LIFELOG_LIBRARY")
     return Service(
-        Settings.resolve(library=library, model=model), library_given=bool(library),
+        Settings.resolve(library=library, model=model, online_places=online_places), library_given=bool(library),
         authenticator=Authenticator(Path(auth_file)) if auth_file else None,
         study=StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic),
     )
@@ -500,10 +504,11 @@ demo = build_app(service)  # module level, so a Hugging Face Space runs this fil
 
 if __name__ == "__main__":
     arguments = parse_args()
-    if arguments.library or arguments.model or arguments.auth_file or arguments.study_log:
+    if arguments.library or arguments.model or arguments.auth_file or arguments.study_log or arguments.online_places:
         service = create_service(
             arguments.library, arguments.model, auth_file=arguments.auth_file,
             study_log=arguments.study_log, participant=arguments.participant, topic=arguments.topic,
+            online_places=arguments.online_places,
         )
         demo = build_app(service)
     launch(demo, service, host=arguments.host, port=arguments.port, share=arguments.share)

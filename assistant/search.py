@@ -17,6 +17,7 @@ import numpy as np
 from .library import Library, PhotoRecord
 from .models import ClipEncoder, ModelNotAvailable, SentenceEncoder, shared_sentence_model
 from .query import ParsedQuery, PlaceConstraints, TimeConstraints, parse_query
+from .query.online import NominatimGeocoder
 
 # Fusion: CLIP similarities are standardised over the candidates (z-scores); a caption that matches every
 # query word adds up to TEXT_WEIGHT standard deviations. Captions are exact when they match, CLIP is broad.
@@ -111,9 +112,11 @@ class SearchError(ValueError):
     """A search that cannot run as asked; the message says what to change."""
 
 
-def parse_for_library(library: Library, text: str) -> ParsedQuery:
-    """Parse with the library's own places and its last photo as 'now'."""
-    return parse_query(text, now=library.last_local_time(), places=library.places, concepts=library.concept_labels)
+def parse_for_library(library: Library, text: str, geocoder: NominatimGeocoder | None = None) -> ParsedQuery:
+    """Parse with the library's own places and its last photo as 'now' (and online places when given a geocoder)."""
+    return parse_query(
+        text, now=library.last_local_time(), places=library.places, concepts=library.concept_labels, geocoder=geocoder
+    )
 
 
 def _term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
@@ -268,13 +271,19 @@ class _Scorer:
         return total
 
 
-def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest) -> SearchResult:
-    """Run one search: constraints filter exactly, then both channels rank what passes."""
+def search(
+    library: Library, encoder: ClipEncoder | None, request: SearchRequest, geocoder: NominatimGeocoder | None = None
+) -> SearchResult:
+    """Run one search: constraints filter exactly, then both channels rank what passes.
+
+    geocoder: the online fallback for place names (`--online-places`); while it cannot reach Nominatim
+    the result's notices say so.
+    """
     if request.top_k < 1:
         raise SearchError("top_k must be at least 1")
     query = request.query
     if query is None and request.text.strip():
-        query = parse_for_library(library, request.text)
+        query = parse_for_library(library, request.text, geocoder)
     term_masks = _term_masks(library, query)
     mask = np.ones(len(library), dtype=bool)
     for term_mask in term_masks:
@@ -300,6 +309,8 @@ def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest
         notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
     if visual and not channels:
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
+    if geocoder is not None and geocoder.unreachable:
+        notices.append(geocoder.unreachable)
     scores = _apply_feedback(library, request, rows, scores)
     if query is not None and len(rows) and (query.preceded_by or query.followed_by):
         scores += _sequence_bonus(library, encoder, query, rows)
