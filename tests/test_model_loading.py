@@ -164,3 +164,16 @@ def test_on_a_zero_gpu_space_the_sentence_model_runs_under_spaces_gpu(zero_gpu_s
     vectors = model.encode_texts(["an espresso", "a small coffee", "a red bus"])
     assert zero_gpu_space.calls == 1
     assert vectors @ vectors[0] @ np.array([0, 1, -1]) > 0  # the coffee is nearer the espresso than the bus is
+
+
+def test_on_a_zero_gpu_space_spaces_is_imported_before_torch_is_asked_about_cuda(zero_gpu_space, monkeypatch):
+    import torch
+
+    from assistant.models.base import choose_device
+
+    asked: list[str] = []
+    decorator = FakeSpaces.GPU
+    monkeypatch.setattr(FakeSpaces, "GPU", property(lambda fake: asked.append("spaces") or decorator.__get__(fake)))
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: asked.append("cuda") or False)
+    choose_device("auto")
+    assert asked[:2] == ["spaces", "cuda"]

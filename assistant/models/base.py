@@ -27,6 +27,7 @@ Loaded = TypeVar("Loaded")
 
 def choose_device(requested: str):
     """The torch device for "auto" (a GPU when there is one, else Apple's, else the CPU) or as named."""
+    zero_gpu_decorator()  # on a ZeroGPU Space, spaces must patch torch's CUDA before anything asks about it
     import torch
 
     if requested != "auto":
