@@ -177,7 +177,7 @@ def _load_text_encoder(settings: Settings, library_text_model: str | None):
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from .library import index_photos
+    from .indexing import index_photos
 
     settings = Settings.resolve(
         library=args.library, model=args.model, device=args.device, precision=args.precision,

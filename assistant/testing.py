@@ -14,7 +14,7 @@ from typing import Sequence
 import numpy as np
 from PIL import Image
 
-from .library.timestamps import lsc_file_name
+from .photo_names import lsc_file_name
 
 
 def _byte_level_vocab() -> dict[str, int]:
@@ -116,7 +116,7 @@ def write_synthetic_library(
     """A library of n photos through the real store code: random unit fp16 embeddings, a photo every
     ~30 s of waking hours over 18 months, and `places` named places in a few countries. Rows point at
     `photo_files` in turn (so an app can show them), or at no file at all."""
-    from .library.ingest import commit_photo_table
+    from .indexing import commit_photo_table
 
     rng = np.random.default_rng(seed)
     start = np.datetime64("2019-01-01T07:00:00")
@@ -155,7 +155,7 @@ def photo_table(local_times, **columns):
     `columns` override the defaults (lat, lng, semantic_name, city, country, country_code, caption ...)."""
     import pandas as pd
 
-    from .library.resolve import FILE_COLUMNS, RESOLVED_COLUMNS
+    from .library.schema import FILE_COLUMNS, RESOLVED_COLUMNS
 
     local = np.asarray(local_times, dtype="datetime64[s]")
     n = len(local)

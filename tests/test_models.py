@@ -45,7 +45,7 @@ def test_jpegs_read_at_reduced_scale_match_the_processor_on_the_full_photo(tmp_p
 
     from transformers import CLIPImageProcessor
 
-    from assistant.library.photos import read_photo
+    from assistant.indexing.photos import read_photo
     from assistant.models import image_spec_from
     from assistant.testing import write_synthetic_photos
 

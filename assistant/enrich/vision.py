@@ -13,9 +13,10 @@ from typing import Iterator, Sequence
 import numpy as np
 from PIL import Image
 
+from ..images import open_upright
 from ..models.vision import DETECTION_MIN_SCORE, Captioner, Detector
-from ..library.photos import open_upright
-from ..text_channel import plural
+from ..photo_names import photo_key
+from ..words import plural
 
 _BATCH = 8
 
@@ -78,8 +79,6 @@ class CaptionerStage:
         self.captioned: set[str] = set()  # photo keys that already have a caption: skipped
 
     def wants(self, path: str) -> bool:
-        from ..library.metadata import photo_key
-
         return photo_key(Path(path).name) not in self.captioned
 
     def results(self, paths, stop):
