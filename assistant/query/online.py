@@ -9,14 +9,13 @@ once. When Nominatim cannot be reached, `unreachable` says so and parsing goes o
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 from geopy.distance import distance
 
+from ..files import write_atomically
 from ..settings import Settings, online_places_cache
 from .gazetteer import city_radius_km
 from .place import Area
@@ -58,18 +57,9 @@ class NominatimGeocoder:
         return stored.get("answers", {})
 
     def _write_cache(self) -> None:
-        """Atomically: a temp file beside the cache, fsync, rename."""
         self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.cache_path.parent, prefix=".geocode-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w") as stream:
-                json.dump({"version": CACHE_VERSION, "answers": self._cache}, stream, ensure_ascii=False)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.cache_path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        answers = {"version": CACHE_VERSION, "answers": self._cache}
+        write_atomically(self.cache_path, lambda tmp: tmp.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8"))
 
     def locate(self, phrase: str) -> Area | None:
         key = " ".join(phrase.lower().split())
