@@ -1,7 +1,7 @@
 """Lifelog Assistant: launches the Gradio screen of `assistant.web`.
 
     python app.py [--library LIB] [--model ID_OR_PATH] [--host H] [--port P] [--share]
-                  [--auth-file USERS] [--study-log LOG [--participant ID] [--topic T]]
+                  [--auth-file USERS] [--study-log LOG [--participant ID] [--topic T]] [--online-places]
 
 With no library, the built-in demo lifelog is built on first run. The module-level `demo` makes this file
 work as a Hugging Face Space as is. Scripts talk to it through the /chat, /more_like, /reset, /submit and /topic API.
@@ -26,6 +26,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--study-log", help="record every turn, click and submission as JSON lines in this file")
     parser.add_argument("--participant", help="participant id in the study log (default: the login name)")
     parser.add_argument("--topic", help="the task's topic id in the study log (default: none; participants can set one)")
+    parser.add_argument("--online-places", action="store_true", default=None,
+                        help="ask Nominatim about place names the offline gazetteer does not know (env LIFELOG_ONLINE_PLACES)")
     return parser.parse_args(argv)
 
 
@@ -34,6 +36,7 @@ arguments = parse_args(None if __name__ == "__main__" else [])
 pool = create_pool(
     arguments.library, arguments.model, auth_file=arguments.auth_file,
     study_log=arguments.study_log, participant=arguments.participant, topic=arguments.topic,
+    online_places=arguments.online_places,
 )
 demo = build_app(pool)
 

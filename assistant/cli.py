@@ -16,6 +16,14 @@ def _add_library_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--library", help="library folder (env LIFELOG_LIBRARY; default: a per-user data folder)")
 
 
+def _add_online_places_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--online-places", action="store_true", default=None,
+        help="ask OpenStreetMap's Nominatim about place names the offline gazetteer does not know "
+        "(one request a second, answers cached; env LIFELOG_ONLINE_PLACES; default: offline)",
+    )
+
+
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="CLIP model: Hugging Face id or local folder (env LIFELOG_MODEL)")
     parser.add_argument("--device", help="auto, cpu, cuda, mps (env LIFELOG_DEVICE)")
@@ -101,12 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print a JSON array of results")
     _add_library_option(search)
     _add_model_options(search)
+    _add_online_places_option(search)
 
     parse = commands.add_parser("parse", help="show how a description is understood (time, place, visual)")
     parse.add_argument("text")
     parse.add_argument("--now", help="ISO date-time that relative expressions are anchored to (default: the library's last photo)")
     parse.add_argument("--json", action="store_true")
     _add_library_option(parse)
+    _add_online_places_option(parse)
 
     ask = commands.add_parser("ask", help="answer a question about your life from the library, with the evidence")
     ask.add_argument("text", help="e.g. 'How many times did I go to the cinema in 2019?'")
@@ -265,11 +275,14 @@ def _open_library(settings: Settings):
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from .query.online import geocoder_for
     from .search import SearchRequest, search
 
     if not args.text.strip() and args.image is None and not args.like:
         raise SystemExit("error: give a description to search for, --image PHOTO or --like ID")
-    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    settings = Settings.resolve(
+        library=args.library, model=args.model, device=args.device, precision=args.precision, online_places=args.online_places
+    )
     library = _open_library(settings)
     needs_model = args.image is not None and library.row_of_path(args.image) is None
     wants_model = library.embeddings is not None or needs_model
@@ -278,7 +291,7 @@ def run_search(args: argparse.Namespace) -> int:
         text=args.text, example_image=args.image, like_ids=tuple(args.like), unlike_ids=tuple(args.unlike),
         top_k=args.top_k, group_events=args.events,
     )
-    result = search(library, encoder, request)
+    result = search(library, encoder, request, geocoder_for(settings))
     for notice in result.notices:
         print(f"note: {notice}", file=sys.stderr)
     if args.json:
@@ -305,14 +318,19 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_parse(args: argparse.Namespace) -> int:
     from .query import parse_query
+    from .query.online import geocoder_for
 
     now = datetime.fromisoformat(args.now) if args.now else None
+    settings = Settings.resolve(library=args.library, online_places=args.online_places)
     places, concepts = None, None
-    if args.library or Settings.resolve().library.joinpath("library.json").exists():
-        library = _open_library(Settings.resolve(library=args.library))
+    if args.library or settings.library.joinpath("library.json").exists():
+        library = _open_library(settings)
         places, concepts = library.known_places(), library.concept_labels
         now = now or library.last_local_time()
-    parsed = parse_query(args.text, now=now, places=places, concepts=concepts)
+    geocoder = geocoder_for(settings)
+    parsed = parse_query(args.text, now=now, places=places, concepts=concepts, geocoder=geocoder)
+    if geocoder is not None and geocoder.unreachable:
+        print(f"note: {geocoder.unreachable}", file=sys.stderr)
     if args.json:
         print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
     else:

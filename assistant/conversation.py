@@ -18,6 +18,7 @@ from .library import Library
 from .models import ClipEncoder
 from .query import ParsedQuery, PlaceConstraints
 from .query.chips import Chip, query_chips, without_chips
+from .query.online import NominatimGeocoder
 from .replies import Replies
 from .search import EventHit, SearchRequest, SearchResult, neighbouring_events, parse_for_library, search
 
@@ -168,9 +169,11 @@ class Assistant:
 
     def __init__(
         self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None, top_k: int = 12,
+        geocoder: NominatimGeocoder | None = None,
     ):
         self.library = library
         self.encoder = encoder
+        self.geocoder = geocoder  # online places (--online-places), or None to stay offline
         self.replies = replies or Replies()
         self.top_k = top_k
 
@@ -201,7 +204,7 @@ class Assistant:
                 return Turn.talk(state, self.replies(template, shown=len(state.shown)))
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
-        parsed = parse_for_library(self.library, text)
+        parsed = parse_for_library(self.library, text, self.geocoder)
         query = refine(state.query, parsed, correction)
         state = dataclasses.replace(state, query=query, choices=(), turns=state.turns + 1)
         return self._run(state, self.replies("understood", summary=query.describe()))
@@ -283,7 +286,7 @@ class Assistant:
             unlike_ids=state.unliked,
             top_k=self.top_k,
         )
-        result = search(self.library, self.encoder, request)
+        result = search(self.library, self.encoder, request, self.geocoder)
         lines = [opening]
         choices: tuple[Choice, ...] = ()
         channels = self.replies("channels_captions_only") if result.channels and result.channels[0] == "text" else ""

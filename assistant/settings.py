@@ -22,6 +22,7 @@ _SOURCES = {
     "home_timezone": ("LIFELOG_HOME_TZ", None),
     "batch_size": ("LIFELOG_BATCH_SIZE", "32"),
     "demo_dir": ("LIFELOG_DEMO_DIR", None),
+    "online_places": ("LIFELOG_ONLINE_PLACES", "0"),  # ask Nominatim about places nothing offline knows
 }
 
 
@@ -33,6 +34,16 @@ def default_library_dir() -> Path:
 def default_demo_dir() -> Path:
     """Where the built-in demo library is built on first run (a cache: safe to delete)."""
     return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / "demo"
+
+
+def online_places_cache() -> Path:
+    """Where Nominatim's answers are kept, so a place name is asked about once (a cache: safe to delete)."""
+    return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / "online-places.json"
+
+
+def _switch(value: object) -> bool:
+    """A flag's True/False, or an environment variable's "1", "true", "yes", "on" (anything else is off)."""
+    return value if isinstance(value, bool) else str(value).strip().lower() in {"1", "true", "yes", "on"}
 
 
 def system_timezone() -> str:
@@ -59,6 +70,7 @@ class Settings:
     home_timezone: str  # used when a photo carries no time-zone evidence at all
     batch_size: int
     demo_dir: Path
+    online_places: bool  # off by default: parsing stays offline
 
     @classmethod
     def resolve(cls, **explicit: object) -> "Settings":
@@ -82,6 +94,7 @@ class Settings:
             home_timezone=str(values["home_timezone"] or system_timezone()),
             batch_size=int(values["batch_size"]),  # type: ignore[arg-type]
             demo_dir=Path(str(values["demo_dir"])).expanduser() if values["demo_dir"] else default_demo_dir(),
+            online_places=_switch(values["online_places"]),
         )
 
     def model_for(self, library_model: str | None) -> str:

@@ -91,8 +91,20 @@ def test_bf16_stays_close_to_fp32(tiny_clip_dir, tiny_encoder):
     assert cosine.min() > 0.99
 
 
-def test_auto_precision_is_a_supported_choice(tiny_clip_dir):
-    assert load_clip(str(tiny_clip_dir)).precision in {"fp32", "bf16"}
+@pytest.mark.parametrize(
+    "native_bf16, min_cosine, expected",
+    [
+        (False, -1.0, "fp32"),  # no native bf16: fp32 however faithful bf16 would be
+        (True, -1.0, "bf16"),  # native bf16 and the probe keeps the embeddings: bf16
+        (True, 1.01, "fp32"),  # native bf16 but the probe changes the embeddings too much: fp32
+    ],
+)
+def test_auto_precision_on_a_cpu(monkeypatch, tiny_clip_dir, native_bf16, min_cosine, expected):
+    import assistant.models.clip as clip
+
+    monkeypatch.setattr(clip, "cpu_supports_bf16", lambda: native_bf16)
+    monkeypatch.setattr(clip, "REDUCED_PRECISION_MIN_COSINE", min_cosine)
+    assert load_clip(str(tiny_clip_dir), device="cpu").precision == expected
 
 
 def test_hub_id_offline_fails_with_instructions(monkeypatch):

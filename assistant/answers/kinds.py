@@ -110,7 +110,7 @@ class _Context:
 
     def nothing_found(self) -> Answer:
         if not self.moments.time_covered:
-            return self.unanswerable(f"The library has no photos from {', '.join(chip.label for chip in self.parsed.chips()[:1])}, so I cannot answer.")
+            return self.unanswerable(f"The library has no photos from {self.parsed.chips()[0].label}, so I cannot answer.")
         unknown = f"; no photo's words or place mention {', '.join(self.moments.unknown)}" if self.moments.unknown else ""
         return self.unanswerable(f"I found no moment of {self.about}{unknown}, so I cannot answer.")
 

@@ -3,15 +3,19 @@
 1. source: `hub.pretrained_source` (a local folder, a cached hub id, or the hub if it can be reached);
 2. load: `load_pretrained` turns whatever a loader raises into ModelNotAvailable and refuses a model
    with missing weights rather than running it on random ones;
-3. predict: each model's own methods, which take photos or texts and give numpy arrays or words;
+3. predict: each model's own methods, which take photos or texts and give numpy arrays or words; their
+   forward passes go through `on_device`, which on a ZeroGPU Space runs them under `@spaces.GPU`;
 4. share: `SHARED.get` loads a model once per process for every session, remembering failures too.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable, Iterator, TypeVar
 
 import numpy as np
@@ -23,6 +27,7 @@ Loaded = TypeVar("Loaded")
 
 def choose_device(requested: str):
     """The torch device for "auto" (a GPU when there is one, else Apple's, else the CPU) or as named."""
+    zero_gpu_decorator()  # on a ZeroGPU Space, spaces must patch torch's CUDA before anything asks about it
     import torch
 
     if requested != "auto":
@@ -32,6 +37,45 @@ def choose_device(requested: str):
     if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
         return torch.device("mps")
     return torch.device("cpu")
+
+
+def zero_gpu_decorator() -> Callable | None:
+    """`spaces.GPU` when this runs on a Hugging Face ZeroGPU Space, else None.
+
+    A Space sets SPACE_ID; ZeroGPU hardware sets SPACES_ZERO_GPU, the flag the spaces package itself
+    reads (elsewhere its decorator returns the function unchanged, so it is not even imported there).
+    """
+    if not os.environ.get("SPACE_ID") or os.environ.get("SPACES_ZERO_GPU", "").lower() not in {"1", "t", "true"}:
+        return None
+    try:
+        import spaces
+    except ImportError:
+        return None
+    return spaces.GPU
+
+
+# Forward passes (bound methods, held weakly so a discarded model is freed) that run under @spaces.GPU.
+_forwards: list[weakref.WeakMethod] = []
+
+
+def _run_forward(position: int, *inputs):
+    """Run a registered forward pass; on ZeroGPU this runs in spaces' GPU worker, a fork holding the same models."""
+    return _forwards[position]()(*inputs)
+
+
+def on_device(forward: Callable[..., Loaded]) -> Callable[..., Loaded]:
+    """A model's bound forward method itself, or on a ZeroGPU Space a call that runs it under `@spaces.GPU`.
+
+    ZeroGPU attaches a GPU only while a decorated call runs, in a forked worker that receives the call's
+    arguments and returns its result by pickling: so a forward pass takes and returns tensors, arrays or
+    words, never the model, and reaches its model through this registry. Models must be loaded before
+    the app starts (ZeroGPU packs them at start-up), which is also when these are registered.
+    """
+    decorator = zero_gpu_decorator()
+    if decorator is None:
+        return forward
+    _forwards.append(weakref.WeakMethod(forward))
+    return partial(decorator(_run_forward), len(_forwards) - 1)
 
 
 @contextmanager

@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 
 from ..settings import Settings
-from .base import SHARED, load_pretrained, unit_rows
+from .base import SHARED, load_pretrained, on_device, unit_rows
 from .hub import CLIP_KIND
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,10 @@ class ClipEncoder:
         # Fast tokenizers are not safe to call from several threads at once; the model forward is.
         self._tokenizer_lock = threading.Lock()
         self._torch = torch
+        # The forward passes, under @spaces.GPU on a ZeroGPU Space (see models.base.on_device).
+        self._encode_photos = on_device(self._photo_features)
+        self._encode_prepared = on_device(self._image_features)
+        self._encode_tokens = on_device(self._text_features)
 
     @property
     def device(self) -> str:
@@ -144,12 +148,23 @@ class ClipEncoder:
 
     def encode_photos(self, photos: Sequence[np.ndarray]) -> np.ndarray:
         """Embed one batch of upright RGB uint8 arrays (H, W, 3) of any sizes, prepared on the model's device."""
-        return self._encode_prepared(self.image_spec._prepare_tensor(photos, self._device))
+        return self._encode_photos(photos)
 
-    def _encode_prepared(self, pixels) -> np.ndarray:
+    def _photo_features(self, photos: Sequence[np.ndarray]) -> np.ndarray:
+        return self._image_features(self.image_spec._prepare_tensor(photos, self._device))
+
+    def _image_features(self, pixels) -> np.ndarray:
+        """The forward pass over prepared pixels: unit rows (B, dim)."""
         with self._torch.inference_mode():
             batch = pixels.to(self._device, self._dtype)
             features = _features(self._model.get_image_features(pixel_values=batch))
+            return unit_rows(features.float().cpu().numpy())
+
+    def _text_features(self, tokens: dict) -> np.ndarray:
+        """The forward pass over tokenised texts: unit rows (B, dim)."""
+        with self._torch.inference_mode():
+            tokens = {key: value.to(self._device) for key, value in tokens.items()}
+            features = _features(self._model.get_text_features(**tokens))
             return unit_rows(features.float().cpu().numpy())
 
     def encode_images(self, images: Iterable[Image.Image], batch_size: int = 32) -> np.ndarray:
@@ -190,7 +205,6 @@ class ClipEncoder:
 
     def encode_texts(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         """Embed texts; a text longer than CLIP's context is the normalised mean of its parts."""
-        torch = self._torch
         owners: list[int] = []
         parts: list[str] = []
         for index, text in enumerate(texts):
@@ -204,10 +218,7 @@ class ClipEncoder:
                 tokens = self._tokenizer(
                     chunk, padding=True, truncation=True, max_length=self.max_text_tokens, return_tensors="pt"
                 )
-            with torch.inference_mode():
-                tokens = {key: value.to(self._device) for key, value in tokens.items()}
-                features = _features(self._model.get_text_features(**tokens))
-                part_vectors.append(unit_rows(features.float().cpu().numpy()))
+            part_vectors.append(self._encode_tokens(dict(tokens)))
         if not parts:
             return np.zeros((len(texts), self.dim), np.float32)
         vectors = np.concatenate(part_vectors)

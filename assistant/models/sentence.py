@@ -7,7 +7,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .base import SHARED, choose_device, loading_errors, unit_rows
+from .base import SHARED, choose_device, loading_errors, on_device, unit_rows
 from .hub import SENTENCE_KIND, pretrained_source
 
 
@@ -20,12 +20,16 @@ class SentenceEncoder:
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in v5
         self.dim = int(dimension())
         self._lock = threading.Lock()  # its fast tokenizer is not safe to call from several threads
+        self._encode = on_device(self._embed)  # under @spaces.GPU on a ZeroGPU Space
 
     def encode_texts(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
         if not len(texts):
             return np.zeros((0, self.dim), np.float32)
         with self._lock:
-            vectors = self._model.encode(list(texts), batch_size=batch_size, show_progress_bar=False, convert_to_numpy=True)
+            return self._encode(list(texts), batch_size)
+
+    def _embed(self, texts: list[str], batch_size: int) -> np.ndarray:
+        vectors = self._model.encode(texts, batch_size=batch_size, show_progress_bar=False, convert_to_numpy=True)
         return unit_rows(vectors)
 
     def encode_text(self, text: str) -> np.ndarray:

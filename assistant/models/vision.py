@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-from .base import load_pretrained
+from .base import load_pretrained, on_device
 from .hub import CAPTIONER_KIND, DETECTOR_KIND
 
 # A detection counts when the model is at least this sure (DETR's own examples use 0.7 or 0.9).
@@ -27,8 +27,9 @@ class Detector:
         loaded = load_pretrained(name_or_path, DETECTOR_KIND, AutoModelForObjectDetection, AutoImageProcessor, device=device)
         self._model, (self._processor,), self._device = loaded.model, loaded.files, loaded.device
         self._labels = self._model.config.id2label
+        self.detect = on_device(self._detect)  # under @spaces.GPU on a ZeroGPU Space
 
-    def detect(self, images: list[Image.Image]) -> list[list[str]]:
+    def _detect(self, images: list[Image.Image]) -> list[list[str]]:
         """Per photo, the label of every object found (a label repeats once per object)."""
         import torch
 
@@ -49,8 +50,10 @@ class Captioner:
         self.name = name_or_path
         loaded = load_pretrained(name_or_path, CAPTIONER_KIND, AutoModelForImageTextToText, AutoProcessor, device=device)
         self._model, (self._processor,), self._device = loaded.model, loaded.files, loaded.device
+        self.caption = on_device(self._caption)  # under @spaces.GPU on a ZeroGPU Space
 
-    def caption(self, images: list[Image.Image]) -> list[str]:
+    def _caption(self, images: list[Image.Image]) -> list[str]:
+        """One caption per photo, its whitespace tidied."""
         import torch
 
         inputs = self._processor(images=images, return_tensors="pt").to(self._device)

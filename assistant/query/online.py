@@ -1,20 +1,22 @@
 """An online fallback for place names nothing offline knows: geopy's Nominatim, polite and cached.
 
-Off unless a caller builds one and passes it to `parse_query(..., geocoder=...)`. Nominatim's usage
-policy asks for at most one request a second and a User-Agent naming the application; answers (found
-or not) are cached on disk, so a name is asked about once.
+Off unless asked for (`--online-places`, LIFELOG_ONLINE_PLACES): `geocoder_for(settings)` builds one for
+`parse_query(..., geocoder=...)`. Nominatim's usage policy asks for at most one request a second and a
+User-Agent naming the application; answers (found or not) are cached on disk, so a name is asked about
+once. When Nominatim cannot be reached, `unreachable` says so and parsing goes on offline.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-from ..geo import haversine_km
+from geopy.distance import distance
+
+from ..files import write_atomically
+from ..settings import Settings, online_places_cache
 from .gazetteer import city_radius_km
 from .place import Area
 
@@ -42,6 +44,8 @@ class NominatimGeocoder:
         self._lock = threading.Lock()
         self._last_request = 0.0
         self._cache = self._read_cache()
+        # Why the last request failed, for a notice; None once Nominatim answers again.
+        self.unreachable: str | None = None
 
     def _read_cache(self) -> dict:
         try:
@@ -53,18 +57,9 @@ class NominatimGeocoder:
         return stored.get("answers", {})
 
     def _write_cache(self) -> None:
-        """Atomically: a temp file beside the cache, fsync, rename."""
         self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.cache_path.parent, prefix=".geocode-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w") as stream:
-                json.dump({"version": CACHE_VERSION, "answers": self._cache}, stream, ensure_ascii=False)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.cache_path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        answers = {"version": CACHE_VERSION, "answers": self._cache}
+        write_atomically(self.cache_path, lambda tmp: tmp.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8"))
 
     def locate(self, phrase: str) -> Area | None:
         key = " ".join(phrase.lower().split())
@@ -87,10 +82,15 @@ class NominatimGeocoder:
             time.sleep(wait)
         try:
             location = self._client.geocode(phrase, exactly_one=True, timeout=self.timeout_s, addressdetails=True)
-        except Exception:  # offline, refused, timed out: unknown this time, not for ever
+        except Exception as error:  # offline, refused, timed out: unknown this time, not for ever
+            self.unreachable = (
+                f"online places are on, but Nominatim could not be reached ({type(error).__name__}): only places "
+                "known offline were found. Check the network connection, or leave out --online-places"
+            )
             return None, False
         finally:
             self._last_request = time.monotonic()
+        self.unreachable = None
         if location is None:
             return None, True
         raw = getattr(location, "raw", {}) or {}
@@ -110,5 +110,10 @@ def _radius_from_bounding_box(box) -> float:
         south, north, west, east = (float(value) for value in box)
     except (TypeError, ValueError):
         return city_radius_km(0)
-    half_diagonal = float(haversine_km(south, west, north, east)) / 2
+    half_diagonal = distance((south, west), (north, east)).km / 2
     return max(1.0, min(MAX_RADIUS_KM, half_diagonal))
+
+
+def geocoder_for(settings: Settings) -> NominatimGeocoder | None:
+    """The online fallback when the settings ask for it (`--online-places`); None keeps parsing offline."""
+    return NominatimGeocoder(online_places_cache()) if settings.online_places else None

@@ -11,6 +11,7 @@ import numpy as np
 from ..library import Library
 from ..models import ClipEncoder
 from ..query import ParsedQuery, parse_query
+from ..query.online import NominatimGeocoder
 from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
@@ -19,10 +20,12 @@ from .scoring import Scorer, top_positions
 from .sequence import sequence_bonus
 
 
-def parse_for_library(library: Library, text: str) -> ParsedQuery:
-    """Parse with the library's own places, its last photo as 'now' and its first as where its years begin."""
+def parse_for_library(library: Library, text: str, geocoder: NominatimGeocoder | None = None) -> ParsedQuery:
+    """Parse with the library's own places, its last photo as 'now' and its first as where its years begin
+    (and online places when given a geocoder)."""
     return parse_query(
         text, now=library.last_local_time(), since=library.first_local_time(), places=library.places, concepts=library.concept_labels,
+        geocoder=geocoder,
     )
 
 
@@ -38,13 +41,19 @@ def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
     return masks
 
 
-def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest) -> SearchResult:
-    """Run one search: constraints filter exactly, then both channels rank what passes."""
+def search(
+    library: Library, encoder: ClipEncoder | None, request: SearchRequest, geocoder: NominatimGeocoder | None = None
+) -> SearchResult:
+    """Run one search: constraints filter exactly, then both channels rank what passes.
+
+    geocoder: the online fallback for place names (`--online-places`); while it cannot reach Nominatim
+    the result's notices say so.
+    """
     if request.top_k < 1:
         raise SearchError("top_k must be at least 1")
     query = request.query
     if query is None and request.text.strip():
-        query = parse_for_library(library, request.text)
+        query = parse_for_library(library, request.text, geocoder)
     masks = term_masks(library, query)
     mask = np.ones(len(library), dtype=bool)
     for term_mask in masks:
@@ -70,6 +79,8 @@ def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest
         notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
     if visual and not channels:
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
+    if geocoder is not None and geocoder.unreachable:
+        notices.append(geocoder.unreachable)
     scores = sink_near_duplicates(library, request, rows, scores)
     if query is not None and len(rows) and (query.preceded_by or query.followed_by):
         scores += sequence_bonus(library, encoder, query, rows)

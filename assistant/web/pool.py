@@ -14,6 +14,7 @@ from ..demo.build import ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
+from ..query.online import geocoder_for
 from ..replies import Replies
 from ..search import prepare_scoring
 from ..settings import Settings
@@ -37,6 +38,7 @@ class AssistantPool:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._geocoder = geocoder_for(self.settings)  # online places, shared by every library; None: offline
         self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
         self._notices: dict[Path | None, str] = {}
         self._roots: dict[Path, list[str]] = {}
@@ -91,7 +93,7 @@ class AssistantPool:
             except ModelNotAvailable as error:
                 notices.append(self.replies("no_text_model_notice", reason=str(error)))
         self._notices[library] = "\n\n".join(notices)
-        return Assistant(opened, encoder, replies=self.replies)
+        return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder)
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""
@@ -118,12 +120,12 @@ class AssistantPool:
 
 def create_pool(
     library: str | None = None, model: str | None = None, *, auth_file: str | None = None,
-    study_log: str | None = None, participant: str | None = None, topic: str | None = None,
+    study_log: str | None = None, participant: str | None = None, topic: str | None = None, online_places: bool | None = None,
 ) -> AssistantPool:
     """The pool for the app's options (app.py's flags); no library here or in LIFELOG_LIBRARY means the demo."""
     library = library or os.environ.get("LIFELOG_LIBRARY")
     return AssistantPool(
-        Settings.resolve(library=library, model=model), library_given=bool(library),
+        Settings.resolve(library=library, model=model, online_places=online_places), library_given=bool(library),
         authenticator=Authenticator(Path(auth_file)) if auth_file else None,
         study=StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic),
     )

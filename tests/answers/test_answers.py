@@ -166,7 +166,7 @@ def test_run_topics_answers_question_topics(dev_world, tmp_path):
     library, stays = dev_world
     cinema_ids = {image_id for stay in stays if stay.kind == "cinema" for image_id in stay.image_ids}
     topics = [Topic("Q1", "How many times did I go to the cinema in 2019?"), Topic("K1", "watching a film at the cinema")]
-    run_topics(library, None, topics, tmp_path / "run.csv", group_id="G", run_id="R", top_k=5)
+    run_topics(library, None, topics, tmp_path / "run.csv", group_id="G", run_id="R", top_k=5, captions_only=True)
     run = list(csv.reader(open(tmp_path / "run.csv")))
     assert [row[3] in cinema_ids for row in run if row[2] == "Q1"] == [True] * 5
     assert list(csv.reader(open(tmp_path / "run.answers.csv"))) == [["G", "R", "Q1", str(len([s for s in stays if s.kind == "cinema"]))]]
