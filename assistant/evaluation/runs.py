@@ -48,30 +48,27 @@ def answers_path(run_file: str | Path) -> Path:
     return Path(run_file).with_suffix(".answers.csv")
 
 
-def _submission_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Numbered CSV rows of a submission file, blank lines and a GROUP-ID header row left out."""
+def _submission_rows(path: Path, unreadable: list[str]) -> Iterator[list[str]]:
+    """The rows of a submission file with at least four columns; blank lines and a GROUP-ID header are left out,
+    and any shorter row is noted in unreadable."""
     with open(path, newline="", encoding="utf-8-sig") as handle:
         for number, row in enumerate(csv.reader(handle), start=1):
-            if any(cell.strip() for cell in row) and not (number == 1 and row[0].strip().upper() == "GROUP-ID"):
-                yield number, [cell.strip() for cell in row]
+            if not any(cell.strip() for cell in row) or (number == 1 and row[0].strip().upper() == "GROUP-ID"):
+                continue
+            if len(row) < 4:
+                unreadable.append(f"{path.name} line {number}")
+                continue
+            yield [cell.strip() for cell in row]
 
 
 def read_run(path: str | Path, answers: str | Path | None = None) -> RunFile:
     """The rows of a run file, and its answers file (default: beside it, when there is one)."""
     run = RunFile()
-    path = Path(path)
-    for number, row in _submission_rows(path):
-        if len(row) < 4:
-            run.unreadable.append(f"{path.name} line {number}")
-            continue
-        run.rows.append(RunRow(row[2], row[3], *row[4:6]))
+    run.rows = [RunRow(row[2], row[3], *row[4:6]) for row in _submission_rows(Path(path), run.unreadable)]
     answers = Path(answers) if answers is not None else answers_path(path)
     if answers.exists():
         run.answers_file = str(answers)
-        for number, row in _submission_rows(answers):
-            if len(row) < 4:
-                run.unreadable.append(f"{answers.name} line {number}")
-                continue
+        for row in _submission_rows(answers, run.unreadable):
             run.answers.setdefault(row[2], row[3])
     return run
 
