@@ -36,13 +36,6 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def _cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return "unknown"
-
-
 def _text_encoding_ms() -> float:
     """p50 of encoding one short text query with the real ViT-B/32 architecture (random weights: same cost)."""
     from assistant.models import load_clip
@@ -71,6 +64,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool) -> dict:
     from assistant.library import Library
     from assistant.query import parse_query
     from assistant.search import SearchRequest, prepare_scoring, search, stored_vectors
+    from assistant.search.kernels import cpu_model, usable_cores
 
     imports_s = time.perf_counter() - began
     began = time.perf_counter()
@@ -125,7 +119,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool) -> dict:
     n50, _ = _percentiles(numpy_fp32)
     s50, _ = _percentiles(same_precision)
     return {
-        "cpu": _cpu_model(), "cores": len(os.sched_getaffinity(0)), "n": len(library), "kernel": chosen.name,
+        "cpu": cpu_model(), "cores": usable_cores(), "n": len(library), "kernel": chosen.name,
         "vector_query_unfiltered_p50_ms": u50, "vector_query_unfiltered_p95_ms": u95,
         "vector_query_filtered_p50_ms": f50, "vector_query_filtered_p95_ms": f95,
         "baseline_numpy_fp32_p50_ms": n50, f"baseline_bare_{chosen.name}_p50_ms": s50,

@@ -2,9 +2,10 @@
 
 Which kernel is fastest depends on the CPU in ways its flags do not tell (an AMD EPYC with avx512_bf16
 but no AMX runs a bf16 mat-vec 2.5x slower than fp16), so the candidates are timed once per machine on
-a small random sample (by the CPU time one thread uses, which a busy machine does not distort) and the winner is remembered in the user's cache folder, keyed by CPU model,
-core count and library versions. A kernel that is not exact is only used to pick candidates:
-`StoredVectors.similarity` rescores the best of them exactly from the stored fp16 vectors.
+a small random sample, by the CPU time one thread uses (which a busy machine does not distort), and the
+winner is remembered in the user's cache folder, keyed by CPU model, core count and library versions.
+A kernel that is not exact only picks candidates: `StoredVectors.similarity` rescores the best of them
+exactly from the stored fp16 vectors.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import json
 import os
 import platform
 import time
-from contextlib import contextmanager, nullcontext
 import warnings
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Protocol
@@ -49,7 +50,8 @@ def torch_view(array: np.ndarray):
         return torch.from_numpy(np.asarray(array))
 
 
-def _in_chunks(stored: np.ndarray, convert: Callable[[np.ndarray], None]) -> None:
+def _in_chunks(stored: np.ndarray, convert: Callable[[int, np.ndarray], None]) -> None:
+    """Hand the stored rows to convert(first row, float32 block) a block at a time."""
     for start in range(0, len(stored), CONVERT_ROWS):
         convert(start, np.asarray(stored[start : start + CONVERT_ROWS], dtype=np.float32))
 
@@ -202,20 +204,26 @@ def fastest(timings: dict[str, float]) -> str:
     return best
 
 
+def cpu_model() -> str:
+    """The CPU's model name as the system reports it (lscpu's "Model name")."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def machine_key(dim: int) -> str:
     """What the timing depends on: the CPU model, how many cores we may use, the library versions, the width."""
     import torch
 
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"{model} | {cores} cores | torch {torch.__version__} | numpy {np.__version__} | {dim}-d"
+    return f"{cpu_model()} | {usable_cores()} cores | torch {torch.__version__} | numpy {np.__version__} | {dim}-d"
 
 
 def default_choice_file() -> Path:
