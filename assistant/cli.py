@@ -130,13 +130,12 @@ def _progress_bar():
 
 def _load_encoder(settings: Settings, library_model: str | None, required: bool):
     """The CLIP encoder for a command; without an explicit --model, the library's own model is used."""
-    from .models import ModelNotAvailable, shared_clip
+    from .models import ModelMismatch, ModelNotAvailable, clip_for_library
 
-    name = settings.model_for(library_model)
-    if library_model and name != library_model:
-        raise SystemExit(f"error: the library was indexed with {library_model!r}, not {name!r}; pass --model {library_model}")
     try:
-        return shared_clip(name, device=settings.device, precision=settings.precision)
+        return clip_for_library(library_model, settings)
+    except ModelMismatch as error:
+        raise SystemExit(f"error: {error}") from None
     except ModelNotAvailable as error:
         if required:
             raise SystemExit(f"error: {error}") from None
@@ -168,7 +167,7 @@ def _load_text_encoder(settings: Settings, library_text_model: str | None):
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from .library import index_photos
+    from .indexing import index_photos
 
     settings = Settings.resolve(
         library=args.library, model=args.model, device=args.device, precision=args.precision,

@@ -3,24 +3,23 @@
 A message refines the previous query: a new constraint is added, one of a kind already present replaces
 it ("actually it was in the evening"), a negation excludes ("not at home"), a reference acts on a result
 ("more like the second one", "not that one"), and "start over" resets. The state is plain frozen data,
-so the app can keep one per browser session (deep-copyable) and scripts can replay conversations.
+so the screen keeps one per browser session (Gradio deep-copies it) and scripts can replay conversations.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Collection
 
 from .library import Library
 from .models import ClipEncoder
-from .query import ParsedQuery, PlaceConstraints, TimeConstraints
+from .query import ParsedQuery, PlaceConstraints
+from .query.chips import Chip, query_chips, without_chips
+from .replies import Replies
 from .search import EventHit, SearchRequest, SearchResult, neighbouring_events, parse_for_library, search
-
-PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 
 _START_OVER = re.compile(r"^\s*(start\s*over|restart|reset|new\s+search|forget\s+(it|that|everything)|clear)\b", re.I)
 _CORRECTION = re.compile(r"^\s*(actually|no[,.!]|sorry|wait|i\s+mean|rather|correction|oops)\b[,.!]?\s*", re.I)
@@ -54,17 +53,6 @@ def clean_message(message: str | None) -> tuple[str, bool]:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_MESSAGE_CHARS]), True
 
 
-class Replies:
-    """The assistant's wording, from prompts/replies.toml."""
-
-    def __init__(self, path: Path = PROMPTS / "replies.toml"):
-        with open(path, "rb") as handle:
-            self._templates = tomllib.load(handle)
-
-    def __call__(self, name: str, **values: object) -> str:
-        return self._templates[name].format(**values)
-
-
 @dataclass(frozen=True)
 class Choice:
     """A numbered option the user can pick by replying with its number."""
@@ -84,6 +72,27 @@ class ChatState:
     shown: tuple[str, ...] = ()  # best photo of each moment on screen, in order, for "the second one"
     choices: tuple[Choice, ...] = ()  # options offered in the last reply
     turns: int = 0
+
+    def chips(self) -> list[Chip]:
+        """Everything the current search uses, in the order shown; removing a chip drops that part."""
+        chips = query_chips(self.query) if self.query is not None else []
+        if self.example_id:
+            chips.append(Chip("example", self.example_id, f"like: photo {self.example_id}"))
+        chips += [Chip("like", image_id, f"like: photo {image_id}") for image_id in self.liked if image_id != self.example_id]
+        chips += [Chip("unlike", image_id, f"not: photo {image_id}") for image_id in self.unliked]
+        return chips
+
+    def without(self, chips: Collection[Chip]) -> "ChatState":
+        """This state with the parts of the search behind these chips removed."""
+        photos = {chip.key for chip in chips if chip.kind in ("example", "like", "unlike")}
+        dropped_example = any(chip.kind == "example" for chip in chips)
+        return dataclasses.replace(
+            self,
+            query=without_chips(self.query, chips) if self.query is not None else None,
+            example_id=None if dropped_example else self.example_id,
+            liked=tuple(i for i in self.liked if i not in photos),
+            unliked=tuple(i for i in self.unliked if i not in photos),
+        )
 
 
 @dataclass
@@ -105,7 +114,7 @@ class Turn:
         """The JSON the /chat API returns."""
         return {
             "reply": self.reply,
-            "constraints": [label for label, _ in chips(self.state)],
+            "constraints": [chip.label for chip in self.state.chips()],
             "matched": self.result.matched if self.result else 0,
             "results": [
                 {
@@ -120,27 +129,6 @@ class Turn:
                 for moment in self.moments
             ],
         }
-
-
-def chips(state: ChatState) -> list[tuple[str, str]]:
-    """(label, key) of everything the current search uses; removing a chip drops that part."""
-    result: list[tuple[str, str]] = []
-    query = state.query
-    if query is not None:
-        for index, term in enumerate(query.time.terms):
-            result.append((f"not: {term.label}" if term.negated else term.label, f"time:{index}"))
-        for index, term in enumerate(query.place.terms):
-            result.append((term.label, f"place:{index}"))
-        result += [(term.chip, f"concept:{index}") for index, term in enumerate(query.concepts)]
-        result += [(f"after: {clause}", f"after:{i}") for i, clause in enumerate(query.preceded_by)]
-        result += [(f"then: {clause}", f"then:{i}") for i, clause in enumerate(query.followed_by)]
-        if query.visual.strip():
-            result.append((f"looking for: {query.visual.strip()}", "visual"))
-    if state.example_id:
-        result.append((f"like: photo {state.example_id}", f"example:{state.example_id}"))
-    result += [(f"like: photo {image_id}", f"like:{image_id}") for image_id in state.liked if image_id != state.example_id]
-    result += [(f"not: photo {image_id}", f"unlike:{image_id}") for image_id in state.unliked]
-    return result
 
 
 def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> ParsedQuery:
@@ -175,38 +163,6 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
     )
 
 
-def without_chip(state: ChatState, key: str) -> ChatState:
-    """The state with one chip's part of the search removed."""
-    kind, _, value = key.partition(":")
-    query = state.query
-    if kind in ("time", "place", "concept", "after", "then", "visual") and query is None:
-        return state
-    if kind == "time":
-        terms = tuple(t for i, t in enumerate(query.time.terms) if i != int(value))
-        return dataclasses.replace(state, query=dataclasses.replace(query, time=TimeConstraints(terms)))
-    if kind == "place":
-        terms = tuple(t for i, t in enumerate(query.place.terms) if i != int(value))
-        return dataclasses.replace(state, query=dataclasses.replace(query, place=PlaceConstraints(terms)))
-    if kind == "concept":
-        terms = tuple(t for i, t in enumerate(query.concepts) if i != int(value))
-        return dataclasses.replace(state, query=dataclasses.replace(query, concepts=terms))
-    if kind == "after":
-        clauses = tuple(c for i, c in enumerate(query.preceded_by) if i != int(value))
-        return dataclasses.replace(state, query=dataclasses.replace(query, preceded_by=clauses))
-    if kind == "then":
-        clauses = tuple(c for i, c in enumerate(query.followed_by) if i != int(value))
-        return dataclasses.replace(state, query=dataclasses.replace(query, followed_by=clauses))
-    if kind == "visual":
-        return dataclasses.replace(state, query=dataclasses.replace(query, visual=""))
-    if kind == "example":
-        return dataclasses.replace(state, example_id=None, liked=tuple(i for i in state.liked if i != value))
-    if kind == "like":
-        return dataclasses.replace(state, liked=tuple(i for i in state.liked if i != value))
-    if kind == "unlike":
-        return dataclasses.replace(state, unliked=tuple(i for i in state.unliked if i != value))
-    raise ValueError(f"unknown chip {key!r}")
-
-
 class Assistant:
     """One library and its models, answering any number of independent conversations."""
 
@@ -228,7 +184,7 @@ class Assistant:
             turn = self.respond(state, message)
             return dataclasses.replace(turn, reply=f"{self.replies('message_cut', limit=MAX_MESSAGE_CHARS)}\n\n{turn.reply}")
         if _START_OVER.match(message):
-            return Turn(ChatState(), self.replies("started_over"))
+            return self.start_over()
         picked = self._picked_choice(state, message)
         if picked is not None:
             state = dataclasses.replace(state, query=picked.query, choices=())
@@ -250,6 +206,10 @@ class Assistant:
         state = dataclasses.replace(state, query=query, choices=(), turns=state.turns + 1)
         return self._run(state, self.replies("understood", summary=query.describe()))
 
+    def start_over(self) -> Turn:
+        """A fresh conversation ("start over", the button, the chat's bin)."""
+        return Turn(ChatState(), self.replies("started_over"))
+
     def more_like(self, state: ChatState, image_id: str) -> Turn:
         """Query by example within the current constraints (a click on a photo, or "more like the second one")."""
         self.require_photo(image_id)
@@ -269,13 +229,11 @@ class Assistant:
         )
         return self._run(state, self.replies("not_this"))
 
-    def remove_chips(self, state: ChatState, keys: list[str]) -> Turn:
+    def remove_chips(self, state: ChatState, chips: list[Chip]) -> Turn:
         """Drop the parts of the search behind these chips, then search again."""
-        labels = dict((key, label) for label, key in chips(state))
-        # Highest index first, so removing one indexed term does not shift the others.
-        for key in sorted(keys, key=lambda k: (k.partition(":")[0], -int(k.partition(":")[2]) if k.partition(":")[2].isdigit() else 0)):
-            state = without_chip(state, key)
-        return self._run(state, self.replies("removed", label=", ".join(labels.get(key, key) for key in keys)))
+        if not chips:
+            return Turn.talk(state, self.replies("nothing_changed"))
+        return self._run(state.without(chips), self.replies("removed", label=", ".join(chip.label for chip in chips)))
 
     def around(self, state: ChatState, image_id: str, direction: str) -> Turn:
         """The moments just before or after a photo's moment, the same day, in time order."""

@@ -15,6 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .files import write_atomically
+
 if TYPE_CHECKING:
     from .conversation import Turn
 
@@ -234,7 +236,6 @@ def run_topics(
 
     SECONDS-ELAPSED is the time the search for that topic took (an automatic run has no user to wait for).
     """
-    from .library.store import write_atomically
     from .search import SearchRequest, search
 
     if not 1 <= top_k <= MAX_IMAGES_PER_TOPIC:

@@ -44,22 +44,22 @@ def synthetic_app(n: int) -> Iterator[str]:
 
     from gradio_client import Client
 
-    import app
     from assistant.models import shared_clip
-    from assistant.synthetic import save_random_clip, write_synthetic_library, write_synthetic_photos
+    from assistant.testing import save_random_clip, write_synthetic_library, write_synthetic_photos
+    from assistant.web import build_app, create_pool, launch
 
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         photos = write_synthetic_photos(scratch / "photos", [datetime(2019, 1, 1) + timedelta(minutes=i) for i in range(24)])
         model = str(save_random_clip(scratch / "clip", size="base"))
         write_synthetic_library(scratch / "library", n, photo_files=photos, model=model)
-        service = app.create_service(library=str(scratch / "library"))
+        service = create_pool(library=str(scratch / "library"))
         shared_clip(model)  # model loading is excluded from the figures
-        demo = app.build_app(service)
+        demo = build_app(service)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        app.launch(demo, service, port=port, block=False)
+        launch(demo, service, port=port, block=False)
         url = f"http://127.0.0.1:{port}/"
         Client(url, verbose=False).predict("warm up: a cup of coffee", api_name="/chat")  # loads the library and models
         try:

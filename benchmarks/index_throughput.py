@@ -34,10 +34,10 @@ def main() -> int:
 
     from PIL import Image
 
-    from assistant.library import index_photos
-    from assistant.library.photos import read_photo
+    from assistant.indexing import index_photos
+    from assistant.indexing.photos import read_photo
     from assistant.models import load_clip
-    from assistant.synthetic import save_random_clip, write_synthetic_photos
+    from assistant.testing import save_random_clip, write_synthetic_photos
 
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)

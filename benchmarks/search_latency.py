@@ -39,7 +39,7 @@ def _rss_mb() -> float:
 def _text_encoding_ms() -> float:
     """p50 of encoding one short text query with the real ViT-B/32 architecture (random weights: same cost)."""
     from assistant.models import load_clip
-    from assistant.synthetic import save_random_clip
+    from assistant.testing import save_random_clip
 
     with tempfile.TemporaryDirectory() as scratch:
         encoder = load_clip(str(save_random_clip(Path(scratch) / "clip", size="base")))
@@ -143,7 +143,7 @@ def main() -> int:
     if args.measure:
         print(json.dumps(measure(args.measure, args.kernel, not args.no_text_encoding)))
         return 0
-    from assistant.synthetic import write_synthetic_library
+    from assistant.testing import write_synthetic_library
 
     with tempfile.TemporaryDirectory() as scratch:
         began = time.perf_counter()

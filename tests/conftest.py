@@ -18,7 +18,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("LIFELOG_DEMO_OCR", "0")
 
 from assistant.models import load_clip  # noqa: E402
-from assistant.synthetic import save_random_clip, write_synthetic_photos  # noqa: E402
+from assistant.testing import save_random_clip, write_synthetic_photos  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -87,11 +87,11 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def app_server(demo_library, tiny_clip_dir):
     """A real app server on the demo library with the tiny CLIP; yields its URL."""
-    import app
+    from assistant.web import build_app, create_pool, launch
 
-    service = app.create_service(library=str(demo_library), model=str(tiny_clip_dir))
-    demo = app.build_app(service)
+    service = create_pool(library=str(demo_library), model=str(tiny_clip_dir))
+    demo = build_app(service)
     port = free_port()
-    app.launch(demo, service, port=port, block=False)
+    launch(demo, service, port=port, block=False)
     yield f"http://127.0.0.1:{port}/"
     demo.close()

@@ -138,14 +138,14 @@ def test_twenty_concurrent_sessions_get_their_own_results(app_server, demo_libra
 
 
 def test_the_moment_panel_puts_the_chosen_photo_mid_strip(demo_library, tiny_encoder):
-    import app
     from assistant.conversation import Assistant, ChatState
+    from assistant.web.presentation import TIMELINE_SIDE, moment_panel
 
     assistant = Assistant(Library.open(demo_library), tiny_encoder)
     for moment in assistant.respond(ChatState(), "shopping on Grafton Street").moments[:3]:
-        text, items, ids = app.moment_panel(assistant, moment)
+        text, items, ids = moment_panel(assistant, moment)
         chosen = ids.index(moment["best"]["image_id"])
-        assert chosen <= app.TIMELINE_SIDE and len(ids) - 1 - chosen <= app.TIMELINE_SIDE
+        assert chosen <= TIMELINE_SIDE and len(ids) - 1 - chosen <= TIMELINE_SIDE
         assert items[chosen][1].endswith("◀") and [caption for _, caption in items] == sorted(caption for _, caption in items)
         assert moment["place"] in text and "photo" in text
 
@@ -153,7 +153,7 @@ def test_the_moment_panel_puts_the_chosen_photo_mid_strip(demo_library, tiny_enc
 def test_loading_reports_progress_to_a_gradio_progress(demo_library, tiny_clip_dir):
     import gradio as gr
 
-    import app
+    from assistant.web import create_pool
 
     class Recorded(gr.Progress):  # a real gr.Progress (falsy while it tracks nothing), recording the updates
         def __init__(self):
@@ -164,5 +164,5 @@ def test_loading_reports_progress_to_a_gradio_progress(demo_library, tiny_clip_d
             self.updates.append((progress, desc))
 
     progress = Recorded()
-    app.create_service(library=str(demo_library), model=str(tiny_clip_dir)).assistant(progress)
+    create_pool(library=str(demo_library), model=str(tiny_clip_dir)).assistant(progress)
     assert ((0, 1), "loading the CLIP model") in progress.updates

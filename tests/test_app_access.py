@@ -13,7 +13,9 @@ from gradio_client import Client
 
 import app
 from assistant.access import add_account
-from assistant.library import Library, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library
+from assistant.web import build_app, create_pool, launch
 from assistant.study import read_log, summarise
 from conftest import free_port, write_lsc_source
 
@@ -107,10 +109,10 @@ def study_server(tmp_path_factory, demo_library, second_library, tiny_clip_dir):
     add_account(accounts, "p01", "password-one", demo_library)
     add_account(accounts, "p02", "password-two", second_library)
     log = folder / "study.jsonl"
-    service = app.create_service(library=str(demo_library), model=str(tiny_clip_dir), auth_file=str(accounts), study_log=str(log))
-    demo = app.build_app(service)
+    service = create_pool(library=str(demo_library), model=str(tiny_clip_dir), auth_file=str(accounts), study_log=str(log))
+    demo = build_app(service)
     port = free_port()
-    app.launch(demo, service, port=port, block=False)
+    launch(demo, service, port=port, block=False)
     yield f"http://127.0.0.1:{port}/", log
     demo.close()
 
@@ -197,10 +199,10 @@ def test_a_submission_must_be_a_photo_of_ones_own_library(study_server, image_id
 
 def test_the_study_controls_show_only_when_a_study_is_logged(tmp_path, demo_library):
     def visible(service):
-        config = app.build_app(service).config
+        config = build_app(service).config
         return {c["props"].get("elem_id"): c["props"].get("visible") for c in config["components"] if c["props"].get("elem_id") in ("topic", "this-is-it")}
 
-    assert visible(app.create_service(library=str(demo_library))) == {"topic": False, "this-is-it": False}
-    studying = app.create_service(library=str(demo_library), study_log=str(tmp_path / "log.jsonl"), topic="T3")
+    assert visible(create_pool(library=str(demo_library))) == {"topic": False, "this-is-it": False}
+    studying = create_pool(library=str(demo_library), study_log=str(tmp_path / "log.jsonl"), topic="T3")
     assert visible(studying) == {"topic": True, "this-is-it": True}
-    assert next(c for c in app.build_app(studying).config["components"] if c["props"].get("elem_id") == "topic")["props"]["value"] == "T3"
+    assert next(c for c in build_app(studying).config["components"] if c["props"].get("elem_id") == "topic")["props"]["value"] == "T3"

@@ -5,9 +5,10 @@ from datetime import datetime
 
 import pytest
 
-from assistant.conversation import Assistant, ChatState, Replies, chips, clean_message, refine
+from assistant.conversation import Assistant, ChatState, clean_message, refine
 from assistant.library import Library
 from assistant.query import parse_query
+from assistant.replies import Replies
 
 NOW = datetime(2019, 5, 12, 23, 0)
 
@@ -18,7 +19,7 @@ def assistant(demo_library, tiny_encoder):
 
 
 def labels(state):
-    return [label for label, _ in chips(state)]
+    return [chip.label for chip in state.chips()]
 
 
 def test_a_new_constraint_is_added(assistant):
@@ -72,11 +73,11 @@ def test_start_over_resets(assistant):
 
 def test_removing_a_chip_reruns_the_search(assistant):
     turn = assistant.respond(ChatState(), "in Thessaloniki on Sunday morning")
-    keys = dict((label, key) for label, key in chips(turn.state))
-    dropped = assistant.remove_chips(turn.state, [keys["morning"]])
+    chips = {chip.label: chip for chip in turn.state.chips()}
+    dropped = assistant.remove_chips(turn.state, [chips["morning"]])
     assert "morning" not in labels(dropped.state) and dropped.result.matched > turn.result.matched
     assert "Dropped **morning**" in dropped.reply
-    both = assistant.remove_chips(turn.state, [keys["Sundays"], keys["morning"]])
+    both = assistant.remove_chips(turn.state, [chips["Sundays"], chips["morning"]])
     assert labels(both.state) == ["near Thessaloniki"]
 
 

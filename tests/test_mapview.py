@@ -1,6 +1,6 @@
 """The offline map: numbered markers where the moments were, their place names beside them, no network."""
 
-from assistant.mapview import MapPoint, render_map
+from assistant.web.mapview import MapPoint, render_map
 
 DUBLIN, THESSALONIKI = (53.3498, -6.2603), (40.6401, 22.9444)
 MARKER = (200, 40, 40)

@@ -4,7 +4,8 @@ index time, and a description finds the photo whose caption says the same thing 
 import pandas as pd
 import pytest
 
-from assistant.library import Library, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library
 from assistant.models import ModelNotAvailable, load_sentence_model, shared_sentence_model
 from assistant.search import SearchRequest, search
 from conftest import write_lsc_source
@@ -108,16 +109,17 @@ def test_search_says_when_the_librarys_sentence_model_is_missing(captioned, tmp_
 def test_the_app_loads_the_librarys_sentence_model_with_the_library(captioned, tmp_path):
     import json
 
-    import app
+    from assistant.conversation import ChatState
+    from assistant.web import create_pool
 
     _, folder = captioned
-    service = app.create_service(library=str(folder))
-    assert service.assistant().respond(app.ChatState(), "a hot drink").moments[0]["best"]["caption"] == CAPTIONS[0]
+    service = create_pool(library=str(folder))
+    assert service.assistant().respond(ChatState(), "a hot drink").moments[0]["best"]["caption"] == CAPTIONS[0]
     assert "sentence model" not in service.notice()
 
     manifest = json.loads((folder / "library.json").read_text())
     manifest["text_model"] = str(tmp_path / "moved-away")
     (folder / "library.json").write_text(json.dumps(manifest))
-    moved = app.create_service(library=str(folder))
+    moved = create_pool(library=str(folder))
     moved.assistant()
     assert "sentence model could not be loaded" in moved.notice()

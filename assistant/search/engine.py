@@ -20,8 +20,10 @@ from .sequence import sequence_bonus
 
 
 def parse_for_library(library: Library, text: str) -> ParsedQuery:
-    """Parse with the library's own places and its last photo as 'now'."""
-    return parse_query(text, now=library.last_local_time(), places=library.places, concepts=library.concept_labels)
+    """Parse with the library's own places, its last photo as 'now' and its first as where its years begin."""
+    return parse_query(
+        text, now=library.last_local_time(), since=library.first_local_time(), places=library.places, concepts=library.concept_labels,
+    )
 
 
 def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
@@ -31,7 +33,8 @@ def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
     masks = [term.mask(library.local_seconds) for term in query.time.terms]
     masks += [term.mask(library.lat, library.lng, library.country_code) for term in query.place.terms]
     index = library.concept_index
-    masks += [term.mask(index) if index is not None else np.zeros(len(library), bool) for term in query.concepts]
+    # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
+    masks += [term.mask(index) if index is not None else np.full(len(library), term.negated) for term in query.concepts]
     return masks
 
 

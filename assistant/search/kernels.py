@@ -22,7 +22,7 @@ from typing import Callable, Protocol
 
 import numpy as np
 
-from ..library.store import write_atomically
+from ..files import write_atomically
 
 SAMPLE_ROWS = 32_768  # the timing sample: large enough to leave the CPU caches, small enough for a few ms a run
 TIMED_ROUNDS = 7

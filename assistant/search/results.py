@@ -67,7 +67,7 @@ class SearchResult:
     @property
     def constraints(self) -> list[str]:
         """Chip labels of the constraints applied."""
-        return self.query.chips() if self.query is not None else []
+        return [chip.label for chip in self.query.chips()] if self.query is not None else []
 
     def to_dict(self) -> dict:
         return {

@@ -8,10 +8,11 @@ import pytest
 
 from assistant.enrich import Enrichment, shards
 from assistant.enrich.vision import DetectorStage, describe_counts
-from assistant.library import Library, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library
 from assistant.models import ModelNotAvailable
 from assistant.search import SearchRequest, search
-from assistant.synthetic import save_random_detector, write_synthetic_photos
+from assistant.testing import save_random_detector, write_synthetic_photos
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,8 @@ def test_a_missing_detector_says_what_to_do(tmp_path):
 
 
 def test_counts_filter_the_search_and_show_as_chips(tmp_path, tiny_detector_dir):
-    from assistant.conversation import Assistant, ChatState, chips, without_chip
+    from assistant.conversation import Assistant, ChatState
+    from assistant.query.chips import Chip
 
     start = datetime(2022, 1, 9, 8)
     photos = tmp_path / "photos"
@@ -66,5 +68,5 @@ def test_counts_filter_the_search_and_show_as_chips(tmp_path, tiny_detector_dir)
     assert [(hint.label, hint.count) for hint in few.hints] == [("without 'with 3 cups'", 3)]
 
     turn = Assistant(library, None).respond(ChatState(), "me with 2 cups")
-    assert ("with 2 cups", "concept:0") in chips(turn.state)
-    assert turn.state.query.concepts and not without_chip(turn.state, "concept:0").query.concepts
+    assert Chip("concept", "0", "with 2 cups") in turn.state.chips()
+    assert turn.state.query.concepts and not turn.state.without([Chip("concept", "0", "with 2 cups")]).query.concepts

@@ -14,9 +14,10 @@ pytest.importorskip("rapidocr_onnxruntime")
 from assistant.enrich import Enrichment, shards  # noqa: E402
 from assistant.enrich import stages as stage_module  # noqa: E402
 from assistant.enrich.ocr import TextReader, is_meaningful  # noqa: E402
-from assistant.library import Library, index_photos  # noqa: E402
+from assistant.indexing import index_photos  # noqa: E402
+from assistant.library import Library  # noqa: E402
 from assistant.search import SearchRequest, search  # noqa: E402
-from assistant.synthetic import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
+from assistant.testing import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
 
 SIZE = (480, 360)
 
@@ -72,8 +73,8 @@ def test_a_word_only_on_a_sign_finds_the_photo(tmp_path, tiny_encoder):
     assert paths[4].name in [hit["image_id"] for hit in result.photos]
 
     # The moment view shows the words read in the photo.
-    from app import moment_panel
     from assistant.conversation import Assistant
+    from assistant.web.presentation import moment_panel
 
     (moment,) = [event for event in search(library, None, SearchRequest(text="Marzipan", top_k=20)).events
                  if event["best"]["image_id"] == paths[4].name]

@@ -1,0 +1,20 @@
+"""The Gradio screen and its HTTP API over a pool of assistants.
+
+    pool = create_pool(library="~/lifelog/library")   # AssistantPool: the shared model, one Assistant per library
+    demo = build_app(pool)                             # the layout, built once
+    launch(demo, pool, port=7860)
+
+pool.py loads; presentation.py turns moments into what the screen shows; actions.py holds each user action
+once, for the screen and the API alike; layout.py lays out the components; server.py serves them.
+"""
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before Gradio is imported: nothing is sent anywhere
+
+from .actions import Actions, Visitor  # noqa: E402
+from .layout import build_app  # noqa: E402
+from .pool import AssistantPool, create_pool  # noqa: E402
+from .server import launch  # noqa: E402
+
+__all__ = ["Actions", "AssistantPool", "Visitor", "build_app", "create_pool", "launch"]

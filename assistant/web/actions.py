@@ -1,0 +1,89 @@
+"""Every action a user can take, written once: the screen's callbacks and the HTTP API both call these.
+
+Each action finds the user's Assistant, takes one turn, and records it in the study log; the callers
+only gather inputs and format what comes back (components for the screen, JSON for the API).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Collection
+
+from ..conversation import ChatState, Turn
+from ..query.chips import Chip
+from ..search import EventHit
+from .pool import AssistantPool, Progress
+from .presentation import moment_panel
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """Who acts: the login name (None without logins), which picks the library, and the browser session, which the study log keeps apart."""
+
+    username: str | None
+    session: str
+
+
+class Actions:
+    """The user's actions on the pool's assistants, each recorded in the pool's study log."""
+
+    def __init__(self, pool: AssistantPool):
+        self.pool = pool
+        self.study = pool.study
+
+    def message(self, visitor: Visitor, state: ChatState, text: str, progress: Progress | None = None) -> Turn:
+        turn = self.pool.assistant(progress, visitor.username).respond(state, text)
+        self.study.message(visitor.username, visitor.session, text, turn)
+        return turn
+
+    def choose(self, visitor: Visitor, state: ChatState, index: int) -> tuple[str, Turn]:
+        """Pick the offered choice at this index (0-based), as replying with its number does; returns its offer line too."""
+        offer = state.choices[index].offer
+        turn = self.pool.assistant(username=visitor.username).respond(state, str(index + 1))
+        self.study.message(visitor.username, visitor.session, offer, turn)
+        return offer, turn
+
+    def start_over(self, visitor: Visitor) -> Turn:
+        turn = self.pool.assistant(username=visitor.username).start_over()
+        self.study.action(visitor.username, visitor.session, "start_over", turn)
+        return turn
+
+    def keep_chips(self, visitor: Visitor, state: ChatState, kept_ids: Collection[str]) -> tuple[list[Chip], Turn]:
+        """Search without the chips the user unticked (those whose id is not among `kept_ids`); returns those too."""
+        removed = [chip for chip in state.chips() if chip.id not in set(kept_ids)]
+        turn = self.pool.assistant(username=visitor.username).remove_chips(state, removed)
+        if removed:
+            self.study.action(visitor.username, visitor.session, "chip_removed", turn, chips=[chip.label for chip in removed])
+        return removed, turn
+
+    def more_like(self, visitor: Visitor, state: ChatState, image_id: str, *, source: str | None = None) -> Turn:
+        turn = self.pool.assistant(username=visitor.username).more_like(state, image_id)
+        where = {"source": source} if source else {}
+        self.study.action(visitor.username, visitor.session, "more_like", turn, image_id=image_id, **where)
+        return turn
+
+    def not_this(self, visitor: Visitor, state: ChatState, image_id: str) -> Turn:
+        turn = self.pool.assistant(username=visitor.username).not_this(state, image_id)
+        self.study.action(visitor.username, visitor.session, "not_this", turn, image_id=image_id)
+        return turn
+
+    def around(self, visitor: Visitor, state: ChatState, image_id: str, direction: str) -> Turn:
+        """What happened "before" or "after" a photo's moment."""
+        turn = self.pool.assistant(username=visitor.username).around(state, image_id, direction)
+        self.study.action(visitor.username, visitor.session, direction, turn, image_id=image_id)
+        return turn
+
+    def open_moment(self, visitor: Visitor, moment: EventHit) -> tuple[str, list[tuple[str, str]], list[str]]:
+        """The moment panel's text, timeline strip and strip photo ids."""
+        panel = moment_panel(self.pool.assistant(username=visitor.username), moment)
+        self.study.action(visitor.username, visitor.session, "open", image_id=moment["best"]["image_id"])
+        return panel
+
+    def submit(self, visitor: Visitor, image_id: str) -> dict:
+        """ "This is it": a photo of this user's library, recorded with the time since the task began."""
+        self.pool.assistant(username=visitor.username).require_photo(image_id)
+        record = self.study.submit(visitor.username, visitor.session, image_id)
+        return {key: record[key] for key in ("participant", "topic", "image_id", "elapsed_s")}
+
+    def set_topic(self, visitor: Visitor, topic: str) -> str:
+        return self.study.set_topic(visitor.username, visitor.session, topic)

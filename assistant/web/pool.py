@@ -1,0 +1,129 @@
+"""The assistants the app serves: the model loaded once and shared, and one Assistant per library, opened on first use."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..access import Authenticator
+from ..conversation import Assistant
+from ..demo.build import ensure_demo_library
+from ..library import Library, LibraryError
+from ..library.store import Manifest
+from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
+from ..replies import Replies
+from ..search import prepare_scoring
+from ..settings import Settings
+from ..study import StudyLog, StudyRecorder
+
+Progress = Callable[..., object]  # a gr.Progress: progress((done, total), desc=what)
+
+
+@dataclass
+class AssistantPool:
+    """One Assistant per library, each loaded on first use (with progress), all sharing the model and the wording.
+
+    With logins, each account may have its own library: a participant only ever gets the Assistant of theirs.
+    """
+
+    settings: Settings
+    library_given: bool
+    authenticator: Authenticator | None = None
+    study: StudyRecorder = field(default_factory=StudyRecorder)
+    replies: Replies = field(default_factory=Replies)
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
+        self._notices: dict[Path | None, str] = {}
+        self._roots: dict[Path, list[str]] = {}
+
+    def library_for(self, username: str | None) -> Path | None:
+        """The library a user sees: their account's, else the app's --library, else None for the demo.
+
+        Resolved, so one folder named two ways (./lib, /home/me/lib) is loaded once.
+        """
+        account = self.authenticator.accounts.get(username or "") if self.authenticator else None
+        if account is not None and account.library is not None:
+            return account.library.expanduser().resolve()
+        return self.settings.library.expanduser().resolve() if self.library_given else None
+
+    def assistant(self, progress: Progress | None = None, username: str | None = None) -> Assistant:
+        """The Assistant of this user's library, loading it first if nobody has used it yet."""
+        library = self.library_for(username)
+        loaded = self._assistants.get(library)
+        if loaded is not None:  # no lock: a library being loaded must not hold up the users of another
+            return loaded
+        with self._lock:
+            if library not in self._assistants:
+                self._assistants[library] = self._load(library, progress)
+            return self._assistants[library]
+
+    def notice(self, username: str | None = None) -> str:
+        """What loading this user's library had to say (the demo, a model that could not be loaded); "" if nothing."""
+        return self._notices.get(self.library_for(username), "")
+
+    def _load(self, library: Path | None, progress: Progress | None) -> Assistant:
+        # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
+        report = (lambda done, total, what: progress((done, total), desc=what)) if progress is not None else None
+        opened = Library.open(library) if library else None
+        library_model = opened.model if opened else None
+        if report:
+            report(0, 1, "loading the CLIP model")
+        notices = []
+        try:
+            encoder = clip_for_library(library_model, self.settings)  # one per process; ModelMismatch is a ValueError
+        except ModelNotAvailable as error:
+            encoder = None
+            notices.append(self.replies("no_model_notice", reason=str(error)))
+        if opened is None:  # the demo, built in its folder on first run
+            opened = Library.open(ensure_demo_library(self.settings.demo_dir, encoder, report))
+            notices.append(self.replies("demo_notice"))
+        prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
+        if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
+            if report:
+                report(0, 1, "loading the sentence model")
+            try:
+                shared_sentence_model(opened.text_model)
+            except ModelNotAvailable as error:
+                notices.append(self.replies("no_text_model_notice", reason=str(error)))
+        self._notices[library] = "\n\n".join(notices)
+        return Assistant(opened, encoder, replies=self.replies)
+
+    def photo_roots(self) -> list[str]:
+        """Folders the app may serve photos from: its libraries' own, nothing wider."""
+        libraries = {self.library_for(None)}
+        if self.authenticator:
+            libraries |= {self.library_for(name) for name in self.authenticator.accounts}
+        return [root for library in sorted(libraries, key=str) for root in self._roots_of(library)]
+
+    def photo_roots_for(self, username: str | None) -> list[str]:
+        """The photo folders of the one library this user sees."""
+        return self._roots_of(self.library_for(username))
+
+    def _roots_of(self, library: Path | None) -> list[str]:
+        """From the manifest alone, remembered (asked on every photo request); none for a library not indexed yet."""
+        if library is None:
+            return [str(self.settings.demo_dir / "source" / "photos")]
+        if library not in self._roots:
+            try:
+                self._roots[library] = [str(root) for root in Manifest.read(library).photo_roots]
+            except LibraryError:
+                return []
+        return self._roots[library]
+
+
+def create_pool(
+    library: str | None = None, model: str | None = None, *, auth_file: str | None = None,
+    study_log: str | None = None, participant: str | None = None, topic: str | None = None,
+) -> AssistantPool:
+    """The pool for the app's options (app.py's flags); no library here or in LIFELOG_LIBRARY means the demo."""
+    library = library or os.environ.get("LIFELOG_LIBRARY")
+    return AssistantPool(
+        Settings.resolve(library=library, model=model), library_given=bool(library),
+        authenticator=Authenticator(Path(auth_file)) if auth_file else None,
+        study=StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic),
+    )

@@ -1,0 +1,84 @@
+"""Presentation: moments turned into what the screen shows (gallery captions, the map, the moment panel, the chat)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PIL import Image
+
+from ..conversation import Assistant, ChatState
+from ..search import EventHit, photos_around
+from ..words import plural
+from .mapview import MapPoint, render_map
+
+TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
+TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)
+
+
+def when(local_time: str) -> str:
+    """A local time as the screen writes it: "Fri 03 May 2019, 19:07"."""
+    return datetime.fromisoformat(local_time).strftime("%a %d %b %Y, %H:%M")
+
+
+def gallery_items(moments: list[EventHit]) -> list[tuple[str, str]]:
+    """(photo path, caption) per moment, numbered as the chat and the map number them."""
+    # the time of the photo shown, which passed the filters; a moment may have begun hours before
+    return [(m["best"]["path"], f"{n}. {when(m['best']['local_time'])} · {m['place'] or 'unknown place'}") for n, m in enumerate(moments, 1)]
+
+
+def map_image(moments: list[EventHit]) -> Image.Image | None:
+    """The moments as numbered points on a map; None when none of them has a position."""
+    points = [
+        MapPoint(m["best"]["lat"], m["best"]["lng"], str(n), m["best"]["semantic_name"] or m["best"]["city"])
+        for n, m in enumerate(moments, 1)
+        if m["best"]["lat"] is not None and m["best"]["lng"] is not None
+    ]
+    return render_map(points) if points else None
+
+
+def chip_choices(state: ChatState) -> list[tuple[str, str]]:
+    """(label, chip id) of each chip, as a checkbox group takes its choices."""
+    return [(chip.label, chip.id) for chip in state.chips()]
+
+
+def chat_history(history: list | None, message: str | None, reply: str) -> list[dict]:
+    """The chat with the user's message (if any) and the assistant's reply added."""
+    history = list(history or [])
+    if message:
+        history.append({"role": "user", "content": message})
+    history.append({"role": "assistant", "content": reply})
+    return history
+
+
+def _spread(records: list, count: int) -> list:
+    """At most `count` records, evenly spaced, keeping the first and the last."""
+    if len(records) <= count:
+        return records
+    step = (len(records) - 1) / (count - 1)
+    return [records[round(i * step)] for i in range(count)]
+
+
+def _plain(text: str) -> str:
+    """Words read off a photo, shown as themselves: Markdown's special characters escaped."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", text)
+
+
+def moment_panel(assistant: Assistant, moment: EventHit) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """Markdown for one moment, its timeline strip (path, caption) and the strip's photo ids."""
+    best = moment["best"]
+    strip = photos_around(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
+    span = when(moment["start_time"]) + ("" if moment["end_time"] == moment["start_time"] else f" – {moment['end_time'][11:16]}")
+    count = f"{moment['photo_count']} {plural('photo', moment['photo_count'])}"
+    lines = [
+        f"**{span}** · {moment['place'] or 'unknown place'}",
+        f"{count} in this moment. Click a photo in the strip to find more like it.",
+    ]
+    if best["caption"]:
+        lines.append(f"*{best['caption']}*")
+    chosen = next(i for i, r in enumerate(strip) if r["image_id"] == best["image_id"])
+    strip = _spread(strip[:chosen], TIMELINE_SIDE) + [strip[chosen]] + _spread(strip[chosen + 1:], TIMELINE_SIDE)
+    found = [(label, best.get(key, "")) for label, key in (("Words in the photo", "ocr_text"), ("Tags", "tags"), ("Objects", "objects"))]
+    lines += [f"{label}: {_plain(value)}" for label, value in found if value]
+    items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in strip]
+    return "\n\n".join(lines), items, [r["image_id"] for r in strip]
