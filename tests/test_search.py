@@ -336,3 +336,15 @@ def test_matched_events_are_listed_before_better_scored_ones_that_only_pass_the_
     events = group_events(library, rows, scores, np.argsort(-scores), 4, described)
     assert [event["best"]["caption"] for event in events] == ["a coffee", "a coffee cup", "a bus", "a shop"]
     assert [event["matched"] for event in events] == [True, True, False, False]
+
+
+def test_the_example_comes_first_and_counts_as_a_match_however_far_from_the_rest(tmp_path):
+    start = datetime(2019, 5, 10, 8, 0)
+    photos = [{"time": start + pd.Timedelta(hours=i), "place": DUBLIN, "vector": unit(1, 0)} for i in range(30)]
+    photos.append({"time": start + pd.Timedelta(hours=30), "place": DUBLIN, "vector": unit(0, 1)})  # the example: unlike the rest
+    library = build(tmp_path, photos)
+    example = library.image_id(30)
+    # a vector and a liked photo both pull towards the rest: the example ends far below the best by CLIP
+    request = SearchRequest(vector=unit(1, 0), like_ids=(library.image_id(0),), example_id=example, top_k=5)
+    result = search(library, None, request)
+    assert result.events[0]["best"]["image_id"] == example and result.events[0]["matched"]

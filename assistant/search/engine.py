@@ -82,6 +82,8 @@ def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest
         if position < len(rows) and rows[position] == pinned_row:
             others = np.delete(scores, position)
             scores[position] = (others.max() if len(others) else 0.0) + 1.0  # the example itself comes first
+            if described is not None:
+                described[position] = True  # and is what was asked for, whatever the description's cut-off says
 
     ranked = top_positions(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
     shown = ranked[: request.top_k]
