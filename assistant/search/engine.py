@@ -68,10 +68,14 @@ def search(
     visual = query.visual.strip() if query is not None else ""
     vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual, scorer)
     scores = np.zeros(len(rows), dtype=np.float32)
+    # which candidates show what was described (or the example); None: nothing was, the filters are the request
+    described = np.zeros(len(rows), dtype=bool) if visual or vector is not None else None
     if vector is not None and len(rows):
-        scores += scorer.clip_z(vector)
+        scores, described = scorer.clip_evidence(vector)
     if visual and (scorer.has_text or scorer.sentence_model is not None):
-        scores += scorer.word_scores(visual)
+        word_scores, word_matches = scorer.word_scores(visual)
+        scores += word_scores
+        described |= word_matches
         channels.append("text")
         if scorer.sentence_model is not None:
             channels.append("meaning")
@@ -89,9 +93,11 @@ def search(
         if position < len(rows) and rows[position] == pinned_row:
             others = np.delete(scores, position)
             scores[position] = (others.max() if len(others) else 0.0) + 1.0  # the example itself comes first
+            if described is not None:
+                described[position] = True  # and is what was asked for, whatever the description's cut-off says
 
     ranked = top_positions(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
     shown = ranked[: request.top_k]
     photos = [PhotoHit(**record, score=float(scores[i])) for record, i in zip(library.records(rows[shown]), shown)]
-    events = group_events(library, rows, scores, ranked, request.top_k) if request.group_events else []
+    events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
     return SearchResult(query, photos, events, matched, channels, notices, hints)

@@ -25,6 +25,7 @@ class EventHit(TypedDict):
     place: str
     photo_count: int  # photos in the whole event
     matching_ids: list[str]  # the event's best-scoring photos among the results, best first
+    matched: bool  # it shows the description (or example); False: it only passes the time and place filters
 
 
 @dataclass(frozen=True)
