@@ -37,7 +37,7 @@ def build(folder: Path, photos: list[dict]) -> Library:
         lat=[p["place"][0] for p in photos], lng=[p["place"][1] for p in photos],
         city=[p["place"][2] for p in photos], country=[p["place"][3] for p in photos],
         country_code=[p["place"][4] for p in photos], semantic_name=[p.get("name", "") for p in photos],
-        caption=[p.get("caption", "") for p in photos],
+        caption=[p.get("caption", "") for p in photos], time_approx=[p.get("time_approx", False) for p in photos],
     )
     vectors = np.stack([p["vector"] for p in photos]).astype(np.float16)
     commit_photo_table(folder, table, vectors, {}, model="test", photo_roots=[])
@@ -348,3 +348,25 @@ def test_the_example_comes_first_and_counts_as_a_match_however_far_from_the_rest
     request = SearchRequest(vector=unit(1, 0), like_ids=(library.image_id(0),), example_id=example, top_k=5)
     result = search(library, None, request)
     assert result.events[0]["best"]["image_id"] == example and result.events[0]["matched"]
+
+
+def test_photos_with_approximate_times_are_kept_by_a_time_filter_but_rank_lower(tmp_path):
+    coffee = unit(1, 0.2)
+    photos = [
+        {"time": datetime(2019, 3, 5, 9), "place": DUBLIN, "vector": coffee, "caption": "a cup of coffee"},
+        {"time": datetime(2019, 3, 6, 9), "place": DUBLIN, "vector": unit(0, 1), "caption": "a bus stop"},
+        # the camera's clock was unset: a file date in June, so March cannot be ruled out
+        {"time": datetime(2019, 6, 1, 9), "place": DUBLIN, "vector": coffee, "caption": "a cup of coffee", "time_approx": True},
+        {"time": datetime(2019, 6, 2, 9), "place": DUBLIN, "vector": coffee, "caption": "a cup of coffee"},  # known: June
+        {"time": datetime(2019, 6, 3, 9), "place": THESSALONIKI, "vector": coffee, "caption": "a cup of coffee", "time_approx": True},
+    ]
+    library = build(tmp_path, photos)
+    ids = list(library.photos["image_id"])
+    result = search(library, None, SearchRequest(text="coffee in Dublin in March 2019", group_events=False))
+    assert [hit["image_id"] for hit in result.photos] == [ids[0], ids[2], ids[1]]  # the known March coffee first
+    assert result.matched == 2 and [hit["time_approx"] for hit in result.photos] == [False, True, False]
+    assert any("approximate times" in notice for notice in result.notices)
+    # without a time filter nothing is uncertain: the two Dublin coffees tie and nothing is said
+    untimed = search(library, None, SearchRequest(text="coffee in Dublin", group_events=False))
+    assert {hit["image_id"] for hit in untimed.photos[:3]} == {ids[0], ids[2], ids[3]}
+    assert not any("approximate times" in notice for notice in untimed.notices)

@@ -19,6 +19,10 @@ from .results import PhotoHit, SearchError, SearchRequest, SearchResult
 from .scoring import Scorer, top_positions
 from .sequence import sequence_bonus
 
+# A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
+# against a time filter: it is kept, but ranks this much lower than an equal photo whose time is known.
+UNCERTAIN_TIME_PENALTY = 2.0
+
 
 def parse_for_library(library: Library, text: str, geocoder: NominatimGeocoder | None = None) -> ParsedQuery:
     """Parse with the library's own places, its last photo as 'now' and its first as where its years begin
@@ -60,6 +64,8 @@ def search(
         mask &= term_mask
     matched = int(mask.sum())
     hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS and masks else []
+    uncertain = _uncertain_times(library, query, masks) & ~mask
+    mask |= uncertain
     excluded = [library.row_of(image_id) for image_id in request.exclude_ids + request.unlike_ids]
     mask[[row for row in excluded if row is not None]] = False
     rows = np.flatnonzero(mask)
@@ -85,6 +91,12 @@ def search(
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
     if geocoder is not None and geocoder.unreachable:
         notices.append(geocoder.unreachable)
+    if uncertain.any():
+        scores -= UNCERTAIN_TIME_PENALTY * uncertain[rows]
+        notices.append(
+            f"{int(uncertain.sum())} photos with approximate times (file dates or a guessed time zone) fit everything "
+            "but the time, which cannot be checked for them: they are shown, ranked lower"
+        )
     scores = sink_near_duplicates(library, request, rows, scores)
     if query is not None and len(rows) and (query.preceded_by or query.followed_by):
         scores += sequence_bonus(library, encoder, query, rows)
@@ -101,3 +113,14 @@ def search(
     photos = [PhotoHit(**record, score=float(scores[i])) for record, i in zip(library.records(rows[shown]), shown)]
     events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
     return SearchResult(query, photos, events, matched, channels, notices, hints)
+
+
+def _uncertain_times(library: Library, query: ParsedQuery | None, masks: list[np.ndarray]) -> np.ndarray:
+    """Photos with approximate times that every constraint but the time ones admits (none without time terms)."""
+    time_terms = len(query.time.terms) if query is not None else 0
+    if not time_terms:
+        return np.zeros(len(library), dtype=bool)
+    uncertain = library.time_approx.copy()
+    for other in masks[time_terms:]:
+        uncertain &= other
+    return uncertain
