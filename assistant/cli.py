@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from .settings import Settings
+from .settings import DATE_ORDERS, Settings
 
 
 def _add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +50,25 @@ def _enrichment(args: argparse.Namespace, device: str):
         )
     except ModelNotAvailable as error:
         raise SystemExit(f"error: {error}") from None
+
+
+def _add_date_order_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date-order", type=str.upper, choices=DATE_ORDERS,
+                        help="how to read 04/05/2020 (env LIFELOG_DATE_ORDER; default: the locale's, else both readings)")
+
+
+def add_app_options(parser: argparse.ArgumentParser) -> None:
+    """The app's flags, the same for `lifelog app` and `python app.py`."""
+    parser.add_argument("--library", help="library folder (env LIFELOG_LIBRARY); default: the built-in demo library")
+    parser.add_argument("--model", help="CLIP model id or folder (env LIFELOG_MODEL)")
+    parser.add_argument("--host", help="address to listen on (env GRADIO_SERVER_NAME; default: this machine only, 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port to listen on (env GRADIO_SERVER_PORT; default: 7860)")
+    parser.add_argument("--share", action="store_true", help="also publish a temporary public link (off unless asked)")
+    _add_date_order_option(parser)
+    parser.add_argument("--auth-file", help="require a login; accounts (and each one's library) from `lifelog add-user`")
+    parser.add_argument("--study-log", help="record every turn, click and submission as JSON lines in this file")
+    parser.add_argument("--participant", help="participant id in the study log (default: the login name)")
+    parser.add_argument("--topic", help="the task's topic id in the study log (default: none; participants can set one)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("study-report", help="time-to-find and turns per topic and participant, from a study log")
     report.add_argument("log", type=Path, help="the JSON-lines file written by `app.py --study-log`")
+
+    app = commands.add_parser("app", help="start the app: the chat screen and its HTTP API (the same flags as app.py)")
+    add_app_options(app)
 
     topics = commands.add_parser("run-topics", help="answer a list of topics automatically: an NTCIR Lifelog / LSC run file")
     topics.add_argument("topics", type=Path, help="CSV with id and text columns, or JSON (a list of {id, text}, or id -> text)")
@@ -306,6 +328,28 @@ def run_run_topics(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_app_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """app.py's flags: those of `lifelog app`."""
+    parser = argparse.ArgumentParser(prog="app.py", description="Lifelog Assistant: find moments in your lifelog by describing them.")
+    add_app_options(parser)
+    return parser.parse_args(argv)
+
+
+def build_app_from_args(args: argparse.Namespace):
+    """The app for these flags, built (not yet serving): a web.launcher.App."""
+    from .web.launcher import App
+
+    return App.build(
+        share=args.share, library=args.library, model=args.model, auth_file=args.auth_file, study_log=args.study_log,
+        participant=args.participant, topic=args.topic, date_order=args.date_order, host=args.host, port=args.port,
+    )
+
+
+def run_app(args: argparse.Namespace) -> int:
+    build_app_from_args(args).serve()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from .library import LibraryError
     from .search import SearchError
@@ -313,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {
         "index": run_index, "search": run_search, "parse": run_parse,
-        "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics,
+        "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics, "app": run_app,
     }
     try:
         return handlers[args.command](args)
