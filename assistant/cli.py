@@ -102,12 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print a JSON array of results")
     _add_library_option(search)
     _add_model_options(search)
+    _add_date_order_option(search)
 
     parse = commands.add_parser("parse", help="show how a description is understood (time, place, visual)")
     parse.add_argument("text")
     parse.add_argument("--now", help="ISO date-time that relative expressions are anchored to (default: the library's last photo)")
     parse.add_argument("--json", action="store_true")
     _add_library_option(parse)
+    _add_date_order_option(parse)
 
     add_user = commands.add_parser("add-user", help="add or replace a study login (the password is asked for, or read from stdin)")
     add_user.add_argument("auth_file", type=Path, help="accounts file for `app.py --auth-file` (created if missing)")
@@ -128,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("--top-k", type=int, default=100, help="images per topic, at most 100 (default: 100)")
     _add_library_option(topics)
     _add_model_options(topics)
+    _add_date_order_option(topics)
     return parser
 
 
@@ -231,14 +234,16 @@ def run_search(args: argparse.Namespace) -> int:
 
     if not args.text.strip() and args.image is None and not args.like:
         raise SystemExit("error: give a description to search for, --image PHOTO or --like ID")
-    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    settings = Settings.resolve(
+        library=args.library, model=args.model, device=args.device, precision=args.precision, date_order=args.date_order,
+    )
     library = _open_library(settings)
     needs_model = args.image is not None and library.row_of_path(args.image) is None
     wants_model = library.embeddings is not None or needs_model
     encoder = _load_encoder(settings, library.model, required=needs_model) if wants_model else None
     request = SearchRequest(
         text=args.text, example_image=args.image, like_ids=tuple(args.like), unlike_ids=tuple(args.unlike),
-        top_k=args.top_k, group_events=args.events,
+        top_k=args.top_k, group_events=args.events, date_order=settings.date_order,
     )
     result = search(library, encoder, request)
     for notice in result.notices:
@@ -270,11 +275,12 @@ def run_parse(args: argparse.Namespace) -> int:
 
     now = datetime.fromisoformat(args.now) if args.now else None
     places, concepts = None, None
-    if args.library or Settings.resolve().library.joinpath("library.json").exists():
-        library = _open_library(Settings.resolve(library=args.library))
+    settings = Settings.resolve(library=args.library, date_order=args.date_order)
+    if args.library or settings.library.joinpath("library.json").exists():
+        library = _open_library(settings)
         places, concepts = library.known_places(), library.concept_labels
         now = now or library.last_local_time()
-    parsed = parse_query(args.text, now=now, places=places, concepts=concepts)
+    parsed = parse_query(args.text, now=now, places=places, concepts=concepts, date_order=settings.date_order)
     if args.json:
         print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
     else:
@@ -317,12 +323,14 @@ def run_run_topics(args: argparse.Namespace) -> int:
     if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
         raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
     topics = read_topics(args.topics)
-    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    settings = Settings.resolve(
+        library=args.library, model=args.model, device=args.device, precision=args.precision, date_order=args.date_order,
+    )
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
     written = run_topics(
         library, encoder, topics, args.out, group_id=args.group_id, run_id=args.run_id or args.out.stem, top_k=args.top_k,
-        progress=_progress_bar(),
+        progress=_progress_bar(), date_order=settings.date_order,
     )
     print(f"{written} rows for {len(topics)} topics written to {args.out}")
     return 0

@@ -230,7 +230,7 @@ def _field(row: dict, name: str) -> object:
 
 def run_topics(
     library, encoder, topics: list[Topic], out: Path, *, group_id: str, run_id: str, top_k: int = MAX_IMAGES_PER_TOPIC,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None, date_order: str | None = None,
 ) -> int:
     """Answer each topic automatically and write a submission file; returns the number of rows written.
 
@@ -245,7 +245,7 @@ def run_topics(
         if progress:
             progress(done, len(topics), "topics")
         began = time.perf_counter()
-        result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False))
+        result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False, date_order=date_order))
         elapsed = time.perf_counter() - began
         rows += [(group_id, run_id, topic.topic_id, hit["image_id"], f"{elapsed:.3f}", f"{hit['score']:.6f}") for hit in result.photos]
     if progress:

@@ -121,6 +121,7 @@ def parse_query(
     *,
     geocoder: PlaceGeocoder | None = None,
     concepts: Sequence[str] | None = None,
+    date_order: str | None = None,
 ) -> ParsedQuery:
     """Understand a remembered moment.
 
@@ -128,10 +129,11 @@ def parse_query(
     they are relative to the archive. places are the library's own places, matched before the world
     gazetteer. geocoder (optional, e.g. `NominatimGeocoder`) is asked about names nothing offline knows.
     concepts are the library's concept labels (tags, detected objects) that "with a dog" may filter on.
+    date_order ("DMY", "MDY") reads 04/05/2020 as the user writes dates; None admits both readings.
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
-    facts = find_facts(text, now)
+    facts = find_facts(text, now, date_order)
     time_spans = [fact.span for fact in facts]
     clauses = find_sequence_clauses(text, time_spans)
     clause_spans = [clause.span for clause in clauses]

@@ -19,9 +19,11 @@ from .scoring import Scorer, top_positions
 from .sequence import sequence_bonus
 
 
-def parse_for_library(library: Library, text: str) -> ParsedQuery:
+def parse_for_library(library: Library, text: str, date_order: str | None = None) -> ParsedQuery:
     """Parse with the library's own places and its last photo as 'now'."""
-    return parse_query(text, now=library.last_local_time(), places=library.places, concepts=library.concept_labels)
+    return parse_query(
+        text, now=library.last_local_time(), places=library.places, concepts=library.concept_labels, date_order=date_order,
+    )
 
 
 def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
@@ -41,7 +43,7 @@ def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest
         raise SearchError("top_k must be at least 1")
     query = request.query
     if query is None and request.text.strip():
-        query = parse_for_library(library, request.text)
+        query = parse_for_library(library, request.text, request.date_order)
     masks = term_masks(library, query)
     mask = np.ones(len(library), dtype=bool)
     for term_mask in masks:

@@ -125,7 +125,7 @@ class AssistantPool:
             except ModelNotAvailable as error:
                 notices.append(self.replies("no_text_model_notice", reason=str(error)))
         self._notices[library] = "\n\n".join(notices)
-        return Assistant(opened, encoder, replies=self.replies)
+        return Assistant(opened, encoder, replies=self.replies, date_order=self.settings.date_order)
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""
