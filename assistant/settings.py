@@ -104,7 +104,6 @@ class Settings:
     date_order: str | None  # "DMY", "MDY", or None: an ambiguous 04/05/2020 admits both readings
     host: str  # the app's listening address
     port: int
-    space: bool  # running as a Hugging Face Space
 
     @classmethod
     def resolve(cls, **explicit: object) -> "Settings":
@@ -132,7 +131,6 @@ class Settings:
             # A Space's proxy reaches the app from outside the container; anywhere else, this machine only.
             host=str(values["host"] or ("0.0.0.0" if on_space() else "127.0.0.1")),
             port=int(values["port"]),  # type: ignore[arg-type]
-            space=on_space(),
         )
 
     def model_for(self, library_model: str | None) -> str:

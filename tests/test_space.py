@@ -20,15 +20,21 @@ def test_on_a_space_the_app_listens_where_the_space_says(monkeypatch):
     monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
     monkeypatch.setenv("GRADIO_SERVER_PORT", "7861")
     settings = Settings.resolve()
-    assert (settings.space, settings.host, settings.port) == (True, "0.0.0.0", 7861)
+    assert (settings.host, settings.port) == ("0.0.0.0", 7861)
     assert Settings.resolve(host="127.0.0.1", port=9000).host == "127.0.0.1"  # a flag still wins
+
+
+def test_a_space_that_names_no_address_is_reached_from_outside(monkeypatch):
+    monkeypatch.setenv("SPACE_ID", "someone/lifelog")
+    monkeypatch.delenv("GRADIO_SERVER_NAME", raising=False)
+    assert Settings.resolve().host == "0.0.0.0"
 
 
 def test_off_a_space_the_app_listens_on_this_machine_only(monkeypatch):
     for variable in ("SPACE_ID", "GRADIO_SERVER_NAME", "GRADIO_SERVER_PORT"):
         monkeypatch.delenv(variable, raising=False)
     settings = Settings.resolve()
-    assert (settings.space, settings.host, settings.port) == (False, "127.0.0.1", 7860)
+    assert (settings.host, settings.port) == ("127.0.0.1", 7860)
 
 
 def test_the_demo_lives_in_persistent_storage_on_a_space_that_has_it(monkeypatch, tmp_path):
