@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import clean_environment, free_port, run_checked, start_app, stop_app, write_lsc_source
+from conftest import clean_environment, free_port, outside_environment, run_checked, start_app, stop_app, write_lsc_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,7 @@ def wheel(fresh_install, tmp_path_factory) -> Path:
     run_checked([sys.executable, "-m", "build", "--outdir", dist, fresh_install.clone])
     assert len(list(dist.glob("lifelog_assistant-*.tar.gz"))) == 1
     (built,) = dist.glob("lifelog_assistant-*.whl")
-    run_checked([fresh_install.python, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", built])
+    run_checked([fresh_install.python, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", built], env=outside_environment())
     return built
 
 
@@ -71,4 +71,4 @@ def test_the_installed_package_indexes_searches_and_serves_from_anywhere(fresh_i
 
 def test_the_installed_environment_is_consistent(fresh_install, wheel):
     """pip check: every installed distribution has what it requires, at versions it accepts."""
-    run_checked([fresh_install.python, "-m", "pip", "check"])
+    run_checked([fresh_install.python, "-m", "pip", "check"], env=outside_environment())
