@@ -170,12 +170,14 @@ class Assistant:
     def __init__(
         self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None, top_k: int = 12,
         geocoder: NominatimGeocoder | None = None,
+        date_order: str | None = None,
     ):
         self.library = library
         self.encoder = encoder
         self.geocoder = geocoder  # online places (--online-places), or None to stay offline
         self.replies = replies or Replies()
         self.top_k = top_k
+        self.date_order = date_order  # how users write 04/05/2020 (Settings.date_order)
 
     # ---- one turn per user action ---------------------------------------------------------------
     def respond(self, state: ChatState, message: str) -> Turn:
@@ -204,7 +206,7 @@ class Assistant:
                 return Turn.talk(state, self.replies(template, shown=len(state.shown)))
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
-        parsed = parse_for_library(self.library, text, self.geocoder)
+        parsed = parse_for_library(self.library, text, self.geocoder, self.date_order)
         query = refine(state.query, parsed, correction)
         state = dataclasses.replace(state, query=query, choices=(), turns=state.turns + 1)
         return self._run(state, self.replies("understood", summary=query.describe()))

@@ -24,12 +24,14 @@ from .sequence import sequence_bonus
 UNCERTAIN_TIME_PENALTY = 2.0
 
 
-def parse_for_library(library: Library, text: str, geocoder: NominatimGeocoder | None = None) -> ParsedQuery:
+def parse_for_library(
+    library: Library, text: str, geocoder: NominatimGeocoder | None = None, date_order: str | None = None
+) -> ParsedQuery:
     """Parse with the library's own places, its last photo as 'now' and its first as where its years begin
-    (and online places when given a geocoder)."""
+    (and online places when given a geocoder; date_order: how the user writes 04/05/2020)."""
     return parse_query(
         text, now=library.last_local_time(), since=library.first_local_time(), places=library.places, concepts=library.concept_labels,
-        geocoder=geocoder,
+        geocoder=geocoder, date_order=date_order,
     )
 
 
@@ -57,7 +59,7 @@ def search(
         raise SearchError("top_k must be at least 1")
     query = request.query
     if query is None and request.text.strip():
-        query = parse_for_library(library, request.text, geocoder)
+        query = parse_for_library(library, request.text, geocoder, request.date_order)
     masks = term_masks(library, query)
     mask = np.ones(len(library), dtype=bool)
     for term_mask in masks:

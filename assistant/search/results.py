@@ -52,6 +52,7 @@ class SearchRequest:
     exclude_ids: tuple[str, ...] = ()  # never return these
     top_k: int = 20
     group_events: bool = True
+    date_order: str | None = None  # how the text writes 04/05/2020: "DMY", "MDY", or None (both readings)
 
 
 @dataclass
