@@ -306,3 +306,10 @@ def test_moments_that_only_fit_the_time_and_place_come_after_the_matches_under_t
 def _all_unmatched(result):
     result.events = [dict(event, matched=False) for event in result.events]
     return result
+
+
+@pytest.mark.parametrize("act", ["more_like", "not_this"])
+def test_a_photo_not_in_the_library_is_refused_by_name(assistant, act):
+    turn = assistant.respond(ChatState(), "coffee")
+    with pytest.raises(ValueError, match="no photo 'not-here.jpg' in this library"):
+        getattr(assistant, act)(turn.state, "not-here.jpg")
