@@ -37,6 +37,7 @@ app: install
 	$(BIN)/python app.py $(ARGS)
 
 test: install-test browser
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Refresh the README's screenshots in docs/screenshots/ from the browser test (it always writes artifacts/screenshots/).

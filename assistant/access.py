@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .files import write_atomically
+
 ITERATIONS = 240_000  # OWASP's current floor for PBKDF2-HMAC-SHA256 is 210,000
 
 
@@ -56,8 +58,6 @@ def read_accounts(path: Path) -> dict[str, Account]:
 
 def add_account(path: Path, username: str, password: str, library: Path | None = None) -> None:
     """Add or replace an account, rewriting the file atomically."""
-    from .library.store import write_atomically
-
     if not username or any(c in username for c in "\t\n") or len(password) < 8:
         raise ValueError("a username without tabs or line breaks, and a password of at least 8 characters, please")
     path = Path(path)

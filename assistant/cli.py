@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from .settings import Settings
 
@@ -104,21 +105,27 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("--group-id", default="LIFELOG", help="your group's id (default: LIFELOG)")
     topics.add_argument("--run-id", help="this run's id (default: the output file's name without extension)")
     topics.add_argument("--top-k", type=int, default=100, help="images per topic, at most 100 (default: 100)")
+    topics.add_argument("--captions-only", action="store_true", help="rank by photo words alone when there is no CLIP model (refused otherwise)")
+    topics.add_argument("--json", action="store_true", help="print the run's notes (rows, channels used per topic) as JSON")
     _add_library_option(topics)
     _add_model_options(topics)
     return parser
 
 
-def _progress_bar():
-    """Adapt the library's progress(done, total, what) callback to tqdm bars, one per stage."""
+def _progress_bar(stream: TextIO | None = None):
+    """Adapt the progress(done, total, what) callback to tqdm bars, one per stage, on a terminal; piped or
+    in CI, to plain lines instead of thousands of carriage returns."""
     from tqdm import tqdm
 
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return _progress_lines(stream)
     bars: dict[str, tqdm] = {}
 
     def progress(done: int, total: int, what: str) -> None:
         bar = bars.get(what)
         if bar is None:
-            bar = bars[what] = tqdm(total=total, desc=what, unit="photo" if total > 1 else "step", leave=True)
+            bar = bars[what] = tqdm(total=total, desc=what, unit="photo" if total > 1 else "step", leave=True, file=stream)
         bar.total = total
         bar.n = done
         bar.refresh()
@@ -128,15 +135,31 @@ def _progress_bar():
     return progress
 
 
+def _progress_lines(stream: TextIO):
+    """progress(done, total, what) as a line when a step starts, every 10 % of it, and when it ends."""
+    printed: dict[str, int] = {}  # step -> the last tenth printed
+
+    def progress(done: int, total: int, what: str) -> None:
+        tenth = 10 if done >= total else done * 10 // total
+        if printed.get(what) == tenth:
+            return
+        printed[what] = tenth
+        if total == 1:
+            print(f"{what}: {'done' if done >= total else 'started'}", file=stream, flush=True)
+        else:
+            print(f"{what}: {done}/{total} ({tenth * 10} %)", file=stream, flush=True)
+
+    return progress
+
+
 def _load_encoder(settings: Settings, library_model: str | None, required: bool):
     """The CLIP encoder for a command; without an explicit --model, the library's own model is used."""
-    from .models import ModelNotAvailable, shared_clip
+    from .models import ModelMismatch, ModelNotAvailable, clip_for_library
 
-    name = settings.model_for(library_model)
-    if library_model and name != library_model:
-        raise SystemExit(f"error: the library was indexed with {library_model!r}, not {name!r}; pass --model {library_model}")
     try:
-        return shared_clip(name, device=settings.device, precision=settings.precision)
+        return clip_for_library(library_model, settings)
+    except ModelMismatch as error:
+        raise SystemExit(f"error: {error}") from None
     except ModelNotAvailable as error:
         if required:
             raise SystemExit(f"error: {error}") from None
@@ -154,21 +177,21 @@ def _indexed_manifest(folder: Path):
 
 
 def _load_text_encoder(settings: Settings, library_text_model: str | None):
-    """The sentence model for photo words, or None (turned off, or not available: BM25 still matches words)."""
+    """(the sentence model for photo words or None, why it is missing when asked for): without it, BM25
+    still matches words exactly."""
     from .models import ModelNotAvailable, shared_sentence_model
 
     name = settings.text_model_for(library_text_model)
     if name is None:
-        return None
+        return None, None
     try:
-        return shared_sentence_model(name)
+        return shared_sentence_model(name), None
     except ModelNotAvailable as error:
-        print(f"warning: {error}\nwarning: photo words will be matched exactly only (BM25).", file=sys.stderr)
-        return None
+        return None, f"{error}; photo words were matched exactly only (BM25), and earlier sentence vectors of unchanged words kept"
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from .library import index_photos
+    from .indexing import index_photos
 
     settings = Settings.resolve(
         library=args.library, model=args.model, device=args.device, precision=args.precision,
@@ -176,7 +199,7 @@ def run_index(args: argparse.Namespace) -> int:
     )
     manifest = _indexed_manifest(settings.library)
     encoder = None if args.no_model else _load_encoder(settings, manifest and manifest.model, required=True)
-    text_encoder = _load_text_encoder(settings, manifest and manifest.text_model)
+    text_encoder, text_model_problem = _load_text_encoder(settings, manifest and manifest.text_model)
     enrichment = _enrichment(args, settings.device)
     report = index_photos(
         settings.library,
@@ -191,7 +214,9 @@ def run_index(args: argparse.Namespace) -> int:
         checkpoint_every=args.checkpoint_every,
         repair=args.repair,
         text_encoder=text_encoder,
+        keep_text_vectors=settings.text_model_for(manifest and manifest.text_model) is not None,  # "none": drop them
         enrichment=enrichment,
+        problems=[text_model_problem] if text_model_problem else [],
     )
     print(report.summary())
     for line in enrichment.summary() if enrichment else []:
@@ -283,7 +308,10 @@ def run_add_user(args: argparse.Namespace) -> int:
 def run_study_report(args: argparse.Namespace) -> int:
     from .study import read_log, report_text, summarise
 
-    summaries = summarise(read_log(args.log))
+    reading = read_log(args.log)
+    if reading.unreadable_lines:
+        print(f"warning: {args.log}: {reading.unreadable_summary()} skipped; a writer was probably killed mid-line", file=sys.stderr)
+    summaries = summarise(reading.records)
     if not summaries:
         raise SystemExit(f"error: {args.log} holds no study records")
     print(report_text(summaries))
@@ -291,7 +319,7 @@ def run_study_report(args: argparse.Namespace) -> int:
 
 
 def run_run_topics(args: argparse.Namespace) -> int:
-    from .study import MAX_IMAGES_PER_TOPIC, read_topics, run_topics
+    from .study import MAX_IMAGES_PER_TOPIC, notes_path, read_topics, run_topics
 
     if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
         raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
@@ -299,11 +327,17 @@ def run_run_topics(args: argparse.Namespace) -> int:
     settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
-    written = run_topics(
+    run = run_topics(
         library, encoder, topics, args.out, group_id=args.group_id, run_id=args.run_id or args.out.stem, top_k=args.top_k,
-        progress=_progress_bar(),
+        captions_only=args.captions_only, progress=_progress_bar(),
     )
-    print(f"{written} rows for {len(topics)} topics written to {args.out}")
+    if args.json:
+        print(json.dumps(run.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(f"{run.rows} rows for {run.topics} topics written to {args.out}, ranked by {', '.join(run.channels) or 'nothing (time order)'}")
+        print(f"notes: {notes_path(args.out)}")
+    for notice in run.notices:
+        print(f"note: {notice}", file=sys.stderr)
     return 0
 
 

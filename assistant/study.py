@@ -5,19 +5,24 @@ automatic runs over a topic list in the NTCIR Lifelog / LSC submission format.
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
+import logging
 import os
 import statistics
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from .files import write_atomically
 
 if TYPE_CHECKING:
     from .conversation import Turn
 
+logger = logging.getLogger(__name__)
 RUN_COLUMNS = ("GROUP-ID", "RUN-ID", "TOPIC-ID", "IMAGE-ID", "SECONDS-ELAPSED", "SCORE")
 MAX_IMAGES_PER_TOPIC = 100
 
@@ -29,7 +34,8 @@ def new_record(participant: str, event: str, **fields: object) -> dict:
 class StudyLog:
     """Append-only JSON lines, one per event, each written and fsynced before the call returns.
 
-    A crash loses at most the line being written; a torn last line is skipped when the log is read.
+    A crash loses at most the line being written: the next writer starts a new line after a torn one,
+    and `read_log` reports the torn line instead of letting it swallow the next event.
     """
 
     def __init__(self, path: Path):
@@ -42,13 +48,29 @@ class StudyLog:
         # backslashreplace: a lone surrogate (valid JSON from a client, not valid UTF-8) is kept as \\udxxx, never a crash
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8", errors="backslashreplace")
         with self._lock:
-            descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            descriptor = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
             try:
-                os.write(descriptor, line)
+                fcntl.flock(descriptor, fcntl.LOCK_EX)  # other processes on the same log (two app instances) wait
+                if not _ends_a_line(descriptor):
+                    line = b"\n" + line  # a writer killed mid-line left it unfinished: never glue this event onto it
+                _write_all(descriptor, line)
                 os.fsync(descriptor)
             finally:
-                os.close(descriptor)
+                os.close(descriptor)  # closing releases the flock
         return record
+
+
+def _ends_a_line(descriptor: int) -> bool:
+    """True when the file is empty or its last byte is a newline."""
+    size = os.fstat(descriptor).st_size
+    return size == 0 or os.pread(descriptor, 1, size - 1) == b"\n"
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """os.write may write only part of the bytes (a full disk, a signal); keep writing the rest."""
+    remaining = memoryview(data)
+    while remaining:
+        remaining = remaining[os.write(descriptor, remaining):]
 
 
 class StudyRecorder:
@@ -68,7 +90,10 @@ class StudyRecorder:
         self._topics: dict[str, str] = {}  # browser session -> topic chosen in it
         self._started: dict[tuple[str, str], datetime] = {}  # (participant, topic) -> start of the task
         if log is not None and log.path.exists():
-            for record in read_log(log.path):
+            reading = read_log(log.path)
+            if reading.unreadable_lines:  # the app restarts after a crash: say what the crash cost
+                logger.warning("%s: %s", log.path, reading.unreadable_summary())
+            for record in reading.records:
                 if record.get("event") in ("topic", "message"):
                     key = (str(record.get("participant", "")), str(record.get("topic") or ""))
                     self._started.setdefault(key, _utc(record["time"]))
@@ -126,17 +151,50 @@ def _shown(turn: "Turn") -> dict:
     return {"constraints": api["constraints"], "matched": api["matched"], "results": [hit["image_id"] for hit in api["results"]]}
 
 
-def read_log(path: Path) -> Iterator[dict]:
-    """The records of a study log; a line cut short by a crash is skipped."""
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
+@dataclass
+class StudyLogReading:
+    """The records of a study log, and the numbers (from 1) of the lines that held no readable record.
+
+    A record is a JSON object with at least a time and an event, as StudyLog writes them.
+    """
+
+    records: list[dict]
+    unreadable_lines: list[int]
+
+    def unreadable_summary(self) -> str:
+        """E.g. "2 unreadable line(s) (line 7, 12)"."""
+        return f"{len(self.unreadable_lines)} unreadable line(s) (line {', '.join(map(str, self.unreadable_lines))})"
+
+
+# Every record begins with its time (see new_record): where a torn line was glued to the next record
+# by an older writer, the record is found again from its own beginning.
+_RECORD_START = '{"time": '
+
+
+def read_log(path: Path) -> StudyLogReading:
+    """Every readable record of a study log; a line cut short by a crash is counted, not silently dropped."""
+    records, unreadable = [], []
+    with open(path, encoding="utf-8", errors="backslashreplace") as handle:
+        for number, line in enumerate(handle, 1):
             line = line.strip()
             if not line:
                 continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                continue
+            record = _parse_record(line)
+            if record is None:
+                unreadable.append(number)
+                glued = line.rfind(_RECORD_START)
+                record = _parse_record(line[glued:]) if glued > 0 else None
+            if record is not None:
+                records.append(record)
+    return StudyLogReading(records, unreadable)
+
+
+def _parse_record(text: str) -> dict | None:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return record if isinstance(record, dict) and "time" in record and "event" in record else None
 
 
 @dataclass
@@ -159,7 +217,7 @@ def summarise(records: Iterable[dict]) -> list[TaskSummary]:
     for record in records:
         key = (str(record.get("participant", "")), str(record.get("topic") or "-"))
         task = tasks.setdefault(key, {"turns": 0, "start": None, "found": None, "submitted": None})
-        stamp = datetime.fromisoformat(record["time"])
+        stamp = _utc(record["time"])  # logs may mix offset and naive times (edited by hand, older writers)
         if task["found"] is not None:
             continue
         if record["event"] in ("topic", "message") and task["start"] is None:
@@ -226,20 +284,52 @@ def _field(row: dict, name: str) -> object:
     raise ValueError(f"a topic has no {name} field (looked for {', '.join(_SPELLINGS[name])}): {row}")
 
 
+class CaptionsOnlyRefused(ValueError):
+    """A topic run would be ranked without CLIP, and nobody asked for a caption-only run."""
+
+
+@dataclass
+class TopicRun:
+    """What a topic run wrote and how it ranked: the run's notes, kept beside the run file."""
+
+    run_file: str
+    group_id: str
+    run_id: str
+    topics: int
+    rows: int
+    model: str | None  # the CLIP model, or None for a caption-only run
+    text_model: str | None
+    channels: list[str]  # every channel any topic was ranked by, e.g. ["clip", "text", "meaning"]
+    channels_by_topic: dict[str, list[str]]
+    notices: list[str]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def notes_path(run_file: Path) -> Path:
+    """Where a run's notes go: run.csv -> run.notes.json."""
+    return Path(run_file).with_suffix(".notes.json")
+
+
 def run_topics(
     library, encoder, topics: list[Topic], out: Path, *, group_id: str, run_id: str, top_k: int = MAX_IMAGES_PER_TOPIC,
-    progress: Callable[[int, int, str], None] | None = None,
-) -> int:
-    """Answer each topic automatically and write a submission file; returns the number of rows written.
+    captions_only: bool = False, progress: Callable[[int, int, str], None] | None = None,
+) -> TopicRun:
+    """Answer each topic automatically, write a submission file and its notes (channels used per topic).
 
-    SECONDS-ELAPSED is the time the search for that topic took (an automatic run has no user to wait for).
+    Without a CLIP encoder the run would be ranked by photo words only: refused unless captions_only,
+    so that a caption-only run is never submitted by accident. SECONDS-ELAPSED is the time the search
+    for that topic took (an automatic run has no user to wait for).
     """
-    from .library.store import write_atomically
     from .search import SearchRequest, search
 
     if not 1 <= top_k <= MAX_IMAGES_PER_TOPIC:
         raise ValueError(f"top_k must be between 1 and {MAX_IMAGES_PER_TOPIC} (the submission format's limit), not {top_k}")
-    rows = []
+    if encoder is None and not captions_only:
+        missing = "this library has no CLIP embeddings (index it with a model)" if library.embeddings is None else "no CLIP model is loaded (pass --model)"
+        raise CaptionsOnlyRefused(f"{missing}: the run would be ranked by photo words only; pass --captions-only if that is what you want")
+    rows, channels_by_topic, notices = [], {}, []
     for done, topic in enumerate(topics):
         if progress:
             progress(done, len(topics), "topics")
@@ -247,12 +337,24 @@ def run_topics(
         result = search(library, encoder, SearchRequest(text=topic.text, top_k=top_k, group_events=False))
         elapsed = time.perf_counter() - began
         rows += [(group_id, run_id, topic.topic_id, hit["image_id"], f"{elapsed:.3f}", f"{hit['score']:.6f}") for hit in result.photos]
+        channels_by_topic[topic.topic_id] = list(result.channels)
+        notices += [notice for notice in result.notices if notice not in notices]
     if progress:
         progress(len(topics), len(topics), "topics")
+    used = {channel for channels in channels_by_topic.values() for channel in channels}
+    run = TopicRun(
+        run_file=str(out), group_id=group_id, run_id=run_id, topics=len(topics), rows=len(rows),
+        model=library.model if encoder is not None else None, text_model=library.text_model,
+        channels=[channel for channel in _CHANNEL_ORDER if channel in used], channels_by_topic=channels_by_topic, notices=notices,
+    )
 
-    def write(tmp: Path) -> None:
+    def write_rows(tmp: Path) -> None:
         with open(tmp, "w", newline="", encoding="utf-8") as handle:
             csv.writer(handle).writerows(rows)  # submission files carry no header row; columns as RUN_COLUMNS
 
-    write_atomically(Path(out), write)
-    return len(rows)
+    write_atomically(Path(out), write_rows)
+    write_atomically(notes_path(out), lambda tmp: tmp.write_text(json.dumps(run.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
+    return run
+
+
+_CHANNEL_ORDER = ("clip", "example", "text", "meaning")  # as SearchResult.channels names them

@@ -1,7 +1,7 @@
 """Message-to-results time of the chat app under load: many gradio_client sessions chatting at once.
 
-The same synthetic library, real-size random ViT-B/32 and real app server as chat_latency.py, run in a
-process of its own (as it would be: the users are elsewhere); each of --clients threads here has its own
+The same synthetic library (every text channel on: captions, BM25, MiniLM sentence vectors), real-size
+random ViT-B/32 and real app server as chat_latency.py, run in a process of its own (as it would be: the users are elsewhere); each of --clients threads here has its own
 session and replays the scripted conversations --rounds times, all at once. Prints one JSON line with n,
 clients, turns, p50_ms, p95_ms (per message, as each user waits) and turns_per_s (the whole server).
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from chat_latency import CONVERSATIONS, percentiles, synthetic_app  # noqa: E402
+from chat_latency import ALL_CHANNELS, CONVERSATIONS, percentiles, synthetic_app  # noqa: E402
 
 
 def serve(n: int) -> None:
@@ -86,7 +86,7 @@ def main() -> int:
         server.stdin.close()
         server.wait(timeout=60)
     figures = {
-        "n": args.n, "clients": args.clients, "turns": len(samples), "failures": len(failures), **percentiles(samples),
+        "n": args.n, "channels": ALL_CHANNELS, "clients": args.clients, "turns": len(samples), "failures": len(failures), **percentiles(samples),
         "turns_per_s": round(len(samples) / wall, 1),
     }
     print(json.dumps(figures))

@@ -1,13 +1,18 @@
-"""How well parse_query understands remembered moments, against a naive dateparser baseline.
+"""How well parse_query understands remembered moments, against a dateparser baseline.
 
-Runs the development set (tests/query/devset.json) and prints one JSON line:
+Runs two sets and prints one JSON line with figures for each:
+  tune  tests/query/devset.json: the development set the rules are tuned against (and tested item by item)
+  test  benchmarks/parse_testset.json: a frozen test part, written once from the problem and never tuned
+        against; its file hash is checked, so an edit shows up as "frozen": false
+For each set:
   admit_rate               share of items whose time constraints admit the true moment
   median_archive_fraction  for items with time constraints, the median share of an 18-month archive (a photo
                            every 30 s from 07:00 to 23:00, ending at the item's "now") that the constraints admit
   invented_constraint_rate share of date-like sentences without a time ("a BAE 146") that still got a time constraint
   place_admit_rate         share of items naming a place whose place constraints admit the true position
   place_world_fraction     for those, the median share of the world's 1,000 largest cities the place admits
-and the same time figures for `dateparser.search.search_dates` on the whole text (each date found admits its day).
+and the same time figures for `dateparser.search.search_dates` on the whole text, each date it finds widened
+to the granularity dateparser reads in its text ("November 2019" admits the month, "2019" the year).
 
     python benchmarks/parse_quality.py --json
 """
@@ -15,16 +20,19 @@ and the same time figures for `dateparser.search.search_dates` on the whole text
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import sys
 import warnings
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "query" / "devset.json"
+TESTSET = Path(__file__).resolve().parent / "parse_testset.json"
+TESTSET_SHA256 = "7878914ebbf5f22341ddb2cbcdd7464a4525d031c701939046177aeb28135cbd"  # the test part as frozen on 2026-11-30
 WAKING_HOURS = (7, 23)
 ARCHIVE_DAYS = 548  # 18 months
 
@@ -41,19 +49,38 @@ def local_seconds(moment: datetime) -> int:
     return int((moment - datetime(1970, 1, 1)).total_seconds())
 
 
+def widened(moment: datetime, period: str) -> tuple[datetime, datetime]:
+    """The span a date read at dateparser's granularity stands for: its year, month, week (Monday on) or day.
+
+    A clock time ("at 7pm") keeps its whole day: dateparser puts it on a day of its own choosing.
+    """
+    day = datetime(moment.year, moment.month, moment.day)
+    if period == "year":
+        return datetime(moment.year, 1, 1), datetime(moment.year + 1, 1, 1)
+    if period == "month":
+        return day.replace(day=1), (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    if period == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=7)
+    return day, day + timedelta(days=1)
+
+
 def baseline_mask(text: str, now: datetime, seconds: np.ndarray) -> np.ndarray | None:
-    """search_dates on the whole text; every date it finds admits that whole day. None: nothing found."""
+    """search_dates on the whole text; each date found admits its span (see widened). None: nothing found."""
+    from dateparser.date import DateDataParser
     from dateparser.search import search_dates
 
+    settings = {"RELATIVE_BASE": now, "PREFER_DATES_FROM": "past"}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = search_dates(text, settings={"RELATIVE_BASE": now, "PREFER_DATES_FROM": "past"}) or []
+        found = search_dates(text, settings=settings) or []
+        periods = [DateDataParser(settings=settings).get_date_data(phrase).period or "day" for phrase, _ in found]
     if not found:
         return None
     admitted = np.zeros(seconds.shape, dtype=bool)
-    for _, moment in found:
-        start = local_seconds(datetime(moment.year, moment.month, moment.day))
-        admitted |= (seconds >= start) & (seconds < start + 86400)
+    for (_, moment), period in zip(found, periods):
+        start, end = widened(moment, period)
+        admitted |= (seconds >= local_seconds(start)) & (seconds < local_seconds(end))
     return admitted
 
 
@@ -65,22 +92,15 @@ def world_cities(count: int = 1000) -> tuple[np.ndarray, np.ndarray, np.ndarray]
             np.array([c["countrycode"] for c in cities], dtype=object))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devset", type=Path, default=DEVSET)
-    parser.add_argument("--json", action="store_true", help="print only the JSON line")
-    args = parser.parse_args()
+def evaluate(items: list[dict], negatives: list[str], places, world) -> dict:
+    """The figures of the module docstring for one set of items and negatives, parser and baseline."""
+    from assistant.query import parse_query
 
-    from assistant.query import KnownPlace, parse_query
-
-    devset = json.loads(args.devset.read_text())
-    places = [KnownPlace(**record) for record in devset["known_places"]]
-    world_lat, world_lng, world_codes = world_cities()
+    world_lat, world_lng, world_codes = world
     archives: dict[str, np.ndarray] = {}
-
     admitted, fractions, place_admitted, world_fractions = [], [], [], []
     base_admitted, base_fractions = [], []
-    for item in devset["items"]:
+    for item in items:
         now = datetime.fromisoformat(item["now"])
         moment = datetime.fromisoformat(item["moment"])
         seconds = archives.setdefault(item["now"], archive_seconds(now))
@@ -103,12 +123,11 @@ def main() -> int:
             base_fractions.append(float(base.mean()))
 
     negative_now = datetime(2020, 6, 30, 23, 59)
-    invented = [bool(parse_query(text, now=negative_now).time) for text in devset["negatives"]]
-    base_invented = [baseline_mask(text, negative_now, np.zeros(1, dtype=np.int64)) is not None for text in devset["negatives"]]
-
-    figures = {
-        "items": len(devset["items"]),
-        "negatives": len(devset["negatives"]),
+    invented = [bool(parse_query(text, now=negative_now).time) for text in negatives]
+    base_invented = [baseline_mask(text, negative_now, np.zeros(1, dtype=np.int64)) is not None for text in negatives]
+    return {
+        "items": len(items),
+        "negatives": len(negatives),
         "admit_rate": round(float(np.mean(admitted)), 4),
         "median_archive_fraction": round(statistics.median(fractions), 5) if fractions else None,
         "items_with_time_constraints": len(fractions),
@@ -121,11 +140,33 @@ def main() -> int:
             "items_with_time_constraints": len(base_fractions),
             "invented_constraint_rate": round(float(np.mean(base_invented)), 4),
         },
+        "missed": [item["id"] for item, ok in zip(items, admitted) if not ok],
     }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devset", type=Path, default=DEVSET, help="the tune part")
+    parser.add_argument("--testset", type=Path, default=TESTSET, help="the frozen test part")
+    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    args = parser.parse_args()
+
+    from assistant.query import KnownPlace
+
+    devset = json.loads(args.devset.read_text())
+    testset = json.loads(args.testset.read_text())
+    places = [KnownPlace(**record) for record in devset["known_places"]]  # one archive: the test part shares its places
+    world = world_cities()
+    figures = {
+        "tune": evaluate(devset["items"], devset["negatives"], places, world),
+        "test": evaluate(testset["items"], testset["negatives"], places, world),
+    }
+    figures["test"]["frozen"] = hashlib.sha256(args.testset.read_bytes()).hexdigest() == TESTSET_SHA256
+    missed = {part: figures[part].pop("missed") for part in figures}
     print(json.dumps(figures))
     if not args.json:
-        missed = [item["id"] for item, ok in zip(devset["items"], admitted) if not ok]
-        print(f"time constraints missed the true moment for: {', '.join(missed) or 'none'}", file=sys.stderr)
+        for part, ids in missed.items():
+            print(f"{part}: time constraints missed the true moment for: {', '.join(ids) or 'none'}", file=sys.stderr)
     return 0
 
 

@@ -42,13 +42,14 @@ def measure(folder: Path) -> dict:
     began = time.perf_counter()
     from assistant.library import Library
     from assistant.query import parse_query
-    from assistant.search import SearchRequest, search
+    from assistant.search import SearchRequest, prepare_scoring, search
 
     imports_s = time.perf_counter() - began
     began = time.perf_counter()
     library = Library.open(folder)
-    for column in ("local_seconds", "lat", "lng", "country_code", "event_ids", "embedded", "utc_seconds", "embedding_matrix", "places"):
+    for column in ("local_seconds", "lat", "lng", "country_code", "event_ids", "embedded", "utc_seconds", "places"):
         getattr(library, column)
+    prepare_scoring(library)
     load_s = time.perf_counter() - began
 
     rng = np.random.default_rng(1)
@@ -106,7 +107,7 @@ def main() -> int:
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return 0
-    from assistant.synthetic import write_synthetic_library
+    from assistant.testing import write_synthetic_library
 
     with tempfile.TemporaryDirectory() as scratch:
         began = time.perf_counter()

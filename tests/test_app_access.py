@@ -13,8 +13,9 @@ from gradio_client import Client
 
 import app
 from assistant.access import add_account
+from assistant.indexing import index_photos
+from assistant.library import Library
 from assistant.web import build_app, create_pool, launch
-from assistant.library import Library, index_photos
 from assistant.study import read_log, summarise
 from conftest import free_port, write_lsc_source
 
@@ -173,7 +174,7 @@ def test_a_task_is_logged_field_by_field(study_server):
     assert submitted["participant"] == "p02" and submitted["topic"] == "T7" and submitted["image_id"] == chosen
     assert submitted["elapsed_s"] >= 0
 
-    records = [r for r in read_log(log) if r["participant"] == "p02" and r.get("topic") == "T7"]
+    records = [r for r in read_log(log).records if r["participant"] == "p02" and r.get("topic") == "T7"]
     assert [r["event"] for r in records] == ["topic", "message", "message", "click", "submit"]
     assert len({r["session"] for r in records}) == 1
     for record, sent, reply in ((records[1], "a desk in Dublin", first), (records[2], "in the morning", second)):
@@ -183,7 +184,7 @@ def test_a_task_is_logged_field_by_field(study_server):
     assert records[3]["action"] == "more_like" and records[3]["image_id"] == chosen
     assert records[3]["results"] == [hit["image_id"] for hit in liked["results"]]
     assert records[4]["image_id"] == chosen and records[4]["elapsed_s"] == submitted["elapsed_s"]
-    (task,) = [s for s in summarise(read_log(log)) if (s.participant, s.topic) == ("p02", "T7")]
+    (task,) = [s for s in summarise(read_log(log).records) if (s.participant, s.topic) == ("p02", "T7")]
     assert task.turns == 2 and task.found and task.submitted == chosen
     assert abs(task.seconds_to_find - submitted["elapsed_s"]) < 0.01
 

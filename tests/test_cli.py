@@ -51,12 +51,30 @@ def test_unfiltered_search_returns_every_photo_once(indexed, tiny_clip_dir):
     assert tokyo["local_time"] == "2019-01-06T10:50:00" and tokyo["place"].startswith("Hotel Nikko")
 
 
-def test_search_by_image_returns_the_example_first(indexed):
+def test_search_by_image_ranks_the_library_by_likeness_to_the_example(indexed, tmp_path, tiny_encoder):
+    import numpy as np
+    from PIL import Image
+
+    from assistant.library import Library
+
     source, library, _ = indexed
-    example = source.paths[333]
-    run = lifelog("search", "--image", example, "--library", library, "--top-k", 5, "--json")
+    copy = tmp_path / "copy-of-333.jpg"  # outside the library: encoded afresh, nothing pins it first
+    copy.write_bytes(source.paths[333].read_bytes())
+    run = lifelog("search", "--image", copy, "--library", library, "--top-k", 5, "--json")
     assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout)[0]["image_id"] == example.name
+    hits = json.loads(run.stdout)
+    assert hits[0]["image_id"] == source.paths[333].name
+    stored = Library.open(library)
+    vectors = np.asarray(stored.embeddings, dtype=np.float64)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    with Image.open(copy) as photo:
+        query = tiny_encoder.encode_images([photo])[0].astype(np.float64)
+    likeness = vectors @ (query / np.linalg.norm(query))  # cosine of every photo to the example
+    fifth_best = np.sort(likeness)[-5]
+    # the five most alike, up to ties within fp16 rounding of the stored vectors
+    assert all(likeness[stored.row_of(hit["image_id"])] >= fifth_best - 2e-4 for hit in hits)
+    scores = [hit["score"] for hit in hits]
+    assert scores == sorted(scores, reverse=True)
 
 
 def test_readable_table_and_events(indexed):
@@ -86,7 +104,13 @@ def test_parse_json(indexed):
     run = lifelog("parse", "coffee at Times Square on a Sunday morning", "--library", library, "--json")
     assert run.returncode == 0, run.stderr
     parsed = json.loads(run.stdout)
-    assert parsed["visual"].startswith("coffee")
+    assert parsed["visual"] == "coffee"
+    assert [(term["kind"], term["label"], term["negated"]) for term in parsed["time"]] == [("weekday", "Sundays", False), ("day_part", "morning", False)]
+    assert parsed["time"][0]["days"] == ["Sunday"]
+    (place,) = parsed["place"]
+    assert "Times Square" in place["label"] and not place["negated"]
+    (area,) = place["areas"]
+    assert abs(area["lat"] - 40.7580) < 0.01 and abs(area["lng"] - -73.9855) < 0.01  # the library's Times Square
 
 
 def test_search_needs_something_to_search_for(indexed):
@@ -122,14 +146,16 @@ def test_add_user_refuses_a_folder_that_is_not_a_library(tmp_path):
 def test_study_report(tmp_path):
     log = tmp_path / "study.jsonl"
     log.write_text(
-        '{"time": "2026-03-01T10:00:00+00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "a pub"}\n'
+        '{"time": "2026-03-01T10:00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "a pub"}\n'
         '{"time": "2026-03-01T10:00:30+00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "on Friday"}\n'
-        '{"time": "2026-03-01T10:01:12+00:00", "participant": "p01", "event": "submit", "topic": "T1", "image_id": "x.jpg", "elapsed_s": 72.0}\n'
+        '{"time": "2026-03-01T10:00:50+00:00", "participant": "p01", "event": "cli'  # torn by a crash
+        '\n{"time": "2026-03-01T10:01:12+00:00", "participant": "p01", "event": "submit", "topic": "T1", "image_id": "x.jpg", "elapsed_s": 72.0}\n'
     )
-    run = lifelog("study-report", log)
+    run = lifelog("study-report", log)  # offset and naive (UTC) times mixed, one line unreadable
     assert run.returncode == 0, run.stderr
     row = next(line for line in run.stdout.splitlines() if line.startswith("p01"))
     assert row.split() == ["p01", "T1", "2", "yes", "72.0", "x.jpg"]
+    assert "1 unreadable line(s) (line 3) skipped" in run.stderr
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
     assert "no study records" in lifelog("study-report", empty).stderr
@@ -148,9 +174,37 @@ def test_run_topics_writes_the_lsc_run_format(tmp_path, indexed):
     names = {path.name for path in source.paths}
     for group, run_id, topic, image_id, seconds, score in rows:
         assert (group, run_id) == ("DCU", "my-run") and topic in ("T1", "T2") and image_id in names
-        assert float(seconds) >= 0 and float(score) == float(score)
+        assert float(seconds) >= 0
+    for topic, text in (("T1", "a photo in Tokyo"), ("T2", "a street in New York")):  # the run answers as a search does
+        searched = json.loads(lifelog("search", text, "--library", library, "--top-k", 50, "--json").stdout)
+        topic_rows = [row for row in rows if row[2] == topic]
+        assert [(row[3], float(row[5])) for row in topic_rows] == [(hit["image_id"], round(hit["score"], 6)) for hit in searched]
+        assert len({row[4] for row in topic_rows}) == 1  # one search time per topic
+    notes = json.loads((tmp_path / "my-run.notes.json").read_text())
+    assert notes["channels"] == ["clip"] and notes["channels_by_topic"] == {"T1": ["clip"], "T2": ["clip"]}
+    assert notes["rows"] == 100 and notes["model"] is not None
     tokyo = set(source.metadata.loc[source.metadata["city"] == "Tokyo", "ImageID"])
     new_york = set(source.metadata.loc[source.metadata["city"] == "New York", "ImageID"])
     assert {row[3] for row in rows if row[2] == "T1"} <= tokyo and {row[3] for row in rows if row[2] == "T2"} <= new_york
     too_many = lifelog("run-topics", topics, "--library", library, "--out", out, "--top-k", 101)
     assert too_many.returncode != 0 and "between 1 and 100" in too_many.stderr
+
+
+def test_run_topics_without_clip_is_refused_unless_captions_only(tmp_path):
+    source = write_lsc_source(tmp_path, 12)
+    captions = tmp_path / "captions.csv"
+    captions.write_text("ImageID,Description\n" + "".join(f"{path.name},a red bus on a wet street\n" for path in source.paths[:4]))
+    library = tmp_path / "library"
+    indexed = lifelog("index", source.photos_dir, "--metadata", source.metadata_csv, "--captions", captions, "--library", library, "--no-model", "--text-model", "none")
+    assert indexed.returncode == 0, indexed.stderr
+    topics = tmp_path / "topics.csv"
+    topics.write_text("id,text\nT1,a red bus\n")
+    refused = lifelog("run-topics", topics, "--library", library, "--out", tmp_path / "run.csv")
+    assert refused.returncode != 0 and "--captions-only" in refused.stderr and not (tmp_path / "run.csv").exists()
+    run = lifelog("run-topics", topics, "--library", library, "--out", tmp_path / "run.csv", "--captions-only", "--json")
+    assert run.returncode == 0, run.stderr
+    notes = json.loads(run.stdout)
+    assert notes["channels"] == ["text"] and notes["model"] is None
+    assert json.loads((tmp_path / "run.notes.json").read_text()) == notes
+    ranked = [line.split(",")[3] for line in (tmp_path / "run.csv").read_text().splitlines()]
+    assert len(ranked) == notes["rows"] and set(ranked[:4]) == {path.name for path in source.paths[:4]}  # the captioned bus photos first

@@ -17,8 +17,8 @@ from assistant.demo import (
 )
 from assistant.demo.itinerary import ITINERARY, PLACES
 from assistant.demo.scenes import SCENES
-from assistant.library.metadata import read_captions, read_metadata
-from assistant.library.timestamps import time_from_filename
+from assistant.indexing.metadata import read_captions, read_metadata
+from assistant.photo_names import time_from_filename
 
 SEED = 7
 

@@ -1,6 +1,8 @@
 """The offline map: numbered markers where the moments were, their place names beside them, no network."""
 
-from assistant.web.mapview import MapPoint, render_map
+import pytest
+
+from assistant.web.mapview import MapPoint, map_font, render_map
 
 DUBLIN, THESSALONIKI = (53.3498, -6.2603), (40.6401, 22.9444)
 MARKER = (200, 40, 40)
@@ -24,7 +26,8 @@ def test_markers_sit_where_the_points_are_and_the_first_is_on_top():
 def test_names_are_written_once_and_never_over_each_other():
     plain = render_map([MapPoint(*DUBLIN, "1")])
     named = render_map([MapPoint(*DUBLIN, "1", "Grafton Street"), MapPoint(DUBLIN[0], DUBLIN[1] + 0.0001, "2", "Grafton Street")])
-    twice = render_map([MapPoint(*DUBLIN, "1", "Grafton Street"), MapPoint(DUBLIN[0] + 0.0001, DUBLIN[1], "2", "Home")])
+    # the same two points, so the view and the anti-aliasing are the same: only the second name differs
+    twice = render_map([MapPoint(*DUBLIN, "1", "Grafton Street"), MapPoint(DUBLIN[0], DUBLIN[1] + 0.0001, "2", "Home")])
     ink = lambda image: sum(1 for pixel in image.getdata() if max(pixel) < 90)  # dark text pixels
     assert ink(named) > ink(plain)  # the name is written
     assert ink(twice) == ink(named)  # a second name that would overlap the first is left out
@@ -37,3 +40,22 @@ def test_a_name_near_the_right_edge_is_written_to_the_left_of_its_marker():
     marker_x = max(x for x, _ in red_pixels(image))
     ink_left = [(x, y) for x in range(marker_x - 20) for y in range(300) if max(image.getpixel((x, y))) < 90 and y < 280]
     assert ink_left, "the name should sit left of the marker"
+
+
+MISSING = "\u0378"  # an unassigned code point: every font draws its missing-glyph box (.notdef) for it
+PLACE_NAMES = ["Bewley's Café", "Θεσσαλονίκη", "Москва"]
+
+
+@pytest.mark.parametrize("name", PLACE_NAMES)
+def test_the_map_font_has_a_glyph_for_every_letter_of_latin_greek_and_cyrillic_names(name):
+    font = map_font()
+    box = bytes(font.getmask(MISSING))
+    assert [letter for letter in set(name) - {" "} if bytes(font.getmask(letter)) == box] == []
+
+
+@pytest.mark.parametrize("name", PLACE_NAMES)
+def test_place_names_are_drawn_in_their_own_letters_not_boxes(name):
+    drawn = render_map([MapPoint(*DUBLIN, "1", name)])
+    non_ascii_as_boxes = "".join(letter if letter.isascii() else MISSING for letter in name)
+    boxed = render_map([MapPoint(*DUBLIN, "1", non_ascii_as_boxes)])
+    assert drawn.tobytes() != boxed.tobytes()  # a font without these letters draws the same boxes both times

@@ -6,7 +6,7 @@ from PIL import Image
 from safetensors.torch import load_file, save_file
 
 from assistant.models import ModelNotAvailable, load_clip
-from assistant.synthetic import synthetic_photo
+from assistant.testing import synthetic_photo
 
 
 def test_tiny_model_loads_through_the_real_loader(tiny_encoder):
@@ -45,12 +45,12 @@ def test_jpegs_read_at_reduced_scale_match_the_processor_on_the_full_photo(tmp_p
 
     from transformers import CLIPImageProcessor
 
-    from assistant.library.photos import read_photo
-    from assistant.models import _image_spec_from
-    from assistant.synthetic import write_synthetic_photos
+    from assistant.indexing.photos import read_photo
+    from assistant.models import image_spec_from
+    from assistant.testing import write_synthetic_photos
 
     processor = CLIPImageProcessor()  # the settings of openai/clip-vit-base-patch32: 224 px, bicubic
-    spec = _image_spec_from(processor)
+    spec = image_spec_from(processor)
     paths = write_synthetic_photos(tmp_path, [datetime(2019, 1, 1, 12, minute) for minute in range(3)])  # 1024x768
     reference = processor(images=[Image.open(path).convert("RGB") for path in paths], return_tensors="np")["pixel_values"]
     ours = spec.prepare_batch([read_photo(path, spec)[1] for path in paths])

@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 
 from assistant.library import Library
-from assistant.library.events import segment_events
-from assistant.library.ingest import commit_photo_table
+from assistant.indexing import commit_photo_table
+from assistant.indexing.events import segment_events
 from assistant.query import parse_query
-from assistant.search import SearchError, SearchRequest, context, search
-from assistant.synthetic import photo_table
+from assistant.search import SearchError, SearchRequest, parse_for_library, photos_around, search, stored_vectors
+from assistant.testing import photo_table
 
 DIM = 16
 DUBLIN = (53.3498, -6.2603, "Dublin", "Ireland", "IE")
@@ -182,7 +182,7 @@ def test_caption_only_search_without_clip(tmp_path):
 
 
 def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
-    from assistant.synthetic import synthetic_photo
+    from assistant.testing import synthetic_photo
 
     images = [synthetic_photo(seed, (64, 48)) for seed in range(3)]
     vectors = tiny_encoder.encode_images(images)
@@ -198,9 +198,9 @@ def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
 
 def test_context_around_a_photo(archive):
     image_id = archive.image_id(100)
-    around = context(archive, image_id, minutes=13 * 60)
+    around = photos_around(archive, image_id, minutes=13 * 60)
     assert [record["row"] for record in around] == [98, 99, 100, 101, 102]  # photos 6 hours apart
-    event = context(archive, image_id, whole_event=True)
+    event = photos_around(archive, image_id, whole_event=True)
     assert all(record["event_id"] == archive.event_ids[100] for record in event)
 
 
@@ -211,7 +211,7 @@ def test_bad_requests(archive):
 
 def test_the_top_of_the_ranking_is_exact_whatever_the_scoring_precision(tmp_path):
     from assistant.search import EXACT_RESCORE, similarity
-    from assistant.synthetic import write_synthetic_library
+    from assistant.testing import write_synthetic_library
 
     library = Library.open(write_synthetic_library(tmp_path / "lib", 3 * EXACT_RESCORE, dim=64))
     stored = np.asarray(library.embeddings, dtype=np.float32)
@@ -229,5 +229,22 @@ def test_the_top_of_the_ranking_is_exact_whatever_the_scoring_precision(tmp_path
 
 def test_reading_stored_rows_keeps_them_in_the_order_asked(archive):
     rows = [5, 2, 9, 2]
-    assert np.array_equal(archive.stored_vectors(rows), np.asarray(archive.embeddings[rows], dtype=np.float32))
+    assert np.array_equal(stored_vectors(archive).rows(rows), np.asarray(archive.embeddings[rows], dtype=np.float32))
     assert [record["row"] for record in archive.records(rows)] == rows and archive.record(9) == archive.records([9])[0]
+
+
+def test_recurring_phrases_are_compared_over_the_librarys_own_years(archive):
+    # The archive holds 2019-01 to 2020-06, when Easter fell in April: "at Easter, in March" can only mean either.
+    parsed = parse_for_library(archive, "At Easter, in March")
+    assert [term.label for term in parsed.time.terms] == ["Easter or March"]
+
+
+def test_a_negated_thing_with_no_label_index_leaves_every_photo_in(archive):
+    # A query parsed with labels this library lacks (it was never tagged): no photo is known to show a dog,
+    # so "not with a dog" removes nothing, while "with a dog" can find nothing for sure.
+    in_thessaloniki = int((archive.photos["city"] == "Thessaloniki").sum())
+    negated = parse_query("not with a dog in Thessaloniki", now=datetime(2020, 6, 30), places=archive.places, concepts=["dog"])
+    required = parse_query("with a dog in Thessaloniki", now=datetime(2020, 6, 30), places=archive.places, concepts=["dog"])
+    assert [concept.negated for concept in negated.concepts] == [True] and [concept.negated for concept in required.concepts] == [False]
+    assert search(archive, None, SearchRequest(query=negated)).matched == in_thessaloniki > 0
+    assert search(archive, None, SearchRequest(query=required)).matched == 0

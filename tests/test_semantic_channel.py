@@ -4,7 +4,8 @@ index time, and a description finds the photo whose caption says the same thing 
 import pandas as pd
 import pytest
 
-from assistant.library import Library, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library
 from assistant.models import ModelNotAvailable, load_sentence_model, shared_sentence_model
 from assistant.search import SearchRequest, search
 from conftest import write_lsc_source

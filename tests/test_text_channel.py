@@ -2,7 +2,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from assistant.text_channel import TextIndex, photo_texts, terms
+from assistant.indexing.photo_words import photo_texts
+from assistant.library.text_index import TextIndex
+from assistant.words import terms
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..enrich import Enrichment, shards
-from ..library import Library, LibraryError, index_photos
+from ..indexing import index_photos
+from ..library import Library, LibraryError
 from ..models import ClipEncoder
 from . import write_demo_source
 

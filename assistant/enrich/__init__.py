@@ -4,7 +4,7 @@ Opt-in steps of `lifelog index` (--ocr, --concepts, --detector, --captioner). Th
 background thread beside embedding and keep their results in shards beside the library (shards.py), so
 they resume after an interruption and survive later runs without the flags. At every commit the results
 are attached to the photo table as words for the text channel (`ocr_text`, `tags`, `objects`, and
-generated captions where the captions CSV has none) and as concept counts for the query's filters.
+generated captions where the captions CSV has none) and as label counts for the query's concept filters.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..library import ENRICHED_COLUMNS  # the photo-table columns these steps fill ("" where a step has not run)
+from ..library.label_counts import LabelCounts
+from ..library.schema import ENRICHED_COLUMNS  # the photo-table columns these steps fill ("" where a step has not run)
 from . import shards
+from .stages import OcrStage, StageRun
+from .tagging import PROMPT, load_vocabulary, tag_photos
 
 Progress = Callable[[int, int, str], None]
 
@@ -38,8 +41,6 @@ class Enrichment:
 
     def start(self, library: Path, files, snapshot, captions, progress: Progress):
         """Start the per-photo steps on the photos found (PhotoFile list) in a background thread, or None."""
-        from .stages import OcrStage, StageRun
-
         steps = []
         if self.ocr:
             steps.append(OcrStage(self.ocr_workers))
@@ -58,14 +59,15 @@ class Enrichment:
         self.reports = run.reports
         return run
 
-    def tag_concepts(self, library: Path, files: pd.DataFrame, vectors: np.ndarray | None, encoder, progress: Progress) -> None:
+    def check(self, encoder) -> None:
+        """Refuse before any work what cannot run: zero-shot tags score the photos' CLIP embeddings."""
+        if self.concepts and encoder is None:
+            raise ValueError("--concepts scores the photos' CLIP embeddings: index with a model (not --no-model)")
+
+    def add_zero_shot_tags(self, library: Path, files: pd.DataFrame, vectors: np.ndarray | None, encoder, progress: Progress) -> None:
         """Zero-shot tags for every embedded photo (one matrix product), replacing earlier tags."""
         if not self.concepts:
             return
-        from .concepts import PROMPT, load_vocabulary, tag_photos
-
-        if vectors is None or encoder is None:
-            raise ValueError("--concepts scores the photos' CLIP embeddings: index with a model (not --no-model)")
         progress(0, 1, "tagging concepts")
         vocabulary = load_vocabulary(self.vocabulary)
         term_vectors = encoder.encode_texts([PROMPT.format(term=term) for term in vocabulary])
@@ -91,7 +93,7 @@ def _matching_rows(table: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray,
 
 
 def _exploded(positions: np.ndarray, lists: pd.Series, counts: pd.Series | None = None):
-    """(photo rows, labels, counts, counted) from per-photo lists: the concept index's entries; counts=None
+    """(photo rows, labels, counts, counted) from per-photo lists: the label counts' entries; counts=None
     means the labels were not counted (tags), and each counts as one."""
     lengths = np.fromiter((len(items) for items in lists), dtype=np.int64, count=len(lists))
     labels = np.concatenate([np.asarray(items, dtype=object) for items in lists]) if lengths.sum() else np.zeros(0, object)
@@ -100,10 +102,8 @@ def _exploded(positions: np.ndarray, lists: pd.Series, counts: pd.Series | None 
 
 
 def attach_enrichments(library: Path, table: pd.DataFrame):
-    """The photo table with the enrichment columns filled from the stored results, and the concept index
+    """The photo table with the enrichment columns filled from the stored results, and the label counts
     (None when no photo has tags or detections)."""
-    from .concepts import ConceptIndex
-
     table = table.reset_index(drop=True)  # positions below are row numbers
     for column in ENRICHED_COLUMNS:
         table[column] = ""
@@ -118,7 +118,7 @@ def attach_enrichments(library: Path, table: pd.DataFrame):
             entries.append(entry)
     if not entries:
         return table, None
-    index = ConceptIndex.build(len(table), *(np.concatenate(parts) for parts in zip(*entries)))
+    index = LabelCounts.build(len(table), *(np.concatenate(parts) for parts in zip(*entries)))
     return table, (None if index.is_empty else index)
 
 

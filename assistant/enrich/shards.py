@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..library.store import write_atomically
+from ..files import write_atomically
 
 FOLDER = "enrichments"
 STAMP = ("path", "file_size", "file_mtime_ns")

@@ -101,11 +101,14 @@ class StageReport:
     done: int = 0  # photos finished by this run
     already: int = 0  # photos finished by earlier runs
     failed: list[str] = field(default_factory=list)
+    problem: str = ""  # why the whole step stopped early (a dead OCR worker, a detector out of memory)
 
     def summary(self) -> str:
         line = f"{self.name}: {self.done} photos done now, {self.already} done before"
         if self.failed:
             line += f"; {len(self.failed)} failed (retried next run), e.g. {self.failed[0]}"
+        if self.problem:
+            line += f"; stopped: {self.problem}"
         return line
 
 
@@ -129,7 +132,7 @@ def run_stage(library: Path, stage: PhotoStage, files: Sequence[tuple[str, int, 
     finished = 0
     progress(0, len(todo), stage.what)
     try:
-        for position, result in stage.results([path for path, _, _ in todo], stop):
+        for position, result in _results_or_problem(stage, [path for path, _, _ in todo], stop, report):
             path, size, mtime = todo[position]
             if isinstance(result, str):
                 report.failed.append(f"{path}: {result}")
@@ -145,6 +148,18 @@ def run_stage(library: Path, stage: PhotoStage, files: Sequence[tuple[str, int, 
     if not stop.is_set():
         shards.compact(library, stage.name)
     return report
+
+
+def _results_or_problem(stage: PhotoStage, paths: Sequence[str], stop: threading.Event, report: StageReport):
+    """The stage's results until it fails as a whole; then the failure is the report's problem, not the
+    run's: an optional step must not cost the photos everything else did."""
+    try:
+        yield from stage.results(paths, stop)
+    except Exception as error:
+        report.problem = (
+            f"{stage.what} stopped after {report.done} photos ({type(error).__name__}: {error}); "
+            "the photos it finished are kept and the rest are retried next run"
+        )
 
 
 class StageRun:

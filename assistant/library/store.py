@@ -24,6 +24,8 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
+from ..files import write_atomically
+
 FORMAT = "lifelog-library"
 VERSION = 1
 MANIFEST = "library.json"
@@ -85,29 +87,6 @@ class Manifest:
             )
         known = {name for name in cls.__dataclass_fields__}
         return cls(**{key: value for key, value in raw.items() if key in known})
-
-
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through `write(tmp_path)`, fsync, then rename over path: readers see the old or the new file."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(temporary)
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:

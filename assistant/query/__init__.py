@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
+from .chips import Chip, filter_chips
 from .concepts import ConceptTerm, find_concepts
 from .place import (
     AmbiguousPlace,
@@ -28,6 +29,7 @@ from .place import (
     place_term_from_dict,
     southern_hemisphere,
 )
+from .sequence import find_sequence_clauses
 from .text import blank_out
 from .time import (
     CalendarTerm,
@@ -36,14 +38,16 @@ from .time import (
     TimeConstraints,
     TimeTerm,
     WeekdayTerm,
+    build_terms,
+    day_part_term,
+    find_facts,
     local_seconds_of,
     time_term_from_dict,
 )
-from .time_phrases import build_terms, day_part_term, find_facts
-from .visual import find_sequence_clauses, visual_description
+from .visual import visual_description
 
 __all__ = [
-    "AmbiguousPlace", "Area", "CalendarTerm", "ConceptTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
+    "AmbiguousPlace", "Area", "CalendarTerm", "Chip", "ConceptTerm", "DayPartTerm", "KnownPlace", "ParsedQuery", "PeriodTerm", "PlaceConstraints",
     "PlaceGeocoder", "PlaceTerm", "TimeConstraints", "TimeTerm", "WeekdayTerm", "day_part_term", "local_seconds_of",
     "parse_query",
 ]
@@ -64,14 +68,13 @@ class ParsedQuery:
     ambiguous: tuple[AmbiguousPlace, ...] = ()  # place phrases that fit several known places
     concepts: tuple[ConceptTerm, ...] = ()  # things the photo must show ("with a dog", "two cups")
 
-    def chips(self) -> list[str]:
-        """Short labels of every constraint, in the order shown to the user."""
-        labels = [f"not: {term.label}" if term.negated else term.label for term in self.time.terms]
-        return labels + [term.label for term in self.place.terms] + [term.chip for term in self.concepts]
+    def chips(self) -> list[Chip]:
+        """The filter chips: time terms, then places, then concepts, each in the order parsed."""
+        return filter_chips(self)
 
     def describe(self) -> str:
         """e.g. "Fridays · evening · September 2019 · near Dublin · looking for: friends outside a bar"."""
-        parts = self.chips()
+        parts = [chip.label for chip in self.chips()]
         parts += [f"after: {clause}" for clause in self.preceded_by]
         parts += [f"then: {clause}" for clause in self.followed_by]
         visual = self.visual
@@ -94,7 +97,7 @@ class ParsedQuery:
 
     @classmethod
     def from_dict(cls, record: dict) -> "ParsedQuery":
-        """The inverse of to_dict (the chat stores its state as JSON)."""
+        """The inverse of to_dict: a query saved as JSON (say, `lifelog parse --json` output) read back."""
         ambiguous = tuple(
             AmbiguousPlace(item["phrase"], tuple(place_term_from_dict(c) for c in item["candidates"]))
             for item in record.get("ambiguous", [])
@@ -118,6 +121,7 @@ def parse_query(
     *,
     geocoder: PlaceGeocoder | None = None,
     concepts: Sequence[str] | None = None,
+    since: datetime | None = None,
 ) -> ParsedQuery:
     """Understand a remembered moment.
 
@@ -125,6 +129,7 @@ def parse_query(
     they are relative to the archive. places are the library's own places, matched before the world
     gazetteer. geocoder (optional, e.g. `NominatimGeocoder`) is asked about names nothing offline knows.
     concepts are the library's concept labels (tags, detected objects) that "with a dog" may filter on.
+    since is the library's first photo: recurring phrases are compared over its years (default: 30 years).
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
@@ -135,8 +140,10 @@ def parse_query(
     blanked = blank_out(text, time_spans + clause_spans)
     found = find_places(text, blanked, places, geocoder)
     southern = southern_hemisphere(found.terms, places)
-    time_terms = build_terms(facts, now, southern)
-    visual = visual_description(text, time_spans + clause_spans + found.spans)
+    archive_years = range(since.year, now.year + 1) if since is not None and since <= now else None
+    time_terms = build_terms(facts, now, southern, archive_years)
+    concept_terms, negated_concept_spans = find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)
+    visual = visual_description(text, time_spans + clause_spans + found.spans + negated_concept_spans)
     return ParsedQuery(
         text=text,
         time=TimeConstraints(tuple(time_terms)),
@@ -145,9 +152,8 @@ def parse_query(
         preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
         followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
         ambiguous=tuple(found.ambiguous),
-        concepts=tuple(find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)),
+        concepts=tuple(concept_terms),
     )
-
 
 def _first_of_each(terms) -> tuple:
     """Place terms with repeats dropped, in the order they were first said."""

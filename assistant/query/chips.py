@@ -24,11 +24,16 @@ class Chip:
         return f"{self.kind}:{self.key}" if self.key else self.kind
 
 
-def query_chips(query: ParsedQuery) -> list[Chip]:
-    """A chip for every constraint of a query, in the order shown to the user."""
+def filter_chips(query: ParsedQuery) -> list[Chip]:
+    """The chips of the filters (time terms, then places, then concepts), each in the order parsed."""
     chips = [Chip("time", str(i), f"not: {term.label}" if term.negated else term.label) for i, term in enumerate(query.time.terms)]
     chips += [Chip("place", str(i), term.label) for i, term in enumerate(query.place.terms)]
-    chips += [Chip("concept", str(i), term.chip) for i, term in enumerate(query.concepts)]
+    return chips + [Chip("concept", str(i), term.chip) for i, term in enumerate(query.concepts)]
+
+
+def query_chips(query: ParsedQuery) -> list[Chip]:
+    """A chip for every constraint of a query, in the order shown to the user."""
+    chips = filter_chips(query)
     chips += [Chip("after", str(i), f"after: {clause}") for i, clause in enumerate(query.preceded_by)]
     chips += [Chip("then", str(i), f"then: {clause}") for i, clause in enumerate(query.followed_by)]
     if query.visual.strip():

@@ -14,7 +14,8 @@ import threading
 import time
 from pathlib import Path
 
-from .gazetteer import city_radius_km, haversine_km
+from ..geo import haversine_km
+from .gazetteer import city_radius_km
 from .place import Area
 
 DEFAULT_USER_AGENT = "lifelog-assistant/0.1 (local-first lifelog search)"

@@ -2,6 +2,8 @@
 
 The outlines are Natural Earth's 1:110m countries (public domain), shipped with the package, so the map
 works with no network and no tile server. The view zooms to the points, never closer than a few km.
+Names are written in DejaVu Sans, also shipped (licence in data/DejaVuSans-LICENSE.txt): Pillow's
+built-in font has no "é", Greek or Cyrillic, and a system font may be missing on a fresh machine.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Sequence
 from PIL import Image, ImageDraw, ImageFont
 
 _OUTLINES = resources.files("assistant") / "data" / "world_110m.json"  # package data: found in a wheel too
+_FONT = resources.files("assistant") / "data" / "DejaVuSans.ttf"
 _MIN_SPAN_DEGREES = 0.04  # about 4 km: closer than this the outlines say nothing
 _SEA, _LAND, _BORDER = (214, 228, 240), (246, 243, 236), (170, 170, 170)
 _MARKER, _MARKER_TEXT = (200, 40, 40), (255, 255, 255)
@@ -34,6 +37,12 @@ class MapPoint:
 def _countries() -> list[list[list[tuple[float, float]]]]:
     data = json.loads(_OUTLINES.read_text())
     return [[[(x, y) for x, y in ring] for ring in country["rings"]] for country in data["countries"]]
+
+
+@lru_cache(maxsize=4)
+def map_font(size: int = 13) -> ImageFont.FreeTypeFont:
+    """The font place names and marker numbers are drawn in: covers Latin, Greek and Cyrillic."""
+    return ImageFont.truetype(str(_FONT), size)
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,7 @@ def render_map(points: Sequence[MapPoint], width: int = 640, height: int = 360) 
             if all(lat < view.south for _, lat in ring) or all(lat > view.north for _, lat in ring):
                 continue
             draw.polygon([view.pixel(lng, lat) for lng, lat in ring], fill=_LAND, outline=_BORDER)
-    font = ImageFont.load_default(size=13)
+    font = map_font()
     radius = 10
     named: set[str] = set()
     taken: list[tuple[float, float, float, float]] = []

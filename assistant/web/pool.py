@@ -13,8 +13,9 @@ from ..conversation import Assistant
 from ..demo.build import ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
-from ..models import ModelNotAvailable, shared_clip, shared_sentence_model
+from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
 from ..replies import Replies
+from ..search import prepare_scoring
 from ..settings import Settings
 from ..study import StudyLog, StudyRecorder
 
@@ -73,18 +74,15 @@ class AssistantPool:
         if report:
             report(0, 1, "loading the CLIP model")
         notices = []
-        model = self.settings.model_for(library_model)
-        if library_model and model != library_model:
-            raise ValueError(f"the library was indexed with {library_model!r}, not {model!r}: start the app with --model {library_model}")
         try:
-            encoder = shared_clip(model, device=self.settings.device, precision=self.settings.precision)  # one per process
+            encoder = clip_for_library(library_model, self.settings)  # one per process; ModelMismatch is a ValueError
         except ModelNotAvailable as error:
             encoder = None
             notices.append(self.replies("no_model_notice", reason=str(error)))
         if opened is None:  # the demo, built in its folder on first run
             opened = Library.open(ensure_demo_library(self.settings.demo_dir, encoder, report))
             notices.append(self.replies("demo_notice"))
-        opened.embedding_matrix  # the scoring matrix is built now, under the lock, not on someone's first search
+        prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
         if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
             if report:
                 report(0, 1, "loading the sentence model")

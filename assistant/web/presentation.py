@@ -8,8 +8,8 @@ from datetime import datetime
 from PIL import Image
 
 from ..conversation import Assistant, ChatState
-from ..search import EventHit, context
-from ..text_channel import plural
+from ..search import EventHit, photos_around
+from ..words import plural
 from .mapview import MapPoint, render_map
 
 TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
@@ -70,7 +70,7 @@ def _plain(text: str) -> str:
 def moment_panel(assistant: Assistant, moment: EventHit) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Markdown for one moment, its timeline strip (path, caption) and the strip's photo ids."""
     best = moment["best"]
-    strip = context(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
+    strip = photos_around(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
     span = when(moment["start_time"]) + ("" if moment["end_time"] == moment["start_time"] else f" – {moment['end_time'][11:16]}")
     count = f"{moment['photo_count']} {plural('photo', moment['photo_count'])}"
     lines = [

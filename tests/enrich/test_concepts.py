@@ -8,10 +8,12 @@ import numpy as np
 import pytest
 
 from assistant.enrich import Enrichment, shards
-from assistant.enrich.concepts import MAX_TAGS, ConceptIndex, load_vocabulary, tag_photos
-from assistant.library import Library, index_photos
+from assistant.enrich.tagging import MAX_TAGS, load_vocabulary, tag_photos
+from assistant.indexing import index_photos
+from assistant.library import Library
+from assistant.library.label_counts import LabelCounts
 from assistant.search import SearchRequest, search
-from assistant.synthetic import write_synthetic_photos
+from assistant.testing import write_synthetic_photos
 
 
 def _unit(vectors):
@@ -56,7 +58,7 @@ def test_vocabulary_is_built_in_and_extendable(tmp_path):
 
 
 def test_concept_index_counts_and_normalises_labels(tmp_path):
-    index = ConceptIndex.build(
+    index = LabelCounts.build(
         3, np.array([0, 0, 2, 1]), np.array(["cup", "Cups", "dining table", "dog"], dtype=object), np.array([1, 2, 1, 1]),
         np.array([True, True, True, False]),
     )
@@ -65,7 +67,7 @@ def test_concept_index_counts_and_normalises_labels(tmp_path):
     assert index.shows("cup", 2).tolist() == [True, False, False] and not index.shows("cup", 3).any()
     assert index.shows("dogs", 2).tolist() == [False, True, False]  # a tag says present, not how many
     index.save(tmp_path / "concepts.npz")
-    loaded = ConceptIndex.load(tmp_path / "concepts.npz")
+    loaded = LabelCounts.load(tmp_path / "concepts.npz")
     assert loaded.labels == index.labels and loaded.counted.tolist() == [True, True, False]
     assert loaded.shows("dog", 2).tolist() == [False, True, False]
 

@@ -8,10 +8,11 @@ import pytest
 
 from assistant.enrich import Enrichment, shards
 from assistant.enrich.vision import DetectorStage, describe_counts
-from assistant.library import Library, index_photos
+from assistant.indexing import index_photos
+from assistant.library import Library
 from assistant.models import ModelNotAvailable
 from assistant.search import SearchRequest, search
-from assistant.synthetic import save_random_detector, write_synthetic_photos
+from assistant.testing import save_random_detector, write_synthetic_photos
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,10 @@ pytest.importorskip("rapidocr_onnxruntime")
 from assistant.enrich import Enrichment, shards  # noqa: E402
 from assistant.enrich import stages as stage_module  # noqa: E402
 from assistant.enrich.ocr import TextReader, is_meaningful  # noqa: E402
-from assistant.library import Library, index_photos  # noqa: E402
+from assistant.indexing import index_photos  # noqa: E402
+from assistant.library import Library  # noqa: E402
 from assistant.search import SearchRequest, search  # noqa: E402
-from assistant.synthetic import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
+from assistant.testing import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
 
 SIZE = (480, 360)
 
@@ -189,9 +190,9 @@ def test_ctrl_c_during_ocr_keeps_what_was_read(tmp_path):
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     seen = b""
-    while process.poll() is None:  # interrupt once the progress bar shows two photos read
+    while process.poll() is None:  # interrupt once the progress lines (stderr is a pipe) show photos read
         seen += os.read(process.stderr.fileno(), 256)
-        if any(int(done) >= 2 for done in re.findall(rb"\| (\d+)/%d " % count, seen)):
+        if any(int(done) >= 2 for done in re.findall(rb"\(OCR\): (\d+)/%d " % count, seen)):
             process.send_signal(signal.SIGINT)
             break
     _, rest = process.communicate(timeout=300)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
 import pytest
 
 from assistant.query import ConceptTerm, ParsedQuery, parse_query
@@ -29,7 +30,41 @@ NOW = datetime(2020, 6, 30, 12)
 def test_concept_filters(text, expected):
     parsed = parse_query(text, now=NOW, concepts=KNOWN)
     assert [(term.label, term.count) for term in parsed.concepts] == expected
-    assert "dog" not in parsed.visual or "dog" in text  # the words stay in the description too
+    assert not any(term.negated for term in parsed.concepts)
+    for term in parsed.concepts:  # a filter's words stay in the description too, for the rankers
+        assert term.said in parsed.visual.lower(), (term.said, parsed.visual)
+
+
+@pytest.mark.parametrize(
+    "text, expected, visual",
+    [
+        ("walking on the beach, not with a dog", [("dog", 1)], "walking on the beach"),
+        ("walking on the beach without a dog", [("dog", 1)], "walking on the beach"),
+        ("a picnic with no dog around", [("dog", 1)], "a picnic around"),
+        ("I wasn't with the dog that day, just 2 cups", [("dog", 1)], "just 2 cups"),
+    ],
+)
+def test_negated_concepts_exclude_the_concept(text, expected, visual):
+    parsed = parse_query(text, now=NOW, concepts=KNOWN)
+    assert [(term.label, term.count) for term in parsed.concepts if term.negated] == expected
+    # A photo with a dog fails the negated filter, a photo without one passes.
+    index = _CountsIndex({"dog": np.array([1, 0, 3])})
+    (dog,) = [term for term in parsed.concepts if term.label == "dog"]
+    assert dog.mask(index).tolist() == [False, True, False]
+    assert dog.chip == "not: with dog"
+    assert "dog" not in parsed.visual.lower()  # CLIP would read "not with a dog" as a dog
+    assert visual in parsed.visual.lower()  # the rest of the description stays
+    assert ParsedQuery.from_dict(parsed.to_dict()) == parsed
+
+
+class _CountsIndex:
+    """A concept index over given per-photo counts, shaped like the library's."""
+
+    def __init__(self, counts: dict[str, np.ndarray]):
+        self.counts = counts
+
+    def shows(self, label: str, at_least: int = 1) -> np.ndarray:
+        return self.counts.get(label, np.zeros(3, int)) >= at_least
 
 
 def test_no_concepts_without_a_library_vocabulary():
@@ -38,7 +73,7 @@ def test_no_concepts_without_a_library_vocabulary():
 
 def test_chips_and_round_trip():
     parsed = parse_query("two cups with a dog last Friday", now=NOW, concepts=KNOWN)
-    assert parsed.chips()[-2:] == ["with 2 cups", "with dog"]
+    assert [chip.label for chip in parsed.chips()][-2:] == ["with 2 cups", "with dog"]
     assert ParsedQuery.from_dict(parsed.to_dict()) == parsed
     assert ConceptTerm("glass", 3).chip == "with 3 glasses"
 

@@ -11,6 +11,7 @@ from assistant.query import (
     AmbiguousPlace,
     Area,
     KnownPlace,
+    ParsedQuery,
     PlaceConstraints,
     PlaceTerm,
     parse_query,
@@ -106,6 +107,25 @@ def test_adjectives_names_and_journeys_are_not_places(text):
     assert _place(text).terms == ()
 
 
+@pytest.mark.parametrize(
+    "text, label, inside, outside",
+    [
+        ("a taxi to Lyon station", "near Lyon", (45.7606, 4.8594), PARIS),  # Lyon Part-Dieu
+        ("the bus to Porto airport, early flight", "near Porto", (41.2481, -8.6814), (38.7223, -9.1393)),  # vs Lisbon
+        ("the ferry to Dover port", "near Dover", (51.1279, 1.3134), LONDON),
+        ("a bus to Galway university", "near Galway", (53.2787, -9.0610), ATHLONE),  # University of Galway
+    ],
+)
+def test_a_ride_to_a_venue_of_a_city_is_in_that_city(text, label, inside, outside):
+    """Unlike "a flight to Korea", a ride to a city's station or airport ends there: that is where the moment is."""
+    place = _place(text)
+    assert [term.label for term in place.terms] == [label]
+    assert place.admits(*inside) and not place.admits(*outside)
+    query = parse_query(text, now=NOW)
+    venue = text.split()[text.split().index(label.split()[-1]) + 1].strip(",")
+    assert venue in query.visual  # the station, airport or port is still something to see
+
+
 def test_a_name_introduced_by_called_is_not_a_place_even_when_known():
     assert _place("Meeting friends outside a bar called the Brazen Head", places=KNOWN).terms == ()
 
@@ -199,13 +219,36 @@ def test_country_masks_agree_with_and_without_precomputed_codes():
         assert term.mask(lat, lng, codes).tolist() == term.mask(lat, lng).tolist()
 
 
-@pytest.mark.parametrize("text", ["in Dublin", "in Ireland", "not at home", "in Dublin or Galway", "at the airport", "in Thailand"])
-def test_mask_and_admits_agree_on_random_positions(text):
+def _around(centre: tuple[float, float], near_km: float, far_km: float, count: int = 60, seed: int = 3) -> list[tuple[float, float]]:
+    """Random positions between near_km and far_km from a centre (flat-earth offsets: fine at these distances)."""
+    rng = np.random.default_rng(seed)
+    distance, bearing = rng.uniform(near_km, far_km, count), rng.uniform(0, 2 * np.pi, count)
+    lat = centre[0] + distance * np.cos(bearing) / 111.0
+    lng = centre[1] + distance * np.sin(bearing) / (111.0 * np.cos(np.radians(centre[0])))
+    return list(zip(lat.tolist(), lng.tolist()))
+
+
+# Each case: what people mean by the phrase, as positions it must admit and positions it must reject.
+MASK_CASES = [
+    ("in Dublin", _around(DUBLIN, 0, 5) + [DCU, HOME], _around(DUBLIN, 45, 200) + [GALWAY, BELFAST, LONDON]),
+    ("in Ireland", [DUBLIN, GALWAY, ATHLONE, DCU] + _around(ATHLONE, 0, 25),
+     [BELFAST, LONDON, EDINBURGH, PARIS] + _around(LONDON, 0, 30)),
+    ("not at home", _around(HOME, 1, 50) + [DCU, GALWAY, (np.nan, np.nan)], _around(HOME, 0, 0.1)),
+    ("in Dublin or Galway", _around(DUBLIN, 0, 5) + _around(GALWAY, 0, 4), [ATHLONE, LONDON, BELFAST] + _around(ATHLONE, 0, 20)),
+    ("at the airport", _around(DUBLIN_AIRPORT, 0, 0.5) + _around(HEATHROW, 0, 0.5),
+     [DCU, HOME, LONDON, (np.nan, np.nan)] + _around(DUBLIN_AIRPORT, 10, 40)),
+    ("in Thailand", [BANGKOK, CHIANG_MAI, PHUKET] + _around(BANGKOK, 0, 20), [TOKYO, SEOUL, SYDNEY, (np.nan, np.nan)]),
+]
+
+
+@pytest.mark.parametrize("text, inside, outside", MASK_CASES, ids=[case[0] for case in MASK_CASES])
+def test_masks_admit_what_the_phrase_means(text, inside, outside):
     place = _place(text, places=KNOWN)
-    rng = np.random.default_rng(3)
-    lat = np.concatenate([rng.uniform(51, 56, 300), rng.uniform(-60, 70, 100)])
-    lng = np.concatenate([rng.uniform(-10, -5, 300), rng.uniform(-180, 180, 100)])
-    assert place.mask(lat, lng).tolist() == [place.admits(a, b) for a, b in zip(lat, lng)]
+    positions = inside + outside
+    lat, lng = np.array([p[0] for p in positions]), np.array([p[1] for p in positions])
+    expected = [True] * len(inside) + [False] * len(outside)
+    assert place.mask(lat, lng).tolist() == expected
+    assert [place.admits(a, b) for a, b in positions] == expected
 
 
 def test_areas_across_the_antimeridian():
@@ -291,3 +334,38 @@ def test_nominatim_failures_are_not_cached(tmp_path):
 def test_the_gazetteer_is_built_once_per_process():
     assert world_gazetteer() is world_gazetteer()
     assert "thessaloniki" in world_gazetteer().cities and "chiang mai" in world_gazetteer().cities
+
+
+KILLARNEY, DINGLE, TRALEE = (52.0599, -9.5044), (52.1408, -10.2689), (52.2704, -9.7026)
+CORK, LIMERICK, ENNIS, WESTPORT = (51.8985, -8.4756), (52.6638, -8.6267), (52.8436, -8.9864), (53.8008, -9.5183)
+CLIFDEN, OUGHTERARD = (53.4891, -10.0191), (53.4167, -9.3333)
+FLORENCE, SIENA, PISA = (43.7696, 11.2558), (43.3188, 11.3308), (43.7228, 10.4017)
+ROME, BOLOGNA, GENOA, CALGARY = (41.9028, 12.4964), (44.4949, 11.3426), (44.4056, 8.9463), (51.0447, -114.0719)
+MUNICH, NUREMBERG, REGENSBURG = (48.1351, 11.5820), (49.4521, 11.0767), (49.0134, 12.1016)
+STUTTGART, SALZBURG, FRANKFURT = (48.7758, 9.1829), (47.8095, 13.0550), (50.1109, 8.6821)
+
+
+@pytest.mark.parametrize(
+    "text, inside, outside",
+    [
+        ("hiking in Kerry", [KILLARNEY, DINGLE, TRALEE], [CORK, LIMERICK, DUBLIN]),
+        ("a villa in Tuscany", [FLORENCE, SIENA, PISA], [ROME, BOLOGNA, GENOA, CALGARY]),  # not Tuscany, a Calgary suburb
+        ("beer gardens in Bavaria", [MUNICH, NUREMBERG, REGENSBURG], [STUTTGART, SALZBURG, FRANKFURT]),
+        ("hiking in the hills in Galway", [GALWAY, CLIFDEN, OUGHTERARD], [ATHLONE, ENNIS, WESTPORT]),  # the county
+        ("a pint in Galway", [GALWAY], [CLIFDEN, OUGHTERARD, ATHLONE]),  # the town
+    ],
+)
+def test_a_region_admits_the_whole_region(text, inside, outside):
+    query = parse_query(text, now=NOW)
+    assert len(query.place.terms) == 1
+    positions = inside + outside
+    lat, lng = np.array([p[0] for p in positions]), np.array([p[1] for p in positions])
+    expected = [True] * len(inside) + [False] * len(outside)
+    assert query.place.mask(lat, lng).tolist() == expected
+    assert ParsedQuery.from_dict(query.to_dict()).place.mask(lat, lng).tolist() == expected  # the chat's stored state
+
+
+def test_a_town_admits_its_county_when_the_library_has_been_there_outside_it():
+    library = KNOWN + [KnownPlace("Clifden Bay Hotel", "semantic", *CLIFDEN, 0.2, "IE", 300)]
+    assert _place("a pint in Galway", places=library).admits(*CLIFDEN)  # photos in Connemara: the county is meant
+    assert not _place("a pint in Galway", places=KNOWN).admits(*CLIFDEN)  # photos only in the town: the town

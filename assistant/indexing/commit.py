@@ -1,0 +1,65 @@
+"""Committing a photo table: time order, events, enrichments, the text index and sentence vectors, then
+one new library generation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..enrich import attach_enrichments
+from ..library import store
+from ..library.text_index import TextIndex
+from ..models import SentenceEncoder
+from .events import segment_events
+from .photo_words import embed_photo_texts, photo_texts
+
+# progress(done, total, what) — the CLI maps it to tqdm, the app to gr.Progress.
+Progress = Callable[[int, int, str], None]
+
+
+def commit_photo_table(
+    library: Path, table: pd.DataFrame, vectors: np.ndarray | None, sources: dict[str, pd.DataFrame], *,
+    model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
+    keep_text_vectors: bool = True, previous: store.Snapshot | None = None, progress: Progress | None = None,
+) -> pd.DataFrame:
+    """Put rows in time order, segment events, attach the enrichments, build the text index and sentence
+    vectors, commit one generation."""
+    order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
+    table = table.iloc[order].reset_index(drop=True)
+    vectors = vectors[order] if vectors is not None else None
+    table["event_id"] = segment_events(table, vectors)
+    table, label_counts = attach_enrichments(library, table)
+    texts = photo_texts(table)
+    text_index = TextIndex.build(texts)
+    derived = {} if text_index.is_empty else {"text_index": ("npz", text_index.save)}
+    if label_counts is not None:
+        derived["concept_index"] = ("npz", label_counts.save)  # the file keeps its name: same library format
+    text_model, earlier = _earlier_text_vectors(previous, text_encoder) if text_encoder or keep_text_vectors else (None, None)
+    text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
+    if text_vectors is not None:
+        derived["text_embeddings"] = ("npy", lambda path: store.write_npy(text_vectors, path))
+    store.commit_generation(
+        library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived,
+        text_model=text_model if text_vectors is not None else None,
+    )
+    return table
+
+
+def _earlier_text_vectors(previous: store.Snapshot | None, encoder: SentenceEncoder | None):
+    """(model name, (texts, vectors) of the last generation that this run may reuse, or None)."""
+    name = encoder.name if encoder is not None else None
+    if previous is None or not previous.manifest.text_model or not len(previous.photos):
+        return name, None
+    if name is not None and name != previous.manifest.text_model:
+        return name, None  # another model: every text is embedded afresh
+    file = previous.manifest.files.get("text_embeddings")
+    try:
+        vectors = np.load(previous.folder / file, mmap_mode="r") if file else None
+    except (OSError, ValueError):
+        vectors = None  # unreadable: embed again rather than fail the run
+    if vectors is None or len(vectors) != len(previous.photos):
+        return name, None
+    return previous.manifest.text_model, (photo_texts(previous.photos), vectors)

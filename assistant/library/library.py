@@ -1,0 +1,323 @@
+"""The read side of a person's photo library: one committed generation, loaded for searching and showing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..geo import haversine_km
+from ..query import KnownPlace
+from .label_counts import LabelCounts
+from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
+from .store import LibraryDamaged, Manifest, read_snapshot, repair_hint
+from .text_index import TextIndex
+
+# A known place's radius: the spread of its photos, but never smaller than GPS noise.
+_MIN_PLACE_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
+
+
+def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
+    """String columns as one Arrow chunk each: taking rows from a many-chunk column costs milliseconds a call."""
+    import pyarrow as pa
+
+    for name in photos.columns:
+        chunks = getattr(photos[name].array, "_pa_array", None)  # pandas' Arrow-backed strings; else left alone
+        if isinstance(chunks, pa.ChunkedArray) and chunks.num_chunks > 1:
+            array = photos[name].array
+            photos[name] = type(array)(pa.chunked_array([chunks.combine_chunks()]), dtype=array.dtype)  # same dtype, one chunk
+    return photos
+
+
+def _place_label(semantic_name: str, city: str, country: str) -> str:
+    if semantic_name:
+        return f"{semantic_name}, {city}" if city and city.lower() not in semantic_name.lower() else semantic_name
+    return ", ".join(part for part in (city, country) if part)
+
+
+def _present(folder: Path, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of these columns the committed photo table has (read from the Parquet schema alone)."""
+    import pyarrow.parquet as pq
+
+    try:
+        names = set(pq.read_schema(folder.expanduser() / Manifest.read(folder.expanduser()).files["photos"]).names)
+    except (OSError, KeyError, ValueError):
+        return ()  # read_snapshot reports the damage
+    return tuple(column for column in columns if column in names)
+
+
+def _optional_columns(folder: Path) -> tuple[str, ...]:
+    """The enrichment columns the library has, and time_approx, or for a library made before that
+    column, the zone_source it is derived from."""
+    present = _present(folder, ENRICHED_COLUMNS + ("time_approx", "zone_source"))
+    return tuple(column for column in present if not (column == "zone_source" and "time_approx" in present))
+
+
+class Library:
+    """One committed generation of a library, loaded for searching (embeddings memory-mapped)."""
+
+    def __init__(self, folder: Path):
+        folder = Path(folder)
+        snapshot = read_snapshot(folder, columns=SEARCH_COLUMNS + _optional_columns(folder))
+        self.folder = snapshot.folder
+        self.manifest = snapshot.manifest
+        self.photos: pd.DataFrame = _single_chunk(snapshot.photos)
+        self.embeddings: np.ndarray | None = snapshot.embeddings
+
+    @classmethod
+    def open(cls, folder: Path | str) -> "Library":
+        return cls(Path(folder).expanduser())
+
+    def __len__(self) -> int:
+        return len(self.photos)
+
+    @property
+    def model(self) -> str | None:
+        return self.manifest.model
+
+    @property
+    def photo_roots(self) -> list[Path]:
+        return [Path(root) for root in self.manifest.photo_roots]
+
+    # ---- columns the search filters on (computed once per loaded library) -------------------------
+    @cached_property
+    def local_seconds(self) -> np.ndarray:
+        """Local wall-clock time of each photo as int64 seconds since 1970-01-01 (as if UTC)."""
+        return self.photos["local_time"].to_numpy().astype("datetime64[s]").astype(np.int64)
+
+    @cached_property
+    def utc_seconds(self) -> np.ndarray:
+        """When each photo was taken, int64 seconds since the epoch; ascending (rows are in time order)."""
+        return self.photos["taken_at_utc"].to_numpy().astype("datetime64[s]").astype(np.int64)
+
+    @cached_property
+    def lat(self) -> np.ndarray:
+        return self.photos["lat"].to_numpy(dtype=np.float64)
+
+    @cached_property
+    def lng(self) -> np.ndarray:
+        return self.photos["lng"].to_numpy(dtype=np.float64)
+
+    @cached_property
+    def country_code(self) -> np.ndarray:
+        return self.photos["country_code"].to_numpy(dtype="U2")  # fixed width: fast to compare, 8 MB per million
+
+    @cached_property
+    def event_ids(self) -> np.ndarray:
+        return self.photos["event_id"].to_numpy(dtype=np.int64)
+
+    def event_span(self, event_id: int) -> tuple[int, int]:
+        """First and last row of an event (events are contiguous runs of rows)."""
+        first = int(np.searchsorted(self.event_ids, event_id, side="left"))
+        last = int(np.searchsorted(self.event_ids, event_id, side="right")) - 1
+        return first, last
+
+    def event_place(self, event_id: int) -> str:
+        """The place an event happened: its most frequent named place (transit frames often have none)."""
+        cached = self._event_places.get(event_id)
+        if cached is None:
+            first, last = self.event_span(event_id)
+            cached = ""
+            for codes in self._place_codes:
+                named = codes[first : last + 1]
+                named = named[named >= 0]
+                if len(named):
+                    most = np.bincount(named).argmax()
+                    row = first + int(np.flatnonzero(codes[first : last + 1] == most)[0])
+                    cached = _place_label(*(self._text(column, row) for column in ("semantic_name", "city", "country")))
+                    break
+            self._event_places[event_id] = cached
+        return cached
+
+    @cached_property
+    def _event_places(self) -> dict[int, str]:
+        return {}
+
+    @cached_property
+    def _place_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """semantic_name and city as integer codes (-1: none), so an event's most frequent place is a bincount."""
+        coded = []
+        for column in ("semantic_name", "city"):
+            codes, names = pd.factorize(self.photos[column])
+            empty = np.flatnonzero(np.asarray(names, dtype=object) == "")
+            coded.append(np.where(np.isin(codes, empty), -1, codes))
+        return tuple(coded)
+
+    @cached_property
+    def time_approx(self) -> np.ndarray:
+        """Which photos' times are guesses (schema.time_is_approximate): the same rule for libraries made
+        before indexing wrote the column."""
+        if "time_approx" in self.photos:
+            return self.photos["time_approx"].to_numpy(dtype=bool)
+        zone_source = self.photos["zone_source"].to_numpy(dtype=object) if "zone_source" in self.photos else ""
+        return time_is_approximate(self.photos["time_source"].to_numpy(dtype=object), zone_source)
+
+    @cached_property
+    def embedded(self) -> np.ndarray:
+        return self.photos["embedded"].to_numpy(dtype=bool)
+
+    @property
+    def text_model(self) -> str | None:
+        return self.manifest.text_model
+
+    @cached_property
+    def text_embeddings(self):
+        """Sentence vectors of each photo's words, fp16 memory-mapped (zero rows: no words), or None."""
+        name = self.manifest.files.get("text_embeddings")
+        if not name:
+            return None
+        try:
+            vectors = np.load(self.folder / name, mmap_mode="r")
+        except (OSError, ValueError) as error:
+            raise LibraryDamaged(f"{self.folder / name} is unreadable ({error}); {repair_hint(self.folder)}") from error
+        if len(vectors) != len(self):
+            raise LibraryDamaged(f"{self.folder / name} has {len(vectors)} rows for {len(self)} photos; {repair_hint(self.folder)}")
+        return vectors
+
+    @cached_property
+    def text_index(self) -> TextIndex | None:
+        """BM25 over captions and other photo words, or None when the library has no words."""
+        name = self.manifest.files.get("text_index")
+        return TextIndex.load(self.folder / name) if name else None
+
+    @cached_property
+    def concept_index(self) -> LabelCounts | None:
+        """How many of each label (tags, detected objects) every photo shows, for the query's concept
+        filters; None before any were found."""
+        name = self.manifest.files.get("concept_index")
+        return LabelCounts.load(self.folder / name) if name else None
+
+    @cached_property
+    def concept_labels(self) -> list[str]:
+        """The concepts this library's photos show, for the query parser's concept filters."""
+        return list(self.concept_index.labels) if self.concept_index is not None else []
+
+    @cached_property
+    def _id_lookup(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sorted 64-bit hashes of ids, paths and id stems with their rows: 16 bytes per entry, not a dict."""
+        ids = self.photos["image_id"].to_numpy(dtype=object)
+        stems = np.array([name.rsplit(".", 1)[0] for name in ids], dtype=object)
+        keys = np.concatenate([ids, self.photos["path"].to_numpy(dtype=object), stems])
+        hashes = pd.util.hash_array(keys, categorize=False)
+        rows = np.tile(np.arange(len(ids), dtype=np.int64), 3)
+        order = np.argsort(hashes, kind="stable")
+        return hashes[order], rows[order], order
+
+    def _row_for(self, key: str, column: str) -> int | None:
+        hashes, rows, _ = self._id_lookup
+        wanted = pd.util.hash_array(np.array([key], dtype=object), categorize=False)[0]
+        position = int(np.searchsorted(hashes, wanted))
+        while position < len(hashes) and hashes[position] == wanted:
+            row = int(rows[position])
+            value = self._text(column, row)
+            if value == key or (column == "image_id" and value.rsplit(".", 1)[0] == key):
+                return row
+            position += 1
+        return None
+
+    def row_of(self, image_id: str) -> int | None:
+        """Row of a photo by its id (with or without extension), or None."""
+        return self._row_for(str(image_id), "image_id")
+
+    def row_of_path(self, path: Path | str) -> int | None:
+        return self._row_for(str(Path(path).expanduser().resolve()), "path")
+
+    @cached_property
+    def _text_columns(self) -> dict:
+        """The string columns' arrays (Arrow-backed, no copy): reading one cell is then a couple of µs."""
+        return {name: self.photos[name].array for name in self.photos.columns if pd.api.types.is_string_dtype(self.photos[name].dtype)}
+
+    def _text(self, column: str, row: int) -> str:
+        value = self._text_columns[column][row]
+        return "" if value is None or value is pd.NA else str(value)
+
+    def image_id(self, row: int) -> str:
+        return self._text("image_id", int(row))
+
+    def image_ids(self, rows) -> list[str]:
+        return self._text_columns["image_id"].take(np.asarray(rows, dtype=np.int64)).to_numpy(dtype=object, na_value="").tolist()
+
+    @cached_property
+    def _local_times(self) -> np.ndarray:
+        return self.local_seconds.astype("datetime64[s]")
+
+    def local_time_iso(self, row: int) -> str:
+        return str(self._local_times[int(row)])
+
+    def record(self, row: int) -> PhotoRecord:
+        return self.records([row])[0]
+
+    def records(self, rows) -> list[PhotoRecord]:
+        """Photos as records, several at once: one Arrow take per column rather than a lookup per cell."""
+        rows = np.asarray(rows, dtype=np.int64)
+        text = {
+            name: array.take(rows).to_numpy(dtype=object, na_value="") for name, array in self._text_columns.items()
+        }
+        blank = np.full(len(rows), "", dtype=object)
+        lat, lng = self.lat[rows], self.lng[rows]
+        events = self.event_ids[rows]
+        times = self._local_times[rows].astype(str)
+        approximate = self.time_approx[rows]
+        return [
+            PhotoRecord(
+                row=int(row),
+                image_id=text["image_id"][i],
+                path=text["path"][i],
+                local_time=times[i],
+                timezone=text["timezone"][i],
+                lat=None if np.isnan(lat[i]) else float(lat[i]),
+                lng=None if np.isnan(lng[i]) else float(lng[i]),
+                place=_place_label(text["semantic_name"][i], text["city"][i], text["country"][i]),
+                semantic_name=text["semantic_name"][i],
+                city=text["city"][i],
+                country=text["country"][i],
+                caption=text["caption"][i],
+                event_id=int(events[i]),
+                time_source=text["time_source"][i],
+                time_approx=bool(approximate[i]),
+                **{column: text.get(column, blank)[i] for column in ENRICHED_COLUMNS},
+            )
+            for i, row in enumerate(rows)
+        ]
+
+    def last_local_time(self) -> datetime | None:
+        """The archive's 'now': relative expressions like 'last January' are relative to the last photo."""
+        return pd.Timestamp(int(self.local_seconds.max()), unit="s").to_pydatetime() if len(self) else None
+
+    def first_local_time(self) -> datetime | None:
+        """Where the archive begins: recurring phrases ("at Easter, in March") are compared over its own years."""
+        return pd.Timestamp(int(self.local_seconds.min()), unit="s").to_pydatetime() if len(self) else None
+
+    @cached_property
+    def places(self):
+        """The places this person has been (KnownPlace list, computed once per loaded library)."""
+        return self.known_places()
+
+    def known_places(self):
+        """The places this person has been, from the library's own metadata, for the query parser."""
+        places = []
+        frame = self.photos[["semantic_name", "city", "country", "country_code", "lat", "lng"]]
+        for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
+            named = frame[frame[column].astype(str) != ""]
+            for name, group in named.groupby(column, sort=True):
+                located = group[np.isfinite(group["lat"]) & np.isfinite(group["lng"])]
+                if located.empty:
+                    continue
+                lat, lng = float(located["lat"].median()), float(located["lng"].median())
+                spread = haversine_km(lat, lng, located["lat"].to_numpy(), located["lng"].to_numpy())
+                codes = group["country_code"].astype(str)
+                places.append(
+                    KnownPlace(
+                        name=str(name),
+                        kind=kind,
+                        lat=lat,
+                        lng=lng,
+                        radius_km=max(_MIN_PLACE_RADIUS_KM[kind], float(np.percentile(spread, 95))),
+                        country_code=str(codes.mode().iloc[0]) if len(codes) else "",
+                        photo_count=int(len(group)),
+                    )
+                )
+        return places

@@ -1,0 +1,17 @@
+"""Finding moments in a library: `search` filters by time, place and concepts, ranks, and groups into events.
+
+Modules: results (what is asked and answered), scoring (the stored-vector kernel and channel fusion),
+feedback (by example, more like / not this), sequence (before/after), events, relaxation (hints),
+browsing (around a photo), engine (the `search` entry point).
+"""
+
+from .browsing import neighbouring_events, photos_around
+from .engine import parse_for_library, search
+from .results import EventHit, PhotoHit, RelaxationHint, SearchError, SearchRequest, SearchResult
+from .scoring import EXACT_RESCORE, prepare_scoring, similarity, stored_vectors
+
+__all__ = [
+    "EXACT_RESCORE", "EventHit", "PhotoHit", "RelaxationHint", "SearchError", "SearchRequest", "SearchResult",
+    "neighbouring_events", "parse_for_library", "photos_around", "prepare_scoring", "search", "similarity",
+    "stored_vectors",
+]

@@ -1,0 +1,86 @@
+"""Finding moments: filter by time and place, rank by CLIP and the text channel, group into events.
+
+One entry point, `search`, serves the CLI, the app and notebooks. Everything over the photo collection
+is vectorised: masks over stored columns, one matrix-vector product, sparse BM25 columns.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..library import Library
+from ..models import ClipEncoder
+from ..query import ParsedQuery, parse_query
+from .events import group_events
+from .feedback import clip_query_vector, sink_near_duplicates
+from .relaxation import FEW_RESULTS, relaxation_hints
+from .results import PhotoHit, SearchError, SearchRequest, SearchResult
+from .scoring import Scorer, top_positions
+from .sequence import sequence_bonus
+
+
+def parse_for_library(library: Library, text: str) -> ParsedQuery:
+    """Parse with the library's own places, its last photo as 'now' and its first as where its years begin."""
+    return parse_query(
+        text, now=library.last_local_time(), since=library.first_local_time(), places=library.places, concepts=library.concept_labels,
+    )
+
+
+def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
+    """One mask per constraint, in order: time terms, place terms, concepts (vectorised over the library)."""
+    if query is None:
+        return []
+    masks = [term.mask(library.local_seconds) for term in query.time.terms]
+    masks += [term.mask(library.lat, library.lng, library.country_code) for term in query.place.terms]
+    index = library.concept_index
+    # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
+    masks += [term.mask(index) if index is not None else np.full(len(library), term.negated) for term in query.concepts]
+    return masks
+
+
+def search(library: Library, encoder: ClipEncoder | None, request: SearchRequest) -> SearchResult:
+    """Run one search: constraints filter exactly, then both channels rank what passes."""
+    if request.top_k < 1:
+        raise SearchError("top_k must be at least 1")
+    query = request.query
+    if query is None and request.text.strip():
+        query = parse_for_library(library, request.text)
+    masks = term_masks(library, query)
+    mask = np.ones(len(library), dtype=bool)
+    for term_mask in masks:
+        mask &= term_mask
+    matched = int(mask.sum())
+    hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS and masks else []
+    excluded = [library.row_of(image_id) for image_id in request.exclude_ids + request.unlike_ids]
+    mask[[row for row in excluded if row is not None]] = False
+    rows = np.flatnonzero(mask)
+    scorer = Scorer(library, encoder, rows)
+
+    visual = query.visual.strip() if query is not None else ""
+    vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual, scorer)
+    scores = np.zeros(len(rows), dtype=np.float32)
+    if vector is not None and len(rows):
+        scores += scorer.clip_z(vector)
+    if visual and (scorer.has_text or scorer.sentence_model is not None):
+        scores += scorer.word_scores(visual)
+        channels.append("text")
+        if scorer.sentence_model is not None:
+            channels.append("meaning")
+    if visual and library.text_model and scorer.sentence_model is None:
+        notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
+    if visual and not channels:
+        notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
+    scores = sink_near_duplicates(library, request, rows, scores)
+    if query is not None and len(rows) and (query.preceded_by or query.followed_by):
+        scores += sequence_bonus(library, encoder, query, rows)
+    if pinned_row is not None and len(rows):
+        position = np.searchsorted(rows, pinned_row)
+        if position < len(rows) and rows[position] == pinned_row:
+            others = np.delete(scores, position)
+            scores[position] = (others.max() if len(others) else 0.0) + 1.0  # the example itself comes first
+
+    ranked = top_positions(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
+    shown = ranked[: request.top_k]
+    photos = [PhotoHit(**record, score=float(scores[i])) for record, i in zip(library.records(rows[shown]), shown)]
+    events = group_events(library, rows, scores, ranked, request.top_k) if request.group_events else []
+    return SearchResult(query, photos, events, matched, channels, notices, hints)

@@ -1,0 +1,93 @@
+"""What a search is asked and what it answers: requests, photo and event hits, relaxation hints, errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypedDict
+
+import numpy as np
+
+from ..library import Library, PhotoRecord
+from ..query import ParsedQuery
+
+
+class PhotoHit(PhotoRecord):
+    score: float
+
+
+class EventHit(TypedDict):
+    event_id: int
+    score: float
+    best: PhotoHit
+    start_time: str  # local wall-clock of the event's first photo
+    end_time: str
+    place: str
+    photo_count: int  # photos in the whole event
+    matching_ids: list[str]  # the event's best-scoring photos among the results, best first
+
+
+@dataclass(frozen=True)
+class RelaxationHint:
+    """One change to the constraints and how many photos would then match."""
+
+    label: str  # "without the place", "with December 2019 instead of November 2019"
+    count: int
+    query: ParsedQuery  # the relaxed query, ready to run
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "count": self.count}
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str = ""  # a remembered moment, parsed into constraints and a visual description
+    query: ParsedQuery | None = None  # already parsed (the chat passes its merged query); overrides text
+    example_image: Path | None = None  # query by example: any image file, or a photo of the library
+    example_id: str | None = None  # query by example: a library photo's id (it comes first)
+    vector: np.ndarray | None = None  # a ready CLIP query vector (notebooks, benchmarks); combined like an example
+    like_ids: tuple[str, ...] = ()  # "more like these"
+    unlike_ids: tuple[str, ...] = ()  # "not like that": pushes it and its near-duplicates down
+    exclude_ids: tuple[str, ...] = ()  # never return these
+    top_k: int = 20
+    group_events: bool = True
+
+
+@dataclass
+class SearchResult:
+    query: ParsedQuery | None
+    photos: list[PhotoHit]  # ranked, ungrouped
+    events: list[EventHit]  # the same ranking grouped into moments (empty when not grouped)
+    matched: int  # photos that pass the time and place constraints
+    channels: list[str]  # "clip", "example", "text" (photo words), "meaning" (their sentence vectors)
+    notices: list[str] = field(default_factory=list)
+    hints: list[RelaxationHint] = field(default_factory=list)
+
+    @property
+    def constraints(self) -> list[str]:
+        """Chip labels of the constraints applied."""
+        return [chip.label for chip in self.query.chips()] if self.query is not None else []
+
+    def to_dict(self) -> dict:
+        return {
+            "query": self.query.to_dict() if self.query else None,
+            "constraints": self.constraints,
+            "matched": self.matched,
+            "channels": self.channels,
+            "notices": self.notices,
+            "hints": [hint.to_dict() for hint in self.hints],
+            "events": self.events,
+            "photos": self.photos,
+        }
+
+
+class SearchError(ValueError):
+    """A search that cannot run as asked; the message says what to change."""
+
+
+def photo_row(library: Library, image_id: str) -> int:
+    """The row of a photo named by the user or the screen; a SearchError when the library has no such photo."""
+    row = library.row_of(image_id)
+    if row is None:
+        raise SearchError(f"no photo {image_id!r} in this library")
+    return row

@@ -1,0 +1,224 @@
+"""For tests and benchmarks only: random-weight models (CLIP, a DETR detector, a BLIP captioner) saved
+to folders, synthetic photos, and synthetic libraries.
+
+They go through exactly the loading and indexing code that real models and photos use; the app never
+uses them (with no real weights it runs on captions instead).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from PIL import Image
+
+from .photo_names import lsc_file_name
+
+
+def _byte_level_vocab() -> dict[str, int]:
+    from transformers.convert_slow_tokenizer import bytes_to_unicode
+
+    characters = list(bytes_to_unicode().values())
+    vocab = {character: index for index, character in enumerate(characters)}
+    vocab.update({character + "</w>": len(characters) + index for index, character in enumerate(characters)})
+    vocab["<|startoftext|>"] = len(vocab)
+    vocab["<|endoftext|>"] = len(vocab)
+    return vocab
+
+
+def save_random_clip(folder: Path, *, size: str = "tiny", seed: int = 0) -> Path:
+    """Save a randomly initialised CLIP (model, byte-level tokenizer, preprocessor) loadable by load_clip.
+
+    size "tiny": a 16-d model on 32 px images that builds in a fraction of a second, for tests;
+    size "base": the real ViT-B/32 architecture (CLIPConfig defaults), for throughput benchmarks.
+    """
+    import torch
+    from transformers import CLIPConfig, CLIPImageProcessorPil, CLIPModel, CLIPTokenizer
+
+    vocab = _byte_level_vocab()
+    special = {
+        "vocab_size": len(vocab),
+        "bos_token_id": vocab["<|startoftext|>"],
+        "eos_token_id": vocab["<|endoftext|>"],
+        "pad_token_id": vocab["<|endoftext|>"],
+    }
+    if size == "tiny":
+        text = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, max_position_embeddings=77)
+        vision = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, image_size=32, patch_size=8)
+        config = CLIPConfig(text_config={**text, **special}, vision_config=vision, projection_dim=16)
+        pixels = 32
+    elif size == "base":
+        config = CLIPConfig(text_config=special)
+        pixels = config.vision_config.image_size
+    else:
+        raise ValueError(f"size must be 'tiny' or 'base', not {size!r}")
+    torch.manual_seed(seed)
+    folder = Path(folder)
+    CLIPModel(config).save_pretrained(folder)
+    CLIPTokenizer(vocab=vocab, merges=[]).save_pretrained(folder)
+    CLIPImageProcessorPil(size={"shortest_edge": pixels}, crop_size={"height": pixels, "width": pixels}).save_pretrained(folder)
+    return folder
+
+
+def synthetic_photo(seed: int, size: tuple[int, int] = (1024, 768)) -> Image.Image:
+    """A photo-like image (smooth colour field, shapes, noise) that differs clearly from one seed to the next."""
+    rng = np.random.default_rng(seed)
+    width, height = size
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    field = np.zeros((height, width, 3), np.float32)
+    for channel in range(3):
+        fx, fy, phase = rng.uniform(0.5, 4, 2).tolist() + [rng.uniform(0, 6.3)]
+        field[..., channel] = 0.5 + 0.5 * np.sin(xs / width * fx * 6.28 + ys / height * fy * 6.28 + phase)
+    field = field * rng.uniform(0.4, 1.0, 3) + rng.uniform(0, 0.3, 3)
+    for _ in range(int(rng.integers(2, 6))):
+        x0, y0 = rng.integers(0, width), rng.integers(0, height)
+        radius = rng.integers(width // 20, width // 4)
+        inside = (xs - x0) ** 2 + (ys - y0) ** 2 < radius**2
+        field[inside] = rng.uniform(0, 1, 3)
+    field += rng.normal(0, 0.03, field.shape).astype(np.float32)
+    return Image.fromarray((np.clip(field, 0, 1) * 255).astype(np.uint8))
+
+
+def text_photo(text: str, *, size: tuple[int, int] = (1024, 768), background=(40, 90, 160), ink=(250, 250, 245),
+               angle: float = 0.0, seed: int = 0) -> Image.Image:
+    """A synthetic photo with a sign reading `text` on a coloured board, tilted by `angle` degrees (OCR tests, benchmarks)."""
+    from PIL import ImageDraw, ImageFont
+
+    photo = synthetic_photo(seed, size)
+    font = ImageFont.load_default(size=max(12, size[1] // 9))
+    left, top, right, bottom = font.getbbox(text)
+    board = Image.new("RGBA", (right - left + size[1] // 8, bottom - top + size[1] // 10), (*background, 255))
+    ImageDraw.Draw(board).text((board.width // 2, board.height // 2), text, font=font, fill=(*ink, 255), anchor="mm")
+    board = board.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC)
+    photo.paste(board, ((size[0] - board.width) // 2, (size[1] - board.height) // 2), board)
+    return photo
+
+
+def write_synthetic_photos(
+    folder: Path, times_utc: Sequence[datetime], *, size: tuple[int, int] = (1024, 768), seed: int = 0, quality: int = 85
+) -> list[Path]:
+    """One JPEG per time, named LSC-style and sorted into day folders."""
+    paths = []
+    for index, taken in enumerate(times_utc):
+        path = Path(folder) / taken.strftime("%Y-%m-%d") / lsc_file_name(taken)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        synthetic_photo(seed * 1_000_003 + index, size).save(path, quality=quality)
+        paths.append(path)
+    return paths
+
+
+def write_synthetic_library(
+    folder: Path, n: int, *, dim: int = 512, places: int = 50, seed: int = 0, photo_files: Sequence[Path] = (),
+    model: str = "synthetic", captions: Sequence[str] = (), text_encoder=None,
+) -> Path:
+    """A library of n photos through the real store code: random unit fp16 embeddings, a photo every
+    ~30 s of waking hours over 18 months, and `places` named places in a few countries. Rows point at
+    `photo_files` in turn (so an app can show them), or at no file at all. With `captions`, each photo
+    gets one at random (BM25 is built over them) and `text_encoder` embeds them (the sentence-model channel)."""
+    from .indexing import commit_photo_table
+
+    rng = np.random.default_rng(seed)
+    start = np.datetime64("2019-01-01T07:00:00")
+    span_days = 548
+    day = np.sort(rng.integers(0, span_days, n))
+    seconds_in_day = rng.integers(0, 16 * 3600, n)  # 07:00 to 23:00
+    order = np.lexsort((seconds_in_day, day))
+    local = start + (day[order] * 86400 + seconds_in_day[order]).astype("timedelta64[s]")
+    centres = [(53.35, -6.26, "Dublin", "Ireland", "IE", "Europe/Dublin"), (51.51, -0.13, "London", "United Kingdom", "GB", "Europe/London"),
+               (40.64, 22.94, "Thessaloniki", "Greece", "GR", "Europe/Athens"), (48.86, 2.35, "Paris", "France", "FR", "Europe/Paris")]
+    place_centre = rng.integers(0, len(centres), places)
+    place_offset = rng.normal(0, 0.05, (places, 2))
+    # Consecutive photos stay at one place for a while, as a lifelog does.
+    stay = np.repeat(rng.integers(0, places, n // 40 + 1), 40)[:n]
+    centre = place_centre[stay]
+    lat = np.array([centres[c][0] for c in centre]) + place_offset[stay, 0] + rng.normal(0, 0.0005, n)
+    lng = np.array([centres[c][1] for c in centre]) + place_offset[stay, 1] + rng.normal(0, 0.0005, n)
+    names = np.array([f"Place {i}" for i in range(places)], dtype=object)[stay]
+    text = lambda index: np.array([centres[c][index] for c in centre], dtype=object)  # noqa: E731
+    table = photo_table(
+        local, lat=lat, lng=lng, semantic_name=names, city=text(2), country=text(3), country_code=text(4), timezone=text(5)
+    )
+    if photo_files:
+        table["path"] = np.array([str(Path(p).resolve()) for p in photo_files], dtype=object)[np.arange(n) % len(photo_files)]
+    if len(captions):
+        table["caption"] = np.asarray(captions, dtype=object)[rng.integers(0, len(captions), n)]
+    embeddings = np.empty((n, dim), dtype=np.float16)
+    for offset in range(0, n, 65536):  # in chunks: a float32 copy of a million rows would be 2 GB
+        block = rng.standard_normal((min(65536, n - offset), dim), dtype=np.float32)
+        embeddings[offset : offset + len(block)] = block / np.linalg.norm(block, axis=1, keepdims=True)
+    roots = sorted({str(Path(p).resolve().parent) for p in photo_files})
+    commit_photo_table(Path(folder), table, embeddings, {}, model=model, photo_roots=roots, text_encoder=text_encoder)
+    return Path(folder)
+
+
+def photo_table(local_times, **columns):
+    """A complete photo table (every stored column) for photos at these local times, as if taken in UTC;
+    `columns` override the defaults (lat, lng, semantic_name, city, country, country_code, caption ...)."""
+    import pandas as pd
+
+    from .library.schema import FILE_COLUMNS, RESOLVED_COLUMNS
+
+    local = np.asarray(local_times, dtype="datetime64[s]")
+    n = len(local)
+    ids = np.array([f"{str(t).replace('-', '').replace(':', '').replace('T', '_')}_{i % 1000:03d}.jpg" for i, t in enumerate(local)], dtype=object)
+    table = pd.DataFrame({
+        "path": "/synthetic/" + ids, "key": ids, "file_name": ids, "file_size": np.full(n, 100_000), "file_mtime_ns": np.zeros(n, np.int64),
+        "width": np.full(n, 1024), "height": np.full(n, 768), "exif_time": pd.NaT, "exif_offset_s": np.nan, "exif_lat": np.nan,
+        "exif_lng": np.nan, "embedded": np.ones(n, bool), "image_id": ids, "taken_at_utc": local, "local_time": local,
+        "timezone": "UTC", "zone_source": "metadata", "utc_offset_s": np.zeros(n, np.int32), "time_source": "filename", "time_approximate": False,
+        "time_approx": False,
+        "lat": np.nan, "lng": np.nan, "gps_source": "metadata", "semantic_name": "", "city": "", "country": "",
+        "country_code": "", "caption": "",
+    })
+    unknown = set(columns) - set(table.columns)
+    if unknown:
+        raise ValueError(f"not photo-table columns: {sorted(unknown)}")
+    for name, values in columns.items():
+        table[name] = values
+    return table[list(FILE_COLUMNS) + list(RESOLVED_COLUMNS)]
+
+
+def save_random_detector(folder: Path, labels: Sequence[str], *, favour: str, queries: int = 2) -> Path:
+    """A tiny random DETR (ResNet backbone, no timm) whose classifier is biased so every query finds `favour`:
+    a detector with known output for tests, loadable through the same code as facebook/detr-resnet-50."""
+    import torch
+    from transformers import DetrConfig, DetrForObjectDetection, DetrImageProcessor, ResNetConfig
+
+    torch.manual_seed(0)
+    backbone = ResNetConfig(num_channels=3, embedding_size=8, hidden_sizes=[8, 16, 16, 16], depths=[1, 1, 1, 1], out_features=["stage4"])
+    config = DetrConfig(
+        use_timm_backbone=False, use_pretrained_backbone=False, backbone_config=backbone, d_model=16, encoder_layers=1,
+        decoder_layers=1, encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=16, decoder_ffn_dim=16,
+        num_queries=queries, id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+    )
+    model = DetrForObjectDetection(config)
+    with torch.no_grad():
+        classifier = model.class_labels_classifier  # one logit per label, then "no object"
+        classifier.weight.zero_()
+        classifier.bias.fill_(-10.0)
+        classifier.bias[list(labels).index(favour)] = 10.0
+    model.save_pretrained(folder)
+    DetrImageProcessor(size={"shortest_edge": 64, "longest_edge": 96}).save_pretrained(folder)
+    return Path(folder)
+
+
+def save_random_captioner(folder: Path, words: Sequence[str]) -> Path:
+    """A tiny random BLIP captioner over a few words (its captions are nonsense made of them), loadable
+    through the same code as Salesforce/blip-image-captioning-base."""
+    import torch
+    from transformers import BertTokenizer, BlipConfig, BlipForConditionalGeneration, BlipImageProcessorPil, BlipProcessor
+
+    torch.manual_seed(0)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
+    (folder / "vocab.txt").write_text("\n".join(vocabulary) + "\n")
+    text = dict(vocab_size=len(vocabulary), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16,
+                max_position_embeddings=32, bos_token_id=2, sep_token_id=3, pad_token_id=0)
+    vision = dict(hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16, image_size=32, patch_size=16)
+    BlipForConditionalGeneration(BlipConfig(text_config=text, vision_config=vision, projection_dim=16)).save_pretrained(folder)
+    processor = BlipProcessor(image_processor=BlipImageProcessorPil(size={"height": 32, "width": 32}), tokenizer=BertTokenizer(str(folder / "vocab.txt")))
+    processor.save_pretrained(folder)
+    return folder
