@@ -191,7 +191,8 @@ def test_the_screen_shows_matches_first_and_the_rest_under_their_own_heading(dem
     assert [path for path, _ in results] == [m["best"]["path"] for m in moments[:2]]
     assert [path for path, _ in others["value"]] == [m["best"]["path"] for m in moments[2:]] and others["visible"]
     assert [caption.split(".")[0] for _, caption in others["value"]] == [str(n) for n in range(3, len(moments) + 1)]  # numbered on
-    everything_matches = screen_update(found, [], "coffee on a Friday")
+    all_match = [dict(moment, matched=True) for moment in found.moments]
+    everything_matches = screen_update(Turn(found.state, found.reply, all_match), [], "coffee on a Friday")
     assert len(everything_matches[1]) == len(found.moments) and everything_matches[-1]["visible"] is False
 
 
