@@ -21,10 +21,13 @@ def when(local_time: str) -> str:
     return datetime.fromisoformat(local_time).strftime("%a %d %b %Y, %H:%M")
 
 
-def gallery_items(moments: list[EventHit]) -> list[tuple[str, str]]:
+def gallery_items(moments: list[EventHit], first_number: int = 1) -> list[tuple[str, str]]:
     """(photo path, caption) per moment, numbered as the chat and the map number them."""
     # the time of the photo shown, which passed the filters; a moment may have begun hours before
-    return [(m["best"]["path"], f"{n}. {when(m['best']['local_time'])} · {m['place'] or 'unknown place'}") for n, m in enumerate(moments, 1)]
+    return [
+        (m["best"]["path"], f"{n}. {when(m['best']['local_time'])} · {m['place'] or 'unknown place'}")
+        for n, m in enumerate(moments, first_number)
+    ]
 
 
 def map_image(moments: list[EventHit]) -> Image.Image | None:
