@@ -153,6 +153,7 @@ class Turn:
                 {
                     "image_id": moment["best"]["image_id"],
                     "local_time": moment["best"]["local_time"],
+                    "time_approx": bool(moment["best"].get("time_approx", False)),  # a file date or a guessed zone
                     "place": moment["place"],
                     "score": round(moment["score"], 4),
                     "matched": matches_description(moment),  # False: it only fits the time and place

@@ -25,7 +25,7 @@ def gallery_items(moments: list[EventHit], first_number: int = 1) -> list[tuple[
     """(photo path, caption) per moment, numbered as the chat and the map number them."""
     # the time of the photo shown, which passed the filters; a moment may have begun hours before
     return [
-        (m["best"]["path"], f"{n}. {when(m['best']['local_time'])} · {m['place'] or 'unknown place'}")
+        (m["best"]["path"], f"{n}. {when(m['best']['local_time'])}{' (time approximate)' if m['best'].get('time_approx') else ''} · {m['place'] or 'unknown place'}")
         for n, m in enumerate(moments, first_number)
     ]
 
@@ -77,6 +77,8 @@ def moment_panel(assistant: Assistant, moment: EventHit) -> tuple[str, list[tupl
         f"**{span}** · {moment['place'] or 'unknown place'}",
         f"{count} in this moment. Click a photo in the strip to find more like it.",
     ]
+    if best.get("time_approx"):
+        lines.insert(1, assistant.replies("time_approximate"))
     if best["caption"]:
         lines.append(f"*{best['caption']}*")
     chosen = next(i for i, r in enumerate(strip) if r["image_id"] == best["image_id"])
