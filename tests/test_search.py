@@ -217,6 +217,10 @@ def test_photos_around_a_photo(archive):
 def test_bad_requests(archive):
     with pytest.raises(SearchError, match="top_k"):
         search(archive, None, SearchRequest(vector=unit(1), top_k=0))
+    # a photo to leave out that the library does not have is said, not silently ignored (a caption-only search too)
+    for request in (SearchRequest(text="Dublin", exclude_ids=("20990101_000000_000",)), SearchRequest(text="Dublin", unlike_ids=("nope.jpg",))):
+        with pytest.raises(SearchError, match="no photo"):
+            search(archive, None, request)
 
 
 @pytest.mark.parametrize("kernel", sorted(KERNELS))

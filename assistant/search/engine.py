@@ -15,7 +15,7 @@ from ..query.online import NominatimGeocoder
 from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
-from .results import PhotoHit, SearchError, SearchRequest, SearchResult
+from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
 from .scoring import Scorer, top_positions
 from .sequence import sequence_bonus
 
@@ -68,8 +68,7 @@ def search(
     hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS and masks else []
     uncertain = _uncertain_times(library, query, masks) & ~mask
     mask |= uncertain
-    excluded = [library.row_of(image_id) for image_id in request.exclude_ids + request.unlike_ids]
-    mask[[row for row in excluded if row is not None]] = False
+    mask[[photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids]] = False  # unknown ids refused
     rows = np.flatnonzero(mask)
     scorer = Scorer(library, encoder, rows)
 
