@@ -65,6 +65,7 @@ def _add_judging_options(parser: argparse.ArgumentParser, qrels_required: bool =
     parser.add_argument("--qrels", required=qrels_required, help="ground truth: topic,image_id CSV, JSON or DRES tasks; demo: the demo's")
     parser.add_argument("--tolerance", default="exact", help="what counts as a correct photo: exact, event (needs --library), minutes:N")
     parser.add_argument("--library", help="library whose events and times judge --tolerance event / minutes:N")
+    _add_date_order_option(parser)
 
 
 def _judge(args: argparse.Namespace):
@@ -74,8 +75,9 @@ def _judge(args: argparse.Namespace):
     tolerance = parse_tolerance(args.tolerance)
     qrels = read_qrels(args.qrels)
     print(qrels.describe(), file=sys.stderr)
-    library = _open_library(Settings.resolve(library=args.library)) if args.library else None
-    return Judge(qrels, tolerance, library)
+    settings = Settings.resolve(library=args.library, date_order=args.date_order)
+    library = _open_library(settings) if args.library else None
+    return Judge(qrels, tolerance, library, settings.date_order)
 
 
 def _add_date_order_option(parser: argparse.ArgumentParser) -> None:

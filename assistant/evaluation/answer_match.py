@@ -74,17 +74,23 @@ def numbers_in(text: str) -> list[float]:
     return [value for match in _NUMBER.finditer(text) if (value := number_value(match.group(0))) is not None]
 
 
-def dates_in(text: str) -> list[tuple[int | None, int, int]]:
-    """(year or None, month, day) of every date a text states; numeric dates read day first unless that cannot be."""
+def dates_in(text: str, date_order: str | None = None) -> list[tuple[int | None, int, int]]:
+    """(year or None, month, day) of every date a text states. A numeric date both ways possible (04/05/2020) is
+    read in date_order ("DMY" or "MDY"), or both ways when none is set, as the query parser reads it."""
     found = []
     for form, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
+            if form == "numeric":
+                first, second, year = (int(part) for part in match.groups())
+                year = year + 2000 if year < 100 else year
+                readings = {(year, second, first), (year, first, second)}  # (year, month, day), day first then month first
+                if first > 12 or second > 12 or date_order is not None:
+                    day_first = second <= 12 and (first > 12 or date_order == "DMY")
+                    readings = {(year, second, first) if day_first else (year, first, second)}
+                found += [reading for reading in readings if 1 <= reading[1] <= 12 and 1 <= reading[2] <= 31]
+                continue
             if form == "ymd":
                 year, month, day = (int(part) for part in match.groups())
-            elif form == "numeric":
-                first, second, year = (int(part) for part in match.groups())
-                day, month = (second, first) if second > 12 else (first, second)
-                year = year + 2000 if year < 100 else year
             elif form == "day month":
                 day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], match.group(3)
             else:
@@ -127,17 +133,17 @@ def _tolerance_for(accepted: AcceptedAnswer, value: float, as_duration: bool) ->
     return float(tolerance)
 
 
-def answer_matches(given: str, accepted: AcceptedAnswer) -> bool:
-    """Whether a participant's or a run's answer says what the accepted answer says."""
+def answer_matches(given: str, accepted: AcceptedAnswer, date_order: str | None = None) -> bool:
+    """Whether a participant's or a run's answer says what the accepted answer says (date_order: see dates_in)."""
     expected_duration = duration_seconds(accepted.text)
     if expected_duration is not None:
         stated = duration_seconds(given)
         return stated is not None and abs(stated - expected_duration) <= _tolerance_for(accepted, expected_duration, True)
-    expected_dates = dates_in(accepted.text)
+    expected_dates = dates_in(accepted.text, date_order)
     if expected_dates:
         return any(
             (month, day) == (want_month, want_day) and None in (year, want_year) or (year, month, day) == (want_year, want_month, want_day)
-            for want_year, want_month, want_day in expected_dates for year, month, day in dates_in(given)
+            for want_year, want_month, want_day in expected_dates for year, month, day in dates_in(given, date_order)
         )
     expected_number = number_value(accepted.text.strip())
     if expected_number is not None:

@@ -47,10 +47,10 @@ def parse_tolerance(text: str) -> Tolerance:
 class Judge:
     """Judges submissions against qrels: photos under a tolerance, answers by tolerant matching."""
 
-    def __init__(self, qrels: Qrels, tolerance: Tolerance = Tolerance(), library: "Library | None" = None):
+    def __init__(self, qrels: Qrels, tolerance: Tolerance = Tolerance(), library: "Library | None" = None, date_order: str | None = None):
         if tolerance.kind == "event" and library is None:
             raise ValueError("event tolerance needs the library whose events are meant: pass --library")
-        self.qrels, self.tolerance, self.library = qrels, tolerance, library
+        self.qrels, self.tolerance, self.library, self.date_order = qrels, tolerance, library, date_order
         self._keys = {topic: {photo_key(image) for image in images} for topic, images in qrels.images.items()}
         self._events: dict[str, set[int]] = {}
         self._times: dict[str, np.ndarray] = {}
@@ -75,7 +75,7 @@ class Judge:
 
     def answer_is_correct(self, topic: str, answer: str) -> bool:
         """A QA submission: says what one of the accepted answers says."""
-        return any(answer_matches(answer, accepted) for accepted in self.qrels.answers.get(topic, ()))
+        return any(answer_matches(answer, accepted, self.date_order) for accepted in self.qrels.answers.get(topic, ()))
 
     def _correct_events(self, topic: str) -> set[int]:
         if topic not in self._events:

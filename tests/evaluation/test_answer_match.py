@@ -38,3 +38,19 @@ from assistant.evaluation import AcceptedAnswer, answer_matches
 )
 def test_answers_match_tolerantly(given, accepted, tolerance, expected):
     assert answer_matches(given, AcceptedAnswer(accepted, tolerance)) is expected
+
+
+@pytest.mark.parametrize(
+    "given, accepted, date_order, expected",
+    [
+        ("04/05/2020", "4 May 2020", None, True),  # both readings admitted when no order is set
+        ("04/05/2020", "5 April 2020", None, True),
+        ("04/05/2020", "4 May 2020", "DMY", True),
+        ("04/05/2020", "5 April 2020", "DMY", False),
+        ("04/05/2020", "5 April 2020", "MDY", True),
+        ("13/05/2020", "13 May 2020", "MDY", True),  # 13 cannot be a month: read day first whatever the order
+        ("05/13/2020", "13 May 2020", "DMY", True),
+    ],
+)
+def test_an_ambiguous_numeric_date_is_read_in_the_date_order(given, accepted, date_order, expected):
+    assert answer_matches(given, AcceptedAnswer(accepted), date_order) is expected
