@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--plots", type=Path, help="folder for the PNG plots written with --qrels (default: beside the log)")
 
     evaluate = commands.add_parser("evaluate", help="score a run file (run-topics' or any team's LSC run) against qrels")
-    evaluate.add_argument("run", type=Path, help="GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE rows; a QA topic's IMAGE-ID is its answer")
+    evaluate.add_argument("run", type=Path, help="GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE rows, ranked in file order; a QA topic's answer comes from --answers, else its first row that is not a photo")
     evaluate.add_argument("--answers", type=Path, help="QA answers: GROUP-ID,RUN-ID,TOPIC-ID,ANSWER rows (default: RUN.answers.csv beside the run, as run-topics writes)")
     _add_judging_options(evaluate, qrels_required=True)
     evaluate.add_argument("--json", action="store_true", help='print {"overall": {...}, "topics": {...}} as JSON')
