@@ -17,6 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .evaluation.runs import answers_path
+from .evaluation.sessions import record_time
 from .files import write_atomically
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ class StudyRecorder:
             for record in reading.records:
                 if record.get("event") in ("topic", "message"):
                     key = (str(record.get("participant", "")), str(record.get("topic") or ""))
-                    self._started.setdefault(key, _utc(record["time"]))
+                    self._started.setdefault(key, record_time(record))
 
     def participant(self, username: str | None, session: str) -> str:
         """--participant if given, else the login name, else a name for this browser session."""
@@ -136,14 +138,8 @@ class StudyRecorder:
         record = self.log.write(participant, event, **fields) if self.log is not None else new_record(participant, event, **fields)
         if event in ("topic", "message"):
             with self._lock:
-                self._started.setdefault((participant, topic), _utc(record["time"]))
+                self._started.setdefault((participant, topic), record_time(record))
         return record
-
-
-def _utc(stamp: str) -> datetime:
-    """A log line's time; one written by hand without an offset is taken as UTC, as the app writes them."""
-    moment = datetime.fromisoformat(stamp)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _shown(turn: "Turn") -> dict:
@@ -217,7 +213,7 @@ def summarise(records: Iterable[dict]) -> list[TaskSummary]:
     for record in records:
         key = (str(record.get("participant", "")), str(record.get("topic") or "-"))
         task = tasks.setdefault(key, {"turns": 0, "start": None, "found": None, "submitted": None})
-        stamp = _utc(record["time"])  # logs may mix offset and naive times (edited by hand, older writers)
+        stamp = record_time(record)  # logs may mix offset and naive times (edited by hand, older writers)
         if task["found"] is not None:
             continue
         if record["event"] in ("topic", "message") and task["start"] is None:
@@ -365,7 +361,7 @@ def run_topics(
 
     write_atomically(Path(out), lambda tmp: write(tmp, rows))
     if answers:
-        write_atomically(Path(out).with_suffix(".answers.csv"), lambda tmp: write(tmp, answers))
+        write_atomically(answers_path(out), lambda tmp: write(tmp, answers))
     write_atomically(notes_path(out), lambda tmp: tmp.write_text(json.dumps(run.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
     return run
 
