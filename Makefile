@@ -37,6 +37,7 @@ app: install
 	$(BIN)/python app.py $(ARGS)
 
 test: install-test browser
+	$(BIN)/python -m pip check
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from .settings import Settings
+from .settings import DATE_ORDERS, Settings
 
 
 def _add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +61,26 @@ def _enrichment(args: argparse.Namespace, device: str):
         raise SystemExit(f"error: {error}") from None
 
 
+def _add_date_order_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date-order", type=str.upper, choices=DATE_ORDERS,
+                        help="how to read 04/05/2020 (env LIFELOG_DATE_ORDER; default: the locale's, else both readings)")
+
+
+def add_app_options(parser: argparse.ArgumentParser) -> None:
+    """The app's flags, the same for `lifelog app` and `python app.py`."""
+    parser.add_argument("--library", help="library folder (env LIFELOG_LIBRARY); default: the built-in demo library")
+    parser.add_argument("--model", help="CLIP model id or folder (env LIFELOG_MODEL)")
+    parser.add_argument("--host", help="address to listen on (env GRADIO_SERVER_NAME; default: this machine only, 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port to listen on (env GRADIO_SERVER_PORT; default: 7860)")
+    parser.add_argument("--share", action="store_true", help="also publish a temporary public link (off unless asked)")
+    _add_date_order_option(parser)
+    _add_online_places_option(parser)
+    parser.add_argument("--auth-file", help="require a login; accounts (and each one's library) from `lifelog add-user`")
+    parser.add_argument("--study-log", help="record every turn, click and submission as JSON lines in this file")
+    parser.add_argument("--participant", help="participant id in the study log (default: the login name)")
+    parser.add_argument("--topic", help="the task's topic id in the study log (default: none; participants can set one)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lifelog", description="Find moments in your lifelog by describing them.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_library_option(search)
     _add_model_options(search)
     _add_online_places_option(search)
+    _add_date_order_option(search)
 
     parse = commands.add_parser("parse", help="show how a description is understood (time, place, visual)")
     parse.add_argument("text")
@@ -100,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true")
     _add_library_option(parse)
     _add_online_places_option(parse)
+    _add_date_order_option(parse)
 
     ask = commands.add_parser("ask", help="answer a question about your life from the library, with the evidence")
     ask.add_argument("text", help="e.g. 'How many times did I go to the cinema in 2019?'")
@@ -118,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("study-report", help="time-to-find and turns per topic and participant, from a study log")
     report.add_argument("log", type=Path, help="the JSON-lines file written by `app.py --study-log`")
 
+    app = commands.add_parser("app", help="start the app: the chat screen and its HTTP API (the same flags as app.py)")
+    add_app_options(app)
+
     topics = commands.add_parser("run-topics", help="answer a list of topics automatically: an NTCIR Lifelog / LSC run file")
     topics.add_argument("topics", type=Path, help="CSV with id and text columns, or JSON (a list of {id, text}, or id -> text)")
     topics.add_argument("--out", type=Path, required=True, help="run file to write: GROUP-ID,RUN-ID,TOPIC-ID,IMAGE-ID,SECONDS-ELAPSED,SCORE")
@@ -128,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("--json", action="store_true", help="print the run's notes (rows, channels used per topic) as JSON")
     _add_library_option(topics)
     _add_model_options(topics)
+    _add_date_order_option(topics)
     return parser
 
 
@@ -256,7 +282,8 @@ def run_search(args: argparse.Namespace) -> int:
     if not args.text.strip() and args.image is None and not args.like:
         raise SystemExit("error: give a description to search for, --image PHOTO or --like ID")
     settings = Settings.resolve(
-        library=args.library, model=args.model, device=args.device, precision=args.precision, online_places=args.online_places
+        library=args.library, model=args.model, device=args.device, precision=args.precision, online_places=args.online_places,
+        date_order=args.date_order,
     )
     library = _open_library(settings)
     needs_model = args.image is not None and library.row_of_path(args.image) is None
@@ -264,7 +291,7 @@ def run_search(args: argparse.Namespace) -> int:
     encoder = _load_encoder(settings, library.model, required=needs_model) if wants_model else None
     request = SearchRequest(
         text=args.text, example_image=args.image, like_ids=tuple(args.like), unlike_ids=tuple(args.unlike),
-        top_k=args.top_k, group_events=args.events,
+        top_k=args.top_k, group_events=args.events, date_order=settings.date_order,
     )
     result = search(library, encoder, request, geocoder_for(settings))
     for notice in result.notices:
@@ -296,14 +323,14 @@ def run_parse(args: argparse.Namespace) -> int:
     from .query.online import geocoder_for
 
     now = datetime.fromisoformat(args.now) if args.now else None
-    settings = Settings.resolve(library=args.library, online_places=args.online_places)
+    settings = Settings.resolve(library=args.library, online_places=args.online_places, date_order=args.date_order)
     places, concepts = None, None
     if args.library or settings.library.joinpath("library.json").exists():
         library = _open_library(settings)
         places, concepts = library.known_places(), library.concept_labels
         now = now or library.last_local_time()
     geocoder = geocoder_for(settings)
-    parsed = parse_query(args.text, now=now, places=places, concepts=concepts, geocoder=geocoder)
+    parsed = parse_query(args.text, now=now, places=places, concepts=concepts, geocoder=geocoder, date_order=settings.date_order)
     if geocoder is not None and geocoder.unreachable:
         print(f"note: {geocoder.unreachable}", file=sys.stderr)
     if args.json:
@@ -375,12 +402,14 @@ def run_run_topics(args: argparse.Namespace) -> int:
     if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
         raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
     topics = read_topics(args.topics)
-    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    settings = Settings.resolve(
+        library=args.library, model=args.model, device=args.device, precision=args.precision, date_order=args.date_order,
+    )
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
     run = run_topics(
         library, encoder, topics, args.out, group_id=args.group_id, run_id=args.run_id or args.out.stem, top_k=args.top_k,
-        captions_only=args.captions_only, progress=_progress_bar(),
+        captions_only=args.captions_only, progress=_progress_bar(), date_order=settings.date_order,
     )
     if args.json:
         print(json.dumps(run.to_dict(), ensure_ascii=False, indent=1))
@@ -392,6 +421,29 @@ def run_run_topics(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_app_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """app.py's flags: those of `lifelog app`."""
+    parser = argparse.ArgumentParser(prog="app.py", description="Lifelog Assistant: find moments in your lifelog by describing them.")
+    add_app_options(parser)
+    return parser.parse_args(argv)
+
+
+def build_app_from_args(args: argparse.Namespace):
+    """The app for these flags, built (not yet serving): a web.launcher.App."""
+    from .web.launcher import App
+
+    return App.build(
+        share=args.share, library=args.library, model=args.model, auth_file=args.auth_file, study_log=args.study_log,
+        participant=args.participant, topic=args.topic, date_order=args.date_order, host=args.host, port=args.port,
+        online_places=args.online_places,
+    )
+
+
+def run_app(args: argparse.Namespace) -> int:
+    build_app_from_args(args).serve()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from .library import LibraryError
     from .search import SearchError
@@ -399,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {
         "index": run_index, "search": run_search, "parse": run_parse, "ask": run_ask,
-        "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics,
+        "add-user": run_add_user, "study-report": run_study_report, "run-topics": run_run_topics, "app": run_app,
     }
     try:
         return handlers[args.command](args)

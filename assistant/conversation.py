@@ -1,8 +1,10 @@
 """The dialogue: what each new message does to the query, and what the assistant says back.
 
 A message refines the previous query: a new constraint is added, one of a kind already present replaces
-it ("actually it was in the evening"), a negation excludes ("not at home"), a reference acts on a result
-("more like the second one", "not that one"), and "start over" resets. The state is plain frozen data,
+it ("actually it was in the evening"), a negation excludes beside what was said ("not at home", "not on a
+Saturday"), a reference acts on a result ("more like the second one", "not that one"), and "start over"
+resets. A message that describes another moment, with no cue that it refines this one, starts a new
+search and offers the previous one back. The state is plain frozen data,
 so the screen keeps one per browser session (Gradio deep-copies it) and scripts can replay conversations.
 """
 
@@ -24,8 +26,26 @@ from .query.online import NominatimGeocoder
 from .replies import Replies
 from .search import EventHit, SearchRequest, SearchResult, moments_of_photos, neighbouring_events, parse_for_library, search
 
-_START_OVER = re.compile(r"^\s*(start\s*over|restart|reset|new\s+search|forget\s+(it|that|everything)|clear)\b", re.I)
-_CORRECTION = re.compile(r"^\s*(actually|no[,.!]|sorry|wait|i\s+mean|rather|correction|oops)\b[,.!]?\s*", re.I)
+# A command only when the whole message is one: "Clear blue sky over the harbour" is a memory.
+_START_OVER = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|please|let'?s)[,\s]+)?(?:start\s*(?:over|again)|restart|reset|new\s+search|forget\s+(?:it|that|everything)"
+    r"|clear(?:\s+(?:it|all|everything))?)(?:[,\s]+please)?\s*[.!]*\s*$",
+    re.I,
+)
+# A correction needs a correction's form: "actually …", "I mean …", "no, …", "sorry, …"; "Wait staff serving dinner" is a memory.
+_CORRECTION = re.compile(
+    r"^\s*(?:(?:actually|i\s+mean|i\s+meant|correction)\b|(?:no|nope|sorry|wait|oops|rather)\s*[,.!:;–—-]|no\s+(?=(?:it|that)\s+was\b|it'?s\b))"
+    r"[,.!:;–—-]?\s*",
+    re.I,
+)
+# Words that tie a message to the moment already described; without one, a message with its own description is a new memory.
+_REFINEMENT_CUE = re.compile(
+    r"^\s*(?:and|but|plus|also|with|without|not|no|nor|or|more\s+like|less|maybe|probably|it\s+was|it'?s|it\s+had"
+    r"|there\s+(?:was|were)|they\s+were|we\s+were|i\s+was)\b|\b(?:also|too|as\s+well|instead)\b",
+    re.I,
+)
+# A detail that reads on from a description ("a room" + "with heavy curtains"), joined without a break.
+_READS_ON = re.compile(r"^(?:with|without|wearing|holding|carrying|in|on|at|near|under|behind|beside|next\s+to|by|inside|outside|of)\b", re.I)
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
     "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
@@ -64,6 +84,7 @@ class Choice:
     query: ParsedQuery
     reply: str  # template name used when picked
     offer: str = ""  # the numbered line the reply offered it with, e.g. "1. 71 photos without the place"
+    restores: ChatState | None = None  # the whole earlier search it brings back ("back to the previous search")
 
 
 @dataclass(frozen=True)
@@ -110,6 +131,16 @@ class Turn:
     keeps_screen: bool = False  # a reply that only talks (a prompt, "nothing else that day"): the moments shown stay
     opened: EventHit | None = None  # a moment the turn opens, as a click on it would ("show me")
 
+    @property
+    def matching(self) -> list[EventHit]:
+        """The moments that match the description, shown first."""
+        return [moment for moment in self.moments if matches_description(moment)]
+
+    @property
+    def time_and_place_only(self) -> list[EventHit]:
+        """The moments that only fit the time and place, shown after the matches under their own heading."""
+        return [moment for moment in self.moments if not matches_description(moment)]
+
     @classmethod
     def talk(cls, state: ChatState, reply: str) -> "Turn":
         """A reply with no new moments, leaving the screen as it was."""
@@ -123,12 +154,15 @@ class Turn:
             "matched": self.result.matched if self.result else 0,
             "answer": self.state.asked.to_api() if self.state.asked else None,  # null while searching for a memory
             "opened": self.opened["best"]["image_id"] if self.opened else None,
+            "choices": [choice.offer for choice in self.state.choices],  # reply with a number to pick one
             "results": [
                 {
                     "image_id": moment["best"]["image_id"],
                     "local_time": moment["best"]["local_time"],
+                    "time_approx": bool(moment["best"].get("time_approx", False)),  # a file date or a guessed zone
                     "place": moment["place"],
                     "score": round(moment["score"], 4),
+                    "matched": matches_description(moment),  # False: it only fits the time and place
                     "event_id": str(moment["event_id"]),
                     "start_time": moment["start_time"],
                     "end_time": moment["end_time"],
@@ -141,25 +175,26 @@ class Turn:
 def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> ParsedQuery:
     """Merge a follow-up into the query so far.
 
-    A time term replaces terms of its kind (two parts of the day or two periods ANDed would admit nothing,
-    so a second one is a correction); a positive place replaces the positive places, negated places add
-    up; new visual words add to the description, or replace it after "actually".
+    A positive time term replaces the positive terms of its kind (two parts of the day or two periods ANDed
+    would admit nothing, so a second one is a correction), a negated one is added beside them; a positive
+    place replaces the positive places, negated places add up; new visual words add to the description,
+    or replace it after "actually".
     """
     if current is None:
         return new
-    time = current.time
+    time_terms = current.time.terms
     for term in new.time.terms:
-        time = time.replacing(term)
+        time_terms = _with_time_term(time_terms, term)
     place_terms = current.place.terms
     if any(not term.negated for term in new.place.terms):
         place_terms = tuple(term for term in place_terms if term.negated)
     place_terms += tuple(term for term in new.place.terms if term.label not in {t.label for t in place_terms})
     visual = current.visual
     if new.visual.strip():
-        visual = new.visual if correction or not visual.strip() else f"{visual.rstrip('. ')}. {new.visual}"
+        visual = new.visual if correction else _joined(visual, new.visual)
     return ParsedQuery(
         text=f"{current.text} / {new.text}",
-        time=time,
+        time=dataclasses.replace(current.time, terms=time_terms),
         place=PlaceConstraints(place_terms),
         visual=visual,
         preceded_by=(new.preceded_by if correction and new.preceded_by else current.preceded_by + new.preceded_by),
@@ -171,18 +206,44 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
     )
 
 
+def _with_time_term(terms: tuple, term) -> tuple:
+    """Terms with one more: a positive one replaces the positives of its kind, a negation is added beside them.
+
+    Either drops its own opposite ("not on a Friday" after "on a Friday").
+    """
+    kept = tuple(t for t in terms if t.label != term.label and (term.negated or t.negated or t.kind != term.kind))
+    return kept + (term,)
+
+
+def _joined(description: str, detail: str) -> str:
+    """One readable description: "a room" and "with heavy curtains" make "a room with heavy curtains"."""
+    head, detail = description.strip().rstrip(".!?,;: "), detail.strip()
+    if not head:
+        return detail
+    return f"{head} {detail}" if _READS_ON.match(detail) else f"{head} and {detail}"
+
+
+def is_new_memory(state: ChatState, parsed: ParsedQuery, message: str) -> bool:
+    """Whether a message describes another moment: a search is under way, the message has its own
+    description, and nothing in it ("actually", "not", "it was", "also", "with", "more like") ties it to this one."""
+    under_way = state.query is not None or state.example_id is not None
+    return under_way and bool(parsed.visual.strip()) and not _REFINEMENT_CUE.search(message)
+
+
 class Assistant:
     """One library and its models, answering any number of independent conversations."""
 
     def __init__(
         self, library: Library, encoder: ClipEncoder | None, *, replies: Replies | None = None, top_k: int = 12,
         geocoder: NominatimGeocoder | None = None,
+        date_order: str | None = None,
     ):
         self.library = library
         self.encoder = encoder
         self.geocoder = geocoder  # online places (--online-places), or None to stay offline
         self.replies = replies or Replies()
         self.top_k = top_k
+        self.date_order = date_order  # how users write 04/05/2020 (Settings.date_order)
 
     # ---- one turn per user action ---------------------------------------------------------------
     def respond(self, state: ChatState, message: str) -> Turn:
@@ -199,10 +260,9 @@ class Assistant:
             return self.show_evidence(state)
         if state.asked is not None and asking.OTHER_ANSWER.match(message):
             return self.other_answer(state)
-        picked = self._picked_choice(state, message)
-        if picked is not None:
-            state = dataclasses.replace(state, query=picked.query, choices=())
-            return self._run(state, self.replies(picked.reply, label=picked.label))
+        number = _choice_number(message)
+        if number is not None:
+            return self.choose(state, number - 1)
         reference = _LIKE.match(message) or _UNLIKE.match(message)
         if reference:
             image_id = self._resolve_reference(state, reference.group("ref"))
@@ -216,15 +276,29 @@ class Assistant:
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
         text = asking.follow_up_text(text) if asking.is_question(state.query) else text
-        parsed = parse_for_library(self.library, text, self.geocoder)
+        parsed = parse_for_library(self.library, text, self.geocoder, self.date_order)
         if asking.asks_anew(parsed, text):  # a question of its own starts afresh
             return self._ask(ChatState(query=parsed, turns=state.turns + 1), "")
-        if asking.is_question(state.query):  # after an answer, a follow-up asks it again (about what it names); a memory is searched afresh
-            follow_up = correction or asking.follows_up(parsed, text)
-            state, correction = (state, True) if follow_up else (ChatState(turns=state.turns), False)
-        query = refine(state.query, parsed, correction)
+        # after an answer, a follow-up asks it again, about what it names if it names something
+        follows_answer = asking.is_question(state.query) and (correction or asking.follows_up(parsed, text))
+        if not correction and not follows_answer and is_new_memory(state, parsed, text):
+            previous = dataclasses.replace(state, choices=())
+            state = ChatState(query=parsed, turns=state.turns + 1)
+            return self._run(state, self.replies("new_search", summary=parsed.describe()), previous=previous)
+        query = refine(state.query, parsed, correction or follows_answer)
         state = dataclasses.replace(state, query=query, choices=(), turns=state.turns + 1)
         return self._run(state, self.replies("understood", summary=query.describe()))
+
+    def choose(self, state: ChatState, index: int) -> Turn:
+        """Take the choice offered at this index (0-based), as clicking it or replying with its number does."""
+        if not 0 <= index < len(state.choices):
+            return Turn.talk(state, self.replies("no_such_choice", number=index + 1) if state.choices else self.replies("no_choices"))
+        picked = state.choices[index]
+        if picked.restores is not None:
+            state = dataclasses.replace(picked.restores, turns=state.turns + 1)
+        else:
+            state = dataclasses.replace(state, query=picked.query, choices=())
+        return self._run(state, self.replies(picked.reply, label=picked.label))
 
     # ---- questions about one's life (asking.py) ----------------------------------------------------
     def show_evidence(self, state: ChatState) -> Turn:
@@ -299,17 +373,6 @@ class Assistant:
         if self.library.row_of(image_id) is None:
             raise ValueError(f"no photo {image_id!r} in this library")
 
-    def _picked_choice(self, state: ChatState, message: str) -> Choice | None:
-        if not state.choices:
-            return None
-        match = _CHOICE.match(message)
-        if match is None:
-            return None
-        number = int(match.group("number")) if match.group("number") else _ORDINALS.get((match.group("word") or "").lower())
-        if number is None or not 1 <= number <= len(state.choices):
-            return None
-        return state.choices[number - 1]
-
     def _resolve_reference(self, state: ChatState, reference: str) -> str | None:
         reference = reference.lower().strip()
         if reference in ("that", "this", "it"):
@@ -322,8 +385,8 @@ class Assistant:
             return None
         return state.shown[number - 1]
 
-    def _run(self, state: ChatState, opening: str) -> Turn:
-        """Search with the conversation's state and say what was found."""
+    def _run(self, state: ChatState, opening: str, *, previous: ChatState | None = None) -> Turn:
+        """Search with the conversation's state and say what was found; `previous` is a search it replaced, offered back."""
         if asking.is_question(state.query) and not (state.example_id or state.liked or state.unliked):
             return self._ask(state, opening)  # a question is answered, again after any change to its scope
         state = dataclasses.replace(state, asked=None)  # a search: no answer on screen
@@ -335,16 +398,9 @@ class Assistant:
             top_k=self.top_k,
         )
         result = search(self.library, self.encoder, request, self.geocoder)
-        lines = [opening]
+        moments = [m for m in result.events if matches_description(m)] + [m for m in result.events if not matches_description(m)]
+        lines = [opening, *self._found(state, result, moments), *result.notices]
         choices: tuple[Choice, ...] = ()
-        channels = self.replies("channels_captions_only") if result.channels and result.channels[0] == "text" else ""
-        if result.events:
-            constrained = state.query is not None and state.query.chips()
-            template = ("results" if constrained else "results_unconstrained") + ("_one" if len(result.events) == 1 else "")
-            lines.append(self.replies(template, matched=result.matched, shown=len(result.events), channels=channels))
-        else:
-            lines.append(self.replies("no_results"))
-        lines += result.notices
         if state.query is not None and state.query.ambiguous:
             ambiguity = state.query.ambiguous[0]
             choices = tuple(
@@ -361,9 +417,41 @@ class Assistant:
                 for n, hint in enumerate(result.hints, 1)
             )
             lines.append(self.replies("hints_intro"))
+        if previous is not None:
+            summary = " · ".join(chip.label for chip in previous.chips())
+            offer = self.replies("previous_choice", number=len(choices) + 1, summary=summary)
+            choices += (Choice(summary, previous.query, "back_to_previous", offer, restores=previous),)
         lines += [choice.offer for choice in choices]
-        state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in result.events), choices=choices)
-        return Turn(state, "\n\n".join(lines), result.events, result)
+        state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in moments), choices=choices)
+        return Turn(state, "\n\n".join(lines), moments, result)
+
+    def _found(self, state: ChatState, result: SearchResult, moments: list[EventHit]) -> list[str]:
+        """What the search found, in words: the moments that match the description, then those that only fit the time and place."""
+        channels = self.replies("channels_captions_only") if result.channels and result.channels[0] == "text" else ""
+        matching = sum(matches_description(m) for m in moments)
+        if not moments:
+            return [self.replies("no_results")]
+        if not matching:
+            return [self.replies("only_time_and_place", shown=len(moments), channels=channels)]
+        constrained = state.query is not None and state.query.chips()
+        template = ("results" if constrained else "results_unconstrained") + ("_one" if matching == 1 else "")
+        found = [self.replies(template, matched=result.matched, shown=matching, channels=channels)]
+        if matching < len(moments):
+            found.append(self.replies("rest_after", count=len(moments) - matching))
+        return found
+
+
+def matches_description(moment: EventHit) -> bool:
+    """Whether a moment matches the description itself, not only the time and place (a hit without the flag does)."""
+    return moment.get("matched", True)
+
+
+def _choice_number(message: str) -> int | None:
+    """The number a message picks a choice by ("2", "option 2", "the second one"); None if it is not such a reply."""
+    match = _CHOICE.match(message)
+    if match is None:
+        return None
+    return int(match.group("number")) if match.group("number") else _ORDINALS.get((match.group("word") or "").lower())
 
 
 def _with_place(query: ParsedQuery, ambiguity, candidate) -> ParsedQuery:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -21,9 +22,18 @@ _SOURCES = {
     "precision": ("LIFELOG_PRECISION", "auto"),
     "home_timezone": ("LIFELOG_HOME_TZ", None),
     "batch_size": ("LIFELOG_BATCH_SIZE", "32"),
-    "demo_dir": ("LIFELOG_DEMO_DIR", None),
+    "demo_dir": ("LIFELOG_DEMO_DIR", None),  # None: a Space's persistent storage, else a cache folder
     "online_places": ("LIFELOG_ONLINE_PLACES", "0"),  # ask Nominatim about places nothing offline knows
+    "date_order": ("LIFELOG_DATE_ORDER", None),  # None: the locale's, else an ambiguous 04/05/2020 admits both readings
+    # Gradio's own variables, which a Hugging Face Space sets; None: this machine only, port 7860
+    "host": ("GRADIO_SERVER_NAME", None),
+    "port": ("GRADIO_SERVER_PORT", "7860"),
 }
+DATE_ORDERS = ("DMY", "MDY")
+# A Space's persistent storage, mounted here when the Space has it (it survives restarts; the cache does not).
+SPACE_STORAGE = Path("/data")
+# Territories that write the month first (04/29/2020); the rest of the world writes the day first.
+_MONTH_FIRST_TERRITORIES = {"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "PR", "VI", "UM", "BZ"}
 
 
 def default_library_dir() -> Path:
@@ -31,8 +41,16 @@ def default_library_dir() -> Path:
     return Path(platformdirs.user_data_dir("lifelog-assistant", appauthor=False)) / "library"
 
 
-def default_demo_dir() -> Path:
-    """Where the built-in demo library is built on first run (a cache: safe to delete)."""
+def on_space() -> bool:
+    """Is this a Hugging Face Space? Spaces set SPACE_ID."""
+    return bool(os.environ.get("SPACE_ID"))
+
+
+def default_demo_dir(storage: Path = SPACE_STORAGE) -> Path:
+    """Where the built-in demo library is built on first run: on a Space with writable persistent storage,
+    there (a restart then finds it built); else a cache folder (safe to delete)."""
+    if on_space() and storage.is_dir() and os.access(storage, os.W_OK | os.X_OK):
+        return storage / "lifelog-assistant" / "demo"
     return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / "demo"
 
 
@@ -44,6 +62,28 @@ def online_places_cache() -> Path:
 def _switch(value: object) -> bool:
     """A flag's True/False, or an environment variable's "1", "true", "yes", "on" (anything else is off)."""
     return value if isinstance(value, bool) else str(value).strip().lower() in {"1", "true", "yes", "on"}
+def locale_date_order() -> str | None:
+    """DMY or MDY as the locale's territory writes dates ("en_US.UTF-8": MDY), or None when it names none ("C.UTF-8").
+
+    Read from LC_ALL, LC_TIME, LANG as the C library does, without setlocale (which would change the whole process).
+    """
+    for variable in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            territory = re.match(r"[a-z]{2,3}_([A-Z]{2})\b", value)
+            if territory is None:
+                return None
+            return "MDY" if territory.group(1) in _MONTH_FIRST_TERRITORIES else "DMY"
+    return None
+
+
+def _date_order(value: object) -> str | None:
+    if value is None:
+        return locale_date_order()
+    order = str(value).strip().upper()
+    if order not in DATE_ORDERS:
+        raise ValueError(f"date order {value!r}: use DMY (29/04/2020) or MDY (04/29/2020), with --date-order or LIFELOG_DATE_ORDER")
+    return order
 
 
 def system_timezone() -> str:
@@ -71,6 +111,9 @@ class Settings:
     batch_size: int
     demo_dir: Path
     online_places: bool  # off by default: parsing stays offline
+    date_order: str | None  # "DMY", "MDY", or None: an ambiguous 04/05/2020 admits both readings
+    host: str  # the app's listening address
+    port: int
 
     @classmethod
     def resolve(cls, **explicit: object) -> "Settings":
@@ -95,6 +138,10 @@ class Settings:
             batch_size=int(values["batch_size"]),  # type: ignore[arg-type]
             demo_dir=Path(str(values["demo_dir"])).expanduser() if values["demo_dir"] else default_demo_dir(),
             online_places=_switch(values["online_places"]),
+            date_order=_date_order(values["date_order"]),
+            # A Space's proxy reaches the app from outside the container; anywhere else, this machine only.
+            host=str(values["host"] or ("0.0.0.0" if on_space() else "127.0.0.1")),
+            port=int(values["port"]),  # type: ignore[arg-type]
         )
 
     def model_for(self, library_model: str | None) -> str:

@@ -314,7 +314,7 @@ def notes_path(run_file: Path) -> Path:
 
 def run_topics(
     library, encoder, topics: list[Topic], out: Path, *, group_id: str, run_id: str, top_k: int = MAX_IMAGES_PER_TOPIC,
-    captions_only: bool = False, progress: Callable[[int, int, str], None] | None = None,
+    captions_only: bool = False, progress: Callable[[int, int, str], None] | None = None, date_order: str | None = None,
 ) -> TopicRun:
     """Answer each topic automatically, write a submission file and its notes (channels used per topic).
 
@@ -337,7 +337,7 @@ def run_topics(
         if progress:
             progress(done, len(topics), "topics")
         began = time.perf_counter()
-        query = parse_for_library(library, topic.text)
+        query = parse_for_library(library, topic.text, date_order=date_order)
         result = search(library, encoder, SearchRequest(query=query, top_k=top_k, group_events=False))
         hits = [(hit["image_id"], hit["score"]) for hit in result.photos]
         if query.question is not None:

@@ -95,3 +95,102 @@ def app_server(demo_library, tiny_clip_dir):
     launch(demo, service, port=port, block=False)
     yield f"http://127.0.0.1:{port}/"
     demo.close()
+
+
+# ---- a fresh install, as a Space or a lab gets it (tests/test_space.py, tests/test_packaging.py) ----------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class FreshInstall:
+    """A clean clone of the committed HEAD and a new venv holding only gradio (the Space's version) and requirements.txt."""
+
+    clone: Path
+    python: Path
+
+    @property
+    def bin(self) -> Path:
+        return self.python.parent
+
+
+def space_sdk_version() -> str:
+    """The Gradio a Space installs: `sdk_version` in the YAML block that opens README.md."""
+    import re
+
+    block = ROOT.joinpath("README.md").read_text(encoding="utf-8").split("---")[1]
+    return re.search(r"^sdk_version:\s*(\S+)", block, re.M).group(1)
+
+
+def run_checked(command: list, **kwargs) -> "subprocess.CompletedProcess":
+    """Run a command; on failure, fail the test with its output (pip's, say), not just an exit status."""
+    import subprocess
+
+    done = subprocess.run([str(part) for part in command], capture_output=True, text=True, **kwargs)
+    assert done.returncode == 0, f"{' '.join(map(str, command))} exited {done.returncode}:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
+    return done
+
+
+@pytest.fixture(scope="session")
+def fresh_install(tmp_path_factory) -> FreshInstall:
+    """What a Space builds from a push (pip install gradio -r requirements.txt in the repository), once per session.
+
+    A clone, not this folder: only committed files travel, so a file that works only in this source tree shows up.
+    """
+    import sys
+
+    scratch = tmp_path_factory.mktemp("fresh-install")
+    clone = scratch / "clone"
+    run_checked(["git", "clone", "--quiet", ROOT, clone])
+    run_checked([sys.executable, "-m", "venv", scratch / "venv"], env=outside_environment())
+    python = scratch / "venv" / "bin" / "python"
+    install = [python, "-m", "pip", "install", "--quiet", f"gradio=={space_sdk_version()}", "-r", "requirements.txt"]
+    run_checked(install, cwd=clone, env=outside_environment())
+    return FreshInstall(clone, python)
+
+
+def outside_environment() -> dict[str, str]:
+    """This environment without what this test session set up: no LIFELOG_*, HF_*, XDG_*, GRADIO_* or PYTHONPATH
+    (pip, say, would take a package on PYTHONPATH as installed and leave it out of the venv)."""
+    import os
+
+    return {key: value for key, value in os.environ.items()
+            if not key.startswith(("LIFELOG_", "HF_", "XDG_", "GRADIO_", "TRANSFORMERS_", "SPACE_", "PYTHON"))}
+
+
+def clean_environment(home: Path, **variables: str) -> dict[str, str]:
+    """The environment of a fresh machine: a new HOME, no hub, the demo without OCR (a minute instead of several)."""
+    return {**outside_environment(), "HOME": str(home), "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+            "LIFELOG_DEMO_OCR": "0", **variables}
+
+
+def start_app(command: list, *, cwd: Path, env: dict[str, str], port: int, log: Path, timeout_s: float = 300):
+    """Start an app server (its output to `log`) and wait until it answers on the port; fails with its output if it exits first."""
+    import socket
+    import subprocess
+    import time
+
+    with open(log, "w") as output:
+        process = subprocess.Popen([str(part) for part in command], cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the app exited with {process.returncode} before serving:\n{log.read_text()[-6000:]}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process
+        except OSError:
+            time.sleep(1)
+    stop_app(process)
+    pytest.fail(f"the app did not answer on port {port} within {timeout_s:.0f} s:\n{log.read_text()[-6000:]}")
+
+
+def stop_app(process) -> None:
+    import subprocess
+
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

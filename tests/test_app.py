@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import numpy as np
 import pytest
 from gradio_client import Client
 
@@ -47,12 +48,21 @@ def test_corrections_replace_rather_than_add(client):
     assert "evening" in corrected["constraints"] and "morning" not in corrected["constraints"]
 
 
-def test_more_like_puts_the_example_first(client):
-    result = client.predict("a desk with a laptop", api_name="/chat")
+def test_more_like_brings_photos_that_look_like_the_example(client, demo_library):
+    result = client.predict("on a Friday", api_name="/chat")  # no description: the example alone decides the order
     example = result["results"][2]["image_id"]
     similar = client.predict(example, api_name="/more_like")
     assert similar["results"][0]["image_id"] == example
     assert f"like: photo {example}" in similar["constraints"]
+    check_results(similar, demo_library, "on a Friday")
+    # Not only the example pinned first: the others follow in order of likeness to it, read here from the stored vectors.
+    library = Library.open(demo_library)
+    vectors = np.asarray(library.embeddings, dtype=np.float32)
+    likeness = vectors @ vectors[library.row_of(example)] / np.linalg.norm(vectors, axis=1) / np.linalg.norm(vectors[library.row_of(example)])
+    following = [float(likeness[library.row_of(hit["image_id"])]) for hit in similar["results"][1:]]
+    assert len(following) >= 3 and all(a >= b - 1e-3 for a, b in zip(following, following[1:])), following
+    before = [float(likeness[library.row_of(hit["image_id"])]) for hit in result["results"] if hit["image_id"] != example]
+    assert np.mean(following) > np.mean(before)
 
 
 def test_result_shape(client):
@@ -191,3 +201,31 @@ def test_loading_reports_progress_to_a_gradio_progress(demo_library, tiny_clip_d
     progress = Recorded()
     create_pool(library=str(demo_library), model=str(tiny_clip_dir)).assistant(progress)
     assert ((0, 1), "loading the CLIP model") in progress.updates
+
+
+def test_the_screen_shows_matches_first_and_the_rest_under_their_own_heading(demo_library, tiny_encoder):
+    from assistant.conversation import Assistant, ChatState, Turn
+    from assistant.web.layout import screen_update
+
+    assistant = Assistant(Library.open(demo_library), tiny_encoder)
+    found = assistant.respond(ChatState(), "coffee on a Friday")
+    assert len(found.moments) >= 3
+    moments = [dict(moment, matched=n < 2) for n, moment in enumerate(found.moments)]  # two match, the rest fit only time and place
+    outputs = screen_update(Turn(found.state, found.reply, moments), [], "coffee on a Friday")
+    results, others = outputs[1], outputs[-1]
+    assert [path for path, _ in results] == [m["best"]["path"] for m in moments[:2]]
+    assert [path for path, _ in others["value"]] == [m["best"]["path"] for m in moments[2:]] and others["visible"]
+    assert [caption.split(".")[0] for _, caption in others["value"]] == [str(n) for n in range(3, len(moments) + 1)]  # numbered on
+    all_match = [dict(moment, matched=True) for moment in found.moments]
+    everything_matches = screen_update(Turn(found.state, found.reply, all_match), [], "coffee on a Friday")
+    assert len(everything_matches[1]) == len(found.moments) and everything_matches[-1]["visible"] is False
+
+
+def test_picking_a_choice_when_none_was_offered_gets_a_reply(demo_library, tiny_clip_dir):
+    from assistant.conversation import ChatState
+    from assistant.web import Actions, Visitor, create_pool
+
+    actions = Actions(create_pool(library=str(demo_library), model=str(tiny_clip_dir)))
+    for index in (None, 0, 3):
+        picked, turn = actions.choose(Visitor(None, "session"), ChatState(), index)
+        assert turn.keeps_screen and "nothing to pick" in turn.reply

@@ -13,6 +13,8 @@ from gradio_client import Client
 
 import app
 from assistant.access import add_account
+from assistant.cli import parse_app_args
+from assistant.settings import Settings
 from assistant.indexing import index_photos
 from assistant.library import Library
 from assistant.web import build_app, create_pool, launch
@@ -23,10 +25,11 @@ from conftest import free_port, write_lsc_source
 # ---- defaults -------------------------------------------------------------------------------------
 
 
-def test_defaults_are_this_machine_only_and_no_public_link():
-    arguments = app.parse_args([])
-    assert arguments.host == "127.0.0.1" and arguments.share is False
-    assert app.parse_args(["--share"]).share is True
+def test_defaults_are_this_machine_only_and_no_public_link(monkeypatch):
+    monkeypatch.delenv("SPACE_ID", raising=False)
+    monkeypatch.delenv("GRADIO_SERVER_NAME", raising=False)
+    assert Settings.resolve().host == "127.0.0.1" and parse_app_args([]).share is False
+    assert parse_app_args(["--share"]).share is True
 
 
 def test_analytics_are_off_without_being_asked():

@@ -113,6 +113,23 @@ def test_parse_json(indexed):
     assert abs(area["lat"] - 40.7580) < 0.01 and abs(area["lng"] - -73.9855) < 0.01  # the library's Times Square
 
 
+@pytest.mark.parametrize("flag, env, expected", [
+    (["--date-order", "MDY"], {}, "5 April 2020"),
+    (["--date-order", "dmy"], {"LIFELOG_DATE_ORDER": "MDY"}, "4 May 2020"),  # the flag wins over the environment
+    ([], {"LIFELOG_DATE_ORDER": "MDY", "LC_ALL": "en_IE.UTF-8"}, "5 April 2020"),  # the environment over the locale
+    ([], {"LC_ALL": "en_US.UTF-8"}, "5 April 2020"),  # the locale's own order
+    ([], {"LC_ALL": "C.UTF-8"}, "5 April 2020 or 4 May 2020"),  # none known: both readings
+])
+def test_the_date_order_reads_an_ambiguous_date(indexed, flag, env, expected):
+    environment = {key: value for key, value in os.environ.items() if key not in ("LIFELOG_DATE_ORDER", "LC_ALL", "LC_TIME", "LANG")}
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "parse", "lunch on 04/05/2020", "--now", "2021-01-01T00:00", "--library", indexed[1], *flag],
+        capture_output=True, text=True, timeout=300, env={**environment, **env},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"{expected} ·"), run.stdout
+
+
 def test_search_needs_something_to_search_for(indexed):
     _, library, _ = indexed
     run = lifelog("search", "--library", library)

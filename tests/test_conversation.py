@@ -188,3 +188,128 @@ def test_a_reply_with_nothing_new_to_show_keeps_the_screen(assistant):
 def test_a_reference_before_any_results_asks_for_a_memory_first(assistant):
     turn = assistant.respond(ChatState(), "more like the second one")
     assert turn.keeps_screen and "no moments on screen yet" in turn.reply
+
+
+# ---- turns: negations, commands, corrections, new memories ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first, second, kept",
+    [
+        ("pints on a Friday", "not on a Saturday", ["Fridays", "not: Saturdays"]),
+        ("in 2019", "not in 2020", ["2019", "not: 2020"]),
+        ("in March", "not in April", ["March", "not: April"]),
+        ("pints in the morning", "actually it was in the evening", ["evening"]),  # a positive of the same kind still replaces
+        ("on a Friday", "not on a Friday", ["not: Fridays"]),  # a negation drops what it contradicts
+    ],
+)
+def test_a_negation_is_added_beside_what_was_said(first, second, kept):
+    merged = refine(parse_query(first, now=NOW), parse_query(second, now=NOW), correction=second.startswith("actually"))
+    assert [f"not: {term.label}" if term.negated else term.label for term in merged.time.terms] == kept
+
+
+@pytest.mark.parametrize("message", ["start over", "Reset", "clear", "Start over, please.", "new search"])
+def test_a_whole_message_command_starts_over(assistant, message):
+    turn = assistant.respond(assistant.respond(ChatState(), "coffee on a Friday").state, message)
+    assert turn.state == ChatState() and "Starting over" in turn.reply
+
+
+@pytest.mark.parametrize("message", ["Clear blue sky over the harbour", "Reset button on a vending machine", "Wait staff serving dinner"])
+def test_a_memory_that_begins_with_a_command_word_is_a_memory(assistant, message):
+    turn = assistant.respond(assistant.respond(ChatState(), "coffee on a Friday").state, message)
+    assert "Starting over" not in turn.reply
+    assert labels(turn.state) == [f"looking for: {message}"]  # every word kept, "wait" too
+
+
+@pytest.mark.parametrize("message", ["No, it was in the evening", "Actually it was in the evening", "I mean in the evening", "no it was in the evening"])
+def test_a_correction_in_a_corrections_form_replaces(assistant, message):
+    turn = assistant.respond(assistant.respond(ChatState(), "pints in a pub in the morning").state, message)
+    assert labels(turn.state) == ["evening", "looking for: pints in a pub"]
+
+
+def test_a_correction_replaces_the_description():
+    corrected = refine(parse_query("pints in a pub", now=NOW), parse_query("a bar", now=NOW), correction=True)
+    assert corrected.visual == "a bar"
+
+
+def test_a_new_memory_starts_a_new_search_and_offers_the_previous_one_back(assistant):
+    """The four turns of issue 13, tried on the demo as a new user would."""
+    state = ChatState()
+    for message in ("coffee on a Friday morning in Dublin", "not at home", "When did I go to the pharmacy?"):
+        state = assistant.respond(state, message).state
+    before = labels(state)
+    turn = assistant.respond(state, "a Greek taverna in Thessaloniki on Sunday evening")
+    assert labels(turn.state) == ["Sundays", "evening", "near Thessaloniki", "looking for: a Greek taverna"]
+    assert turn.reply.startswith("New search: ")
+    (back,) = [n for n, choice in enumerate(turn.state.choices, 1) if choice.offer.startswith(f"{n}. Back to the previous search")]
+    assert turn.to_api()["choices"][back - 1] in turn.reply  # the API offers it too: reply with its number
+    restored = assistant.respond(turn.state, str(back))
+    assert labels(restored.state) == before and restored.moments
+
+
+def test_the_first_two_turns_of_the_scenario_refine(assistant):
+    turn = assistant.respond(ChatState(), "coffee on a Friday morning in Dublin")
+    turn = assistant.respond(turn.state, "not at home")
+    assert labels(turn.state) == ["Fridays", "morning", "near Dublin", "not: Home", "looking for: coffee"]
+    assert not turn.state.choices and not turn.reply.startswith("New search")
+
+
+@pytest.mark.parametrize(
+    "detail, description",
+    [("with heavy curtains", "a hotel room with heavy curtains"), ("also a laptop", "a hotel room and a laptop")],
+)
+def test_a_detail_of_the_same_scene_refines_into_one_description(assistant, detail, description):
+    turn = assistant.respond(assistant.respond(ChatState(), "a hotel room in Thessaloniki").state, detail)
+    assert labels(turn.state) == ["near Thessaloniki", f"looking for: {description}"]
+    assert not turn.reply.startswith("New search")
+
+
+@pytest.mark.parametrize("message", ["1", "the second one", "option 3"])
+def test_a_number_with_no_choices_offered_gets_a_reply(assistant, message):
+    turn = assistant.respond(assistant.respond(ChatState(), "coffee").state, message)
+    assert turn.keeps_screen and "nothing to pick" in turn.reply
+    assert assistant.choose(turn.state, 0).keeps_screen and assistant.choose(ChatState(), -1).keeps_screen
+
+
+def test_a_number_beyond_the_choices_offered_says_so(assistant):
+    turn = assistant.respond(ChatState(), "coffee at the airport")  # two airports offered
+    assert "no option 7" in assistant.respond(turn.state, "7").reply
+
+
+# ---- matches first, then what only fits the time and place ----------------------------------------
+
+
+def test_moments_that_only_fit_the_time_and_place_come_after_the_matches_under_their_own_heading(assistant, monkeypatch):
+    import assistant.conversation as conversation
+
+    real_search = conversation.search
+
+    def flagged(*args, **kwargs):
+        """The real search, with every other moment flagged as fitting only the time and place (as search will flag them)."""
+        result = real_search(*args, **kwargs)
+        result.events = [dict(event, matched=n % 2 == 0) for n, event in enumerate(result.events)]
+        return result
+
+    monkeypatch.setattr(conversation, "search", flagged)
+    turn = assistant.respond(ChatState(), "coffee on a Friday")
+    flags = [moment["matched"] for moment in turn.moments]
+    assert flags == sorted(flags, reverse=True) and True in flags and False in flags  # matches first
+    assert f"here are the best {flags.count(True)} moments" in turn.reply
+    assert f"{flags.count(False)} more that fit only the time and place" in turn.reply
+    assert [hit["matched"] for hit in turn.to_api()["results"]] == flags
+
+    monkeypatch.setattr(conversation, "search", lambda *a, **k: _all_unmatched(real_search(*a, **k)))
+    unmatched = assistant.respond(ChatState(), "coffee on a Friday")
+    assert "best" not in unmatched.reply and "Nothing matches the description itself" in unmatched.reply
+
+
+def _all_unmatched(result):
+    result.events = [dict(event, matched=False) for event in result.events]
+    return result
+
+
+@pytest.mark.parametrize("act", ["more_like", "not_this"])
+def test_a_photo_not_in_the_library_is_refused_by_name(assistant, act):
+    turn = assistant.respond(ChatState(), "coffee")
+    with pytest.raises(ValueError, match="no photo 'not-here.jpg' in this library"):
+        getattr(assistant, act)(turn.state, "not-here.jpg")

@@ -11,7 +11,12 @@ from assistant.library import Library
 from assistant.indexing import commit_photo_table
 from assistant.indexing.events import segment_events
 from assistant.query import parse_query
-from assistant.search import SearchError, SearchRequest, parse_for_library, photos_around, search, stored_vectors
+from assistant.search import (
+    EXACT_RESCORE, SearchError, SearchRequest, parse_for_library, photos_around, prepare_scoring, search, similarity, stored_vectors,
+)
+from assistant.search import kernels
+from assistant.search.kernels import KERNELS, choose_kernel, fastest
+from assistant.search.scoring import TEXT_WEIGHT
 from assistant.testing import photo_table
 
 DIM = 16
@@ -32,7 +37,7 @@ def build(folder: Path, photos: list[dict]) -> Library:
         lat=[p["place"][0] for p in photos], lng=[p["place"][1] for p in photos],
         city=[p["place"][2] for p in photos], country=[p["place"][3] for p in photos],
         country_code=[p["place"][4] for p in photos], semantic_name=[p.get("name", "") for p in photos],
-        caption=[p.get("caption", "") for p in photos],
+        caption=[p.get("caption", "") for p in photos], time_approx=[p.get("time_approx", False) for p in photos],
     )
     vectors = np.stack([p["vector"] for p in photos]).astype(np.float16)
     commit_photo_table(folder, table, vectors, {}, model="test", photo_roots=[])
@@ -43,35 +48,37 @@ def query(text, library):
     return parse_query(text, now=datetime(2020, 6, 30, 23, 0), places=library.places)
 
 
+# The archive: 18 months, a photo at 04:00, 10:00, 16:00 and 22:00 daily; March, July and November in
+# Thessaloniki, the other months in Dublin. Row i is ARCHIVE_TIMES[i] (rows are in time order).
+ARCHIVE_TIMES = pd.date_range("2019-01-01 04:00", "2020-06-30 22:00", freq="6h")
+
+
+def archive_place(time) -> tuple:
+    return THESSALONIKI if time.month in (3, 7, 11) else DUBLIN
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    """18 months, a photo at 04:00, 10:00, 16:00 and 22:00 daily; March, July and November in Thessaloniki."""
     rng = np.random.default_rng(3)
-    times = pd.date_range("2019-01-01 04:00", "2020-06-30 22:00", freq="6h")
-    photos = []
-    for time in times:
-        place = THESSALONIKI if time.month in (3, 7, 11) else DUBLIN
-        photos.append({"time": time, "place": place, "vector": unit(*rng.normal(size=DIM))})
+    photos = [{"time": time, "place": archive_place(time), "vector": unit(*rng.normal(size=DIM))} for time in ARCHIVE_TIMES]
     return build(tmp_path_factory.mktemp("archive"), photos)
 
 
-def admitted(library, parsed) -> list[str]:
-    """Ids admitted by the parser's scalar contract (admits), one photo at a time: the reference."""
-    photos = library.photos
+def archive_rows(month: str | None = None, city: str | None = None) -> list[int]:
+    """The rows the archive holds for a year or month ("2019", "2019-04") and a city: the answer, from how it was built."""
     return [
-        image_id
-        for image_id, local, lat, lng in zip(photos["image_id"], photos["local_time"], photos["lat"], photos["lng"])
-        if parsed.time.admits(local.to_pydatetime()) and parsed.place.admits(lat, lng)
+        row for row, time in enumerate(ARCHIVE_TIMES)
+        if (month is None or time.strftime("%Y-%m").startswith(month)) and (city is None or archive_place(time)[2] == city)
     ]
 
 
 def test_filters_are_exact(archive):
-    parsed = query("in April 2019 in Dublin", archive)
-    expected = admitted(archive, parsed)
-    assert len(expected) == 120
+    parsed = query("in 2019 in Dublin", archive)
+    expected = archive_rows("2019", "Dublin")
+    assert len(expected) == (365 - 31 - 31 - 30) * 4  # 2019 but March, July and November
     result = search(archive, None, SearchRequest(query=parsed, vector=unit(1), top_k=100_000, group_events=False))
     assert result.matched == len(expected)
-    assert sorted(hit["image_id"] for hit in result.photos) == sorted(expected)
+    assert sorted(hit["row"] for hit in result.photos) == expected
 
 
 def test_filtered_ranking_is_by_similarity(archive):
@@ -87,9 +94,10 @@ def test_relaxation_hints_count_what_each_change_would_match(archive):
     result = search(archive, None, SearchRequest(query=parsed, vector=unit(1)))
     assert result.matched == 0 and result.photos == []
     hints = {hint.label: hint.count for hint in result.hints}
-    assert hints["without the place"] == len(admitted(archive, query("in March 2019", archive))) >= 124
-    assert hints["without the time"] == len(admitted(archive, query("in Dublin", archive)))
-    assert hints["with April 2019 instead of March 2019"] == len(admitted(archive, query("in April 2019 in Dublin", archive)))
+    assert hints["without the place"] == len(archive_rows("2019-03")) == 31 * 4
+    # 547 days, of which March (twice), July and November 2019 (123 days) were in Thessaloniki
+    assert hints["without the time"] == len(archive_rows(city="Dublin")) == (547 - 123) * 4
+    assert hints["with April 2019 instead of March 2019"] == len(archive_rows("2019-04", "Dublin")) == 30 * 4
     assert len(hints) == 4 and list(hints.values()) == sorted(hints.values(), reverse=True)
     # a hint carries the relaxed query, ready to run
     relaxed = next(hint for hint in result.hints if hint.label == "with April 2019 instead of March 2019")
@@ -115,6 +123,8 @@ def test_events_group_near_identical_frames(tmp_path):
     assert first["photo_count"] == 20 and first["start_time"] == "2019-05-10T08:00:00" and first["end_time"] == "2019-05-10T08:19:00"
     assert second["photo_count"] == 5  # the second coffee, separated by a gap
     assert len({hit["event_id"] for hit in result.photos[:20]}) == 1  # ungrouped results stay available
+    # the third shows a desk or a bus, nothing like the coffee asked for: it is listed, but not as a match
+    assert [event["matched"] for event in result.events] == [True, True, False]
 
 
 def test_event_segmentation_on_a_known_day():
@@ -196,7 +206,7 @@ def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
         search(library, tiny_encoder, SearchRequest(example_image=tmp_path / "missing.png"))
 
 
-def test_context_around_a_photo(archive):
+def test_photos_around_a_photo(archive):
     image_id = archive.image_id(100)
     around = photos_around(archive, image_id, minutes=13 * 60)
     assert [record["row"] for record in around] == [98, 99, 100, 101, 102]  # photos 6 hours apart
@@ -207,13 +217,19 @@ def test_context_around_a_photo(archive):
 def test_bad_requests(archive):
     with pytest.raises(SearchError, match="top_k"):
         search(archive, None, SearchRequest(vector=unit(1), top_k=0))
+    # a photo to leave out that the library does not have is said, not silently ignored (a caption-only search too)
+    for request in (SearchRequest(text="Dublin", exclude_ids=("20990101_000000_000",)), SearchRequest(text="Dublin", unlike_ids=("nope.jpg",))):
+        with pytest.raises(SearchError, match="no photo"):
+            search(archive, None, request)
 
 
-def test_the_top_of_the_ranking_is_exact_whatever_the_scoring_precision(tmp_path):
-    from assistant.search import EXACT_RESCORE, similarity
+@pytest.mark.parametrize("kernel", sorted(KERNELS))
+def test_the_top_of_the_ranking_is_exact_whatever_the_kernel(tmp_path, kernel):
     from assistant.testing import write_synthetic_library
 
     library = Library.open(write_synthetic_library(tmp_path / "lib", 3 * EXACT_RESCORE, dim=64))
+    prepare_scoring(library, kernel)
+    assert stored_vectors(library).kernel.name == kernel
     stored = np.asarray(library.embeddings, dtype=np.float32)
     for seed in range(5):
         query = np.random.default_rng(seed).standard_normal(64).astype(np.float32)
@@ -225,6 +241,70 @@ def test_the_top_of_the_ranking_is_exact_whatever_the_scoring_precision(tmp_path
         top = np.argsort(-exact)[:100]
         assert np.allclose(scores[top], exact[top], atol=1e-5)  # rescored exactly where it matters
         assert np.allclose(scores, exact, atol=0.02)  # and close everywhere else
+        month = np.flatnonzero(library.photos["local_time"].dt.month.to_numpy() == 3)  # a filter: a subset of rows
+        assert np.allclose(similarity(library, query, month)[np.argsort(-exact[month])[:20]], np.sort(exact[month])[::-1][:20], atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "timings, expected",
+    [
+        ({"torch-fp16": 2.0, "torch-int8": 1.5, "torch-bf16": 6.3, "numpy-fp32": 5.2}, "torch-int8"),  # an AMD EPYC
+        ({"torch-fp16": 2.0, "torch-bf16": 1.0, "torch-int8": 1.5}, "torch-bf16"),  # a CPU with AMX
+        ({"torch-fp16": 2.0, "torch-bf16": 1.95}, "torch-fp16"),  # a copy that is hardly faster is not worth its memory
+        ({}, "torch-fp16"),
+    ],
+)
+def test_the_fastest_kernel_is_chosen_from_its_timing(timings, expected):
+    assert fastest(timings) == expected
+
+
+def test_the_kernel_choice_is_timed_once_per_machine(tmp_path, monkeypatch):
+    choice_file = tmp_path / "cache" / "vector_kernel.json"
+    monkeypatch.setattr(kernels, "time_kernels", lambda dim: {"torch-fp16": 2.0, "torch-int8": 1.0})
+    assert choose_kernel(512, choice_file) == "torch-int8"
+
+    def must_not_time(dim):
+        raise AssertionError("timed again")
+
+    monkeypatch.setattr(kernels, "time_kernels", must_not_time)
+    assert choose_kernel(512, choice_file) == "torch-int8"  # remembered
+    monkeypatch.setattr(kernels, "machine_key", lambda dim: "another CPU")
+    monkeypatch.setattr(kernels, "time_kernels", lambda dim: {"torch-fp16": 2.0, "torch-bf16": 1.0})
+    assert choose_kernel(512, choice_file) == "torch-bf16"  # another machine measures for itself
+
+
+def captioned_library(folder: Path, captions: list[str]) -> Library:
+    """One photo per caption, each an hour apart (so each is its own moment), all in Dublin, no CLIP model."""
+    start = datetime(2019, 5, 10, 8, 0)
+    photos = [{"time": start + pd.Timedelta(hours=i), "place": DUBLIN, "vector": unit(1), "caption": caption} for i, caption in enumerate(captions)]
+    return build(folder, photos)
+
+
+def test_a_caption_sharing_one_word_earns_a_fraction_of_the_text_weight(tmp_path):
+    description = "a red double-decker bus in the rain"  # five words that count: red, double, decker, bus, rain
+    others = ["a cup of coffee on a desk", "a shop front with a green awning", "a pharmacy counter"]
+    library = captioned_library(tmp_path / "partial", ["a wet street in the rain"] + others)
+    result = search(library, None, SearchRequest(text=description, top_k=4, group_events=False))
+    wet_street = next(hit for hit in result.photos if hit["caption"] == "a wet street in the rain")
+    assert 0 < wet_street["score"] < TEXT_WEIGHT / 4  # one word of five: a fraction, though it is the best caption here
+    library = captioned_library(tmp_path / "full", ["a red double-decker bus in the rain"] + others)
+    result = search(library, None, SearchRequest(text=description, top_k=1, group_events=False))
+    assert result.photos[0]["score"] >= 0.9 * TEXT_WEIGHT  # every word: the full weight
+
+
+def test_moments_that_only_pass_the_filters_come_after_the_matches(tmp_path):
+    captions = ["a red bus at a stop", "a cup of coffee on a desk", "a shop front with a green awning", "a pharmacy counter",
+                "coffee and a croissant", "a bus driver", "a laptop on a table"]
+    library = captioned_library(tmp_path, captions)
+    result = search(library, None, SearchRequest(text="coffee in Dublin", top_k=10))
+    assert result.matched == len(captions)  # all seven pass the place filter
+    assert sorted(event["best"]["caption"] for event in result.events if event["matched"]) == ["a cup of coffee on a desk", "coffee and a croissant"]
+    assert [event["matched"] for event in result.events] == [True, True] + [False] * 5  # the matches first, then the rest
+
+
+def test_without_a_description_every_moment_that_passes_the_filters_is_asked_for(archive):
+    result = search(archive, None, SearchRequest(query=query("in April 2019", archive), top_k=5))
+    assert len(result.events) == 5 and all(event["matched"] for event in result.events)
 
 
 def test_reading_stored_rows_keeps_them_in_the_order_asked(archive):
@@ -248,3 +328,49 @@ def test_a_negated_thing_with_no_label_index_leaves_every_photo_in(archive):
     assert [concept.negated for concept in negated.concepts] == [True] and [concept.negated for concept in required.concepts] == [False]
     assert search(archive, None, SearchRequest(query=negated)).matched == in_thessaloniki > 0
     assert search(archive, None, SearchRequest(query=required)).matched == 0
+
+
+def test_matched_events_are_listed_before_better_scored_ones_that_only_pass_the_filters(tmp_path):
+    from assistant.search.events import group_events
+
+    library = captioned_library(tmp_path, ["a bus", "a coffee", "a shop", "a coffee cup"])  # one moment each
+    rows = np.arange(4)
+    scores = np.array([3.0, 2.0, 1.0, 0.5], np.float32)  # e.g. a bonus lifted the bus above the coffees
+    described = np.array([False, True, False, True])
+    events = group_events(library, rows, scores, np.argsort(-scores), 4, described)
+    assert [event["best"]["caption"] for event in events] == ["a coffee", "a coffee cup", "a bus", "a shop"]
+    assert [event["matched"] for event in events] == [True, True, False, False]
+
+
+def test_the_example_comes_first_and_counts_as_a_match_however_far_from_the_rest(tmp_path):
+    start = datetime(2019, 5, 10, 8, 0)
+    photos = [{"time": start + pd.Timedelta(hours=i), "place": DUBLIN, "vector": unit(1, 0)} for i in range(30)]
+    photos.append({"time": start + pd.Timedelta(hours=30), "place": DUBLIN, "vector": unit(0, 1)})  # the example: unlike the rest
+    library = build(tmp_path, photos)
+    example = library.image_id(30)
+    # a vector and a liked photo both pull towards the rest: the example ends far below the best by CLIP
+    request = SearchRequest(vector=unit(1, 0), like_ids=(library.image_id(0),), example_id=example, top_k=5)
+    result = search(library, None, request)
+    assert result.events[0]["best"]["image_id"] == example and result.events[0]["matched"]
+
+
+def test_photos_with_approximate_times_are_kept_by_a_time_filter_but_rank_lower(tmp_path):
+    coffee = unit(1, 0.2)
+    photos = [
+        {"time": datetime(2019, 3, 5, 9), "place": DUBLIN, "vector": coffee, "caption": "a cup of coffee"},
+        {"time": datetime(2019, 3, 6, 9), "place": DUBLIN, "vector": unit(0, 1), "caption": "a bus stop"},
+        # the camera's clock was unset: a file date in June, so March cannot be ruled out
+        {"time": datetime(2019, 6, 1, 9), "place": DUBLIN, "vector": coffee, "caption": "a cup of coffee", "time_approx": True},
+        {"time": datetime(2019, 6, 2, 9), "place": DUBLIN, "vector": coffee, "caption": "a cup of coffee"},  # known: June
+        {"time": datetime(2019, 6, 3, 9), "place": THESSALONIKI, "vector": coffee, "caption": "a cup of coffee", "time_approx": True},
+    ]
+    library = build(tmp_path, photos)
+    ids = list(library.photos["image_id"])
+    result = search(library, None, SearchRequest(text="coffee in Dublin in March 2019", group_events=False))
+    assert [hit["image_id"] for hit in result.photos] == [ids[0], ids[2], ids[1]]  # the known March coffee first
+    assert result.matched == 2 and [hit["time_approx"] for hit in result.photos] == [False, True, False]
+    assert any("approximate times" in notice for notice in result.notices)
+    # without a time filter nothing is uncertain: the two Dublin coffees tie and nothing is said
+    untimed = search(library, None, SearchRequest(text="coffee in Dublin", group_events=False))
+    assert {hit["image_id"] for hit in untimed.photos[:3]} == {ids[0], ids[2], ids[3]}
+    assert not any("approximate times" in notice for notice in untimed.notices)

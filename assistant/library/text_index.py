@@ -10,6 +10,7 @@ photos. (Matching words by meaning, with a sentence model, is the library's `tex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
@@ -19,6 +20,12 @@ from ..files import write_atomically
 from ..words import terms
 
 BM25_K1, BM25_B = 1.2, 0.75
+
+
+def _idf(documents_with_term: np.ndarray, documents: int) -> np.ndarray:
+    """BM25's inverse document frequency of each term, over the photos that have words."""
+    n = max(1, documents)
+    return np.log1p((n - documents_with_term + 0.5) / (documents_with_term + 0.5)).astype(np.float32)
 
 
 @dataclass
@@ -47,9 +54,8 @@ class TextIndex:
         ).tocsr()
         counts.sum_duplicates()
         documents_with_term = np.bincount(counts.indices, minlength=len(vocabulary)).astype(np.float32)
-        n = max(1, int((lengths > 0).sum()))
-        idf = np.log1p((n - documents_with_term + 0.5) / (documents_with_term + 0.5)).astype(np.float32)
-        average = float(lengths[lengths > 0].mean()) if n and lengths.any() else 1.0
+        idf = _idf(documents_with_term, int((lengths > 0).sum()))
+        average = float(lengths[lengths > 0].mean()) if lengths.any() else 1.0
         row_of_entry = np.repeat(np.arange(len(texts)), np.diff(counts.indptr))
         tf = counts.data
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[row_of_entry] / average)
@@ -68,6 +74,22 @@ class TextIndex:
             return np.zeros(size, dtype=np.float32)
         summed = np.asarray(self.weights[:, columns].sum(axis=1), dtype=np.float32).ravel()
         return summed if rows is None else summed[rows]
+
+    @cached_property
+    def _best_per_word(self) -> tuple[np.ndarray, float]:
+        """The best any photo scores for each word, and what a word no photo has would score (once, at average length)."""
+        best = self.weights.max(axis=0).toarray().ravel().astype(np.float32)
+        documents = int(np.count_nonzero(np.bincount(self.weights.indices, minlength=self.weights.shape[0])))
+        return best, float(_idf(np.zeros(1, np.float32), documents)[0])
+
+    def best_possible(self, query: str) -> float:
+        """What the query could score at most: every word of it scored as well as the best photo scores it.
+
+        A query word no photo has counts too, so a caption that shares one word of seven scores a fraction
+        of this, however the other captions look.
+        """
+        best, unseen = self._best_per_word
+        return float(sum(best[self.vocabulary[word]] if word in self.vocabulary else unseen for word in set(terms(query))))
 
     def save(self, path: Path) -> None:
         from scipy import sparse

@@ -126,6 +126,7 @@ def parse_query(
     geocoder: PlaceGeocoder | None = None,
     concepts: Sequence[str] | None = None,
     since: datetime | None = None,
+    date_order: str | None = None,
 ) -> ParsedQuery:
     """Understand a remembered moment.
 
@@ -134,15 +135,16 @@ def parse_query(
     gazetteer. geocoder (optional, e.g. `NominatimGeocoder`) is asked about names nothing offline knows.
     concepts are the library's concept labels (tags, detected objects) that "with a dog" may filter on.
     since is the library's first photo: recurring phrases are compared over its years (default: 30 years).
+    date_order ("DMY", "MDY") reads 04/05/2020 as the user writes dates; None admits both readings.
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
     asked = read_question(text)
-    question = _with_resolved_now(asked.question, now)
+    question = _with_resolved_now(asked.question, now, date_order)
     if question is not None and question.now:
         now = datetime.fromisoformat(question.now)
     question_spans = list(asked.spans)
-    facts = find_facts(blank_out(text, question_spans), now)
+    facts = find_facts(blank_out(text, question_spans), now, date_order)
     time_spans = [fact.span for fact in facts] + question_spans
     clauses = find_sequence_clauses(text, time_spans)
     clause_spans = [clause.span for clause in clauses]
@@ -166,11 +168,12 @@ def parse_query(
     )
 
 
-def _with_resolved_now(question: Question | None, now: datetime) -> Question | None:
+def _with_resolved_now(question: Question | None, now: datetime, date_order: str | None) -> Question | None:
     """ "assuming today is 1 July 2020": the question's now as the end of that day (ISO), or "" when unreadable."""
     if question is None or not question.now:
         return question
-    days = [term.day_ranges()[-1][-1] for term in build_terms(find_facts(question.now, now), now) if isinstance(term, PeriodTerm)]
+    facts = find_facts(question.now, now, date_order)
+    days = [term.day_ranges()[-1][-1] for term in build_terms(facts, now) if isinstance(term, PeriodTerm)]
     return replace(question, now=f"{days[0].isoformat()}T23:59:59" if days else "")
 
 

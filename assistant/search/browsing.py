@@ -43,5 +43,6 @@ def neighbouring_events(library: Library, image_id: str, direction: str, *, limi
             found.append(other)
             middles.append((first + last) // 2)
         other += step
-    hits = event_hits(library, found, middles, [0.0] * len(found), [[image_id] for image_id in library.image_ids(middles)])
+    middle_ids = [[image_id] for image_id in library.image_ids(middles)]
+    hits = event_hits(library, found, middles, [0.0] * len(found), middle_ids, [True] * len(found))  # asked for: nothing to match
     return sorted(hits, key=lambda hit: hit["start_time"])

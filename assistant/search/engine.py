@@ -15,17 +15,23 @@ from ..query.online import NominatimGeocoder
 from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
-from .results import PhotoHit, SearchError, SearchRequest, SearchResult
+from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
 from .scoring import Scorer, top_positions
 from .sequence import sequence_bonus
 
+# A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
+# against a time filter: it is kept, but ranks this much lower than an equal photo whose time is known.
+UNCERTAIN_TIME_PENALTY = 2.0
 
-def parse_for_library(library: Library, text: str, geocoder: NominatimGeocoder | None = None) -> ParsedQuery:
+
+def parse_for_library(
+    library: Library, text: str, geocoder: NominatimGeocoder | None = None, date_order: str | None = None
+) -> ParsedQuery:
     """Parse with the library's own places, its last photo as 'now' and its first as where its years begin
-    (and online places when given a geocoder)."""
+    (and online places when given a geocoder; date_order: how the user writes 04/05/2020)."""
     return parse_query(
         text, now=library.last_local_time(), since=library.first_local_time(), places=library.places, concepts=library.concept_labels,
-        geocoder=geocoder,
+        geocoder=geocoder, date_order=date_order,
     )
 
 
@@ -53,25 +59,30 @@ def search(
         raise SearchError("top_k must be at least 1")
     query = request.query
     if query is None and request.text.strip():
-        query = parse_for_library(library, request.text, geocoder)
+        query = parse_for_library(library, request.text, geocoder, request.date_order)
     masks = term_masks(library, query)
     mask = np.ones(len(library), dtype=bool)
     for term_mask in masks:
         mask &= term_mask
     matched = int(mask.sum())
     hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS and masks else []
-    excluded = [library.row_of(image_id) for image_id in request.exclude_ids + request.unlike_ids]
-    mask[[row for row in excluded if row is not None]] = False
+    uncertain = _uncertain_times(library, query, masks) & ~mask
+    mask |= uncertain
+    mask[[photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids]] = False  # unknown ids refused
     rows = np.flatnonzero(mask)
     scorer = Scorer(library, encoder, rows)
 
     visual = query.visual.strip() if query is not None else ""
     vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual, scorer)
     scores = np.zeros(len(rows), dtype=np.float32)
+    # which candidates show what was described (or the example); None: nothing was, the filters are the request
+    described = np.zeros(len(rows), dtype=bool) if visual or vector is not None else None
     if vector is not None and len(rows):
-        scores += scorer.clip_z(vector)
+        scores, described = scorer.clip_evidence(vector)
     if visual and (scorer.has_text or scorer.sentence_model is not None):
-        scores += scorer.word_scores(visual)
+        word_scores, word_matches = scorer.word_scores(visual)
+        scores += word_scores
+        described |= word_matches
         channels.append("text")
         if scorer.sentence_model is not None:
             channels.append("meaning")
@@ -81,6 +92,12 @@ def search(
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
     if geocoder is not None and geocoder.unreachable:
         notices.append(geocoder.unreachable)
+    if uncertain.any():
+        scores -= UNCERTAIN_TIME_PENALTY * uncertain[rows]
+        notices.append(
+            f"{int(uncertain.sum())} photos with approximate times (file dates or a guessed time zone) fit everything "
+            "but the time, which cannot be checked for them: they are shown, ranked lower"
+        )
     scores = sink_near_duplicates(library, request, rows, scores)
     if query is not None and len(rows) and (query.preceded_by or query.followed_by):
         scores += sequence_bonus(library, encoder, query, rows)
@@ -89,9 +106,22 @@ def search(
         if position < len(rows) and rows[position] == pinned_row:
             others = np.delete(scores, position)
             scores[position] = (others.max() if len(others) else 0.0) + 1.0  # the example itself comes first
+            if described is not None:
+                described[position] = True  # and is what was asked for, whatever the description's cut-off says
 
     ranked = top_positions(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
     shown = ranked[: request.top_k]
     photos = [PhotoHit(**record, score=float(scores[i])) for record, i in zip(library.records(rows[shown]), shown)]
-    events = group_events(library, rows, scores, ranked, request.top_k) if request.group_events else []
+    events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
     return SearchResult(query, photos, events, matched, channels, notices, hints)
+
+
+def _uncertain_times(library: Library, query: ParsedQuery | None, masks: list[np.ndarray]) -> np.ndarray:
+    """Photos with approximate times that every constraint but the time ones admits (none without time terms)."""
+    time_terms = len(query.time.terms) if query is not None else 0
+    if not time_terms:
+        return np.zeros(len(library), dtype=bool)
+    uncertain = library.time_approx.copy()
+    for other in masks[time_terms:]:
+        uncertain &= other
+    return uncertain

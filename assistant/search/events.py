@@ -14,10 +14,12 @@ from .scoring import top_positions
 MATCHING_PER_EVENT = 6
 
 
-def event_hits(library: Library, event_ids: list[int], shown_rows: list[int], scores: list[float], matching_ids: list[list[str]]) -> list[EventHit]:
+def event_hits(
+    library: Library, event_ids: list[int], shown_rows: list[int], scores: list[float], matching_ids: list[list[str]], matched: list[bool],
+) -> list[EventHit]:
     """Events as hits, each shown by one of its photos with a score (all records read at once)."""
     hits = []
-    for event, record, score, matching in zip(event_ids, library.records(shown_rows), scores, matching_ids):
+    for event, record, score, matching, fits in zip(event_ids, library.records(shown_rows), scores, matching_ids, matched):
         first, last = library.event_span(event)
         hits.append(
             EventHit(
@@ -29,6 +31,7 @@ def event_hits(library: Library, event_ids: list[int], shown_rows: list[int], sc
                 place=library.event_place(event),
                 photo_count=last - first + 1,
                 matching_ids=matching,
+                matched=fits,
             )
         )
     return hits
@@ -45,31 +48,36 @@ def moments_of_photos(library: Library, image_ids: Sequence[str]) -> list[EventH
             event = int(library.event_ids[row])
             shown.setdefault(event, row)
             matching.setdefault(event, []).append(image_id)
-    return event_hits(library, list(shown), list(shown.values()), [0.0] * len(shown), list(matching.values()))
+    return event_hits(library, list(shown), list(shown.values()), [0.0] * len(shown), list(matching.values()), [True] * len(shown))
 
 
-def group_events(library: Library, rows: np.ndarray, scores: np.ndarray, ranked: np.ndarray, k: int) -> list[EventHit]:
-    """The k best events: an event ranks by its best photo; the candidates are scanned best first."""
+def group_events(
+    library: Library, rows: np.ndarray, scores: np.ndarray, ranked: np.ndarray, k: int, described: np.ndarray | None = None,
+) -> list[EventHit]:
+    """The k best events, those that show the description first: an event ranks by its best photo, and
+    matches when one of its listed photos does (`described`: per candidate; None: every event matches)."""
     event_ids = library.event_ids
-    if len(ranked) < len(rows):
-        seen_events = np.unique(event_ids[rows[ranked]])
-        if len(seen_events) < k:  # the scan window held too few distinct events: rank everything
-            ranked = top_positions(scores, len(rows))
-    events: dict[int, list[int]] = {}
-    for position in ranked:
-        event = int(event_ids[rows[position]])
-        if event not in events:
-            if len(events) == k:
-                continue
-            events[event] = []
-        if len(events[event]) < MATCHING_PER_EVENT:
-            events[event].append(int(position))
-    best = [positions[0] for positions in events.values()]
-    matching = iter(library.image_ids(rows[[p for positions in events.values() for p in positions]]))
-    return event_hits(
+    if len(ranked) < len(rows) and len(np.unique(event_ids[rows[ranked]])) < k:
+        ranked = top_positions(scores, len(rows))  # the scan window held too few distinct events: rank everything
+    ranked_events = event_ids[rows[ranked]]
+    _, first_seen = np.unique(ranked_events, return_index=True)
+    chosen = ranked_events[np.sort(first_seen)[:k]]  # the k events whose best photos rank highest, best first
+    by_id = np.argsort(chosen)
+    at = np.minimum(np.searchsorted(chosen[by_id], ranked_events), len(chosen) - 1)
+    kept = chosen[by_id][at] == ranked_events
+    event_rank = by_id[at[kept]]  # for each photo of a chosen event (in ranked order), its event's rank
+    grouped = ranked[kept][np.argsort(event_rank, kind="stable")]  # by event, each event's photos best first
+    counts = np.bincount(event_rank, minlength=len(chosen))
+    starts = np.cumsum(counts) - counts
+    positions = [grouped[start : start + min(count, MATCHING_PER_EVENT)] for start, count in zip(starts, counts)]
+    best = [int(listed[0]) for listed in positions]
+    matching = iter(library.image_ids(rows[np.concatenate(positions)] if positions else []))
+    hits = event_hits(
         library,
-        list(events),
+        chosen.tolist(),
         rows[best].tolist(),
         [float(scores[position]) for position in best],
-        [[next(matching) for _ in positions] for positions in events.values()],
+        [[next(matching) for _ in listed] for listed in positions],
+        [described is None or bool(described[listed].any()) for listed in positions],
     )
+    return sorted(hits, key=lambda hit: not hit["matched"])  # stable: by score within each part

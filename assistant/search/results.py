@@ -25,6 +25,7 @@ class EventHit(TypedDict):
     place: str
     photo_count: int  # photos in the whole event
     matching_ids: list[str]  # the event's best-scoring photos among the results, best first
+    matched: bool  # it shows the description (or example); False: it only passes the time and place filters
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class SearchRequest:
     exclude_ids: tuple[str, ...] = ()  # never return these
     top_k: int = 20
     group_events: bool = True
+    date_order: str | None = None  # how the text writes 04/05/2020: "DMY", "MDY", or None (both readings)
 
 
 @dataclass

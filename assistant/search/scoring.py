@@ -1,14 +1,14 @@
 """Scoring photos against a description: the stored-vector kernel, its exact rescoring, and the fusion of channels.
 
-`StoredVectors` is the one owner of a library's CLIP embeddings as a scoring matrix (one per loaded
-library). `Scorer` puts CLIP, exact photo words (BM25) and words close in meaning on one scale.
+`StoredVectors` is the one owner of a library's CLIP embeddings for scoring (one per loaded library):
+the kernel measured fastest here, and exact rescoring of its best candidates. `Scorer` puts CLIP, exact
+photo words (BM25) and words close in meaning on one scale.
 """
 
 from __future__ import annotations
 
 import mmap
 import threading
-import warnings
 import weakref
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,18 +16,27 @@ from functools import cached_property
 import numpy as np
 
 from ..library import Library
-from ..models import ClipEncoder, ModelNotAvailable, SentenceEncoder, cpu_supports_bf16, shared_sentence_model
+from ..models import ClipEncoder, ModelNotAvailable, SentenceEncoder, shared_sentence_model
+from .kernels import KERNELS, Kernel, choose_kernel, cosines, torch_view
 
-# Fusion: CLIP similarities are standardised over the candidates (z-scores); a caption that matches every
-# query word adds up to TEXT_WEIGHT standard deviations. Captions are exact when they match, CLIP is broad.
+# Fusion: CLIP similarities are standardised over the candidates (z-scores); photo words that hold every
+# query word add TEXT_WEIGHT standard deviations, and a share of the words (BM25, idf-weighted) that share
+# of it. Captions are exact when they match, CLIP is broad.
 TEXT_WEIGHT = 3.0
 # Photo words that are unusually close in meaning to the description (sentence-model z-score over the
 # candidates, positive part) add this much per standard deviation, as CLIP's z-score does.
 SEMANTIC_WEIGHT = 1.0
-# With a bf16 scoring matrix, this many best candidates per query are rescored exactly from fp16.
+# A photo matches the description, rather than only passing the time and place filters, when its words
+# share a query word (BM25 > 0), when they are SEMANTIC_MATCH_Z standard deviations closer in meaning than
+# usual, or when CLIP puts it near the top: at most CLIP_MATCH_BELOW_BEST of the library's own standard
+# deviations (of this query's cosines) below the best candidate.
+SEMANTIC_MATCH_Z = 2.0
+CLIP_MATCH_BELOW_BEST = 2.0
+SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score spread for a query
+# With a kernel that only approximates (fp16, bf16, int8), this many best candidates per query are
+# rescored exactly from the stored vectors, so the top of the ranking is exact.
 EXACT_RESCORE = 4096
-
-_CONVERT_ROWS = 65_536  # rows converted to bf16 at a time: bounded scratch memory
+_THRESHOLD_SAMPLE = 65_536  # scores sampled to find the top few thousand of a million without partitioning all
 
 
 def _release_pages(array: np.ndarray) -> None:
@@ -39,53 +48,34 @@ def _release_pages(array: np.ndarray) -> None:
         mapping.madvise(mmap.MADV_RANDOM)
 
 
-def _shared_tensor(array: np.ndarray):
-    """A torch view of a read-only memory map, without a copy (torch's fp16 mat-vec is fast on CPU)."""
-    import torch
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # read-only map: we never write through it
-        return torch.from_numpy(np.asarray(array))
-
-
-def cosines(matrix, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-    """One matrix-vector product in the matrix's own precision (of all rows, or of the given ones), as float32."""
-    import torch
-
-    query = torch.from_numpy(np.asarray(vector, dtype=np.float32)).to(matrix.dtype)
-    if rows is not None:
-        matrix = matrix.index_select(0, torch.from_numpy(np.asarray(rows, dtype=np.int64)))
-    return (matrix @ query).float().numpy()
-
-
 class StoredVectors:
-    """A library's CLIP embeddings, for scoring: a fast matrix for every query, the fp16 file for exact rows."""
+    """A library's CLIP embeddings, for scoring: this machine's fastest kernel for every query, the fp16 file for exact rows."""
 
-    def __init__(self, embeddings: np.ndarray):
+    def __init__(self, embeddings: np.ndarray, embedded: np.ndarray, kernel_name: str | None = None):
         self.embeddings = embeddings  # the memory-mapped fp16 file
-        self._scores_from_copy = False  # set when the matrix is an in-memory bf16 copy of the map
+        self.embedded = embedded  # which rows hold a real embedding
+        self.kernel_name = kernel_name  # None: the kernel timed fastest on this machine (see kernels.choose_kernel)
 
     def prepare(self) -> None:
-        """Build the scoring matrix now (at load, under the caller's lock), not on someone's first search."""
-        self.matrix  # noqa: B018 (a cached property: reading it builds it)
+        """Choose and build the kernel now (at load, under the caller's lock), not on someone's first search."""
+        self.kernel  # noqa: B018 (a cached property: reading it builds it)
 
     @cached_property
-    def matrix(self):
-        """The embeddings as a torch tensor to score against: bf16 in memory on CPUs with native bf16, where
-        its mat-vec is about twice as fast as fp16's (and faster than numpy's fp32), else the fp16 memory
-        map itself. bf16 ranks only roughly: `similarity` rescores its best candidates from the fp16 file.
-        """
-        matrix = _shared_tensor(self.embeddings)
-        if not cpu_supports_bf16():
-            return matrix
-        import torch
+    def kernel(self) -> Kernel:
+        kernel = KERNELS[self.kernel_name or choose_kernel(self.embeddings.shape[1])](self.embeddings)
+        if kernel.copied:
+            _release_pages(self.embeddings)  # the map stays for exact rows; its pages need not stay resident
+        return kernel
 
-        converted = torch.empty(matrix.shape, dtype=torch.bfloat16)
-        for start in range(0, len(matrix), _CONVERT_ROWS):
-            converted[start : start + _CONVERT_ROWS] = matrix[start : start + _CONVERT_ROWS]
-        self._scores_from_copy = True
-        _release_pages(self.embeddings)  # the map stays for exact rows; its pages need not stay resident
-        return converted
+    @cached_property
+    def _spread_rows(self) -> np.ndarray:
+        embedded = np.flatnonzero(self.embedded)
+        return embedded[:: max(1, len(embedded) // SPREAD_SAMPLE)]
+
+    def spread(self, vector: np.ndarray) -> float:
+        """The standard deviation of a query's cosines over the library (an evenly spaced sample)."""
+        scores = self.kernel.scores(np.asarray(vector, dtype=np.float32), self._spread_rows)
+        return float(scores.std()) if len(scores) else 0.0
 
     def rows(self, rows) -> np.ndarray:
         """The stored (fp16) embeddings of some rows as float32, in the order asked (read in row order).
@@ -97,26 +87,26 @@ class StoredVectors:
         order = np.argsort(rows, kind="stable")
         vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
         vectors[order] = self.embeddings[rows[order]]
-        if self._scores_from_copy:
+        if self.kernel.copied:
             _release_pages(self.embeddings)
         return vectors
 
     def similarity(self, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         """Cosine of every (or the given) photo with a unit vector.
 
-        When the matrix is bf16 (about 3 significant digits), the best EXACT_RESCORE candidates are scored
-        again from the stored fp16 embeddings, so the ranking at the top is exact while the rest only feeds
-        the score statistics.
+        An approximate kernel's best EXACT_RESCORE candidates are scored again in float32 from the stored
+        vectors, so the ranking at the top is exact while the rest only feeds the score statistics.
         """
         import torch
 
-        scores = cosines(self.matrix, vector, rows)
-        if self.matrix.dtype != torch.bfloat16:
+        vector = np.asarray(vector, dtype=np.float32)
+        scores = self.kernel.scores(vector, rows)
+        if self.kernel.exact:
             return scores
-        best = np.argpartition(-scores, EXACT_RESCORE - 1)[:EXACT_RESCORE] if len(scores) > EXACT_RESCORE else np.arange(len(scores))
+        best = top_positions(scores, EXACT_RESCORE) if len(scores) > EXACT_RESCORE else np.arange(len(scores))
         exact = torch.from_numpy(self.rows(best if rows is None else np.asarray(rows)[best]))
         # torch, not numpy: numpy's BLAS threads would spin against torch's on a small machine
-        scores[best] = (exact @ torch.from_numpy(np.asarray(vector, dtype=np.float32))).numpy()
+        scores[best] = (exact @ torch.from_numpy(vector)).numpy()
         return scores
 
 
@@ -124,20 +114,23 @@ _per_library: weakref.WeakKeyDictionary[Library, StoredVectors] = weakref.WeakKe
 _per_library_lock = threading.Lock()
 
 
-def stored_vectors(library: Library) -> StoredVectors | None:
-    """The library's scoring matrix owner (one per loaded library), or None when it has no CLIP embeddings."""
+def stored_vectors(library: Library, kernel: str | None = None) -> StoredVectors | None:
+    """The owner of the library's CLIP vectors for scoring (one per loaded library), or None when it has none.
+
+    kernel: score with this one (benchmarks, tests) rather than the one timed fastest on this machine.
+    """
     if library.embeddings is None:
         return None
     with _per_library_lock:
         vectors = _per_library.get(library)
-        if vectors is None:
-            vectors = _per_library[library] = StoredVectors(library.embeddings)
+        if vectors is None or (kernel is not None and kernel != vectors.kernel_name):
+            vectors = _per_library[library] = StoredVectors(library.embeddings, library.embedded, kernel)
         return vectors
 
 
-def prepare_scoring(library: Library) -> None:
-    """Build the library's scoring matrix now: call it when a library is loaded for searching."""
-    vectors = stored_vectors(library)
+def prepare_scoring(library: Library, kernel: str | None = None) -> None:
+    """Choose and build the library's scoring kernel now: call it when a library is loaded for searching."""
+    vectors = stored_vectors(library, kernel)
     if vectors is not None:
         vectors.prepare()
 
@@ -148,9 +141,22 @@ def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = N
 
 
 def top_positions(scores: np.ndarray, k: int) -> np.ndarray:
-    """Positions of the k best scores, best first; ties keep time order."""
+    """Positions of the k best scores, best first; ties keep time order.
+
+    Over many scores, a threshold read off an evenly spaced sample first narrows them to a few more than k
+    with one comparison pass, which is several times cheaper than partitioning them all.
+    """
     if k >= len(scores):
         return np.argsort(-scores, kind="stable")
+    step = len(scores) // _THRESHOLD_SAMPLE
+    if step > 1 and k * 4 <= _THRESHOLD_SAMPLE:
+        sample = scores[::step]
+        rank = min(len(sample) - 1, 2 * k // step + 16)  # enough of a margin that rarely fewer than k pass
+        threshold = np.partition(sample, len(sample) - 1 - rank)[len(sample) - 1 - rank]
+        passing = np.flatnonzero(scores >= threshold)
+        if len(passing) >= k:
+            best = passing[np.argpartition(-scores[passing], k - 1)[:k]]
+            return best[np.lexsort((best, -scores[best]))]
     part = np.argpartition(-scores, k - 1)[:k]
     return part[np.lexsort((part, -scores[part]))]
 
@@ -179,13 +185,23 @@ class Scorer:
 
     def clip_z(self, vector: np.ndarray) -> np.ndarray:
         """CLIP similarity standardised over the candidates (photos without an embedding score 0)."""
+        return self.clip_evidence(vector)[0]
+
+    def clip_evidence(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """CLIP z-scores over the candidates, and which candidates CLIP says show the query (CLIP_MATCH_*)."""
         scores = similarity(self.library, vector, self._gathered_rows)
-        embedded = self.library.embedded[self.rows]
-        if not embedded.all():
-            scores = np.where(embedded, scores, np.nan)
-        mean, spread = np.nanmean(scores), np.nanstd(scores)
-        z = (scores - mean) / max(float(spread), 1e-6)
-        return np.nan_to_num(z, nan=0.0).astype(np.float32)
+        embedded = self.library.embedded if self._gathered_rows is None else self.library.embedded[self.rows]
+        everywhere = bool(embedded.all())
+        known = scores if everywhere else scores[embedded]
+        if not len(known):
+            return np.zeros(len(scores), np.float32), np.zeros(len(scores), bool)
+        cut = float(known.max()) - CLIP_MATCH_BELOW_BEST * stored_vectors(self.library).spread(vector)
+        matches = scores >= cut if everywhere else embedded & (scores >= cut)
+        z = scores - np.float32(known.mean())  # in place from here on: a million scores is 4 MB a pass
+        z /= np.float32(max(float(known.std()), 1e-6))
+        if not everywhere:
+            z[~embedded] = 0.0
+        return z, matches
 
     @cached_property
     def sentence_model(self) -> SentenceEncoder | None:
@@ -199,7 +215,7 @@ class Scorer:
 
     @cached_property
     def _text_vectors(self):
-        return _shared_tensor(self.library.text_embeddings)
+        return torch_view(self.library.text_embeddings)
 
     def semantic_z(self, text: str) -> np.ndarray:
         """How much closer in meaning than usual each candidate's words are to the text (z-score, >= 0)."""
@@ -211,17 +227,24 @@ class Scorer:
         z = np.where(has_words, (scores - mean) / max(float(spread), 1e-6), 0.0)
         return np.clip(z, 0.0, None).astype(np.float32)
 
-    def word_scores(self, text: str) -> np.ndarray:
-        """The text channel fused: exact words (BM25) plus, when available, words close in meaning."""
+    def word_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The text channel fused: exact words (BM25) plus, when available, words close in meaning; and which
+        candidates' words match the text (a shared word, or SEMANTIC_MATCH_Z closer in meaning than usual)."""
         total = np.zeros(len(self.rows), dtype=np.float32)
+        matches = np.zeros(len(self.rows), dtype=bool)
         if self.has_text:
-            total += TEXT_WEIGHT * self.text_scores(text)
+            shared = self.text_scores(text)
+            total += TEXT_WEIGHT * shared
+            matches |= shared > 0
         if self.sentence_model is not None:
-            total += SEMANTIC_WEIGHT * self.semantic_z(text)
-        return total
+            close = self.semantic_z(text)
+            total += SEMANTIC_WEIGHT * close
+            matches |= close >= SEMANTIC_MATCH_Z
+        return total, matches
 
     def text_scores(self, text: str) -> np.ndarray:
-        """BM25 scaled to 0..1 by the best match among the candidates."""
-        scores = self.library.text_index.scores(text, self._gathered_rows)
-        top = float(scores.max()) if len(scores) else 0.0
-        return scores / top if top > 0 else scores
+        """BM25 as a share of what the query could score at most (every word matched as well as any photo does): 0..1."""
+        index = self.library.text_index
+        ceiling = index.best_possible(text)
+        scores = index.scores(text, self._gathered_rows)
+        return np.clip(scores / ceiling, 0.0, 1.0) if ceiling > 0 else scores

@@ -19,8 +19,8 @@ def sequence_bonus(library: Library, encoder: ClipEncoder | None, query: ParsedQ
     """Reward candidates that have an "after X" moment shortly before them (or a "before Y" after them).
 
     X and Y are scored over the whole library (they need not pass the main constraints). A photo shows X
-    when CLIP singles it out (z >= SEQUENCE_MATCH_Z) or its words match at least half as well as the best
-    caption does; the reward grows with the strength of that match.
+    when CLIP singles it out (z >= SEQUENCE_MATCH_Z) or its words hold at least half of what the clause says
+    (idf-weighted); the reward grows with the strength of that match.
     """
     everywhere = Scorer(library, encoder, np.arange(len(library)))
     utc = library.utc_seconds

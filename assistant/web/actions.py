@@ -36,12 +36,13 @@ class Actions:
         self.study.message(visitor.username, visitor.session, text, turn)
         return turn
 
-    def choose(self, visitor: Visitor, state: ChatState, index: int) -> tuple[str, Turn]:
-        """Pick the offered choice at this index (0-based), as replying with its number does; returns its offer line too."""
-        offer = state.choices[index].offer
-        turn = self.pool.assistant(username=visitor.username).respond(state, str(index + 1))
-        self.study.message(visitor.username, visitor.session, offer, turn)
-        return offer, turn
+    def choose(self, visitor: Visitor, state: ChatState, index: int | None) -> tuple[str, Turn]:
+        """Pick the offered choice at this index (0-based), as replying with its number does; returns what the user picked too."""
+        index = -1 if index is None else index
+        picked = state.choices[index].offer if 0 <= index < len(state.choices) else f"({index + 1})"
+        turn = self.pool.assistant(username=visitor.username).choose(state, index)
+        self.study.message(visitor.username, visitor.session, picked, turn)
+        return picked, turn
 
     def start_over(self, visitor: Visitor) -> Turn:
         turn = self.pool.assistant(username=visitor.username).start_over()

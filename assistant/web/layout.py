@@ -10,7 +10,7 @@ from typing import Callable
 
 import gradio as gr
 
-from ..conversation import ChatState, Turn
+from ..conversation import ChatState, Turn, matches_description
 from .actions import Actions, Visitor
 from .pool import AssistantPool
 from .presentation import chat_history, chip_choices, gallery_items, map_image
@@ -31,11 +31,12 @@ CSS = f"""
 def screen_update(turn: Turn, history: list, message: str | None) -> tuple:
     """Every output a turn changes, in the order of build_app's turn_outputs."""
     if turn.keeps_screen:  # only the chat changes: the moments, chips and open moment stay as they were
-        return (chat_history(history, message, turn.reply), *[gr.skip()] * 6, "", gr.skip())
+        return (chat_history(history, message, turn.reply), *[gr.skip()] * 6, "", gr.skip(), gr.skip())
     current = chip_choices(turn.state)
+    matching, rest = turn.matching, turn.time_and_place_only
     return (
         chat_history(history, message, turn.reply),
-        gallery_items(turn.moments),
+        gallery_items(matching),
         gr.update(choices=current, value=[chip_id for _, chip_id in current]),
         map_image(turn.moments),
         turn.state,
@@ -43,6 +44,7 @@ def screen_update(turn: Turn, history: list, message: str | None) -> tuple:
         gr.update(visible=turn.opened is not None),  # a new set of moments closes the moment panel; "show me" opens one
         "",
         gr.update(choices=[choice.offer for choice in turn.state.choices], value=None, visible=bool(turn.state.choices)),
+        gr.update(value=gallery_items(rest, first_number=len(matching) + 1), visible=bool(rest)),
     )
 
 
@@ -91,6 +93,9 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
             with gr.Column(scale=7):
                 chip_box = gr.CheckboxGroup(label="Search uses (untick to drop)", choices=[], elem_id="chips")
                 results = gr.Gallery(label="Moments (click one to open it)", columns=RESULT_COLUMNS, height=330, allow_preview=False, elem_id="results")
+                others = gr.Gallery(
+                    label=replies("rest_heading"), columns=RESULT_COLUMNS, height=200, allow_preview=False, visible=False, elem_id="time-and-place-only",
+                )
                 with gr.Column(visible=False, elem_id="moment", variant="panel") as panel:
                     panel_text = gr.Markdown()
                     timeline = gr.Gallery(label="Around this moment", rows=1, height=140, allow_preview=False, elem_id="timeline")
@@ -102,7 +107,7 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
                         this_is_it = gr.Button("This is it", variant="primary", size="sm", min_width=60, visible=studying, elem_id="this-is-it")
                 where = gr.Image(label="Where", type="pil", height=300, interactive=False, elem_id="map")
 
-        turn_outputs = [chatbot, results, chip_box, where, state, moments_state, panel, message, choice_box]
+        turn_outputs = [chatbot, results, chip_box, where, state, moments_state, panel, message, choice_box, others]
 
         def ready(request: gr.Request, progress=gr.Progress()):
             pool.assistant(progress, request.username)
@@ -137,11 +142,16 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
             removed, turn = actions.keep_chips(visitor(request), chat_state, kept or [])
             return screen_update(turn, history, "(untick " + ", ".join(chip.label for chip in removed) + ")" if removed else None)
 
-        @user_errors
-        def on_select_moment(moments, request: gr.Request, evt: gr.SelectData):
-            moment = moments[evt.index]
-            text, items, ids = actions.open_moment(visitor(request), moment)
-            return gr.update(visible=True), text, items, ids, moment["best"]["image_id"]
+        def on_select_moment(first: Callable[[list], int]):
+            """Open the moment clicked in a gallery whose first moment is moments[first(moments)]."""
+
+            @user_errors
+            def handler(moments, request: gr.Request, evt: gr.SelectData):
+                moment = moments[first(moments) + evt.index]
+                text, items, ids = actions.open_moment(visitor(request), moment)
+                return gr.update(visible=True), text, items, ids, moment["best"]["image_id"]
+
+            return handler
 
         @user_errors
         def on_timeline_click(ids, history, chat_state, request: gr.Request, evt: gr.SelectData):
@@ -181,7 +191,9 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
         chatbot.clear(on_start_over, [chatbot], turn_outputs, **hidden)  # the chat's own bin starts over too, not just blanks it
         choice_box.input(on_choice, [choice_box, chatbot, state], turn_outputs, **hidden)
         chip_box.input(on_chips, [chip_box, chatbot, state], turn_outputs, **hidden)
-        results.select(on_select_moment, [moments_state], [panel, panel_text, timeline, strip_ids, selected], **hidden)
+        moment_outputs = [panel, panel_text, timeline, strip_ids, selected]
+        results.select(on_select_moment(lambda moments: 0), [moments_state], moment_outputs, **hidden)
+        others.select(on_select_moment(lambda moments: sum(map(matches_description, moments))), [moments_state], moment_outputs, **hidden)
         timeline.select(on_timeline_click, [strip_ids, chatbot, state], turn_outputs, **hidden)
         more_button.click(on_opened_photo(actions.more_like, "more like this"), [selected, chatbot, state], turn_outputs, **hidden)
         not_button.click(on_opened_photo(actions.not_this, "not this"), [selected, chatbot, state], turn_outputs, **hidden)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from ..settings import Settings
 from ..study import StudyLog, StudyRecorder
 
 Progress = Callable[..., object]  # a gr.Progress: progress((done, total), desc=what)
+_WAIT_POLL_S = 0.5  # how often a visitor waiting on someone else's loading sees its progress move
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,6 +45,7 @@ class AssistantPool:
         self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
         self._notices: dict[Path | None, str] = {}
         self._roots: dict[Path, list[str]] = {}
+        self._loading_progress: tuple[int, int, str] = (0, 1, "starting")  # of the load in progress, for those who wait
 
     def library_for(self, username: str | None) -> Path | None:
         """The library a user sees: their account's, else the app's --library, else None for the demo.
@@ -59,22 +63,53 @@ class AssistantPool:
         loaded = self._assistants.get(library)
         if loaded is not None:  # no lock: a library being loaded must not hold up the users of another
             return loaded
-        with self._lock:
+        # Someone else is loading (the start-up warm-up, another visitor): show their progress while waiting.
+        while not self._lock.acquire(timeout=_WAIT_POLL_S):
+            if progress is not None:
+                done, total, what = self._loading_progress
+                progress((done, total), desc=what)
+        try:
             if library not in self._assistants:
                 self._assistants[library] = self._load(library, progress)
             return self._assistants[library]
+        finally:
+            self._lock.release()
+
+    def start_loading(self) -> threading.Thread:
+        """Load the libraries visitors will use in a background thread, now, so the first visitor does not wait
+        for the demo to be drawn and indexed; one who arrives before it is ready sees its progress."""
+
+        def load_all() -> None:
+            for username in self._usernames():
+                try:
+                    self.assistant(username=username)
+                except Exception:  # the visitor's own request retries it and shows the error
+                    log.exception("loading the library of %s failed", username or "the app")
+
+        thread = threading.Thread(target=load_all, name="load-libraries", daemon=True)
+        thread.start()
+        return thread
+
+    def _usernames(self) -> list[str | None]:
+        """One user per library the app serves: each account's, or the app's own when there are no logins."""
+        if self.authenticator is None:
+            return [None]
+        firsts = {self.library_for(name): name for name in sorted(self.authenticator.accounts, reverse=True)}
+        return list(firsts.values())
 
     def notice(self, username: str | None = None) -> str:
         """What loading this user's library had to say (the demo, a model that could not be loaded); "" if nothing."""
         return self._notices.get(self.library_for(username), "")
 
     def _load(self, library: Path | None, progress: Progress | None) -> Assistant:
-        # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
-        report = (lambda done, total, what: progress((done, total), desc=what)) if progress is not None else None
+        def report(done: int, total: int, what: str) -> None:
+            self._loading_progress = (done, total, what)
+            if progress is not None:  # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
+                progress((done, total), desc=what)
+
         opened = Library.open(library) if library else None
         library_model = opened.model if opened else None
-        if report:
-            report(0, 1, "loading the CLIP model")
+        report(0, 1, "loading the CLIP model")
         notices = []
         try:
             encoder = clip_for_library(library_model, self.settings)  # one per process; ModelMismatch is a ValueError
@@ -86,14 +121,13 @@ class AssistantPool:
             notices.append(self.replies("demo_notice"))
         prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
         if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
-            if report:
-                report(0, 1, "loading the sentence model")
+            report(0, 1, "loading the sentence model")
             try:
                 shared_sentence_model(opened.text_model)
             except ModelNotAvailable as error:
                 notices.append(self.replies("no_text_model_notice", reason=str(error)))
         self._notices[library] = "\n\n".join(notices)
-        return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder)
+        return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""
@@ -120,12 +154,15 @@ class AssistantPool:
 
 def create_pool(
     library: str | None = None, model: str | None = None, *, auth_file: str | None = None,
-    study_log: str | None = None, participant: str | None = None, topic: str | None = None, online_places: bool | None = None,
+    study_log: str | None = None, participant: str | None = None, topic: str | None = None, **settings: object,
 ) -> AssistantPool:
-    """The pool for the app's options (app.py's flags); no library here or in LIFELOG_LIBRARY means the demo."""
+    """The pool for the app's options (its flags); no library here or in LIFELOG_LIBRARY means the demo.
+
+    settings: other Settings given explicitly (date_order, host, port); None means "not given".
+    """
     library = library or os.environ.get("LIFELOG_LIBRARY")
     return AssistantPool(
-        Settings.resolve(library=library, model=model, online_places=online_places), library_given=bool(library),
+        Settings.resolve(library=library, model=model, **settings), library_given=bool(library),
         authenticator=Authenticator(Path(auth_file)) if auth_file else None,
         study=StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic),
     )

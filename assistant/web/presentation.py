@@ -21,10 +21,13 @@ def when(local_time: str) -> str:
     return datetime.fromisoformat(local_time).strftime("%a %d %b %Y, %H:%M")
 
 
-def gallery_items(moments: list[EventHit]) -> list[tuple[str, str]]:
+def gallery_items(moments: list[EventHit], first_number: int = 1) -> list[tuple[str, str]]:
     """(photo path, caption) per moment, numbered as the chat and the map number them."""
     # the time of the photo shown, which passed the filters; a moment may have begun hours before
-    return [(m["best"]["path"], f"{n}. {when(m['best']['local_time'])} · {m['place'] or 'unknown place'}") for n, m in enumerate(moments, 1)]
+    return [
+        (m["best"]["path"], f"{n}. {when(m['best']['local_time'])}{' (time approximate)' if m['best'].get('time_approx') else ''} · {m['place'] or 'unknown place'}")
+        for n, m in enumerate(moments, first_number)
+    ]
 
 
 def map_image(moments: list[EventHit]) -> Image.Image | None:
@@ -74,6 +77,8 @@ def moment_panel(assistant: Assistant, moment: EventHit) -> tuple[str, list[tupl
         f"**{span}** · {moment['place'] or 'unknown place'}",
         f"{count} in this moment. Click a photo in the strip to find more like it.",
     ]
+    if best.get("time_approx"):
+        lines.insert(1, assistant.replies("time_approximate"))
     if best["caption"]:
         lines.append(f"*{best['caption']}*")
     chosen = next(i for i, r in enumerate(strip) if r["image_id"] == best["image_id"])

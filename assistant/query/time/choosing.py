@@ -18,7 +18,6 @@ from .dates import (
     find_day_parts,
     find_holidays,
     find_months,
-    find_numeric_dates,
     find_parts_of_months,
     find_parts_of_years,
     find_seasons,
@@ -27,6 +26,7 @@ from .dates import (
 )
 from .facts import Fact, FindContext, bind_years, preceded_by, title_word_starts, touched_years
 from .relative import find_relative
+from .written import find_written_dates
 from .words import FLAGS, QUANTITY
 
 _LEFT_INTRO = re.compile(
@@ -45,7 +45,7 @@ _NEAR_DAY = re.compile(
 )
 
 
-_FINDERS = (find_numeric_dates, find_day_month_dates, find_day_of_month, find_parts_of_months, find_months,
+_FINDERS = (find_written_dates, find_day_month_dates, find_day_of_month, find_parts_of_months, find_months,
             find_parts_of_years, find_seasons, find_holidays, find_relative, find_years, find_weekdays,
             find_day_parts, find_clock_alternatives, find_clock_times)
 
@@ -223,9 +223,9 @@ def _merge_alternatives(ctx: FindContext, facts: list[Fact]) -> list[Fact]:
 _NAME_INTRODUCERS = {"called", "named", "titled", "entitled"}
 
 
-def find_facts(text: str, now: datetime) -> list[Fact]:
-    """All time facts of a text, with spans that cover their introducing words."""
-    ctx = FindContext(text, now, title_word_starts(text))
+def find_facts(text: str, now: datetime, date_order: str | None = None) -> list[Fact]:
+    """All time facts of a text, with spans that cover their introducing words; date_order reads 04/05/2020 (DMY, MDY; None: both ways)."""
+    ctx = FindContext(text, now, title_word_starts(text), date_order)
     candidates = [fact for finder in _FINDERS for fact in finder(ctx)
                   if not preceded_by(ctx, fact.span[0], _NAME_INTRODUCERS)]  # "a film called Friday" is a name
     chosen = _choose(candidates)

@@ -44,27 +44,6 @@ from .words import (
 )
 
 
-def find_numeric_dates(ctx: FindContext):
-    for match in re.finditer(r"(?<![\w/.:-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w/-])", ctx.text):
-        year, month, day = (int(group) for group in match.groups())
-        if 1 <= month <= 12 and valid_day(day, month, year) and years_allowed(ctx, year):
-            yield Fact("absolute", day_label(day, month, year), match.span(), days=((date(year, month, day),) * 2,),
-                       grain="day", anchor_day=True, strength=3)
-    for match in re.finditer(r"(?<![\w/.:-])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)", ctx.text):
-        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
-        year = year + 2000 if year < 100 else year
-        if not years_allowed(ctx, year):
-            continue
-        # Day first is what most of the world writes; a date that only works month-first is read that way,
-        # and one that works both ways admits both.
-        readings = {(d, m) for d, m in ((first, second), (second, first)) if 1 <= m <= 12 and valid_day(d, m, year)}
-        if not readings:
-            continue
-        days = tuple(sorted((date(year, m, d),) * 2 for d, m in readings))
-        label = " or ".join(day_label(d, m, year) for d, m in sorted(readings, key=lambda r: (r[1], r[0])))
-        yield Fact("absolute", label, match.span(), days=days, grain="day", anchor_day=True, strength=3)
-
-
 _DATE_DAY_MONTH = re.compile(
     rf"\b(?:(?P<weekday>{WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?(?:the\s+)?(?P<day>{DAY_OR_WORD})\s+(?:day\s+)?(?:of\s+)?"
     rf"(?P<month>{MONTH_ANY})\b\.?(?:,?\s+(?:in\s+)?(?P<year>{YEAR})\b)?", FLAGS)

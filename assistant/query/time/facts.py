@@ -43,6 +43,7 @@ class FindContext:
     text: str
     now: datetime
     title_words: set[int] = field(default_factory=set)  # start offsets of words inside non-time titles
+    date_order: str | None = None  # "DMY" or "MDY" for 04/05/2020; None: both readings
 
 
 def attributive(ctx: FindContext, end: int) -> bool:

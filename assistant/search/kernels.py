@@ -1,0 +1,258 @@
+"""Ways to score every stored CLIP vector against a query, and the choice of the fastest on this machine.
+
+Which kernel is fastest depends on the CPU in ways its flags do not tell (an AMD EPYC with avx512_bf16
+but no AMX runs a bf16 mat-vec 2.5x slower than fp16), so the candidates are timed once per machine on
+a small random sample, by the CPU time one thread uses (which a busy machine does not distort), and the
+winner is remembered in the user's cache folder, keyed by CPU model, core count and library versions.
+A kernel that is not exact only picks candidates: `StoredVectors.similarity` rescores the best of them
+exactly from the stored fp16 vectors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+import warnings
+from contextlib import contextmanager, nullcontext
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Protocol
+
+import numpy as np
+
+from ..files import write_atomically
+
+SAMPLE_ROWS = 32_768  # the timing sample: large enough to leave the CPU caches, small enough for a few ms a run
+TIMED_ROUNDS = 7
+CONVERT_ROWS = 65_536  # rows converted at a time when a kernel copies the store: bounded scratch memory
+CHOICE_FILE_VERSION = 1
+# A kernel that copies the store into memory must be at least this much faster than reading the fp16 map.
+COPY_WORTH_IT = 0.9
+
+
+class Kernel(Protocol):
+    name: str
+    exact: bool  # scores are float32 dot products of the stored vectors: nothing to rescore
+    copied: bool  # holds its own copy of the vectors, so the file's pages need not stay resident
+
+    def scores(self, query: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Dot products of every (or the given) stored vector with a float32 query, as float32."""
+
+
+def torch_view(array: np.ndarray):
+    """A torch view of a read-only memory map, without a copy."""
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # read-only map: we never write through it
+        return torch.from_numpy(np.asarray(array))
+
+
+def _in_chunks(stored: np.ndarray, convert: Callable[[int, np.ndarray], None]) -> None:
+    """Hand the stored rows to convert(first row, float32 block) a block at a time."""
+    for start in range(0, len(stored), CONVERT_ROWS):
+        convert(start, np.asarray(stored[start : start + CONVERT_ROWS], dtype=np.float32))
+
+
+class NumpyKernel:
+    """numpy fp32 over an in-memory copy (exact; twice the memory of the fp16 file)."""
+
+    name, exact, copied = "numpy-fp32", True, True
+
+    def __init__(self, stored: np.ndarray):
+        self.matrix = np.empty(stored.shape, dtype=np.float32)
+        _in_chunks(stored, lambda start, block: self.matrix.__setitem__(slice(start, start + len(block)), block))
+
+    def scores(self, query, rows=None):
+        matrix = self.matrix if rows is None else self.matrix[rows]
+        return matrix @ np.asarray(query, dtype=np.float32)
+
+
+class TorchKernel:
+    """A torch mat-vec in one precision: fp16 reads the memory map itself, other precisions an in-memory copy."""
+
+    def __init__(self, stored: np.ndarray, precision: str):
+        import torch
+
+        dtype = {"fp16": torch.float16, "bf16": torch.bfloat16, "fp32": torch.float32}[precision]
+        self.name, self.exact = f"torch-{precision}", precision == "fp32"
+        self.copied = not (precision == "fp16" and stored.dtype == np.float16)
+        if not self.copied:
+            self.matrix = torch_view(stored)
+        else:
+            self.matrix = torch.empty(stored.shape, dtype=dtype)
+            _in_chunks(stored, lambda start, block: self.matrix[start : start + len(block)].copy_(torch.from_numpy(block)))
+
+    def scores(self, query, rows=None):
+        return cosines(self.matrix, query, rows)
+
+
+def cosines(matrix, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """One torch matrix-vector product in the matrix's own precision (of all rows, or of the given ones), as float32."""
+    import torch
+
+    query = torch.from_numpy(np.asarray(vector, dtype=np.float32)).to(matrix.dtype)
+    if rows is not None:
+        matrix = matrix.index_select(0, torch.from_numpy(np.asarray(rows, dtype=np.int64)))
+    return (matrix @ query).float().numpy()
+
+
+def _int8_rows(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric per-row int8: each row scaled so its largest component is ±127 (unit vectors lose ~3 digits)."""
+    scale = np.maximum(np.abs(block).max(axis=1), 1e-12) / 127
+    return np.round(block / scale[:, None]).astype(np.int8), scale.astype(np.float32)
+
+
+class Int8Kernel:
+    """Per-row int8 weights with a bf16 query (torch's weight-only int8 mat-mul): half the bytes of fp16."""
+
+    name, exact, copied = "torch-int8", False, True
+
+    def __init__(self, stored: np.ndarray):
+        import torch
+
+        self.weights = torch.empty(stored.shape, dtype=torch.int8)
+        self.scale = torch.empty(len(stored), dtype=torch.float32)
+
+        def convert(start, block):
+            weights, scale = _int8_rows(block)
+            self.weights[start : start + len(block)] = torch.from_numpy(weights)
+            self.scale[start : start + len(block)] = torch.from_numpy(scale)
+
+        _in_chunks(stored, convert)
+        self.scale = self.scale.to(torch.bfloat16)
+
+    def scores(self, query, rows=None):
+        import torch
+
+        weights, scale = self.weights, self.scale
+        if rows is not None:
+            index = torch.from_numpy(np.asarray(rows, dtype=np.int64))
+            weights, scale = weights.index_select(0, index), scale.index_select(0, index)
+        vector = torch.from_numpy(np.asarray(query, dtype=np.float32)).to(torch.bfloat16)[None]
+        return torch._weight_int8pack_mm(vector, weights, scale)[0].float().numpy()
+
+
+KERNELS: dict[str, Callable[[np.ndarray], Kernel]] = {
+    "torch-fp16": lambda stored: TorchKernel(stored, "fp16"),
+    "torch-bf16": lambda stored: TorchKernel(stored, "bf16"),
+    "torch-fp32": lambda stored: TorchKernel(stored, "fp32"),
+    "numpy-fp32": NumpyKernel,
+    "torch-int8": Int8Kernel,
+}
+DEFAULT_KERNEL = "torch-fp16"  # reads the fp16 file in place: no copy, and exact enough to rescore from
+
+
+@contextmanager
+def _one_thread():
+    """torch and numpy's BLAS on the calling thread only, for as long as the timing takes."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # numpy's BLAS would then use its own threads, which thread_time does not see
+        threadpool_limits = None
+    try:
+        with threadpool_limits(1) if threadpool_limits else nullcontext():
+            yield threadpool_limits is not None
+    finally:
+        torch.set_num_threads(threads)
+
+
+def time_kernels(dim: int, rows: int = SAMPLE_ROWS) -> dict[str, float]:
+    """CPU milliseconds per query of each kernel that works here, on one thread, on random unit vectors.
+
+    The CPU time of one thread, not wall time: on a busy machine the wall clock mostly measures the
+    neighbours (how long we wait for a core, and threads spinning while their partner waits), while the
+    work a kernel does is the same; the kernels all spread over cores alike. They take turns, round after
+    round, and each keeps its best round.
+    """
+    rng = np.random.default_rng(0)
+    sample = rng.standard_normal((rows, dim), dtype=np.float32)
+    sample = (sample / np.linalg.norm(sample, axis=1, keepdims=True)).astype(np.float16)
+    query = sample[0].astype(np.float32)
+    with _one_thread() as numpy_on_one_thread:
+        kernels = {}
+        for name, build in KERNELS.items():
+            if name.startswith("numpy") and not numpy_on_one_thread:
+                continue
+            try:
+                kernels[name] = build(sample)
+                kernels[name].scores(query)  # warm-up
+            except Exception:  # noqa: BLE001 (an op this torch build lacks is simply not a candidate)
+                kernels.pop(name, None)
+        timings = {name: float("inf") for name in kernels}
+        for _ in range(TIMED_ROUNDS):
+            for name, kernel in kernels.items():
+                began = time.thread_time()
+                kernel.scores(query)
+                timings[name] = min(timings[name], (time.thread_time() - began) * 1000)
+    return {name: round(ms, 3) for name, ms in timings.items()}
+
+
+def fastest(timings: dict[str, float]) -> str:
+    """The fastest kernel; one that copies the store must beat reading the fp16 map by a margin."""
+    if not timings:
+        return DEFAULT_KERNEL
+    best = min(timings, key=timings.get)
+    if DEFAULT_KERNEL in timings and timings[best] > COPY_WORTH_IT * timings[DEFAULT_KERNEL]:
+        return DEFAULT_KERNEL
+    return best
+
+
+def cpu_model() -> str:
+    """The CPU's model name as the system reports it (lscpu's "Model name")."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def machine_key(dim: int) -> str:
+    """What the timing depends on: the CPU model, how many cores we may use, the library versions, the width."""
+    import torch
+
+    return f"{cpu_model()} | {usable_cores()} cores | torch {torch.__version__} | numpy {np.__version__} | {dim}-d"
+
+
+def default_choice_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / "vector_kernel.json"
+
+
+def choose_kernel(dim: int, choice_file: Path | None = None) -> str:
+    """This machine's fastest kernel for dim-wide vectors: remembered, or timed now (once) and remembered."""
+    choice_file = choice_file or default_choice_file()
+    key = machine_key(dim)
+    try:
+        remembered = json.loads(choice_file.read_text())
+        if remembered.get("version") != CHOICE_FILE_VERSION:
+            remembered = {}
+    except (OSError, ValueError):
+        remembered = {}
+    machines = remembered.get("machines", {})
+    known = machines.get(key)
+    if known is not None and known.get("kernel") in KERNELS:
+        return known["kernel"]
+    timings = time_kernels(dim)
+    choice = fastest(timings)
+    machines[key] = {"kernel": choice, "timings_ms": timings, "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    try:
+        choice_file.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"version": CHOICE_FILE_VERSION, "machines": machines}, indent=1)
+        write_atomically(choice_file, lambda path: path.write_text(text))
+    except OSError:
+        pass  # a read-only cache folder: time again next load
+    return choice
