@@ -141,12 +141,12 @@ def test_the_parse_command_asks_only_with_the_flag(fake_nominatim, capsys, tmp_p
 
 
 def test_the_app_passes_online_places_to_its_assistants(fake_nominatim, tmp_path):
-    import app
+    from assistant.cli import parse_app_args
     from assistant.conversation import ChatState
     from assistant.testing import write_synthetic_library
     from assistant.web import create_pool
 
-    assert app.parse_args(["--online-places"]).online_places is True and app.parse_args([]).online_places is None
+    assert parse_app_args(["--online-places"]).online_places is True and parse_app_args([]).online_places is None
     library = write_synthetic_library(tmp_path / "lib", 200, dim=16, places=4)
     assert create_pool(library=str(library)).assistant().geocoder is None
     assistant = create_pool(library=str(library), online_places=True).assistant()
