@@ -16,13 +16,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Collection
 
+from . import asking
+from .asking import Asked
 from .library import Library
 from .models import ClipEncoder
 from .query import ParsedQuery, PlaceConstraints
 from .query.chips import Chip, query_chips, without_chips
 from .query.online import NominatimGeocoder
 from .replies import Replies
-from .search import EventHit, SearchRequest, SearchResult, neighbouring_events, parse_for_library, search
+from .search import EventHit, SearchRequest, SearchResult, moments_of_photos, neighbouring_events, parse_for_library, search
 
 # A command only when the whole message is one: "Clear blue sky over the harbour" is a memory.
 _START_OVER = re.compile(
@@ -94,6 +96,7 @@ class ChatState:
     shown: tuple[str, ...] = ()  # best photo of each moment on screen, in order, for "the second one"
     choices: tuple[Choice, ...] = ()  # options offered in the last reply
     turns: int = 0
+    asked: Asked | None = None  # the answer on screen when the query is a question (asking.py); None during a search
 
     def chips(self) -> list[Chip]:
         """Everything the current search uses, in the order shown; removing a chip drops that part."""
@@ -126,6 +129,7 @@ class Turn:
     moments: list[EventHit] = field(default_factory=list)
     result: SearchResult | None = None
     keeps_screen: bool = False  # a reply that only talks (a prompt, "nothing else that day"): the moments shown stay
+    opened: EventHit | None = None  # a moment the turn opens, as a click on it would ("show me")
 
     @property
     def matching(self) -> list[EventHit]:
@@ -148,6 +152,8 @@ class Turn:
             "reply": self.reply,
             "constraints": [chip.label for chip in self.state.chips()],
             "matched": self.result.matched if self.result else 0,
+            "answer": self.state.asked.to_api() if self.state.asked else None,  # null while searching for a memory
+            "opened": self.opened["best"]["image_id"] if self.opened else None,
             "choices": [choice.offer for choice in self.state.choices],  # reply with a number to pick one
             "results": [
                 {
@@ -196,6 +202,7 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
         ambiguous=new.ambiguous,
         # a concept named again replaces its count ("actually three cups"); new ones add up
         concepts=tuple(t for t in current.concepts if t.label not in {n.label for n in new.concepts}) + new.concepts,
+        question=new.question or current.question,  # "and in 2020?" asks the same question again, in the new scope
     )
 
 
@@ -249,6 +256,10 @@ class Assistant:
             return dataclasses.replace(turn, reply=f"{self.replies('message_cut', limit=MAX_MESSAGE_CHARS)}\n\n{turn.reply}")
         if _START_OVER.match(message):
             return self.start_over()
+        if state.asked is not None and asking.SHOW_EVIDENCE.match(message):
+            return self.show_evidence(state)
+        if state.asked is not None and asking.OTHER_ANSWER.match(message):
+            return self.other_answer(state)
         number = _choice_number(message)
         if number is not None:
             return self.choose(state, number - 1)
@@ -264,12 +275,17 @@ class Assistant:
                 return Turn.talk(state, self.replies(template, shown=len(state.shown)))
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
+        text = asking.follow_up_text(text) if asking.is_question(state.query) else text
         parsed = parse_for_library(self.library, text, self.geocoder, self.date_order)
-        if not correction and is_new_memory(state, parsed, text):
+        if asking.asks_anew(parsed, text):  # a question of its own starts afresh
+            return self._ask(ChatState(query=parsed, turns=state.turns + 1), "")
+        # after an answer, a follow-up asks it again, about what it names if it names something
+        follows_answer = asking.is_question(state.query) and (correction or asking.follows_up(parsed, text))
+        if not correction and not follows_answer and is_new_memory(state, parsed, text):
             previous = dataclasses.replace(state, choices=())
             state = ChatState(query=parsed, turns=state.turns + 1)
             return self._run(state, self.replies("new_search", summary=parsed.describe()), previous=previous)
-        query = refine(state.query, parsed, correction)
+        query = refine(state.query, parsed, correction or follows_answer)
         state = dataclasses.replace(state, query=query, choices=(), turns=state.turns + 1)
         return self._run(state, self.replies("understood", summary=query.describe()))
 
@@ -283,6 +299,34 @@ class Assistant:
         else:
             state = dataclasses.replace(state, query=picked.query, choices=())
         return self._run(state, self.replies(picked.reply, label=picked.label))
+
+    # ---- questions about one's life (asking.py) ----------------------------------------------------
+    def show_evidence(self, state: ChatState) -> Turn:
+        """ "show me": the answer's evidence on screen, its first moment opened."""
+        moments = moments_of_photos(self.library, state.asked.evidence)
+        if not moments:
+            return Turn.talk(state, self.replies("no_evidence"))
+        first = moments[0]
+        reply = self.replies("showing_evidence", when=first["start_time"].replace("T", " ")[:16], place=first["place"] or "an unknown place")
+        return self._answer_turn(state, state.asked, moments, reply, opened=first)
+
+    def other_answer(self, state: ChatState) -> Turn:
+        """ "no, the other one": the next candidate and its evidence, when the evidence was split."""
+        asked = state.asked.next_candidate()
+        if asked is None:
+            return Turn.talk(state, self.replies("no_other_answer"))
+        return self._answer_turn(state, asked, moments_of_photos(self.library, asked.evidence), asking.candidate_reply(self.replies, asked))
+
+    def _ask(self, state: ChatState, opening: str) -> Turn:
+        """Answer the question the query asks: the answer first, its evidence as the moments."""
+        asked, moments = asking.ask(self.library, state.query, self.encoder)
+        reply = "\n\n".join(filter(None, [asking.answer_reply(self.replies, asked, moments), opening]))
+        return self._answer_turn(state, asked, moments, reply)
+
+    def _answer_turn(self, state: ChatState, asked: Asked, moments: list[EventHit], reply: str, opened: EventHit | None = None) -> Turn:
+        """A turn that shows an answer's (or a candidate's) evidence as the moments on screen."""
+        state = dataclasses.replace(state, asked=asked, shown=tuple(m["best"]["image_id"] for m in moments), choices=())
+        return Turn(state, reply, moments, opened=opened)
 
     def start_over(self) -> Turn:
         """A fresh conversation ("start over", the button, the chat's bin)."""
@@ -343,6 +387,9 @@ class Assistant:
 
     def _run(self, state: ChatState, opening: str, *, previous: ChatState | None = None) -> Turn:
         """Search with the conversation's state and say what was found; `previous` is a search it replaced, offered back."""
+        if asking.is_question(state.query) and not (state.example_id or state.liked or state.unliked):
+            return self._ask(state, opening)  # a question is answered, again after any change to its scope
+        state = dataclasses.replace(state, asked=None)  # a search: no answer on screen
         request = SearchRequest(
             query=state.query,
             example_id=state.example_id,

@@ -87,6 +87,31 @@ def test_reset(client):
     assert client.predict("a bus", api_name="/chat")["constraints"] == ["looking for: a bus"]
 
 
+def test_a_question_gets_an_answer_with_its_evidence_and_follow_ups(client, demo_library):
+    from assistant.demo.itinerary import ITINERARY, PLACES
+
+    library = Library.open(demo_library)
+    pub = next(activity for activity in ITINERARY if activity.scene == "pub")  # the demo's one evening in a pub
+    answered = client.predict("When did I last have a pint?", api_name="/chat")
+    answer = answered["answer"]
+    assert {key: answer[key] for key in ("kind", "value")} == {"kind": "time", "value": pub.day}
+    assert answered["reply"].startswith(answer["text"]) and answer["evidence"]
+    assert {library.record(library.row_of(image_id))["semantic_name"] for image_id in answer["evidence"]} == {PLACES[pub.place].semantic_name}
+    assert answered["results"] and {hit["image_id"] for hit in answered["results"]} <= set(answer["evidence"])
+    assert client.predict("show me", api_name="/chat")["opened"] == answered["results"][0]["image_id"]
+    assert client.predict(answered["results"][0]["image_id"], api_name="/more_like")["answer"] is None  # a search now
+
+    tavernas = [activity for activity in ITINERARY if activity.place == "taverna" and activity.to is None]
+    assert client.predict("How many times did I go to Taverna Ladadika?", api_name="/chat")["answer"]["value"] == len(tavernas)
+    sunday = client.predict("and on Sunday?", api_name="/chat")["answer"]
+    assert sunday["value"] == len([activity for activity in tavernas if activity.day == "2019-05-12"])
+
+    split = client.predict("Where did I have coffee?", api_name="/chat")["answer"]
+    assert not split["confident"] and len(split["candidates"]) >= 2
+    other = client.predict("no, the other one", api_name="/chat")["answer"]
+    assert other["value"] == split["candidates"][1]["value"] and other["evidence"] == split["candidates"][1]["evidence"]
+    assert client.predict("coffee in a pub", api_name="/chat")["answer"] is None  # a memory: no answer
+
 def test_unknown_photo_is_a_clear_error(client):
     with pytest.raises(Exception, match="no photo"):
         client.predict("../../etc/passwd", api_name="/more_like")

@@ -258,3 +258,28 @@ def test_an_empty_message_keeps_the_results_and_start_over_clears_them(page):
     page.locator("#chat button[aria-label='Clear']").click()
     expect(chips(page)).to_have_count(0)
     expect(last_reply(page)).to_contain_text("Starting over")
+
+
+def test_a_question_shows_the_answer_and_its_evidence_and_a_click_opens_the_moment(page):
+    from playwright.sync_api import expect
+
+    from assistant.demo.itinerary import ITINERARY, PLACES
+
+    pub = next(activity for activity in ITINERARY if activity.scene == "pub")  # the demo's one evening in a pub
+    pub_name = PLACES[pub.place].semantic_name
+    send(page, "When did I last have a pint?")
+    expect(last_reply(page)).to_contain_text(re.compile(rf"^\s*{pub.day} \(.*{re.escape(pub_name)}"))  # the answer comes first
+    expect(captions(page).first).to_contain_text(pub_name)
+    assert all(pub_name in caption for caption in captions(page).all_inner_texts())  # every result is evidence
+    save_screenshot(page, "answer.png")
+
+    page.locator("#results .thumbnail-item").first.click()
+    panel = moment_panel(page)
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text(pub_name)
+
+    send(page, "How many times did I go to Taverna Ladadika?")
+    expect(panel).to_be_hidden()  # new evidence closes the moment
+    send(page, "show me")  # opens the first evidence moment, as a click does
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text("Taverna Ladadika")

@@ -7,11 +7,12 @@ browsing (around a photo), engine (the `search` entry point).
 
 from .browsing import neighbouring_events, photos_around
 from .engine import parse_for_library, search
+from .events import moments_of_photos
 from .results import EventHit, PhotoHit, RelaxationHint, SearchError, SearchRequest, SearchResult
 from .scoring import EXACT_RESCORE, prepare_scoring, similarity, stored_vectors
 
 __all__ = [
     "EXACT_RESCORE", "EventHit", "PhotoHit", "RelaxationHint", "SearchError", "SearchRequest", "SearchResult",
-    "neighbouring_events", "parse_for_library", "photos_around", "prepare_scoring", "search", "similarity",
+    "moments_of_photos", "neighbouring_events", "parse_for_library", "photos_around", "prepare_scoring", "search", "similarity",
     "stored_vectors",
 ]

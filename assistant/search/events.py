@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 
 from ..library import Library
@@ -33,6 +35,20 @@ def event_hits(
             )
         )
     return hits
+
+
+def moments_of_photos(library: Library, image_ids: Sequence[str]) -> list[EventHit]:
+    """The moments these photos belong to, in the order the photos come (an answer's evidence, best first),
+    each shown by its first photo here."""
+    shown: dict[int, int] = {}  # event -> the row of its first photo here
+    matching: dict[int, list[str]] = {}
+    for image_id in image_ids:
+        row = library.row_of(image_id)
+        if row is not None:
+            event = int(library.event_ids[row])
+            shown.setdefault(event, row)
+            matching.setdefault(event, []).append(image_id)
+    return event_hits(library, list(shown), list(shown.values()), [0.0] * len(shown), list(matching.values()), [True] * len(shown))
 
 
 def group_events(

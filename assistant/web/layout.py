@@ -41,7 +41,7 @@ def screen_update(turn: Turn, history: list, message: str | None) -> tuple:
         map_image(turn.moments),
         turn.state,
         turn.moments,
-        gr.update(visible=False),  # a new set of moments closes the moment panel
+        gr.update(visible=turn.opened is not None),  # a new set of moments closes the moment panel; "show me" opens one
         "",
         gr.update(choices=[choice.offer for choice in turn.state.choices], value=None, visible=bool(turn.state.choices)),
         gr.update(value=gallery_items(rest, first_number=len(matching) + 1), visible=bool(rest)),
@@ -114,9 +114,19 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
             text = pool.notice(request.username)
             return gr.update(value=text, visible=bool(text))
 
+        opened_outputs = [panel_text, timeline, strip_ids, selected]  # what a message that opens a moment fills ("show me")
+
+        def opened_panel(turn: Turn, request: gr.Request) -> tuple:
+            """The panel of the moment a turn opens, filled as a click on it fills it; nothing changes otherwise."""
+            if turn.opened is None:
+                return (gr.skip(),) * len(opened_outputs)
+            text, items, ids = actions.open_moment(visitor(request), turn.opened)
+            return text, items, ids, turn.opened["best"]["image_id"]
+
         @user_errors
         def on_message(text, history, chat_state, request: gr.Request, progress=gr.Progress()):
-            return screen_update(actions.message(visitor(request), chat_state, text, progress), history, text)
+            turn = actions.message(visitor(request), chat_state, text, progress)
+            return screen_update(turn, history, text) + opened_panel(turn, request)
 
         @user_errors
         def on_choice(index, history, chat_state, request: gr.Request):
@@ -175,8 +185,8 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
         around_after = functools.partial(actions.around, direction="after")
         hidden = dict(api_visibility="undocumented")
         demo.load(ready, outputs=notice, show_progress="full", **hidden)
-        message.submit(on_message, [message, chatbot, state], turn_outputs, **hidden)
-        send.click(on_message, [message, chatbot, state], turn_outputs, **hidden)
+        message.submit(on_message, [message, chatbot, state], turn_outputs + opened_outputs, **hidden)
+        send.click(on_message, [message, chatbot, state], turn_outputs + opened_outputs, **hidden)
         start_over.click(on_start_over, [chatbot], turn_outputs, **hidden)
         chatbot.clear(on_start_over, [chatbot], turn_outputs, **hidden)  # the chat's own bin starts over too, not just blanks it
         choice_box.input(on_choice, [choice_box, chatbot, state], turn_outputs, **hidden)
