@@ -98,6 +98,10 @@ def add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--study-log", help="record every turn, click and submission as JSON lines in this file")
     parser.add_argument("--participant", help="participant id in the study log (default: the login name)")
     parser.add_argument("--topic", help="the task's topic id in the study log (default: none; participants can set one)")
+    parser.add_argument("--topics", help="run an LSC-style session over these topics (JSON: id, type KIS/QA, hints, limit_s); demo: the demo's study")
+    parser.add_argument("--qrels", help="with --topics: judge each submission against this ground truth (CSV or JSON; demo: the demo's)")
+    parser.add_argument("--feedback", action="store_true", help="with --topics and --qrels: tell participants live whether a submission is correct")
+    parser.add_argument("--hint-every", type=float, metavar="S", help="with --topics: seconds between hints (default: 30, as the LSC)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -493,7 +497,7 @@ def build_app_from_args(args: argparse.Namespace):
     return App.build(
         share=args.share, library=args.library, model=args.model, auth_file=args.auth_file, study_log=args.study_log,
         participant=args.participant, topic=args.topic, date_order=args.date_order, host=args.host, port=args.port,
-        online_places=args.online_places,
+        online_places=args.online_places, topics=args.topics, qrels=args.qrels, feedback=args.feedback, hint_every=args.hint_every,
     )
 
 

@@ -29,8 +29,13 @@ RUN_COLUMNS = ("GROUP-ID", "RUN-ID", "TOPIC-ID", "IMAGE-ID", "SECONDS-ELAPSED", 
 MAX_IMAGES_PER_TOPIC = 100
 
 
-def new_record(participant: str, event: str, **fields: object) -> dict:
-    return {"time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "participant": participant, "event": event, **fields}
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_record(participant: str, event: str, at: datetime | None = None, **fields: object) -> dict:
+    """A log record stamped `at` (default now, UTC)."""
+    return {"time": (at or utc_now()).isoformat(timespec="milliseconds"), "participant": participant, "event": event, **fields}
 
 
 class StudyLog:
@@ -45,8 +50,8 @@ class StudyLog:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
 
-    def write(self, participant: str, event: str, **fields: object) -> dict:
-        record = new_record(participant, event, **fields)
+    def write(self, participant: str, event: str, at: datetime | None = None, **fields: object) -> dict:
+        record = new_record(participant, event, at, **fields)
         # backslashreplace: a lone surrogate (valid JSON from a client, not valid UTF-8) is kept as \\udxxx, never a crash
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8", errors="backslashreplace")
         with self._lock:
@@ -81,11 +86,14 @@ class StudyRecorder:
     A task is one participant on one topic; it starts at its first message (or when its topic is set) and
     ends at the first submission, as `summarise` counts it. Start times are read back from an existing log,
     so a restarted app still measures elapsed time from the real start. Without a log nothing is written,
-    but submissions are still acknowledged with their elapsed time.
+    but submissions are still acknowledged with their elapsed time. `clock` stamps every record (tests fake it).
     """
 
-    def __init__(self, log: StudyLog | None = None, *, participant: str | None = None, topic: str | None = None):
+    def __init__(
+        self, log: StudyLog | None = None, *, participant: str | None = None, topic: str | None = None, clock: Callable[[], datetime] = utc_now,
+    ):
         self.log = log
+        self.clock = clock
         self.fixed_participant = participant
         self.default_topic = topic or ""
         self._lock = threading.Lock()
@@ -107,15 +115,19 @@ class StudyRecorder:
     def topic(self, session: str) -> str:
         return self._topics.get(session, self.default_topic)
 
-    def set_topic(self, username: str | None, session: str, topic: str) -> str:
-        """Start a task in this browser session (recorded only when the topic changes); returns the topic."""
+    def set_topic(self, username: str | None, session: str, topic: str, **fields: object) -> str:
+        """Start a task in this browser session (recorded, with `fields` such as limit_s, only when the topic changes); returns the topic."""
         topic = " ".join(str(topic or "").split())
         with self._lock:
             changed = self.topic(session) != topic
             self._topics[session] = topic
         if changed:
-            self._record(username, session, "topic")
+            self._record(username, session, "topic", **fields)
         return topic
+
+    def hint(self, username: str | None, session: str, number: int, text: str) -> dict:
+        """A hint shown to the participant (numbered from 1), as judged sessions count them."""
+        return self._record(username, session, "hint", hint=number, text=text)
 
     def message(self, username: str | None, session: str, message: str, turn: "Turn") -> dict:
         """A chat message: what was typed, the constraints understood and the photos shown in reply."""
@@ -125,17 +137,25 @@ class StudyRecorder:
         """A click: a moment opened, more like / not this, before / after, a chip removed, start over."""
         return self._record(username, session, "click", action=action, **fields, **(_shown(turn) if turn else {}))
 
-    def submit(self, username: str | None, session: str, image_id: str) -> dict:
-        """ "This is it": the photo chosen, and seconds since the task started (None if it never did)."""
+    def submit(self, username: str | None, session: str, image_id: str | None = None, **fields: object) -> dict:
+        """ "This is it" (the photo chosen) or, with answer=..., a typed answer; with seconds since the task started
+        (None if it never did) and any `fields` (correct: the judgement, when the session has qrels)."""
         participant, topic = self.participant(username, session), self.topic(session)
         started = self._started.get((participant, topic))
-        elapsed = round((datetime.now(timezone.utc) - started).total_seconds(), 3) if started else None
-        return self._record(username, session, "submit", image_id=image_id, elapsed_s=elapsed)
+        now = self.clock()
+        elapsed = round((now - started).total_seconds(), 3) if started else None
+        chosen = {"image_id": image_id} if image_id is not None else {}
+        return self._record(username, session, "submit", at=now, **chosen, elapsed_s=elapsed, **fields)
 
-    def _record(self, username: str | None, session: str, event: str, **fields: object) -> dict:
+    def started(self, username: str | None, session: str) -> datetime | None:
+        """When this session's current task started (None if it has not)."""
+        return self._started.get((self.participant(username, session), self.topic(session)))
+
+    def _record(self, username: str | None, session: str, event: str, at: datetime | None = None, **fields: object) -> dict:
         participant, topic = self.participant(username, session), self.topic(session)
         fields = {"topic": topic or None, "session": session, **fields}
-        record = self.log.write(participant, event, **fields) if self.log is not None else new_record(participant, event, **fields)
+        at = at or self.clock()
+        record = self.log.write(participant, event, at, **fields) if self.log is not None else new_record(participant, event, at, **fields)
         if event in ("topic", "message"):
             with self._lock:
                 self._started.setdefault((participant, topic), record_time(record))

@@ -14,6 +14,7 @@ from ..query.chips import Chip
 from ..search import EventHit
 from .pool import AssistantPool, Progress
 from .presentation import moment_panel
+from .session import SessionRunner, SessionView
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,28 @@ class Actions:
         return panel
 
     def submit(self, visitor: Visitor, image_id: str) -> dict:
-        """ "This is it": a photo of this user's library, recorded with the time since the task began."""
+        """ "This is it": a photo of this user's library, recorded with the time since the task began (judged in a session)."""
         self.pool.assistant(username=visitor.username).require_photo(image_id)
+        if self.pool.session is not None:
+            return self.pool.session.submit_photo(visitor.username, visitor.session, image_id)
         record = self.study.submit(visitor.username, visitor.session, image_id)
         return {key: record[key] for key in ("participant", "topic", "image_id", "elapsed_s")}
+
+    def answer(self, visitor: Visitor, text: str) -> dict:
+        """A typed answer to the session's question topic."""
+        return self._session().submit_answer(visitor.username, visitor.session, text)
+
+    def session_view(self, visitor: Visitor) -> SessionView:
+        """The session's topic, hints and time left now (logging each hint as it first shows)."""
+        return self._session().view(visitor.username, visitor.session)
+
+    def next_topic(self, visitor: Visitor) -> SessionView:
+        return self._session().next_topic(visitor.username, visitor.session)
+
+    def _session(self) -> SessionRunner:
+        if self.pool.session is None:
+            raise ValueError("This app is not running a session: start it with --topics FILE (or --topics demo).")
+        return self.pool.session
 
     def set_topic(self, visitor: Visitor, topic: str) -> str:
         return self.study.set_topic(visitor.username, visitor.session, topic)

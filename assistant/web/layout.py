@@ -1,6 +1,7 @@
 """The screen and its HTTP API, laid out once: components, and callbacks that gather inputs, call one action and format.
 
 Scripts talk to the app through /chat, /more_like, /reset, /submit and /topic; each client keeps its own state.
+A session (--topics) adds /session (the topic, hints and time left), /answer and /next_topic.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import gradio as gr
 from ..conversation import ChatState, Turn, matches_description
 from .actions import Actions, Visitor
 from .pool import AssistantPool
-from .presentation import chat_history, chip_choices, gallery_items, map_image
+from .presentation import chat_history, chip_choices, gallery_items, judgement_note, map_image, session_panel
 
 RESULT_COLUMNS = 4
+SESSION_TICK_S = 1.0  # how often the screen refreshes a session's hints and countdown
 
 # Gradio cuts gallery captions to one line, and stretches a gallery of fewer photos than columns to the full
 # width (one result became a 700 px banner); a moment's caption (number, day, time, place) must be readable,
@@ -72,12 +74,21 @@ def visitor(request: gr.Request) -> Visitor:
 
 def build_app(pool: AssistantPool) -> gr.Blocks:
     """The screen and the API over one pool of assistants."""
-    actions, replies, studying = Actions(pool), pool.replies, pool.study.log is not None
+    actions, replies, running = Actions(pool), pool.replies, pool.session is not None
+    studying = pool.study.log is not None or running
     with gr.Blocks(title="Lifelog Assistant") as demo:
         gr.Markdown("## Lifelog Assistant\nDescribe a moment you remember; refine it as you would tell a friend.")
         # visible and tall enough for the progress bar that loading (or building the demo lifelog) shows over it
         notice = gr.Markdown(replies("loading"), elem_id="notice", min_height=64)
-        topic_box = gr.Textbox(label="Topic (study task)", value=pool.study.default_topic, visible=studying, elem_id="topic")
+        topic_box = gr.Textbox(label="Topic (study task)", value=pool.study.default_topic, visible=studying and not running, elem_id="topic")
+        with gr.Column(visible=running, variant="panel", elem_id="session"):
+            session_topic = gr.Markdown(elem_id="session-topic")
+            countdown = gr.Markdown(elem_id="countdown")
+            with gr.Row(visible=False) as answer_row:
+                answer_box = gr.Textbox(label="Your answer", scale=4, elem_id="answer")
+                answer_button = gr.Button("Submit answer", variant="primary", scale=1, elem_id="submit-answer")
+            next_button = gr.Button("Next topic", size="sm", elem_id="next-topic")
+        ticker = gr.Timer(SESSION_TICK_S, active=running)
         state = gr.State(ChatState())
         moments_state = gr.State([])
         strip_ids = gr.State([])
@@ -176,7 +187,24 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
                 return chat_history(history, "(this is it)", replies("open_a_moment"))
             submitted = actions.submit(visitor(request), image_id)
             elapsed = f" after {submitted['elapsed_s']:.0f} s" if submitted["elapsed_s"] is not None else ""
-            return chat_history(history, "(this is it)", replies("submitted", image_id=image_id, elapsed=elapsed))
+            return chat_history(history, "(this is it)", replies("submitted", image_id=image_id, elapsed=elapsed) + judgement_note(submitted))
+
+        def session_outputs(view) -> tuple:
+            """The topic panel, the countdown, and the answer box shown only for a question topic."""
+            return (*session_panel(view), gr.update(visible=view.topic is not None and view.topic.kind == "QA"))
+
+        @user_errors
+        def on_tick(request: gr.Request):
+            return session_outputs(actions.session_view(visitor(request)))
+
+        @user_errors
+        def on_next_topic(request: gr.Request):
+            return session_outputs(actions.next_topic(visitor(request)))
+
+        @user_errors
+        def on_answer(text, history, request: gr.Request):
+            submitted = actions.answer(visitor(request), text)
+            return chat_history(history, f"(answer: {submitted['answer']})", "Answer recorded." + judgement_note(submitted)), ""
 
         def on_topic(topic, request: gr.Request):
             actions.set_topic(visitor(request), topic)
@@ -201,6 +229,13 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
         after_button.click(on_opened_photo(around_after, "what happened after"), [selected, chatbot, state], turn_outputs, **hidden)
         this_is_it.click(on_this_is_it, [selected, chatbot], [chatbot], **hidden)
         topic_box.submit(on_topic, [topic_box], None, **hidden)
+        if running:
+            session_view_outputs = [session_topic, countdown, answer_row]
+            demo.load(on_tick, None, session_view_outputs, **hidden)
+            ticker.tick(on_tick, None, session_view_outputs, show_progress="hidden", **hidden)
+            next_button.click(on_next_topic, None, session_view_outputs, **hidden)
+            answer_box.submit(on_answer, [answer_box, chatbot], [chatbot, answer_box], **hidden)
+            answer_button.click(on_answer, [answer_box, chatbot], [chatbot, answer_box], **hidden)
         topic_box.blur(on_topic, [topic_box], None, **hidden)
 
         # The scripting API: the same actions, JSON out. Each client keeps its own state.
@@ -233,4 +268,23 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
         api_submit_id.submit(api_submit, [api_submit_id], [api_out], api_name="submit")
         api_topic_text = gr.Textbox(visible=False)
         api_topic_text.submit(api_topic, [api_topic_text], [api_out], api_name="topic")
+        if running:
+            @user_errors
+            def api_session(request: gr.Request):
+                return actions.session_view(visitor(request)).to_api()
+
+            @user_errors
+            def api_answer(text: str, request: gr.Request):
+                return actions.answer(visitor(request), text)
+
+            @user_errors
+            def api_next_topic(request: gr.Request):
+                return actions.next_topic(visitor(request)).to_api()
+
+            api_session_button = gr.Button(visible=False)
+            api_session_button.click(api_session, None, [api_out], api_name="session")
+            api_answer_text = gr.Textbox(visible=False)
+            api_answer_text.submit(api_answer, [api_answer_text], [api_out], api_name="answer")
+            api_next_button = gr.Button(visible=False)
+            api_next_button.click(api_next_topic, None, [api_out], api_name="next_topic")
     return demo

@@ -12,6 +12,8 @@ from typing import Callable
 from ..access import Authenticator
 from ..conversation import Assistant
 from ..demo.build import ensure_demo_library
+from ..evaluation import Judge, read_qrels
+from ..evaluation.schedule import HINT_EVERY_S, read_session_topics
 from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
@@ -20,6 +22,7 @@ from ..replies import Replies
 from ..search import prepare_scoring
 from ..settings import Settings
 from ..study import StudyLog, StudyRecorder
+from .session import SessionRunner
 
 Progress = Callable[..., object]  # a gr.Progress: progress((done, total), desc=what)
 _WAIT_POLL_S = 0.5  # how often a visitor waiting on someone else's loading sees its progress move
@@ -38,6 +41,7 @@ class AssistantPool:
     authenticator: Authenticator | None = None
     study: StudyRecorder = field(default_factory=StudyRecorder)
     replies: Replies = field(default_factory=Replies)
+    session: SessionRunner | None = None  # with --topics: the app runs an LSC-style session
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -154,15 +158,23 @@ class AssistantPool:
 
 def create_pool(
     library: str | None = None, model: str | None = None, *, auth_file: str | None = None,
-    study_log: str | None = None, participant: str | None = None, topic: str | None = None, **settings: object,
+    study_log: str | None = None, participant: str | None = None, topic: str | None = None, topics: str | None = None,
+    qrels: str | None = None, feedback: bool = False, hint_every: float | None = None, **settings: object,
 ) -> AssistantPool:
     """The pool for the app's options (its flags); no library here or in LIFELOG_LIBRARY means the demo.
 
+    topics (a file or "demo") makes the app a session, judged against qrels (a file or "demo") when given.
     settings: other Settings given explicitly (date_order, host, port); None means "not given".
     """
     library = library or os.environ.get("LIFELOG_LIBRARY")
+    study = StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic)
+    session = None
+    if topics:
+        judge = Judge(read_qrels(qrels)) if qrels else None
+        if judge is not None:
+            log.info("%s", judge.qrels.describe())
+        session = SessionRunner(read_session_topics(topics), study, judge, feedback=feedback, hint_every_s=hint_every or HINT_EVERY_S)
     return AssistantPool(
         Settings.resolve(library=library, model=model, **settings), library_given=bool(library),
-        authenticator=Authenticator(Path(auth_file)) if auth_file else None,
-        study=StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic),
+        authenticator=Authenticator(Path(auth_file)) if auth_file else None, study=study, session=session,
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -11,6 +13,9 @@ from ..conversation import Assistant, ChatState
 from ..search import EventHit, photos_around
 from ..words import plural
 from .mapview import MapPoint, render_map
+
+if TYPE_CHECKING:
+    from .session import SessionView
 
 TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
 TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)
@@ -87,3 +92,23 @@ def moment_panel(assistant: Assistant, moment: EventHit) -> tuple[str, list[tupl
     lines += [f"{label}: {_plain(value)}" for label, value in found if value]
     items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in strip]
     return "\n\n".join(lines), items, [r["image_id"] for r in strip]
+
+
+def session_panel(view: "SessionView") -> tuple[str, str]:
+    """The session's topic panel (its hints so far) and its countdown, as markdown."""
+    if view.topic is None or view.progress is None:
+        return f"### Session finished\nAll {view.total} topics are done. Thank you!", ""
+    task = "find the photo, open it and press **This is it**" if view.topic.kind == "KIS" else "type your answer below"
+    hints = "\n".join(f"{number}. {hint}" for number, hint in enumerate(view.progress.hints, 1))
+    panel = f"### Topic {view.number} of {view.total}: {view.topic.topic_id} ({view.topic.kind})\n{hints}\n\n*To do: {task}.*"
+    if view.progress.over:
+        return panel, "**Time is up.** Press **Next topic** when you are ready."
+    minutes, seconds = divmod(int(math.ceil(view.progress.seconds_left)), 60)
+    return panel, f"**Time left: {minutes}:{seconds:02d}**"
+
+
+def judgement_note(submitted: dict) -> str:
+    """What a participant is told of a submission's judgement: nothing unless the session gives feedback."""
+    if "correct" not in submitted:
+        return ""
+    return " **Correct!**" if submitted["correct"] else " **Not correct** — keep trying."

@@ -1,0 +1,159 @@
+"""The in-app LSC session (`--topics`): the schedule as pure logic under a fake clock, then a whole session through
+gradio_client against a real server, whose log `study-report --qrels` reads back to the same figures."""
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+
+from assistant.cli import main
+from assistant.evaluation import Judge, judge_sessions, read_qrels
+from assistant.evaluation.schedule import SessionTopic, read_session_topics, topic_progress
+from assistant.study import StudyLog, StudyRecorder, read_log
+from assistant.web import build_app, create_pool, launch
+from assistant.web.session import SessionRunner
+from conftest import free_port
+
+START = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+THREE_HINTS = SessionTopic("T1", "KIS", ("first", "second", "third"), limit_s=300)
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize("elapsed, hints, seconds_left, over", [
+    (0, 1, 300, False),
+    (29.9, 1, 270.1, False),
+    (30, 2, 270, False),
+    (59, 2, 241, False),
+    (60, 3, 240, False),
+    (200, 3, 100, False),  # no fourth hint to show
+    (299.5, 3, 0.5, False),
+    (300, 3, 0, True),
+    (420, 3, 0, True),
+])
+def test_hints_every_30_s_and_a_300_s_limit(elapsed, hints, seconds_left, over):
+    progress = topic_progress(THREE_HINTS, START, START + timedelta(seconds=elapsed))
+    assert progress.hints == THREE_HINTS.hints[:hints]
+    assert progress.seconds_left == pytest.approx(seconds_left)
+    assert progress.over is over
+
+
+def test_the_hint_interval_and_limit_are_the_topics_and_the_sessions():
+    short = SessionTopic("T2", "QA", ("a", "b", "c"), limit_s=60)
+    assert topic_progress(short, START, START + timedelta(seconds=10), hint_every_s=10).hints == ("a", "b")
+    assert topic_progress(short, START, START + timedelta(seconds=60)).over
+
+
+def test_topics_read_from_json_and_the_demo(tmp_path):
+    demo = read_session_topics("demo")
+    assert {topic.kind for topic in demo} == {"KIS", "QA"} and all(topic.hints and topic.limit_s == 300 for topic in demo)
+    path = tmp_path / "topics.json"
+    path.write_text(json.dumps([{"id": "X1", "text": "a pub"}, {"id": "X2", "type": "qa", "hints": ["h1", "h2"], "limit_s": 120}]))
+    assert read_session_topics(path) == [SessionTopic("X1", "KIS", ("a pub",), 300.0), SessionTopic("X2", "QA", ("h1", "h2"), 120.0)]
+    path.write_text(json.dumps([{"id": "X3", "type": "AVS", "text": "x"}]))
+    with pytest.raises(ValueError, match="KIS and QA"):
+        read_session_topics(path)
+
+
+def test_without_feedback_the_participant_is_not_told_but_the_log_is(tmp_path):
+    clock = FakeClock()
+    study = StudyRecorder(StudyLog(tmp_path / "log.jsonl"), clock=clock)
+    runner = SessionRunner(read_session_topics("demo"), study, Judge(read_qrels("demo")))
+    assert runner.view(None, "s1").topic.topic_id == "DEMO-KIS-01"
+    clock.advance(12)
+    told = runner.submit_photo(None, "s1", "20190510_085508_000.jpg")
+    assert told == {"participant": "guest-s1", "topic": "DEMO-KIS-01", "image_id": "20190510_085508_000.jpg", "elapsed_s": 12.0}
+    submitted = [record for record in read_log(tmp_path / "log.jsonl").records if record["event"] == "submit"]
+    assert [record["correct"] for record in submitted] == [True]
+
+
+# ---- a whole session against a real server ---------------------------------------------------------
+
+
+@pytest.fixture()
+def session_server(tmp_path, demo_library, tiny_clip_dir):
+    """The demo study served with live feedback, its clock faked; yields (url, log path, clock)."""
+    log = tmp_path / "study.jsonl"
+    service = create_pool(library=str(demo_library), model=str(tiny_clip_dir), study_log=str(log), topics="demo", qrels="demo", feedback=True)
+    clock = FakeClock()
+    service.study.clock = clock
+    demo = build_app(service)
+    port = free_port()
+    launch(demo, service, port=port, block=False)
+    yield f"http://127.0.0.1:{port}/", log, clock
+    demo.close()
+
+
+def test_a_whole_session_is_judged_and_the_report_agrees_with_the_log(session_server, tmp_path, capsys):
+    url, log, clock = session_server
+    client = Client(url, verbose=False)
+    topics = read_session_topics("demo")
+    qrels = read_qrels("demo")
+
+    shown = client.predict(api_name="/session")
+    assert (shown["topic"], shown["kind"], shown["hints"], shown["seconds_left"]) == ("DEMO-KIS-01", "KIS", list(topics[0].hints[:1]), 300)
+    clock.advance(30)
+    shown = client.predict(api_name="/session")
+    assert shown["hints"] == list(topics[0].hints[:2]) and shown["seconds_left"] == 270
+
+    clock.advance(5)
+    wrong = client.predict(qrels.images["DEMO-KIS-02"][0], api_name="/submit")
+    assert (wrong["correct"], wrong["elapsed_s"]) == (False, 35)
+    clock.advance(10)
+    right = client.predict(qrels.images["DEMO-KIS-01"][0], api_name="/submit")
+    assert (right["correct"], right["elapsed_s"]) == (True, 45)
+
+    for _ in range(5):  # the participant is ready for the next topic, on to the first question
+        shown = client.predict(api_name="/next_topic")
+    assert (shown["topic"], shown["kind"]) == ("DEMO-QA-01", "QA")
+    with pytest.raises(Exception, match="asks a question"):
+        client.predict(qrels.images["DEMO-KIS-01"][0], api_name="/submit")
+    clock.advance(20)
+    assert client.predict("FR 1234", api_name="/answer")["correct"] is False
+    clock.advance(5)
+    answered = client.predict("FR 7014", api_name="/answer")
+    assert (answered["correct"], answered["elapsed_s"]) == (True, 25)
+    assert "images" not in json.dumps(answered) and "FR 7014" == answered["answer"]  # only what was typed comes back
+
+    shown = client.predict(api_name="/next_topic")
+    clock.advance(301)
+    assert client.predict(api_name="/session")["over"] is True
+    with pytest.raises(Exception, match="Time is up"):
+        client.predict("2", api_name="/answer")
+
+    records = read_log(log).records
+    participant = records[0]["participant"]
+    hints = [(record["topic"], record["hint"]) for record in records if record["event"] == "hint"]
+    assert hints[:2] == [("DEMO-KIS-01", 1), ("DEMO-KIS-01", 2)] and ("DEMO-QA-01", 1) in hints
+    judged_live = [(record["topic"], record.get("image_id") or record["answer"], record["correct"]) for record in records if record["event"] == "submit"]
+    assert judged_live == [
+        ("DEMO-KIS-01", qrels.images["DEMO-KIS-02"][0], False), ("DEMO-KIS-01", qrels.images["DEMO-KIS-01"][0], True),
+        ("DEMO-QA-01", "FR 1234", False), ("DEMO-QA-01", "FR 7014", True),
+    ]
+    assert next(r for r in records if r["event"] == "topic")["limit_s"] == 300
+
+    tasks = {task.topic: task for task in judge_sessions(records, Judge(qrels))}
+    expected = {"DEMO-KIS-01": (True, 45.0, 1, 2), "DEMO-QA-01": (True, 25.0, 1, 1), "DEMO-QA-02": (False, None, 0, len(topics[6].hints))}
+    for topic, (correct, seconds, wrong_before, hints_seen) in expected.items():
+        assert (tasks[topic].correct, tasks[topic].seconds_to_correct, tasks[topic].wrong_before, tasks[topic].hints_seen) == (correct, seconds, wrong_before, hints_seen)
+
+    capsys.readouterr()
+    assert main(["study-report", str(log), "--qrels", "demo", "--plots", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert all(Path(line.removeprefix("plot: ")).stat().st_size for line in printed.splitlines() if line.startswith("plot: "))
+    rows = {line.split()[1]: line.split() for line in printed.splitlines() if line.startswith(participant)}
+    for topic, (correct, seconds, wrong_before, hints_seen) in expected.items():
+        _, _, _, shown_correct, shown_seconds, shown_wrong, shown_hints, _, _ = rows[topic]
+        assert (shown_correct, shown_seconds, int(shown_wrong), int(shown_hints)) == (
+            "yes" if correct else "no", f"{seconds:.1f}" if seconds is not None else "-", wrong_before, hints_seen)
