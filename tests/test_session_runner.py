@@ -15,6 +15,7 @@ from assistant.study import StudyLog, StudyRecorder, read_log
 from assistant.web import build_app, create_pool, launch
 from assistant.web.session import SessionRunner
 from conftest import free_port
+from test_browser import TIMEOUT_MS, VIEWPORT, browser, save_screenshot  # noqa: F401 (browser: a fixture)
 
 START = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
 THREE_HINTS = SessionTopic("T1", "KIS", ("first", "second", "third"), limit_s=300)
@@ -157,3 +158,36 @@ def test_a_whole_session_is_judged_and_the_report_agrees_with_the_log(session_se
         _, _, _, shown_correct, shown_seconds, shown_wrong, shown_hints, _, _ = rows[topic]
         assert (shown_correct, shown_seconds, int(shown_wrong), int(shown_hints)) == (
             "yes" if correct else "no", f"{seconds:.1f}" if seconds is not None else "-", wrong_before, hints_seen)
+
+
+# ---- the same session in a real browser ----------------------------------------------------------
+
+
+def test_the_browser_shows_the_topic_its_hints_on_schedule_and_a_countdown(browser, session_server):
+    from playwright.sync_api import expect
+
+    url, log, clock = session_server
+    topics = read_session_topics("demo")
+    expect.set_options(timeout=TIMEOUT_MS)
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(url)
+    panel, countdown = page.locator("#session-topic"), page.locator("#countdown")
+    expect(panel).to_contain_text("DEMO-KIS-01")
+    expect(panel).to_contain_text(topics[0].hints[0])
+    expect(panel).not_to_contain_text(topics[0].hints[1])
+    expect(countdown).to_contain_text("Time left: 5:00")
+    expect(page.locator("#answer")).to_be_hidden()  # a known-item topic: This is it, no answer box
+    clock.advance(30)
+    expect(panel).to_contain_text(topics[0].hints[1])  # the timer brings the second hint
+    expect(countdown).to_contain_text("Time left: 4:30")
+    save_screenshot(page, "session-topic.png")
+    for number in range(2, 7):
+        page.locator("#next-topic").click()
+        expect(panel).to_contain_text(f"Topic {number} of {len(topics)}")
+    expect(panel).to_contain_text("DEMO-QA-01")
+    page.locator("#answer textarea").fill("FR 7014")
+    page.locator("#submit-answer").click()
+    expect(page.locator("#chat")).to_contain_text("Correct!")
+    context.close()
+    assert any(record.get("answer") == "FR 7014" and record["correct"] for record in read_log(log).records)
