@@ -191,3 +191,8 @@ def test_the_browser_shows_the_topic_its_hints_on_schedule_and_a_countdown(brows
     expect(page.locator("#chat")).to_contain_text("Correct!")
     context.close()
     assert any(record.get("answer") == "FR 7014" and record["correct"] for record in read_log(log).records)
+
+
+def test_a_session_sets_its_own_topics():
+    with pytest.raises(ValueError, match="drop --topic"):
+        create_pool(topics="demo", topic="T1")

@@ -170,6 +170,12 @@ def create_pool(
     study = StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic)
     session = None
     if topics:
+        if topic:
+            raise ValueError("--topic names one task; with --topics the session sets each topic itself: drop --topic")
+        if not study_log:
+            log.warning("--topics without --study-log: the session runs, but nothing is recorded for study-report")
+        if feedback and not qrels:
+            log.warning("--feedback without --qrels: there is no ground truth to tell participants about")
         judge = Judge(read_qrels(qrels)) if qrels else None
         if judge is not None:
             log.info("%s", judge.qrels.describe())
