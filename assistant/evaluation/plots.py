@@ -29,6 +29,7 @@ def write_study_plots(tasks: list[JudgedTask], folder: Path, stem: str, time_lim
     topics = sorted({task.topic for task in judged})
     participants = sorted({task.participant for task in judged})
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)  # --plots may name a folder that is not there yet
     paths = [folder / f"{stem}-time-to-correct.png", folder / f"{stem}-success.png"]
 
     figure, axes = pyplot.subplots(figsize=(max(6, 1.2 * len(topics) + 3), 4))
