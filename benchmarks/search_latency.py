@@ -64,7 +64,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool) -> dict:
     from assistant.library import Library
     from assistant.query import parse_query
     from assistant.search import SearchRequest, prepare_scoring, search, stored_vectors
-    from assistant.search.kernels import cpu_model, usable_cores
+    from assistant.machine import cpu_model, usable_cores
 
     imports_s = time.perf_counter() - began
     began = time.perf_counter()

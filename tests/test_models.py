@@ -92,19 +92,44 @@ def test_bf16_stays_close_to_fp32(tiny_clip_dir, tiny_encoder):
 
 
 @pytest.mark.parametrize(
-    "native_bf16, min_cosine, expected",
+    "timings, min_cosine, expected",
     [
-        (False, -1.0, "fp32"),  # no native bf16: fp32 however faithful bf16 would be
-        (True, -1.0, "bf16"),  # native bf16 and the probe keeps the embeddings: bf16
-        (True, 1.01, "fp32"),  # native bf16 but the probe changes the embeddings too much: fp32
+        ({"fp32": 10.0, "bf16": 12.0, "fp16": 30.0}, -1.0, "fp32"),  # bf16 slower than fp32 (an AMD EPYC without AMX)
+        ({"fp32": 10.0, "bf16": 5.0, "fp16": 30.0}, -1.0, "bf16"),  # bf16 twice as fast and faithful
+        ({"fp32": 10.0, "bf16": 9.5, "fp16": 30.0}, -1.0, "fp32"),  # 5 % faster is not worth the precision
+        ({"fp32": 10.0, "bf16": 30.0, "fp16": 4.0}, -1.0, "fp16"),  # fp16 fastest (a CPU with native fp16)
+        ({"fp32": 10.0}, 1.01, "fp32"),  # the reduced precisions change the embeddings too much: not even timed
     ],
 )
-def test_auto_precision_on_a_cpu(monkeypatch, tiny_clip_dir, native_bf16, min_cosine, expected):
+def test_auto_precision_on_a_cpu_is_the_fastest_faithful_one(monkeypatch, tmp_path, tiny_clip_dir, timings, min_cosine, expected):
     import assistant.models.clip as clip
 
-    monkeypatch.setattr(clip, "cpu_supports_bf16", lambda: native_bf16)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(clip, "REDUCED_PRECISION_MIN_COSINE", min_cosine)
+    timed = []
+
+    def fake_timings(candidates, pixels):
+        timed.append(sorted(candidates))
+        return {name: timings[name] for name in candidates}
+
+    monkeypatch.setattr(clip, "time_precisions", fake_timings)
     assert load_clip(str(tiny_clip_dir), device="cpu").precision == expected
+    assert timed == [sorted(timings)]  # only faithful precisions are timed
+    assert load_clip(str(tiny_clip_dir), device="cpu").precision == expected
+    assert len(timed) == 1  # remembered for this machine and architecture: not timed again
+
+
+def test_precision_timing_runs_each_candidate_on_one_thread(tiny_clip_dir):
+    import torch
+
+    import assistant.models.clip as clip
+
+    fp32 = load_clip(str(tiny_clip_dir), device="cpu", precision="fp32")
+    bf16 = load_clip(str(tiny_clip_dir), device="cpu", precision="bf16")
+    threads = torch.get_num_threads()
+    timings = clip.time_precisions({"fp32": fp32, "bf16": bf16}, clip._probe_images(fp32.image_spec))
+    assert set(timings) == {"fp32", "bf16"} and all(0 < ms < float("inf") for ms in timings.values())
+    assert torch.get_num_threads() == threads  # the thread count is given back
 
 
 def test_hub_id_offline_fails_with_instructions(monkeypatch):

@@ -8,7 +8,6 @@ from .clip import (
     ImageSpec,
     ModelMismatch,
     clip_for_library,
-    cpu_supports_bf16,
     image_spec_from,
     load_clip,
     shared_clip,
@@ -27,6 +26,6 @@ from .vision import Captioner, Detector
 
 __all__ = [
     "CAPTIONER_KIND", "CLIP_KIND", "DETECTOR_KIND", "SENTENCE_KIND", "Captioner", "ClipEncoder", "Detector", "ImageSpec",
-    "ModelKind", "ModelMismatch", "ModelNotAvailable", "SentenceEncoder", "clip_for_library", "cpu_supports_bf16",
+    "ModelKind", "ModelMismatch", "ModelNotAvailable", "SentenceEncoder", "clip_for_library",
     "image_spec_from", "load_clip", "load_sentence_model", "pretrained_source", "shared_clip", "shared_sentence_model",
 ]

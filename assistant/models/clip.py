@@ -13,11 +13,12 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 from PIL import Image
 
+from ..machine import best_thread_ms, choice_file, machine_key, one_thread, timed_choice
 from ..settings import Settings
 from .base import SHARED, load_pretrained, on_device, unit_rows
 from .hub import CLIP_KIND
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 
 # Cosine that a reduced-precision encoder must keep against fp32 on a probe batch to be used.
 REDUCED_PRECISION_MIN_COSINE = 0.999
+# On a CPU, a reduced precision is used only when it embeds in at most this share of fp32's time.
+REDUCED_WORTH_IT = 0.9
+PRECISION_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -92,15 +96,6 @@ class ImageSpec:
 # Pillow's resampling filters as torch.nn.functional.interpolate modes (both antialiased when shrinking);
 # CLIP's processors use bicubic, which also stands in for the filters torch lacks (Lanczos, box, Hamming).
 _TORCH_RESAMPLING = {Image.Resampling.BICUBIC: "bicubic", Image.Resampling.BILINEAR: "bilinear"}
-
-
-def cpu_supports_bf16() -> bool:
-    """True when the CPU has native bf16 dot products (AVX512-BF16 or AMX), where bf16 is ~1.7x faster."""
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return bool(re.search(r"\b(avx512_bf16|amx_bf16)\b", flags))
 
 
 def _features(output):
@@ -295,8 +290,8 @@ def image_spec_from(processor) -> ImageSpec:
 def load_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto") -> ClipEncoder:
     """Load a CLIP model by hub id or local folder; raise ModelNotAvailable instead of using random weights.
 
-    precision "auto" means fp16 on a GPU, bf16 on CPUs with native bf16 when a probe batch keeps cosine
-    >= 0.999 against fp32, and fp32 otherwise.
+    precision "auto" means fp16 on a GPU; on a CPU, the precision timed fastest here among those whose
+    embeddings keep cosine >= 0.999 against fp32 on a probe batch (see fastest_cpu_precision).
     """
     import torch
     from transformers import AutoImageProcessor, AutoTokenizer, CLIPModel
@@ -308,23 +303,53 @@ def load_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto
     spec = image_spec_from(processor)
     encoder = ClipEncoder(name_or_path, loaded.model, tokenizer, spec, loaded.device, torch.float32)
 
+    def reduced_copy(wanted: str) -> ClipEncoder:
+        dtype = torch.bfloat16 if wanted == "bf16" else torch.float16
+        return ClipEncoder(name_or_path, copy.deepcopy(loaded.model).to(dtype), tokenizer, spec, loaded.device, dtype)
+
     wanted = precision
     if precision == "auto":
-        if loaded.device.type == "cuda":
-            wanted = "fp16"
-        elif loaded.device.type == "cpu" and cpu_supports_bf16():
-            wanted = "bf16"
-        else:
-            wanted = "fp32"
+        wanted = {"cuda": "fp16", "cpu": None}.get(loaded.device.type, "fp32")
+        if wanted is None:
+            wanted = fastest_cpu_precision(encoder, reduced_copy, loaded.model.config)
     if wanted == "fp32":
         return encoder
-    dtype = torch.bfloat16 if wanted == "bf16" else torch.float16
-    reduced = ClipEncoder(name_or_path, copy.deepcopy(loaded.model).to(dtype), tokenizer, spec, loaded.device, dtype)
+    reduced = reduced_copy(wanted)
     faithful, cosine = _reduced_precision_is_faithful(encoder, reduced)
     if precision == "auto" and not faithful:
         log.info("keeping fp32: %s changes embeddings too much (cosine %.5f)", wanted, cosine)
         return encoder
     return reduced
+
+
+def fastest_cpu_precision(encoder: ClipEncoder, reduced_copy: Callable[[str], ClipEncoder], config) -> str:
+    """The precision that embeds photos fastest on this CPU among those that keep the embeddings (cosine
+    >= REDUCED_PRECISION_MIN_COSINE against fp32): timed once per machine and architecture, then remembered.
+
+    Timed, not read off the CPU's flags: an AMD EPYC with avx512_bf16 but no AMX runs bf16 no faster than fp32.
+    """
+    vision = config.vision_config
+    architecture = f"CLIP {vision.hidden_size}x{vision.num_hidden_layers} patch {vision.patch_size} at {vision.image_size} px"
+
+    def choose() -> tuple[str, dict]:
+        candidates = {"fp32": encoder}
+        for reduced in ("bf16", "fp16"):
+            candidate = reduced_copy(reduced)
+            if _reduced_precision_is_faithful(encoder, candidate)[0]:
+                candidates[reduced] = candidate
+        timings = time_precisions(candidates, _probe_images(encoder.image_spec))
+        best = min(timings, key=timings.get)
+        return (best if timings[best] <= REDUCED_WORTH_IT * timings["fp32"] else "fp32"), timings
+
+    return timed_choice(choice_file("clip_precision.json"), machine_key(architecture), choose, {"fp32", "bf16", "fp16"}.__contains__)
+
+
+def time_precisions(candidates: dict[str, ClipEncoder], pixels) -> dict[str, float]:
+    """CPU milliseconds of one thread each encoder takes to embed the probe batch, at best."""
+    with one_thread():
+        for candidate in candidates.values():
+            candidate.encode_pixels(pixels)  # warm-up
+        return best_thread_ms({name: lambda candidate=candidate: candidate.encode_pixels(pixels) for name, candidate in candidates.items()}, PRECISION_ROUNDS)
 
 
 def shared_clip(name_or_path: str, *, device: str = "auto", precision: str = "auto") -> ClipEncoder:

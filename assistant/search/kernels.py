@@ -3,31 +3,25 @@
 Which kernel is fastest depends on the CPU in ways its flags do not tell (an AMD EPYC with avx512_bf16
 but no AMX runs a bf16 mat-vec 2.5x slower than fp16), so the candidates are timed once per machine on
 a small random sample, by the CPU time one thread uses (which a busy machine does not distort), and the
-winner is remembered in the user's cache folder, keyed by CPU model, core count and library versions.
+winner is remembered in the user's cache folder (see `assistant.machine`).
 A kernel that is not exact only picks candidates: `StoredVectors.similarity` rescores the best of them
 exactly from the stored fp16 vectors.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import platform
-import time
 import warnings
-from contextlib import contextmanager, nullcontext
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Protocol
 
 import numpy as np
 
-from ..files import write_atomically
+from .. import machine
+from ..machine import best_thread_ms, machine_key, one_thread, timed_choice
 
 SAMPLE_ROWS = 32_768  # the timing sample: large enough to leave the CPU caches, small enough for a few ms a run
 TIMED_ROUNDS = 7
 CONVERT_ROWS = 65_536  # rows converted at a time when a kernel copies the store: bounded scratch memory
-CHOICE_FILE_VERSION = 1
 # A kernel that copies the store into memory must be at least this much faster than reading the fp16 map.
 COPY_WORTH_IT = 0.9
 
@@ -145,37 +139,17 @@ KERNELS: dict[str, Callable[[np.ndarray], Kernel]] = {
 DEFAULT_KERNEL = "torch-fp16"  # reads the fp16 file in place: no copy, and exact enough to rescore from
 
 
-@contextmanager
-def _one_thread():
-    """torch and numpy's BLAS on the calling thread only, for as long as the timing takes."""
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # numpy's BLAS would then use its own threads, which thread_time does not see
-        threadpool_limits = None
-    try:
-        with threadpool_limits(1) if threadpool_limits else nullcontext():
-            yield threadpool_limits is not None
-    finally:
-        torch.set_num_threads(threads)
-
-
 def time_kernels(dim: int, rows: int = SAMPLE_ROWS) -> dict[str, float]:
     """CPU milliseconds per query of each kernel that works here, on one thread, on random unit vectors.
 
-    The CPU time of one thread, not wall time: on a busy machine the wall clock mostly measures the
-    neighbours (how long we wait for a core, and threads spinning while their partner waits), while the
-    work a kernel does is the same; the kernels all spread over cores alike. They take turns, round after
-    round, and each keeps its best round.
+    The CPU time of one thread, not wall time (see `machine.best_thread_ms`): the kernels all spread over
+    cores alike, so one thread ranks them as all the cores would.
     """
     rng = np.random.default_rng(0)
     sample = rng.standard_normal((rows, dim), dtype=np.float32)
     sample = (sample / np.linalg.norm(sample, axis=1, keepdims=True)).astype(np.float16)
     query = sample[0].astype(np.float32)
-    with _one_thread() as numpy_on_one_thread:
+    with one_thread() as numpy_on_one_thread:
         kernels = {}
         for name, build in KERNELS.items():
             if name.startswith("numpy") and not numpy_on_one_thread:
@@ -185,13 +159,7 @@ def time_kernels(dim: int, rows: int = SAMPLE_ROWS) -> dict[str, float]:
                 kernels[name].scores(query)  # warm-up
             except Exception:  # noqa: BLE001 (an op this torch build lacks is simply not a candidate)
                 kernels.pop(name, None)
-        timings = {name: float("inf") for name in kernels}
-        for _ in range(TIMED_ROUNDS):
-            for name, kernel in kernels.items():
-                began = time.thread_time()
-                kernel.scores(query)
-                timings[name] = min(timings[name], (time.thread_time() - began) * 1000)
-    return {name: round(ms, 3) for name, ms in timings.items()}
+        return best_thread_ms({name: lambda kernel=kernel: kernel.scores(query) for name, kernel in kernels.items()}, TIMED_ROUNDS)
 
 
 def fastest(timings: dict[str, float]) -> str:
@@ -204,55 +172,11 @@ def fastest(timings: dict[str, float]) -> str:
     return best
 
 
-def cpu_model() -> str:
-    """The CPU's model name as the system reports it (lscpu's "Model name")."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def usable_cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def machine_key(dim: int) -> str:
-    """What the timing depends on: the CPU model, how many cores we may use, the library versions, the width."""
-    import torch
-
-    return f"{cpu_model()} | {usable_cores()} cores | torch {torch.__version__} | numpy {np.__version__} | {dim}-d"
-
-
-def default_choice_file() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / "vector_kernel.json"
-
-
 def choose_kernel(dim: int, choice_file: Path | None = None) -> str:
     """This machine's fastest kernel for dim-wide vectors: remembered, or timed now (once) and remembered."""
-    choice_file = choice_file or default_choice_file()
-    key = machine_key(dim)
-    try:
-        remembered = json.loads(choice_file.read_text())
-        if remembered.get("version") != CHOICE_FILE_VERSION:
-            remembered = {}
-    except (OSError, ValueError):
-        remembered = {}
-    machines = remembered.get("machines", {})
-    known = machines.get(key)
-    if known is not None and known.get("kernel") in KERNELS:
-        return known["kernel"]
-    timings = time_kernels(dim)
-    choice = fastest(timings)
-    machines[key] = {"kernel": choice, "timings_ms": timings, "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    try:
-        choice_file.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"version": CHOICE_FILE_VERSION, "machines": machines}, indent=1)
-        write_atomically(choice_file, lambda path: path.write_text(text))
-    except OSError:
-        pass  # a read-only cache folder: time again next load
-    return choice
+
+    def choose() -> tuple[str, dict]:
+        timings = time_kernels(dim)
+        return fastest(timings), timings
+
+    return timed_choice(choice_file or machine.choice_file("vector_kernel.json"), machine_key(f"{dim}-d"), choose, KERNELS.__contains__)
