@@ -111,8 +111,8 @@ class _Context:
     def nothing_found(self) -> Answer:
         if not self.moments.time_covered:
             return self.unanswerable(f"The library has no photos from {self.parsed.chips()[0].label}, so I cannot answer.")
-        unknown = f"; no photo's words or place mention {', '.join(self.moments.unknown)}" if self.moments.unknown else ""
-        return self.unanswerable(f"I found no moment of {self.about}{unknown}, so I cannot answer.")
+        missing = f"; {self.moments.missing_words}" if self.moments.unknown else ""
+        return self.unanswerable(f"I found no moment of {self.about}{missing}, so I cannot answer.")
 
     def visit_rows(self, group: Group) -> np.ndarray:
         """The photos to read a visit's words from: the whole stay (capped), or a trip's matching photos."""
@@ -197,8 +197,8 @@ def _frequency(context: _Context) -> Answer:
             why = ("the library has no photos from that time" if not context.moments.time_covered
                    else "this library has no words to look for it in" if context.moments.blind else "the only hints are weak")
             return context.unanswerable(f"I cannot tell how often ({context.about}): {why}.")
-        unknown = f": no photo's words or place mention {', '.join(context.moments.unknown)}" if context.moments.unknown else ""
-        return context.answer(0, f"Never: I found no moment of {context.about}{unknown}.", [], f"0 {noun} matched")
+        missing = f": {context.moments.missing_words}" if context.moments.unknown else ""
+        return context.answer(0, f"Never: I found no moment of {context.about}{missing}.", [], f"0 {noun} matched")
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     return context.answer(count, f"{count} {noun}.", context.evidence(groups), reasoning)
 
