@@ -21,7 +21,8 @@ from .visits import Group, following, mostly_away, trips, visits
 from .words import colours, things, words_read
 
 EVIDENCE_PER_GROUP = 3
-MAX_EVIDENCE = 12
+MAX_EVIDENCE = 12  # photos, unless there are more moments than this: then one photo of each ...
+MAX_EVIDENCE_MOMENTS = 30  # ... of at most this many
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
 SPLIT_SHARE = 0.5  # a second value with at least this share of the first's support makes the answer unsure
@@ -111,8 +112,8 @@ class _Context:
     def nothing_found(self) -> Answer:
         if not self.moments.time_covered:
             return self.unanswerable(f"The library has no photos from {self.parsed.chips()[0].label}, so I cannot answer.")
-        unknown = f"; no photo's words or place mention {', '.join(self.moments.unknown)}" if self.moments.unknown else ""
-        return self.unanswerable(f"I found no moment of {self.about}{unknown}, so I cannot answer.")
+        missing = f"; {self.moments.missing_words}" if self.moments.unknown else ""
+        return self.unanswerable(f"I found no moment of {self.about}{missing}, so I cannot answer.")
 
     def visit_rows(self, group: Group) -> np.ndarray:
         """The photos to read a visit's words from: the whole stay (capped), or a trip's matching photos."""
@@ -121,8 +122,7 @@ class _Context:
         return np.arange(group.first_row, min(group.last_row + 1, group.first_row + VISIT_PHOTOS_READ))
 
     def evidence(self, groups: list[Group]) -> list[int]:
-        rows = [int(row) for group in groups for row in group.rows[:EVIDENCE_PER_GROUP]]
-        return rows[:MAX_EVIDENCE]
+        return spread_evidence([group.rows for group in groups])
 
     def when(self, group: Group) -> str:
         """ "2–5 Mar 2019" for a trip, "Sat 2 Mar 2019, 18:05–19:40" for a visit."""
@@ -197,8 +197,8 @@ def _frequency(context: _Context) -> Answer:
             why = ("the library has no photos from that time" if not context.moments.time_covered
                    else "this library has no words to look for it in" if context.moments.blind else "the only hints are weak")
             return context.unanswerable(f"I cannot tell how often ({context.about}): {why}.")
-        unknown = f": no photo's words or place mention {', '.join(context.moments.unknown)}" if context.moments.unknown else ""
-        return context.answer(0, f"Never: I found no moment of {context.about}{unknown}.", [], f"0 {noun} matched")
+        missing = f": {context.moments.missing_words}" if context.moments.unknown else ""
+        return context.answer(0, f"Never: I found no moment of {context.about}{missing}.", [], f"0 {noun} matched")
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     return context.answer(count, f"{count} {noun}.", context.evidence(groups), reasoning)
 
@@ -233,6 +233,14 @@ def _most_common(values) -> str:
     return counted.most_common(1)[0][0] if counted else ""
 
 
+def spread_evidence(moments: list) -> list[int]:
+    """Photos of each moment an answer counts, the same number of each: "7 times" shows all seven moments
+    (one photo each), "2 times" three photos of each."""
+    moments = moments[:MAX_EVIDENCE_MOMENTS]
+    each = max(1, min(EVIDENCE_PER_GROUP, MAX_EVIDENCE // max(len(moments), 1)))
+    return [int(row) for rows in moments for row in rows[:each]]
+
+
 def _valued(context: _Context, found: list[tuple[object, list[int]]], how: str) -> Answer:
     """An answer whose value each visit gives (a place, a word read, a colour), with the photos that show it;
     visits that disagree make it unsure."""
@@ -243,7 +251,7 @@ def _valued(context: _Context, found: list[tuple[object, list[int]]], how: str) 
     value, candidates, groups, sure = context.by_value([value for value, _, _ in kept], [group for _, _, group in kept])
     text = f"{value} ({how} {context.where(groups[-1])}, {context.when(groups[-1])})."
     reasoning = f"{len(groups)} of {len(context.groups)} matching {plural('visit', len(context.groups))} say {value}: {context.listed(groups)}"
-    evidence = [row for group in groups for row in showing[id(group)][:EVIDENCE_PER_GROUP]][:MAX_EVIDENCE]
+    evidence = spread_evidence([showing[id(group)] for group in groups])
     return context.answer(value, text if sure else _unsure(text, candidates), evidence, reasoning, candidates, sure)
 
 

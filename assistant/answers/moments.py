@@ -17,7 +17,7 @@ import numpy as np
 from ..library import Library
 from ..query import ParsedQuery
 from ..search import similarity
-from ..words import concept_key, terms
+from ..words import concept_key, plural, terms
 
 # Words of a question that say how it asks, not what about ("did I go to the cinema" is about the cinema).
 LIGHT_WORDS = frozenset(terms(
@@ -51,10 +51,22 @@ class Moments:
     rows: np.ndarray
     scope: np.ndarray  # bool per photo: inside the question's time and place
     subject: list[str]  # the content words looked for
-    unknown: list[str] = field(default_factory=list)  # subject words no photo or place has
+    unknown: list[str] = field(default_factory=list)  # subject words no photo or place in scope has
+    elsewhere: dict[str, int] = field(default_factory=dict)  # of those, how many photos outside the scope have each
     by_clip: bool = False  # found by CLIP alone (weak)
     blind: bool = False  # the library has no words and no CLIP model to look for the subject with
     time_covered: bool = True  # the library has photos from the question's time at all
+
+    @property
+    def missing_words(self) -> str:
+        """Which subject words nothing in scope has, true to the whole library: "no photo's words or place
+        mention cinema" only when none does; otherwise where they do appear."""
+        absent = [word for word in self.unknown if not self.elsewhere.get(word)]
+        outside = [f"{word} ({self.elsewhere[word]} {plural('photo', self.elsewhere[word])})" for word in self.unknown if self.elsewhere.get(word)]
+        notes = [f"no photo's words or place mention {', '.join(absent)}"] if absent else []
+        if outside:
+            notes.append(f"only photos at other times or places mention {', '.join(outside)}")
+        return "; ".join(notes)
 
     @property
     def confident_none(self) -> bool:
@@ -86,8 +98,9 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
     hits, weights, unknown = _term_hits(library, subject, scope)
+    elsewhere = {word: int(hits[subject.index(word)].sum()) for word in unknown}
     if weights.sum() == 0 and _scope_is_the_subject(library, parsed, scope, away):
-        return Moments(np.flatnonzero(scope), scope, [], unknown)
+        return Moments(np.flatnonzero(scope), scope, [], unknown, elsewhere)
     if weights.sum() > 0:
         coverage = (weights @ hits) / weights.sum()
         in_scope = np.where(scope, coverage, 0.0)
@@ -95,11 +108,11 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         cutoff = max(MATCH_SHARE, best - BELOW_BEST)
         rows = np.flatnonzero(in_scope >= cutoff) if best >= MATCH_SHARE else np.zeros(0, np.int64)
         if len(rows) or encoder is None:
-            return Moments(rows, scope, [word for word in subject if word not in unknown], unknown)
+            return Moments(rows, scope, [word for word in subject if word not in unknown], unknown, elsewhere)
     if encoder is not None and library.embeddings is not None and scope.any():
-        return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, subject, unknown, by_clip=True)
+        return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, subject, unknown, elsewhere, by_clip=True)
     blind = library.text_index is None or library.text_index.is_empty
-    return Moments(np.zeros(0, np.int64), scope, subject, unknown, blind=blind)
+    return Moments(np.zeros(0, np.int64), scope, subject, unknown, elsewhere, blind=blind)
 
 
 def _scope_is_the_subject(library: Library, parsed: ParsedQuery, scope: np.ndarray, away) -> bool:

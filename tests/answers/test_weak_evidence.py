@@ -43,3 +43,28 @@ def test_clip_alone_answers_but_says_it_is_unsure(wordless_library, tiny_encoder
     answer = answer_question(library, QUESTION, encoder=tiny_encoder)
     assert answer.value == 1 and not answer.confident and answer.text.startswith("Unsure")
     assert answer.evidence and set(answer.evidence) <= set(giraffe_ids)
+
+
+@pytest.fixture(scope="module")
+def cinema_in_march(tmp_path_factory):
+    """A day an hour a photo in March and in May 2019; only three March photos' captions mention the cinema."""
+    times = [datetime(2019, month, 10, 8) + timedelta(hours=i) for month in (3, 5) for i in range(12)]
+    captions = ["a cinema screen in the dark" if i in (4, 5, 6) else "a desk with a laptop" for i in range(24)]
+    table = photo_table(np.array(times, dtype="datetime64[s]"), caption=captions, semantic_name="Home", city="Dublin",
+                        country="Ireland", country_code="IE", lat=53.35, lng=-6.26)
+    folder = tmp_path_factory.mktemp("cinema") / "lib"
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+def test_a_never_says_where_the_word_does_appear(cinema_in_march):
+    answer = answer_question(cinema_in_march, "How many times did I go to the cinema in May 2019?")
+    assert answer.value == 0 and answer.text.startswith("Never")
+    assert "only photos at other times or places mention cinema (3 photos)" in answer.text
+    assert "no photo's words" not in answer.text  # March's photos do mention it: that would be untrue
+
+
+def test_a_never_says_no_photo_mentions_a_word_none_has(cinema_in_march):
+    answer = answer_question(cinema_in_march, "How many times did I go to the zoo in May 2019?")
+    assert answer.value == 0 and "no photo's words or place mention zoo" in answer.text
+    assert "other times" not in answer.text
