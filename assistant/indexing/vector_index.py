@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -66,6 +67,7 @@ def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | 
         import faiss
 
         report = progress or (lambda done, total, what: None)
+        began = time.perf_counter()
         rows = np.flatnonzero(embedded).astype(np.int64)  # rows never embedded hold zeros: not in the index
         dim = int(vectors.shape[1])
         plan = plan_for(len(rows), dim)
@@ -83,6 +85,6 @@ def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | 
         finally:
             faiss.omp_set_num_threads(threads)
         write_atomically(path, lambda tmp: faiss.write_index(index, str(tmp)))
-        return {"rows": len(rows), "dim": dim, **asdict(plan)}
+        return {"rows": len(rows), "dim": dim, **asdict(plan), "build_s": round(time.perf_counter() - began, 1)}
 
     return save
