@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--workers", type=int, help="photo-decoding threads (default: one per core, up to 16)")
     index.add_argument("--checkpoint-every", type=int, metavar="N", help="save progress every N photos (default 512); a killed run resumes from there")
     index.add_argument("--repair", action="store_true", help="on a damaged library, keep what checks out and redo the rest")
+    index.add_argument("--vector-index", choices=["auto", "always", "never"], default="auto",
+                       help="approximate vector index for fast search: auto builds one for a large library (default)")
     _add_enrichment_options(index)
 
     search = commands.add_parser("search", help="search a library by description or example photo")
@@ -293,6 +295,7 @@ def run_index(args: argparse.Namespace) -> int:
         keep_text_vectors=settings.text_model_for(manifest and manifest.text_model) is not None,  # "none": drop them
         enrichment=enrichment,
         problems=[text_model_problem] if text_model_problem else [],
+        vector_index=args.vector_index,
     )
     print(report.summary())
     for line in enrichment.summary() if enrichment else []:

@@ -7,9 +7,10 @@ uses them (with no real weights it runs on captions instead).
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 from PIL import Image
@@ -109,15 +110,59 @@ def write_synthetic_photos(
     return paths
 
 
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.linalg.norm(vectors, axis=-1, keepdims=True)
+
+
+def lifelog_vectors(n: int, dim: int = 512, *, seed: int = 0, chunk: int = 65536) -> Iterator[np.ndarray]:
+    """Unit float32 vectors shaped like a lifelog, in row order, `chunk` rows at a time (10M x 512 would not fit).
+
+    A few thousand scene centres (home, desk, street ...); events of ~40 consecutive photos, each around one
+    scene; the photos of an event near-duplicates of its centre (cosine ~0.94 to each other, ~0.8 between
+    events of one scene, ~0.2 between scenes), all sharing one direction as CLIP's image embeddings do.
+    """
+    rng = np.random.default_rng(seed)
+    scenes = _unit(rng.standard_normal((min(3000, max(8, n // 300)), dim), dtype=np.float32))
+    shared = 0.6 * _unit(rng.standard_normal(dim, dtype=np.float32))
+    for offset in range(0, n, chunk):
+        size = min(chunk, n - offset)
+        lengths = rng.geometric(1 / 40, size // 10 + 2)  # more events than the chunk needs; the rest are cut off
+        event = np.repeat(np.arange(len(lengths)), lengths)[:size]
+        noise = lambda rows: rng.standard_normal((rows, dim), dtype=np.float32) / np.sqrt(dim)  # noqa: E731 (norm ~1)
+        centres = _unit(shared + scenes[rng.integers(0, len(scenes), len(lengths))] + 0.5 * noise(len(lengths)))
+        yield _unit(centres[event] + 0.25 * noise(size))
+
+
+def uniform_vectors(n: int, dim: int = 512, *, seed: int = 0, chunk: int = 65536) -> Iterator[np.ndarray]:
+    """Unit float32 vectors uniform on the sphere, `chunk` rows at a time: the worst case for an index."""
+    rng = np.random.default_rng(seed)
+    for offset in range(0, n, chunk):
+        yield _unit(rng.standard_normal((min(chunk, n - offset), dim), dtype=np.float32))
+
+
+def lifelog_queries(embeddings: np.ndarray, count: int, *, seed: int = 1) -> np.ndarray:
+    """Query vectors as CLIP's text encoder gives them: towards a random photo's event, at a text-to-image
+    cosine of 0.2-0.35, the rest noise (float32, unit)."""
+    rng = np.random.default_rng(seed)
+    targets = _unit(np.asarray(embeddings[np.sort(rng.choice(len(embeddings), count, replace=False))], dtype=np.float32))
+    noise = _unit(rng.standard_normal(targets.shape, dtype=np.float32))
+    noise = _unit(noise - np.sum(noise * targets, axis=1, keepdims=True) * targets)  # orthogonal to the target
+    cosine = rng.uniform(0.2, 0.35, (count, 1)).astype(np.float32)
+    return _unit(cosine * targets + np.sqrt(1 - cosine**2) * noise)
+
+
 def write_synthetic_library(
     folder: Path, n: int, *, dim: int = 512, places: int = 50, seed: int = 0, photo_files: Sequence[Path] = (),
-    model: str = "synthetic", captions: Sequence[str] = (), text_encoder=None,
+    model: str = "synthetic", captions: Sequence[str] = (), text_encoder=None, vectors: str = "uniform",
+    vector_index: str = "auto", progress=None,
 ) -> Path:
-    """A library of n photos through the real store code: random unit fp16 embeddings, a photo every
-    ~30 s of waking hours over 18 months, and `places` named places in a few countries. Rows point at
-    `photo_files` in turn (so an app can show them), or at no file at all. With `captions`, each photo
-    gets one at random (BM25 is built over them) and `text_encoder` embeds them (the sentence-model channel)."""
+    """A library of n photos through the real store code: unit fp16 embeddings (`vectors`: "uniform" random,
+    or "lifelog"-shaped, see lifelog_vectors), a photo every ~30 s of waking hours over 18 months, and
+    `places` named places in a few countries. Rows point at `photo_files` in turn (so an app can show them),
+    or at no file at all. With `captions`, each photo gets one at random (BM25 is built over them) and
+    `text_encoder` embeds them (the sentence-model channel). vector_index: auto, always or never."""
     from .indexing import commit_photo_table
+    from .library.store import EMBEDDING_DTYPE
 
     rng = np.random.default_rng(seed)
     start = np.datetime64("2019-01-01T07:00:00")
@@ -133,24 +178,36 @@ def write_synthetic_library(
     # Consecutive photos stay at one place for a while, as a lifelog does.
     stay = np.repeat(rng.integers(0, places, n // 40 + 1), 40)[:n]
     centre = place_centre[stay]
-    lat = np.array([centres[c][0] for c in centre]) + place_offset[stay, 0] + rng.normal(0, 0.0005, n)
-    lng = np.array([centres[c][1] for c in centre]) + place_offset[stay, 1] + rng.normal(0, 0.0005, n)
+    columns = {name: np.array([c[index] for c in centres], dtype=object)[centre] for index, name in enumerate(
+        ("lat", "lng", "city", "country", "country_code", "timezone"))}
+    lat = columns.pop("lat").astype(float) + place_offset[stay, 0] + rng.normal(0, 0.0005, n)
+    lng = columns.pop("lng").astype(float) + place_offset[stay, 1] + rng.normal(0, 0.0005, n)
     names = np.array([f"Place {i}" for i in range(places)], dtype=object)[stay]
-    text = lambda index: np.array([centres[c][index] for c in centre], dtype=object)  # noqa: E731
-    table = photo_table(
-        local, lat=lat, lng=lng, semantic_name=names, city=text(2), country=text(3), country_code=text(4), timezone=text(5)
-    )
+    table = photo_table(local, lat=lat, lng=lng, semantic_name=names, **columns)
     if photo_files:
         table["path"] = np.array([str(Path(p).resolve()) for p in photo_files], dtype=object)[np.arange(n) % len(photo_files)]
     if len(captions):
         table["caption"] = np.asarray(captions, dtype=object)[rng.integers(0, len(captions), n)]
-    embeddings = np.empty((n, dim), dtype=np.float16)
-    for offset in range(0, n, 65536):  # in chunks: a float32 copy of a million rows would be 2 GB
-        block = rng.standard_normal((min(65536, n - offset), dim), dtype=np.float32)
-        embeddings[offset : offset + len(block)] = block / np.linalg.norm(block, axis=1, keepdims=True)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Written chunk by chunk into a file in the library folder, which the commit then renames into place:
+    # ten million rows never sit in memory, and never as float32.
+    staged = folder / f".synthetic-embeddings-{os.getpid()}.npy"
+    embeddings = np.lib.format.open_memmap(staged, mode="w+", dtype=EMBEDDING_DTYPE, shape=(n, dim))
+    blocks = {"lifelog": lifelog_vectors, "uniform": uniform_vectors}[vectors](n, dim, seed=seed)
+    offset = 0
+    for block in blocks:
+        embeddings[offset : offset + len(block)] = block
+        offset += len(block)
+    embeddings.flush()
     roots = sorted({str(Path(p).resolve().parent) for p in photo_files})
-    commit_photo_table(Path(folder), table, embeddings, {}, model=model, photo_roots=roots, text_encoder=text_encoder)
-    return Path(folder)
+    try:
+        commit_photo_table(folder, table, embeddings, {}, model=model, photo_roots=roots, text_encoder=text_encoder,
+                           vector_index=vector_index, progress=progress)
+    finally:
+        del embeddings
+        staged.unlink(missing_ok=True)
+    return folder
 
 
 def photo_table(local_times, **columns):

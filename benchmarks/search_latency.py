@@ -1,14 +1,18 @@
 """Search latency and memory on a synthetic library of N photos, against bare baselines in the same run.
 
-Builds the library through the real store code (random unit 512-d embeddings, 18 months of
-timestamps, ~50 places), then, in a fresh process, loads it as the app does (which chooses the stored-
-vector kernel by timing, once per machine) and times vector queries (a ready CLIP vector, no text
-encoding): unfiltered, and with a one-month time filter plus a place filter. Prints one JSON line with
-the CPU, the kernel, the vector-query percentiles, two baselines measured in the same run (a bare numpy
-fp32 mat-vec + top-k, and the bare kernel in its own precision + top-k), recall@100 against exact fp32,
-and, on its own, the time to encode a text query with a ViT-B/32-sized CLIP (random weights).
+Builds the library through the real store code (unit 512-d embeddings shaped like a lifelog, or uniform
+random with --vectors uniform, the worst case for an index; 18 months of timestamps, ~50 places; an
+approximate vector index when the library is large, or as --vector-index says), then, in a fresh process,
+loads it as the app does (which chooses the stored-vector kernel by timing, once per machine) and times
+vector queries (a ready CLIP-like vector, no text encoding): unfiltered, and with a one-month time filter
+plus a place filter. Prints one JSON line with the CPU, the kernel (the index's kind when there is one),
+the vector-query percentiles, two baselines measured in the same run (a bare numpy fp32 mat-vec + top-k,
+up to 2M photos, and the bare kernel in its own precision + top-k), recall@100 against exact fp32, the
+bare index on its own (candidates, candidates plus exact rescoring, their recall, unfiltered and with a
+month and a city filter), and, on its own, the time to encode a text query with a ViT-B/32-sized CLIP.
 
     python benchmarks/search_latency.py --n 1000000 --json
+    python benchmarks/search_latency.py --n 10000000 --library /work/bench/lib10m --json   # build once, then reuse
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import numpy as np
 
 QUERIES = 30
 TOP_K = 100
+NUMPY_BASELINE_UP_TO = 2_000_000  # its fp32 copy of the vectors: 4 GB at a million 512-d photos per 2M
+EXACT_CHUNK = 262_144  # rows scored at a time for the exact reference, so 10M photos fit in memory
 
 
 def _rss_mb() -> float:
@@ -57,7 +63,61 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return round(float(np.percentile(samples, 50)), 2), round(float(np.percentile(samples, 95)), 2)
 
 
-def measure(folder: Path, kernel: str | None, text_encoding: bool) -> dict:
+def _queries(embeddings: np.ndarray, vectors: str) -> np.ndarray:
+    """Warm-up plus timed queries: CLIP-text-like ones towards the library's events, or uniform random."""
+    from assistant.testing import lifelog_queries
+
+    if vectors == "lifelog":
+        return lifelog_queries(embeddings, QUERIES + 3)
+    queries = np.random.default_rng(1).standard_normal((QUERIES + 3, embeddings.shape[1])).astype(np.float32)
+    return queries / np.linalg.norm(queries, axis=1, keepdims=True)
+
+
+def exact_top(embeddings: np.ndarray, queries: np.ndarray, rows: np.ndarray | None = None) -> list[set[int]]:
+    """The exact fp32 top TOP_K rows (among `rows`, or all) of each query, scored a chunk at a time."""
+    rows = np.arange(len(embeddings)) if rows is None else rows
+    best_rows = np.empty((len(queries), 0), dtype=np.int64)
+    best_scores = np.empty((len(queries), 0), dtype=np.float32)
+    for start in range(0, len(rows), EXACT_CHUNK):
+        chunk = rows[start : start + EXACT_CHUNK]
+        block = embeddings[chunk[0] : chunk[-1] + 1] if chunk[-1] - chunk[0] + 1 == len(chunk) else embeddings[chunk]
+        scores = np.concatenate([best_scores, queries @ np.asarray(block, dtype=np.float32).T], axis=1)
+        candidates = np.concatenate([best_rows, np.broadcast_to(chunk, (len(queries), len(chunk)))], axis=1)
+        keep = np.argpartition(-scores, min(TOP_K, scores.shape[1] - 1), axis=1)[:, :TOP_K]
+        best_scores, best_rows = np.take_along_axis(scores, keep, 1), np.take_along_axis(candidates, keep, 1)
+    return [set(found.tolist()) for found in best_rows]
+
+
+def _bare_index(library, queries: np.ndarray, rows: np.ndarray | None, truth: list[set[int]]) -> tuple[float, float, float]:
+    """p50 of the index's candidates alone, and of candidates plus exact fp16 rescoring to the top TOP_K,
+    and that top's recall@TOP_K against exact fp32."""
+    candidates_ms, rescored_ms, recall = [], [], []
+    for index, query in enumerate(queries):
+        began = time.perf_counter()
+        candidates = library.vector_index.candidates(query, TOP_K, rows)
+        found = time.perf_counter()
+        candidates = np.sort(candidates)  # reading the map in row order
+        scores = np.asarray(library.embeddings[candidates], dtype=np.float32) @ query
+        top = candidates[np.argpartition(-scores, min(TOP_K, len(scores) - 1))[:TOP_K]]
+        done = time.perf_counter()
+        if index >= 3:
+            candidates_ms.append((found - began) * 1000)
+            rescored_ms.append((done - began) * 1000)
+            recall.append(len(set(top.tolist()) & truth[index - 3]) / TOP_K)
+    return _percentiles(candidates_ms)[0], _percentiles(rescored_ms)[0], round(float(np.mean(recall)), 4)
+
+
+def _index_figures(library, queries: np.ndarray, month: np.ndarray, city: np.ndarray, truth: list[set[int]]) -> dict:
+    """The bare index's own speed and recall: unfiltered, and with a month's and a city's photos allowed."""
+    figures = {}
+    for name, rows in (("", None), ("month_", month), ("city_", city)):
+        expected = truth if rows is None else exact_top(library.embeddings, queries[3:], rows)
+        c50, r50, recall = _bare_index(library, queries, rows, expected)
+        figures |= {f"index_{name}candidates_p50_ms": c50, f"index_{name}rescored_p50_ms": r50, f"index_{name}recall_at_100": recall}
+    return figures | {"index_month_rows": len(month), "index_city_rows": len(city)}
+
+
+def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind: str) -> dict:
     """Runs in a fresh process so load time and memory are what a starting app sees."""
     load_before = os.getloadavg()[0]
     began = time.perf_counter()
@@ -75,9 +135,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool) -> dict:
     load_s = time.perf_counter() - began
     chosen = stored_vectors(library).kernel
 
-    rng = np.random.default_rng(1)
-    vectors = rng.standard_normal((QUERIES + 3, library.embeddings.shape[1])).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = _queries(library.embeddings, vectors_kind)
     month = parse_query("in March 2019 in Dublin", now=datetime(2020, 6, 30), places=library.places)
     assert month.time and month.place, month.describe()
 
@@ -108,28 +166,39 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool) -> dict:
         return samples[3:]
 
     same_precision = bare(chosen.scores)
-    matrix = np.asarray(library.embeddings, dtype=np.float32)  # the exact fp32 reference and the numpy baseline
-    numpy_fp32 = bare(lambda vector: matrix @ vector)
-    recall = []
-    for vector, result in zip(vectors[3:], unfiltered_results):
-        exact = np.argpartition(-(matrix @ vector), TOP_K)[:TOP_K]
-        recall.append(len({hit["row"] for hit in result.photos} & set(exact.tolist())) / TOP_K)
+    n50 = None
+    if len(library) <= NUMPY_BASELINE_UP_TO:
+        matrix = np.asarray(library.embeddings, dtype=np.float32)
+        n50, _ = _percentiles(bare(lambda vector: matrix @ vector))
+        del matrix
+    truth = exact_top(library.embeddings, vectors[3:])
+    recall = [len({hit["row"] for hit in result.photos} & exact) / TOP_K for result, exact in zip(unfiltered_results, truth)]
     u50, u95 = _percentiles(unfiltered)
     f50, f95 = _percentiles(filtered)
-    n50, _ = _percentiles(numpy_fp32)
     s50, _ = _percentiles(same_precision)
+    index = library.vector_index
+    if index is not None:
+        month_rows = np.flatnonzero((library.local_seconds >= _epoch("2019-03-01")) & (library.local_seconds < _epoch("2019-04-01")))
+        city_rows = np.flatnonzero(library.photos["city"].to_numpy(dtype=object) == "Dublin")
     return {
-        "cpu": cpu_model(), "cores": usable_cores(), "n": len(library), "kernel": chosen.name,
+        "cpu": cpu_model(), "cores": usable_cores(), "n": len(library), "vectors": vectors_kind,
+        "kernel": index.kind if index is not None else chosen.name, "scoring_kernel": chosen.name,
+        "index_build_s": library.manifest.vector_index["build_s"] if index is not None else None,
         "vector_query_unfiltered_p50_ms": u50, "vector_query_unfiltered_p95_ms": u95,
         "vector_query_filtered_p50_ms": f50, "vector_query_filtered_p95_ms": f95,
         "baseline_numpy_fp32_p50_ms": n50, f"baseline_bare_{chosen.name}_p50_ms": s50,
-        "vector_query_vs_numpy_fp32": round(u50 / n50, 3), f"vector_query_vs_bare_{chosen.name}": round(u50 / s50, 3),
-        "recall_at_100_vs_exact_fp32": round(float(np.mean(recall)), 4),
+        "vector_query_vs_numpy_fp32": round(u50 / n50, 3) if n50 else None, f"vector_query_vs_bare_{chosen.name}": round(u50 / s50, 3),
+        "recall_at_100": round(float(np.mean(recall)), 4), "recall_at_100_vs_exact_fp32": round(float(np.mean(recall)), 4),
+        **(_index_figures(library, vectors, month_rows, city_rows, truth) if index is not None else {}),
         "text_encoding_p50_ms": _text_encoding_ms() if text_encoding else None,
         "load_s": round(load_s, 2), "imports_s": round(imports_s, 2), "rss_mb": round(rss_mb, 1),
         "filtered_matches": filtered_results[0].matched,
         "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
+
+
+def _epoch(day: str) -> int:
+    return int(np.datetime64(day, "s").astype(np.int64))
 
 
 def main() -> int:
@@ -138,20 +207,32 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument("--kernel", help="score with this kernel instead of the one timed fastest here (e.g. torch-fp16)")
     parser.add_argument("--no-text-encoding", action="store_true", help="skip timing text encoding")
+    parser.add_argument("--vectors", choices=["lifelog", "uniform"], default="lifelog",
+                        help="embeddings shaped like a lifelog (events of near-duplicates around scenes), or uniform random (the worst case)")
+    parser.add_argument("--vector-index", choices=["auto", "always", "never"], default="auto",
+                        help="build the approximate vector index as `lifelog index` would (auto), always, or never")
+    parser.add_argument("--library", type=Path, help="build the library here, or reuse the one already here (same --n and --vectors)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal: the fresh process
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.kernel, not args.no_text_encoding)))
+        print(json.dumps(measure(args.measure, args.kernel, not args.no_text_encoding, args.vectors)))
         return 0
+    from assistant.library.store import Manifest
     from assistant.testing import write_synthetic_library
 
     with tempfile.TemporaryDirectory() as scratch:
-        began = time.perf_counter()
-        write_synthetic_library(Path(scratch) / "library", args.n)
-        if not args.json:
-            print(f"built a {args.n:,}-photo library in {time.perf_counter() - began:.1f} s", file=sys.stderr)
+        folder = args.library or Path(scratch) / "library"
+        if (folder / "library.json").exists():
+            if Manifest.read(folder).count != args.n:
+                print(f"{folder} holds {Manifest.read(folder).count:,} photos, not --n {args.n:,}", file=sys.stderr)
+                return 2
+        else:
+            began = time.perf_counter()
+            write_synthetic_library(folder, args.n, vectors=args.vectors, vector_index=args.vector_index)
+            if not args.json:
+                print(f"built a {args.n:,}-photo library in {time.perf_counter() - began:.1f} s", file=sys.stderr)
         output = subprocess.run(
-            [sys.executable, __file__, "--measure", str(Path(scratch) / "library")]
+            [sys.executable, __file__, "--measure", str(folder), "--vectors", args.vectors]
             + (["--kernel", args.kernel] if args.kernel else []) + (["--no-text-encoding"] if args.no_text_encoding else []),
             capture_output=True, text=True, check=False,
         )

@@ -15,6 +15,7 @@ from ..library.text_index import TextIndex
 from ..models import SentenceEncoder
 from .events import segment_events
 from .photo_words import embed_photo_texts, photo_texts
+from .vector_index import index_saver, wants_index
 
 # progress(done, total, what) — the CLI maps it to tqdm, the app to gr.Progress.
 Progress = Callable[[int, int, str], None]
@@ -24,12 +25,15 @@ def commit_photo_table(
     library: Path, table: pd.DataFrame, vectors: np.ndarray | None, sources: dict[str, pd.DataFrame], *,
     model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
     keep_text_vectors: bool = True, previous: store.Snapshot | None = None, progress: Progress | None = None,
+    vector_index: str = "auto",
 ) -> pd.DataFrame:
-    """Put rows in time order, segment events, attach the enrichments, build the text index and sentence
-    vectors, commit one generation."""
+    """Put rows in time order, segment events, attach the enrichments, build the text index, sentence
+    vectors and (for a large library, or as vector_index says: auto, always, never) the vector index,
+    commit one generation."""
     order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
-    table = table.iloc[order].reset_index(drop=True)
-    vectors = vectors[order] if vectors is not None else None
+    if not np.array_equal(order, np.arange(len(order))):  # already in order: no copy of the vectors
+        table = table.iloc[order].reset_index(drop=True)
+        vectors = vectors[order] if vectors is not None else None
     table["event_id"] = segment_events(table, vectors)
     table, label_counts = attach_enrichments(library, table)
     texts = photo_texts(table)
@@ -41,9 +45,12 @@ def commit_photo_table(
     text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
     if text_vectors is not None:
         derived["text_embeddings"] = ("npy", lambda path: store.write_npy(text_vectors, path))
+    embedded = table["embedded"].to_numpy(dtype=bool)
+    index = vectors is not None and wants_index(int(embedded.sum()), vector_index)
     store.commit_generation(
         library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived,
         text_model=text_model if text_vectors is not None else None,
+        vector_index=index_saver(vectors, embedded, progress) if index else None,
     )
     return table
 

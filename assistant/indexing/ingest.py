@@ -28,6 +28,7 @@ from .metadata import empty_metadata, read_captions, read_metadata
 from .photos import PhotoFile, SkippedFile, UnreadablePhoto, read_photo, scan_photos
 from .report import IndexReport
 from .resolve import merge_sources, resolve_photos
+from .vector_index import wants_index
 
 CHECKPOINT_EVERY = 512  # photos; also at least every CHECKPOINT_SECONDS
 CHECKPOINT_SECONDS = 120.0
@@ -111,6 +112,7 @@ def index_photos(
     keep_text_vectors: bool = True,
     enrichment: Enrichment | None = None,
     problems: Sequence[str] = (),
+    vector_index: str = "auto",
 ) -> IndexReport:
     """Add new and changed photos under photos_dir to the library; reuse everything already done.
 
@@ -120,6 +122,7 @@ def index_photos(
     enrichment: OCR, concept tags, detections, captions (assistant.enrich), run beside the embedding; a
     step that fails is a problem in the report, and the rest is committed.
     problems: what went wrong before the run (a sentence model that did not load), for the report.
+    vector_index: auto (an approximate index once the library is large), always, or never.
     """
     started = time.monotonic()
     library = Path(library).expanduser()
@@ -127,6 +130,7 @@ def index_photos(
     if enrichment is not None:
         enrichment.check(encoder)
     progress = progress or (lambda done, total, what: None)
+    wants_index(0, vector_index)  # an unknown choice fails before any work
     workers = workers or min(16, os.cpu_count() or 2)  # reading takes turns with the model: use every core
     # Parse the inputs before touching the library, so a bad CSV fails fast and changes nothing.
     metadata = read_metadata(metadata_csv) if metadata_csv else None
@@ -195,6 +199,7 @@ def index_photos(
         table = commit_photo_table(
             library, table, vectors, sources, model=model_name if vectors is not None else None, photo_roots=roots,
             text_encoder=text_encoder, keep_text_vectors=keep_text_vectors, previous=snapshot, progress=progress,
+            vector_index=vector_index,
         )
         store.clear_checkpoints(library)
         progress(1, 1, "organising the library")

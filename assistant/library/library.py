@@ -15,6 +15,7 @@ from .label_counts import LabelCounts
 from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
 from .store import LibraryDamaged, Manifest, read_snapshot, repair_hint
 from .text_index import TextIndex
+from .vector_index import VectorIndex
 
 # A known place's radius: the spread of its photos, but never smaller than GPS noise.
 _MIN_PLACE_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
@@ -176,6 +177,14 @@ class Library:
         if len(vectors) != len(self):
             raise LibraryDamaged(f"{self.folder / name} has {len(vectors)} rows for {len(self)} photos; {repair_hint(self.folder)}")
         return vectors
+
+    @cached_property
+    def vector_index(self) -> VectorIndex | None:
+        """The approximate index that narrows vector search on a large library; None: score every row exactly."""
+        facts = self.manifest.vector_index
+        if not facts:
+            return None
+        return VectorIndex.load(self.folder, facts, count=len(self), dim=self.manifest.embedding_dim)
 
     @cached_property
     def text_index(self) -> TextIndex | None:

@@ -5,6 +5,7 @@ Layout of a library folder:
     photos-<gen>.parquet          one row per photo (file facts, resolved time and place, caption, event)
     embeddings-<gen>.npy          float16 (rows, dim), L2-normalised, row i belongs to photo row i
     sources-<gen>-<name>.parquet  the metadata and caption rows ingested so far, reapplied on every run
+    vector_index-<gen>.faiss      large libraries only: an approximate index over the embedded rows
     checkpoints/                  batches of an unfinished indexing run, so a killed run resumes
 Every file is written to a temporary name, fsynced and renamed, and the manifest is replaced last, so a
 reader always sees one complete generation and a crash never leaves a half-written file in use.
@@ -62,6 +63,9 @@ class Manifest:
     photo_roots: list[str] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     embeddings_bytes: int = 0
+    # The approximate vector index, when the library has one: file, bytes, rows, dim and the faiss
+    # parameters it was built with (indexing/vector_index.py); None: search scores every row exactly.
+    vector_index: dict | None = None
     created: str = ""
     updated: str = ""
     format: str = FORMAT
@@ -169,6 +173,19 @@ def _read_source(folder: Path, file: str) -> pd.DataFrame:
         raise LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {repair_hint(folder)}") from error
 
 
+def check_vector_index_file(folder: Path, facts: dict) -> None:
+    """The index file is there with the size the manifest recorded (a stat, no reading); else LibraryDamaged."""
+    path = Path(folder) / facts["file"]
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise LibraryDamaged(f"the vector index of {folder} is missing ({error}); {repair_hint(folder)}") from error
+    if size != facts["bytes"]:
+        raise LibraryDamaged(
+            f"the vector index {path} has {size} bytes, {facts['bytes']} expected (truncated?); {repair_hint(folder)}"
+        )
+
+
 def _source_files(manifest: Manifest) -> dict[str, str]:
     return {name.removeprefix("source:"): file for name, file in manifest.files.items() if name.startswith("source:")}
 
@@ -183,6 +200,8 @@ def read_snapshot(folder: Path, columns: Sequence[str] | None = None) -> Snapsho
     photos = _read_photos(folder, manifest, columns)
     embeddings = _read_embeddings(folder, manifest)
     sources = {name: _read_source(folder, file) for name, file in _source_files(manifest).items()}
+    if manifest.vector_index:
+        check_vector_index_file(folder, manifest.vector_index)
     return Snapshot(folder, manifest, photos, embeddings, sources)
 
 
@@ -219,6 +238,11 @@ def salvage_snapshot(folder: Path, empty_photos: pd.DataFrame) -> tuple[Snapshot
             sources[name] = _read_source(folder, file)
         except LibraryDamaged as error:
             notes.append(f"{error}: give the {name} file again to restore it")
+    if manifest.vector_index:
+        try:
+            check_vector_index_file(folder, manifest.vector_index)
+        except LibraryDamaged as error:
+            notes.append(f"{error}: the vector index is built again")
     manifest.count = len(photos)
     return Snapshot(folder, manifest, photos, embeddings, sources), notes
 
@@ -233,10 +257,12 @@ def commit_generation(
     photo_roots: list[str],
     derived: dict[str, tuple[str, Callable[[Path], None]]] | None = None,
     text_model: str | None = None,
+    vector_index: Callable[[Path], dict] | None = None,
 ) -> Manifest:
     """Write a new complete generation and switch the manifest to it; then drop older generations' files.
 
     derived: name -> (file suffix, save(path)) for files computed from this generation (e.g. the text index).
+    vector_index: save(path) -> the facts to record (rows, dim, parameters), when this generation has one.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -260,6 +286,11 @@ def commit_generation(
     for name, (suffix, save) in (derived or {}).items():
         files[name] = f"{name}-{generation:06d}.{suffix}"
         save(folder / files[name])
+    index_facts = None
+    if vector_index is not None:
+        files["vector_index"] = f"vector_index-{generation:06d}.faiss"
+        facts = vector_index(folder / files["vector_index"])
+        index_facts = {"file": files["vector_index"], "bytes": (folder / files["vector_index"]).stat().st_size, **facts}
     manifest = Manifest(
         generation=generation,
         count=len(photos),
@@ -269,6 +300,7 @@ def commit_generation(
         photo_roots=sorted(set(photo_roots)),
         files=files,
         embeddings_bytes=embeddings_bytes,
+        vector_index=index_facts,
         created=previous.created or _now_iso(),
         updated=_now_iso(),
     )

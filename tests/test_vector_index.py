@@ -1,0 +1,160 @@
+"""The approximate vector index of a large library: built into its generation, finds the exact top k among
+its candidates (with and without a filter), refused when damaged, rebuilt by --repair, resumable."""
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.indexing import commit_photo_table, index_photos
+from assistant.indexing import vector_index as building
+from assistant.library import Library, LibraryDamaged
+from assistant.library import vector_index as reading
+from assistant.testing import lifelog_queries, photo_table, write_synthetic_library
+from conftest import write_lsc_source
+
+ROOT = Path(__file__).resolve().parents[1]
+K = 100
+
+
+@pytest.fixture(scope="module")
+def lifelog_library(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ann") / "lib"
+    return Library.open(write_synthetic_library(folder, 6000, dim=64, vectors="lifelog", vector_index="always"))
+
+
+def manifest(folder):
+    return json.loads((Path(folder) / "library.json").read_text())
+
+
+def exact_top(library, query, rows):
+    scores = np.asarray(library.embeddings[rows], dtype=np.float32) @ query
+    return set(rows[np.argsort(-scores)[:K]].tolist())
+
+
+def test_the_index_is_a_file_of_the_generation_listed_with_its_facts(lifelog_library):
+    facts = manifest(lifelog_library.folder)["vector_index"]
+    path = lifelog_library.folder / facts["file"]
+    assert facts["file"] == manifest(lifelog_library.folder)["files"]["vector_index"]
+    assert path.stat().st_size == facts["bytes"]
+    assert facts["rows"] == 6000 and facts["dim"] == 64
+    assert lifelog_library.vector_index.kind == f"faiss-{facts['factory']}" and lifelog_library.vector_index.kind.startswith("faiss-IVF")
+
+
+@pytest.mark.parametrize("allowed", ["all", "a month (contiguous rows)", "a fifth (scattered runs)"])
+def test_candidates_hold_the_exact_top_k(lifelog_library, monkeypatch, allowed):
+    monkeypatch.setattr(reading, "EXACT_BELOW", 200)  # so a filter goes through the index, not around it
+    n = len(lifelog_library)
+    rows = {
+        "all": None,
+        "a month (contiguous rows)": np.arange(n // 3, n // 3 + n // 12, dtype=np.int64),
+        "a fifth (scattered runs)": np.flatnonzero(np.repeat(np.random.default_rng(2).random(n // 40) < 0.2, 40)),
+    }[allowed]
+    queries = lifelog_queries(lifelog_library.embeddings if rows is None else lifelog_library.embeddings[rows], 20)
+    recall = []
+    for query in queries:
+        candidates = lifelog_library.vector_index.candidates(query, K, rows)
+        assert candidates.dtype == np.int64 and len(np.unique(candidates)) == len(candidates)
+        assert len(candidates) < (n if rows is None else len(rows))  # it narrowed the search
+        if rows is not None:
+            assert np.isin(candidates, rows).all()
+        truth = exact_top(lifelog_library, query, np.arange(n) if rows is None else rows)
+        recall.append(len(truth & set(candidates.tolist())) / K)
+    assert np.mean(recall) >= 0.98
+
+
+def test_few_allowed_rows_come_back_as_they_are_to_be_scored_exactly(lifelog_library):
+    rows = np.arange(100, 100 + reading.EXACT_BELOW // 2, 3, dtype=np.int64)
+    query = lifelog_queries(lifelog_library.embeddings, 1)[0]
+    assert np.array_equal(lifelog_library.vector_index.candidates(query, K, rows), rows)
+
+
+def test_rows_without_an_embedding_are_not_in_the_index(tmp_path):
+    n = 3000
+    table = photo_table(np.datetime64("2020-01-01T08:00:00") + np.arange(n).astype("timedelta64[m]"))
+    table["embedded"] = np.arange(n) % 3 != 0
+    vectors = np.random.default_rng(0).standard_normal((n, 32)).astype(np.float16)
+    vectors[~table["embedded"].to_numpy()] = 0
+    commit_photo_table(tmp_path / "lib", table, vectors, {}, model="synthetic", photo_roots=[], vector_index="always")
+    library = Library.open(tmp_path / "lib")
+    assert manifest(library.folder)["vector_index"]["rows"] == 2000
+    candidates = library.vector_index.candidates(np.ones(32, np.float32) / np.sqrt(32), 500)
+    assert len(candidates) and (candidates % 3 != 0).all()
+
+
+def test_a_small_library_stays_exact_until_it_passes_the_threshold(tmp_path, tiny_encoder, monkeypatch):
+    source = write_lsc_source(tmp_path, 30)
+    index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    assert Library.open(tmp_path / "lib").vector_index is None
+    monkeypatch.setattr(building, "BUILD_FROM", 30)
+    report = index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    assert report.unchanged == 30 and report.added == 0  # no new photos, and still the index is built
+    assert Library.open(tmp_path / "lib").vector_index.rows == 30
+    index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="never")
+    assert Library.open(tmp_path / "lib").vector_index is None
+
+
+def test_a_damaged_index_is_refused_then_rebuilt_by_repair(tmp_path, tiny_encoder):
+    source = write_lsc_source(tmp_path, 30)
+    folder = tmp_path / "lib"
+    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
+    path = folder / manifest(folder)["vector_index"]["file"]
+    path.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(LibraryDamaged, match="vector index.*truncated.*--repair"):
+        Library.open(folder)
+    with pytest.raises(LibraryDamaged, match="--repair"):
+        index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
+    report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always", repair=True)
+    assert any("vector index is built again" in note for note in report.repairs), report.repairs
+    assert Library.open(folder).vector_index.rows == 30
+
+
+def test_an_index_file_that_does_not_fit_the_library_is_refused(lifelog_library, tmp_path):
+    folder = tmp_path / "lib"
+    write_synthetic_library(folder, 3000, dim=64, vector_index="always")
+    other = manifest(folder)
+    own = folder / other["vector_index"]["file"]
+    own.write_bytes((lifelog_library.folder / manifest(lifelog_library.folder)["vector_index"]["file"]).read_bytes())
+    other["vector_index"]["bytes"] = own.stat().st_size  # same size as recorded: only the contents disagree
+    (folder / "library.json").write_text(json.dumps(other))
+    with pytest.raises(LibraryDamaged, match="holds 6000 64-d vectors.*--repair"):
+        Library.open(folder).vector_index
+
+
+def test_a_run_interrupted_while_building_the_index_resumes(tmp_path, tiny_encoder):
+    first = write_lsc_source(tmp_path / "a", 20)
+    second = write_lsc_source(tmp_path / "b", 25, start=datetime(2019, 3, 1, 6, 0), seed=1)
+    folder = tmp_path / "lib"
+    index_photos(folder, first.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
+    before = manifest(folder)
+
+    def interrupt(done, total, what):
+        if what == "building the vector index":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        index_photos(folder, second.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always", progress=interrupt)
+    assert manifest(folder) == before and Library.open(folder).vector_index.rows == 20  # the last generation, whole
+    assert list((folder / "checkpoints").glob("*.parquet"))
+    report = index_photos(folder, second.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
+    assert report.resumed == 25
+    library = Library.open(folder)
+    assert len(library) == 45 and library.vector_index.rows == 45
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_the_benchmark_reports_the_index(tmp_path):
+    output = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "search_latency.py"), "--n", "3000", "--vector-index", "always",
+         "--no-text-encoding", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert output.returncode == 0, output.stderr
+    figures = json.loads(output.stdout.strip().splitlines()[-1])
+    assert figures["kernel"].startswith("faiss-IVF") and figures["vectors"] == "lifelog"
+    assert 0.9 <= figures["recall_at_100"] <= 1.0 and figures["index_build_s"] > 0
+    assert figures["index_candidates_p50_ms"] > 0 and figures["index_rescored_p50_ms"] >= figures["index_candidates_p50_ms"]
+    assert 0.98 <= figures["index_recall_at_100"] <= 1.0
