@@ -1,7 +1,8 @@
 """Finding moments: filter by time and place, rank by CLIP and the text channel, group into events.
 
 One entry point, `search`, serves the CLI, the app and notebooks. Everything over the photo collection
-is vectorised: masks over stored columns, one matrix-vector product, sparse BM25 columns.
+is vectorised: masks over stored columns, one matrix-vector product, sparse BM25 columns. A library with
+a vector index is ranked on a pool of candidates instead (candidates.py); the steps are the same.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from ..library import Library
 from ..models import ClipEncoder
 from ..query import ParsedQuery, parse_query
 from ..query.online import NominatimGeocoder
+from .candidates import candidate_scorer, pool_size
 from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
 from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
-from .scoring import Scorer, top_positions
+from .scoring import top_positions
 from .sequence import sequence_bonus
 
 # A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
@@ -60,20 +62,23 @@ def search(
     query = request.query
     if query is None and request.text.strip():
         query = parse_for_library(library, request.text, geocoder, request.date_order)
+    excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)  # unknown ids refused
     masks = term_masks(library, query)
-    mask = np.ones(len(library), dtype=bool)
-    for term_mask in masks:
-        mask &= term_mask
-    matched = int(mask.sum())
-    hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS and masks else []
-    uncertain = _uncertain_times(library, query, masks) & ~mask
-    mask |= uncertain
-    mask[[photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids]] = False  # unknown ids refused
-    rows = np.flatnonzero(mask)
-    scorer = Scorer(library, encoder, rows)
+    allowed, uncertain = None, None  # None: every photo passes (no mask as long as the library is made)
+    matched, hints = len(library), []
+    if masks:
+        mask = masks[0].copy()
+        for term_mask in masks[1:]:
+            mask &= term_mask
+        matched = int(mask.sum())
+        hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS else []
+        uncertain = _uncertain_times(library, query, masks) & ~mask
+        allowed = np.flatnonzero(mask | uncertain)
 
     visual = query.visual.strip() if query is not None else ""
-    vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual, scorer)
+    vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual)
+    scorer = candidate_scorer(library, encoder, vector, visual, allowed, pool_size(request.top_k), excluded, pinned_row)
+    rows = scorer.rows
     scores = np.zeros(len(rows), dtype=np.float32)
     # which candidates show what was described (or the example); None: nothing was, the filters are the request
     described = np.zeros(len(rows), dtype=bool) if visual or vector is not None else None
@@ -92,7 +97,7 @@ def search(
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
     if geocoder is not None and geocoder.unreachable:
         notices.append(geocoder.unreachable)
-    if uncertain.any():
+    if uncertain is not None and uncertain.any():
         scores -= UNCERTAIN_TIME_PENALTY * uncertain[rows]
         notices.append(
             f"{int(uncertain.sum())} photos with approximate times (file dates or a guessed time zone) fit everything "
@@ -118,7 +123,7 @@ def search(
 
 def _uncertain_times(library: Library, query: ParsedQuery | None, masks: list[np.ndarray]) -> np.ndarray:
     """Photos with approximate times that every constraint but the time ones admits (none without time terms)."""
-    time_terms = len(query.time.terms) if query is not None else 0
+    time_terms = len(query.time.terms)
     if not time_terms:
         return np.zeros(len(library), dtype=bool)
     uncertain = library.time_approx.copy()
