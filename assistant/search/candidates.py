@@ -1,7 +1,8 @@
 """Which photos a search scores: every one that passes the filters in a small library, a pool in a large one.
 
 A library with a vector index is searched on a pool: the index's candidates for the CLIP query (rescored
-exactly), the photos whose words best match the description, and the example photo. A photo outside the
+exactly), the photos whose words best match the description (and CLIP's best among those that match
+when more do than the pool holds; all of them when there is no CLIP vector), and the example photo. A photo outside the
 pool is not scored at all: its CLIP score is below the pool's lowest (the index's promise) and no word of
 it matches, so it could not have ranked above the pool. Everything after (fusion, penalties, events) runs
 on the candidates alone, whichever way they were chosen.
@@ -47,7 +48,12 @@ def candidate_scorer(
         if allowed is not None:
             inside = _within(matched, allowed)
             matched, scores = matched[inside], scores[inside]
-        parts.append(matched[top_positions(scores, size)])
+        if vector is None:  # words are all there is to rank by, and cheap: every match is a candidate
+            parts.append(matched)
+        else:  # the best matches, and CLIP's best among the rest (a captioner repeats itself: BM25 ties a lot)
+            parts.append(matched[top_positions(scores, size)])
+            if len(matched) > size:
+                parts.append(np.asarray(index.candidates(vector, size, matched), dtype=np.int64))
     if vector is None:  # nothing for CLIP to pick by: the full path ranks unmatched photos in time order
         parts.append(allowed[:size] if allowed is not None else np.arange(min(size, len(library)), dtype=np.int64))
     if pinned_row is not None and (allowed is None or _within(np.array([pinned_row]), allowed)[0]):
