@@ -14,6 +14,7 @@ from assistant.answers.moments import find_moments
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.search import SearchRequest, parse_for_library, prepare_scoring, search, stored_vectors
+from assistant.search import sequence
 from assistant.search.candidates import pool_size
 from assistant.testing import photo_table
 
@@ -106,7 +107,7 @@ def assert_same(full, pooled, request, encoder=None):
     the pooled library never builds the brute-force kernel."""
     expected, got = search(full, encoder, request), search(pooled, encoder, request)
     assert [hit["row"] for hit in got.photos] == [hit["row"] for hit in expected.photos]
-    np.testing.assert_allclose([hit["score"] for hit in got.photos], [hit["score"] for hit in expected.photos], rtol=1e-3)  # statistics: a sample
+    np.testing.assert_allclose([hit["score"] for hit in got.photos], [hit["score"] for hit in expected.photos], rtol=1e-2)  # z-scores from a sample of the library
     assert [(event["event_id"], event["matching_ids"], event["matched"]) for event in got.events] == [
         (event["event_id"], event["matching_ids"], event["matched"]) for event in expected.events
     ]
@@ -152,15 +153,17 @@ def test_query_by_example_ranks_the_same_on_the_pool(full, pooled):
 
 
 def test_a_rejected_photo_and_its_near_duplicates_sink_the_same_on_the_pool(full, pooled):
-    vector = query_vector(5)
-    before = search(full, None, SearchRequest(vector=vector, top_k=10, group_events=False))
-    rejected = before.photos[0]["image_id"]
-    got = assert_same(full, pooled, SearchRequest(vector=vector, unlike_ids=(rejected,), top_k=10, group_events=False))
-    assert rejected not in [hit["image_id"] for hit in got.photos]
-    assert {hit["event_id"] for hit in got.photos[:3]} != {before.photos[0]["event_id"]}
+    vectors = np.asarray(full.embeddings, dtype=np.float32)
+    rejected = 1500
+    # "more like this one, but not this one": without the sinking its near-duplicates would lead
+    request = SearchRequest(vector=vectors[rejected], unlike_ids=(full.image_id(rejected),), top_k=10, group_events=False)
+    got = assert_same(full, pooled, request)
+    near_duplicates = set(np.flatnonzero(vectors @ vectors[rejected] >= 0.95).tolist()) - {rejected}
+    assert near_duplicates and not near_duplicates & {hit["row"] for hit in got.photos}
 
 
-def test_an_after_clause_ranks_the_same_on_the_pool(full, pooled):
+def test_an_after_clause_ranks_the_same_on_the_pool(full, pooled, monkeypatch):
+    monkeypatch.setattr(sequence, "SEQUENCE_POOL", 300)  # the earlier moment is looked for in a pool, not everywhere
     parsed = parse_for_library(full, "pints in a pub after a cup of coffee")
     assert parsed.preceded_by
     got = assert_same(full, pooled, SearchRequest(query=parsed, top_k=7))
