@@ -59,7 +59,9 @@ def candidate_scorer(
     if pinned_row is not None and (allowed is None or _within(np.array([pinned_row]), allowed)[0]):
         parts.append(np.array([pinned_row], dtype=np.int64))
     pool = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
-    return Scorer(library, encoder, _without(pool, excluded), pooled=True, population=allowed)
+    # the index hands back every allowed row when they are few: then they are scored as a small library's are
+    covers_all = allowed is not None and len(pool) == len(allowed)
+    return Scorer(library, encoder, _without(pool, excluded), pooled=not covers_all, population=allowed)
 
 
 def _within(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:

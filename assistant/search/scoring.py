@@ -91,11 +91,6 @@ class StoredVectors:
             return _exact_cosines(self._spread_vectors, vector)
         return self.exact(vector, self.sample_rows(within))
 
-    def spread(self, vector: np.ndarray) -> float:
-        """The standard deviation of a query's cosines over the library (an evenly spaced sample)."""
-        scores = self.sample_scores(vector)
-        return float(scores.std()) if len(scores) else 0.0
-
     def exact(self, vector: np.ndarray, rows) -> np.ndarray:
         """Cosines of some rows with a unit vector, in float32 from the stored vectors (no kernel)."""
         return _exact_cosines(self.rows(rows), vector)
@@ -242,10 +237,13 @@ class Scorer:
         known = scores if everywhere else scores[embedded]
         if not len(known):
             return np.zeros(len(scores), np.float32), np.zeros(len(scores), bool)
-        # a pool holds the best candidates (so its best is the best), but not a fair sample of the rest
-        typical = stored.sample_scores(vector, self.population) if self.pooled else known
-        typical = typical if len(typical) else known
-        cut = float(known.max()) - CLIP_MATCH_BELOW_BEST * stored.spread(vector)
+        library_sample = stored.sample_scores(vector)  # the library's own spread for this query
+        spread = float(library_sample.std()) if len(library_sample) else 0.0
+        typical = known
+        if self.pooled:  # a pool holds the best candidates (so its best is the best), but is no fair sample of the rest
+            sampled = library_sample if self.population is None else stored.sample_scores(vector, self.population)
+            typical = sampled if len(sampled) else known
+        cut = float(known.max()) - CLIP_MATCH_BELOW_BEST * spread
         matches = scores >= cut if everywhere else embedded & (scores >= cut)
         z = scores - np.float32(typical.mean())  # in place from here on: a million scores is 4 MB a pass
         z /= np.float32(max(float(typical.std()), 1e-6))
