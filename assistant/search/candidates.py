@@ -14,7 +14,7 @@ import numpy as np
 
 from ..library import Library
 from ..models import ClipEncoder
-from .scoring import Scorer, top_positions, vector_index
+from .scoring import Scorer, among, top_positions, vector_index
 
 # Candidates the index gives per query (and best word matches taken): 20 per result shown, as the event
 # grouping scans, and never fewer than POOL_MIN, so a few results still have a fair field.
@@ -46,7 +46,7 @@ def candidate_scorer(
     if text and words is not None and not words.is_empty:
         matched, scores = words.matches(text)
         if allowed is not None:
-            inside = _within(matched, allowed)
+            inside = among(matched, allowed)
             matched, scores = matched[inside], scores[inside]
         if vector is None:  # words are all there is to rank by, and cheap: every match is a candidate
             parts.append(matched)
@@ -56,20 +56,12 @@ def candidate_scorer(
                 parts.append(np.asarray(index.candidates(vector, size, matched), dtype=np.int64))
     if vector is None:  # nothing for CLIP to pick by: the full path ranks unmatched photos in time order
         parts.append(allowed[:size] if allowed is not None else np.arange(min(size, len(library)), dtype=np.int64))
-    if pinned_row is not None and (allowed is None or _within(np.array([pinned_row]), allowed)[0]):
+    if pinned_row is not None and (allowed is None or among(np.array([pinned_row]), allowed)[0]):
         parts.append(np.array([pinned_row], dtype=np.int64))
     pool = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
     # the index hands back every allowed row when they are few: then they are scored as a small library's are
     covers_all = allowed is not None and len(pool) == len(allowed)
     return Scorer(library, encoder, _without(pool, excluded), pooled=not covers_all, population=allowed)
-
-
-def _within(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-    """Which of the rows are among the allowed ones (ascending), without a mask as long as the library."""
-    if not len(allowed):
-        return np.zeros(len(rows), dtype=bool)
-    at = np.minimum(np.searchsorted(allowed, rows), len(allowed) - 1)
-    return allowed[at] == rows
 
 
 def _without(rows: np.ndarray, excluded: np.ndarray | None) -> np.ndarray:

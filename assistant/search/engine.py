@@ -37,16 +37,36 @@ def parse_for_library(
     )
 
 
-def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
-    """One mask per constraint, in order: time terms, place terms, concepts (vectorised over the library)."""
-    if query is None:
-        return []
-    masks = [term.mask(library.local_seconds) for term in query.time.terms]
-    masks += [term.mask(library.lat, library.lng, library.country_code) for term in query.place.terms]
+def _term_tests(library: Library, query: ParsedQuery) -> list:
+    """Each constraint as a test of some rows (None: every row), in order: time terms, place terms, concepts."""
+
+    def at(column: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
+        return column if rows is None else column[rows]
+
+    tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]
+    tests += [lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows)) for term in query.place.terms]
     index = library.concept_index
     # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
-    masks += [term.mask(index) if index is not None else np.full(len(library), term.negated) for term in query.concepts]
-    return masks
+    tests += [
+        lambda rows, term=term: at(term.mask(index) if index is not None else np.full(len(library), term.negated), rows)
+        for term in query.concepts
+    ]
+    return tests
+
+
+def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
+    """One mask per constraint, in order: time terms, place terms, concepts (vectorised over the library)."""
+    return [test(None) for test in _term_tests(library, query)] if query is not None else []
+
+
+def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
+    """The rows every constraint admits (ascending), or None without constraints; each term tests only the
+    rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
+    rows = None
+    for test in _term_tests(library, query) if query is not None else []:
+        passing = test(rows)
+        rows = np.flatnonzero(passing) if rows is None else rows[passing]
+    return rows
 
 
 def search(
@@ -63,17 +83,15 @@ def search(
     if query is None and request.text.strip():
         query = parse_for_library(library, request.text, geocoder, request.date_order)
     excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)  # unknown ids refused
-    masks = term_masks(library, query)
-    allowed, uncertain = None, None  # None: every photo passes (no mask as long as the library is made)
-    matched, hints = len(library), []
-    if masks:
-        mask = masks[0].copy()
-        for term_mask in masks[1:]:
-            mask &= term_mask
-        matched = int(mask.sum())
+    allowed = admitted_rows(library, query)  # None: every photo passes (no mask as long as the library is made)
+    matched = len(library) if allowed is None else len(allowed)
+    uncertain, hints = None, []
+    if allowed is not None and (matched < FEW_RESULTS or (query.time.terms and library.time_approx.any())):
+        masks = term_masks(library, query)  # each constraint over every photo: for hints, and approximate times
         hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS else []
-        uncertain = _uncertain_times(library, query, masks) & ~mask
-        allowed = np.flatnonzero(mask | uncertain)
+        uncertain = _uncertain_times(library, query, masks)
+        uncertain[allowed] = False
+        allowed = np.union1d(allowed, np.flatnonzero(uncertain))
 
     visual = query.visual.strip() if query is not None else ""
     vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual)
