@@ -16,7 +16,7 @@ import numpy as np
 
 from ..library import Library
 from ..query import ParsedQuery
-from ..search import similarity
+from ..search import candidate_scorer
 from ..words import concept_key, plural, terms
 
 # Words of a question that say how it asks, not what about ("did I go to the cinema" is about the cinema).
@@ -42,6 +42,7 @@ SAME_THING = (
 _SAME = {key: keys for keys in ({concept_key(name) for name in names} for names in SAME_THING) for key in keys}
 VENUE_RADIUS_KM = 2.0  # a place term this small is one venue
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
+CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
 
 
 @dataclass
@@ -187,7 +188,6 @@ def _place_rows(library: Library, word: str) -> np.ndarray:
 
 
 def _clip_rows(library: Library, encoder, text: str, scope: np.ndarray) -> np.ndarray:
-    rows = np.flatnonzero(scope)
-    scores = similarity(library, encoder.encode_text(text), rows)
-    z = (scores - scores.mean()) / max(float(scores.std()), 1e-6)
-    return rows[z >= CLIP_MATCH_Z]
+    vector = encoder.encode_text(text)
+    scorer = candidate_scorer(library, encoder, vector, "", np.flatnonzero(scope), CLIP_POOL)
+    return scorer.rows[scorer.clip_z(vector) >= CLIP_MATCH_Z]

@@ -66,14 +66,34 @@ class TextIndex:
     def is_empty(self) -> bool:
         return not self.vocabulary
 
+    def matches(self, query: str) -> tuple[np.ndarray, np.ndarray]:
+        """The photos whose words share a word with the query (ascending rows) and their BM25 scores: summed
+        from the query words' sparse columns, with no array as long as the library."""
+        columns = sorted({self.vocabulary[word] for word in terms(query) if word in self.vocabulary})
+        if not columns:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        pointers = self.weights.indptr
+        rows = np.concatenate([self.weights.indices[pointers[column] : pointers[column + 1]] for column in columns])
+        weights = np.concatenate([self.weights.data[pointers[column] : pointers[column + 1]] for column in columns])
+        if len(columns) == 1:  # a column lists each photo once, in row order
+            return rows.astype(np.int64), weights.astype(np.float32)
+        matched, summed_at = np.unique(rows, return_inverse=True)
+        return matched.astype(np.int64), np.bincount(summed_at, weights=weights, minlength=len(matched)).astype(np.float32)
+
     def scores(self, query: str, rows: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every photo (or of the given rows) for a query; 0 where no word matches."""
-        columns = sorted({self.vocabulary[word] for word in terms(query) if word in self.vocabulary})
-        size = self.weights.shape[0] if rows is None else len(rows)
-        if not columns:
-            return np.zeros(size, dtype=np.float32)
-        summed = np.asarray(self.weights[:, columns].sum(axis=1), dtype=np.float32).ravel()
-        return summed if rows is None else summed[rows]
+        matched, summed = self.matches(query)
+        if rows is None:
+            scores = np.zeros(self.weights.shape[0], dtype=np.float32)
+            scores[matched] = summed
+            return scores
+        rows = np.asarray(rows, dtype=np.int64)
+        scores = np.zeros(len(rows), dtype=np.float32)
+        if len(matched):
+            at = np.minimum(np.searchsorted(matched, rows), len(matched) - 1)
+            found = matched[at] == rows
+            scores[found] = summed[at[found]]
+        return scores
 
     @cached_property
     def _best_per_word(self) -> tuple[np.ndarray, float]:

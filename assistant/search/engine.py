@@ -1,7 +1,8 @@
 """Finding moments: filter by time and place, rank by CLIP and the text channel, group into events.
 
 One entry point, `search`, serves the CLI, the app and notebooks. Everything over the photo collection
-is vectorised: masks over stored columns, one matrix-vector product, sparse BM25 columns.
+is vectorised: masks over stored columns, one matrix-vector product, sparse BM25 columns. A library with
+a vector index is ranked on a pool of candidates instead (candidates.py); the steps are the same.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from ..library import Library
 from ..models import ClipEncoder
 from ..query import ParsedQuery, parse_query
 from ..query.online import NominatimGeocoder
+from .candidates import candidate_scorer, pool_size
 from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
 from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
-from .scoring import Scorer, top_positions
+from .scoring import top_positions
 from .sequence import sequence_bonus
 
 # A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
@@ -35,16 +37,36 @@ def parse_for_library(
     )
 
 
-def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
-    """One mask per constraint, in order: time terms, place terms, concepts (vectorised over the library)."""
-    if query is None:
-        return []
-    masks = [term.mask(library.local_seconds) for term in query.time.terms]
-    masks += [term.mask(library.lat, library.lng, library.country_code) for term in query.place.terms]
+def _term_tests(library: Library, query: ParsedQuery) -> list:
+    """Each constraint as a test of some rows (None: every row), in order: time terms, place terms, concepts."""
+
+    def at(column: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
+        return column if rows is None else column[rows]
+
+    tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]
+    tests += [lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows)) for term in query.place.terms]
     index = library.concept_index
     # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
-    masks += [term.mask(index) if index is not None else np.full(len(library), term.negated) for term in query.concepts]
-    return masks
+    tests += [
+        lambda rows, term=term: at(term.mask(index) if index is not None else np.full(len(library), term.negated), rows)
+        for term in query.concepts
+    ]
+    return tests
+
+
+def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
+    """One mask per constraint, in order: time terms, place terms, concepts (vectorised over the library)."""
+    return [test(None) for test in _term_tests(library, query)] if query is not None else []
+
+
+def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
+    """The rows every constraint admits (ascending), or None without constraints; each term tests only the
+    rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
+    rows = None
+    for test in _term_tests(library, query) if query is not None else []:
+        passing = test(rows)
+        rows = np.flatnonzero(passing) if rows is None else rows[passing]
+    return rows
 
 
 def search(
@@ -60,20 +82,21 @@ def search(
     query = request.query
     if query is None and request.text.strip():
         query = parse_for_library(library, request.text, geocoder, request.date_order)
-    masks = term_masks(library, query)
-    mask = np.ones(len(library), dtype=bool)
-    for term_mask in masks:
-        mask &= term_mask
-    matched = int(mask.sum())
-    hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS and masks else []
-    uncertain = _uncertain_times(library, query, masks) & ~mask
-    mask |= uncertain
-    mask[[photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids]] = False  # unknown ids refused
-    rows = np.flatnonzero(mask)
-    scorer = Scorer(library, encoder, rows)
+    excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)  # unknown ids refused
+    allowed = admitted_rows(library, query)  # None: every photo passes (no mask as long as the library is made)
+    matched = len(library) if allowed is None else len(allowed)
+    uncertain, hints = None, []
+    if allowed is not None and (matched < FEW_RESULTS or (query.time.terms and library.time_approx.any())):
+        masks = term_masks(library, query)  # each constraint over every photo: for hints, and approximate times
+        hints = relaxation_hints(library, query, masks) if matched < FEW_RESULTS else []
+        uncertain = _uncertain_times(library, query, masks)
+        uncertain[allowed] = False
+        allowed = np.union1d(allowed, np.flatnonzero(uncertain))
 
     visual = query.visual.strip() if query is not None else ""
-    vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual, scorer)
+    vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual)
+    scorer = candidate_scorer(library, encoder, vector, visual, allowed, pool_size(request.top_k), excluded, pinned_row)
+    rows = scorer.rows
     scores = np.zeros(len(rows), dtype=np.float32)
     # which candidates show what was described (or the example); None: nothing was, the filters are the request
     described = np.zeros(len(rows), dtype=bool) if visual or vector is not None else None
@@ -92,7 +115,7 @@ def search(
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
     if geocoder is not None and geocoder.unreachable:
         notices.append(geocoder.unreachable)
-    if uncertain.any():
+    if uncertain is not None and uncertain.any():
         scores -= UNCERTAIN_TIME_PENALTY * uncertain[rows]
         notices.append(
             f"{int(uncertain.sum())} photos with approximate times (file dates or a guessed time zone) fit everything "
@@ -118,7 +141,7 @@ def search(
 
 def _uncertain_times(library: Library, query: ParsedQuery | None, masks: list[np.ndarray]) -> np.ndarray:
     """Photos with approximate times that every constraint but the time ones admits (none without time terms)."""
-    time_terms = len(query.time.terms) if query is not None else 0
+    time_terms = len(query.time.terms)
     if not time_terms:
         return np.zeros(len(library), dtype=bool)
     uncertain = library.time_approx.copy()

@@ -9,7 +9,7 @@ import numpy as np
 from ..library import Library
 from ..models import ClipEncoder
 from .results import SearchError, SearchRequest, photo_row
-from .scoring import Scorer, similarity, stored_vectors
+from .scoring import similarity, stored_vectors
 
 # Relevance feedback (Rocchio): query = text + LIKE_WEIGHT * mean(liked) - UNLIKE_WEIGHT * mean(unliked).
 LIKE_WEIGHT, UNLIKE_WEIGHT = 0.8, 0.5
@@ -44,7 +44,7 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
-def clip_query_vector(library: Library, encoder: ClipEncoder | None, request: SearchRequest, visual: str, scorer: Scorer):
+def clip_query_vector(library: Library, encoder: ClipEncoder | None, request: SearchRequest, visual: str):
     """The CLIP query vector (description, example, liked and unliked photos combined, Rocchio-style).
 
     Returns (vector or None, row to pin first or None, channels used, notices for the user).
@@ -74,7 +74,7 @@ def clip_query_vector(library: Library, encoder: ClipEncoder | None, request: Se
             pinned_row = liked_rows[0]
     if parts:
         channels.append("example")
-    if visual and scorer.has_clip:
+    if visual and encoder is not None and library.embeddings is not None:
         parts.insert(0, encoder.encode_text(visual))
         channels.insert(0, "clip")
     elif visual and encoder is None and library.embeddings is not None:

@@ -2,7 +2,8 @@
 
 `StoredVectors` is the one owner of a library's CLIP embeddings for scoring (one per loaded library):
 the kernel measured fastest here, and exact rescoring of its best candidates. `Scorer` puts CLIP, exact
-photo words (BM25) and words close in meaning on one scale.
+photo words (BM25) and words close in meaning on one scale. A library with a vector index never gets a
+kernel: only the pools its index picks are scored, exactly, from the stored vectors.
 """
 
 from __future__ import annotations
@@ -72,10 +73,42 @@ class StoredVectors:
         embedded = np.flatnonzero(self.embedded)
         return embedded[:: max(1, len(embedded) // SPREAD_SAMPLE)]
 
-    def spread(self, vector: np.ndarray) -> float:
-        """The standard deviation of a query's cosines over the library (an evenly spaced sample)."""
-        scores = self.kernel.scores(np.asarray(vector, dtype=np.float32), self._spread_rows)
-        return float(scores.std()) if len(scores) else 0.0
+    @cached_property
+    def _spread_vectors(self) -> np.ndarray:
+        return self.rows(self._spread_rows)  # float32, 8 MB: the library's sample is scored on every query
+
+    def _library_sample_within(self, within: np.ndarray) -> np.ndarray | None:
+        """Which of the library's sample rows are among these (ascending) rows, when enough of them are to
+        stand for them (their vectors are already in memory); None when too few are."""
+        inside = among(self._spread_rows, within)
+        return inside if np.count_nonzero(inside) >= SPREAD_SAMPLE // 4 else None
+
+    def sample_rows(self, within: np.ndarray | None = None) -> np.ndarray:
+        """About SPREAD_SAMPLE evenly spaced embedded rows of the library (or of the given ascending rows)."""
+        if within is None:
+            return self._spread_rows
+        inside = self._library_sample_within(within)
+        if inside is not None:
+            return self._spread_rows[inside]
+        spaced = within[:: max(1, len(within) // SPREAD_SAMPLE)]
+        return spaced[self.embedded[spaced]]
+
+    def sample_scores(self, vector: np.ndarray, within: np.ndarray | None = None) -> np.ndarray:
+        """Exact cosines of a query with `sample_rows(within)`: the statistics of a query over many photos
+        without scoring them all."""
+        inside = None if within is None else self._library_sample_within(within)
+        if within is None or inside is not None:
+            scores = _exact_cosines(self._spread_vectors, vector)
+            return scores if inside is None else scores[inside]
+        return self.exact(vector, self.sample_rows(within))
+
+    def exact(self, vector: np.ndarray, rows) -> np.ndarray:
+        """Cosines of some rows with a unit vector, in float32 from the stored vectors (no kernel)."""
+        return _exact_cosines(self.rows(rows), vector)
+
+    @cached_property
+    def _stored(self):
+        return torch_view(self.embeddings)
 
     def rows(self, rows) -> np.ndarray:
         """The stored (fp16) embeddings of some rows as float32, in the order asked (read in row order).
@@ -83,11 +116,14 @@ class StoredVectors:
         When scoring uses an in-memory copy, the file's pages are let go again afterwards, so reading a few
         thousand scattered rows per query never makes the whole file resident.
         """
+        import torch
+
         rows = np.asarray(rows, dtype=np.int64)
         order = np.argsort(rows, kind="stable")
         vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
-        vectors[order] = self.embeddings[rows[order]]
-        if self.kernel.copied:
+        # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
+        vectors[order] = self._stored.index_select(0, torch.from_numpy(rows[order])).float().numpy()
+        if "kernel" in self.__dict__ and self.kernel.copied:  # asking must not build a kernel
             _release_pages(self.embeddings)
         return vectors
 
@@ -97,17 +133,28 @@ class StoredVectors:
         An approximate kernel's best EXACT_RESCORE candidates are scored again in float32 from the stored
         vectors, so the ranking at the top is exact while the rest only feeds the score statistics.
         """
-        import torch
-
         vector = np.asarray(vector, dtype=np.float32)
         scores = self.kernel.scores(vector, rows)
         if self.kernel.exact:
             return scores
         best = top_positions(scores, EXACT_RESCORE) if len(scores) > EXACT_RESCORE else np.arange(len(scores))
-        exact = torch.from_numpy(self.rows(best if rows is None else np.asarray(rows)[best]))
-        # torch, not numpy: numpy's BLAS threads would spin against torch's on a small machine
-        scores[best] = (exact @ torch.from_numpy(vector)).numpy()
+        scores[best] = self.exact(vector, best if rows is None else np.asarray(rows)[best])
         return scores
+
+
+def among(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Which of the rows are among the allowed ones (ascending), without a mask as long as the library."""
+    if not len(allowed):
+        return np.zeros(len(rows), dtype=bool)
+    at = np.minimum(np.searchsorted(allowed, rows), len(allowed) - 1)
+    return allowed[at] == rows
+
+
+def _exact_cosines(vectors: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    import torch
+
+    # torch, not numpy: numpy's BLAS threads would spin against torch's on a small machine
+    return (torch.from_numpy(vectors) @ torch.from_numpy(np.asarray(vector, dtype=np.float32))).numpy()
 
 
 _per_library: weakref.WeakKeyDictionary[Library, StoredVectors] = weakref.WeakKeyDictionary()
@@ -128,15 +175,31 @@ def stored_vectors(library: Library, kernel: str | None = None) -> StoredVectors
         return vectors
 
 
+def vector_index(library: Library):
+    """The library's approximate vector index (`VectorIndex`: candidates(query, k, rows)), or None when it
+    is small enough to score exactly."""
+    return getattr(library, "vector_index", None)
+
+
 def prepare_scoring(library: Library, kernel: str | None = None) -> None:
-    """Choose and build the library's scoring kernel now: call it when a library is loaded for searching."""
+    """Choose and build the library's scoring kernel now: call it when a library is loaded for searching.
+    With a vector index there is no kernel (its memory is what the index saves): only the spread sample."""
     vectors = stored_vectors(library, kernel)
-    if vectors is not None:
+    if vectors is None:
+        return
+    if vector_index(library) is None:
         vectors.prepare()
+    else:
+        vectors.sample_scores(np.zeros(vectors.embeddings.shape[1], np.float32))
 
 
 def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-    """Cosine of every (or the given) library photo with a unit vector; exact at the top of the ranking."""
+    """Cosine of every (or the given) library photo with a unit vector; exact at the top of the ranking.
+
+    With a vector index, callers ask only about pools, which are scored exactly (all rows would be read).
+    """
+    if vector_index(library) is not None:
+        return stored_vectors(library).exact(vector, np.arange(len(library)) if rows is None else rows)
     return stored_vectors(library).similarity(vector, rows)
 
 
@@ -168,6 +231,10 @@ class Scorer:
     library: Library
     encoder: ClipEncoder | None
     rows: np.ndarray  # candidate rows, ascending
+    # A pool picked by the vector index stands for many more rows (`population`, ascending; None: the whole
+    # library): the channels' statistics come from an evenly spaced exact sample of those, not from the pool.
+    pooled: bool = False
+    population: np.ndarray | None = None
 
     @cached_property
     def _gathered_rows(self) -> np.ndarray | None:
@@ -189,16 +256,23 @@ class Scorer:
 
     def clip_evidence(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """CLIP z-scores over the candidates, and which candidates CLIP says show the query (CLIP_MATCH_*)."""
+        stored = stored_vectors(self.library)
         scores = similarity(self.library, vector, self._gathered_rows)
         embedded = self.library.embedded if self._gathered_rows is None else self.library.embedded[self.rows]
         everywhere = bool(embedded.all())
         known = scores if everywhere else scores[embedded]
         if not len(known):
             return np.zeros(len(scores), np.float32), np.zeros(len(scores), bool)
-        cut = float(known.max()) - CLIP_MATCH_BELOW_BEST * stored_vectors(self.library).spread(vector)
+        library_sample = stored.sample_scores(vector)  # the library's own spread for this query
+        spread = float(library_sample.std()) if len(library_sample) else 0.0
+        typical = known
+        if self.pooled:  # a pool holds the best candidates (so its best is the best), but is no fair sample of the rest
+            sampled = library_sample if self.population is None else stored.sample_scores(vector, self.population)
+            typical = sampled if len(sampled) else known
+        cut = float(known.max()) - CLIP_MATCH_BELOW_BEST * spread
         matches = scores >= cut if everywhere else embedded & (scores >= cut)
-        z = scores - np.float32(known.mean())  # in place from here on: a million scores is 4 MB a pass
-        z /= np.float32(max(float(known.std()), 1e-6))
+        z = scores - np.float32(typical.mean())  # in place from here on: a million scores is 4 MB a pass
+        z /= np.float32(max(float(typical.std()), 1e-6))
         if not everywhere:
             z[~embedded] = 0.0
         return z, matches
@@ -218,12 +292,21 @@ class Scorer:
         return torch_view(self.library.text_embeddings)
 
     def semantic_z(self, text: str) -> np.ndarray:
-        """How much closer in meaning than usual each candidate's words are to the text (z-score, >= 0)."""
-        scores = cosines(self._text_vectors, self.sentence_model.encode_text(text), self._gathered_rows)
+        """How much closer in meaning than usual each candidate's words are to the text (z-score, >= 0).
+
+        In a pool the sentence channel scores only the pool (which CLIP and the photo words picked): words
+        close in meaning to the description on a photo neither of those picked are not looked for.
+        """
+        query = self.sentence_model.encode_text(text)
+        scores = cosines(self._text_vectors, query, self._gathered_rows)
         has_words = scores != 0  # photos without words have zero vectors
         if not has_words.any():
             return np.zeros(len(scores), dtype=np.float32)
-        mean, spread = scores[has_words].mean(), scores[has_words].std()
+        typical = scores[has_words]
+        if self.pooled:
+            sampled = cosines(self._text_vectors, query, stored_vectors(self.library).sample_rows(self.population))
+            typical = sampled[sampled != 0] if (sampled != 0).any() else typical
+        mean, spread = typical.mean(), typical.std()
         z = np.where(has_words, (scores - mean) / max(float(spread), 1e-6), 0.0)
         return np.clip(z, 0.0, None).astype(np.float32)
 

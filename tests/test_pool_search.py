@@ -1,0 +1,205 @@
+"""Searching a library with a vector index on a candidate pool: the same answers as scoring every photo.
+
+One lifelog-shaped library (moments of near-duplicate frames, two a day, in two cities, some captioned) is
+opened twice: once plain, searched exactly over every photo, and once with an exact test index (the
+`VectorIndex` protocol), searched on pools. Whatever the full path ranks first, the pool path must too.
+"""
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers.moments import find_moments
+from assistant.indexing import commit_photo_table
+from assistant.library import Library
+from assistant.search import SearchRequest, parse_for_library, prepare_scoring, search, stored_vectors
+from assistant.search import sequence
+from assistant.search.candidates import pool_size
+from assistant.testing import photo_table
+
+DIM = 16  # the tiny CLIP's
+MOMENTS, FRAMES = 200, 20  # 4,000 photos: a pool of a few hundred is a small part of it
+DUBLIN = (53.3498, -6.2603, "Dublin", "Ireland", "IE")
+THESSALONIKI = (40.6401, 22.9444, "Thessaloniki", "Greece", "GR")
+ZEBRA = "a zebra crossing"  # one moment shows it: its frames are near the tiny CLIP's vector for these words
+
+
+class ExactIndex:
+    """The VectorIndex protocol, exactly: the k best allowed rows by cosine (a faiss index approximates this)."""
+
+    kind = "exact-for-tests"
+
+    def __init__(self, embeddings: np.ndarray):
+        self.vectors = np.asarray(embeddings, dtype=np.float32)
+        self.asked: list[int] = []  # k of each call
+
+    def candidates(self, query: np.ndarray, k: int, rows: np.ndarray | None = None) -> np.ndarray:
+        self.asked.append(k)
+        rows = np.arange(len(self.vectors)) if rows is None else np.asarray(rows, dtype=np.int64)
+        scores = self.vectors[rows] @ np.asarray(query, dtype=np.float32)
+        return rows[np.argsort(-scores, kind="stable")[:k]]
+
+
+class EveryOtherIndex(ExactIndex):
+    """An index that misses half of the best candidates, the very best among them."""
+
+    def candidates(self, query, k, rows=None):
+        return super().candidates(query, 2 * k, rows)[1::2]
+
+
+def with_index(library: Library, index) -> Library:
+    library.__dict__["vector_index"] = index  # what Library.vector_index gives for a library that has one
+    return library
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, tiny_encoder):
+    """Two moments a day (09:00 and 20:00, a frame a minute), alternating cities by week; every fifth morning
+    is captioned coffee, every third evening a pub, and a few frames show an Omron sign."""
+    rng = np.random.default_rng(7)
+    times, places, captions, vectors = [], [], [], []
+    centres = rng.standard_normal((MOMENTS, DIM)).astype(np.float32)
+    centres[137] = tiny_encoder.encode_text(ZEBRA)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    for moment in range(MOMENTS):
+        day, evening = divmod(moment, 2)
+        start = datetime(2019, 1, 1, 20 if evening else 9) + timedelta(days=3 * day)
+        caption = "pints in a pub" if evening and day % 3 == 0 else "a cup of coffee" if not evening and day % 5 == 0 else ""
+        for frame in range(FRAMES):
+            times.append(start + timedelta(minutes=frame))
+            places.append(THESSALONIKI if (3 * day // 7) % 2 else DUBLIN)
+            captions.append("a sign saying Omron" if rng.random() < 0.006 else caption)
+            vectors.append(centres[moment] + rng.normal(0, 0.08, DIM))
+    vectors = np.asarray(vectors, dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    table = photo_table(
+        times, lat=[p[0] for p in places], lng=[p[1] for p in places], city=[p[2] for p in places],
+        country=[p[3] for p in places], country_code=[p[4] for p in places], caption=captions,
+    )
+    folder = tmp_path_factory.mktemp("pooled")
+    commit_photo_table(folder, table, vectors.astype(np.float16), {}, model="test", photo_roots=[])
+    return folder
+
+
+@pytest.fixture(scope="module")
+def full(folder):
+    library = Library.open(folder)
+    prepare_scoring(library, "numpy-fp32")  # exact: the reference ranking
+    return library
+
+
+@pytest.fixture(scope="module")
+def pooled(folder):
+    library = Library.open(folder)
+    with_index(library, ExactIndex(library.embeddings))
+    prepare_scoring(library)
+    return library
+
+
+def query_vector(seed: int) -> np.ndarray:
+    vector = np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def assert_same(full, pooled, request, encoder=None):
+    """Both ways rank the same photos and events first with the same scores, count the same matches, and
+    the pooled library never builds the brute-force kernel."""
+    expected, got = search(full, encoder, request), search(pooled, encoder, request)
+    assert [hit["row"] for hit in got.photos] == [hit["row"] for hit in expected.photos]
+    np.testing.assert_allclose([hit["score"] for hit in got.photos], [hit["score"] for hit in expected.photos], rtol=1e-2)  # z-scores from a sample of the library
+    assert [(event["event_id"], event["matching_ids"], event["matched"]) for event in got.events] == [
+        (event["event_id"], event["matching_ids"], event["matched"]) for event in expected.events
+    ]
+    assert got.matched == expected.matched
+    assert got.channels == expected.channels
+    assert "kernel" not in stored_vectors(pooled).__dict__
+    return got
+
+
+def test_a_vector_query_ranks_the_same_on_the_pool(full, pooled):
+    for seed in range(3):
+        got = assert_same(full, pooled, SearchRequest(vector=query_vector(seed), top_k=10))
+        assert got.matched == len(full) and len(got.events) == 10
+    assert pooled.vector_index.asked[-1] == pool_size(10) < len(full) / 4
+
+
+def test_a_described_query_ranks_the_same_on_the_pool(full, pooled, tiny_encoder):
+    assert_same(full, pooled, SearchRequest(text=ZEBRA, top_k=5, group_events=False), tiny_encoder)
+    assert_same(full, pooled, SearchRequest(text="a cup of coffee", top_k=8), tiny_encoder)
+
+
+def test_photos_whose_words_match_surface_from_outside_the_clip_pool(full, pooled):
+    vector = query_vector(11)
+    got = assert_same(full, pooled, SearchRequest(text="a sign saying Omron", vector=vector, top_k=10, group_events=False))
+    clip_pool = set(ExactIndex(pooled.embeddings).candidates(vector, pool_size(10)).tolist())
+    omron = [hit["row"] for hit in got.photos if hit["caption"] == "a sign saying Omron"]
+    assert set(omron) - clip_pool, "every Omron photo was in CLIP's pool anyway: the case is not tested"
+
+
+@pytest.mark.parametrize("text, year, city, more_than_the_pool", [
+    ("in 2019 in Dublin", "2019", "Dublin", True),
+    ("in March 2019", "2019-03", None, False),  # few enough that the index gives every one of them
+])
+def test_a_filtered_query_ranks_and_counts_the_same_on_the_pool(full, pooled, text, year, city, more_than_the_pool):
+    got = assert_same(full, pooled, SearchRequest(text=text, vector=query_vector(4), top_k=5))
+    times = full.photos["local_time"].dt.strftime("%Y-%m").to_numpy(dtype=str)
+    passing = np.char.startswith(times, year) & ((full.photos["city"].to_numpy() == city) if city else True)
+    assert got.matched == int(passing.sum()) > 0
+    assert (got.matched > pool_size(5)) == more_than_the_pool
+    assert all(passing[hit["row"]] for hit in got.photos)
+
+
+def test_query_by_example_ranks_the_same_on_the_pool(full, pooled):
+    example = full.image_id(1234)
+    got = assert_same(full, pooled, SearchRequest(example_id=example, top_k=6))
+    assert got.photos[0]["image_id"] == example
+
+
+def test_a_rejected_photo_and_its_near_duplicates_sink_the_same_on_the_pool(full, pooled):
+    vectors = np.asarray(full.embeddings, dtype=np.float32)
+    rejected = 1500
+    # "more like this one, but not this one": without the sinking its near-duplicates would lead
+    request = SearchRequest(vector=vectors[rejected], unlike_ids=(full.image_id(rejected),), top_k=10, group_events=False)
+    got = assert_same(full, pooled, request)
+    near_duplicates = set(np.flatnonzero(vectors @ vectors[rejected] >= 0.95).tolist()) - {rejected}
+    assert near_duplicates and not near_duplicates & {hit["row"] for hit in got.photos}
+
+
+def test_an_after_clause_ranks_the_same_on_the_pool(full, pooled, monkeypatch):
+    monkeypatch.setattr(sequence, "SEQUENCE_POOL", 300)  # the earlier moment is looked for in a pool, not everywhere
+    parsed = parse_for_library(full, "pints in a pub after a cup of coffee")
+    assert parsed.preceded_by
+    got = assert_same(full, pooled, SearchRequest(query=parsed, top_k=7))
+    # the pub evenings after a coffee morning: days 0, 15 ... 90 (a pub every 3rd day, coffee every 5th)
+    days = [(datetime.fromisoformat(event["start_time"]) - datetime(2019, 1, 1)).days // 3 for event in got.events]
+    assert sorted(days) == list(range(0, 100, 15))
+
+
+def test_an_answer_found_by_clip_alone_is_the_same_on_the_pool(full, pooled, tiny_encoder):
+    parsed = parse_for_library(full, ZEBRA)
+    expected = find_moments(full, parsed, ["zebra"], tiny_encoder)
+    got = find_moments(pooled, parsed, ["zebra"], tiny_encoder)
+    assert expected.by_clip and got.by_clip
+    assert got.rows.tolist() == expected.rows.tolist()
+    assert set(full.event_ids[got.rows].tolist()) == {int(full.event_ids[137 * FRAMES])}
+    assert "kernel" not in stored_vectors(pooled).__dict__
+
+
+def test_an_index_that_misses_candidates_ranks_what_it_gave(folder):
+    library = Library.open(folder)
+    index = with_index(library, EveryOtherIndex(library.embeddings)).vector_index
+    vector = query_vector(8)
+    result = search(library, None, SearchRequest(vector=vector, top_k=10, group_events=False))
+    given = index.candidates(vector, pool_size(10)).tolist()
+    assert [hit["row"] for hit in result.photos] == given[:10]  # in exact order of what it gave
+    assert "kernel" not in stored_vectors(library).__dict__
+
+
+def test_the_example_comes_first_even_when_the_index_misses_it(folder):
+    library = Library.open(folder)
+    index = with_index(library, EveryOtherIndex(library.embeddings)).vector_index
+    example = 2222
+    assert example not in index.candidates(library.embeddings[example].astype(np.float32), pool_size(5)).tolist()
+    result = search(library, None, SearchRequest(example_id=library.image_id(example), top_k=5))
+    assert result.photos[0]["row"] == example and result.events[0]["matched"]
