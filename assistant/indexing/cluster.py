@@ -52,7 +52,9 @@ def connect(address: str) -> str:
         try:
             ray.init(address="auto", **options)
             return "indexing on the running Ray cluster"
-        except ConnectionError:
+        except ConnectionError as error:
+            if "Could not find any running Ray instance" not in str(error):  # several clusters: which one is the user's to say
+                raise ClusterUnavailable(f"--cluster auto: {error}; pass the cluster's address instead") from None
             ray.init(include_dashboard=False, **options)
             return f"no running Ray cluster found: started a local one on this machine ({_cpus(ray)} CPUs)"
     try:

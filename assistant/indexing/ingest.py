@@ -2,7 +2,7 @@
 
 The stages follow clip-retrieval's split: a reader (worker threads decode photos at reduced scale), a mapper
 (the model prepares and embeds each batch; on a GPU while the next batch is decoded), a writer
-(checkpoints, then one commit).
+(checkpoints, then one commit), and a distributor (work.py: this machine, or a Ray cluster's workers).
 A run that is killed resumes from its checkpoints; photos already in the library are never redone.
 """
 
