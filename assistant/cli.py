@@ -126,6 +126,17 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--vector-index", choices=["auto", "always", "never"], default="auto",
                        help="approximate vector index for fast search: auto builds one for a large library (default)")
     _add_enrichment_options(index)
+    cluster = index.add_argument_group("on a Ray cluster (pip install 'lifelog-assistant[cluster]')")
+    cluster.add_argument(
+        "--cluster", metavar="ADDRESS",
+        help="read, embed and enrich the photos on Ray workers: auto (a running cluster, else a local one), "
+        "ray://HOST:10001 (Ray Client) or HOST:PORT; this machine still checkpoints and commits",
+    )
+    cluster.add_argument("--cluster-workers", type=int, metavar="N", help="Ray actors, one CPU each (default: one per CPU of the cluster)")
+    cluster.add_argument(
+        "--cluster-send-photos", action="store_true",
+        help="send the photos' bytes to the workers (photos only this machine sees); default: workers read the paths (shared storage)",
+    )
 
     search = commands.add_parser("search", help="search a library by description or example photo")
     search.add_argument("text", nargs="?", default="", help="what you remember, e.g. 'coffee in Dublin last January'")
@@ -279,6 +290,9 @@ def run_index(args: argparse.Namespace) -> int:
     encoder = None if args.no_model else _load_encoder(settings, manifest and manifest.model, required=True)
     text_encoder, text_model_problem = _load_text_encoder(settings, manifest and manifest.text_model)
     enrichment = _enrichment(args, settings.device)
+    if not args.cluster and (args.cluster_workers is not None or args.cluster_send_photos):
+        raise SystemExit("error: --cluster-workers and --cluster-send-photos go with --cluster")
+    work = _cluster_work(args, settings.device) if args.cluster else None
     report = index_photos(
         settings.library,
         args.photos_dir,
@@ -296,11 +310,22 @@ def run_index(args: argparse.Namespace) -> int:
         enrichment=enrichment,
         problems=[text_model_problem] if text_model_problem else [],
         vector_index=args.vector_index,
+        work=work,
     )
     print(report.summary())
     for line in enrichment.summary() if enrichment else []:
         print(line)
     return 0
+
+
+def _cluster_work(args: argparse.Namespace, device: str):
+    """The Ray workers --cluster asks for, once connected (and said where, on stderr)."""
+    from .indexing.cluster import RayWork, connect
+
+    if args.cluster_workers is not None and args.cluster_workers < 1:
+        raise SystemExit("error: --cluster-workers needs at least 1")
+    print(connect(args.cluster), file=sys.stderr)
+    return RayWork(actors=args.cluster_workers, send_photos=args.cluster_send_photos, device=device)
 
 
 def _open_library(settings: Settings):

@@ -19,7 +19,7 @@ import pandas as pd
 from ..library.label_counts import LabelCounts
 from ..library.schema import ENRICHED_COLUMNS  # the photo-table columns these steps fill ("" where a step has not run)
 from . import shards
-from .stages import OcrStage, StageRun
+from .stages import OcrStage, PhotoStage, StageRun
 from .tagging import PROMPT, load_vocabulary, tag_photos
 
 Progress = Callable[[int, int, str], None]
@@ -39,8 +39,11 @@ class Enrichment:
     captioner: object | None = None  # vision.CaptionerStage
     reports: list = field(default_factory=list)
 
-    def start(self, library: Path, files, snapshot, captions, progress: Progress):
-        """Start the per-photo steps on the photos found (PhotoFile list) in a background thread, or None."""
+    def start(self, library: Path, files, snapshot, captions, progress: Progress,
+              place: Callable[[PhotoStage], PhotoStage] | None = None):
+        """Start the per-photo steps on the photos found (PhotoFile list) in a background thread, or None.
+
+        place: where each step's photos are worked on (indexing's PhotoWork.stage); default here."""
         steps = []
         if self.ocr:
             steps.append(OcrStage(self.ocr_workers))
@@ -54,6 +57,8 @@ class Enrichment:
             steps.append(self.captioner)
         if not steps:
             return None
+        if place is not None:
+            steps = [place(step) for step in steps]
         stamps = [(str(file.path), int(file.size), int(file.mtime_ns)) for file in files]
         run = StageRun(Path(library), steps, stamps, progress)
         self.reports = run.reports

@@ -8,6 +8,7 @@ as it is given while the main thread embeds; detection and captioning run torch 
 from __future__ import annotations
 
 import contextvars
+import functools
 import os
 import threading
 import time
@@ -41,6 +42,11 @@ class PhotoStage(Protocol):
         """Yield (position in paths, stored row or the reason the photo failed), in any order."""
         ...
 
+    def loader(self) -> Callable[[], "PhotoStage"]:
+        """A picklable recipe that loads this stage again, models and settings alike, in another process
+        (a cluster's worker), which then works through its photos in its own thread."""
+        ...
+
 
 def default_ocr_workers() -> int:
     """Half the cores (the other half embeds), at least one."""
@@ -59,6 +65,9 @@ class OcrStage:
 
     def wants(self, path: str) -> bool:
         return True
+
+    def loader(self):
+        return functools.partial(OcrStage, 0)
 
     def results(self, paths, stop):
         if self.workers == 0:  # in this thread

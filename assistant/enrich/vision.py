@@ -6,6 +6,7 @@ batches of photos read from disk and turn their words into the columns the libra
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -49,9 +50,13 @@ class DetectorStage:
 
     def __init__(self, name_or_path: str, *, device: str = "auto", min_score: float = DETECTION_MIN_SCORE):
         self._detector = Detector(name_or_path, device=device, min_score=min_score)
+        self._recipe = functools.partial(DetectorStage, name_or_path, device=device, min_score=min_score)
 
     def wants(self, path: str) -> bool:
         return True
+
+    def loader(self):
+        return self._recipe
 
     def detect(self, images: list[Image.Image]) -> list[dict]:
         """Per image: {"object_labels": [...], "object_counts": [...], "objects": "2 cups, 1 laptop"}."""
@@ -76,7 +81,11 @@ class CaptionerStage:
 
     def __init__(self, name_or_path: str, *, device: str = "auto"):
         self._captioner = Captioner(name_or_path, device=device)
-        self.captioned: set[str] = set()  # photo keys that already have a caption: skipped
+        self._recipe = functools.partial(CaptionerStage, name_or_path, device=device)
+        self.captioned: set[str] = set()  # photo keys that already have a caption: skipped (decided by the driver)
+
+    def loader(self):
+        return self._recipe
 
     def wants(self, path: str) -> bool:
         return photo_key(Path(path).name) not in self.captioned

@@ -2,7 +2,7 @@
 
 The stages follow clip-retrieval's split: a reader (worker threads decode photos at reduced scale), a mapper
 (the model prepares and embeds each batch; on a GPU while the next batch is decoded), a writer
-(checkpoints, then one commit).
+(checkpoints, then one commit), and a distributor (work.py: this machine, or a Ray cluster's workers).
 A run that is killed resumes from its checkpoints; photos already in the library are never redone.
 """
 
@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -25,10 +23,11 @@ from ..models import ClipEncoder, SentenceEncoder
 from ..photo_names import photo_key
 from .commit import Progress, commit_photo_table
 from .metadata import empty_metadata, read_captions, read_metadata
-from .photos import PhotoFile, SkippedFile, UnreadablePhoto, read_photo, scan_photos
+from .photos import PhotoFile, SkippedFile, UnreadablePhoto, scan_photos
 from .report import IndexReport
 from .resolve import merge_sources, resolve_photos
 from .vector_index import wants_index
+from .work import LocalWork, PhotoWork
 
 CHECKPOINT_EVERY = 512  # photos; also at least every CHECKPOINT_SECONDS
 CHECKPOINT_SECONDS = 120.0
@@ -51,50 +50,6 @@ def _file_row(file: PhotoFile, facts, embedded: bool) -> dict:
     }
 
 
-def _read_batches(
-    files: list[PhotoFile], encoder: ClipEncoder | None, batch_size: int, workers: int
-) -> Iterator[list[tuple[PhotoFile, object]]]:
-    """Batches of (file, (facts, pixels) or UnreadablePhoto) in order, each read by all the worker threads.
-
-    Whether the next batch is read while the caller embeds this one depends on where the model runs. On a GPU
-    the CPU is free, so reading overlaps the model. On a CPU the model already keeps every core busy, and
-    readers beside it only make its threads wait for each other; reading and embedding take turns instead,
-    each with all the cores (on 2 cores, four paired runs of 256 photos: 80-85 % of the bare model taking
-    turns, 76-82 % overlapped).
-    """
-    spec = encoder.image_spec if encoder else None
-    ahead = 0 if encoder is not None and encoder.device == "cpu" else 1
-
-    def read(file: PhotoFile):
-        try:
-            return read_photo(file.path, spec)
-        except UnreadablePhoto as error:
-            return error
-        except Exception as error:  # a reader must never take the run down; the file is reported instead
-            return UnreadablePhoto(f"unexpected error while reading ({type(error).__name__}: {error})")
-
-    chunks = _batches(files, batch_size)
-    in_flight: deque[list[tuple[PhotoFile, Future]]] = deque()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo-reader") as pool:
-        while True:
-            while len(in_flight) <= ahead and (chunk := next(chunks, None)) is not None:
-                in_flight.append([(file, pool.submit(read, file)) for file in chunk])
-            if not in_flight:
-                return
-            yield [(file, future.result()) for file, future in in_flight.popleft()]
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def index_photos(
     library: Path,
     photos_dir: Path,
@@ -113,6 +68,7 @@ def index_photos(
     enrichment: Enrichment | None = None,
     problems: Sequence[str] = (),
     vector_index: str = "auto",
+    work: PhotoWork | None = None,
 ) -> IndexReport:
     """Add new and changed photos under photos_dir to the library; reuse everything already done.
 
@@ -123,6 +79,8 @@ def index_photos(
     step that fails is a problem in the report, and the rest is committed.
     problems: what went wrong before the run (a sentence model that did not load), for the report.
     vector_index: auto (an approximate index once the library is large), always, or never.
+    work: where the per-photo work runs (reading, embedding, enrichment stages); default this machine, with
+    `workers` reader threads (cluster.RayWork: a Ray cluster). Everything else happens here either way.
     """
     started = time.monotonic()
     library = Path(library).expanduser()
@@ -131,7 +89,8 @@ def index_photos(
         enrichment.check(encoder)
     progress = progress or (lambda done, total, what: None)
     wants_index(0, vector_index)  # an unknown choice fails before any work
-    workers = workers or min(16, os.cpu_count() or 2)  # reading takes turns with the model: use every core
+    # reading takes turns with the model: use every core
+    work = work or LocalWork(workers or min(16, os.cpu_count() or 2))
     # Parse the inputs before touching the library, so a bad CSV fails fast and changes nothing.
     metadata = read_metadata(metadata_csv) if metadata_csv else None
     captions = read_captions(captions_csv) if captions_csv else None
@@ -165,16 +124,17 @@ def index_photos(
             else:
                 todo.append(file)
 
-        stages = enrichment.start(library, scan.photos, snapshot, captions, progress) if enrichment else None
-        try:
-            read_paths = _read_and_embed(
-                library, todo, encoder, batch_size, workers, report, progress, checkpoint_every or CHECKPOINT_EVERY
-            )
-            if stages is not None:
-                report.problems += [stage.problem for stage in stages.wait() if stage.problem]
-        finally:
-            if stages is not None:
-                stages.stop()  # after an interruption: the stages save what they finished, then stop
+        with work:
+            stages = enrichment.start(library, scan.photos, snapshot, captions, progress, work.stage) if enrichment else None
+            try:
+                read_paths = _read_and_embed(
+                    library, todo, encoder, batch_size, work, report, progress, checkpoint_every or CHECKPOINT_EVERY
+                )
+                if stages is not None:
+                    report.problems += [stage.problem for stage in stages.wait() if stage.problem]
+            finally:
+                if stages is not None:
+                    stages.stop()  # after an interruption: the stages save what they finished, then stop
         report.updated = len(read_paths & in_library)
         report.added = len(read_paths - in_library) + report.resumed
 
@@ -245,8 +205,8 @@ def _recovered_rows(library: Path, encoder: ClipEncoder | None) -> dict[str, tup
     return recovered
 
 
-def _read_and_embed(library, todo, encoder, batch_size, workers, report, progress, checkpoint_every) -> set[str]:
-    """Read (and embed) the files, checkpointing as it goes; returns the paths read successfully."""
+def _read_and_embed(library, todo, encoder, batch_size, work, report, progress, checkpoint_every) -> set[str]:
+    """Read (and embed) the files where `work` runs them, checkpointing here as it goes; returns the paths read successfully."""
     read_paths: set[str] = set()
     rows: list[dict] = []
     vectors: list[np.ndarray] = []
@@ -260,15 +220,16 @@ def _read_and_embed(library, todo, encoder, batch_size, workers, report, progres
 
     done = 0
     progress(0, len(todo), "reading and embedding photos" if encoder else "reading photos")
-    for batch in _read_batches(todo, encoder, batch_size, workers):
-        good = [(file, result) for file, result in batch if not isinstance(result, UnreadablePhoto)]
-        report.skipped += [SkippedFile(str(file.path), str(result)) for file, result in batch if isinstance(result, UnreadablePhoto)]
-        if good and encoder is not None:
-            vectors.append(encoder.encode_photos([pixels for _, (_, pixels) in good]))
+    for batch in work.embedded_batches(todo, encoder, batch_size):
+        read = list(zip(batch.files, batch.results))
+        good = [(file, facts) for file, facts in read if not isinstance(facts, UnreadablePhoto)]
+        report.skipped += [SkippedFile(str(file.path), str(reason)) for file, reason in read if isinstance(reason, UnreadablePhoto)]
+        if batch.vectors is not None:
+            vectors.append(batch.vectors)
             report.embedded += len(good)
-        rows += [_file_row(file, facts, encoder is not None) for file, (facts, _) in good]
+        rows += [_file_row(file, facts, encoder is not None) for file, facts in good]
         read_paths.update(str(file.path) for file, _ in good)
-        done += len(batch)
+        done += len(batch.files)
         progress(done, len(todo), "reading and embedding photos" if encoder else "reading photos")
         if len(rows) >= checkpoint_every or time.monotonic() - last_checkpoint > CHECKPOINT_SECONDS:
             checkpoint()

@@ -99,10 +99,32 @@ def read_photo(path: Path, spec: ImageSpec | None) -> tuple[PhotoFacts, np.ndarr
 
     Without a spec the photo is still decoded (at a small scale), so corrupt files are caught here.
     """
+    return decode_photo(photo_bytes(path), spec)
+
+
+def photo_bytes(path: Path | str) -> bytes:
+    """A photo file's bytes, or UnreadablePhoto (also where a cluster's driver sends the bytes to its workers)."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
         raise UnreadablePhoto(f"cannot be read ({error.strerror or error})") from None
+
+
+def read_photo_safely(source: str | bytes | UnreadablePhoto, spec: ImageSpec | None):
+    """read_photo for a path or the bytes, as a result: (facts, pixels) or the UnreadablePhoto (never raises,
+    so one bad file never takes an indexing run down; it is reported instead)."""
+    if isinstance(source, UnreadablePhoto):
+        return source
+    try:
+        return decode_photo(source, spec) if isinstance(source, bytes) else read_photo(Path(source), spec)
+    except UnreadablePhoto as error:
+        return error
+    except Exception as error:
+        return UnreadablePhoto(f"unexpected error while reading ({type(error).__name__}: {error})")
+
+
+def decode_photo(data: bytes, spec: ImageSpec | None) -> tuple[PhotoFacts, np.ndarray | None]:
+    """read_photo for a photo's bytes."""
     if not data:
         raise UnreadablePhoto("empty file")
     short_side = spec.short_side if spec else _CHECK_SIDE
