@@ -120,31 +120,28 @@ def test_a_driver_killed_mid_run_resumes_on_the_cluster(cluster, photos, single_
 def test_photos_only_the_driver_sees_go_to_the_workers_as_bytes(cluster, photos, single_machine, tiny_clip_dir, tmp_path):
     from assistant.indexing.cluster import RayWork
 
-    sent = RayWork(send_photos=True)._sources([str(path) for path in sorted(photos.rglob("*.jpg"))[:2]])
+    sent = RayWork(send_photos=True).sources([str(path) for path in sorted(photos.rglob("*.jpg"))[:2]])
     assert ray.get(sent) == [path.read_bytes() for path in sorted(photos.rglob("*.jpg"))[:2]]
     run = lifelog_index(photos, tmp_path / "lib", tiny_clip_dir, "--cluster", cluster, "--cluster-send-photos", "--cluster-workers", "1")
     assert_same_library(tmp_path / "lib", single_machine[0])
     assert skip_report(run.stdout) == skip_report(single_machine[1])
 
 
+def index_in_python(prelude: str, photos: Path, library: Path, *extra: str, after: str = "pass") -> subprocess.CompletedProcess:
+    """`lifelog index --no-model` in a fresh Python, after `prelude` and before `after` (statements on one line)."""
+    argv = ["index", str(photos), "--library", str(library), "--no-model", "--text-model", "none", *extra]
+    script = f"import sys; {prelude}; from assistant.cli import main; code = main({argv!r}); {after}; sys.exit(code)"
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=ENV)
+
+
 def test_without_cluster_nothing_of_ray_is_imported(photos, tmp_path):
-    script = (
-        "import sys; from assistant.cli import main; "
-        f"code = main(['index', {str(photos)!r}, '--library', {str(tmp_path / 'lib')!r}, '--no-model', '--text-model', 'none']); "
-        "print('ray imported' if 'ray' in sys.modules else 'no ray'); sys.exit(code)"
-    )
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=ENV)
+    run = index_in_python("pass", photos, tmp_path / "lib", after="print('ray imported' if 'ray' in sys.modules else 'no ray')")
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[-1] == "no ray"
 
 
 def test_cluster_without_ray_installed_says_what_to_install(photos, tmp_path):
-    script = (
-        "import sys; sys.modules['ray'] = None; from assistant.cli import main; "
-        f"sys.exit(main(['index', {str(photos)!r}, '--library', {str(tmp_path / 'lib')!r}, '--no-model', '--text-model', 'none', "
-        "'--cluster', 'auto']))"
-    )
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=ENV)
+    run = index_in_python("sys.modules['ray'] = None", photos, tmp_path / "lib", "--cluster", "auto")  # as if not installed
     assert run.returncode == 1
     assert "pip install 'lifelog-assistant[cluster]'" in run.stderr
     assert not (tmp_path / "lib").exists()
