@@ -18,13 +18,13 @@ import threading
 from collections import deque
 from typing import Callable, Iterator, Sequence
 
+from ..enrich import vision
 from ..enrich.stages import PhotoStage
 from ..models import load_clip
 from .photos import UnreadablePhoto, photo_bytes, read_photo_safely
 from .work import EmbeddedBatch, batches, embed_read
 
 INSTALL_HINT = "pip install 'lifelog-assistant[cluster]'"
-STAGE_BATCH = 8  # photos per enrichment call on a worker
 IN_FLIGHT_PER_ACTOR = 2  # batches queued on each actor: it never waits for the driver, and a stop stays prompt
 
 
@@ -174,7 +174,7 @@ class RemoteStage:
         self._loader, self._work = stage.loader(), work
 
     def results(self, paths, stop):
-        chunks = list(batches(paths, STAGE_BATCH))
+        chunks = list(batches(paths, vision.BATCH))  # the batches a detector or captioner gets on one machine
         calls = (lambda actor, chunk=chunk: actor.stage_results.remote(self.name, self._loader, self._work.sources(chunk))
                  for chunk in chunks)
         offset = 0
