@@ -5,8 +5,9 @@ weights (the real one's compute), and indexes the same folder three ways: on thi
 (index_photos as `lifelog index` runs it), and with `--cluster` on a local Ray cluster of 1 and of 2 CPUs
 (one actor per CPU). Each way runs CLIP only on --images photos and CLIP with OCR on --ocr-images photos.
 Prints photos_per_s per workload and way (a fresh library each time; on Ray this includes the actors loading
-their models, as a real run does), the CPU model and the load average before and after: on a shared
-machine the figures move with the neighbours' load.
+their models, as a real run does), the largest difference of a Ray run's embeddings from the single-machine
+run's (0.0: bit for bit), the CPU model and the load average before and after: on a shared machine the
+figures move with the neighbours' load.
 
     python benchmarks/cluster_throughput.py --images 128 --ocr-images 32 --json
 """
@@ -20,6 +21,8 @@ import platform
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+
+import numpy as np
 
 
 def cpu_model() -> str:
@@ -37,6 +40,15 @@ def write_photos(folder: Path, count: int) -> Path:
     for index in range(0, count, 4):
         text_photo(f"Platform {index}", seed=index, angle=index % 7).save(paths[index], quality=85)
     return folder
+
+
+def largest_difference(library: Path, reference: Path) -> float:
+    """The largest difference between the two libraries' embeddings of the same photo (0.0: bit for bit the same)."""
+    from assistant.library import Library
+
+    ours, theirs = Library.open(library), Library.open(reference)
+    order = np.argsort(ours.photos["path"].to_numpy()), np.argsort(theirs.photos["path"].to_numpy())
+    return float(np.abs(np.asarray(ours.embeddings, np.float32)[order[0]] - np.asarray(theirs.embeddings, np.float32)[order[1]]).max())
 
 
 def main() -> int:
@@ -67,25 +79,28 @@ def main() -> int:
             "clip": (write_photos(scratch / "clip-photos", args.images), None),
             "clip_ocr": (write_photos(scratch / "ocr-photos", args.ocr_images), lambda: Enrichment(ocr=True)),
         }
-        runs = 0
+        libraries: dict[tuple[str, str], Path] = {}
 
-        def rate(photos: Path, enrichment, work=None) -> float:
-            nonlocal runs
-            runs += 1
-            report = index_photos(scratch / f"lib{runs}", photos, encoder=encoder, home_timezone="UTC", batch_size=args.batch_size,
+        def rate(name: str, way: str, work=None) -> float:
+            photos, enrichment = workloads[name]
+            library = libraries[name, way] = scratch / f"{name}-{way}"
+            report = index_photos(library, photos, encoder=encoder, home_timezone="UTC", batch_size=args.batch_size,
                                   enrichment=enrichment() if enrichment else None, work=work)
             return round(report.photos_in_library / report.seconds, 2)
 
-        figures = {name: {"single_machine": rate(photos, enrichment)} for name, (photos, enrichment) in workloads.items()}
+        figures = {name: {"single_machine": rate(name, "single_machine")} for name in workloads}
         for cpus in args.cpus:
             ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
             try:
-                for name, (photos, enrichment) in workloads.items():
-                    figures[name][f"ray_{cpus}_cpu"] = rate(photos, enrichment, RayWork(actors=cpus, device="cpu"))
+                for name in workloads:
+                    figures[name][f"ray_{cpus}_cpu"] = rate(name, f"ray_{cpus}_cpu", RayWork(actors=cpus, device="cpu"))
             finally:
                 ray.shutdown()
+        differences = {way: largest_difference(libraries[name, way], libraries[name, "single_machine"])
+                       for name, way in libraries if way != "single_machine"}
     result = {
-        "photos_per_s": figures, "images": args.images, "ocr_images": args.ocr_images, "batch_size": args.batch_size,
+        "photos_per_s": figures, "largest_embedding_difference_vs_single_machine": differences,
+        "images": args.images, "ocr_images": args.ocr_images, "batch_size": args.batch_size,
         "precision": encoder.precision, "cpu": cpu_model(), "cores": os.cpu_count(),
         "load_average_before": [round(v, 2) for v in load_before], "load_average_after": [round(v, 2) for v in os.getloadavg()],
     }

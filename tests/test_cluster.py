@@ -21,7 +21,7 @@ ray = pytest.importorskip("ray")
 pytest.importorskip("rapidocr_onnxruntime")
 
 from assistant.library import Library, LibraryNotFound  # noqa: E402
-from assistant.testing import text_photo, write_synthetic_photos  # noqa: E402
+from assistant.testing import save_random_captioner, save_random_detector, text_photo, write_synthetic_photos  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (320, 240)
@@ -56,9 +56,18 @@ def photos(tmp_path_factory) -> Path:
     return folder
 
 
-def lifelog_index(photos: Path, library: Path, tiny_clip_dir: Path, *extra: str, popen: bool = False):
-    command = [sys.executable, "-m", "assistant.cli", "index", str(photos), "--library", str(library), "--model", str(tiny_clip_dir),
-               "--precision", "fp32", "--text-model", "none", "--batch-size", "4", "--ocr", *extra]
+@pytest.fixture(scope="module")
+def models(tiny_clip_dir, tmp_path_factory) -> list[str]:
+    """Every per-photo model: a tiny random CLIP, detector and captioner (and RapidOCR)."""
+    folder = tmp_path_factory.mktemp("models")
+    detector = save_random_detector(folder / "detr", ["laptop", "cup", "dog"], favour="cup")
+    captioner = save_random_captioner(folder / "blip", ["a", "cup", "of", "coffee", "on", "desk"])
+    return ["--model", str(tiny_clip_dir), "--ocr", "--detector", str(detector), "--captioner", str(captioner)]
+
+
+def lifelog_index(photos: Path, library: Path, models: list[str], *extra: str, popen: bool = False):
+    command = [sys.executable, "-m", "assistant.cli", "index", str(photos), "--library", str(library), *models,
+               "--precision", "fp32", "--text-model", "none", "--batch-size", "4", *extra]
     if popen:
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
     run = subprocess.run(command, capture_output=True, text=True, timeout=300, env=ENV)
@@ -67,10 +76,10 @@ def lifelog_index(photos: Path, library: Path, tiny_clip_dir: Path, *extra: str,
 
 
 @pytest.fixture(scope="module")
-def single_machine(photos, tiny_clip_dir, tmp_path_factory):
+def single_machine(photos, models, tmp_path_factory):
     """The library and report of an uninterrupted run on this machine alone."""
     library = tmp_path_factory.mktemp("single") / "lib"
-    run = lifelog_index(photos, library, tiny_clip_dir, "--ocr-workers", "1")
+    run = lifelog_index(photos, library, models, "--ocr-workers", "1")
     return library, run.stdout
 
 
@@ -82,15 +91,16 @@ def assert_same_library(library: Path, reference: Path) -> None:
     assert np.array_equal(np.asarray(ours.embeddings)[ours_order], np.asarray(theirs.embeddings)[theirs_order])
     texts = dict(zip(ours.photos["path"], ours.photos["ocr_text"]))
     assert sorted(text for text in texts.values() if text) == sorted(SIGNS.values())
+    assert (ours.photos["objects"] != "").all() and (ours.photos["caption"] != "").all()  # every step ran on every photo
 
 
 def skip_report(stdout: str) -> list[str]:
     return [line.strip() for line in stdout.splitlines() if line.startswith("  ") and "corrupt" in line]
 
 
-def test_a_cluster_run_is_the_single_machine_library_photo_for_photo(cluster, photos, single_machine, tiny_clip_dir, tmp_path):
+def test_a_cluster_run_is_the_single_machine_library_photo_for_photo(cluster, photos, single_machine, models, tmp_path):
     reference, reference_report = single_machine
-    run = lifelog_index(photos, tmp_path / "lib", tiny_clip_dir, "--cluster", cluster)
+    run = lifelog_index(photos, tmp_path / "lib", models, "--cluster", cluster)
     assert f"indexing on the Ray cluster at {cluster}" in run.stderr
     assert "reading and embedding photos: 24/24" in run.stderr and "(OCR): 24/24" in run.stderr  # the progress lines
     assert_same_library(tmp_path / "lib", reference)
@@ -98,9 +108,9 @@ def test_a_cluster_run_is_the_single_machine_library_photo_for_photo(cluster, ph
     assert "ocr: 23 photos done now, 0 done before; 1 failed" in run.stdout
 
 
-def test_a_driver_killed_mid_run_resumes_on_the_cluster(cluster, photos, single_machine, tiny_clip_dir, tmp_path):
+def test_a_driver_killed_mid_run_resumes_on_the_cluster(cluster, photos, single_machine, models, tmp_path):
     library = tmp_path / "lib"
-    run = lifelog_index(photos, library, tiny_clip_dir, "--cluster", cluster, "--checkpoint-every", "4", popen=True)
+    run = lifelog_index(photos, library, models, "--cluster", cluster, "--checkpoint-every", "4", popen=True)
     deadline = time.monotonic() + 180
     while not list((library / "checkpoints").glob("*.parquet")):
         assert run.poll() is None, f"the run ended before it could be killed:\n{run.stderr.read()}"
@@ -111,40 +121,37 @@ def test_a_driver_killed_mid_run_resumes_on_the_cluster(cluster, photos, single_
     with pytest.raises(LibraryNotFound):
         Library.open(library)  # killed before its commit
 
-    resumed = lifelog_index(photos, library, tiny_clip_dir, "--cluster", cluster)
+    resumed = lifelog_index(photos, library, models, "--cluster", cluster)
     assert "recovered from an interrupted run" in resumed.stdout
     assert_same_library(library, single_machine[0])
     assert not (library / "checkpoints").exists()
 
 
-def test_photos_only_the_driver_sees_go_to_the_workers_as_bytes(cluster, photos, single_machine, tiny_clip_dir, tmp_path):
+def test_photos_only_the_driver_sees_go_to_the_workers_as_bytes(cluster, photos, single_machine, models, tmp_path):
     from assistant.indexing.cluster import RayWork
 
-    sent = RayWork(send_photos=True)._sources([str(path) for path in sorted(photos.rglob("*.jpg"))[:2]])
+    sent = RayWork(send_photos=True).sources([str(path) for path in sorted(photos.rglob("*.jpg"))[:2]])
     assert ray.get(sent) == [path.read_bytes() for path in sorted(photos.rglob("*.jpg"))[:2]]
-    run = lifelog_index(photos, tmp_path / "lib", tiny_clip_dir, "--cluster", cluster, "--cluster-send-photos", "--cluster-workers", "1")
+    run = lifelog_index(photos, tmp_path / "lib", models, "--cluster", cluster, "--cluster-send-photos", "--cluster-workers", "1")
     assert_same_library(tmp_path / "lib", single_machine[0])
     assert skip_report(run.stdout) == skip_report(single_machine[1])
 
 
+def index_in_python(prelude: str, photos: Path, library: Path, *extra: str, after: str = "pass") -> subprocess.CompletedProcess:
+    """`lifelog index --no-model` in a fresh Python, after `prelude` and before `after` (statements on one line)."""
+    argv = ["index", str(photos), "--library", str(library), "--no-model", "--text-model", "none", *extra]
+    script = f"import sys; {prelude}; from assistant.cli import main; code = main({argv!r}); {after}; sys.exit(code)"
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=ENV)
+
+
 def test_without_cluster_nothing_of_ray_is_imported(photos, tmp_path):
-    script = (
-        "import sys; from assistant.cli import main; "
-        f"code = main(['index', {str(photos)!r}, '--library', {str(tmp_path / 'lib')!r}, '--no-model', '--text-model', 'none']); "
-        "print('ray imported' if 'ray' in sys.modules else 'no ray'); sys.exit(code)"
-    )
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=ENV)
+    run = index_in_python("pass", photos, tmp_path / "lib", after="print('ray imported' if 'ray' in sys.modules else 'no ray')")
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[-1] == "no ray"
 
 
 def test_cluster_without_ray_installed_says_what_to_install(photos, tmp_path):
-    script = (
-        "import sys; sys.modules['ray'] = None; from assistant.cli import main; "
-        f"sys.exit(main(['index', {str(photos)!r}, '--library', {str(tmp_path / 'lib')!r}, '--no-model', '--text-model', 'none', "
-        "'--cluster', 'auto']))"
-    )
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=ENV)
+    run = index_in_python("sys.modules['ray'] = None", photos, tmp_path / "lib", "--cluster", "auto")  # as if not installed
     assert run.returncode == 1
     assert "pip install 'lifelog-assistant[cluster]'" in run.stderr
     assert not (tmp_path / "lib").exists()

@@ -67,7 +67,7 @@ class OcrStage:
         return True
 
     def loader(self):
-        return functools.partial(OcrStage, 0)
+        return functools.partial(OcrStage, 0)  # a cluster's worker is one CPU: it reads in its own thread
 
     def results(self, paths, stop):
         if self.workers == 0:  # in this thread

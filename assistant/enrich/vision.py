@@ -19,7 +19,7 @@ from ..models.vision import DETECTION_MIN_SCORE, Captioner, Detector
 from ..photo_names import photo_key
 from ..words import plural
 
-_BATCH = 8
+BATCH = 8  # photos per model call (a cluster's worker is handed as many: the same batches)
 
 
 def describe_counts(labels: Sequence[str], counts: Sequence[int]) -> str:
@@ -30,11 +30,11 @@ def describe_counts(labels: Sequence[str], counts: Sequence[int]) -> str:
 
 def _batched(paths: Sequence[str], stop: threading.Event) -> Iterator[tuple[list[int], list[Image.Image], list[tuple[int, str]]]]:
     """(positions, images, failures) per batch of readable photos."""
-    for start in range(0, len(paths), _BATCH):
+    for start in range(0, len(paths), BATCH):
         if stop.is_set():
             return
         positions, images, failures = [], [], []
-        for position in range(start, min(start + _BATCH, len(paths))):
+        for position in range(start, min(start + BATCH, len(paths))):
             try:
                 images.append(open_upright(paths[position], 1024))
                 positions.append(position)

@@ -18,13 +18,13 @@ import threading
 from collections import deque
 from typing import Callable, Iterator, Sequence
 
+from ..enrich import vision
 from ..enrich.stages import PhotoStage
 from ..models import load_clip
 from .photos import UnreadablePhoto, photo_bytes, read_photo_safely
 from .work import EmbeddedBatch, batches, embed_read
 
 INSTALL_HINT = "pip install 'lifelog-assistant[cluster]'"
-STAGE_BATCH = 8  # photos per enrichment call on a worker
 IN_FLIGHT_PER_ACTOR = 2  # batches queued on each actor: it never waits for the driver, and a stop stays prompt
 
 
@@ -125,7 +125,7 @@ class RayWork:
         # The driver's precision as resolved ("auto" made fp32, bf16 or fp16): each worker embeds exactly so.
         clip = functools.partial(load_clip, encoder.name, device=self.device, precision=encoder.precision) if encoder else None
         chunks = list(batches(files, batch_size))
-        calls = (lambda actor, chunk=chunk: actor.read_and_embed.remote(clip, self._sources([str(f.path) for f in chunk]))
+        calls = (lambda actor, chunk=chunk: actor.read_and_embed.remote(clip, self.sources([str(f.path) for f in chunk]))
                  for chunk in chunks)
         for chunk, (results, vectors) in zip(chunks, self.in_order(calls)):
             yield EmbeddedBatch(chunk, results, vectors)
@@ -133,7 +133,7 @@ class RayWork:
     def stage(self, stage: PhotoStage) -> PhotoStage:
         return RemoteStage(stage, self)
 
-    def _sources(self, paths: Sequence[str]):
+    def sources(self, paths: Sequence[str]):
         """What a worker is handed for these photos: the paths, or (send_photos) their bytes in the object store."""
         if not self.send_photos:
             return list(paths)
@@ -173,12 +173,9 @@ class RemoteStage:
         self.name, self.what, self.wants = stage.name, stage.what, stage.wants
         self._loader, self._work = stage.loader(), work
 
-    def loader(self):
-        return self._loader
-
     def results(self, paths, stop):
-        chunks = list(batches(paths, STAGE_BATCH))
-        calls = (lambda actor, chunk=chunk: actor.stage_results.remote(self.name, self._loader, self._work._sources(chunk))
+        chunks = list(batches(paths, vision.BATCH))  # the batches a detector or captioner gets on one machine
+        calls = (lambda actor, chunk=chunk: actor.stage_results.remote(self.name, self._loader, self._work.sources(chunk))
                  for chunk in chunks)
         offset = 0
         for chunk, results in zip(chunks, self._work.in_order(calls, stop)):
