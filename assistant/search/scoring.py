@@ -57,9 +57,12 @@ class StoredVectors:
         self.embedded = embedded  # which rows hold a real embedding
         self.kernel_name = kernel_name  # None: the kernel timed fastest on this machine (see kernels.choose_kernel)
 
-    def prepare(self) -> None:
-        """Choose and build the kernel now (at load, under the caller's lock), not on someone's first search."""
-        self.kernel  # noqa: B018 (a cached property: reading it builds it)
+    def prepare(self, kernel: bool = True) -> None:
+        """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
+        now (at load, under the caller's lock), not on someone's first search."""
+        self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
+        if kernel:
+            self.kernel  # noqa: B018
 
     @cached_property
     def kernel(self) -> Kernel:
@@ -97,10 +100,10 @@ class StoredVectors:
         """Exact cosines of a query with `sample_rows(within)`: the statistics of a query over many photos
         without scoring them all."""
         inside = None if within is None else self._library_sample_within(within)
-        if within is None or inside is not None:
-            scores = _exact_cosines(self._spread_vectors, vector)
-            return scores if inside is None else scores[inside]
-        return self.exact(vector, self.sample_rows(within))
+        if within is not None and inside is None:  # too few of the library's sample among them: read their own
+            return self.exact(vector, self.sample_rows(within))
+        scores = _exact_cosines(self._spread_vectors, vector)
+        return scores if inside is None else scores[inside]
 
     def exact(self, vector: np.ndarray, rows) -> np.ndarray:
         """Cosines of some rows with a unit vector, in float32 from the stored vectors (no kernel)."""
@@ -185,12 +188,8 @@ def prepare_scoring(library: Library, kernel: str | None = None) -> None:
     """Choose and build the library's scoring kernel now: call it when a library is loaded for searching.
     With a vector index there is no kernel (its memory is what the index saves): only the spread sample."""
     vectors = stored_vectors(library, kernel)
-    if vectors is None:
-        return
-    if vector_index(library) is None:
-        vectors.prepare()
-    else:
-        vectors.sample_scores(np.zeros(vectors.embeddings.shape[1], np.float32))
+    if vectors is not None:
+        vectors.prepare(kernel=vector_index(library) is None)
 
 
 def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
