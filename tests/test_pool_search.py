@@ -222,3 +222,11 @@ def test_words_close_in_meaning_rank_the_same_on_the_pool(tmp_path, tiny_encoder
     # the events are the same; the pool's sentence channel only sees the pool, so an event may list fewer of its photos
     assert [event["event_id"] for event in got.events] == [event["event_id"] for event in expected.events]
     assert "a cup of coffee" in [event["best"]["caption"] for event in got.events]  # no word shared: by meaning
+
+
+@pytest.mark.parametrize("share", [0.9, 0.1])  # most of the library (scored whole, then picked) or a small part (gathered)
+def test_scoring_many_or_few_candidates_exactly_gives_their_own_scores(full, share):
+    rows = np.flatnonzero(np.random.default_rng(2).random(len(full)) < share)
+    vector = query_vector(12)
+    exact = np.asarray(full.embeddings, dtype=np.float32)[rows] @ vector
+    np.testing.assert_allclose(stored_vectors(full).similarity(vector, rows), exact, atol=1e-5)

@@ -37,6 +37,9 @@ SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score
 # With a kernel that only approximates (fp16, bf16, int8), this many best candidates per query are
 # rescored exactly from the stored vectors, so the top of the ranking is exact.
 EXACT_RESCORE = 4096
+# Scoring candidates that are more than 1/GATHER_SHARE of the library (a year of ten): score every photo and
+# pick theirs, rather than gather their rows first (a copy of most of the matrix).
+GATHER_SHARE = 4
 _THRESHOLD_SAMPLE = 65_536  # scores sampled to find the top few thousand of a million without partitioning all
 
 
@@ -137,7 +140,10 @@ class StoredVectors:
         vectors, so the ranking at the top is exact while the rest only feeds the score statistics.
         """
         vector = np.asarray(vector, dtype=np.float32)
-        scores = self.kernel.scores(vector, rows)
+        if rows is not None and len(rows) * GATHER_SHARE > len(self.embeddings):
+            scores = self.kernel.scores(vector)[rows]  # gathering most of the matrix costs more than scoring it all
+        else:
+            scores = self.kernel.scores(vector, rows)
         if self.kernel.exact:
             return scores
         best = top_positions(scores, EXACT_RESCORE) if len(scores) > EXACT_RESCORE else np.arange(len(scores))
