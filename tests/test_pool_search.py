@@ -230,3 +230,18 @@ def test_scoring_many_or_few_candidates_exactly_gives_their_own_scores(full, sha
     vector = query_vector(12)
     exact = np.asarray(full.embeddings, dtype=np.float32)[rows] @ vector
     np.testing.assert_allclose(stored_vectors(full).similarity(vector, rows), exact, atol=1e-5)
+
+
+def test_a_month_admits_exactly_its_local_times_in_any_time_zone(tmp_path):
+    """A month is found from the time order: photos whose UTC time lies outside it but local time inside
+    (far east at its start, far west at its end) are in, and the reverse are out."""
+    local = ["2019-02-28T23:00", "2019-03-01T02:00", "2019-03-15T12:00", "2019-03-31T20:00", "2019-04-01T12:00", "2019-04-01T09:00"]
+    offsets_h = [0, 10, 0, -8, 0, 14]  # utc = local - offset: 2019-02-28 16:00 for the second, 2019-04-01 04:00 for the fourth
+    table = photo_table(np.array(local, dtype="datetime64[s]"))
+    table["taken_at_utc"] = np.array(local, dtype="datetime64[s]") - np.array(offsets_h, dtype="timedelta64[h]")
+    table["utc_offset_s"] = np.array(offsets_h, dtype=np.int32) * 3600
+    commit_photo_table(tmp_path, table, np.eye(len(local), DIM, dtype=np.float16), {}, model="test", photo_roots=[])
+    library = Library.open(tmp_path)
+    result = search(library, None, SearchRequest(text="in March 2019", top_k=10, group_events=False))
+    assert sorted(hit["local_time"][:16] for hit in result.photos) == ["2019-03-01T02:00", "2019-03-15T12:00", "2019-03-31T20:00"]
+    assert result.matched == 3

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..library import Library
 from ..models import ClipEncoder
-from ..query import ParsedQuery, parse_query
+from ..query import ParsedQuery, PeriodTerm, parse_query
 from ..query.online import NominatimGeocoder
 from .candidates import candidate_scorer, pool_size
 from .events import group_events
@@ -59,10 +59,23 @@ def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
     return [test(None) for test in _term_tests(library, query)] if query is not None else []
 
 
+def _period_rows(library: Library, query: ParsedQuery) -> np.ndarray | None:
+    """The rows that could fall in the query's first calendar period, found in the time order alone (None:
+    no such period). Rows are in UTC order, and a local time is never further from UTC than the library's
+    own largest offsets, so a month of a decade costs two binary searches, not a pass over every photo."""
+    period = next((term for term in query.time.terms if isinstance(term, PeriodTerm) and not term.negated), None)
+    if period is None or not len(library):
+        return None
+    lowest, highest = library.utc_offset_range
+    starts = np.searchsorted(library.utc_seconds, [start - highest for start, _ in period.spans], side="left")
+    ends = np.searchsorted(library.utc_seconds, [end - lowest for _, end in period.spans], side="left")
+    return np.unique(np.concatenate([np.arange(start, end) for start, end in zip(starts, ends)]))
+
+
 def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
     """The rows every constraint admits (ascending), or None without constraints; each term tests only the
     rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
-    rows = None
+    rows = _period_rows(library, query) if query is not None else None
     for test in _term_tests(library, query) if query is not None else []:
         passing = test(rows)
         rows = np.flatnonzero(passing) if rows is None else rows[passing]
