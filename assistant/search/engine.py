@@ -44,7 +44,10 @@ def _term_tests(library: Library, query: ParsedQuery) -> list:
         return column if rows is None else column[rows]
 
     tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]
-    tests += [lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows)) for term in query.place.terms]
+    tests += [
+        lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows))
+        for term in query.place.terms
+    ]
     index = library.concept_index
     # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
     tests += [
@@ -95,7 +98,8 @@ def search(
     query = request.query
     if query is None and request.text.strip():
         query = parse_for_library(library, request.text, geocoder, request.date_order)
-    excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)  # unknown ids refused
+    # never shown (unknown ids refused)
+    excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)
     allowed = admitted_rows(library, query)  # None: every photo passes (no mask as long as the library is made)
     matched = len(library) if allowed is None else len(allowed)
     uncertain, hints = None, []
