@@ -246,3 +246,17 @@ def test_a_month_admits_exactly_its_local_times_in_any_time_zone(tmp_path):
     result = search(library, None, SearchRequest(text="in March 2019", top_k=10, group_events=False))
     assert sorted(hit["local_time"][:16] for hit in result.photos) == ["2019-03-01T02:00", "2019-03-15T12:00", "2019-03-31T20:00"]
     assert result.matched == 3
+
+
+def test_with_an_index_a_large_files_pages_are_let_go_once_enough_was_read(folder, monkeypatch):
+    from assistant.search import scoring
+
+    released = []
+    monkeypatch.setattr(scoring, "_release_pages", lambda array: released.append(array))
+    monkeypatch.setattr(scoring, "RESIDENT_BYTES", 100_000)  # "a large file": 4,000 rows of 32 bytes is 128 kB
+    library = Library.open(folder)
+    with_index(library, ExactIndex(library.embeddings))
+    rows = np.arange(0, 4000, 200)  # 20 rows a read, a 4 kB page each at most: 80 kB, so every second read lets go
+    for _ in range(4):
+        np.testing.assert_array_equal(stored_vectors(library).rows(rows), np.asarray(library.embeddings, np.float32)[rows])
+    assert len(released) == 2

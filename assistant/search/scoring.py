@@ -37,6 +37,11 @@ SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score
 # With a kernel that only approximates (fp16, bf16, int8), this many best candidates per query are
 # rescored exactly from the stored vectors, so the top of the ranking is exact.
 EXACT_RESCORE = 4096
+# With a vector index, the stored vectors' pages that were read stay resident up to this much: a million
+# photos' file whole (reading rows back in after letting them go made each query several times slower
+# here), ten million photos' a fifth at a time (resident memory, not page cache, is what counts).
+RESIDENT_BYTES = 2 << 30
+_PAGE = 4096
 # Scoring candidates that are more than 1/GATHER_SHARE of the library (a year of ten): score every photo and
 # pick theirs, rather than gather their rows first (a copy of most of the matrix).
 GATHER_SHARE = 4
@@ -59,6 +64,7 @@ class StoredVectors:
         self.embeddings = embeddings  # the memory-mapped fp16 file
         self.embedded = embedded  # which rows hold a real embedding
         self.kernel_name = kernel_name  # None: the kernel timed fastest on this machine (see kernels.choose_kernel)
+        self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
 
     def prepare(self, kernel: bool = True) -> None:
         """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
@@ -119,8 +125,9 @@ class StoredVectors:
     def rows(self, rows) -> np.ndarray:
         """The stored (fp16) embeddings of some rows as float32, in the order asked (read in row order).
 
-        When scoring uses an in-memory copy, the file's pages are let go again afterwards, so reading a few
-        thousand scattered rows per query never makes the whole file resident.
+        When scoring uses an in-memory copy, the file's pages are let go again afterwards, and with a vector
+        index (no kernel) once RESIDENT_BYTES may have been read, so reading a few thousand scattered rows
+        per query never makes a large file resident.
         """
         import torch
 
@@ -129,8 +136,14 @@ class StoredVectors:
         vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
         # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
         vectors[order] = self._stored.index_select(0, torch.from_numpy(rows[order])).float().numpy()
-        if "kernel" in self.__dict__ and self.kernel.copied:  # asking must not build a kernel
-            _release_pages(self.embeddings)
+        if "kernel" in self.__dict__:  # (asking must not build one)
+            if self.kernel.copied:
+                _release_pages(self.embeddings)
+        elif self.embeddings.nbytes > RESIDENT_BYTES:  # no kernel (a vector index): a file too big to keep
+            self._bytes_read += len(rows) * max(self.embeddings.strides[0], _PAGE)
+            if self._bytes_read > RESIDENT_BYTES:
+                _release_pages(self.embeddings)
+                self._bytes_read = 0
         return vectors
 
     def similarity(self, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
