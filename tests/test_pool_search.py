@@ -260,3 +260,8 @@ def test_with_an_index_a_large_files_pages_are_let_go_once_enough_was_read(folde
     for _ in range(4):
         np.testing.assert_array_equal(stored_vectors(library).rows(rows), np.asarray(library.embeddings, np.float32)[rows])
     assert len(released) == 2
+
+
+@pytest.mark.parametrize("rows", [[5, 6, 7, 8], [8, 7, 6, 5], [5, 7, 6, 8], [3], [9, 3, 3]])
+def test_stored_rows_come_back_in_the_order_asked(full, rows):
+    np.testing.assert_array_equal(stored_vectors(full).rows(rows), np.asarray(full.embeddings, np.float32)[rows])

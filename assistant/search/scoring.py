@@ -132,10 +132,13 @@ class StoredVectors:
         import torch
 
         rows = np.asarray(rows, dtype=np.int64)
-        order = np.argsort(rows, kind="stable")
-        vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
         # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
-        vectors[order] = self._stored.index_select(0, torch.from_numpy(rows[order])).float().numpy()
+        if len(rows) > 1 and rows[-1] - rows[0] + 1 == len(rows) and (np.diff(rows) == 1).all():
+            vectors = self._stored[rows[0] : rows[-1] + 1].float().numpy()  # a run (a time window): a slice, no gather
+        else:
+            order = np.argsort(rows, kind="stable")
+            vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
+            vectors[order] = self._stored.index_select(0, torch.from_numpy(rows[order])).float().numpy()
         if "kernel" in self.__dict__:  # (asking must not build one)
             if self.kernel.copied:
                 _release_pages(self.embeddings)
