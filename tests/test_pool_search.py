@@ -5,6 +5,7 @@ opened twice: once plain, searched exactly over every photo, and once with an ex
 `VectorIndex` protocol), searched on pools. Whatever the full path ranks first, the pool path must too.
 """
 
+import dataclasses
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -14,7 +15,9 @@ from assistant.answers.moments import find_moments
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.search import SearchRequest, parse_for_library, prepare_scoring, search, stored_vectors
+from assistant.query import PeriodTerm, TimeConstraints
 from assistant.search import sequence
+from assistant.search.engine import admitted_rows
 from assistant.search.candidates import pool_size
 from assistant.testing import photo_table
 
@@ -246,6 +249,11 @@ def test_a_month_admits_exactly_its_local_times_in_any_time_zone(tmp_path):
     result = search(library, None, SearchRequest(text="in March 2019", top_k=10, group_events=False))
     assert sorted(hit["local_time"][:16] for hit in result.photos) == ["2019-03-01T02:00", "2019-03-15T12:00", "2019-03-31T20:00"]
     assert result.matched == 3
+    # two days a few hours apart: their windows, widened by the zones, overlap; each photo is counted once
+    day = lambda text: int(np.datetime64(text, "s").astype(np.int64))  # noqa: E731
+    two_days = PeriodTerm("31 March and 1 April", ((day("2019-03-31"), day("2019-04-01")), (day("2019-04-01"), day("2019-04-02"))))
+    parsed = dataclasses.replace(parse_for_library(library, "in March 2019"), time=TimeConstraints((two_days,)))
+    assert admitted_rows(library, parsed).tolist() == [3, 4, 5]  # rows in UTC order: 1 April 09:00 (+14) before 31 March 20:00 (-8)
 
 
 def test_with_an_index_a_large_files_pages_are_let_go_once_enough_was_read(folder, monkeypatch):

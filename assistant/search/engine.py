@@ -70,9 +70,11 @@ def _period_rows(library: Library, query: ParsedQuery) -> np.ndarray | None:
     if period is None or not len(library):
         return None
     lowest, highest = library.utc_offset_range
-    starts = np.searchsorted(library.utc_seconds, [start - highest for start, _ in period.spans], side="left")
-    ends = np.searchsorted(library.utc_seconds, [end - lowest for _, end in period.spans], side="left")
-    return np.unique(np.concatenate([np.arange(start, end) for start, end in zip(starts, ends)]))
+    spans = sorted(period.spans)
+    starts = np.searchsorted(library.utc_seconds, [start - highest for start, _ in spans], side="left")
+    ends = np.maximum.accumulate(np.searchsorted(library.utc_seconds, [end - lowest for _, end in spans], side="left"))
+    starts[1:] = np.maximum(starts[1:], ends[:-1])  # widened windows may overlap: each starts where the last ended
+    return np.concatenate([np.arange(start, end) for start, end in zip(starts, ends)])
 
 
 def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
