@@ -38,9 +38,9 @@ SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score
 # rescored exactly from the stored vectors, so the top of the ranking is exact.
 EXACT_RESCORE = 4096
 # With a vector index, the stored vectors' pages that were read stay resident up to this much: a million
-# photos' file whole (reading rows back in after letting them go made each query several times slower
-# here), ten million photos' a fifth at a time (resident memory, not page cache, is what counts).
-RESIDENT_BYTES = 2 << 30
+# photos' file whole (0.95 GiB of 512-d fp16; reading rows back in after letting them go made each query
+# several times slower here), ten million photos' a tenth at a time (the 6 GB resident-memory target).
+RESIDENT_BYTES = 1 << 30
 _PAGE = 4096
 # Scoring candidates that are more than 1/GATHER_SHARE of the library (a year of ten): score every photo and
 # pick theirs, rather than gather their rows first (a copy of most of the matrix).
