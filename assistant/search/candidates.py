@@ -1,11 +1,11 @@
 """Which photos a search scores: every one that passes the filters in a small library, a pool in a large one.
 
 A library with a vector index is searched on a pool: the index's candidates for the CLIP query (rescored
-exactly), the photos whose words best match the description (and CLIP's best among those that match
-when more do than the pool holds; all of them when there is no CLIP vector), and the example photo. A photo outside the
-pool is not scored at all: its CLIP score is below the pool's lowest (the index's promise) and no word of
-it matches, so it could not have ranked above the pool. Everything after (fusion, penalties, events) runs
-on the candidates alone, whichever way they were chosen.
+exactly), the photos whose words best match the description (and CLIP's best among those that match when
+more do than the pool holds; all of them when there is no CLIP vector), and the example photo. A photo
+outside the pool is not scored at all: its CLIP score is below the pool's lowest (the index's promise)
+and its words match worse, so it could not have ranked above the pool. Everything after (fusion,
+penalties, events) runs on the candidates alone, whichever way they were chosen.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..library import Library
 from ..models import ClipEncoder
-from ..query import ParsedQuery, parse_query
+from ..query import ParsedQuery, PeriodTerm, parse_query
 from ..query.online import NominatimGeocoder
 from .candidates import candidate_scorer, pool_size
 from .events import group_events
@@ -44,7 +44,10 @@ def _term_tests(library: Library, query: ParsedQuery) -> list:
         return column if rows is None else column[rows]
 
     tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]
-    tests += [lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows)) for term in query.place.terms]
+    tests += [
+        lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows))
+        for term in query.place.terms
+    ]
     index = library.concept_index
     # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
     tests += [
@@ -59,10 +62,25 @@ def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
     return [test(None) for test in _term_tests(library, query)] if query is not None else []
 
 
+def _period_rows(library: Library, query: ParsedQuery) -> np.ndarray | None:
+    """The rows that could fall in the query's first calendar period, found in the time order alone (None:
+    no such period). Rows are in UTC order, and a local time is never further from UTC than the library's
+    own largest offsets, so a month of a decade costs two binary searches, not a pass over every photo."""
+    period = next((term for term in query.time.terms if isinstance(term, PeriodTerm) and not term.negated), None)
+    if period is None or not len(library):
+        return None
+    lowest, highest = library.utc_offset_range
+    spans = sorted(period.spans)
+    starts = np.searchsorted(library.utc_seconds, [start - highest for start, _ in spans], side="left")
+    ends = np.maximum.accumulate(np.searchsorted(library.utc_seconds, [end - lowest for _, end in spans], side="left"))
+    starts[1:] = np.maximum(starts[1:], ends[:-1])  # widened windows may overlap: each starts where the last ended
+    return np.concatenate([np.arange(start, end) for start, end in zip(starts, ends)])
+
+
 def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
     """The rows every constraint admits (ascending), or None without constraints; each term tests only the
     rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
-    rows = None
+    rows = _period_rows(library, query) if query is not None else None
     for test in _term_tests(library, query) if query is not None else []:
         passing = test(rows)
         rows = np.flatnonzero(passing) if rows is None else rows[passing]
@@ -82,7 +100,8 @@ def search(
     query = request.query
     if query is None and request.text.strip():
         query = parse_for_library(library, request.text, geocoder, request.date_order)
-    excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)  # unknown ids refused
+    # never shown (unknown ids refused)
+    excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)
     allowed = admitted_rows(library, query)  # None: every photo passes (no mask as long as the library is made)
     matched = len(library) if allowed is None else len(allowed)
     uncertain, hints = None, []

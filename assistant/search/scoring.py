@@ -37,6 +37,14 @@ SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score
 # With a kernel that only approximates (fp16, bf16, int8), this many best candidates per query are
 # rescored exactly from the stored vectors, so the top of the ranking is exact.
 EXACT_RESCORE = 4096
+# With a vector index, the stored vectors' pages that were read stay resident up to this much: a million
+# photos' file whole (0.95 GiB of 512-d fp16; reading rows back in after letting them go made each query
+# several times slower here), ten million photos' a tenth at a time (the 6 GB resident-memory target).
+RESIDENT_BYTES = 1 << 30
+_PAGE = 4096
+# Scoring candidates that are more than 1/GATHER_SHARE of the library (a year of ten): score every photo and
+# pick theirs, rather than gather their rows first (a copy of most of the matrix).
+GATHER_SHARE = 4
 _THRESHOLD_SAMPLE = 65_536  # scores sampled to find the top few thousand of a million without partitioning all
 
 
@@ -56,10 +64,14 @@ class StoredVectors:
         self.embeddings = embeddings  # the memory-mapped fp16 file
         self.embedded = embedded  # which rows hold a real embedding
         self.kernel_name = kernel_name  # None: the kernel timed fastest on this machine (see kernels.choose_kernel)
+        self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
 
-    def prepare(self) -> None:
-        """Choose and build the kernel now (at load, under the caller's lock), not on someone's first search."""
-        self.kernel  # noqa: B018 (a cached property: reading it builds it)
+    def prepare(self, kernel: bool = True) -> None:
+        """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
+        now (at load, under the caller's lock), not on someone's first search."""
+        self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
+        if kernel:
+            self.kernel  # noqa: B018
 
     @cached_property
     def kernel(self) -> Kernel:
@@ -97,10 +109,10 @@ class StoredVectors:
         """Exact cosines of a query with `sample_rows(within)`: the statistics of a query over many photos
         without scoring them all."""
         inside = None if within is None else self._library_sample_within(within)
-        if within is None or inside is not None:
-            scores = _exact_cosines(self._spread_vectors, vector)
-            return scores if inside is None else scores[inside]
-        return self.exact(vector, self.sample_rows(within))
+        if within is not None and inside is None:  # too few of the library's sample among them: read their own
+            return self.exact(vector, self.sample_rows(within))
+        scores = _exact_cosines(self._spread_vectors, vector)
+        return scores if inside is None else scores[inside]
 
     def exact(self, vector: np.ndarray, rows) -> np.ndarray:
         """Cosines of some rows with a unit vector, in float32 from the stored vectors (no kernel)."""
@@ -113,18 +125,28 @@ class StoredVectors:
     def rows(self, rows) -> np.ndarray:
         """The stored (fp16) embeddings of some rows as float32, in the order asked (read in row order).
 
-        When scoring uses an in-memory copy, the file's pages are let go again afterwards, so reading a few
-        thousand scattered rows per query never makes the whole file resident.
+        When scoring uses an in-memory copy, the file's pages are let go again afterwards, and with a vector
+        index (no kernel) once RESIDENT_BYTES may have been read, so reading a few thousand scattered rows
+        per query never makes a large file resident.
         """
         import torch
 
         rows = np.asarray(rows, dtype=np.int64)
-        order = np.argsort(rows, kind="stable")
-        vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
         # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
-        vectors[order] = self._stored.index_select(0, torch.from_numpy(rows[order])).float().numpy()
-        if "kernel" in self.__dict__ and self.kernel.copied:  # asking must not build a kernel
-            _release_pages(self.embeddings)
+        if len(rows) > 1 and rows[-1] - rows[0] + 1 == len(rows) and (np.diff(rows) == 1).all():
+            vectors = self._stored[rows[0] : rows[-1] + 1].float().numpy()  # a run (a time window): a slice, no gather
+        else:
+            order = np.argsort(rows, kind="stable")
+            vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
+            vectors[order] = self._stored.index_select(0, torch.from_numpy(rows[order])).float().numpy()
+        if "kernel" in self.__dict__:  # (asking must not build one)
+            if self.kernel.copied:
+                _release_pages(self.embeddings)
+        elif self.embeddings.nbytes > RESIDENT_BYTES:  # no kernel (a vector index): a file too big to keep
+            self._bytes_read += len(rows) * max(self.embeddings.strides[0], _PAGE)
+            if self._bytes_read > RESIDENT_BYTES:
+                _release_pages(self.embeddings)
+                self._bytes_read = 0
         return vectors
 
     def similarity(self, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
@@ -134,7 +156,10 @@ class StoredVectors:
         vectors, so the ranking at the top is exact while the rest only feeds the score statistics.
         """
         vector = np.asarray(vector, dtype=np.float32)
-        scores = self.kernel.scores(vector, rows)
+        if rows is not None and len(rows) * GATHER_SHARE > len(self.embeddings):
+            scores = self.kernel.scores(vector)[rows]  # gathering most of the matrix costs more than scoring it all
+        else:
+            scores = self.kernel.scores(vector, rows)
         if self.kernel.exact:
             return scores
         best = top_positions(scores, EXACT_RESCORE) if len(scores) > EXACT_RESCORE else np.arange(len(scores))
@@ -185,12 +210,8 @@ def prepare_scoring(library: Library, kernel: str | None = None) -> None:
     """Choose and build the library's scoring kernel now: call it when a library is loaded for searching.
     With a vector index there is no kernel (its memory is what the index saves): only the spread sample."""
     vectors = stored_vectors(library, kernel)
-    if vectors is None:
-        return
-    if vector_index(library) is None:
-        vectors.prepare()
-    else:
-        vectors.sample_scores(np.zeros(vectors.embeddings.shape[1], np.float32))
+    if vectors is not None:
+        vectors.prepare(kernel=vector_index(library) is None)
 
 
 def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
