@@ -162,6 +162,7 @@ def write_synthetic_library(
     or at no file at all. With `captions`, each photo gets one at random (BM25 is built over them) and
     `text_encoder` embeds them (the sentence-model channel). vector_index: auto, always or never."""
     from .indexing import commit_photo_table
+    from .indexing.commit import time_order
     from .library.store import EMBEDDING_DTYPE
 
     rng = np.random.default_rng(seed)
@@ -184,6 +185,8 @@ def write_synthetic_library(
     lng = columns.pop("lng").astype(float) + place_offset[stay, 1] + rng.normal(0, 0.0005, n)
     names = np.array([f"Place {i}" for i in range(places)], dtype=object)[stay]
     table = photo_table(local, lat=lat, lng=lng, semantic_name=names, **columns)
+    # In the commit's own order (time, then id), so it never reorders, which would copy every vector.
+    table = table.iloc[time_order(table)].reset_index(drop=True)
     if photo_files:
         table["path"] = np.array([str(Path(p).resolve()) for p in photo_files], dtype=object)[np.arange(n) % len(photo_files)]
     if len(captions):

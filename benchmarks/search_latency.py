@@ -183,7 +183,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
     return {
         "cpu": cpu_model(), "cores": usable_cores(), "n": len(library), "vectors": vectors_kind,
         "kernel": index.kind if index is not None else chosen.name, "scoring_kernel": chosen.name,
-        "index_build_s": library.manifest.vector_index["build_s"] if index is not None else None,
+        "index_build_s": library.manifest.vector_index.get("build_s") if index is not None else None,
         "vector_query_unfiltered_p50_ms": u50, "vector_query_unfiltered_p95_ms": u95,
         "vector_query_filtered_p50_ms": f50, "vector_query_filtered_p95_ms": f95,
         "baseline_numpy_fp32_p50_ms": n50, f"baseline_bare_{chosen.name}_p50_ms": s50,

@@ -47,7 +47,8 @@ def test_the_index_is_a_file_of_the_generation_listed_with_its_facts(lifelog_lib
 
 @pytest.mark.parametrize("allowed", ["all", "a month (contiguous rows)", "a fifth (scattered runs)"])
 def test_candidates_hold_the_exact_top_k(lifelog_library, monkeypatch, allowed):
-    monkeypatch.setattr(reading, "EXACT_BELOW", 200)  # so a filter goes through the index, not around it
+    for cost in ("SCANNED_PER_GATHERED_ROW", "SCANNED_PER_CONTIGUOUS_ROW"):  # a filter goes through the index
+        monkeypatch.setattr(reading, cost, 10**9)
     n = len(lifelog_library)
     rows = {
         "all": None,
@@ -67,10 +68,13 @@ def test_candidates_hold_the_exact_top_k(lifelog_library, monkeypatch, allowed):
     assert np.mean(recall) >= 0.98
 
 
-def test_few_allowed_rows_come_back_as_they_are_to_be_scored_exactly(lifelog_library):
-    rows = np.arange(100, 100 + reading.EXACT_BELOW // 2, 3, dtype=np.int64)
+@pytest.mark.parametrize("contiguous", [True, False])
+def test_few_allowed_rows_come_back_as_they_are_to_be_scored_exactly(lifelog_library, contiguous):
+    rows = np.arange(1000, 1300, dtype=np.int64) if contiguous else np.arange(100, 1000, 3, dtype=np.int64)
     query = lifelog_queries(lifelog_library.embeddings, 1)[0]
     assert np.array_equal(lifelog_library.vector_index.candidates(query, K, rows), rows)
+    many = np.arange(0, len(lifelog_library), 1 if contiguous else 2, dtype=np.int64)
+    assert len(lifelog_library.vector_index.candidates(query, K, many)) < len(many)  # these are searched
 
 
 def test_rows_without_an_embedding_are_not_in_the_index(tmp_path):
