@@ -96,8 +96,10 @@ def _bare_index(library, queries: np.ndarray, rows: np.ndarray | None, truth: li
         began = time.perf_counter()
         candidates = library.vector_index.candidates(query, TOP_K, rows)
         found = time.perf_counter()
-        candidates = np.sort(candidates)  # reading the map in row order
-        scores = np.asarray(library.embeddings[candidates], dtype=np.float32) @ query
+        candidates = np.sort(candidates)  # reading the map in row order; a contiguous run as a slice
+        contiguous = candidates[-1] - candidates[0] + 1 == len(candidates)
+        stored = library.embeddings[candidates[0] : candidates[-1] + 1] if contiguous else library.embeddings[candidates]
+        scores = np.asarray(stored, dtype=np.float32) @ query
         top = candidates[np.argpartition(-scores, min(TOP_K, len(scores) - 1))[:TOP_K]]
         done = time.perf_counter()
         if index >= 3:
