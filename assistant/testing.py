@@ -143,12 +143,9 @@ def uniform_vectors(n: int, dim: int = 512, *, seed: int = 0, chunk: int = 65536
 def lifelog_queries(embeddings: np.ndarray, count: int, *, seed: int = 1) -> np.ndarray:
     """Query vectors as CLIP's text encoder gives them: towards a random photo's event, at a text-to-image
     cosine of 0.2-0.35, the rest noise (float32, unit)."""
-    rng = np.random.default_rng(seed)
-    targets = _unit(np.asarray(embeddings[np.sort(rng.choice(len(embeddings), count, replace=False))], dtype=np.float32))
-    noise = _unit(rng.standard_normal(targets.shape, dtype=np.float32))
-    noise = _unit(noise - np.sum(noise * targets, axis=1, keepdims=True) * targets)  # orthogonal to the target
-    cosine = rng.uniform(0.2, 0.35, (count, 1)).astype(np.float32)
-    return _unit(cosine * targets + np.sqrt(1 - cosine**2) * noise)
+    from .indexing.vector_index import text_like_queries
+
+    return text_like_queries(embeddings, np.arange(len(embeddings)), count, np.random.default_rng(seed))
 
 
 def write_synthetic_library(

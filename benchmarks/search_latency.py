@@ -32,7 +32,6 @@ import numpy as np
 QUERIES = 30
 TOP_K = 100
 NUMPY_BASELINE_UP_TO = 2_000_000  # its fp32 copy of the vectors: 4 GB at a million 512-d photos per 2M
-EXACT_CHUNK = 262_144  # rows scored at a time for the exact reference, so 10M photos fit in memory
 
 
 def _rss_mb() -> float:
@@ -75,17 +74,9 @@ def _queries(embeddings: np.ndarray, vectors: str) -> np.ndarray:
 
 def exact_top(embeddings: np.ndarray, queries: np.ndarray, rows: np.ndarray | None = None) -> list[set[int]]:
     """The exact fp32 top TOP_K rows (among `rows`, or all) of each query, scored a chunk at a time."""
-    rows = np.arange(len(embeddings)) if rows is None else rows
-    best_rows = np.empty((len(queries), 0), dtype=np.int64)
-    best_scores = np.empty((len(queries), 0), dtype=np.float32)
-    for start in range(0, len(rows), EXACT_CHUNK):
-        chunk = rows[start : start + EXACT_CHUNK]
-        block = embeddings[chunk[0] : chunk[-1] + 1] if chunk[-1] - chunk[0] + 1 == len(chunk) else embeddings[chunk]
-        scores = np.concatenate([best_scores, queries @ np.asarray(block, dtype=np.float32).T], axis=1)
-        candidates = np.concatenate([best_rows, np.broadcast_to(chunk, (len(queries), len(chunk)))], axis=1)
-        keep = np.argpartition(-scores, min(TOP_K, scores.shape[1] - 1), axis=1)[:, :TOP_K]
-        best_scores, best_rows = np.take_along_axis(scores, keep, 1), np.take_along_axis(candidates, keep, 1)
-    return [set(found.tolist()) for found in best_rows]
+    from assistant.indexing.vector_index import exact_top as top_rows
+
+    return [set(found.tolist()) for found in top_rows(embeddings, queries, TOP_K, rows)]
 
 
 def _bare_index(library, queries: np.ndarray, rows: np.ndarray | None, truth: list[set[int]]) -> tuple[float, float, float]:

@@ -162,3 +162,15 @@ def test_the_benchmark_reports_the_index(tmp_path):
     assert 0.9 <= figures["recall_at_100"] <= 1.0 and figures["index_build_s"] > 0
     assert figures["index_candidates_p50_ms"] > 0 and figures["index_rescored_p50_ms"] >= figures["index_candidates_p50_ms"]
     assert 0.98 <= figures["index_recall_at_100"] <= 1.0
+
+
+def test_the_build_probes_more_lists_until_its_own_recall_is_high(lifelog_library, tmp_path):
+    """Uniform random vectors, the worst case for an inverted file, need far more probes than a lifelog's."""
+    uniform = Library.open(write_synthetic_library(tmp_path / "lib", 6000, dim=64, vectors="uniform", vector_index="always"))
+    assert uniform.vector_index.nprobe > lifelog_library.vector_index.nprobe
+    queries = np.random.default_rng(7).standard_normal((20, 64)).astype(np.float32)
+    recall = [
+        len(exact_top(uniform, query, np.arange(len(uniform))) & set(uniform.vector_index.candidates(query, K).tolist())) / K
+        for query in queries / np.linalg.norm(queries, axis=1, keepdims=True)
+    ]
+    assert np.mean(recall) >= 0.98
