@@ -33,7 +33,7 @@ _TRAIN_PER_LIST = 40  # k-means points per list: faiss' own floor is 39
 # The build checks its own recall on sample queries and probes more lists until it is this high, a margin
 # over the 0.98 promised: vectors less clustered than a lifelog's (uniform random at worst) need many more.
 CALIBRATION_RECALL = 0.99
-_CALIBRATION_QUERIES = 32
+_CALIBRATION_QUERIES = 100
 _EXACT_CHUNK = 262_144
 
 
