@@ -14,7 +14,7 @@ from assistant.indexing import commit_photo_table, index_photos
 from assistant.indexing import vector_index as building
 from assistant.library import Library, LibraryDamaged
 from assistant.library import vector_index as reading
-from assistant.testing import lifelog_queries, photo_table, write_synthetic_library
+from assistant.testing import lifelog_queries, lifelog_vectors, photo_table, write_synthetic_library
 from conftest import write_lsc_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def test_rows_without_an_embedding_are_not_in_the_index(tmp_path):
     n = 3000
     table = photo_table(np.datetime64("2020-01-01T08:00:00") + np.arange(n).astype("timedelta64[m]"))
     table["embedded"] = np.arange(n) % 3 != 0
-    vectors = np.random.default_rng(0).standard_normal((n, 32)).astype(np.float16)
+    vectors = next(lifelog_vectors(n, 32)).astype(np.float16)
     vectors[~table["embedded"].to_numpy()] = 0
     commit_photo_table(tmp_path / "lib", table, vectors, {}, model="synthetic", photo_roots=[], vector_index="always")
     library = Library.open(tmp_path / "lib")
@@ -95,6 +95,7 @@ def test_a_small_library_stays_exact_until_it_passes_the_threshold(tmp_path, tin
     index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
     assert Library.open(tmp_path / "lib").vector_index is None
     monkeypatch.setattr(building, "BUILD_FROM", 30)
+    monkeypatch.setattr(building, "USELESS_PROBE_SHARE", 1.0)  # 30 photos make one list, which every query probes
     report = index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
     assert report.unchanged == 30 and report.added == 0  # no new photos, and still the index is built
     assert Library.open(tmp_path / "lib").vector_index.rows == 30
@@ -174,3 +175,13 @@ def test_the_build_probes_more_lists_until_its_own_recall_is_high(lifelog_librar
         for query in queries / np.linalg.norm(queries, axis=1, keepdims=True)
     ]
     assert np.mean(recall) >= 0.98
+
+
+def test_an_index_that_must_probe_most_lists_is_not_kept_unless_forced(tmp_path, monkeypatch):
+    """When the recall check ends probing a large share of the lists, exact scoring is as fast: no index."""
+    monkeypatch.setattr(building, "BUILD_FROM", 1000)
+    uniform = write_synthetic_library(tmp_path / "uniform", 6000, dim=64, vectors="uniform")
+    assert manifest(uniform)["vector_index"] is None and Library.open(uniform).vector_index is None
+    assert not list(uniform.glob("vector_index-*"))
+    lifelog = write_synthetic_library(tmp_path / "lifelog", 6000, dim=64, vectors="lifelog")
+    assert Library.open(lifelog).vector_index.rows == 6000

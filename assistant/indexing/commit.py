@@ -50,7 +50,7 @@ def commit_photo_table(
     store.commit_generation(
         library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived,
         text_model=text_model if text_vectors is not None else None,
-        vector_index=index_saver(vectors, embedded, progress) if index else None,
+        vector_index=index_saver(vectors, embedded, progress, forced=vector_index == "always") if index else None,
     )
     return table
 

@@ -33,6 +33,8 @@ _TRAIN_PER_LIST = 40  # k-means points per list: faiss' own floor is 39
 # The build checks its own recall on sample queries and probes more lists until it is this high, a margin
 # over the 0.98 promised: vectors less clustered than a lifelog's (uniform random at worst) need many more.
 CALIBRATION_RECALL = 0.99
+# An index that must probe this share of its lists to be right is no faster than scoring every row exactly.
+USELESS_PROBE_SHARE = 0.25
 _CALIBRATION_QUERIES = 100
 _EXACT_CHUNK = 262_144
 
@@ -69,11 +71,12 @@ def plan_for(rows: int, dim: int) -> IndexPlan:
     return IndexPlan(f"IVF{nlist}_HNSW32,PQ{dim // 4}x4fs", nlist, nprobe=min(nlist, 16), oversample=20)
 
 
-def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | None) -> Callable[[Path], dict]:
+def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | None, *, forced: bool = False) -> Callable[[Path], dict | None]:
     """save(path) for store.commit_generation: train on a sample, add the embedded rows in chunks with
-    progress, write atomically; returns the facts the manifest records."""
+    progress, check its recall, write atomically; returns the facts the manifest records, or None (nothing
+    written) when the vectors are so unclustered that exact scoring is as fast, unless the index is forced."""
 
-    def save(path: Path) -> dict:
+    def save(path: Path) -> dict | None:
         import faiss
 
         report = progress or (lambda done, total, what: None)
@@ -96,6 +99,8 @@ def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | 
             plan = replace(plan, nprobe=calibrated_nprobe(index, vectors, rows, plan))
         finally:
             faiss.omp_set_num_threads(threads)
+        if plan.nprobe > USELESS_PROBE_SHARE * plan.nlist and not forced:
+            return None
         write_atomically(path, lambda tmp: faiss.write_index(index, str(tmp)))
         return {"rows": len(rows), "dim": dim, **asdict(plan), "build_s": round(time.perf_counter() - began, 1)}
 
