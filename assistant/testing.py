@@ -143,12 +143,9 @@ def uniform_vectors(n: int, dim: int = 512, *, seed: int = 0, chunk: int = 65536
 def lifelog_queries(embeddings: np.ndarray, count: int, *, seed: int = 1) -> np.ndarray:
     """Query vectors as CLIP's text encoder gives them: towards a random photo's event, at a text-to-image
     cosine of 0.2-0.35, the rest noise (float32, unit)."""
-    rng = np.random.default_rng(seed)
-    targets = _unit(np.asarray(embeddings[np.sort(rng.choice(len(embeddings), count, replace=False))], dtype=np.float32))
-    noise = _unit(rng.standard_normal(targets.shape, dtype=np.float32))
-    noise = _unit(noise - np.sum(noise * targets, axis=1, keepdims=True) * targets)  # orthogonal to the target
-    cosine = rng.uniform(0.2, 0.35, (count, 1)).astype(np.float32)
-    return _unit(cosine * targets + np.sqrt(1 - cosine**2) * noise)
+    from .indexing.vector_index import text_like_queries
+
+    return text_like_queries(embeddings, np.arange(len(embeddings)), count, np.random.default_rng(seed))
 
 
 def write_synthetic_library(
@@ -162,6 +159,7 @@ def write_synthetic_library(
     or at no file at all. With `captions`, each photo gets one at random (BM25 is built over them) and
     `text_encoder` embeds them (the sentence-model channel). vector_index: auto, always or never."""
     from .indexing import commit_photo_table
+    from .indexing.commit import time_order
     from .library.store import EMBEDDING_DTYPE
 
     rng = np.random.default_rng(seed)
@@ -184,6 +182,8 @@ def write_synthetic_library(
     lng = columns.pop("lng").astype(float) + place_offset[stay, 1] + rng.normal(0, 0.0005, n)
     names = np.array([f"Place {i}" for i in range(places)], dtype=object)[stay]
     table = photo_table(local, lat=lat, lng=lng, semantic_name=names, **columns)
+    # In the commit's own order (time, then id), so it never reorders, which would copy every vector.
+    table = table.iloc[time_order(table)].reset_index(drop=True)
     if photo_files:
         table["path"] = np.array([str(Path(p).resolve()) for p in photo_files], dtype=object)[np.arange(n) % len(photo_files)]
     if len(captions):

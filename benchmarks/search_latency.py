@@ -32,7 +32,6 @@ import numpy as np
 QUERIES = 30
 TOP_K = 100
 NUMPY_BASELINE_UP_TO = 2_000_000  # its fp32 copy of the vectors: 4 GB at a million 512-d photos per 2M
-EXACT_CHUNK = 262_144  # rows scored at a time for the exact reference, so 10M photos fit in memory
 
 
 def _rss_mb() -> float:
@@ -75,17 +74,9 @@ def _queries(embeddings: np.ndarray, vectors: str) -> np.ndarray:
 
 def exact_top(embeddings: np.ndarray, queries: np.ndarray, rows: np.ndarray | None = None) -> list[set[int]]:
     """The exact fp32 top TOP_K rows (among `rows`, or all) of each query, scored a chunk at a time."""
-    rows = np.arange(len(embeddings)) if rows is None else rows
-    best_rows = np.empty((len(queries), 0), dtype=np.int64)
-    best_scores = np.empty((len(queries), 0), dtype=np.float32)
-    for start in range(0, len(rows), EXACT_CHUNK):
-        chunk = rows[start : start + EXACT_CHUNK]
-        block = embeddings[chunk[0] : chunk[-1] + 1] if chunk[-1] - chunk[0] + 1 == len(chunk) else embeddings[chunk]
-        scores = np.concatenate([best_scores, queries @ np.asarray(block, dtype=np.float32).T], axis=1)
-        candidates = np.concatenate([best_rows, np.broadcast_to(chunk, (len(queries), len(chunk)))], axis=1)
-        keep = np.argpartition(-scores, min(TOP_K, scores.shape[1] - 1), axis=1)[:, :TOP_K]
-        best_scores, best_rows = np.take_along_axis(scores, keep, 1), np.take_along_axis(candidates, keep, 1)
-    return [set(found.tolist()) for found in best_rows]
+    from assistant.indexing.vector_index import exact_top as top_rows
+
+    return [set(found.tolist()) for found in top_rows(embeddings, queries, TOP_K, rows)]
 
 
 def _bare_index(library, queries: np.ndarray, rows: np.ndarray | None, truth: list[set[int]]) -> tuple[float, float, float]:
@@ -96,8 +87,10 @@ def _bare_index(library, queries: np.ndarray, rows: np.ndarray | None, truth: li
         began = time.perf_counter()
         candidates = library.vector_index.candidates(query, TOP_K, rows)
         found = time.perf_counter()
-        candidates = np.sort(candidates)  # reading the map in row order
-        scores = np.asarray(library.embeddings[candidates], dtype=np.float32) @ query
+        candidates = np.sort(candidates)  # reading the map in row order; a contiguous run as a slice
+        contiguous = candidates[-1] - candidates[0] + 1 == len(candidates)
+        stored = library.embeddings[candidates[0] : candidates[-1] + 1] if contiguous else library.embeddings[candidates]
+        scores = np.asarray(stored, dtype=np.float32) @ query
         top = candidates[np.argpartition(-scores, min(TOP_K, len(scores) - 1))[:TOP_K]]
         done = time.perf_counter()
         if index >= 3:
@@ -117,25 +110,46 @@ def _index_figures(library, queries: np.ndarray, month: np.ndarray, city: np.nda
     return figures | {"index_month_rows": len(month), "index_city_rows": len(city)}
 
 
-def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind: str) -> dict:
+def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind: str, index_only: bool) -> dict:
     """Runs in a fresh process so load time and memory are what a starting app sees."""
     load_before = os.getloadavg()[0]
     began = time.perf_counter()
     from assistant.library import Library
-    from assistant.query import parse_query
-    from assistant.search import SearchRequest, prepare_scoring, search, stored_vectors
     from assistant.machine import cpu_model, usable_cores
+    from assistant.search import prepare_scoring, stored_vectors
 
     imports_s = time.perf_counter() - began
     began = time.perf_counter()
     library = Library.open(folder)
-    for column in ("local_seconds", "lat", "lng", "country_code", "event_ids", "embedded", "utc_seconds", "places"):
+    for column in ("local_seconds", "lat", "lng", "country_code", "event_ids", "embedded", "utc_seconds", "places", "vector_index"):
         getattr(library, column)
     prepare_scoring(library, kernel)
     load_s = time.perf_counter() - began
     chosen = stored_vectors(library).kernel
-
     vectors = _queries(library.embeddings, vectors_kind)
+    truth = exact_top(library.embeddings, vectors[3:])
+    figures = {"cpu": cpu_model(), "cores": usable_cores(), "n": len(library), "vectors": vectors_kind, "scoring_kernel": chosen.name}
+    if not index_only:
+        figures |= _search_figures(library, chosen, vectors, truth)
+    index = library.vector_index
+    if index is not None:
+        month_rows = np.flatnonzero((library.local_seconds >= _epoch("2019-03-01")) & (library.local_seconds < _epoch("2019-04-01")))
+        city_rows = np.flatnonzero(library.photos["city"].to_numpy(dtype=object) == "Dublin")
+        figures |= _index_figures(library, vectors, month_rows, city_rows, truth)
+    return figures | {
+        "kernel": index.kind if index is not None else chosen.name,
+        "index_build_s": library.manifest.vector_index.get("build_s") if index is not None else None,
+        "text_encoding_p50_ms": _text_encoding_ms() if text_encoding else None,
+        "load_s": round(load_s, 2), "imports_s": round(imports_s, 2), "rss_mb": round(_rss_mb(), 1),
+        "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+
+
+def _search_figures(library, chosen, vectors: np.ndarray, truth: list[set[int]]) -> dict:
+    """search() itself, unfiltered and with a month and a place, against bare mat-vec baselines."""
+    from assistant.query import parse_query
+    from assistant.search import SearchRequest, search
+
     month = parse_query("in March 2019 in Dublin", now=datetime(2020, 6, 30), places=library.places)
     assert month.time and month.place, month.describe()
 
@@ -152,7 +166,6 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
 
     unfiltered, unfiltered_results = timed(None)
     filtered, filtered_results = timed(month)
-    rss_mb = _rss_mb()
 
     def bare(score) -> list[float]:
         """A bare mat-vec plus top-k, as a baseline: no filters, statistics, rescoring or events."""
@@ -171,29 +184,18 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
         matrix = np.asarray(library.embeddings, dtype=np.float32)
         n50, _ = _percentiles(bare(lambda vector: matrix @ vector))
         del matrix
-    truth = exact_top(library.embeddings, vectors[3:])
-    recall = [len({hit["row"] for hit in result.photos} & exact) / TOP_K for result, exact in zip(unfiltered_results, truth)]
+    recall = round(float(np.mean([
+        len({hit["row"] for hit in result.photos} & exact) / TOP_K for result, exact in zip(unfiltered_results, truth)
+    ])), 4)
     u50, u95 = _percentiles(unfiltered)
     f50, f95 = _percentiles(filtered)
     s50, _ = _percentiles(same_precision)
-    index = library.vector_index
-    if index is not None:
-        month_rows = np.flatnonzero((library.local_seconds >= _epoch("2019-03-01")) & (library.local_seconds < _epoch("2019-04-01")))
-        city_rows = np.flatnonzero(library.photos["city"].to_numpy(dtype=object) == "Dublin")
     return {
-        "cpu": cpu_model(), "cores": usable_cores(), "n": len(library), "vectors": vectors_kind,
-        "kernel": index.kind if index is not None else chosen.name, "scoring_kernel": chosen.name,
-        "index_build_s": library.manifest.vector_index["build_s"] if index is not None else None,
         "vector_query_unfiltered_p50_ms": u50, "vector_query_unfiltered_p95_ms": u95,
         "vector_query_filtered_p50_ms": f50, "vector_query_filtered_p95_ms": f95,
         "baseline_numpy_fp32_p50_ms": n50, f"baseline_bare_{chosen.name}_p50_ms": s50,
         "vector_query_vs_numpy_fp32": round(u50 / n50, 3) if n50 else None, f"vector_query_vs_bare_{chosen.name}": round(u50 / s50, 3),
-        "recall_at_100": round(float(np.mean(recall)), 4), "recall_at_100_vs_exact_fp32": round(float(np.mean(recall)), 4),
-        **(_index_figures(library, vectors, month_rows, city_rows, truth) if index is not None else {}),
-        "text_encoding_p50_ms": _text_encoding_ms() if text_encoding else None,
-        "load_s": round(load_s, 2), "imports_s": round(imports_s, 2), "rss_mb": round(rss_mb, 1),
-        "filtered_matches": filtered_results[0].matched,
-        "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "recall_at_100": recall, "recall_at_100_vs_exact_fp32": recall, "filtered_matches": filtered_results[0].matched,
     }
 
 
@@ -212,10 +214,12 @@ def main() -> int:
     parser.add_argument("--vector-index", choices=["auto", "always", "never"], default="auto",
                         help="build the approximate vector index as `lifelog index` would (auto), always, or never")
     parser.add_argument("--library", type=Path, help="build the library here, or reuse the one already here (same --n and --vectors)")
+    parser.add_argument("--index-only", action="store_true",
+                        help="time the vector index on its own, not search() (at 10M each brute-force query reads 10 GB)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal: the fresh process
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.kernel, not args.no_text_encoding, args.vectors)))
+        print(json.dumps(measure(args.measure, args.kernel, not args.no_text_encoding, args.vectors, args.index_only)))
         return 0
     from assistant.library.store import Manifest
     from assistant.testing import write_synthetic_library
@@ -232,7 +236,7 @@ def main() -> int:
             if not args.json:
                 print(f"built a {args.n:,}-photo library in {time.perf_counter() - began:.1f} s", file=sys.stderr)
         output = subprocess.run(
-            [sys.executable, __file__, "--measure", str(folder), "--vectors", args.vectors]
+            [sys.executable, __file__, "--measure", str(folder), "--vectors", args.vectors] + (["--index-only"] if args.index_only else [])
             + (["--kernel", args.kernel] if args.kernel else []) + (["--no-text-encoding"] if args.no_text_encoding else []),
             capture_output=True, text=True, check=False,
         )

@@ -14,7 +14,7 @@ from assistant.indexing import commit_photo_table, index_photos
 from assistant.indexing import vector_index as building
 from assistant.library import Library, LibraryDamaged
 from assistant.library import vector_index as reading
-from assistant.testing import lifelog_queries, photo_table, write_synthetic_library
+from assistant.testing import lifelog_queries, lifelog_vectors, photo_table, write_synthetic_library
 from conftest import write_lsc_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,8 @@ def test_the_index_is_a_file_of_the_generation_listed_with_its_facts(lifelog_lib
 
 @pytest.mark.parametrize("allowed", ["all", "a month (contiguous rows)", "a fifth (scattered runs)"])
 def test_candidates_hold_the_exact_top_k(lifelog_library, monkeypatch, allowed):
-    monkeypatch.setattr(reading, "EXACT_BELOW", 200)  # so a filter goes through the index, not around it
+    for cost in ("SCANNED_PER_GATHERED_ROW", "SCANNED_PER_CONTIGUOUS_ROW"):  # a filter goes through the index
+        monkeypatch.setattr(reading, cost, 10**9)
     n = len(lifelog_library)
     rows = {
         "all": None,
@@ -67,17 +68,20 @@ def test_candidates_hold_the_exact_top_k(lifelog_library, monkeypatch, allowed):
     assert np.mean(recall) >= 0.98
 
 
-def test_few_allowed_rows_come_back_as_they_are_to_be_scored_exactly(lifelog_library):
-    rows = np.arange(100, 100 + reading.EXACT_BELOW // 2, 3, dtype=np.int64)
+@pytest.mark.parametrize("contiguous", [True, False])
+def test_few_allowed_rows_come_back_as_they_are_to_be_scored_exactly(lifelog_library, contiguous):
+    rows = np.arange(1000, 1300, dtype=np.int64) if contiguous else np.arange(100, 1000, 3, dtype=np.int64)
     query = lifelog_queries(lifelog_library.embeddings, 1)[0]
     assert np.array_equal(lifelog_library.vector_index.candidates(query, K, rows), rows)
+    many = np.arange(0, len(lifelog_library), 1 if contiguous else 2, dtype=np.int64)
+    assert len(lifelog_library.vector_index.candidates(query, K, many)) < len(many)  # these are searched
 
 
 def test_rows_without_an_embedding_are_not_in_the_index(tmp_path):
     n = 3000
     table = photo_table(np.datetime64("2020-01-01T08:00:00") + np.arange(n).astype("timedelta64[m]"))
     table["embedded"] = np.arange(n) % 3 != 0
-    vectors = np.random.default_rng(0).standard_normal((n, 32)).astype(np.float16)
+    vectors = next(lifelog_vectors(n, 32)).astype(np.float16)
     vectors[~table["embedded"].to_numpy()] = 0
     commit_photo_table(tmp_path / "lib", table, vectors, {}, model="synthetic", photo_roots=[], vector_index="always")
     library = Library.open(tmp_path / "lib")
@@ -91,6 +95,7 @@ def test_a_small_library_stays_exact_until_it_passes_the_threshold(tmp_path, tin
     index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
     assert Library.open(tmp_path / "lib").vector_index is None
     monkeypatch.setattr(building, "BUILD_FROM", 30)
+    monkeypatch.setattr(building, "USELESS_PROBE_SHARE", 1.0)  # 30 photos make one list, which every query probes
     report = index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
     assert report.unchanged == 30 and report.added == 0  # no new photos, and still the index is built
     assert Library.open(tmp_path / "lib").vector_index.rows == 30
@@ -158,3 +163,25 @@ def test_the_benchmark_reports_the_index(tmp_path):
     assert 0.9 <= figures["recall_at_100"] <= 1.0 and figures["index_build_s"] > 0
     assert figures["index_candidates_p50_ms"] > 0 and figures["index_rescored_p50_ms"] >= figures["index_candidates_p50_ms"]
     assert 0.98 <= figures["index_recall_at_100"] <= 1.0
+
+
+def test_the_build_probes_more_lists_until_its_own_recall_is_high(lifelog_library, tmp_path):
+    """Uniform random vectors, the worst case for an inverted file, need far more probes than a lifelog's."""
+    uniform = Library.open(write_synthetic_library(tmp_path / "lib", 6000, dim=64, vectors="uniform", vector_index="always"))
+    assert uniform.vector_index.nprobe > lifelog_library.vector_index.nprobe
+    queries = np.random.default_rng(7).standard_normal((20, 64)).astype(np.float32)
+    recall = [
+        len(exact_top(uniform, query, np.arange(len(uniform))) & set(uniform.vector_index.candidates(query, K).tolist())) / K
+        for query in queries / np.linalg.norm(queries, axis=1, keepdims=True)
+    ]
+    assert np.mean(recall) >= 0.98
+
+
+def test_an_index_that_must_probe_most_lists_is_not_kept_unless_forced(tmp_path, monkeypatch):
+    """When the recall check ends probing a large share of the lists, exact scoring is as fast: no index."""
+    monkeypatch.setattr(building, "BUILD_FROM", 1000)
+    uniform = write_synthetic_library(tmp_path / "uniform", 6000, dim=64, vectors="uniform")
+    assert manifest(uniform)["vector_index"] is None and Library.open(uniform).vector_index is None
+    assert not list(uniform.glob("vector_index-*"))
+    lifelog = write_synthetic_library(tmp_path / "lifelog", 6000, dim=64, vectors="lifelog")
+    assert Library.open(lifelog).vector_index.rows == 6000

@@ -30,7 +30,7 @@ def commit_photo_table(
     """Put rows in time order, segment events, attach the enrichments, build the text index, sentence
     vectors and (for a large library, or as vector_index says: auto, always, never) the vector index,
     commit one generation."""
-    order = np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
+    order = time_order(table)
     if not np.array_equal(order, np.arange(len(order))):  # already in order: no copy of the vectors
         table = table.iloc[order].reset_index(drop=True)
         vectors = vectors[order] if vectors is not None else None
@@ -50,9 +50,14 @@ def commit_photo_table(
     store.commit_generation(
         library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived,
         text_model=text_model if text_vectors is not None else None,
-        vector_index=index_saver(vectors, embedded, progress) if index else None,
+        vector_index=index_saver(vectors, embedded, progress, forced=vector_index == "always") if index else None,
     )
     return table
+
+
+def time_order(table: pd.DataFrame) -> np.ndarray:
+    """The order of a library's rows: by time taken, then by id."""
+    return np.lexsort((table["image_id"].to_numpy(), table["taken_at_utc"].to_numpy()))
 
 
 def _earlier_text_vectors(previous: store.Snapshot | None, encoder: SentenceEncoder | None):

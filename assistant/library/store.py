@@ -257,12 +257,13 @@ def commit_generation(
     photo_roots: list[str],
     derived: dict[str, tuple[str, Callable[[Path], None]]] | None = None,
     text_model: str | None = None,
-    vector_index: Callable[[Path], dict] | None = None,
+    vector_index: Callable[[Path], dict | None] | None = None,
 ) -> Manifest:
     """Write a new complete generation and switch the manifest to it; then drop older generations' files.
 
     derived: name -> (file suffix, save(path)) for files computed from this generation (e.g. the text index).
-    vector_index: save(path) -> the facts to record (rows, dim, parameters), when this generation has one.
+    vector_index: save(path) -> the facts to record (rows, dim, parameters), or None when it decided
+    against writing one.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -287,10 +288,11 @@ def commit_generation(
         files[name] = f"{name}-{generation:06d}.{suffix}"
         save(folder / files[name])
     index_facts = None
-    if vector_index is not None:
-        files["vector_index"] = f"vector_index-{generation:06d}.faiss"
-        facts = vector_index(folder / files["vector_index"])
-        index_facts = {"file": files["vector_index"], "bytes": (folder / files["vector_index"]).stat().st_size, **facts}
+    index_file = f"vector_index-{generation:06d}.faiss"
+    facts = vector_index(folder / index_file) if vector_index is not None else None
+    if facts is not None:
+        files["vector_index"] = index_file
+        index_facts = {"file": index_file, "bytes": (folder / index_file).stat().st_size, **facts}
     manifest = Manifest(
         generation=generation,
         count=len(photos),
