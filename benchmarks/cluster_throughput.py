@@ -17,19 +17,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
-
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []:
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
 
 
 def write_photos(folder: Path, count: int) -> Path:
@@ -70,6 +62,7 @@ def main() -> int:
     from assistant.indexing.cluster import RayWork
     from assistant.models import load_clip
     from assistant.testing import save_random_clip
+    from assistant.machine import cpu_model
 
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(dir=args.scratch) as scratch:
