@@ -40,8 +40,10 @@ def candidate_scorer(
         rows = np.arange(len(library)) if allowed is None else allowed
         return Scorer(library, encoder, _without(rows, excluded))
     parts = []
+    # an index hands back k x its oversampling: ask for the k whose exact order matters, so the pool is about `size`
+    index_k = max(1, size // getattr(index, "oversample", 1))
     if vector is not None and library.embeddings is not None:
-        parts.append(np.asarray(index.candidates(vector, size, allowed), dtype=np.int64))
+        parts.append(np.asarray(index.candidates(vector, index_k, allowed), dtype=np.int64))
     words = library.text_index
     if text and words is not None and not words.is_empty:
         matched, scores = words.matches(text)
@@ -53,7 +55,7 @@ def candidate_scorer(
         else:  # the best matches, and CLIP's best among the rest (a captioner repeats itself: BM25 ties a lot)
             parts.append(matched[top_positions(scores, size)])
             if len(matched) > size:
-                parts.append(np.asarray(index.candidates(vector, size, matched), dtype=np.int64))
+                parts.append(np.asarray(index.candidates(vector, index_k, matched), dtype=np.int64))
     if vector is None:  # nothing for CLIP to pick by: the full path ranks unmatched photos in time order
         parts.append(allowed[:size] if allowed is not None else np.arange(min(size, len(library)), dtype=np.int64))
     if pinned_row is not None and (allowed is None or among(np.array([pinned_row]), allowed)[0]):
