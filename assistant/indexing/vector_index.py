@@ -37,6 +37,7 @@ CALIBRATION_RECALL = 0.99
 USELESS_PROBE_SHARE = 0.25
 _CALIBRATION_QUERIES = 100
 _EXACT_CHUNK = 262_144
+_HNSW_EF_SEARCH = 128
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,11 @@ def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | 
         faiss.omp_set_num_threads(len(os.sched_getaffinity(0)))  # the build uses every core this process may
         try:
             index = faiss.index_factory(dim, plan.factory, faiss.METRIC_INNER_PRODUCT)
+            quantizer = faiss.downcast_index(faiss.extract_index_ivf(index).quantizer)
+            if isinstance(quantizer, faiss.IndexHNSW):
+                # faiss' default of 16 misses the nearest lists (measured at 10M: recall 0.34 against 0.57 at 128);
+                # the file keeps the setting, so searches use it too.
+                quantizer.hnsw.efSearch = _HNSW_EF_SEARCH
             sample = np.sort(np.random.default_rng(0).choice(rows, min(len(rows), plan.nlist * _TRAIN_PER_LIST), replace=False))
             report(0, len(rows), "training the vector index")
             index.train(np.asarray(vectors[sample], dtype=np.float32))
