@@ -135,6 +135,8 @@ class StoredVectors:
         # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
         if len(rows) > 1 and rows[-1] - rows[0] + 1 == len(rows) and (np.diff(rows) == 1).all():
             vectors = self._stored[rows[0] : rows[-1] + 1].float().numpy()  # a run (a time window): a slice, no gather
+        elif (np.diff(rows) >= 0).all():  # a pool or a filter's rows: already in row order, nothing to put back
+            vectors = self._stored.index_select(0, torch.from_numpy(rows)).float().numpy()
         else:
             order = np.argsort(rows, kind="stable")
             vectors = np.empty((len(rows), self.embeddings.shape[1]), dtype=np.float32)
