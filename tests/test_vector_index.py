@@ -185,3 +185,19 @@ def test_an_index_that_must_probe_most_lists_is_not_kept_unless_forced(tmp_path,
     assert not list(uniform.glob("vector_index-*"))
     lifelog = write_synthetic_library(tmp_path / "lifelog", 6000, dim=64, vectors="lifelog")
     assert Library.open(lifelog).vector_index.rows == 6000
+
+
+def test_a_graph_built_index_searches_its_lists_centres_exactly(tmp_path, monkeypatch):
+    """Past GRAPH_FROM an HNSW graph places photos in lists while adding; text-like queries, far from every
+    photo, need the nearest centres found exactly, so the written index has a flat quantizer."""
+    import faiss
+
+    monkeypatch.setattr(building, "GRAPH_FROM", 0)
+    library = Library.open(write_synthetic_library(tmp_path / "lib", 6000, dim=64, vectors="lifelog", vector_index="always"))
+    assert "HNSW" in manifest(library.folder)["vector_index"]["factory"]
+    written = faiss.read_index(str(library.folder / manifest(library.folder)["vector_index"]["file"]))
+    assert isinstance(faiss.downcast_index(faiss.extract_index_ivf(written).quantizer), faiss.IndexFlat)
+    queries = lifelog_queries(library.embeddings, 20)
+    rows = np.arange(len(library))
+    recall = [len(exact_top(library, query, rows) & set(library.vector_index.candidates(query, K).tolist())) / K for query in queries]
+    assert np.mean(recall) >= 0.98
