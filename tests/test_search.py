@@ -15,7 +15,8 @@ from assistant.search import (
     EXACT_RESCORE, SearchError, SearchRequest, parse_for_library, photos_around, prepare_scoring, search, similarity, stored_vectors,
 )
 from assistant.search import kernels
-from assistant.search.kernels import KERNELS, choose_kernel, fastest
+from assistant.search.kernels import KERNELS, choose_gathered_precision, choose_kernel, fastest
+from assistant.search import scoring
 from assistant.search.scoring import TEXT_WEIGHT
 from assistant.testing import photo_table
 
@@ -271,6 +272,33 @@ def test_the_kernel_choice_is_timed_once_per_machine(tmp_path, monkeypatch):
     monkeypatch.setattr(kernels, "machine_key", lambda dim: "another CPU")
     monkeypatch.setattr(kernels, "time_kernels", lambda dim: {"torch-fp16": 2.0, "torch-bf16": 1.0})
     assert choose_kernel(512, choice_file) == "torch-bf16"  # another machine measures for itself
+
+
+@pytest.mark.parametrize("timings, expected", [({"fp32": 20.0, "fp16": 4.0}, "fp16"), ({"fp32": 20.0, "fp16": 18.0}, "fp32"), ({"fp32": 20.0}, "fp32")])
+def test_the_precision_of_gathered_rows_is_timed_once_per_machine(tmp_path, monkeypatch, timings, expected):
+    choice_file = tmp_path / "cache" / "vector_kernel.json"
+    monkeypatch.setattr(kernels, "time_gathered", lambda dim: timings)
+    assert choose_gathered_precision(512, choice_file) == expected  # fp16 must be clearly faster: its best are rescored
+    monkeypatch.setattr(kernels, "time_gathered", lambda dim: pytest.fail("timed again"))
+    assert choose_gathered_precision(512, choice_file) == expected
+
+
+@pytest.mark.parametrize("order", ["ascending", "shuffled", "a run"])
+def test_many_gathered_rows_scored_in_fp16_are_float32_exact_at_the_top(monkeypatch, order):
+    monkeypatch.setattr(scoring, "choose_gathered_precision", lambda dim: "fp16")
+    rng = np.random.default_rng(4)
+    vectors = rng.standard_normal((60_000, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    stored = vectors.astype(np.float16)
+    rows = {"ascending": np.sort(rng.choice(60_000, 20_000, replace=False)), "a run": np.arange(5_000, 25_000),
+            "shuffled": rng.permutation(60_000)[:20_000]}[order]
+    query = vectors[rows[7]]
+    scores = scoring.StoredVectors(stored, np.ones(60_000, bool)).exact(query, rows)
+    float32 = stored[rows].astype(np.float32) @ query
+    best = np.argsort(-float32)[:100]
+    assert np.allclose(scores[best], float32[best], atol=1e-6)  # the top (well inside the rescored best): float32
+    assert np.abs(scores - float32).max() < 2e-3  # the rest: fp16 dot products, close enough for statistics
+    assert not np.allclose(scores, float32, atol=1e-6)  # (and they were fp16: this test would not notice otherwise)
 
 
 def captioned_library(folder: Path, captions: list[str]) -> Library:

@@ -24,6 +24,8 @@ TIMED_ROUNDS = 7
 CONVERT_ROWS = 65_536  # rows converted at a time when a kernel copies the store: bounded scratch memory
 # A kernel that copies the store into memory must be at least this much faster than reading the fp16 map.
 COPY_WORTH_IT = 0.9
+# fp16 scores of gathered rows need their best rescored in float32: worth it only when this much faster.
+HALF_WORTH_IT = 0.8
 
 
 class Kernel(Protocol):
@@ -170,6 +172,38 @@ def fastest(timings: dict[str, float]) -> str:
     if DEFAULT_KERNEL in timings and timings[best] > COPY_WORTH_IT * timings[DEFAULT_KERNEL]:
         return DEFAULT_KERNEL
     return best
+
+
+def time_gathered(dim: int, rows: int = SAMPLE_ROWS // 2) -> dict[str, float]:
+    """CPU milliseconds of one thread to score scattered stored rows: in fp16 as stored, and converted to fp32."""
+    import torch
+
+    rng = np.random.default_rng(0)
+    sample = rng.standard_normal((2 * SAMPLE_ROWS, dim), dtype=np.float32)
+    stored = torch.from_numpy((sample / np.linalg.norm(sample, axis=1, keepdims=True)).astype(np.float16))
+    picked = torch.from_numpy(np.sort(rng.choice(len(stored), rows, replace=False)))
+    query = stored[0].float()
+    work = {
+        "fp32": lambda: (stored.index_select(0, picked).float() @ query).numpy(),
+        "fp16": lambda: (stored.index_select(0, picked) @ query.half()).float().numpy(),
+    }
+    with one_thread():
+        try:
+            work["fp16"]()
+        except RuntimeError:  # a torch build without half mat-vec on the CPU
+            work.pop("fp16")
+        work["fp32"]()
+        return best_thread_ms(work, TIMED_ROUNDS)
+
+
+def choose_gathered_precision(dim: int, choice_file: Path | None = None) -> str:
+    """fp16 or fp32: which scores many gathered stored rows faster on this machine (timed once, remembered)."""
+
+    def choose() -> tuple[str, dict]:
+        timings = time_gathered(dim)
+        return ("fp16" if timings.get("fp16", float("inf")) < HALF_WORTH_IT * timings["fp32"] else "fp32"), timings
+
+    return timed_choice(choice_file or machine.choice_file("vector_kernel.json"), machine_key(f"{dim}-d gathered rows"), choose, {"fp16", "fp32"}.__contains__)
 
 
 def choose_kernel(dim: int, choice_file: Path | None = None) -> str:
