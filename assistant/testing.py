@@ -190,8 +190,8 @@ def write_synthetic_library(
         table["caption"] = np.asarray(captions, dtype=object)[rng.integers(0, len(captions), n)]
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    # Written chunk by chunk into a file in the library folder, which the commit then renames into place:
-    # ten million rows never sit in memory, and never as float32.
+    # Written chunk by chunk into a memory-mapped scratch file in the library folder, which the commit reads
+    # from as it writes the generation's own copy: ten million rows never sit in memory, and never as float32.
     staged = folder / f".synthetic-embeddings-{os.getpid()}.npy"
     embeddings = np.lib.format.open_memmap(staged, mode="w+", dtype=EMBEDDING_DTYPE, shape=(n, dim))
     blocks = {"lifelog": lifelog_vectors, "uniform": uniform_vectors}[vectors](n, dim, seed=seed)

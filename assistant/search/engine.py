@@ -158,7 +158,7 @@ def search(
     return SearchResult(query, photos, events, matched, channels, notices, hints)
 
 
-def _uncertain_times(library: Library, query: ParsedQuery | None, masks: list[np.ndarray]) -> np.ndarray:
+def _uncertain_times(library: Library, query: ParsedQuery, masks: list[np.ndarray]) -> np.ndarray:
     """Photos with approximate times that every constraint but the time ones admits (none without time terms)."""
     time_terms = len(query.time.terms)
     if not time_terms:

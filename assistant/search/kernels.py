@@ -141,15 +141,19 @@ KERNELS: dict[str, Callable[[np.ndarray], Kernel]] = {
 DEFAULT_KERNEL = "torch-fp16"  # reads the fp16 file in place: no copy, and exact enough to rescore from
 
 
+def _stored_sample(rows: int, dim: int, rng: np.random.Generator) -> np.ndarray:
+    """Random unit vectors stored as a library stores them (fp16), to time kernels on."""
+    sample = rng.standard_normal((rows, dim), dtype=np.float32)
+    return (sample / np.linalg.norm(sample, axis=1, keepdims=True)).astype(np.float16)
+
+
 def time_kernels(dim: int, rows: int = SAMPLE_ROWS) -> dict[str, float]:
     """CPU milliseconds per query of each kernel that works here, on one thread, on random unit vectors.
 
     The CPU time of one thread, not wall time (see `machine.best_thread_ms`): the kernels all spread over
     cores alike, so one thread ranks them as all the cores would.
     """
-    rng = np.random.default_rng(0)
-    sample = rng.standard_normal((rows, dim), dtype=np.float32)
-    sample = (sample / np.linalg.norm(sample, axis=1, keepdims=True)).astype(np.float16)
+    sample = _stored_sample(rows, dim, np.random.default_rng(0))
     query = sample[0].astype(np.float32)
     with one_thread() as numpy_on_one_thread:
         kernels = {}
@@ -179,8 +183,7 @@ def time_gathered(dim: int, rows: int = SAMPLE_ROWS // 2) -> dict[str, float]:
     import torch
 
     rng = np.random.default_rng(0)
-    sample = rng.standard_normal((2 * SAMPLE_ROWS, dim), dtype=np.float32)
-    stored = torch.from_numpy((sample / np.linalg.norm(sample, axis=1, keepdims=True)).astype(np.float16))
+    stored = torch.from_numpy(_stored_sample(2 * SAMPLE_ROWS, dim, rng))
     picked = torch.from_numpy(np.sort(rng.choice(len(stored), rows, replace=False)))
     query = stored[0].float()
     work = {
