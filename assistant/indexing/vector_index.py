@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 # Measured on 2 AMD EPYC cores (see the ann-index report in the README): exact fp16 scoring of 200,000
 # rows costs ~15 ms, an IVF search plus exact rescoring ~2-3 ms; below this the index is not worth its build.
 BUILD_FROM = 200_000
-GRAPH_FROM = 2_000_000
 CHOICES = ("auto", "always", "never")
 _ADD_CHUNK = 65_536
 _TRAIN_PER_LIST = 40  # k-means points per list: faiss' own floor is 39
@@ -60,14 +59,16 @@ def wants_index(embedded_rows: int, choice: str) -> bool:
 def plan_for(rows: int, dim: int) -> IndexPlan:
     """About 4·sqrt(rows) lists (a power of two, at most 4096 so k-means trains in minutes on 2 cores, and
     at most rows/40 so it can train at all), candidates per result (measured on lifelog-shaped vectors), and
-    probes to start the build's recall check from."""
+    probes to start the build's recall check from.
+
+    The lists' centres are searched exactly (a flat quantizer), while adding as when searching: an HNSW graph
+    over the centres put a third of ten million lifelog-shaped photos in lists other than their nearest (one
+    list got 918,000), so a text query's exact top 100, all in its nearest list or two, was scattered over
+    thousands. Exact assignment is one matrix product per chunk added (~2 s per 65,536 rows at 4,096 lists).
+    """
     nlist = 2 ** round(math.log2(max(4 * math.sqrt(rows), 1)))
     nlist = int(max(min(nlist, 4096, rows // _TRAIN_PER_LIST), 1))
-    # Past a few million rows a flat coarse quantizer makes adding every photo too slow (each is compared
-    # with every list's centre); a small HNSW graph over the centres finds the nearest list instead while
-    # adding, and is then swapped for exact search of the centres (search_centres_exactly).
-    graph = "_HNSW32" if rows > GRAPH_FROM else ""
-    return IndexPlan(f"IVF{nlist}{graph},SQ8", nlist, nprobe=min(nlist, 32), oversample=4)
+    return IndexPlan(f"IVF{nlist},SQ8", nlist, nprobe=min(nlist, 32), oversample=4)
 
 
 def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | None, *, forced: bool = False) -> Callable[[Path], dict | None]:
@@ -94,7 +95,6 @@ def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | 
                 chunk = rows[start : start + _ADD_CHUNK]
                 index.add_with_ids(np.asarray(vectors[chunk], dtype=np.float32), chunk)
                 report(start + len(chunk), len(rows), "building the vector index")
-            search_centres_exactly(index)
             report(0, 1, "checking the vector index's recall")
             plan = replace(plan, nprobe=calibrated_nprobe(index, vectors, rows, plan))
         finally:
@@ -105,27 +105,6 @@ def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | 
         return {"rows": len(rows), "dim": dim, **asdict(plan), "build_s": round(time.perf_counter() - began, 1)}
 
     return save
-
-
-def search_centres_exactly(index) -> None:
-    """Give the index a flat (exact) quantizer over its lists' centres, if it was built with a graph.
-
-    The HNSW graph finds a photo's list fast while millions are added, but a text query is far from every
-    photo (cosine 0.2-0.35): greedy search in the graph then stops short of the nearest centres. At 10M
-    lifelog-shaped photos the lists holding a query's exact top 100 were among its 16 graph-found lists for
-    a median of 0.3 of them, and among its 16 exactly nearest for 0.99. Scoring 4,096 centres exactly is
-    one small mat-vec (under a millisecond).
-    """
-    import faiss
-
-    ivf = faiss.extract_index_ivf(index)
-    if not isinstance(faiss.downcast_index(ivf.quantizer), faiss.IndexHNSW):
-        return
-    exact = faiss.IndexFlat(ivf.d, ivf.metric_type)
-    exact.add(ivf.quantizer.reconstruct_n(0, ivf.nlist))
-    ivf.quantizer = exact
-    exact.this.disown()  # the index owns (and frees) its quantizer, as it did the graph
-    ivf.own_fields = True
 
 
 def calibrated_nprobe(index, vectors: np.ndarray, rows: np.ndarray, plan: IndexPlan) -> int:
