@@ -17,24 +17,19 @@ MATCHING_PER_EVENT = 6
 def event_hits(
     library: Library, event_ids: list[int], shown_rows: list[int], scores: list[float], matching_ids: list[list[str]], matched: list[bool],
 ) -> list[EventHit]:
-    """Events as hits, each shown by one of its photos with a score (all records read at once)."""
-    hits = []
-    for event, record, score, matching, fits in zip(event_ids, library.records(shown_rows), scores, matching_ids, matched):
-        first, last = library.event_span(event)
-        hits.append(
-            EventHit(
-                event_id=event,
-                score=score,
-                best=PhotoHit(**record, score=score),
-                start_time=library.local_time_iso(first),
-                end_time=library.local_time_iso(last),
-                place=library.event_place(event),
-                photo_count=last - first + 1,
-                matching_ids=matching,
-                matched=fits,
-            )
+    """Events as hits, each shown by one of its photos with a score (records, spans, times and places of
+    all of them read at once)."""
+    first, last = library.event_spans(event_ids)
+    return [
+        EventHit(
+            event_id=event, score=score, best=PhotoHit(**record, score=score), start_time=start_time, end_time=end_time, place=place,
+            photo_count=photo_count, matching_ids=matching, matched=fits,
         )
-    return hits
+        for event, record, score, start_time, end_time, place, photo_count, matching, fits in zip(
+            event_ids, library.records(shown_rows), scores, library.local_times_iso(first), library.local_times_iso(last),
+            library.event_places(event_ids), (last - first + 1).tolist(), matching_ids, matched,
+        )
+    ]
 
 
 def moments_of_photos(library: Library, image_ids: Sequence[str]) -> list[EventHit]:
@@ -56,6 +51,8 @@ def group_events(
 ) -> list[EventHit]:
     """The k best events, those that show the description first: an event ranks by its best photo, and
     matches when one of its listed photos does (`described`: per candidate; None: every event matches)."""
+    if not len(ranked):
+        return []
     event_ids = library.event_ids
     if len(ranked) < len(rows) and len(np.unique(event_ids[rows[ranked]])) < k:
         ranked = top_positions(scores, len(rows))  # the scan window held too few distinct events: rank everything
@@ -69,15 +66,17 @@ def group_events(
     grouped = ranked[kept][np.argsort(event_rank, kind="stable")]  # by event, each event's photos best first
     counts = np.bincount(event_rank, minlength=len(chosen))
     starts = np.cumsum(counts) - counts
-    positions = [grouped[start : start + min(count, MATCHING_PER_EVENT)] for start, count in zip(starts, counts)]
-    best = [int(listed[0]) for listed in positions]
-    matching = iter(library.image_ids(rows[np.concatenate(positions)] if positions else []))
+    listed_counts = np.minimum(counts, MATCHING_PER_EVENT)
+    listed = grouped[np.arange(len(grouped)) - np.repeat(starts, counts) < MATCHING_PER_EVENT]  # each event's best few, event by event
+    listed_ends = np.cumsum(listed_counts)
+    ids = library.image_ids(rows[listed])
+    best = grouped[starts]
     hits = event_hits(
         library,
         chosen.tolist(),
         rows[best].tolist(),
-        [float(scores[position]) for position in best],
-        [[next(matching) for _ in listed] for listed in positions],
-        [described is None or bool(described[listed].any()) for listed in positions],
+        scores[best].tolist(),
+        [ids[end - count : end] for end, count in zip(listed_ends.tolist(), listed_counts.tolist())],
+        [True] * len(chosen) if described is None else np.logical_or.reduceat(described[listed], listed_ends - listed_counts).tolist(),
     )
     return sorted(hits, key=lambda hit: not hit["matched"])  # stable: by score within each part
