@@ -53,30 +53,33 @@ def group_events(
     matches when one of its listed photos does (`described`: per candidate; None: every event matches)."""
     if not len(ranked):
         return []
-    event_ids = library.event_ids
-    if len(ranked) < len(rows) and len(np.unique(event_ids[rows[ranked]])) < k:
-        ranked = top_positions(scores, len(rows))  # the scan window held too few distinct events: rank everything
-    ranked_events = event_ids[rows[ranked]]
-    _, first_seen = np.unique(ranked_events, return_index=True)
-    chosen = ranked_events[np.sort(first_seen)[:k]]  # the k events whose best photos rank highest, best first
-    by_id = np.argsort(chosen)
-    at = np.minimum(np.searchsorted(chosen[by_id], ranked_events), len(chosen) - 1)
-    kept = chosen[by_id][at] == ranked_events
-    event_rank = by_id[at[kept]]  # for each photo of a chosen event (in ranked order), its event's rank
-    grouped = ranked[kept][np.argsort(event_rank, kind="stable")]  # by event, each event's photos best first
-    counts = np.bincount(event_rank, minlength=len(chosen))
-    starts = np.cumsum(counts) - counts
-    listed_counts = np.minimum(counts, MATCHING_PER_EVENT)
-    listed = grouped[np.arange(len(grouped)) - np.repeat(starts, counts) < MATCHING_PER_EVENT]  # each event's best few, event by event
+    by_event, starts = _by_event(library.event_ids[rows[ranked]])
+    if len(starts) < k and len(ranked) < len(rows):  # the scan window held too few distinct events: rank everything
+        ranked = top_positions(scores, len(rows))
+        by_event, starts = _by_event(library.event_ids[rows[ranked]])
+    counts = np.diff(np.append(starts, len(ranked)))
+    chosen = np.argsort(by_event[starts], kind="stable")[:k]  # the k events whose best photos rank highest, best first
+    listed_counts = np.minimum(counts[chosen], MATCHING_PER_EVENT)
     listed_ends = np.cumsum(listed_counts)
+    listed_starts = listed_ends - listed_counts
+    # each chosen event's best few photos (positions among the candidates), best first, event after event
+    listed = ranked[by_event[np.repeat(starts[chosen] - listed_starts, listed_counts) + np.arange(listed_ends[-1])]]
+    best = listed[listed_starts]
     ids = library.image_ids(rows[listed])
-    best = grouped[starts]
     hits = event_hits(
         library,
-        chosen.tolist(),
+        library.event_ids[rows[best]].tolist(),
         rows[best].tolist(),
         scores[best].tolist(),
-        [ids[end - count : end] for end, count in zip(listed_ends.tolist(), listed_counts.tolist())],
-        [True] * len(chosen) if described is None else np.logical_or.reduceat(described[listed], listed_ends - listed_counts).tolist(),
+        [ids[start:end] for start, end in zip(listed_starts.tolist(), listed_ends.tolist())],
+        [True] * len(chosen) if described is None else np.logical_or.reduceat(described[listed], listed_starts).tolist(),
     )
     return sorted(hits, key=lambda hit: not hit["matched"])  # stable: by score within each part
+
+
+def _by_event(ranked_events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A ranking's positions grouped by event, each event's in rank order (a stable sort), and where each
+    event's group starts."""
+    by_event = np.argsort(ranked_events, kind="stable")
+    grouped = ranked_events[by_event]
+    return by_event, np.flatnonzero(np.append(True, grouped[1:] != grouped[:-1]))
