@@ -166,7 +166,7 @@ class Library:
         Remembered per event; the ones not yet known are found together, vectorised."""
         event_ids = np.asarray(event_ids, dtype=np.int64).tolist()
         known = self._event_places
-        new = np.unique(np.array([event for event in event_ids if event not in known], dtype=np.int64))
+        new = np.array(sorted({event for event in event_ids if event not in known}), dtype=np.int64)
         if len(new):
             first, last = self.event_spans(new)
             semantic, city = self._place_codes
