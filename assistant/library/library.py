@@ -193,7 +193,7 @@ class Library:
 
     @cached_property
     def _place_codes(self) -> tuple[np.ndarray, np.ndarray]:
-        """semantic_name and city as integer codes (-1: none), so an event's most frequent place is a bincount."""
+        """semantic_name and city as integer codes (-1: none), so events' most frequent places are found by sorting integers."""
         coded = []
         for column in ("semantic_name", "city"):
             codes, names = pd.factorize(self.photos[column])
