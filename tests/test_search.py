@@ -128,6 +128,30 @@ def test_events_group_near_identical_frames(tmp_path):
     assert [event["matched"] for event in result.events] == [True, True, False]
 
 
+NOWHERE = (np.nan, np.nan, "", "", "")
+
+
+def test_a_moment_is_placed_where_most_of_its_named_photos_were(tmp_path):
+    start = datetime(2019, 5, 10, 8, 0)
+    moments = [  # (place, semantic names of its photos), hours apart: one moment each
+        (DUBLIN, ["Office", "", "Cafe Nero", "", "Cafe Nero"]),  # the most frequent name, not the first
+        (THESSALONIKI, ["", "", ""]),  # no name: the city
+        (NOWHERE, ["", ""]),  # no place at all
+    ]
+    photos = [
+        {"time": start + pd.Timedelta(hours=3 * moment, minutes=minute), "place": place, "name": name, "vector": unit(1)}
+        for moment, (place, names) in enumerate(moments) for minute, name in enumerate(names)
+    ]
+    library = build(tmp_path, photos)
+    events = np.unique(library.event_ids)
+    assert len(events) == 3
+    expected = ["Cafe Nero, Dublin", "Thessaloniki, Greece", ""]
+    assert library.event_places(events[[2, 0, 2, 1]]) == [expected[2], expected[0], expected[2], expected[1]]  # several at once
+    assert [Library.open(tmp_path).event_place(int(event)) for event in events] == expected  # one at a time
+    assert sorted(event["place"] for event in search(library, None, SearchRequest(vector=unit(1))).events) == sorted(expected)
+    assert library.record(len(photos) - 1)["lat"] is None and library.record(len(photos) - 1)["place"] == ""
+
+
 def test_event_segmentation_on_a_known_day():
     minutes = list(range(0, 30)) + list(range(50, 70)) + list(range(70, 90)) + list(range(90, 110))
     times = [np.datetime64("2019-05-10T08:00") + np.timedelta64(m, "m") for m in minutes]

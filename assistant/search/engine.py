@@ -153,7 +153,7 @@ def search(
 
     ranked = top_positions(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
     shown = ranked[: request.top_k]
-    photos = [PhotoHit(**record, score=float(scores[i])) for record, i in zip(library.records(rows[shown]), shown)]
+    photos = [PhotoHit(**record, score=score) for record, score in zip(library.records(rows[shown]), scores[shown].tolist())]
     events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
     return SearchResult(query, photos, events, matched, channels, notices, hints)
 

@@ -17,24 +17,19 @@ MATCHING_PER_EVENT = 6
 def event_hits(
     library: Library, event_ids: list[int], shown_rows: list[int], scores: list[float], matching_ids: list[list[str]], matched: list[bool],
 ) -> list[EventHit]:
-    """Events as hits, each shown by one of its photos with a score (all records read at once)."""
-    hits = []
-    for event, record, score, matching, fits in zip(event_ids, library.records(shown_rows), scores, matching_ids, matched):
-        first, last = library.event_span(event)
-        hits.append(
-            EventHit(
-                event_id=event,
-                score=score,
-                best=PhotoHit(**record, score=score),
-                start_time=library.local_time_iso(first),
-                end_time=library.local_time_iso(last),
-                place=library.event_place(event),
-                photo_count=last - first + 1,
-                matching_ids=matching,
-                matched=fits,
-            )
+    """Events as hits, each shown by one of its photos with a score (records, spans, times and places of
+    all of them read at once)."""
+    first, last = library.event_spans(event_ids)
+    return [
+        EventHit(
+            event_id=event, score=score, best=PhotoHit(**record, score=score), start_time=start_time, end_time=end_time, place=place,
+            photo_count=photo_count, matching_ids=matching, matched=fits,
         )
-    return hits
+        for event, record, score, start_time, end_time, place, photo_count, matching, fits in zip(
+            event_ids, library.records(shown_rows), scores, library.local_times_iso(first), library.local_times_iso(last),
+            library.event_places(event_ids), (last - first + 1).tolist(), matching_ids, matched,
+        )
+    ]
 
 
 def moments_of_photos(library: Library, image_ids: Sequence[str]) -> list[EventHit]:
@@ -56,28 +51,35 @@ def group_events(
 ) -> list[EventHit]:
     """The k best events, those that show the description first: an event ranks by its best photo, and
     matches when one of its listed photos does (`described`: per candidate; None: every event matches)."""
-    event_ids = library.event_ids
-    if len(ranked) < len(rows) and len(np.unique(event_ids[rows[ranked]])) < k:
-        ranked = top_positions(scores, len(rows))  # the scan window held too few distinct events: rank everything
-    ranked_events = event_ids[rows[ranked]]
-    _, first_seen = np.unique(ranked_events, return_index=True)
-    chosen = ranked_events[np.sort(first_seen)[:k]]  # the k events whose best photos rank highest, best first
-    by_id = np.argsort(chosen)
-    at = np.minimum(np.searchsorted(chosen[by_id], ranked_events), len(chosen) - 1)
-    kept = chosen[by_id][at] == ranked_events
-    event_rank = by_id[at[kept]]  # for each photo of a chosen event (in ranked order), its event's rank
-    grouped = ranked[kept][np.argsort(event_rank, kind="stable")]  # by event, each event's photos best first
-    counts = np.bincount(event_rank, minlength=len(chosen))
-    starts = np.cumsum(counts) - counts
-    positions = [grouped[start : start + min(count, MATCHING_PER_EVENT)] for start, count in zip(starts, counts)]
-    best = [int(listed[0]) for listed in positions]
-    matching = iter(library.image_ids(rows[np.concatenate(positions)] if positions else []))
+    if not len(ranked):
+        return []
+    by_event, starts = _by_event(library.event_ids[rows[ranked]])
+    if len(starts) < k and len(ranked) < len(rows):  # the scan window held too few distinct events: rank everything
+        ranked = top_positions(scores, len(rows))
+        by_event, starts = _by_event(library.event_ids[rows[ranked]])
+    counts = np.diff(np.append(starts, len(ranked)))
+    chosen = np.argsort(by_event[starts], kind="stable")[:k]  # the k events whose best photos rank highest, best first
+    listed_counts = np.minimum(counts[chosen], MATCHING_PER_EVENT)
+    listed_ends = np.cumsum(listed_counts)
+    listed_starts = listed_ends - listed_counts
+    # each chosen event's best few photos (positions among the candidates), best first, event after event
+    listed = ranked[by_event[np.repeat(starts[chosen] - listed_starts, listed_counts) + np.arange(listed_ends[-1])]]
+    best = listed[listed_starts]
+    ids = library.image_ids(rows[listed])
     hits = event_hits(
         library,
-        chosen.tolist(),
+        library.event_ids[rows[best]].tolist(),
         rows[best].tolist(),
-        [float(scores[position]) for position in best],
-        [[next(matching) for _ in listed] for listed in positions],
-        [described is None or bool(described[listed].any()) for listed in positions],
+        scores[best].tolist(),
+        [ids[start:end] for start, end in zip(listed_starts.tolist(), listed_ends.tolist())],
+        [True] * len(chosen) if described is None else np.logical_or.reduceat(described[listed], listed_starts).tolist(),
     )
     return sorted(hits, key=lambda hit: not hit["matched"])  # stable: by score within each part
+
+
+def _by_event(ranked_events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A ranking's positions grouped by event, each event's in rank order (a stable sort), and where each
+    event's group starts."""
+    by_event = np.argsort(ranked_events, kind="stable")
+    grouped = ranked_events[by_event]
+    return by_event, np.flatnonzero(np.append(True, grouped[1:] != grouped[:-1]))
