@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -13,12 +14,18 @@ from ..geo import haversine_km
 from ..query import KnownPlace
 from .label_counts import LabelCounts
 from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
-from .store import LibraryDamaged, Manifest, read_snapshot, repair_hint
+from .store import LibraryDamaged, Manifest, PhotoTable, check_sources, check_vector_index_file, read_embeddings, repair_hint
 from .text_index import TextIndex
 from .vector_index import VectorIndex
 
 # A known place's radius: the spread of its photos, but never smaller than GPS noise.
 _MIN_PLACE_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
+# Read when a library opens: what search filters on and the places a query can name. The other columns
+# (ids, paths, words: only for showing photos) are read meanwhile on another thread.
+_FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embedded", "time_approx", "semantic_name", "city", "country", "country_code")
+# String columns whose values repeat (a few hundred names over millions of photos): kept as a code per
+# photo into their distinct values, never as a string per photo.
+_REPEATING_COLUMNS = ("semantic_name", "city", "country", "country_code", "timezone", "time_source", "zone_source")
 
 
 def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
@@ -39,41 +46,77 @@ def _place_label(semantic_name: str, city: str, country: str) -> str:
     return ", ".join(part for part in (city, country) if part)
 
 
-def _present(folder: Path, columns: tuple[str, ...]) -> tuple[str, ...]:
-    """Which of these columns the committed photo table has (read from the Parquet schema alone)."""
-    import pyarrow.parquet as pq
-
-    try:
-        names = set(pq.read_schema(folder.expanduser() / Manifest.read(folder.expanduser()).files["photos"]).names)
-    except (OSError, KeyError, ValueError):
-        return ()  # read_snapshot reports the damage
-    return tuple(column for column in columns if column in names)
-
-
-def _optional_columns(folder: Path) -> tuple[str, ...]:
-    """The enrichment columns the library has, and time_approx, or for a library made before that
-    column, the zone_source it is derived from."""
-    present = _present(folder, ENRICHED_COLUMNS + ("time_approx", "zone_source"))
+def _optional_columns(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Of a photo table's columns, the enrichment columns, and time_approx, or for a library made before
+    that column, the zone_source it is derived from."""
+    present = tuple(column for column in ENRICHED_COLUMNS + ("time_approx", "zone_source") if column in names)
     return tuple(column for column in present if not (column == "zone_source" and "time_approx" in present))
+
+
+def _codes_of(column) -> tuple[np.ndarray, np.ndarray]:
+    """A dictionary-encoded Arrow column as its distinct values (sorted) and each row's position among
+    them (int32, -1 where null): every chunk's own dictionary mapped onto one."""
+    names = [chunk.dictionary.to_numpy(zero_copy_only=False) for chunk in column.chunks]
+    values = np.unique(np.concatenate(names)) if names else np.array([], dtype=object)
+    codes = np.empty(len(column), dtype=np.int32)
+    start = 0
+    for chunk, chunk_names in zip(column.chunks, names):
+        positions = np.append(np.searchsorted(values, chunk_names).astype(np.int32), np.int32(-1))
+        indices = chunk.indices.fill_null(-1) if chunk.null_count else chunk.indices  # -1: the appended "null"
+        np.take(positions, indices.to_numpy(), out=codes[start : start + len(chunk)])
+        start += len(chunk)
+    return values, codes
+
+
+def _coded_array(values: np.ndarray, codes: np.ndarray):
+    """A coded column as a pandas array over an Arrow dictionary (one chunk): taking rows and reading
+    cells work as on a string column, and no string per photo is made."""
+    import pyarrow as pa
+
+    dictionary = pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), pa.array(values, type=pa.large_string()))
+    return pd.arrays.ArrowExtensionArray(pa.chunked_array([dictionary]))
+
+
+def _text_arrays(table) -> dict:
+    """An Arrow table's string columns as pandas arrays of one chunk each (dictionary-encoded ones coded)."""
+    import pyarrow as pa
+
+    coded = {name: _coded_array(*_codes_of(table[name])) for name in table.column_names if pa.types.is_dictionary(table.schema.field(name).type)}
+    plain = _single_chunk(table.drop_columns(list(coded)).to_pandas())
+    return coded | {name: plain[name].array for name in plain.columns if pd.api.types.is_string_dtype(plain[name].dtype)}
 
 
 class Library:
     """One committed generation of a library, loaded for searching (embeddings memory-mapped)."""
 
     def __init__(self, folder: Path):
-        folder = Path(folder)
-        snapshot = read_snapshot(folder, columns=SEARCH_COLUMNS + _optional_columns(folder))
-        self.folder = snapshot.folder
-        self.manifest = snapshot.manifest
-        self.photos: pd.DataFrame = _single_chunk(snapshot.photos)
-        self.embeddings: np.ndarray | None = snapshot.embeddings
+        self.folder = Path(folder).expanduser()
+        self.manifest = Manifest.read(self.folder)
+        self._table = PhotoTable(self.folder, self.manifest)
+        self._columns = SEARCH_COLUMNS + _optional_columns(self._table.columns)  # what `photos` holds
+        filtered = [column for column in _FILTER_COLUMNS if column in self._columns]
+        self._filter_columns = self._table.arrow(filtered, _REPEATING_COLUMNS)
+        self.embeddings: np.ndarray | None = read_embeddings(self.folder, self.manifest)
+        check_sources(self.folder, self.manifest)
+        if self.manifest.vector_index:
+            check_vector_index_file(self.folder, self.manifest.vector_index)
+        shown = [column for column in self._columns if column not in filtered]
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-text")
+        self._shown_columns: Future = reader.submit(self._table.arrow, shown, _REPEATING_COLUMNS)
+        reader.shutdown(wait=False)  # the thread ends once the columns are read
 
     @classmethod
     def open(cls, folder: Path | str) -> "Library":
         return cls(Path(folder).expanduser())
 
     def __len__(self) -> int:
-        return len(self.photos)
+        return self._filter_columns.num_rows
+
+    @cached_property
+    def photos(self) -> pd.DataFrame:
+        """The photo table's searched and shown columns, as pandas (read from disk on first use: search
+        itself works from the arrays below)."""
+        return _single_chunk(self._table.frame(self._columns))
 
     @property
     def model(self) -> str | None:
@@ -87,12 +130,12 @@ class Library:
     @cached_property
     def local_seconds(self) -> np.ndarray:
         """Local wall-clock time of each photo as int64 seconds since 1970-01-01 (as if UTC)."""
-        return self.photos["local_time"].to_numpy().astype("datetime64[s]").astype(np.int64)
+        return self._filter_columns["local_time"].to_numpy().astype("datetime64[s]").astype(np.int64)
 
     @cached_property
     def utc_seconds(self) -> np.ndarray:
         """When each photo was taken, int64 seconds since the epoch; ascending (rows are in time order)."""
-        return self.photos["taken_at_utc"].to_numpy().astype("datetime64[s]").astype(np.int64)
+        return self._filter_columns["taken_at_utc"].to_numpy().astype("datetime64[s]").astype(np.int64)
 
     @cached_property
     def utc_offset_range(self) -> tuple[int, int]:
@@ -105,19 +148,21 @@ class Library:
 
     @cached_property
     def lat(self) -> np.ndarray:
-        return self.photos["lat"].to_numpy(dtype=np.float64)
+        return self._filter_columns["lat"].to_numpy().astype(np.float64, copy=False)
 
     @cached_property
     def lng(self) -> np.ndarray:
-        return self.photos["lng"].to_numpy(dtype=np.float64)
+        return self._filter_columns["lng"].to_numpy().astype(np.float64, copy=False)
 
     @cached_property
     def country_code(self) -> np.ndarray:
-        return self.photos["country_code"].to_numpy(dtype="U2")  # fixed width: fast to compare, 8 MB per million
+        """Fixed width: fast to compare, 8 MB per million (each distinct code converted once, as pandas would)."""
+        values, codes = self._coded_places["country_code"]
+        return pd.Series(np.append(values, None), dtype="str").to_numpy(dtype="U2")[codes]  # -1 (null): the last
 
     @cached_property
     def event_ids(self) -> np.ndarray:
-        return self.photos["event_id"].to_numpy(dtype=np.int64)
+        return self._filter_columns["event_id"].to_numpy().astype(np.int64, copy=False)
 
     def event_span(self, event_id: int) -> tuple[int, int]:
         """First and last row of an event (events are contiguous runs of rows)."""
@@ -147,27 +192,35 @@ class Library:
         return {}
 
     @cached_property
+    def _coded_places(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """The place columns as their distinct names and a code per photo (see _codes_of)."""
+        return {column: _codes_of(self._filter_columns[column]) for column in ("semantic_name", "city", "country", "country_code")}
+
+    @cached_property
     def _place_codes(self) -> tuple[np.ndarray, np.ndarray]:
-        """semantic_name and city as integer codes (-1: none), so an event's most frequent place is a bincount."""
+        """semantic_name and city as integer codes (-1: none), so an event's most frequent place is a bincount;
+        numbered in order of first appearance, as pandas factorises the names (an event's tie goes the same way)."""
         coded = []
         for column in ("semantic_name", "city"):
-            codes, names = pd.factorize(self.photos[column])
-            empty = np.flatnonzero(np.asarray(names, dtype=object) == "")
-            coded.append(np.where(np.isin(codes, empty), -1, codes))
+            values, codes = self._coded_places[column]
+            first, seen = pd.factorize(codes)
+            named = seen >= 0
+            numbers = np.where(named & (np.append(values, "")[seen] != ""), np.cumsum(named) - 1, -1)
+            coded.append(numbers[first])
         return tuple(coded)
 
     @cached_property
     def time_approx(self) -> np.ndarray:
         """Which photos' times are guesses (schema.time_is_approximate): the same rule for libraries made
         before indexing wrote the column."""
-        if "time_approx" in self.photos:
-            return self.photos["time_approx"].to_numpy(dtype=bool)
+        if "time_approx" in self._filter_columns.column_names:
+            return self._filter_columns["time_approx"].to_numpy().astype(bool, copy=False)
         zone_source = self.photos["zone_source"].to_numpy(dtype=object) if "zone_source" in self.photos else ""
         return time_is_approximate(self.photos["time_source"].to_numpy(dtype=object), zone_source)
 
     @cached_property
     def embedded(self) -> np.ndarray:
-        return self.photos["embedded"].to_numpy(dtype=bool)
+        return self._filter_columns["embedded"].to_numpy().astype(bool, copy=False)
 
     @property
     def text_model(self) -> str | None:
@@ -216,9 +269,9 @@ class Library:
     @cached_property
     def _id_lookup(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Sorted 64-bit hashes of ids, paths and id stems with their rows: 16 bytes per entry, not a dict."""
-        ids = self.photos["image_id"].to_numpy(dtype=object)
+        ids = self._text_columns["image_id"].to_numpy(dtype=object)
         stems = np.array([name.rsplit(".", 1)[0] for name in ids], dtype=object)
-        keys = np.concatenate([ids, self.photos["path"].to_numpy(dtype=object), stems])
+        keys = np.concatenate([ids, self._text_columns["path"].to_numpy(dtype=object), stems])
         hashes = pd.util.hash_array(keys, categorize=False)
         rows = np.tile(np.arange(len(ids), dtype=np.int64), 3)
         order = np.argsort(hashes, kind="stable")
@@ -245,8 +298,9 @@ class Library:
 
     @cached_property
     def _text_columns(self) -> dict:
-        """The string columns' arrays (Arrow-backed, no copy): reading one cell is then a couple of µs."""
-        return {name: self.photos[name].array for name in self.photos.columns if pd.api.types.is_string_dtype(self.photos[name].dtype)}
+        """The string columns' arrays (Arrow-backed, one chunk, repeating names coded): reading one cell is then
+        a couple of µs. Waits for the shown columns' reading, begun when the library opened."""
+        return {name: _coded_array(*coded) for name, coded in self._coded_places.items()} | _text_arrays(self._shown_columns.result())
 
     def _text(self, column: str, row: int) -> str:
         value = self._text_columns[column][row]
@@ -315,27 +369,36 @@ class Library:
         return self.known_places()
 
     def known_places(self):
-        """The places this person has been, from the library's own metadata, for the query parser."""
+        """The places this person has been, from the library's own metadata, for the query parser: for each
+        name, the median of its located photos and the spread around it (a loop per place, not per photo)."""
+        located = np.isfinite(self.lat) & np.isfinite(self.lng)
+        located = slice(None) if located.all() else np.flatnonzero(located)
+        code_values, country_codes = self._coded_places["country_code"]
         places = []
-        frame = self.photos[["semantic_name", "city", "country", "country_code", "lat", "lng"]]
         for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
-            named = frame[frame[column].astype(str) != ""]
-            for name, group in named.groupby(column, sort=True):
-                located = group[np.isfinite(group["lat"]) & np.isfinite(group["lng"])]
-                if located.empty:
-                    continue
-                lat, lng = float(located["lat"].median()), float(located["lng"].median())
-                spread = haversine_km(lat, lng, located["lat"].to_numpy(), located["lng"].to_numpy())
-                codes = group["country_code"].astype(str)
+            values, codes = self._coded_places[column]
+            # photos of each name (rows) with each country code (columns); the first row and column: none
+            pairs = np.bincount((codes + 1) * (len(code_values) + 1) + country_codes + 1, minlength=(len(values) + 1) * (len(code_values) + 1))
+            pairs = pairs.reshape(len(values) + 1, len(code_values) + 1)[1:]
+            here = codes[located]
+            order = np.argsort(here.astype(np.int16) if len(values) < np.iinfo(np.int16).max else here, kind="stable")  # a radix sort
+            lats, lngs = self.lat[located][order], self.lng[located][order]  # located photos by name, in row order within one
+            bounds = np.cumsum(np.bincount(here + 1, minlength=len(values) + 1))  # where each name's photos end
+            for code in np.flatnonzero((values != "") & (bounds[1:] > bounds[:-1])):
+                lat_here, lng_here = lats[bounds[code] : bounds[code + 1]], lngs[bounds[code] : bounds[code + 1]]
+                lat, lng = float(np.median(lat_here)), float(np.median(lng_here))
+                spread = haversine_km(lat, lng, lat_here, lng_here)
+                coded = pairs[code, 1:]
                 places.append(
                     KnownPlace(
-                        name=str(name),
+                        name=str(values[code]),
                         kind=kind,
                         lat=lat,
                         lng=lng,
                         radius_km=max(_MIN_PLACE_RADIUS_KM[kind], float(np.percentile(spread, 95))),
-                        country_code=str(codes.mode().iloc[0]) if len(codes) else "",
-                        photo_count=int(len(group)),
+                        # the most frequent code; ties: the first by name, as pandas' mode
+                        country_code=str(code_values[coded.argmax()]) if coded.any() else "",
+                        photo_count=int(pairs[code].sum()),
                     )
                 )
         return places
