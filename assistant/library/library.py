@@ -21,7 +21,7 @@ from .vector_index import VectorIndex
 # A known place's radius: the spread of its photos, but never smaller than GPS noise.
 _MIN_PLACE_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
 # Read when a library opens: what search filters on and the places a query can name. The other columns
-# (ids, paths, words: only for showing photos) are read meanwhile on another thread.
+# (ids, paths, words: only for showing photos) are read meanwhile on another thread, and known places found.
 _FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embedded", "time_approx", "semantic_name", "city", "country", "country_code")
 # String columns whose values repeat (a few hundred names over millions of photos): kept as a code per
 # photo into their distinct values, never as a string per photo.
@@ -77,6 +77,23 @@ def _coded_array(values: np.ndarray, codes: np.ndarray):
     return pd.arrays.ArrowExtensionArray(pa.chunked_array([dictionary]))
 
 
+def _search_arrays(table) -> dict:
+    """The filter columns as the numpy arrays search uses, so that the Arrow table can be let go: times as
+    int64 seconds, place names coded (_codes_of), the rest as they are."""
+    import pyarrow as pa
+
+    arrays = {}
+    for name in table.column_names:
+        column = table[name]
+        if pa.types.is_dictionary(column.type):
+            arrays[name] = _codes_of(column)
+        elif pa.types.is_timestamp(column.type):
+            arrays[name] = column.to_numpy().astype("datetime64[s]").view(np.int64)
+        else:
+            arrays[name] = column.to_numpy()
+    return arrays
+
+
 def _text_arrays(table) -> dict:
     """An Arrow table's string columns as pandas arrays of one chunk each (dictionary-encoded ones coded)."""
     import pyarrow as pa
@@ -95,22 +112,23 @@ class Library:
         self._table = PhotoTable(self.folder, self.manifest)
         self._columns = SEARCH_COLUMNS + _optional_columns(self._table.columns)  # what `photos` holds
         filtered = [column for column in _FILTER_COLUMNS if column in self._columns]
-        self._filter_columns = self._table.arrow(filtered, _REPEATING_COLUMNS)
+        self._arrays = _search_arrays(self._table.arrow(filtered, _REPEATING_COLUMNS))
         self.embeddings: np.ndarray | None = read_embeddings(self.folder, self.manifest)
         check_sources(self.folder, self.manifest)
         if self.manifest.vector_index:
             check_vector_index_file(self.folder, self.manifest.vector_index)
         shown = [column for column in self._columns if column not in filtered]
-        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-text")
-        self._shown_columns: Future = reader.submit(self._table.arrow, shown, _REPEATING_COLUMNS)
-        reader.shutdown(wait=False)  # the thread ends once the columns are read
+        workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="library-open")
+        self._shown_text: Future = workers.submit(lambda: _text_arrays(self._table.arrow(shown, _REPEATING_COLUMNS)))
+        self._known_places: Future = workers.submit(self.known_places)
+        workers.shutdown(wait=False)  # its threads end when both are done
 
     @classmethod
     def open(cls, folder: Path | str) -> "Library":
         return cls(Path(folder).expanduser())
 
     def __len__(self) -> int:
-        return self._filter_columns.num_rows
+        return len(self.embedded)
 
     @cached_property
     def photos(self) -> pd.DataFrame:
@@ -126,16 +144,16 @@ class Library:
     def photo_roots(self) -> list[Path]:
         return [Path(root) for root in self.manifest.photo_roots]
 
-    # ---- columns the search filters on (computed once per loaded library) -------------------------
-    @cached_property
+    # ---- columns the search filters on (read when the library opens) ---------------------------------
+    @property
     def local_seconds(self) -> np.ndarray:
         """Local wall-clock time of each photo as int64 seconds since 1970-01-01 (as if UTC)."""
-        return self._filter_columns["local_time"].to_numpy().astype("datetime64[s]").astype(np.int64)
+        return self._arrays["local_time"]
 
-    @cached_property
+    @property
     def utc_seconds(self) -> np.ndarray:
         """When each photo was taken, int64 seconds since the epoch; ascending (rows are in time order)."""
-        return self._filter_columns["taken_at_utc"].to_numpy().astype("datetime64[s]").astype(np.int64)
+        return self._arrays["taken_at_utc"]
 
     @cached_property
     def utc_offset_range(self) -> tuple[int, int]:
@@ -146,23 +164,23 @@ class Library:
         offsets = self.local_seconds - self.utc_seconds
         return int(offsets.min()), int(offsets.max())
 
-    @cached_property
+    @property
     def lat(self) -> np.ndarray:
-        return self._filter_columns["lat"].to_numpy().astype(np.float64, copy=False)
+        return self._arrays["lat"]
 
-    @cached_property
+    @property
     def lng(self) -> np.ndarray:
-        return self._filter_columns["lng"].to_numpy().astype(np.float64, copy=False)
+        return self._arrays["lng"]
 
     @cached_property
     def country_code(self) -> np.ndarray:
         """Fixed width: fast to compare, 8 MB per million (each distinct code converted once, as pandas would)."""
-        values, codes = self._coded_places["country_code"]
+        values, codes = self._arrays["country_code"]
         return pd.Series(np.append(values, None), dtype="str").to_numpy(dtype="U2")[codes]  # -1 (null): the last
 
-    @cached_property
+    @property
     def event_ids(self) -> np.ndarray:
-        return self._filter_columns["event_id"].to_numpy().astype(np.int64, copy=False)
+        return self._arrays["event_id"]
 
     def event_span(self, event_id: int) -> tuple[int, int]:
         """First and last row of an event (events are contiguous runs of rows)."""
@@ -192,20 +210,15 @@ class Library:
         return {}
 
     @cached_property
-    def _coded_places(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """The place columns as their distinct names and a code per photo (see _codes_of)."""
-        return {column: _codes_of(self._filter_columns[column]) for column in ("semantic_name", "city", "country", "country_code")}
-
-    @cached_property
     def _place_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """semantic_name and city as integer codes (-1: none), so an event's most frequent place is a bincount;
         numbered in order of first appearance, as pandas factorises the names (an event's tie goes the same way)."""
         coded = []
         for column in ("semantic_name", "city"):
-            values, codes = self._coded_places[column]
+            values, codes = self._arrays[column]
             first, seen = pd.factorize(codes)
             named = seen >= 0
-            numbers = np.where(named & (np.append(values, "")[seen] != ""), np.cumsum(named) - 1, -1)
+            numbers = np.where(named & (np.append(values, "")[seen] != ""), np.cumsum(named) - 1, -1).astype(np.int32)
             coded.append(numbers[first])
         return tuple(coded)
 
@@ -213,14 +226,14 @@ class Library:
     def time_approx(self) -> np.ndarray:
         """Which photos' times are guesses (schema.time_is_approximate): the same rule for libraries made
         before indexing wrote the column."""
-        if "time_approx" in self._filter_columns.column_names:
-            return self._filter_columns["time_approx"].to_numpy().astype(bool, copy=False)
+        if "time_approx" in self._arrays:
+            return self._arrays["time_approx"]
         zone_source = self.photos["zone_source"].to_numpy(dtype=object) if "zone_source" in self.photos else ""
         return time_is_approximate(self.photos["time_source"].to_numpy(dtype=object), zone_source)
 
-    @cached_property
+    @property
     def embedded(self) -> np.ndarray:
-        return self._filter_columns["embedded"].to_numpy().astype(bool, copy=False)
+        return self._arrays["embedded"]
 
     @property
     def text_model(self) -> str | None:
@@ -300,7 +313,8 @@ class Library:
     def _text_columns(self) -> dict:
         """The string columns' arrays (Arrow-backed, one chunk, repeating names coded): reading one cell is then
         a couple of µs. Waits for the shown columns' reading, begun when the library opened."""
-        return {name: _coded_array(*coded) for name, coded in self._coded_places.items()} | _text_arrays(self._shown_columns.result())
+        places = {name: _coded_array(*self._arrays[name]) for name in ("semantic_name", "city", "country", "country_code")}
+        return places | self._shown_text.result()
 
     def _text(self, column: str, row: int) -> str:
         value = self._text_columns[column][row]
@@ -363,20 +377,20 @@ class Library:
         """Where the archive begins: recurring phrases ("at Easter, in March") are compared over its own years."""
         return pd.Timestamp(int(self.local_seconds.min()), unit="s").to_pydatetime() if len(self) else None
 
-    @cached_property
+    @property
     def places(self):
-        """The places this person has been (KnownPlace list, computed once per loaded library)."""
-        return self.known_places()
+        """The places this person has been (KnownPlace list, found once per loaded library, as it opens)."""
+        return self._known_places.result()
 
     def known_places(self):
         """The places this person has been, from the library's own metadata, for the query parser: for each
         name, the median of its located photos and the spread around it (a loop per place, not per photo)."""
         located = np.isfinite(self.lat) & np.isfinite(self.lng)
         located = slice(None) if located.all() else np.flatnonzero(located)
-        code_values, country_codes = self._coded_places["country_code"]
+        code_values, country_codes = self._arrays["country_code"]
         places = []
         for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
-            values, codes = self._coded_places[column]
+            values, codes = self._arrays[column]
             # photos of each name (rows) with each country code (columns); the first row and column: none
             pairs = np.bincount((codes + 1) * (len(code_values) + 1) + country_codes + 1, minlength=(len(values) + 1) * (len(code_values) + 1))
             pairs = pairs.reshape(len(values) + 1, len(code_values) + 1)[1:]
