@@ -20,6 +20,7 @@ from .vector_index import VectorIndex
 
 # A known place's radius: the spread of its photos, but never smaller than GPS noise.
 _MIN_PLACE_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
+_DISTANCES_AT_ONCE = 1 << 20  # photos per haversine call: its temporaries then fit memory the allocator reuses
 # Read when a library opens: what search filters on and the places a query can name. The other columns
 # (ids, paths, words: only for showing photos) are read meanwhile on another thread, and known places found.
 _FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embedded", "time_approx", "semantic_name", "city", "country", "country_code")
@@ -101,6 +102,57 @@ def _text_arrays(table) -> dict:
     coded = {name: _coded_array(*_codes_of(table[name])) for name in table.column_names if pa.types.is_dictionary(table.schema.field(name).type)}
     plain = _single_chunk(table.drop_columns(list(coded)).to_pandas())
     return coded | {name: plain[name].array for name in plain.columns if pd.api.types.is_string_dtype(plain[name].dtype)}
+
+
+def _known_places(coded: dict[str, tuple[np.ndarray, np.ndarray]], lat: np.ndarray, lng: np.ndarray) -> list[KnownPlace]:
+    """Every semantic name, city and country (coded, see _codes_of) with a located photo: the median of
+    its located photos, the 95th percentile of their distances from it (at least GPS noise), its most
+    common country code and its number of photos. A loop per name, not per photo; scratch arrays are
+    reused from one name to the next, as fresh memory for ten million photos costs more than the sums."""
+    located = np.isfinite(lat) & np.isfinite(lng)
+    located = slice(None) if located.all() else np.flatnonzero(located)
+    lat, lng = lat[located], lng[located]
+    lats, lngs, scratch = np.empty_like(lat), np.empty_like(lng), np.empty_like(lat)
+    code_values, country_codes = coded["country_code"]
+    places = []
+    for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
+        values, codes = coded[column]
+        # photos of each name (rows) with each country code (columns); the first row and column: none
+        pairs = np.bincount((codes + 1) * (len(code_values) + 1) + country_codes + 1, minlength=(len(values) + 1) * (len(code_values) + 1))
+        pairs = pairs.reshape(len(values) + 1, len(code_values) + 1)[1:]
+        here = codes[located]
+        order = np.argsort(here.astype(np.int16) if len(values) < np.iinfo(np.int16).max else here, kind="stable")  # a radix sort
+        np.take(lat, order, out=lats, mode="clip")  # located photos by name, in row order within one ("clip": unbuffered)
+        np.take(lng, order, out=lngs, mode="clip")
+        bounds = np.cumsum(np.bincount(here + 1, minlength=len(values) + 1))  # where each name's photos end
+        for code in np.flatnonzero((values != "") & (bounds[1:] > bounds[:-1])):
+            first, end = bounds[code], bounds[code + 1]
+            centre = _median(lats[first:end], scratch), _median(lngs[first:end], scratch)
+            spread = scratch[: end - first]
+            for start in range(first, end, _DISTANCES_AT_ONCE):
+                stop = min(start + _DISTANCES_AT_ONCE, end)
+                spread[start - first : stop - first] = haversine_km(*centre, lats[start:stop], lngs[start:stop])
+            codes_here = pairs[code, 1:]
+            places.append(
+                KnownPlace(
+                    name=str(values[code]),
+                    kind=kind,
+                    lat=centre[0],
+                    lng=centre[1],
+                    radius_km=max(_MIN_PLACE_RADIUS_KM[kind], float(np.percentile(spread, 95, overwrite_input=True))),
+                    # the most frequent code; ties: the first by name, as pandas' mode
+                    country_code=str(code_values[codes_here.argmax()]) if codes_here.any() else "",
+                    photo_count=int(pairs[code].sum()),
+                )
+            )
+    return places
+
+
+def _median(values: np.ndarray, scratch: np.ndarray) -> float:
+    """np.median of the values, worked out in place in a copy in the scratch array."""
+    copy = scratch[: len(values)]
+    copy[:] = values
+    return float(np.median(copy, overwrite_input=True))
 
 
 class Library:
@@ -383,36 +435,5 @@ class Library:
         return self._known_places.result()
 
     def known_places(self):
-        """The places this person has been, from the library's own metadata, for the query parser: for each
-        name, the median of its located photos and the spread around it (a loop per place, not per photo)."""
-        located = np.isfinite(self.lat) & np.isfinite(self.lng)
-        located = slice(None) if located.all() else np.flatnonzero(located)
-        code_values, country_codes = self._arrays["country_code"]
-        places = []
-        for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
-            values, codes = self._arrays[column]
-            # photos of each name (rows) with each country code (columns); the first row and column: none
-            pairs = np.bincount((codes + 1) * (len(code_values) + 1) + country_codes + 1, minlength=(len(values) + 1) * (len(code_values) + 1))
-            pairs = pairs.reshape(len(values) + 1, len(code_values) + 1)[1:]
-            here = codes[located]
-            order = np.argsort(here.astype(np.int16) if len(values) < np.iinfo(np.int16).max else here, kind="stable")  # a radix sort
-            lats, lngs = self.lat[located][order], self.lng[located][order]  # located photos by name, in row order within one
-            bounds = np.cumsum(np.bincount(here + 1, minlength=len(values) + 1))  # where each name's photos end
-            for code in np.flatnonzero((values != "") & (bounds[1:] > bounds[:-1])):
-                lat_here, lng_here = lats[bounds[code] : bounds[code + 1]], lngs[bounds[code] : bounds[code + 1]]
-                lat, lng = float(np.median(lat_here)), float(np.median(lng_here))
-                spread = haversine_km(lat, lng, lat_here, lng_here)
-                coded = pairs[code, 1:]
-                places.append(
-                    KnownPlace(
-                        name=str(values[code]),
-                        kind=kind,
-                        lat=lat,
-                        lng=lng,
-                        radius_km=max(_MIN_PLACE_RADIUS_KM[kind], float(np.percentile(spread, 95))),
-                        # the most frequent code; ties: the first by name, as pandas' mode
-                        country_code=str(code_values[coded.argmax()]) if coded.any() else "",
-                        photo_count=int(pairs[code].sum()),
-                    )
-                )
-        return places
+        """The places this person has been, from the library's own metadata, for the query parser."""
+        return _known_places({column: self._arrays[column] for column in ("semantic_name", "city", "country", "country_code")}, self.lat, self.lng)
