@@ -156,7 +156,11 @@ def _median(values: np.ndarray, scratch: np.ndarray) -> float:
 
 
 class Library:
-    """One committed generation of a library, loaded for searching (embeddings memory-mapped)."""
+    """One committed generation of a library, loaded for searching (embeddings memory-mapped).
+
+    Opening reads only what search filters on, as numpy arrays; the ids, paths and words are read, and the
+    known places found, on two threads meanwhile (whatever needs them waits for them).
+    """
 
     def __init__(self, folder: Path):
         self.folder = Path(folder).expanduser()
@@ -171,7 +175,8 @@ class Library:
             check_vector_index_file(self.folder, self.manifest.vector_index)
         shown = [column for column in self._columns if column not in filtered]
         workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="library-open")
-        self._shown_text: Future = workers.submit(lambda: _text_arrays(self._table.arrow(shown, _REPEATING_COLUMNS)))
+        coded = _REPEATING_COLUMNS + self._table.stored_as_codes(shown)
+        self._shown_text: Future = workers.submit(lambda: _text_arrays(self._table.arrow(shown, coded)))
         self._known_places: Future = workers.submit(self.known_places)
         workers.shutdown(wait=False)  # its threads end when both are done
 

@@ -150,7 +150,8 @@ class PhotoTable:
         self.folder, self.manifest = folder, manifest
         try:
             self._file = pa.memory_map(str(folder / manifest.files["photos"]))
-            self.columns = tuple(pq.read_schema(self._file).names)
+            self._file_metadata = pq.read_metadata(self._file)
+            self.columns = tuple(self._file_metadata.schema.to_arrow_schema().names)
         except (OSError, KeyError, ValueError) as error:
             raise self._damaged(error) from error
 
@@ -162,6 +163,17 @@ class PhotoTable:
             raise LibraryDamaged(
                 f"{self.folder}: photo table has {rows} rows, manifest says {self.manifest.count}; {repair_hint(self.folder)}"
             )
+
+    def stored_as_codes(self, columns: Sequence[str]) -> tuple[str, ...]:
+        """Those of the columns stored in under 4 bytes a row: a plain string takes a 4-byte length alone,
+        so their pages hold dictionary codes (words that repeat), which are cheap to read as codes."""
+        metadata = self._file_metadata
+        names = metadata.schema.to_arrow_schema().names
+        stored = {
+            name: sum(metadata.row_group(group).column(names.index(name)).total_uncompressed_size for group in range(metadata.num_row_groups))
+            for name in columns
+        }
+        return tuple(name for name, size in stored.items() if size < 4 * max(1, metadata.num_rows))
 
     def frame(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """All columns, or only `columns`, as a DataFrame."""
