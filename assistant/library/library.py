@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -13,12 +14,19 @@ from ..geo import haversine_km
 from ..query import KnownPlace
 from .label_counts import LabelCounts
 from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
-from .store import LibraryDamaged, Manifest, read_snapshot, repair_hint
+from .store import LibraryDamaged, Manifest, PhotoTable, check_sources, check_vector_index_file, read_embeddings, repair_hint
 from .text_index import TextIndex
 from .vector_index import VectorIndex
 
 # A known place's radius: the spread of its photos, but never smaller than GPS noise.
 _MIN_PLACE_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
+_DISTANCES_AT_ONCE = 1 << 20  # photos per haversine call: its temporaries then fit memory the allocator reuses
+# Read when a library opens: what search filters on and the places a query can name. The other columns
+# (ids, paths, words: only for showing photos) are read meanwhile on another thread, and known places found.
+_FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embedded", "time_approx", "semantic_name", "city", "country", "country_code")
+# String columns whose values repeat (a few hundred names over millions of photos): kept as a code per
+# photo into their distinct values, never as a string per photo.
+_REPEATING_COLUMNS = ("semantic_name", "city", "country", "country_code", "timezone", "time_source", "zone_source")
 
 
 def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
@@ -72,41 +80,151 @@ def _modal_rows(codes: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.nd
     return shown
 
 
-def _present(folder: Path, columns: tuple[str, ...]) -> tuple[str, ...]:
-    """Which of these columns the committed photo table has (read from the Parquet schema alone)."""
-    import pyarrow.parquet as pq
-
-    try:
-        names = set(pq.read_schema(folder.expanduser() / Manifest.read(folder.expanduser()).files["photos"]).names)
-    except (OSError, KeyError, ValueError):
-        return ()  # read_snapshot reports the damage
-    return tuple(column for column in columns if column in names)
-
-
-def _optional_columns(folder: Path) -> tuple[str, ...]:
-    """The enrichment columns the library has, and time_approx, or for a library made before that
-    column, the zone_source it is derived from."""
-    present = _present(folder, ENRICHED_COLUMNS + ("time_approx", "zone_source"))
+def _optional_columns(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Of a photo table's columns, the enrichment columns, and time_approx, or for a library made before
+    that column, the zone_source it is derived from."""
+    present = tuple(column for column in ENRICHED_COLUMNS + ("time_approx", "zone_source") if column in names)
     return tuple(column for column in present if not (column == "zone_source" and "time_approx" in present))
 
 
+def _codes_of(column) -> tuple[np.ndarray, np.ndarray]:
+    """A dictionary-encoded Arrow column as its distinct values (sorted) and each row's position among
+    them (int32, -1 where null): every chunk's own dictionary mapped onto one."""
+    names = [chunk.dictionary.to_numpy(zero_copy_only=False) for chunk in column.chunks]
+    values = np.unique(np.concatenate(names)) if names else np.array([], dtype=object)
+    codes = np.empty(len(column), dtype=np.int32)
+    start = 0
+    for chunk, chunk_names in zip(column.chunks, names):
+        positions = np.append(np.searchsorted(values, chunk_names).astype(np.int32), np.int32(-1))
+        indices = chunk.indices.fill_null(-1) if chunk.null_count else chunk.indices  # -1: the appended "null"
+        np.take(positions, indices.to_numpy(), out=codes[start : start + len(chunk)])
+        start += len(chunk)
+    return values, codes
+
+
+def _coded_array(values: np.ndarray, codes: np.ndarray):
+    """A coded column as a pandas array over an Arrow dictionary (one chunk): taking rows and reading
+    cells work as on a string column, and no string per photo is made."""
+    import pyarrow as pa
+
+    dictionary = pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), pa.array(values, type=pa.large_string()))
+    return pd.arrays.ArrowExtensionArray(pa.chunked_array([dictionary]))
+
+
+def _search_arrays(table) -> dict:
+    """The filter columns as the numpy arrays search uses, so that the Arrow table can be let go: times as
+    int64 seconds, place names coded (_codes_of), the rest as they are."""
+    import pyarrow as pa
+
+    arrays = {}
+    for name in table.column_names:
+        column = table[name]
+        if pa.types.is_dictionary(column.type):
+            arrays[name] = _codes_of(column)
+        elif pa.types.is_timestamp(column.type):
+            arrays[name] = column.to_numpy().astype("datetime64[s]").view(np.int64)
+        else:
+            arrays[name] = column.to_numpy()
+    return arrays
+
+
+def _text_arrays(table) -> dict:
+    """An Arrow table's string columns as pandas arrays of one chunk each (dictionary-encoded ones coded)."""
+    import pyarrow as pa
+
+    coded = {name: _coded_array(*_codes_of(table[name])) for name in table.column_names if pa.types.is_dictionary(table.schema.field(name).type)}
+    plain = _single_chunk(table.drop_columns(list(coded)).to_pandas())
+    return coded | {name: plain[name].array for name in plain.columns if pd.api.types.is_string_dtype(plain[name].dtype)}
+
+
+def _known_places(coded: dict[str, tuple[np.ndarray, np.ndarray]], lat: np.ndarray, lng: np.ndarray) -> list[KnownPlace]:
+    """Every semantic name, city and country (coded, see _codes_of) with a located photo: the median of
+    its located photos, the 95th percentile of their distances from it (at least GPS noise), its most
+    common country code and its number of photos. A loop per name, not per photo; scratch arrays are
+    reused from one name to the next, as fresh memory for ten million photos costs more than the sums."""
+    located = np.isfinite(lat) & np.isfinite(lng)
+    located = slice(None) if located.all() else np.flatnonzero(located)
+    lat, lng = lat[located], lng[located]
+    lats, lngs, scratch = np.empty_like(lat), np.empty_like(lng), np.empty_like(lat)
+    code_values, country_codes = coded["country_code"]
+    places = []
+    for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
+        values, codes = coded[column]
+        # photos of each name (rows) with each country code (columns); the first row and column: none
+        pairs = np.bincount((codes + 1) * (len(code_values) + 1) + country_codes + 1, minlength=(len(values) + 1) * (len(code_values) + 1))
+        pairs = pairs.reshape(len(values) + 1, len(code_values) + 1)[1:]
+        here = codes[located]
+        order = np.argsort(here.astype(np.int16) if len(values) < np.iinfo(np.int16).max else here, kind="stable")  # a radix sort
+        np.take(lat, order, out=lats, mode="clip")  # located photos by name, in row order within one ("clip": unbuffered)
+        np.take(lng, order, out=lngs, mode="clip")
+        bounds = np.cumsum(np.bincount(here + 1, minlength=len(values) + 1))  # where each name's photos end
+        for code in np.flatnonzero((values != "") & (bounds[1:] > bounds[:-1])):
+            first, end = bounds[code], bounds[code + 1]
+            centre = _median(lats[first:end], scratch), _median(lngs[first:end], scratch)
+            spread = scratch[: end - first]
+            for start in range(first, end, _DISTANCES_AT_ONCE):
+                stop = min(start + _DISTANCES_AT_ONCE, end)
+                spread[start - first : stop - first] = haversine_km(*centre, lats[start:stop], lngs[start:stop])
+            codes_here = pairs[code, 1:]
+            places.append(
+                KnownPlace(
+                    name=str(values[code]),
+                    kind=kind,
+                    lat=centre[0],
+                    lng=centre[1],
+                    radius_km=max(_MIN_PLACE_RADIUS_KM[kind], float(np.percentile(spread, 95, overwrite_input=True))),
+                    # the most frequent code; ties: the first by name, as pandas' mode
+                    country_code=str(code_values[codes_here.argmax()]) if codes_here.any() else "",
+                    photo_count=int(pairs[code].sum()),
+                )
+            )
+    return places
+
+
+def _median(values: np.ndarray, scratch: np.ndarray) -> float:
+    """np.median of the values, worked out in place in a copy in the scratch array."""
+    copy = scratch[: len(values)]
+    copy[:] = values
+    return float(np.median(copy, overwrite_input=True))
+
+
 class Library:
-    """One committed generation of a library, loaded for searching (embeddings memory-mapped)."""
+    """One committed generation of a library, loaded for searching (embeddings memory-mapped).
+
+    Opening reads only what search filters on, as numpy arrays; the ids, paths and words are read, and the
+    known places found, on two threads meanwhile (whatever needs them waits for them).
+    """
 
     def __init__(self, folder: Path):
-        folder = Path(folder)
-        snapshot = read_snapshot(folder, columns=SEARCH_COLUMNS + _optional_columns(folder))
-        self.folder = snapshot.folder
-        self.manifest = snapshot.manifest
-        self.photos: pd.DataFrame = _single_chunk(snapshot.photos)
-        self.embeddings: np.ndarray | None = snapshot.embeddings
+        self.folder = Path(folder).expanduser()
+        self.manifest = Manifest.read(self.folder)
+        self._table = PhotoTable(self.folder, self.manifest)
+        self._columns = SEARCH_COLUMNS + _optional_columns(self._table.columns)  # what `photos` holds
+        filtered = [column for column in _FILTER_COLUMNS if column in self._columns]
+        self._arrays = _search_arrays(self._table.arrow(filtered, _REPEATING_COLUMNS))
+        self.embeddings: np.ndarray | None = read_embeddings(self.folder, self.manifest)
+        check_sources(self.folder, self.manifest)
+        if self.manifest.vector_index:
+            check_vector_index_file(self.folder, self.manifest.vector_index)
+        shown = [column for column in self._columns if column not in filtered]
+        workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="library-open")
+        coded = _REPEATING_COLUMNS + self._table.stored_as_codes(shown)
+        self._shown_text: Future = workers.submit(lambda: _text_arrays(self._table.arrow(shown, coded)))
+        self._known_places: Future = workers.submit(self.known_places)
+        workers.shutdown(wait=False)  # its threads end when both are done
 
     @classmethod
     def open(cls, folder: Path | str) -> "Library":
         return cls(Path(folder).expanduser())
 
     def __len__(self) -> int:
-        return len(self.photos)
+        return len(self.embedded)
+
+    @cached_property
+    def photos(self) -> pd.DataFrame:
+        """The photo table's searched and shown columns, as pandas (read from disk on first use: search
+        itself works from the arrays below)."""
+        return _single_chunk(self._table.frame(self._columns))
 
     @property
     def model(self) -> str | None:
@@ -116,16 +234,16 @@ class Library:
     def photo_roots(self) -> list[Path]:
         return [Path(root) for root in self.manifest.photo_roots]
 
-    # ---- columns the search filters on (computed once per loaded library) -------------------------
-    @cached_property
+    # ---- columns the search filters on (read when the library opens) ---------------------------------
+    @property
     def local_seconds(self) -> np.ndarray:
         """Local wall-clock time of each photo as int64 seconds since 1970-01-01 (as if UTC)."""
-        return self.photos["local_time"].to_numpy().astype("datetime64[s]").astype(np.int64)
+        return self._arrays["local_time"]
 
-    @cached_property
+    @property
     def utc_seconds(self) -> np.ndarray:
         """When each photo was taken, int64 seconds since the epoch; ascending (rows are in time order)."""
-        return self.photos["taken_at_utc"].to_numpy().astype("datetime64[s]").astype(np.int64)
+        return self._arrays["taken_at_utc"]
 
     @cached_property
     def utc_offset_range(self) -> tuple[int, int]:
@@ -136,21 +254,23 @@ class Library:
         offsets = self.local_seconds - self.utc_seconds
         return int(offsets.min()), int(offsets.max())
 
-    @cached_property
+    @property
     def lat(self) -> np.ndarray:
-        return self.photos["lat"].to_numpy(dtype=np.float64)
+        return self._arrays["lat"]
 
-    @cached_property
+    @property
     def lng(self) -> np.ndarray:
-        return self.photos["lng"].to_numpy(dtype=np.float64)
+        return self._arrays["lng"]
 
     @cached_property
     def country_code(self) -> np.ndarray:
-        return self.photos["country_code"].to_numpy(dtype="U2")  # fixed width: fast to compare, 8 MB per million
+        """Fixed width: fast to compare, 8 MB per million (each distinct code converted once, as pandas would)."""
+        values, codes = self._arrays["country_code"]
+        return pd.Series(np.append(values, None), dtype="str").to_numpy(dtype="U2")[codes]  # -1 (null): the last
 
-    @cached_property
+    @property
     def event_ids(self) -> np.ndarray:
-        return self.photos["event_id"].to_numpy(dtype=np.int64)
+        return self._arrays["event_id"]
 
     def event_spans(self, event_ids) -> tuple[np.ndarray, np.ndarray]:
         """First and last row of each event (events are contiguous runs of rows): two binary searches for them all."""
@@ -193,26 +313,29 @@ class Library:
 
     @cached_property
     def _place_codes(self) -> tuple[np.ndarray, np.ndarray]:
-        """semantic_name and city as integer codes (-1: none), so events' most frequent places are found by sorting integers."""
+        """semantic_name and city as integer codes (-1: none), so events' most frequent places are found by
+        sorting integers; numbered in order of first appearance, as pandas factorises the names (ties go the same way)."""
         coded = []
         for column in ("semantic_name", "city"):
-            codes, names = pd.factorize(self.photos[column])
-            empty = np.flatnonzero(np.asarray(names, dtype=object) == "")
-            coded.append(np.where(np.isin(codes, empty), -1, codes))
+            values, codes = self._arrays[column]
+            first, seen = pd.factorize(codes)
+            named = seen >= 0
+            numbers = np.where(named & (np.append(values, "")[seen] != ""), np.cumsum(named) - 1, -1).astype(np.int32)
+            coded.append(numbers[first])
         return tuple(coded)
 
     @cached_property
     def time_approx(self) -> np.ndarray:
         """Which photos' times are guesses (schema.time_is_approximate): the same rule for libraries made
         before indexing wrote the column."""
-        if "time_approx" in self.photos:
-            return self.photos["time_approx"].to_numpy(dtype=bool)
+        if "time_approx" in self._arrays:
+            return self._arrays["time_approx"]
         zone_source = self.photos["zone_source"].to_numpy(dtype=object) if "zone_source" in self.photos else ""
         return time_is_approximate(self.photos["time_source"].to_numpy(dtype=object), zone_source)
 
-    @cached_property
+    @property
     def embedded(self) -> np.ndarray:
-        return self.photos["embedded"].to_numpy(dtype=bool)
+        return self._arrays["embedded"]
 
     @property
     def text_model(self) -> str | None:
@@ -261,9 +384,9 @@ class Library:
     @cached_property
     def _id_lookup(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Sorted 64-bit hashes of ids, paths and id stems with their rows: 16 bytes per entry, not a dict."""
-        ids = self.photos["image_id"].to_numpy(dtype=object)
+        ids = self._text_columns["image_id"].to_numpy(dtype=object)
         stems = np.array([name.rsplit(".", 1)[0] for name in ids], dtype=object)
-        keys = np.concatenate([ids, self.photos["path"].to_numpy(dtype=object), stems])
+        keys = np.concatenate([ids, self._text_columns["path"].to_numpy(dtype=object), stems])
         hashes = pd.util.hash_array(keys, categorize=False)
         rows = np.tile(np.arange(len(ids), dtype=np.int64), 3)
         order = np.argsort(hashes, kind="stable")
@@ -290,8 +413,10 @@ class Library:
 
     @cached_property
     def _text_columns(self) -> dict:
-        """The string columns' arrays (Arrow-backed, no copy): reading one cell is then a couple of µs."""
-        return {name: self.photos[name].array for name in self.photos.columns if pd.api.types.is_string_dtype(self.photos[name].dtype)}
+        """The string columns' arrays (Arrow-backed, one chunk, repeating names coded): reading one cell is then
+        a couple of µs. Waits for the shown columns' reading, begun when the library opened."""
+        places = {name: _coded_array(*self._arrays[name]) for name in ("semantic_name", "city", "country", "country_code")}
+        return places | self._shown_text.result()
 
     @cached_property
     def _text_table(self):
@@ -356,33 +481,11 @@ class Library:
         """Where the archive begins: recurring phrases ("at Easter, in March") are compared over its own years."""
         return pd.Timestamp(int(self.local_seconds.min()), unit="s").to_pydatetime() if len(self) else None
 
-    @cached_property
+    @property
     def places(self):
-        """The places this person has been (KnownPlace list, computed once per loaded library)."""
-        return self.known_places()
+        """The places this person has been (KnownPlace list, found once per loaded library, as it opens)."""
+        return self._known_places.result()
 
     def known_places(self):
         """The places this person has been, from the library's own metadata, for the query parser."""
-        places = []
-        frame = self.photos[["semantic_name", "city", "country", "country_code", "lat", "lng"]]
-        for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
-            named = frame[frame[column].astype(str) != ""]
-            for name, group in named.groupby(column, sort=True):
-                located = group[np.isfinite(group["lat"]) & np.isfinite(group["lng"])]
-                if located.empty:
-                    continue
-                lat, lng = float(located["lat"].median()), float(located["lng"].median())
-                spread = haversine_km(lat, lng, located["lat"].to_numpy(), located["lng"].to_numpy())
-                codes = group["country_code"].astype(str)
-                places.append(
-                    KnownPlace(
-                        name=str(name),
-                        kind=kind,
-                        lat=lat,
-                        lng=lng,
-                        radius_km=max(_MIN_PLACE_RADIUS_KM[kind], float(np.percentile(spread, 95))),
-                        country_code=str(codes.mode().iloc[0]) if len(codes) else "",
-                        photo_count=int(len(group)),
-                    )
-                )
-        return places
+        return _known_places({column: self._arrays[column] for column in ("semantic_name", "city", "country", "country_code")}, self.lat, self.lng)

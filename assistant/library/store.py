@@ -139,17 +139,67 @@ def repair_hint(folder: Path) -> str:
     return f"repair it with: lifelog index PHOTOS_DIR --library {folder} --repair"
 
 
-def _read_photos(folder: Path, manifest: Manifest, columns: Sequence[str] | None) -> pd.DataFrame:
-    try:
-        photos = pd.read_parquet(folder / manifest.files["photos"], columns=list(columns) if columns else None)
-    except (OSError, KeyError, ValueError) as error:
-        raise LibraryDamaged(f"the photo table of {folder} is missing or damaged ({error}); {repair_hint(folder)}") from error
-    if len(photos) != manifest.count:
-        raise LibraryDamaged(f"{folder}: photo table has {len(photos)} rows, manifest says {manifest.count}; {repair_hint(folder)}")
-    return photos
+class PhotoTable:
+    """The committed photo table, held open so that its columns can be read when they are needed, even after
+    a later generation has replaced the file (an open file outlives its name)."""
+
+    def __init__(self, folder: Path, manifest: Manifest):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.folder, self.manifest = folder, manifest
+        try:
+            self._file = pa.memory_map(str(folder / manifest.files["photos"]))
+            self._file_metadata = pq.read_metadata(self._file)
+            self.columns = tuple(self._file_metadata.schema.to_arrow_schema().names)
+        except (OSError, KeyError, ValueError) as error:
+            raise self._damaged(error) from error
+
+    def _damaged(self, error: Exception) -> LibraryDamaged:
+        return LibraryDamaged(f"the photo table of {self.folder} is missing or damaged ({error}); {repair_hint(self.folder)}")
+
+    def _counted(self, rows: int) -> None:
+        if rows != self.manifest.count:
+            raise LibraryDamaged(
+                f"{self.folder}: photo table has {rows} rows, manifest says {self.manifest.count}; {repair_hint(self.folder)}"
+            )
+
+    def stored_as_codes(self, columns: Sequence[str]) -> tuple[str, ...]:
+        """Those of the columns stored in under 4 bytes a row: a plain string takes a 4-byte length alone,
+        so their pages hold dictionary codes (words that repeat), which are cheap to read as codes."""
+        metadata = self._file_metadata
+        names = metadata.schema.to_arrow_schema().names
+        stored = {
+            name: sum(metadata.row_group(group).column(names.index(name)).total_uncompressed_size for group in range(metadata.num_row_groups))
+            for name in columns
+        }
+        return tuple(name for name, size in stored.items() if size < 4 * max(1, metadata.num_rows))
+
+    def frame(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """All columns, or only `columns`, as a DataFrame."""
+        try:
+            photos = pd.read_parquet(self._file, columns=list(columns) if columns else None)
+        except (OSError, KeyError, ValueError) as error:
+            raise self._damaged(error) from error
+        self._counted(len(photos))
+        return photos
+
+    def arrow(self, columns: Sequence[str], repeating: Sequence[str] = ()):
+        """Some columns as an Arrow table, the `repeating` string columns dictionary-encoded (a code per
+        photo, no string), decoded in parallel."""
+        import pyarrow.parquet as pq
+
+        try:
+            table = pq.read_table(
+                self._file, columns=list(columns), pre_buffer=True, read_dictionary=[name for name in repeating if name in columns]
+            )
+        except (OSError, KeyError, ValueError) as error:
+            raise self._damaged(error) from error
+        self._counted(table.num_rows)
+        return table
 
 
-def _read_embeddings(folder: Path, manifest: Manifest) -> np.ndarray | None:
+def read_embeddings(folder: Path, manifest: Manifest) -> np.ndarray | None:
     if not manifest.files.get("embeddings"):
         return None
     path = folder / manifest.files["embeddings"]
@@ -166,11 +216,15 @@ def _read_embeddings(folder: Path, manifest: Manifest) -> np.ndarray | None:
     return embeddings
 
 
+def _source_damaged(folder: Path, file: str, error: Exception) -> LibraryDamaged:
+    return LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {repair_hint(folder)}")
+
+
 def _read_source(folder: Path, file: str) -> pd.DataFrame:
     try:
         return pd.read_parquet(folder / file).set_index("key")
     except (OSError, ValueError, KeyError) as error:
-        raise LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {repair_hint(folder)}") from error
+        raise _source_damaged(folder, file, error) from error
 
 
 def check_vector_index_file(folder: Path, facts: dict) -> None:
@@ -190,15 +244,26 @@ def _source_files(manifest: Manifest) -> dict[str, str]:
     return {name.removeprefix("source:"): file for name, file in manifest.files.items() if name.startswith("source:")}
 
 
-def read_snapshot(folder: Path, columns: Sequence[str] | None = None) -> Snapshot:
-    """Read the committed generation (all photo columns, or only `columns`) and check that its parts agree.
+def check_sources(folder: Path, manifest: Manifest) -> None:
+    """The ingested metadata files are there and complete (their Parquet footers read); else LibraryDamaged."""
+    import pyarrow.parquet as pq
+
+    for file in _source_files(manifest).values():
+        try:
+            pq.read_metadata(folder / file)
+        except (OSError, ValueError) as error:
+            raise _source_damaged(folder, file, error) from error
+
+
+def read_snapshot(folder: Path) -> Snapshot:
+    """Read the committed generation whole and check that its parts agree.
 
     Damage raises LibraryDamaged with what to do about it.
     """
     folder = Path(folder).expanduser()
     manifest = Manifest.read(folder)
-    photos = _read_photos(folder, manifest, columns)
-    embeddings = _read_embeddings(folder, manifest)
+    photos = PhotoTable(folder, manifest).frame()
+    embeddings = read_embeddings(folder, manifest)
     sources = {name: _read_source(folder, file) for name, file in _source_files(manifest).items()}
     if manifest.vector_index:
         check_vector_index_file(folder, manifest.vector_index)
@@ -221,14 +286,14 @@ def salvage_snapshot(folder: Path, empty_photos: pd.DataFrame) -> tuple[Snapshot
         return None, [f"{error}: the whole library is rebuilt from the photos"]
     notes = []
     try:
-        photos = _read_photos(folder, manifest, None)
+        photos = PhotoTable(folder, manifest).frame()
     except LibraryDamaged as error:
         notes.append(f"{error}: every photo is read again")
         photos = empty_photos
     embeddings = None
     if len(photos):
         try:
-            embeddings = _read_embeddings(folder, manifest)
+            embeddings = read_embeddings(folder, manifest)
         except LibraryDamaged as error:
             photos = photos.assign(embedded=False)
             notes.append(f"{error}: {len(photos)} photos are embedded again")
