@@ -125,6 +125,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
     library = Library.open(folder)
     for column in ("local_seconds", "lat", "lng", "country_code", "event_ids", "embedded", "utc_seconds", "places", "vector_index"):
         getattr(library, column)
+    library.image_ids([0])  # the ids and paths a result shows are read on another thread as the library opens
     prepare_scoring(library, kernel)
     load_s = time.perf_counter() - began
     vectors = _queries(library.embeddings, vectors_kind)
@@ -137,7 +138,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
     index = library.vector_index
     if index is not None:
         month_rows = np.flatnonzero((library.local_seconds >= _epoch("2019-03-01")) & (library.local_seconds < _epoch("2019-04-01")))
-        city_rows = np.flatnonzero(library.photos["city"].to_numpy(dtype=object) == "Dublin")
+        city_rows = np.flatnonzero(library.place_names("city") == "Dublin")
         figures |= _index_figures(library, vectors, month_rows, city_rows, truth)
     chosen = stored_vectors(library, kernel).kernel
     figures |= {"scoring_kernel": chosen.name}

@@ -89,6 +89,12 @@ def test_search_arrays_are_the_stored_columns(library, stored):
     assert library.country_code[codes.notna().to_numpy()].tolist() == codes.dropna().tolist()
 
 
+def test_place_names_are_the_stored_names_with_none_as_empty(library, stored):
+    for column in ("semantic_name", "city", "country"):
+        names = library.place_names(column)
+        assert names.dtype == object and names.tolist() == stored[column].fillna("").tolist()
+
+
 def test_place_codes_number_names_by_first_appearance(library, stored):
     for codes, column in zip(library._place_codes, ("semantic_name", "city")):
         names = stored[column].to_numpy(dtype=object)

@@ -178,7 +178,7 @@ def _place_rows(library: Library, word: str) -> np.ndarray:
     """Photos whose semantic place name has the word ("cinema" in "Lighthouse Cinema")."""
     cached = _PLACE_WORDS.get(library)
     if cached is None:
-        names = library.photos["semantic_name"].fillna("").astype(str).to_numpy(dtype=object)
+        names = library.place_names("semantic_name")
         unique, inverse = np.unique(names, return_inverse=True)
         cached = _PLACE_WORDS[library] = (inverse, [set(terms(name)) for name in unique])
     inverse, name_words = cached

@@ -60,13 +60,9 @@ def timeline_of(library: Library) -> Timeline:
     return timeline
 
 
-def _text_column(library: Library, column: str) -> np.ndarray:
-    return library.photos[column].fillna("").astype(str).to_numpy(dtype=object)
-
-
 def _build(library: Library) -> Timeline:
     n = len(library)
-    names, cities, countries = (_text_column(library, column) for column in ("semantic_name", "city", "country"))
+    names, cities, countries = (library.place_names(column) for column in ("semantic_name", "city", "country"))
     place = np.where(names != "", names, cities)
     utc = library.utc_seconds
     starts = np.ones(n, dtype=bool)

@@ -268,6 +268,12 @@ class Library:
         values, codes = self._arrays["country_code"]
         return pd.Series(np.append(values, None), dtype="str").to_numpy(dtype="U2")[codes]  # -1 (null): the last
 
+    def place_names(self, column: str) -> np.ndarray:
+        """Every photo's semantic_name, city or country as an object array ("" where none), built from the
+        codes held since open: asking the photo table for it would read ten million strings."""
+        values, codes = self._arrays[column]
+        return np.append(np.asarray(values, dtype=object), "")[codes]  # -1 (none): the last
+
     @property
     def event_ids(self) -> np.ndarray:
         return self._arrays["event_id"]
