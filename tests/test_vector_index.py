@@ -69,6 +69,23 @@ def test_candidates_hold_the_exact_top_k(lifelog_library, monkeypatch, allowed):
     assert np.mean(recall) >= 0.98
 
 
+@pytest.mark.parametrize("allowed", ["all", "a fifth (scattered runs)"])
+def test_lists_scanned_on_every_core_give_what_one_faiss_search_gives(lifelog_library, allowed):
+    import faiss
+
+    index = lifelog_library.vector_index
+    rows = None if allowed == "all" else np.flatnonzero(np.repeat(np.random.default_rng(2).random(150) < 0.2, 40))
+    for query in lifelog_queries(lifelog_library.embeddings, 5):
+        found = index.candidates(query, 5, rows)
+        # a fifth of the photos allowed: the filtered search probes 5 x 2 times as many lists, here all of them
+        nprobe = index.nprobe if rows is None else min(index.nlist, 10 * index.nprobe)
+        params = faiss.SearchParametersIVF(nprobe=nprobe, sel=None if rows is None else faiss.IDSelectorBatch(rows))
+        _, expected = index._index.search(query[None, :].astype(np.float32), 5 * index.oversample, params=params)
+        assert len(found) == 5 * index.oversample and set(found.tolist()) == set(expected[0].tolist())
+        scores = np.asarray(lifelog_library.embeddings[found], dtype=np.float32) @ query
+        assert np.corrcoef(scores, -np.arange(len(found)))[0, 1] > 0.5  # best first (by 8-bit codes)
+
+
 @pytest.mark.parametrize("contiguous", [True, False])
 def test_few_allowed_rows_come_back_as_they_are_to_be_scored_exactly(lifelog_library, contiguous):
     rows = np.arange(1000, 1300, dtype=np.int64) if contiguous else np.arange(100, 1000, 3, dtype=np.int64)

@@ -48,7 +48,7 @@ def _place_label(semantic_name: str, city: str, country: str) -> str:
 
 
 def _strings(column) -> list[str]:
-    """An Arrow string column as Python strings, a missing one as ""."""
+    """A plain Arrow string column as Python strings, a missing one as ""."""
     import pyarrow.compute as pc
 
     return (pc.fill_null(column, "") if column.null_count else column).to_pylist()
@@ -313,8 +313,8 @@ class Library:
         """Each row's place as shown ("Brazen Head, Dublin"), "" for row -1."""
         if not len(rows):
             return []
-        taken = self._text_table.select(["semantic_name", "city", "country"]).take(np.maximum(rows, 0))
-        labels = map(_place_label, *(_strings(column) for column in taken.columns))
+        text = self._texts(rows, ("semantic_name", "city", "country"))
+        labels = map(_place_label, text["semantic_name"], text["city"], text["country"])
         return [label if row >= 0 else "" for row, label in zip(rows.tolist(), labels)]
 
     @cached_property
@@ -431,6 +431,33 @@ class Library:
 
         return pa.table({name: pa.array(array) for name, array in self._text_columns.items()})
 
+    @cached_property
+    def _decoders(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Each coded string column as its words ("" last, for none) and each row's position among them, so a
+        batch of rows is decoded by two numpy takes: Arrow's own decoding of a hundred coded strings cost
+        ~110 µs a column, 2.5 ms a search."""
+        import pyarrow as pa
+
+        decoders = {}
+        for name in self._text_table.column_names:
+            column = self._text_table.column(name)
+            if pa.types.is_dictionary(column.type):
+                column = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+                words = np.array(_strings(column.dictionary) + [""], dtype=object)
+                decoders[name] = words, (column.indices.fill_null(-1) if column.null_count else column.indices).to_numpy()
+        return decoders
+
+    def _texts(self, rows: np.ndarray, columns) -> dict[str, list[str]]:
+        """Some string columns of some rows (-1: none) as Python strings ("" where missing)."""
+        plain = [name for name in columns if name not in self._decoders]
+        taken = self._text_table.select(plain).take(np.maximum(rows, 0)) if plain else None
+        text = {name: _strings(taken.column(name)) for name in plain}
+        for name in columns:
+            if name in self._decoders:
+                words, codes = self._decoders[name]
+                text[name] = words[np.where(rows >= 0, codes[np.maximum(rows, 0)], -1)].tolist()
+        return text
+
     def _text(self, column: str, row: int) -> str:
         value = self._text_columns[column][row]
         return "" if value is None or value is pd.NA else str(value)
@@ -456,8 +483,7 @@ class Library:
         """Photos as records, several at once: one Arrow take of the string columns, and each field read for
         all rows in one vectorised step (a per-row lookup cost milliseconds per search)."""
         rows = np.asarray(rows, dtype=np.int64)
-        taken = self._text_table.take(rows)
-        text = {name: _strings(taken.column(name)) for name in taken.column_names}
+        text = self._texts(rows, self._text_table.column_names)
         blank = [""] * len(rows)
         fields = {  # in PhotoRecord's order
             "row": rows.tolist(),

@@ -9,10 +9,13 @@ faiss is imported here, when a library has an index, and nowhere else on the rea
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from ..machine import usable_cores
 from .store import LibraryDamaged, check_vector_index_file, repair_hint
 
 # A filtered search meets the filter's rows as rarely as the filter keeps them, so it probes more lists
@@ -59,8 +62,6 @@ class VectorIndex:
         (recall@k >= 0.98 after the caller rescores them exactly). rows: the allowed rows (sorted int64),
         None for all. When rows are few (exact scoring of them costs less than the filtered search, see
         above), they are returned as they are: the caller scores them all exactly."""
-        import faiss
-
         wanted = k * self.oversample
         nprobe, selector = self.nprobe, None
         if rows is not None:
@@ -72,11 +73,47 @@ class VectorIndex:
             if len(rows) <= max(wanted, scanned / per_row):
                 return rows
             selector = _selector(rows, contiguous)
-        params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
-        vector = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
-        _, found = self._index.search(vector, min(wanted, self.rows), params=params)
-        found = found[0]
-        return found[found >= 0]
+        return self._search(np.asarray(query, dtype=np.float32).reshape(1, -1), min(wanted, self.rows), nprobe, selector)
+
+    def _search(self, vector: np.ndarray, wanted: int, nprobe: int, selector) -> np.ndarray:
+        """The best `wanted` rows in the query's nprobe nearest lists, best first. faiss scans one query's
+        lists on one thread, so the lists are dealt out to one search per core and the results merged: the
+        same rows, in 1.7 ms instead of 3.9 at 90 probes of a million photos, 5.6 instead of 13-16 ms at 60
+        of ten million (AMD EPYC, 2 cores)."""
+        import faiss
+
+        vector = np.ascontiguousarray(vector)
+        centre_scores, lists = self._ivf.quantizer.search(vector, nprobe)
+        parts = min(usable_cores(), nprobe)
+
+        def scan(part: int) -> tuple[np.ndarray, np.ndarray]:
+            assigned = np.ascontiguousarray(lists[:, part::parts])
+            scores = np.ascontiguousarray(centre_scores[:, part::parts])
+            found_scores, found = np.empty((1, wanted), np.float32), np.empty((1, wanted), np.int64)
+            self._ivf.search_preassigned_c(
+                1, faiss.swig_ptr(vector), wanted, faiss.swig_ptr(assigned), faiss.swig_ptr(scores),
+                faiss.swig_ptr(found_scores), faiss.swig_ptr(found), False,
+                faiss.SearchParametersIVF(sel=selector, nprobe=assigned.shape[1]),
+            )
+            return found_scores[0], found[0]
+
+        results = list(self._scanners.map(scan, range(parts))) if parts > 1 else [scan(0)]
+        scores = np.concatenate([scores for scores, _ in results])
+        found = np.concatenate([rows for _, rows in results])
+        kept = found >= 0
+        scores, found = scores[kept], found[kept]
+        best = np.argpartition(-scores, wanted - 1)[:wanted] if len(found) > wanted else np.arange(len(found))
+        return found[best[np.argsort(-scores[best], kind="stable")]]
+
+    @cached_property
+    def _ivf(self):
+        import faiss
+
+        return faiss.extract_index_ivf(self._index)  # a view: self._index keeps it alive
+
+    @cached_property
+    def _scanners(self) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(usable_cores(), thread_name_prefix="vector-index")
 
 
 def _selector(rows: np.ndarray, contiguous: bool):
