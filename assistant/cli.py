@@ -386,7 +386,7 @@ def run_parse(args: argparse.Namespace) -> int:
     places, concepts = None, None
     if args.library or settings.library.joinpath("library.json").exists():
         library = _open_library(settings)
-        places, concepts = library.known_places(), library.concept_labels
+        places, concepts = library.places, library.concept_labels
         now = now or library.last_local_time()
     geocoder = geocoder_for(settings)
     parsed = parse_query(args.text, now=now, places=places, concepts=concepts, geocoder=geocoder, date_order=settings.date_order)

@@ -123,10 +123,12 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
     imports_s = time.perf_counter() - began
     began = time.perf_counter()
     library = Library.open(folder)
+    # In the app's order (web/pool.py): scoring is prepared (torch imported, as loading CLIP would) while the
+    # library reads its shown columns and finds its known places on other threads; load ends when both are in.
+    prepare_scoring(library, kernel)
     for column in ("local_seconds", "lat", "lng", "country_code", "event_ids", "embedded", "utc_seconds", "places", "vector_index"):
         getattr(library, column)
-    library.image_ids([0])  # the ids and paths a result shows are read on another thread as the library opens
-    prepare_scoring(library, kernel)
+    library.image_ids([0])
     load_s = time.perf_counter() - began
     vectors = _queries(library.embeddings, vectors_kind)
     truth = exact_top(library.embeddings, vectors[3:])

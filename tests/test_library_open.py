@@ -15,7 +15,7 @@ from assistant.indexing import commit_photo_table
 from assistant.library import Library, LibraryDamaged
 from assistant.library.schema import SEARCH_COLUMNS
 from assistant.query import KnownPlace
-from assistant.testing import photo_table
+from assistant.testing import photo_table, write_synthetic_library
 
 N = 3000
 MIN_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
@@ -56,6 +56,11 @@ def folder(tmp_path_factory):
     stored.loc[stored.index[tie], "country_code"] = np.where(np.arange(len(tie)) % 2 == 0, "ZZ", "IE")
     stored.loc[stored.index[np.flatnonzero(stored["semantic_name"] == "Place 05")[40:]], "country_code"] = None
     pq.write_table(pa.Table.from_pandas(stored, preserve_index=False), _photos_file(folder), row_group_size=250)
+    # The known places written with the generation were of the table before this rewrite: as a library
+    # written before they were, this one works them out from its table when it opens.
+    manifest = json.loads((folder / "library.json").read_text())
+    (folder / manifest["files"].pop("known_places")).unlink()
+    (folder / "library.json").write_text(json.dumps(manifest))
     return folder
 
 
@@ -127,6 +132,18 @@ def test_known_places_are_each_names_median_and_spread(library, stored):
     assert library.places == expected == library.known_places()
     assert "Place 03" not in {place.name for place in expected}  # never located
     assert next(place for place in expected if place.name == "Place 05").country_code == "IE"
+
+
+def test_a_generation_carries_its_known_places_and_a_damaged_file_is_refused(tmp_path):
+    """Written with the generation, read as they are: the same places a library works out from its table."""
+    folder = write_synthetic_library(tmp_path / "lib", 3000, dim=8, places=30)
+    manifest = json.loads((folder / "library.json").read_text())
+    written = folder / manifest["files"]["known_places"]
+    library = Library.open(folder)
+    assert len(library.places) > 30 and library.places == library.known_places()
+    written.write_text(written.read_text()[:-20])
+    with pytest.raises(LibraryDamaged, match="known places.*--repair"):
+        Library.open(folder)
 
 
 def test_photos_and_records_show_the_stored_values(library, stored):

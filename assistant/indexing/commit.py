@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..enrich import attach_enrichments
 from ..library import store
+from ..library.library import known_places_of, save_known_places
 from ..library.text_index import TextIndex
 from ..models import SentenceEncoder
 from .events import segment_events
@@ -45,6 +46,7 @@ def commit_photo_table(
     text_vectors = embed_photo_texts(texts, text_encoder, earlier, progress)
     if text_vectors is not None:
         derived["text_embeddings"] = ("npy", lambda path: store.write_npy(text_vectors, path))
+    derived["known_places"] = ("json", lambda path: save_known_places(known_places_of(table), path))
     embedded = table["embedded"].to_numpy(dtype=bool)
     index = vectors is not None and wants_index(int(embedded.sum()), vector_index)
     store.commit_generation(

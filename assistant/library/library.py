@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +29,7 @@ _FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embe
 # String columns whose values repeat (a few hundred names over millions of photos): kept as a code per
 # photo into their distinct values, never as a string per photo.
 _REPEATING_COLUMNS = ("semantic_name", "city", "country", "country_code", "timezone", "time_source", "zone_source")
+_PLACE_COLUMNS = ("semantic_name", "city", "country", "country_code")
 
 
 def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
@@ -181,6 +184,33 @@ def _known_places(coded: dict[str, tuple[np.ndarray, np.ndarray]], lat: np.ndarr
     return places
 
 
+def known_places_of(photos: pd.DataFrame) -> list[KnownPlace]:
+    """A photo table's known places, as a loaded library finds them (_known_places): written with each
+    generation (save_known_places), so that opening a library reads them rather than works them out,
+    which costs about 3 s of a core at ten million photos."""
+    coded = {}
+    for column in _PLACE_COLUMNS:
+        codes, values = pd.factorize(photos[column], sort=True)  # sorted distinct names; -1 where none, as _codes_of
+        coded[column] = np.asarray(values, dtype=object), codes.astype(np.int32)
+    return _known_places(coded, photos["lat"].to_numpy(dtype=np.float64), photos["lng"].to_numpy(dtype=np.float64))
+
+
+def save_known_places(places: list[KnownPlace], path: Path) -> None:
+    Path(path).write_text(json.dumps([asdict(place) for place in places]))
+
+
+def _read_known_places(folder: Path, name: str) -> Future:
+    """The generation's known places (a finished future, as when they are worked out on a thread)."""
+    path = folder / name
+    try:
+        places = [KnownPlace(**fields) for fields in json.loads(path.read_text())]
+    except (OSError, ValueError, TypeError) as error:
+        raise LibraryDamaged(f"the known places file {path} is unreadable ({error}); {repair_hint(folder)}") from error
+    read = Future()
+    read.set_result(places)
+    return read
+
+
 def _median(values: np.ndarray, scratch: np.ndarray) -> float:
     """np.median of the values, worked out in place in a copy in the scratch array."""
     copy = scratch[: len(values)]
@@ -210,7 +240,8 @@ class Library:
         workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="library-open")
         coded = _REPEATING_COLUMNS + self._table.stored_as_codes(shown)
         self._shown_text: Future = workers.submit(lambda: _text_arrays(self._table.arrow(shown, coded)))
-        self._known_places: Future = workers.submit(self.known_places)
+        places_file = self.manifest.files.get("known_places")  # libraries written before it: worked out here
+        self._known_places: Future = _read_known_places(self.folder, places_file) if places_file else workers.submit(self.known_places)
         workers.shutdown(wait=False)  # its threads end when both are done
 
     @classmethod
@@ -421,7 +452,7 @@ class Library:
     def _text_columns(self) -> dict:
         """The string columns' arrays (Arrow-backed, one chunk, repeating names coded): reading one cell is then
         a couple of µs. Waits for the shown columns' reading, begun when the library opened."""
-        places = {name: _coded_array(*self._arrays[name]) for name in ("semantic_name", "city", "country", "country_code")}
+        places = {name: _coded_array(*self._arrays[name]) for name in _PLACE_COLUMNS}
         return places | self._shown_text.result()
 
     @cached_property
@@ -520,4 +551,4 @@ class Library:
 
     def known_places(self):
         """The places this person has been, from the library's own metadata, for the query parser."""
-        return _known_places({column: self._arrays[column] for column in ("semantic_name", "city", "country", "country_code")}, self.lat, self.lng)
+        return _known_places({column: self._arrays[column] for column in _PLACE_COLUMNS}, self.lat, self.lng)
