@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 BUILD_FROM = 200_000
 CHOICES = ("auto", "always", "never")
 _ADD_CHUNK = 65_536
-_TRAIN_PER_LIST = 40
+_TRAIN_PER_LIST = 40  # k-means points per list: faiss' own floor is 39
 # Candidates per result wanted, rescored exactly: as many as search's pool takes (search.candidates), so the
 # recall check below measures what search gets. 8-bit codes order them well enough that 4 per result held
 # 0.99 of 100 queries' top 100, but a few queries lose much more with 4 than with 20.
-CANDIDATES_PER_RESULT = 20  # k-means points per list: faiss' own floor is 39
+CANDIDATES_PER_RESULT = 20
 # The build checks its own recall on sample queries and probes more lists until it is this high, a margin
 # over the 0.98 promised: vectors less clustered than a lifelog's (uniform random at worst) need many more.
 CALIBRATION_RECALL = 0.99

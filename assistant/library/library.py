@@ -344,7 +344,7 @@ class Library:
         """Each row's place as shown ("Brazen Head, Dublin"), "" for row -1."""
         if not len(rows):
             return []
-        text = self._texts(rows, ("semantic_name", "city", "country"))
+        text = self._texts(np.maximum(rows, 0), ("semantic_name", "city", "country"))
         labels = map(_place_label, text["semantic_name"], text["city"], text["country"])
         return [label if row >= 0 else "" for row, label in zip(rows.tolist(), labels)]
 
@@ -479,14 +479,14 @@ class Library:
         return decoders
 
     def _texts(self, rows: np.ndarray, columns) -> dict[str, list[str]]:
-        """Some string columns of some rows (-1: none) as Python strings ("" where missing)."""
+        """Some string columns of some rows as Python strings ("" where missing)."""
         plain = [name for name in columns if name not in self._decoders]
-        taken = self._text_table.select(plain).take(np.maximum(rows, 0)) if plain else None
+        taken = self._text_table.select(plain).take(rows)
         text = {name: _strings(taken.column(name)) for name in plain}
         for name in columns:
             if name in self._decoders:
                 words, codes = self._decoders[name]
-                text[name] = words[np.where(rows >= 0, codes[np.maximum(rows, 0)], -1)].tolist()
+                text[name] = words[codes[rows]].tolist()
         return text
 
     def _text(self, column: str, row: int) -> str:

@@ -168,9 +168,8 @@ class PhotoTable:
         """Those of the columns stored in under 4 bytes a row: a plain string takes a 4-byte length alone,
         so their pages hold dictionary codes (words that repeat), which are cheap to read as codes."""
         metadata = self._file_metadata
-        names = metadata.schema.to_arrow_schema().names
         stored = {
-            name: sum(metadata.row_group(group).column(names.index(name)).total_uncompressed_size for group in range(metadata.num_row_groups))
+            name: sum(metadata.row_group(group).column(self.columns.index(name)).total_uncompressed_size for group in range(metadata.num_row_groups))
             for name in columns
         }
         return tuple(name for name, size in stored.items() if size < 4 * max(1, metadata.num_rows))

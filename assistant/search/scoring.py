@@ -158,9 +158,10 @@ class StoredVectors:
         import torch
 
         rows = np.asarray(rows, dtype=np.int64)
-        if len(rows) > 1 and rows[-1] - rows[0] + 1 == len(rows) and (np.diff(rows) == 1).all():
+        steps = np.diff(rows)
+        if len(rows) > 1 and rows[-1] - rows[0] + 1 == len(rows) and (steps == 1).all():
             vectors = self._stored[rows[0] : rows[-1] + 1]  # a run (a time window): a slice, no gather
-        elif (np.diff(rows) >= 0).all():  # a pool or a filter's rows: already in row order, nothing to put back
+        elif (steps >= 0).all():  # a pool or a filter's rows: already in row order, nothing to put back
             vectors = self._stored.index_select(0, torch.from_numpy(rows))
         else:
             order = torch.from_numpy(np.argsort(rows, kind="stable"))
