@@ -64,7 +64,7 @@ class Asked:
         """The /chat API's "answer": what is on screen now (a candidate after "no, the other one"), with how it was reached."""
         return {
             "kind": self.answer.kind, "value": self.value, "text": self.text, "evidence": list(self.evidence),
-            "reasoning": self.answer.reasoning, "confident": self.answer.confident,
+            "reasoning": self.answer.reasoning, "confidence": self.answer.confidence, "why": self.answer.why,
             "candidates": [candidate.to_dict() for candidate in self.answer.candidates], "showing": self.showing,
         }
 

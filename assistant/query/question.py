@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 from .text import Span
 
-KINDS = ("time", "location", "frequency", "duration", "counting", "ocr", "color", "object")
+KINDS = ("time", "location", "frequency", "duration", "counting", "ocr", "color", "object", "distance")
 _FLAGS = re.IGNORECASE
 
 _WH = r"(?:what|which|when|where|how|who|whose)"
@@ -117,6 +117,11 @@ class Question:
     now: str = ""  # "assuming today is 1 July 2020" as said (the parser resolves it to a date)
     counted: str = ""  # counting: what is counted ("people", "cups")
     every: bool = False  # location: all of them are asked for ("which countries did I visit")
+    extreme: str = ""  # "most" or "least": which place, thing ... most or least often
+    per: str = ""  # "day", "week", "month", "year": an average per that unit
+    edge: str = ""  # time: "start" (arrive, wake up) or "end" (leave, go to bed) of the visit
+    usual: bool = False  # "usually", "typically": what is typical over the visits, not one of them
+    means: str = ""  # distance: "walk", "run", "cycle", "drive", "fly"; "" any travel
 
     def to_dict(self) -> dict:
         return asdict(self)
