@@ -29,7 +29,6 @@ _CONTAINED = re.compile(r"\b(?:plate|bowl|cup|mug|glass|pint|slice|piece|box|bag
                         r"((?:(?!(?:with|on|at|in|next|for|a|an|the|and\s+(?:a|an|the|some))\b)[a-z]+\s*){1,4})", re.IGNORECASE)
 # Spellings of a number matter only when the question asks for one.
 NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room"))
-WHOLE_LINE_TOKENS = 3  # a line of at most this many words is one string, read whole
 SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
 
 
@@ -75,8 +74,6 @@ def _run_around_best(tokens: list[str], scored: Counter) -> str:
     weights = [scored[token.lower()] for token in tokens]
     if not weights or max(weights) <= 0:
         return ""
-    if len(tokens) <= WHOLE_LINE_TOKENS:  # a short sign is read whole: "ALL PLANTS £5"
-        return " ".join(tokens)
     best = int(np.argmax(weights))
     keep = [weight >= 0.5 * weights[best] for weight in weights]
     start, end = best, best + 1
