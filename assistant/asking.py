@@ -101,6 +101,8 @@ def answer_reply(replies: Replies, asked: Asked, moments: list[EventHit]) -> str
     lines = [answer.text]
     if answer.reasoning:
         lines.append(replies("answer_reasoning", reasoning=answer.reasoning))
+    if answer.why:
+        lines.append(replies("answer_confidence", confidence=answer.confidence, why=answer.why))
     if moments:
         lines.append(replies("answer_evidence_one" if len(moments) == 1 else "answer_evidence", count=len(moments)))
     if len(answer.candidates) > 1:
