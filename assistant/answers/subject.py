@@ -32,10 +32,10 @@ _MOTION_WORDS = frozenset(terms("fly flew flown travel travelled traveled drive 
                                 "return returned stay stayed"))
 # Words that ask about trips away from home: they choose trips as what is counted, and are never looked for.
 TRIP_WORDS = frozenset(terms("trip trips journey journeys holiday holidays vacation vacations travel abroad overseas"))
-# What was eaten, bought, read or worn is the answer to a question of those kinds, not something to look for.
-_ANSWER_VERBS = frozenset(terms("eat ate eaten eating drink drank drunk drinking buy bought buying wear wore worn wearing "
-                                "hold held holding read reading watch watched watching order ordered cook cooked cooking "
-                                "brand colour color written write wrote say said says title"))
+# Nouns that name the kind of answer a reading question wants ("which dish", "what brand"): the answer, not
+# something to look for. (Its verbs, "cook", "buy", are looked for: they pick the visits the answer is read from.)
+_ANSWER_NOUNS = frozenset(terms("dish dishes meal meals food item items product products object objects brand brands colour color "
+                                "colours colors title titles word words text sign"))
 _READING_KINDS = ("ocr", "color", "object", "counting")
 _SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "persons": "person"}
 
@@ -46,7 +46,7 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     if has_place:
         light |= _MOTION_WORDS
     if question.kind in _READING_KINDS:
-        light |= _ANSWER_VERBS
+        light |= _ANSWER_NOUNS
     if question.counted:  # "how many people": people are what is counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(_SINGULAR.get(question.counted, question.counted))}
     return [word for word in dict.fromkeys(terms(text)) if word not in light]
