@@ -8,6 +8,7 @@ split. The conversation (one floor up) turns what is said here into its turns.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -87,6 +88,14 @@ def follows_up(parsed: ParsedQuery, message: str) -> bool:
     """Whether a message, after an answer, goes on from its question ("and in 2020?", "in May?", "not at weekends"):
     a follow-on word, a question mark, or no description of its own. Anything else describes a moment to find."""
     return bool(_FOLLOW_ON.match(message)) or message.rstrip().endswith("?") or not parsed.visual.strip()
+
+
+def in_scope_of(parsed: ParsedQuery, previous: ParsedQuery | None) -> ParsedQuery:
+    """A new question right after another, naming no time or place of its own, asks within the last one's:
+    "When did I go to Rome?" then "Which hotel did I stay in?" is about the hotel in Rome."""
+    if not is_question(previous) or parsed.time.terms or parsed.place.terms:
+        return parsed
+    return dataclasses.replace(parsed, time=previous.time, place=previous.place)
 
 
 def ask(library: Library, query: ParsedQuery, encoder=None) -> tuple[Asked, list[EventHit]]:

@@ -184,7 +184,7 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
         return new
     time_terms = current.time.terms
     for term in new.time.terms:
-        time_terms = _with_time_term(time_terms, term)
+        time_terms = _with_time_term(time_terms, term, correction)
     place_terms = current.place.terms
     if any(not term.negated for term in new.place.terms):
         place_terms = tuple(term for term in place_terms if term.negated)
@@ -206,12 +206,21 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
     )
 
 
-def _with_time_term(terms: tuple, term) -> tuple:
-    """Terms with one more: a positive one replaces the positives of its kind, a negation is added beside them.
+# What a time term says when: on the calendar (a period such as "March 2019" or a recurring "in April"), the
+# day of the week, or the time of day. A correction replaces what it corrects: the terms of its own grain.
+_TIME_GRAIN = {"period": "calendar", "calendar": "calendar", "weekday": "weekday", "day_part": "day_part"}
 
-    Either drops its own opposite ("not on a Friday" after "on a Friday").
-    """
-    kept = tuple(t for t in terms if t.label != term.label and (term.negated or t.negated or t.kind != term.kind))
+
+def _with_time_term(terms: tuple, term, correction: bool = False) -> tuple:
+    """Terms with one more: a positive one replaces the positives of its kind ("in the evening" after "in the
+    morning"), or after a correction of its grain ("no, it was in April" after "March 2019"); a negation is
+    added beside them. Either drops its own opposite ("not on a Friday" after "on a Friday")."""
+    def replaced(old) -> bool:
+        if term.negated or old.negated:
+            return False
+        return old.kind == term.kind or (correction and _TIME_GRAIN.get(old.kind) == _TIME_GRAIN.get(term.kind))
+
+    kept = tuple(t for t in terms if t.label != term.label and not replaced(t))
     return kept + (term,)
 
 
@@ -277,8 +286,8 @@ class Assistant:
         text = _CORRECTION.sub("", message, count=1) if correction else message
         text = asking.follow_up_text(text) if asking.is_question(state.query) else text
         parsed = parse_for_library(self.library, text, self.geocoder, self.date_order)
-        if asking.asks_anew(parsed, text):  # a question of its own starts afresh
-            return self._ask(ChatState(query=parsed, turns=state.turns + 1), "")
+        if asking.asks_anew(parsed, text):  # a question of its own starts afresh, in the last question's scope unless it names one
+            return self._ask(ChatState(query=asking.in_scope_of(parsed, state.query), turns=state.turns + 1), "")
         # after an answer, a follow-up asks it again, about what it names if it names something
         follows_answer = asking.is_question(state.query) and (correction or asking.follows_up(parsed, text))
         if not correction and not follows_answer and is_new_memory(state, parsed, text):

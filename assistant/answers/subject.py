@@ -14,7 +14,7 @@ from ..words import concept_key, terms
 _FRAME_WORDS = frozenset(terms(
     "go went gone going goes get got getting do did done doing does have had having has be been being am is are was were "
     "spend spent spending take took taken taking make made making use used using come came coming let see saw seen "
-    "visit visited visiting eat ate eaten eating drink drank drinking sit sat sitting wait waited waiting "
+    "stay stayed staying visit visited visiting eat ate eaten eating drink drank drinking sit sat sitting wait waited waiting "
     "ride rode riding play played playing wear wore wearing enjoy enjoyed attend attended "
     "i me my mine myself we our us ours you your one ones it its there here also again ever still just really actually exactly "
     "usually typically normally often always never sometimes roughly approximately about around nearly almost "
@@ -29,7 +29,7 @@ _FRAME_WORDS = frozenset(terms(
 ))
 # Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
 _MOTION_WORDS = frozenset(terms("fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
-                                "return returned stay stayed"))
+                                "return returned"))
 # Words that ask about trips away from home: they choose trips as what is counted, and are never looked for.
 TRIP_WORDS = frozenset(terms("trip trips journey journeys holiday holidays vacation vacations travel abroad overseas"))
 # Nouns that name the kind of answer a reading question wants ("which dish", "what brand"): the answer, not

@@ -139,3 +139,36 @@ def test_the_state_with_an_answer_deep_copies(world):
     _, other = conversation(assistant, "Where did I have lunch in March 2019?", "no, the other one")
     assert copy.deepcopy(other.state) == other.state
 
+
+
+def test_a_time_correction_replaces_the_time_it_corrects(world):
+    """ "no, it was in April" corrects "March 2019": April replaces it (and the Fridays left out stay left out)."""
+    assistant, stays = world
+    *_, corrected = conversation(assistant, "lifting weights at the gym in March 2019", "not on Fridays", "no, it was in April")
+    labels = [chip.label for chip in corrected.state.chips()]
+    assert not any("March" in label for label in labels) and any("April" in label for label in labels)
+    april_gym = {stay.start.date() for stay in of(stays, "gym", 4) if stay.start.weekday() != 4}
+    shown_days = {moment["best"]["local_time"][:10] for moment in corrected.matching}
+    assert shown_days and shown_days <= {day.isoformat() for day in april_gym}
+
+
+def test_a_follow_up_question_keeps_the_scope_of_the_last(world):
+    """ "When did I go to Rome?" then "Which hotel did I stay in?": the Rome hotel, not Lisbon's or Paris's."""
+    assistant, stays = world
+    rome_hotel = next(stay.venue.name for stay in stays if stay.kind == "hotel" and stay.venue.city == "Rome")
+    *_, hotel = conversation(assistant, "When did I go to Rome?", "Which hotel did I stay in?")
+    assert hotel.state.asked.value == rome_hotel
+
+
+def test_a_question_moved_to_another_place_keeps_its_subject_or_says_it_is_not_there(world):
+    """ "When did I last go to the dentist?" then "what about Rome?": no dentist in Rome, so no answer about Rome's hotel."""
+    assistant, _ = world
+    *_, rome = conversation(assistant, "When did I last go to the dentist?", "what about Rome?")
+    assert rome.state.asked.value is None and "'dentist'" in rome.reply
+
+
+def test_a_correction_of_the_time_of_day_admits_nothing_outside_it(world):
+    assistant, _ = world
+    *_, afternoon = conversation(assistant, "having coffee at a cafe on a Saturday morning", "No, it was in the afternoon")
+    hours = [int(moment["best"]["local_time"][11:13]) for moment in afternoon.moments]
+    assert hours and all(12 <= hour < 18 for hour in hours), hours
