@@ -48,6 +48,8 @@ _WH = _words("what which whose when where whereabouts who whom how")
 _NOUN_ENDS = _AUX | _MODAL | _PRONOUNS | _WH | _words(
     "that if whether while and or but than so to in on at for with from during near by after before outside inside "
     "into around since until about over under behind than like")
+# Prepositions inside the noun a wh-word governs: "how many visits to the dentist were there".
+_NOUN_PREPOSITIONS = _words("to at in on from with near")
 # Words before a noun that do not change what is asked ("the first time", "my favourite café").
 _MODIFIERS = _words("first second third fourth fifth last latest final previous most least recent favourite favorite "
                     "usual main new old same different separate distinct other exact whole full")
@@ -87,7 +89,7 @@ _READ_VERBS = re.compile(
 
 # Words before the question itself: fillers, hedges, asking ("so, tell me", "roughly", "on average, ...").
 _ASKING = (r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|remind)\s+me|do\s+you\s+know|"
-           r"i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|find\s+out)|i\s+(?:want|need|wish)\s+to\s+(?:know|find\s+out)|"
+           r"i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|find\s+out)|i\s+(?:want|need|wish)\s+to\s+(?:know|find\s+out)|find\s+out|"
            r"i(?:'m|’m|\s+am)\s+(?:curious|wondering)(?:\s+about)?|i\s+wonder|let\s+me\s+know|(?:do\s+you\s+have\s+)?any\s+idea")
 _HEDGES = (r"roughly|approximately|about|around|more\s+or\s+less|on\s+average|in\s+general|generally|usually|typically|normally|"
            r"(?:on|in)\s+an?\s+(?:typical|average|normal|usual)\s+(?:day|week|month|year)")
@@ -97,7 +99,7 @@ _PREPOSITION = _words("in on at for from to by with during since until till afte
 _IMPERATIVE = _words("name list count")
 _GIVEN = _words("number name names list count total date time day year month title brand colour color price distance")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_BOUNDARY = re.compile(r"(?:[,;:.!?]|\s[-–—])\s+")
+_BOUNDARY = re.compile(r"([,;:.!?]|\s[-–—])\s+")
 _MEMORY_START = re.compile(r"^\s*(?:find|show|search|look|get|looking|the\s+(?:time|moment|day|photo|picture))\b", _FLAGS)
 
 _GRANULARITY = [
@@ -110,7 +112,7 @@ _PLACE_GRAIN = {"country": "country", "countries": "country", "city": "city", "c
                 "village": "city", "villages": "city"}
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latest": -1, "final": -1, "previous": -1}
 _ORDINAL = re.compile(
-    r"\b(?:the\s+|my\s+)?(?P<word>first|second|third|fourth|fifth|last|latest|final|previous|most\s+recent(?:ly)?)\b"
+    r"\b(?:the\s+|my\s+)?(?P<word>first|second|third|fourth|fifth|last|latest|final(?=\s+(?:time|visit|trip|occasion))|previous|most\s+recent(?:ly)?)\b"
     r"(?:\s+(?:time|visit|trip|occasion)\b)?", _FLAGS)
 # "on my second trip": an anchor, blanked so the rest of the parser does not see "trip" as the subject.
 _TRIP_ORDINAL = re.compile(r"\b(?:on|during|in)\s+(?:my|our|the)\s+(?P<word>first|second|third|fourth|fifth|last|latest|most\s+recent)\s+(?:trip|visit|journey|holiday|vacation)\b(?:\s+to\b)?", _FLAGS)
@@ -119,7 +121,7 @@ _NOW_ANCHOR = re.compile(
     r"(?P<date>[^,;?]+?)\s*(?:[,;]|$|\?)", _FLAGS)
 # The interrogative frame: the words from the head up to the question's subject, blanked before the rest is parsed.
 _FRAME = re.compile(
-    r"(?:(?:in|on|at|for|from|to|by|with|during)\s+)?(?:(?:name|list|count)(?:\s+(?:all|every|each))?|give\s+me|what|which|when|where|whereabouts|how|who|whose)?"
+    r"(?:(?:in|on|at|for|from|to|by|with|during)\s+)?(?:(?:name|list|count)(?:\s+(?:all|every|each))?|give\s+me|what|which|when|where|whereabouts|how|who|whose|if|whether)?"
     r"(?:\s*(?:'s|’s|many|much|long|far|often|frequently|times?|different|separate|distinct|"
     r"date|day|days|weekday|year|month|week|hour|hours|minutes?|of\s+the\s+week|of\s+day|o'?clock|kind\s+of|type\s+of|sort\s+of|brand\s+of|make\s+of|"
     r"colou?r(?:\s+of)?|was|were|is|are|did|do|does|have|has|had|i|we|my|the|all|name\s+of(?:\s+the)?|number\s+of|ever|last|first|most\s+recently|"
@@ -133,7 +135,7 @@ _PER = re.compile(r"\b(?:per|a|an|each|every)\s+(?P<unit>day|week|month|year)\b(
                   r"|\b(?P<adverb>daily|weekly|monthly|yearly|annually)\b", _FLAGS)
 _PER_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year"}
 _EXTREME = re.compile(
-    r"\b(?:the\s+)?(?P<word>most|least|fewest)\b(?!\s+recent)(?:\s+(?:often|frequently|of\s+(?:the|my|our)\s+time|time))?"
+    r"\b(?:the\s+)?(?P<word>most|least|fewest|longest|shortest)\b(?!\s+recent)(?:\s+(?:often|frequently|of\s+(?:the|my|our)\s+time|time))?"
     r"|\b(?P<favourite>favourite|favorite|mostly)\b", _FLAGS)
 _USUAL = re.compile(r"\b(?:usually|usual|typically|typical|normally|generally|in\s+general|as\s+a\s+rule|tend(?:s|ed)?\s+to|on\s+an?\s+(?:normal|usual)\s+(?:day|week))\b", _FLAGS)
 # The start or the end of a stay: "leave the office" ends one, "get to work" starts one.
@@ -236,8 +238,8 @@ def read_question(text: str) -> ReadQuestion:
     question = Question(
         kind, _granularity(kind, text, noun), ordinal, unit, now_text,
         counted=noun if kind == "counting" else "",
-        every=kind == "location" and noun in _PLACE_NOUNS and noun not in _PLACE_SINGULARS,
-        extreme=("least" if extreme.group("word") and extreme.group("word").lower() != "most" else "most") if extreme else "",
+        every=kind == "location" and noun in _PLACE_NOUNS - _PLACE_SINGULARS and not extreme,  # "which cities did I visit most": one
+        extreme=("least" if (extreme.group("word") or "").lower() in ("least", "fewest", "shortest") else "most") if extreme else "",
         per=per, edge=_first_said(_EDGES, text, frame.end()) if kind == "time" else "", usual=bool(usual),
         means=_first_said(_MEANS, text, frame.end()) if kind == "distance" else "",
     )
@@ -254,13 +256,13 @@ def _opening(text: str) -> _Opening | None:
     opening = _opening_at(text, start, strict=False)
     if opening:
         return opening
-    boundaries = [match.end() for match in _BOUNDARY.finditer(text, start) if match.end() < len(text)]
-    for boundary in boundaries:
-        opening = _opening_at(text, boundary, strict=True)
+    boundaries = [match for match in _BOUNDARY.finditer(text, start) if match.end() < len(text)]
+    for boundary in boundaries:  # a new sentence may ask anything; a phrase after a comma may relate to what came before
+        opening = _opening_at(text, boundary.end(), strict=boundary.group(1) not in ".!?")
         if opening:
             return opening
     if text.rstrip().endswith("?") and not _MEMORY_START.match(text):
-        return next((opening for boundary in boundaries if (opening := _opening_at(text, boundary, strict=False))), None)
+        return next((opening for boundary in boundaries if (opening := _opening_at(text, boundary.end(), strict=False))), None)
     return None
 
 
@@ -294,16 +296,16 @@ def _split_contractions(tokens):
 def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
     """Which question form the words open, or None for a remembered moment."""
     first, second = words[0], words[1] if len(words) > 1 else ""
-    subject = words[2] if len(words) > 2 else ""
+    given = words[3] if len(words) > 3 and words[2] in ("the", "a") else words[2] if len(words) > 2 else ""
     if first in _AUX and second in ("i", "we"):
         return "yes-no"
-    if asked and first in ("if", "whether"):
+    if asked and first in ("if", "whether") and second in ("i", "we"):  # not "I wonder if it was the day ..."
         return "whether"
     if asked and not strict and first in ("the", "all"):
         return "noun"  # "tell me the name of the hotel"
     if not strict and first in _IMPERATIVE and second in _DETERMINERS | {"all", "every", "each", "which", "what", "how"}:
         return "imperative"
-    if not strict and first == "give" and second == "me" and (subject in _GIVEN or subject in ("the", "a") and len(words) > 3 and words[3] in _GIVEN):
+    if not strict and first == "give" and second == "me" and given in _GIVEN:  # "give me the number of", not "give me the photos"
         return "imperative"
     if first not in _WH:
         return None
@@ -324,9 +326,12 @@ def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
         rest = _skip_noun(words[1:])  # "what a view", "what I ate" govern no noun and take no auxiliary
     else:
         rest = words[1:]  # "where did I"; "where the street meets the river" remembers
-    if not rest or rest[0] not in _AUX:
+    if not rest or rest[0] not in _AUX or rest[1:2] and rest[1] in _WH | {"why"}:  # "which is why we went" relates
         return None
-    return "wh" if not strict or len(rest) > 1 and rest[1] in ("i", "we", "my", "our") else None
+    # After a comma, "which was the best" or "where was the car" may relate to what came before; "where did I",
+    # "which city was", "how long was" do not.
+    relates = len(rest) == len(words) - 1 and rest[1:2] not in (("i",), ("we",), ("my",), ("our",))
+    return None if strict and relates else "wh"
 
 
 def _skip_per(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -350,9 +355,6 @@ def _skip_noun(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             index += 1
     return words[index:]
-
-
-_NOUN_PREPOSITIONS = _words("to at in on from with near")
 
 
 def _noun_phrase(tokens, index: int) -> list[tuple[int, int, str]]:
@@ -386,7 +388,7 @@ def _noun_kind(phrase: list[str]) -> tuple[str | None, str]:
             return ("ocr", head) if read or not noun else ("frequency" if noun in _FREQUENCY_UNITS else "counting", noun)
         if head in _COLOUR_NOUNS:
             return "color", head
-        if head in _READ_NOUNS or head in ("make", "model"):
+        if head in _READ_NOUNS:
             return "ocr", head
         words = before
     kind, head = None, words[0] if words else ""
@@ -438,7 +440,11 @@ def _kind(text: str, opening: _Opening) -> tuple[str, str, int]:
     if first in _WH_KINDS:
         return _WH_KINDS[first], "", 1
     # what / which: the noun right after ("which city", "what colour shirt"), or after "was the" ("what was the name of")
-    index = 2 if len(words) > 1 and words[1] == "of" else 1
+    index = 1
+    if len(words) > 1 and words[1] == "of":  # "which of the cities"
+        index = 2
+        while index < len(words) and words[index] in _DETERMINERS:
+            index += 1
     phrase = _noun_phrase(tokens, index)
     kind, noun = _noun_kind([word for _, _, word in phrase])
     after = index + len(phrase)
@@ -451,6 +457,8 @@ def _kind(text: str, opening: _Opening) -> tuple[str, str, int]:
 
 def _pronoun_after(tokens, index: int) -> list[Span]:
     """ "which restaurant [did I] go to": the auxiliary and subject after the asked noun are frame too."""
+    if 0 < index < len(tokens) - 2 and tokens[index][2] in ("a", "an", "per", "each", "every") and tokens[index + 1][2] in _PER_UNITS:
+        index += 2  # "how many days a week [did I]"
     if 0 < index < len(tokens) - 1 and tokens[index][2] in _AUX and tokens[index + 1][2] in ("i", "we"):
         return [(tokens[index][0], tokens[index + 1][1])]
     return []
