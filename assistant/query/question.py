@@ -314,6 +314,8 @@ def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
     if first == "how":
         if second in ("many", "much"):
             rest = _skip_noun(words[2:])
+            if rest != words[2:] and _asks_about_the_noun(rest, strict):
+                return "wh"  # "how many people attended the meeting"
         elif second in _HOW_KINDS or second == "old":
             rest = _skip_per(words[2:])
             if rest[:1] == ("ago",):
@@ -324,6 +326,8 @@ def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
         if second == "of":  # "which of the cities did I ..."
             return "wh"
         rest = _skip_noun(words[1:])  # "what a view", "what I ate" govern no noun and take no auxiliary
+        if first != "what" and rest != words[1:] and _asks_about_the_noun(rest, strict):
+            return "wh"  # "which restaurant served the best pizza"; "what time the train left" remembers
     else:
         rest = words[1:]  # "where did I"; "where the street meets the river" remembers
     if not rest or rest[0] not in _AUX or rest[1:2] and rest[1] in _WH | {"why"}:  # "which is why we went" relates
@@ -332,6 +336,15 @@ def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
     # "which city was", "how long was" do not.
     relates = len(rest) == len(words) - 1 and rest[1:2] not in (("i",), ("we",), ("my",), ("our",))
     return None if strict and relates else "wh"
+
+
+def _asks_about_the_noun(rest: tuple[str, ...], strict: bool) -> bool:
+    """ "how many people | attended ...": the noun is the subject asked about, unless another subject follows it
+    ("how many people | there were", "which park | we saw") and makes it a remembered moment's clause."""
+    return not strict and (not rest or rest[0] not in _CLAUSE_OPENERS)
+
+
+_CLAUSE_OPENERS = _PRONOUNS - {"me"} | _AUX | _MODAL | _WH | {"that", "if", "whether"}
 
 
 def _skip_per(words: tuple[str, ...]) -> tuple[str, ...]:
