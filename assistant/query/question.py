@@ -121,11 +121,11 @@ _NOW_ANCHOR = re.compile(
     r"(?P<date>[^,;?]+?)\s*(?:[,;]|$|\?)", _FLAGS)
 # The interrogative frame: the words from the head up to the question's subject, blanked before the rest is parsed.
 _FRAME = re.compile(
-    r"(?:(?:in|on|at|for|from|to|by|with|during)\s+)?(?:(?:name|list|count)(?:\s+(?:all|every|each))?|give\s+me|what|which|when|where|whereabouts|how|who|whose|if|whether)?"
+    r"(?:(?:in|on|at|for|from|to|by|with|during)\s+)?(?:(?:name|list|count)(?:\s+(?:all|every|each))?|give\s+me|(?:what|where|who|how)s(?=\s)|what|which|when|where|whereabouts|how|who|whose|if|whether)?"
     r"(?:\s*(?:'s|’s|many|much|long|far|often|frequently|times?|different|separate|distinct|"
     r"date|day|days|weekday|year|month|week|hour|hours|minutes?|of\s+the\s+week|of\s+day|o'?clock|kind\s+of|type\s+of|sort\s+of|brand\s+of|make\s+of|"
     r"colou?r(?:\s+of)?|was|were|is|are|did|do|does|have|has|had|i|we|my|the|all|name\s+of(?:\s+the)?|number\s+of|ever|last|first|most\s+recently|"
-    r"distance|km|kilometres|kilometers|miles|metres|meters|exactly|approximately|roughly|usually|typically|normally|generally)\b)*",
+    r"distance|km|kilometres|kilometers|miles|metres|meters|exactly|approximately|roughly|on\s+average|usually|typically|normally|generally)\b)*",
     _FLAGS,
 )
 _ASIDES = re.compile(r"\b(?:on\s+average|roughly|approximately|more\s+or\s+less|in\s+general|please)\b", _FLAGS)
@@ -135,7 +135,7 @@ _PER = re.compile(r"\b(?:per|a|an|each|every)\s+(?P<unit>day|week|month|year)\b(
                   r"|\b(?P<adverb>daily|weekly|monthly|yearly|annually)\b", _FLAGS)
 _PER_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year"}
 _EXTREME = re.compile(
-    r"\b(?:the\s+)?(?P<word>most|least|fewest|longest|shortest)\b(?!\s+recent)(?:\s+(?:often|frequently|of\s+(?:the|my|our)\s+time|time))?"
+    r"\b(?:the\s+)?(?P<word>most|least|fewest|longest|shortest)\b(?!\s+recent)(?:\s+(?:often|frequently|of\s+(?:the|my|our)\s+time|times|time)\b)?"
     r"|\b(?P<favourite>favourite|favorite|mostly)\b", _FLAGS)
 _USUAL = re.compile(r"\b(?:usually|usual|typically|typical|normally|generally|in\s+general|as\s+a\s+rule|tend(?:s|ed)?\s+to|on\s+an?\s+(?:normal|usual)\s+(?:day|week))\b", _FLAGS)
 # The start or the end of a stay: "leave the office" ends one, "get to work" starts one.
@@ -288,6 +288,8 @@ def _split_contractions(tokens):
     for start, end, word in tokens:
         if word.endswith("'s") and word[:-2] in _WH:
             split += [(start, end - 2, word[:-2]), (end - 2, end, "is")]
+        elif word.endswith("s") and word[:-1] in ("what", "where", "who", "how"):  # "whats", typed without the apostrophe
+            split += [(start, end - 1, word[:-1]), (end - 1, end, "is")]
         else:
             split.append((start, end, word))
     return tuple(split)
@@ -317,7 +319,7 @@ def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
             if rest != words[2:] and _asks_about_the_noun(rest, strict):
                 return "wh"  # "how many people attended the meeting"
         elif second in _HOW_KINDS or second == "old":
-            rest = _skip_per(words[2:])
+            rest = _skip_aside(words[2:])
             if rest[:1] == ("ago",):
                 return "wh"
         else:
@@ -347,10 +349,14 @@ def _asks_about_the_noun(rest: tuple[str, ...], strict: bool) -> bool:
 _CLAUSE_OPENERS = _PRONOUNS - {"me"} | _AUX | _MODAL | _WH | {"that", "if", "whether"}
 
 
-def _skip_per(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words after an average's unit ("a week", "per month"), if one comes first."""
+def _skip_aside(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after an average's unit or a hedge ("how often | a week | do I", "how long | on average | did I")."""
     if len(words) > 1 and words[0] in ("a", "an", "per", "each", "every") and words[1] in _PER_UNITS:
         return words[2:]
+    if len(words) > 1 and words[:2] == ("on", "average"):
+        return words[2:]
+    if words and words[0] in ("roughly", "approximately", "exactly", "usually", "typically", "normally", "generally"):
+        return words[1:]
     return words
 
 

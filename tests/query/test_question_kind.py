@@ -366,6 +366,16 @@ ASKED = [
     ("At the beach, what colour was the umbrella?", "color"),
     ("What was the name of the bar where I watched the World Cup final?", "location"),
     ("Which of the cities I visited in 2019 did I stay in longest?", "location"),
+    ("How many people attended the meeting on 31 January 2019?", "counting"),  # the noun asked is the subject
+    ("How many people came to my birthday party", "counting"),
+    ("Which airline flew me to Boston?", "ocr"),
+    ("Which restaurant served the best pizza in Rome?", "location"),
+    ("whats the name of the pub near my office", "location"),
+    ("How long on average did I spend at the gym per visit?", "duration"),
+    ("What was the name of the coffee shop I visited most in 2019?", "location"),
+    ("What type of bird did I see in my garden?", "object"),
+    ("What was the make of my rental car in Spain?", "ocr"),
+    ("When did I typically arrive at work in 2019?", "time"),
 ]
 
 # Remembered moments to find: never a question, however they open ("when I ...", "where the ...", "what a ...").
@@ -449,6 +459,11 @@ REMEMBERED = [
     "we were at the concert, which had a huge stage",
     "a person asking where the station was",
     "tell me about my trip to Paris",  # a request to tell, not one of the kinds asked
+    "how many times we went to the beach that summer",
+    "which park we walked through in the morning",
+    "what time the train left, the big clock at the station",
+    "I was in the park, which had a fountain",
+    "at the beach, when the sun was setting",
 ]
 
 
@@ -491,6 +506,7 @@ def test_new_table_sizes():
     ("On which day of the week did I go to the gym most often?", "time", "most"),
     ("Which pub did I go to least often in 2019?", "location", "least"),
     ("Which of the cities I visited in 2019 did I stay in longest?", "location", "most"),
+    ("Which country have I visited the most times?", "location", "most"),
     ("When did I most recently go to the dentist?", "time", ""),
     ("What was the most recent film I saw?", "ocr", ""),
     ("Which city did I fly to after Dublin?", "location", ""),
@@ -638,6 +654,9 @@ def test_which_visit(text, ordinal):
     ("When did I buy the colour printer?", ["colour", "printer"], ["when"]),
     ("How many days a week did I cycle to work on average?", ["cycle", "work"], ["days", "week", "did", "average"]),
     ("Tell me if I went to the gym last week", ["went", "gym"], ["tell", "if"]),
+    ("Which country have I visited the most times?", ["country"], ["most", "times", "s"]),
+    ("whats the name of the pub near my office", ["pub", "office"], ["whats", "s", "name"]),
+    ("How long on average did I spend at the gym per visit?", ["gym"], ["average", "did", "long"]),
 ])
 def test_the_frame_is_not_the_subject(text, kept, dropped):
     visual = {word.lower() for word in re.findall(r"[^\W_]+", parse_query(text, now=NOW).visual)}
