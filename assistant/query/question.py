@@ -47,7 +47,7 @@ _WH = _words("what which whose when where whereabouts who whom how")
 # Words that end the noun a wh-word governs ("which restaurant | did I ...", "the name of the hotel | I ...").
 _NOUN_ENDS = _AUX | _MODAL | _PRONOUNS | _WH | _words(
     "that if whether while and or but than so to in on at for with from during near by after before outside inside "
-    "into around since until about over under behind than like")
+    "into around since until about over under behind like")
 # Prepositions inside the noun a wh-word governs: "how many visits to the dentist were there".
 _NOUN_PREPOSITIONS = _words("to at in on from with near")
 # Words before a noun that do not change what is asked ("the first time", "my favourite café").
@@ -240,7 +240,7 @@ def read_question(text: str) -> ReadQuestion:
         counted=noun if kind == "counting" else "",
         every=kind == "location" and noun in _PLACE_NOUNS - _PLACE_SINGULARS and not extreme,  # "which cities did I visit most": one
         extreme=("least" if (extreme.group("word") or "").lower() in ("least", "fewest", "shortest") else "most") if extreme else "",
-        per=per, edge=_first_said(_EDGES, text, frame.end()) if kind == "time" else "", usual=bool(usual),
+        per=per, edge=_edge(text, frame.end()) if kind == "time" else "", usual=bool(usual),
         means=_first_said(_MEANS, text, frame.end()) if kind == "distance" else "",
     )
     return ReadQuestion(question, tuple(spans), now_span)
@@ -493,6 +493,20 @@ def _per(text: str, kind: str) -> tuple[str, list[Span]]:
             unit = said.group("unit") or _PER_ADVERBS[said.group("adverb").lower()]
             return unit.lower(), [said.span()]
     return "", []
+
+
+def _edge(text: str, start: int) -> str:
+    """ "[when did I] leave the office": the verb right after the frame says whether a stay's start or end is asked;
+    a later one does not ("when did I go to the gym to start training")."""
+    start = _BEFORE_VERB.match(text, start).end()
+    verb = _TOKEN.search(text, start)
+    if not verb:
+        return ""
+    found = [(match.start(), name) for name, pattern in _EDGES if (match := pattern.search(text, start)) and match.start() <= verb.start()]
+    return min(found)[1] if found else ""
+
+
+_BEFORE_VERB = re.compile(r"(?:\s*\b(?:tend(?:s|ed)?\s+to|used\s+to|usually|typically|normally|generally|first|last|finally|actually|always)\b)*", _FLAGS)
 
 
 def _first_said(named_patterns, text: str, start: int) -> str:
