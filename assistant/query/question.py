@@ -100,6 +100,7 @@ _IMPERATIVE = _words("name list count")
 _GIVEN = _words("number name names list count total date time day year month title brand colour color price distance")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _BOUNDARY = re.compile(r"([,;:.!?]|\s[-–—])\s+")
+_SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
 _MEMORY_START = re.compile(r"^\s*(?:find|show|search|look|get|looking|the\s+(?:time|moment|day|photo|picture))\b", _FLAGS)
 
 _GRANULARITY = [
@@ -256,7 +257,10 @@ def _opening(text: str) -> _Opening | None:
     opening = _opening_at(text, start, strict=False)
     if opening:
         return opening
-    boundaries = [match for match in _BOUNDARY.finditer(text, start) if match.end() < len(text)]
+    # After a scope phrase, a question ends the text: "It was raining. How long did it rain? All afternoon." muses
+    # within a remembered moment; "I went to Paris twice. When was the first time?" asks.
+    last_sentence = max((match.start() for match in _SENTENCE_END.finditer(text.rstrip())), default=0)
+    boundaries = [match for match in _BOUNDARY.finditer(text, max(start, last_sentence)) if match.end() < len(text)]
     for boundary in boundaries:  # a new sentence may ask anything; a phrase after a comma may relate to what came before
         opening = _opening_at(text, boundary.end(), strict=boundary.group(1) not in ".!?")
         if opening:

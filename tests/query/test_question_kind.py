@@ -464,6 +464,10 @@ REMEMBERED = [
     "what time the train left, the big clock at the station",
     "I was in the park, which had a fountain",
     "at the beach, when the sun was setting",
+    # a question mused on inside a description, which goes on after it
+    "I was in a shop. What was the name of it? Something with a red logo",
+    "Eating lunch at my desk. Did I have a sandwich? Probably.",
+    "It was raining. How long did it rain? The whole afternoon",
 ]
 
 
