@@ -88,12 +88,13 @@ _READ_VERBS = re.compile(
     r"|\bwhat\s+was\s+on\s+the\s+(?:sign|screen|board|poster|menu|label)\b", _FLAGS)
 
 # Words before the question itself: fillers, hedges, asking ("so, tell me", "roughly", "on average, ...").
-_ASKING = (r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|remind)\s+me|do\s+you\s+know|"
+_ASKING = (r"(?:tell|remind)\s+me|do\s+you\s+know|check|"
            r"i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|find\s+out)|i\s+(?:want|need|wish)\s+to\s+(?:know|find\s+out)|find\s+out|"
-           r"i(?:'m|’m|\s+am)\s+(?:curious|wondering)(?:\s+about)?|i\s+wonder|let\s+me\s+know|(?:do\s+you\s+have\s+)?any\s+idea")
+           r"i(?:'m|’m|\s+am|\s+was)\s+(?:curious|wondering)(?:\s+about)?|i\s+wonder|let\s+me\s+know|(?:do\s+you\s+have\s+)?any\s+idea")
 _HEDGES = (r"roughly|approximately|about|around|more\s+or\s+less|on\s+average|in\s+general|generally|usually|typically|normally|"
            r"(?:on|in)\s+an?\s+(?:typical|average|normal|usual)\s+(?:day|week|month|year)")
-_LEAD = re.compile(rf"(?:[\s,:;]+|(?:so|and|ok|okay|please|now|also|then|hey|hi|well|oh|quick\s+question|{_HEDGES}|{_ASKING})\b)*", _FLAGS)
+_LEAD = re.compile(rf"(?:[\s,:;]+|(?:so|and|ok|okay|please|now|also|then|hey|hi|well|oh|(?:quick\s+)?question|"
+                   rf"(?:can|could|would|will)\s+you|{_HEDGES}|{_ASKING})\b)*", _FLAGS)
 _ASKED = re.compile(rf"\b(?:{_ASKING})\b", _FLAGS)
 _PREPOSITION = _words("in on at for from to by with during since until till after before")
 _IMPERATIVE = _words("name list count")

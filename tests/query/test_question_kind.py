@@ -376,6 +376,12 @@ ASKED = [
     ("What type of bird did I see in my garden?", "object"),
     ("What was the make of my rental car in Spain?", "ocr"),
     ("When did I typically arrive at work in 2019?", "time"),
+    ("Could you list the cities I visited in 2019?", "location"),
+    ("Can you please tell me how long I stayed in Rio?", "duration"),
+    ("can you check when I last went to the dentist", "time"),
+    ("I was wondering how often I went to the gym in May", "frequency"),
+    ("Question: which airline did I fly with to Boston?", "ocr"),
+    ("Would you name the film I saw in May", "ocr"),
 ]
 
 # Remembered moments to find: never a question, however they open ("when I ...", "where the ...", "what a ...").
@@ -464,6 +470,8 @@ REMEMBERED = [
     "what time the train left, the big clock at the station",
     "I was in the park, which had a fountain",
     "at the beach, when the sun was setting",
+    "could you find the photo of the beach in Spain",
+    "check in at the hotel in Rome with my suitcase",
     # a question mused on inside a description, which goes on after it
     "I was in a shop. What was the name of it? Something with a red logo",
     "Eating lunch at my desk. Did I have a sandwich? Probably.",
