@@ -249,8 +249,9 @@ def read_question(text: str) -> ReadQuestion:
 
 
 def _opening(text: str) -> _Opening | None:
-    """The question's head: at the start (after an "assuming today is ..." anchor and any lead-in), or after a
-    scope phrase ("On my birthday, where did I ..."), where only a plain "did I"-style head counts unless a "?" ends it."""
+    """The question's head: at the start (after an "assuming today is ..." anchor and any lead-in), or in the last
+    sentence after a scope phrase ("On my birthday, where did I ..."), where after a comma only a head that cannot
+    relate back counts ("where did I", not "where was the car"), unless a "?" ends the text."""
     start = 0
     anchor = _NOW_ANCHOR.match(text.strip())
     if anchor:
@@ -274,6 +275,7 @@ def _opening(text: str) -> _Opening | None:
 def _opening_at(text: str, position: int, strict: bool) -> _Opening | None:
     lead = _LEAD.match(text, position)
     asked = bool(_ASKED.search(lead.group())) and not re.search(r"\babout\W*$", lead.group(), _FLAGS)
+    strict = strict and not asked  # "In Rome, can you tell me which hotel I stayed in": asking never relates back
     tokens = tuple((m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text, lead.end(), min(len(text), lead.end() + 200)))
     tokens = _split_contractions(tokens)
     if not tokens:

@@ -1,4 +1,5 @@
-"""Question kinds (the LSC's eight labels) and memory descriptions that must never be read as questions."""
+"""Question kinds (the LSC's eight labels and distance), what else a question asks (most, per week, start or end,
+usually, by what means), and memory descriptions that must never be read as questions."""
 
 from __future__ import annotations
 
@@ -382,6 +383,7 @@ ASKED = [
     ("I was wondering how often I went to the gym in May", "frequency"),
     ("Question: which airline did I fly with to Boston?", "ocr"),
     ("Would you name the film I saw in May", "ocr"),
+    ("In Rome, can you tell me which hotel I stayed in", "location"),
 ]
 
 # Remembered moments to find: never a question, however they open ("when I ...", "where the ...", "what a ...").
