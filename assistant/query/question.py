@@ -52,7 +52,7 @@ _NOUN_ENDS = _AUX | _MODAL | _PRONOUNS | _WH | _words(
 _NOUN_PREPOSITIONS = _words("to at in on from with near")
 # Words before a noun that do not change what is asked ("the first time", "my favourite café").
 _MODIFIERS = _words("first second third fourth fifth last latest final previous most least recent favourite favorite "
-                    "usual main new old same different separate distinct other exact whole full")
+                    "usual main new old same different separate distinct other exact whole full average typical total")
 _PER_UNITS = _words("day week month year")
 
 _PLACE_SINGULARS = _words(
@@ -102,6 +102,7 @@ _GIVEN = _words("number name names list count total date time day year month tit
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _BOUNDARY = re.compile(r"([,;:.!?]|\s[-–—])\s+")
 _SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
+_PHOTOS_ASKED = re.compile(r"(?:have|got|took|take)\s+(?:any\s+|some\s+)?(?:photos?|pictures?|images?|shots?)\b")
 _MEMORY_START = re.compile(r"^\s*(?:find|show|search|look|get|looking|the\s+(?:time|moment|day|photo|picture))\b", _FLAGS)
 
 _GRANULARITY = [
@@ -126,7 +127,7 @@ _FRAME = re.compile(
     r"(?:(?:in|on|at|for|from|to|by|with|during)\s+)?(?:(?:name|list|count)(?:\s+(?:all|every|each))?|give\s+me|(?:what|where|who|how)s(?=\s)|what|which|when|where|whereabouts|how|who|whose|if|whether)?"
     r"(?:\s*(?:'s|’s|many|much|long|far|often|frequently|times?|different|separate|distinct|"
     r"date|day|days|weekday|year|month|week|hour|hours|minutes?|of\s+the\s+week|of\s+day|o'?clock|kind\s+of|type\s+of|sort\s+of|brand\s+of|make\s+of|"
-    r"colou?r(?:\s+of)?|was|were|is|are|did|do|does|have|has|had|i|we|my|the|all|name\s+of(?:\s+the)?|number\s+of|ever|last|first|most\s+recently|"
+    r"colou?r(?:\s+of)?|was|were|is|are|did|do|does|have|has|had|i|we|my|the|all|names?\s+of(?:\s+the)?|number\s+of|average|total|ever|last|first|most\s+recently|"
     r"distance|km|kilometres|kilometers|miles|metres|meters|exactly|approximately|roughly|on\s+average|usually|typically|normally|generally)\b)*",
     _FLAGS,
 )
@@ -307,7 +308,7 @@ def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
     first, second = words[0], words[1] if len(words) > 1 else ""
     given = words[3] if len(words) > 3 and words[2] in ("the", "a") else words[2] if len(words) > 2 else ""
     if first in _AUX and second in ("i", "we"):
-        return "yes-no"
+        return None if _PHOTOS_ASKED.match(" ".join(words[2:6])) else "yes-no"  # "do I have photos of a dog": a search
     if asked and first in ("if", "whether") and second in ("i", "we"):  # not "I wonder if it was the day ..."
         return "whether"
     if asked and not strict and first in ("the", "all"):

@@ -384,6 +384,11 @@ ASKED = [
     ("Question: which airline did I fly with to Boston?", "ocr"),
     ("Would you name the film I saw in May", "ocr"),
     ("In Rome, can you tell me which hotel I stayed in", "location"),
+    ("Did I have pizza in Rome?", "frequency"),
+    ("What was the average number of times I went to the gym per week?", "frequency"),
+    ("What was the total distance I walked in May?", "distance"),
+    ("What were the names of the cities I visited?", "location"),
+    ("Which two cities did I visit in 2019?", "location"),
 ]
 
 # Remembered moments to find: never a question, however they open ("when I ...", "where the ...", "what a ...").
@@ -474,6 +479,8 @@ REMEMBERED = [
     "at the beach, when the sun was setting",
     "could you find the photo of the beach in Spain",
     "check in at the hotel in Rome with my suitcase",
+    "Do I have any photos of a dog in the snow?",  # a search for photos, not a question about one's life
+    "Have I got pictures of the Eiffel Tower?",
     # a question mused on inside a description, which goes on after it
     "I was in a shop. What was the name of it? Something with a red logo",
     "Eating lunch at my desk. Did I have a sandwich? Probably.",
@@ -626,6 +633,7 @@ def test_distance_by_means_of_travel(text, means):
     ("Whereabouts did I stay in Lisbon?", "place", False),
     ("Which of the cities I visited in 2019 did I stay in longest?", "city", False),  # the one, not all of them
     ("I'm curious how many countries I visited in 2019", "country", True),
+    ("What were the names of the cities I visited?", "city", True),
 ])
 def test_granularity_and_lists(text, granularity, every):
     question = parse_query(text, now=NOW).question
@@ -672,6 +680,7 @@ def test_which_visit(text, ordinal):
     ("Which country have I visited the most times?", ["country"], ["most", "times", "s"]),
     ("whats the name of the pub near my office", ["pub", "office"], ["whats", "s", "name"]),
     ("How long on average did I spend at the gym per visit?", ["gym"], ["average", "did", "long"]),
+    ("What was the average number of times I went to the gym per week?", ["gym"], ["average", "number", "times", "week"]),
 ])
 def test_the_frame_is_not_the_subject(text, kept, dropped):
     visual = {word.lower() for word in re.findall(r"[^\W_]+", parse_query(text, now=NOW).visual)}
