@@ -64,7 +64,7 @@ class Asked:
         """The /chat API's "answer": what is on screen now (a candidate after "no, the other one"), with how it was reached."""
         return {
             "kind": self.answer.kind, "value": self.value, "text": self.text, "evidence": list(self.evidence),
-            "reasoning": self.answer.reasoning, "confident": self.answer.confident,
+            "reasoning": self.answer.reasoning, "confidence": self.answer.confidence, "why": self.answer.why,
             "candidates": [candidate.to_dict() for candidate in self.answer.candidates], "showing": self.showing,
         }
 
@@ -101,6 +101,8 @@ def answer_reply(replies: Replies, asked: Asked, moments: list[EventHit]) -> str
     lines = [answer.text]
     if answer.reasoning:
         lines.append(replies("answer_reasoning", reasoning=answer.reasoning))
+    if answer.why:
+        lines.append(replies("answer_confidence", confidence=answer.confidence, why=answer.why))
     if moments:
         lines.append(replies("answer_evidence_one" if len(moments) == 1 else "answer_evidence", count=len(moments)))
     if len(answer.candidates) > 1:

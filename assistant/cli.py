@@ -418,6 +418,7 @@ def run_ask(args: argparse.Namespace) -> int:
     print(answer.text)
     if answer.reasoning:
         print(f"how: {answer.reasoning}")
+    print(f"how sure: {answer.confidence}" + (f" ({answer.why})" if answer.why else ""))
     for image_id in answer.evidence:
         print(f"  {image_id}")
     return 0

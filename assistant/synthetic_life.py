@@ -247,9 +247,10 @@ def photo_rows(stays: list[Stay], every: timedelta = PHOTO_EVERY) -> pd.DataFram
     return table
 
 
-def write_life_library(folder: Path, stays: list[Stay], every: timedelta = PHOTO_EVERY) -> Path:
+def write_life_library(folder: Path, stays: list[Stay], every: timedelta = PHOTO_EVERY, text_encoder=None) -> Path:
     """Commit the year as a library: photo table, and OCR, tags and detections as the enrichment steps leave them
-    (a photo every 10 minutes makes about 30,000; every 2.5 minutes about 120,000)."""
+    (a photo every 10 minutes makes about 30,000; every 2.5 minutes about 120,000); text_encoder: a sentence
+    model to embed the photos' words with (the meaning channel)."""
     from .enrich import shards
     from .enrich.vision import describe_counts
     from .indexing import commit_photo_table
@@ -269,5 +270,5 @@ def write_life_library(folder: Path, stays: list[Stay], every: timedelta = PHOTO
     shards.write_shard(folder, "objects", stamp[counted].assign(
         object_labels=[list(found) for found in objects], object_counts=[list(found.values()) for found in objects],
         objects=[describe_counts(list(found), list(found.values())) for found in objects]))
-    commit_photo_table(folder, table.drop(columns=["_stay", "_sign"]), None, {}, model=None, photo_roots=[])
+    commit_photo_table(folder, table.drop(columns=["_stay", "_sign"]), None, {}, model=None, photo_roots=[], text_encoder=text_encoder)
     return folder

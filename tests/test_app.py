@@ -107,7 +107,7 @@ def test_a_question_gets_an_answer_with_its_evidence_and_follow_ups(client, demo
     assert sunday["value"] == len([activity for activity in tavernas if activity.day == "2019-05-12"])
 
     split = client.predict("Where did I have coffee?", api_name="/chat")["answer"]
-    assert not split["confident"] and len(split["candidates"]) >= 2
+    assert split["confidence"] == "unsure" and split["why"] and len(split["candidates"]) >= 2
     other = client.predict("no, the other one", api_name="/chat")["answer"]
     assert other["value"] == split["candidates"][1]["value"] and other["evidence"] == split["candidates"][1]["evidence"]
     assert client.predict("coffee in a pub", api_name="/chat")["answer"] is None  # a memory: no answer

@@ -1,36 +1,38 @@
 """From the matching moments to a value, one rule per kind of question, with the sentence and the arithmetic.
 
-Every answer carries the photos it was computed from. When the visits disagree (two different hotels,
-two dates for "when"), the most likely value is given as unsure, with up to three candidates.
+Every answer carries the photos it was computed from and says how sure it is. When the visits disagree
+(two hotels, two dates for "when"), the most likely value is given as unsure, with up to three candidates.
+A question with a word that nothing in its scope shows ("with my sister") is not answered as if the word
+were not there: the answer is "I can't tell", with what was found without it.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from datetime import datetime
 
 import numpy as np
 
 from ..library import Library
-from ..query import ParsedQuery, PeriodTerm, local_seconds_of
-from ..words import concept_key, plural
-from .answer import Answer, Candidate, NotAQuestion
-from .moments import Moments, find_moments, rows_matching, subject_terms
+from ..query import ParsedQuery, local_seconds_of
+from ..words import plural
+from .answer import Answer, NotAQuestion
+from .context import Context, human, unsure_text
+from .measures import average, distance
+from .moments import find_moments, word_rows
+from .reading import colour_answer, counting_answer, object_answer, ocr_answer
+from .subject import asks_for_trips, content_words
 from .timeline import Timeline, timeline_of
-from .visits import Group, following, mostly_away, trips, visits
-from .words import colours, things, words_read
+from .visits import following, mostly_away, trips, visits
 
-EVIDENCE_PER_GROUP = 3
-MAX_EVIDENCE = 12  # photos, unless there are more moments than this: then one photo of each ...
-MAX_EVIDENCE_MOMENTS = 30  # ... of at most this many
-VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
-MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
-SPLIT_SHARE = 0.5  # a second value with at least this share of the first's support makes the answer unsure
-MAX_CANDIDATES = 3
-TRIP_WORDS = frozenset({"trip", "holiday", "journey", "vacation", "travel", "abroad", "overseas"})
-_SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "persons": "person"}
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
-PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA model
+# A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
+LOCATED_FOR_SURE = 0.9
+VENUE_RADIUS_KM = 2.0  # a place term this small is one venue
+# Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
+READING_KINDS = ("ocr", "color", "object", "counting")
+
 
 def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = None, encoder=None, vqa=None) -> Answer:
     """Answer an already parsed question (the chat passes its merged query); now: for "last", default the last photo.
@@ -41,34 +43,50 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.now:
         now = datetime.fromisoformat(question.now)
     now = now or library.last_local_time() or datetime.max
-    subject = subject_terms(parsed.visual)
-    by_trip = question.unit == "trip" or bool(TRIP_WORDS & set(subject))
-    counted = {concept_key(question.counted), concept_key(_SINGULAR.get(question.counted, question.counted))}  # "people" is "person"
-    subject = [word for word in subject if word not in TRIP_WORDS and word not in counted]
+    subject = content_words(parsed.visual, question, has_place=bool(parsed.place.terms))
     timeline = timeline_of(library)
-    moments = find_moments(library, parsed, subject, encoder, away=lambda rows: mostly_away(timeline, rows))
-    subject = moments.subject
+    moments = find_moments(library, parsed, subject, encoder, timeline)
+    if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and _one_venue(parsed):
+        moments = moments.whole_scope()  # "how many cups on the table at the cafe": what is read is at the venue
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]
     for clause, after in [(text, True) for text in parsed.preceded_by] + [(text, False) for text in parsed.followed_by]:
-        rows = following(library, rows, rows_matching(library, subject_terms(clause)), after)
-    if not subject and question.granularity in ("city", "country"):
+        anchor = content_words(clause, question, has_place=False)
+        rows = following(library, rows, word_rows(library, anchor), after)
+    if not moments.subject and question.granularity in ("city", "country"):
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March": not the home town
+    by_trip = question.unit == "trip" or asks_for_trips(parsed.visual) or (
+        not moments.subject and bool(parsed.place.terms) and mostly_away(timeline, rows))
     ordinal = question.ordinal
     if question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
-    if not subject and parsed.place.terms and mostly_away(timeline, rows):
-        by_trip = True
-    groups = trips(timeline, rows) if by_trip else visits(timeline, rows)
-    if ordinal is not None and question.kind != "frequency":
+    groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.local_seconds)
+    if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
-    if question.kind in ("ocr", "color", "object"):
-        groups = groups[-MAX_VISITS_READ:]  # what the words of the most recent visits say
-    context = _Context(library, parsed, moments, subject, groups, by_trip, timeline, vqa)
-    if not subject and not parsed.place.terms and not parsed.time.terms:
-        return context.unanswerable("I could not tell what the question is about; name a place, an activity or a time")
+    context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
+    if not moments.subject and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
+        return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
+    if moments.missing and moments.found and question.kind not in READING_KINDS:
+        return _partly_found(context)  # which visits count depends on every word; what is read there does not
+    if question.kind == "distance":
+        return distance(context, rows if moments.subject else np.flatnonzero(moments.scope))
     if question.kind != "frequency" and not groups:
         return context.nothing_found()
     return _RULES[question.kind](context)
+
+
+def _partly_found(context: Context) -> Answer:
+    """Some words of the question are in no photo in scope: say which, and what was found without them."""
+    moments, groups = context.moments, context.groups
+    found = " ".join(moments.found)
+    seen = f" Without them, {found}: {len(groups)} {plural('visit', len(groups))} ({context.listed(groups, 4)})." if groups else ""
+    return context.cannot_tell(f"I can't tell: {moments.missing_text()}.{seen}", f"not found: {', '.join(moments.missing)}",
+                               context.evidence(groups), f"{found}: {context.listed(groups)}" if groups else "")
+
+
+def _one_venue(parsed: ParsedQuery) -> bool:
+    """The question's place is a single venue ("at the cafe"), not a town or a country."""
+    areas = [area for term in parsed.place.terms for area in term.areas]
+    return bool(areas) and all(area.radius_km <= VENUE_RADIUS_KM for area in areas)
 
 
 def _away_if_any(timeline: Timeline, rows: np.ndarray) -> np.ndarray:
@@ -85,147 +103,86 @@ def _on_trip(timeline: Timeline, scope: np.ndarray, rows: np.ndarray, ordinal: i
     return rows[timeline.trip_of_row[rows] == numbers[ordinal]]
 
 
-class _Context:
-    """What every rule needs, and the phrasing they share."""
-
-    def __init__(self, library, parsed, moments: Moments, subject, groups: list[Group], by_trip: bool, timeline: Timeline, vqa=None):
-        self.library, self.parsed, self.moments, self.subject = library, parsed, moments, subject
-        self.groups, self.by_trip, self.timeline = groups, by_trip, timeline
-        self.question = parsed.question
-        self.vqa = vqa
-
-    @property
-    def about(self) -> str:
-        scope = [chip.label for chip in self.parsed.chips()]
-        words = " ".join(self.subject) or "anything"
-        return f"{words}" + (f" ({', '.join(scope)})" if scope else "")
-
-    def answer(self, value, text: str, evidence_rows, reasoning: str, candidates=(), confident: bool = True) -> Answer:
-        if self.moments.by_clip:  # no photo's words say it: the moments only look like it
-            text, confident = f"Unsure, from how the photos look (no photo's words mention {' '.join(self.subject)}): {text}", False
-        return Answer(self.question.kind, value, text, tuple(self.library.image_ids(evidence_rows)), reasoning,
-                      tuple(candidates), confident, self.parsed)
-
-    def unanswerable(self, text: str) -> Answer:
-        return Answer(self.question.kind, None, text, (), "", (), False, self.parsed)
-
-    def nothing_found(self) -> Answer:
-        if not self.moments.time_covered:
-            return self.unanswerable(f"The library has no photos from {self.parsed.chips()[0].label}, so I cannot answer.")
-        missing = f"; {self.moments.missing_words}" if self.moments.unknown else ""
-        return self.unanswerable(f"I found no moment of {self.about}{missing}, so I cannot answer.")
-
-    def visit_rows(self, group: Group) -> np.ndarray:
-        """The photos to read a visit's words from: the whole stay (capped), or a trip's matching photos."""
-        if group.trip:
-            return group.rows[:VISIT_PHOTOS_READ]
-        return np.arange(group.first_row, min(group.last_row + 1, group.first_row + VISIT_PHOTOS_READ))
-
-    def evidence(self, groups: list[Group]) -> list[int]:
-        return spread_evidence([group.rows for group in groups])
-
-    def when(self, group: Group) -> str:
-        """ "2–5 Mar 2019" for a trip, "Sat 2 Mar 2019, 18:05–19:40" for a visit."""
-        first, last = _local(self.library, group.first_row), _local(self.library, group.last_row)
-        if group.trip:
-            return _day_range(first, last)
-        return f"{first:%a} {first.day} {first:%b %Y}, {first:%H:%M}–{last:%H:%M}"
-
-    def where(self, group: Group) -> str:
-        return self.library.event_place(int(self.library.event_ids[group.rows[0]])) or self.library.record(int(group.rows[0]))["place"]
-
-    def listed(self, groups: list[Group], limit: int = 6) -> str:
-        shown = "; ".join(self.when(group) for group in groups[:limit])
-        return shown + (f"; and {len(groups) - limit} more" if len(groups) > limit else "")
-
-    def one_day_unless_dated(self, groups: list[Group]) -> list[Group]:
-        """Several days match an undated scope ("on Monday", "at the gym"): the most recent day is meant."""
-        dated = any(isinstance(term, PeriodTerm) for term in self.parsed.time.terms)
-        days = {int(self.library.local_seconds[group.rows[0]] // 86400) for group in groups}
-        if dated or len(days) < 2 or self.by_trip:
-            return groups
-        last_day = max(days)
-        return [group for group in groups if self.library.local_seconds[group.rows[0]] // 86400 == last_day]
-
-    def latest_first(self, values: list, groups: list[Group], evidence_rows: list[list[int]]) -> list[Candidate]:
-        """One candidate per occasion, the most recent first (when several occasions answer differently)."""
-        return [Candidate(value, f"{value} ({self.when(group)})", tuple(self.library.image_ids(rows)))
-                for value, group, rows in list(zip(values, groups, evidence_rows))[::-1][:MAX_CANDIDATES]]
-
-    def by_value(self, values: list[object], groups: list[Group]) -> tuple[object, list[Candidate], list[Group], bool]:
-        """Groups that agree on a value, most supported (then most recent) first: (value, candidates, its groups, sure)."""
-        support: dict[object, list[Group]] = {}
-        for value, group in zip(values, groups):
-            support.setdefault(value, []).append(group)
-        ranked = sorted(support.items(), key=lambda item: (len(item[1]), item[1][-1].rows[-1]), reverse=True)
-        candidates = [Candidate(value, f"{value} ({self.listed(members, 2)})", tuple(self.library.image_ids(self.evidence(members))))
-                      for value, members in ranked[:MAX_CANDIDATES]]
-        sure = len(ranked) == 1 or len(ranked[1][1]) < SPLIT_SHARE * len(ranked[0][1])
-        return ranked[0][0], candidates if not sure else [], ranked[0][1], sure
-
-
-def _local(library: Library, row: int) -> datetime:
-    return np.datetime64(int(library.local_seconds[int(row)]), "s").astype(datetime)
-
-
-def _day_range(first: datetime, last: datetime) -> str:
-    if first.date() == last.date():
-        return f"{first.day} {first:%b %Y}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last:%b %Y}"
-    if first.year == last.year:
-        return f"{first.day} {first:%b}–{last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y}–{last.day} {last:%b %Y}"
-
-
-def _unsure(text: str, candidates: list[Candidate]) -> str:
-    return f"Probably {text} But the evidence is split: " + "; ".join(c.text for c in candidates) + "."
-
-
-def _frequency(context: _Context) -> Answer:
+def _frequency(context: Context) -> Answer:
     question, groups = context.question, context.groups
-    unit = question.unit if question.unit in ("day", "week", "month") else "trip" if context.by_trip else question.unit
+    unit = question.unit if question.unit in ("day", "week", "month") else "trip" if context.by_trip else "time"
     if unit in ("day", "week", "month"):
         rows = np.concatenate([group.rows for group in groups]) if groups else np.zeros(0, np.int64)
         width = {"day": "D", "week": "W", "month": "M"}[unit]
         count = len(np.unique(context.library.local_seconds[rows].astype("datetime64[s]").astype(f"datetime64[{width}]")))
-        noun = plural(unit, count)
     else:
-        count, noun = len(groups), plural("trip" if unit == "trip" else "time", len(groups))
+        count = len(groups)
+    noun = plural(unit, count)
     if not count:
-        if not context.moments.confident_none:
-            why = ("the library has no photos from that time" if not context.moments.time_covered
-                   else "this library has no words to look for it in" if context.moments.blind else "the only hints are weak")
-            return context.unanswerable(f"I cannot tell how often ({context.about}): {why}.")
-        missing = f": {context.moments.missing_words}" if context.moments.unknown else ""
-        return context.answer(0, f"Never: I found no moment of {context.about}{missing}.", [], f"0 {noun} matched")
+        return _never(context, noun)
     reasoning = f"{count} {noun}: {context.listed(groups)}"
+    if question.per:
+        return average(context, count, reasoning, lambda value: f"{value:g} {plural(unit, 2)}")
     return context.answer(count, f"{count} {noun}.", context.evidence(groups), reasoning)
 
 
-def _time(context: _Context) -> Answer:
-    granularity = context.question.granularity or "date"
-    pattern = _GRANULARITY_FORMAT[granularity]
-    values = [_local(context.library, group.rows[0]).strftime(pattern) for group in context.groups]
-    if context.question.ordinal is None and len(set(values)) > 1:
+def _never(context: Context, noun: str) -> Answer:
+    """Zero, said only as far as the library could have seen it: a "never" needs a search that could have found it."""
+    moments = context.moments
+    if not moments.time_covered:
+        return context.nothing_found()
+    if moments.subject and not moments.found:
+        if moments.by_clip:
+            return context.answer(0, f"Never that I can see: nothing in the photos looks like {context.about}.", [], f"0 {noun}",
+                                  confidence="unsure")
+        if not any(moments.elsewhere.values()):  # no photo anywhere says it: the library cannot see it, so no "never"
+            return context.cannot_tell(f"I can't tell how often ({context.about}): {moments.missing_text()}, and there is no "
+                                       "CLIP model to look at the photos themselves.", f"the library cannot see it: {moments.missing_text()}")
+        return context.answer(0, f"Never, as far as the photos show: {moments.missing_text()}.", [], f"0 {noun}", confidence="likely")
+    if not moments.subject:  # a place or a time alone: GPS says where every photo was taken
+        located = np.isfinite(context.library.lat[context.parsed.time.exactly().mask(context.library.local_seconds)])
+        share = float(located.mean()) if len(located) else 0.0
+        sure = "sure" if share >= LOCATED_FOR_SURE else "likely"
+        return context.answer(0, f"Never: no photo was taken at {context.scope_label}.", [], f"0 {noun}", confidence=sure,
+                              why=f"{share:.0%} of the photos in that time have GPS")
+    return context.answer(0, f"Never, as far as the photos show: no moment of {context.about}.", [], f"0 {noun}", confidence="likely")
+
+
+def _time(context: Context) -> Answer:
+    question = context.question
+    pattern = _GRANULARITY_FORMAT[question.granularity or "date"]
+    edge = {"start": lambda group: group.first_row, "end": lambda group: group.last_row}.get(question.edge, lambda group: group.rows[0])
+    if question.usual and len(context.groups) > 1:
+        return _usual_time(context, edge, pattern)
+    values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
+    if question.ordinal is None and len(set(values)) > 1:
         recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
         candidates = context.latest_first(values, context.groups, [context.evidence([group]) for group in context.groups])
-        text = _unsure(f"{values[-1]}, the most recent of {len(values)} occasions.", candidates)
-        return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}", candidates, False)
-    group = context.groups[-1] if context.question.ordinal is None else context.groups[0]
+        text = unsure_text(f"{values[-1]}, the most recent of {len(values)} occasions.", candidates)
+        return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}",
+                              candidates, "unsure", "several occasions and the question names none")
+    group = context.groups[-1] if question.ordinal is None else context.groups[0]
     return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", context.evidence([group]),
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}")
 
 
-def _location(context: _Context) -> Answer:
-    column = {"country": context.timeline.countries, "city": context.timeline.cities}.get(context.question.granularity, context.timeline.places)
+def _usual_time(context: Context, edge, pattern: str) -> Answer:
+    """ "What time did I usually leave the office": the median over the visits, and how much they vary."""
+    minutes = [context.local(edge(group)).hour * 60 + context.local(edge(group)).minute for group in context.groups]
+    middle = int(statistics.median(minutes))
+    value = f"{middle // 60:02d}:{middle % 60:02d}" if pattern == "%H:%M" else Counter(
+        context.local(edge(group)).strftime(pattern) for group in context.groups).most_common(1)[0][0]
+    spread = statistics.pstdev(minutes)
+    return context.answer(value, f"Usually {value} (over {len(minutes)} visits, give or take {round(spread)} minutes).",
+                          context.evidence(context.groups), f"median of {len(minutes)} visits: {context.listed(context.groups)}",
+                          confidence="likely", why="a typical value over several visits")
+
+
+def _location(context: Context) -> Answer:
+    question = context.question
+    column = {"country": context.timeline.countries, "city": context.timeline.cities}.get(question.granularity, context.timeline.places)
     values = [_most_common(column[group.rows]) for group in context.groups]
-    if context.question.every:  # "which countries did I visit": all of them, in the order first visited
+    if question.every:  # "which countries did I visit": all of them, in the order first visited
         named = list(dict.fromkeys(value for value in values if value))
         chosen = [group for value, group in zip(values, context.groups) if value]
-        return context.answer(", ".join(named), f"{', '.join(named)}.", context.evidence(chosen),
+        return context.answer(named, f"{', '.join(named)}.", context.evidence(chosen),
                               f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}")
-    return _valued(context, [(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at")
+    return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at")
 
 
 def _most_common(values) -> str:
@@ -233,129 +190,41 @@ def _most_common(values) -> str:
     return counted.most_common(1)[0][0] if counted else ""
 
 
-def spread_evidence(moments: list) -> list[int]:
-    """Photos of each moment an answer counts, the same number of each: "7 times" shows all seven moments
-    (one photo each), "2 times" three photos of each."""
-    moments = moments[:MAX_EVIDENCE_MOMENTS]
-    each = max(1, min(EVIDENCE_PER_GROUP, MAX_EVIDENCE // max(len(moments), 1)))
-    return [int(row) for rows in moments for row in rows[:each]]
-
-
-def _valued(context: _Context, found: list[tuple[object, list[int]]], how: str) -> Answer:
-    """An answer whose value each visit gives (a place, a word read, a colour), with the photos that show it;
-    visits that disagree make it unsure."""
-    kept = [(value, rows, group) for (value, rows), group in zip(found, context.groups) if value not in ("", None)]
-    if not kept:
-        return context.unanswerable(f"I found {context.about} ({context.listed(context.groups, 3)}) but nothing there says the answer.")
-    showing = {id(group): rows for _, rows, group in kept}
-    value, candidates, groups, sure = context.by_value([value for value, _, _ in kept], [group for _, _, group in kept])
-    text = f"{value} ({how} {context.where(groups[-1])}, {context.when(groups[-1])})."
-    reasoning = f"{len(groups)} of {len(context.groups)} matching {plural('visit', len(context.groups))} say {value}: {context.listed(groups)}"
-    evidence = spread_evidence([showing[id(group)] for group in groups])
-    return context.answer(value, text if sure else _unsure(text, candidates), evidence, reasoning, candidates, sure)
-
-
-def _read(context: _Context, reader) -> list[tuple[object, list[int]]]:
-    """Values read from the words of each visit's photos (all of the stay, not only those that matched: the sign
-    may be on another photo of the same visit), with the photos that carry the value; when the words say
-    nothing and a VQA model is at hand, the visit's best photos are asked. The most recent visits are read."""
-    groups = context.groups
-    rows_by_group = [context.visit_rows(group) for group in groups]
-    records = context.library.records(np.concatenate(rows_by_group))
-    per_photo = [reader([record]) for record in records]  # one Counter per photo, summed per visit below
-    found, start = [], 0
-    for group, rows in zip(groups, rows_by_group):
-        photos = per_photo[start:start + len(rows)]
-        start += len(rows)
-        value = _top(sum(photos, Counter()))
-        if value:
-            found.append((value, [int(row) for row, words in zip(rows, photos) if words[value]]))
-        elif context.vqa is not None:
-            found.append(_asked(context, group))
-        else:
-            found.append(("", group.rows.tolist()))
-    return found
-
-
-def _asked(context: _Context, group: Group) -> tuple[str, list[int]]:
-    """The VQA model's answer over a visit's best photos (confidence summed per answer), and the photos that gave it."""
-    rows = group.rows[:PHOTOS_ASKED]
-    replies = context.vqa.ask([record["path"] for record in context.library.records(rows)], context.parsed.text)
-    votes: Counter = Counter()
-    for _, answer, confidence in replies:
-        votes[answer] += confidence
-    if not votes:
-        return "", group.rows.tolist()
-    value = votes.most_common(1)[0][0]
-    return value, [int(rows[position]) for position, answer, _ in replies if answer == value]
-
-
-def _duration(context: _Context) -> Answer:
+def _duration(context: Context) -> Answer:
+    """A trip's length in days ("how long did I stay in Rio"), or the time spent over visits ("at the gym in May")."""
+    if context.by_trip:
+        return _trip_length(context)
     groups = context.one_day_unless_dated(context.groups)
-    seconds = [int(context.library.utc_seconds[group.last_row] - context.library.utc_seconds[group.first_row]) for group in groups]
-    if context.by_trip and len(groups) > 1 and context.question.ordinal is None:
-        value, candidates, chosen, sure = context.by_value(seconds, groups)
-        text = f"{_human(value)} ({context.when(chosen[-1])})."
-        return context.answer(value, text if sure else _unsure(text, candidates), context.evidence(chosen),
-                              f"{len(groups)} trips: {context.listed(groups)}", candidates, sure)
+    utc = context.library.utc_seconds
+    seconds = [int(utc[group.last_row] - utc[group.first_row]) for group in groups]
+    if not any(seconds):
+        return context.cannot_tell(f"I can't tell how long: each of the {len(groups)} {plural('visit', len(groups))} has a single photo "
+                                   f"({context.listed(groups, 3)}).", "one photo a visit gives no length", context.evidence(groups))
     total = sum(seconds)
-    parts = " + ".join(f"{context.when(group)} at {context.where(group)} ({_human(length)})" for group, length in zip(groups, seconds))
-    return context.answer(total, f"{_human(total)}.", context.evidence(groups), f"{parts} = {_human(total)}" if len(groups) > 1 else parts)
+    parts = " + ".join(f"{context.when(group)} at {context.where(group)} ({human(length)})" for group, length in zip(groups, seconds))
+    reasoning = f"{parts} = {human(total)}" if len(groups) > 1 else parts
+    if context.question.per:
+        return average(context, total, reasoning, human, whole=True)
+    sparse = min(seconds) == 0  # some visits have one photo: their length is not known
+    return context.answer(total, f"{human(total)}.", context.evidence(groups), reasoning,
+                          confidence="likely" if sparse else "sure", why="some visits have a single photo" if sparse else "")
 
 
-def _human(seconds: int) -> str:
-    days, rest = divmod(int(seconds), 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    parts = [f"{days} {plural('day', days)}"] if days else []
-    parts += [f"{hours} h"] if hours else []
-    parts += [f"{minutes} min"] if minutes or not parts else []
-    return " ".join(parts)
-
-
-def _counting(context: _Context) -> Answer:
-    thing = context.question.counted or "things"
-    key = concept_key(_SINGULAR.get(thing, thing))
-    index = context.library.concept_index
-    groups = context.one_day_unless_dated(context.groups)
-    position = index.labels.index(key) if index is not None and key in index.labels else None
-    if position is None or not index.counted[position]:
-        shown = context.evidence(groups)
-        return Answer(context.question.kind, None, f"I cannot count {thing} here: this library has no detector counts for them. "
-                      f"The moment is {context.when(groups[-1])} at {context.where(groups[-1])}.", tuple(context.library.image_ids(shown)),
-                      f"{len(groups)} matching {plural('visit', len(groups))}: {context.listed(groups)}", (), False, context.parsed)
-    counts = index.count(key)
-    seen = [group for group in groups if counts[group.rows].max() > 0] or groups  # visits where none were seen say nothing
-    per_group = [int(counts[group.rows].max()) for group in seen]
-    best = [int(group.rows[np.argmax(counts[group.rows])]) for group in seen]
-    parts = " + ".join(f"{count} at {context.where(group)} ({context.when(group)})" for count, group in zip(per_group, seen))
-    reasoning = f"most {plural(key, 2)} in one photo: {parts}"
-    days = {int(context.library.local_seconds[group.rows[0]] // 86400) for group in seen}
-    if len(days) > 1:  # several occasions: the most recent is meant, but say so
-        candidates = context.latest_first(per_group, seen, [[row] for row in best])
-        text = _unsure(f"{per_group[-1]} {plural(key, per_group[-1])}, on the most recent of {len(seen)} occasions.", candidates)
-        return context.answer(per_group[-1], text, best[-1:] + context.evidence(seen[-1:]), reasoning, candidates, False)
-    total = sum(per_group)  # one day: what was seen at each visit adds up ("cups of coffee on 5 May")
-    return context.answer(total, f"{total} {plural(key, total)}.", best + context.evidence(seen)[: MAX_EVIDENCE - len(best)], reasoning)
-
-
-def _ocr(context: _Context) -> Answer:
-    return _valued(context, _read(context, words_read), "read at")
-
-
-def _colour(context: _Context) -> Answer:
-    return _valued(context, _read(context, lambda records: colours(records, context.subject)), "at")
-
-
-def _object(context: _Context) -> Answer:
-    return _valued(context, _read(context, lambda records: things(records, context.subject)), "at")
-
-
-def _top(counted: Counter) -> str:
-    return counted.most_common(1)[0][0] if counted else ""
+def _trip_length(context: Context) -> Answer:
+    groups = context.groups
+    trips = [context.timeline.trips[int(context.timeline.trip_of_row[group.rows[0]])] for group in groups]
+    days = [(np.datetime64(trip.last_day) - np.datetime64(trip.first_day)).astype(int) + 1 for trip in trips]
+    seconds = [day_count * 86400 for day_count in days]
+    if len(groups) > 1 and context.question.ordinal is None:
+        value, candidates, chosen, clear = context.by_value(seconds, groups)
+        text = f"{human(value)} ({context.when(chosen[-1])})."
+        return context.answer(value, text if clear else unsure_text(text, candidates), context.evidence(chosen),
+                              f"{len(groups)} trips: {context.listed(groups)}", candidates, "sure" if clear else "unsure")
+    return context.answer(seconds[-1], f"{human(seconds[-1])} ({context.when(groups[-1])}).", context.evidence(groups[-1:]),
+                          f"the trip's first and last days: {trips[-1].first_day} to {trips[-1].last_day}")
 
 
 _RULES = {
     "frequency": _frequency, "time": _time, "location": _location, "duration": _duration,
-    "counting": _counting, "ocr": _ocr, "color": _colour, "object": _object,
+    "counting": counting_answer, "ocr": ocr_answer, "color": colour_answer, "object": object_answer,
 }

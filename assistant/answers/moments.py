@@ -1,14 +1,20 @@
-"""All the moments a question is about: its scope (time, place) filters exactly, its subject's words must
-be found in the photo's words (captions, text read, tags, objects) or its place name, with a relevance
-cut-off rather than a top-k, since a count is only as good as the set it counts.
+"""All the moments a question is about: its scope (time, place) filters exactly, by the calendar ("last
+week" is Monday to Sunday here, though search forgives a few days), and its subject is found by the search
+engine's own channels and cut-offs, per word, so that every word is either found or named as not found.
 
-A word weighs its rarity (idf), so "lunch at the Harbour Grill" needs the rare words, not "lunch" alone.
-A photo matches when it has most of the subject's weight, close to the best match in scope. With a CLIP
-model and no word found, photos far above the rest in CLIP similarity are taken as weak evidence.
+- A word is found exactly when a photo's words (captions, text read, tags, objects) or its place name have
+  it (the BM25 index's own words); with the library's sentence model, a word no photo has may be found by
+  meaning: the photos whose words stand far out in meaning from the library's other words.
+- A visit (a stay) is about the subject when its photos together hold most of the subject's weight (each
+  word weighs its rarity in this library, idf), close to the best visit in scope: "dentist's waiting room"
+  needs the dentist, not any room; "took my kids to the dentist" needs kids and dentist in the same visit.
+- With no word found at all and a CLIP model, the photos CLIP puts far above the rest are weak evidence.
+The photos found are ranked by search's fused relevance, so the evidence shown first is what search shows.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from dataclasses import dataclass, field
 
@@ -17,135 +23,163 @@ import numpy as np
 from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
-from ..words import concept_key, plural, terms
+from ..search.scoring import Scorer
+from ..words import terms
+from .timeline import Timeline, timeline_of
 
-# Words of a question that say how it asks, not what about ("did I go to the cinema" is about the cinema).
-LIGHT_WORDS = frozenset(terms(
-    "go went gone going goes get got getting do did done doing spend spent spending visit visited visiting have had having "
-    "take took taken see saw seen stay stayed staying make made thing things time times long many much often number last first most recent "
-    "recently ever different kind type sort brand colour color written write wrote say said says name named place "
-    "called call i me my we our us one ones there was were is are be been am also again exactly usually city town village "
-    "country date year month week day hour minute minutes hours o clock title "
-    # what was eaten, bought or held is the answer, not what the photos must say
-    "eat ate eaten eating drink drank drinking buy bought buying wear wore wearing hold held holding pick picked"
-))
-MATCH_SHARE = 0.5  # a photo must have at least this share of the subject's weight ...
-BELOW_BEST = 0.2  # ... and at most this much less than the best photo in scope
-# Words of everyday life that name the same thing; a captioner says "movie theatre" where one asks about
-# "the cinema". (A library with a sentence model also matches by meaning in search; here words must meet.)
-SAME_THING = (
-    ("cinema", "movie", "film"), ("gym", "workout", "fitness"), ("haircut", "hairdresser", "barber", "hair"),
-    ("dentist", "dental"), ("cafe", "coffee", "café"), ("plane", "flight", "aeroplane", "airplane", "aircraft"),
-    ("supermarket", "grocery"), ("doctor", "clinic", "gp"), ("car", "vehicle"), ("restaurant", "diner", "bistro"),
-    ("bike", "bicycle", "cycling"), ("television", "tv"), ("phone", "smartphone"), ("pub", "bar"),
-)
-_SAME = {key: keys for keys in ({concept_key(name) for name in names} for names in SAME_THING) for key in keys}
-VENUE_RADIUS_KM = 2.0  # a place term this small is one venue
+MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
+BELOW_BEST = 0.2  # ... and at most this much less than the best visit in scope
+# A word no photo has is found by meaning only when some of the library's distinct photo words stand out this
+# far in meaning from the rest (z); measured with MiniLM on captioner-style words, true meanings stood at
+# 3.9-5.2 ("cinema" for "a movie theatre", "exercise" for "lifting weights") and absent ones at 1.9-3.0.
+MEANING_FOUND_Z = 3.5
+MEANING_BELOW_FOUND = 0.5  # ... and then the photos whose words are at most this much (z) less close are found by it
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
 
 
 @dataclass
 class Moments:
-    """The photos a question is about (ascending rows) and how sure the search is of that set."""
+    """The photos a question is about (ascending rows) and what the search for them found and missed."""
 
     rows: np.ndarray
     scope: np.ndarray  # bool per photo: inside the question's time and place
     subject: list[str]  # the content words looked for
-    unknown: list[str] = field(default_factory=list)  # subject words no photo or place in scope has
+    by_meaning: list[str] = field(default_factory=list)  # of those, found only by meaning (the sentence model)
+    missing: list[str] = field(default_factory=list)  # found neither way in scope
     elsewhere: dict[str, int] = field(default_factory=dict)  # of those, how many photos outside the scope have each
     by_clip: bool = False  # found by CLIP alone (weak)
-    blind: bool = False  # the library has no words and no CLIP model to look for the subject with
     time_covered: bool = True  # the library has photos from the question's time at all
+    can_see: bool = True  # the library could have found the subject: words to look in, or CLIP
+    relevance: np.ndarray | None = None  # search's fused score of each row, for ordering evidence
+
+    in_place_of_subject: bool = False  # no word was found: everything in scope (one venue) is read instead
+
+    def whole_scope(self) -> "Moments":
+        """Every photo in scope stands for the subject, whose words are still named as not found."""
+        return dataclasses.replace(self, rows=np.flatnonzero(self.scope), relevance=None, in_place_of_subject=True)
 
     @property
-    def missing_words(self) -> str:
+    def found(self) -> list[str]:
+        return [word for word in self.subject if word not in self.missing]
+
+    def missing_text(self) -> str:
         """Which subject words nothing in scope has, true to the whole library: "no photo's words or place
-        mention cinema" only when none does; otherwise where they do appear."""
-        absent = [word for word in self.unknown if not self.elsewhere.get(word)]
-        outside = [f"{word} ({self.elsewhere[word]} {plural('photo', self.elsewhere[word])})" for word in self.unknown if self.elsewhere.get(word)]
+        mention sister" only when none does; otherwise where they do appear."""
+        absent = [f"'{word}'" for word in self.missing if not self.elsewhere.get(word)]
+        outside = [f"'{word}' ({self.elsewhere[word]} photos)" for word in self.missing if self.elsewhere.get(word)]
         notes = [f"no photo's words or place mention {', '.join(absent)}"] if absent else []
         if outside:
             notes.append(f"only photos at other times or places mention {', '.join(outside)}")
         return "; ".join(notes)
 
-    @property
-    def confident_none(self) -> bool:
-        """Nothing found, by a search that could have found it (the library's words, no hint from CLIP)."""
-        return not len(self.rows) and not self.by_clip and not self.blind and self.time_covered
+    def best_first(self, rows: np.ndarray) -> np.ndarray:
+        """Some of the moments' rows, the most relevant first (time order among equals)."""
+        if self.relevance is None or not len(rows):
+            return rows
+        scores = self.relevance[np.searchsorted(self.rows, rows)]
+        return rows[np.argsort(-scores, kind="stable")]
 
 
 def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
-    """Photos inside the question's time and place (its concepts are what it asks about, not filters)."""
-    mask = parsed.time.mask(library.local_seconds)
+    """Photos inside the question's time (as the calendar has it) and place; concepts are what it asks about."""
+    mask = parsed.time.exactly().mask(library.local_seconds)
     for term in parsed.place.terms:
         mask &= term.mask(library.lat, library.lng, library.country_code)
     return mask
 
 
-def subject_terms(text: str) -> list[str]:
-    return [word for word in dict.fromkeys(terms(text)) if word not in LIGHT_WORDS]
-
-
-def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], encoder=None, away=None) -> Moments:
-    """The photos in scope that the subject's words (or, failing them, CLIP) pick out.
-
-    away(rows) says whether photos are mostly on a trip: "what date did I fly to Rome" has no photo saying
-    "fly", and a trip or a single venue in scope is then what the question is about.
-    """
+def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], encoder=None, timeline: Timeline | None = None) -> Moments:
+    """The photos in scope that the subject's words (or, failing every word, CLIP) pick out (timeline: the
+    library's stays, which visits are counted in)."""
     scope = scope_mask(library, parsed)
-    if parsed.time.terms and not parsed.time.mask(library.local_seconds).any():  # "in 2020" in a library of 2019
+    if parsed.time.terms and not parsed.time.exactly().mask(library.local_seconds).any():  # "in 2020" in a library of 2019
         return Moments(np.zeros(0, np.int64), scope, subject, time_covered=False)
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
-    hits, weights, unknown = _term_hits(library, subject, scope)
-    elsewhere = {word: int(hits[subject.index(word)].sum()) for word in unknown}
-    if weights.sum() == 0 and _scope_is_the_subject(library, parsed, scope, away):
-        return Moments(np.flatnonzero(scope), scope, [], unknown, elsewhere)
-    if weights.sum() > 0:
-        coverage = (weights @ hits) / weights.sum()
-        in_scope = np.where(scope, coverage, 0.0)
-        best = float(in_scope.max()) if len(in_scope) else 0.0
-        cutoff = max(MATCH_SHARE, best - BELOW_BEST)
-        rows = np.flatnonzero(in_scope >= cutoff) if best >= MATCH_SHARE else np.zeros(0, np.int64)
-        if len(rows) or encoder is None:
-            return Moments(rows, scope, [word for word in subject if word not in unknown], unknown, elsewhere)
-    if encoder is not None and library.embeddings is not None and scope.any():
-        return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, subject, unknown, elsewhere, by_clip=True)
-    blind = library.text_index is None or library.text_index.is_empty
-    return Moments(np.zeros(0, np.int64), scope, subject, unknown, elsewhere, blind=blind)
+    hits = np.stack([_word_rows(library, word) | _place_rows(library, word) for word in subject])
+    scope_rows = np.flatnonzero(scope)
+    by_meaning = _found_by_meaning(library, subject, hits, scope_rows)
+    for position, rows in by_meaning.items():
+        hits[position, rows] = True
+    in_scope = hits[:, scope].sum(axis=1)
+    missing = [word for word, count in zip(subject, in_scope) if count == 0]
+    elsewhere = {word: int(hits[subject.index(word)].sum()) for word in missing}
+    meaning = [subject[position] for position in by_meaning if subject[position] not in missing]
+    found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere)
+    if len(missing) == len(subject):
+        if encoder is not None and library.embeddings is not None and scope.any():
+            return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, by_clip=True, **found)
+        return Moments(np.zeros(0, np.int64), scope, can_see=_has_words(library) or bool(meaning), **found)
+    rows = _visits_about(library, hits, scope, timeline or timeline_of(library))
+    relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
+    return Moments(rows, scope, relevance=relevance, **found)
 
 
-def _scope_is_the_subject(library: Library, parsed: ParsedQuery, scope: np.ndarray, away) -> bool:
-    """A place in scope that is one venue ("at the cafe") or a trip away ("in Rome"), not the home town, or a
-    sequence clause ("right after the gym")."""
-    if (parsed.preceded_by or parsed.followed_by) and scope.any():
-        return True  # "what did I eat right after my swim": what comes after is the subject
-    if not parsed.place.terms or not scope.any():
-        return False
-    venue = all(area.radius_km <= VENUE_RADIUS_KM for term in parsed.place.terms for area in term.areas)
-    return venue or (away is not None and away(np.flatnonzero(scope)))
-
-
-def rows_matching(library: Library, words: list[str]) -> np.ndarray:
-    """Photos whose words or place name have most of these words (for "right after the gym")."""
-    hits, weights, _ = _term_hits(library, words)
-    if weights.sum() == 0:
-        return np.zeros(0, np.int64)
-    return np.flatnonzero((weights @ hits) / weights.sum() >= MATCH_SHARE)
-
-
-def _term_hits(library: Library, subject: list[str], scope: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Per subject word: which photos have it (words or place name), its weight (idf over the library), and
-    the words no photo in scope has (they cannot pick anything out, so they weigh nothing)."""
+def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timeline: Timeline) -> np.ndarray:
+    """The photos with any subject word in the visits (stays) that hold most of the subject's weight."""
     n = len(library)
-    hits = np.zeros((len(subject), n), dtype=np.float32)
-    for position, word in enumerate(subject):
-        hits[position] = _word_rows(library, word) | _place_rows(library, word)
-    found = hits.sum(axis=1)
-    in_scope = found if scope is None else hits[:, scope].sum(axis=1)
-    weights = np.where(in_scope > 0, np.log1p(n / np.maximum(found, 1)), 0.0)
-    return hits, weights, [word for word, count in zip(subject, in_scope) if count == 0]
+    counts = hits.sum(axis=1)
+    in_scope = hits[:, scope].sum(axis=1)
+    weights = np.where(in_scope > 0, np.log1p(n / np.maximum(counts, 1)), 0.0)
+    rows = np.flatnonzero(hits.any(axis=0) & scope)
+    if not len(rows) or weights.sum() == 0:
+        return np.zeros(0, np.int64)
+    stays = timeline.stay_of_row[rows]
+    unique_stays, stay_index = np.unique(stays, return_inverse=True)
+    held = np.zeros((len(unique_stays), hits.shape[0]), dtype=bool)  # which words each stay's photos hold together
+    for position in range(hits.shape[0]):
+        held[stay_index[hits[position, rows]], position] = True
+    coverage = (held @ weights) / weights.sum()
+    best = float(coverage.max())
+    if best < MATCH_SHARE:
+        return np.zeros(0, np.int64)
+    kept = coverage >= max(MATCH_SHARE, best - BELOW_BEST)
+    return rows[kept[stay_index]]
+
+
+def _found_by_meaning(library: Library, subject: list[str], hits: np.ndarray, scope_rows: np.ndarray) -> dict[int, np.ndarray]:
+    """For each word no photo in scope has: the photos whose words mean it, when the library has a sentence
+    model and some of its distinct photo words stand out that far in meaning from the rest (a z-score over
+    the library's distinct words, so that a caption repeated on every office photo does not set the scale)."""
+    absent = [position for position in range(len(subject)) if not hits[position, scope_rows].any()]
+    if not absent or not len(scope_rows):
+        return {}
+    model = Scorer(library, None, scope_rows).sentence_model
+    if model is None:
+        return {}
+    distinct, text_of_row = _distinct_words(library)
+    found = {}
+    for position in absent:
+        closeness = distinct @ model.encode_text(subject[position])
+        z = (closeness - closeness.mean()) / max(float(closeness.std()), 1e-6)
+        if len(z) and float(z.max()) >= MEANING_FOUND_Z:
+            meant = np.flatnonzero(z >= MEANING_FOUND_Z - MEANING_BELOW_FOUND)
+            rows = scope_rows[np.isin(text_of_row[scope_rows], meant)]
+            if len(rows):
+                found[position] = rows
+    return found
+
+
+_DISTINCT_WORDS: "weakref.WeakKeyDictionary[Library, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def _distinct_words(library: Library) -> tuple[np.ndarray, np.ndarray]:
+    """The library's distinct photo-word vectors (float32) and, per photo, which one it has (-1: no words)."""
+    cached = _DISTINCT_WORDS.get(library)
+    if cached is None:
+        vectors = np.ascontiguousarray(library.text_embeddings)
+        keys = vectors.view(np.dtype((np.void, vectors.dtype.itemsize * vectors.shape[1]))).ravel()
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        distinct = vectors[first].astype(np.float32)
+        has_words = distinct.any(axis=1)
+        renumbered = np.cumsum(has_words) - 1
+        cached = _DISTINCT_WORDS[library] = (distinct[has_words], np.where(has_words[inverse], renumbered[inverse], -1))
+    return cached
+
+
+def _has_words(library: Library) -> bool:
+    return library.text_index is not None and not library.text_index.is_empty
 
 
 def _forms(word: str) -> set[str]:
@@ -156,7 +190,15 @@ def _forms(word: str) -> set[str]:
     forms = {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
     if word.endswith("y"):
         forms.add(word[:-1] + "ie")
-    return forms | _SAME.get(word[:-1] + "ie" if word.endswith("y") else word, set())
+    return forms
+
+
+def word_rows(library: Library, words: list[str]) -> np.ndarray:
+    """Photos whose words or place name have every one of these words (for "right after the gym")."""
+    mask = np.ones(len(library), dtype=bool)
+    for word in words:
+        mask &= _word_rows(library, word) | _place_rows(library, word)
+    return np.flatnonzero(mask) if words else np.zeros(0, np.int64)
 
 
 def _word_rows(library: Library, word: str) -> np.ndarray:

@@ -1,7 +1,7 @@
 """A life as stays and trips, learned from the library's own metadata (computed once per loaded library).
 
 A stay is a run of consecutive photos at one place (semantic name, else city) without a long gap: one
-visit. Home is the city where most nights are spent (the city of each day's last photo). A trip is a run
+visit. Home is the city where most nights are spent (the city of each day's last photo), if they spread over the months. A trip is a run
 of consecutive days away from home in one country; its photos are those taken outside the home city.
 """
 
@@ -19,6 +19,8 @@ from ..library import Library
 STAY_GAP_S = 3600
 # A day with this share of its photos outside the home city is a day away (the day you fly home counts).
 AWAY_SHARE = 0.25
+# A home city is where nights are spent in at least one month of this many that have photos.
+HOME_MONTHS_SHARE = 3
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,20 @@ def _build(library: Library) -> Timeline:
     frame = pd.DataFrame({"day": days, "city": cities, "country": countries})
     located = frame[frame["city"] != ""]
     night_city = located.groupby("day")["city"].last()
-    home_city = str(night_city.mode().iloc[0]) if len(night_city) else ""
+    home_city = _home_city(night_city, days)
     trip_of_row, trips = _trips(frame, located, night_city, home_city)
     return Timeline(stay_of_row, stay_first, stay_last, home_city, trip_of_row, trips, place, cities, countries)
+
+
+def _home_city(night_city: pd.Series, days: np.ndarray) -> str:
+    """Where most located nights are spent, if they are spread over the library's months (a home), not a
+    few runs of days (the trips of a diary whose home photos have no GPS): "" when home is never located."""
+    if not len(night_city):
+        return ""
+    home = str(night_city.mode().iloc[0])
+    months = np.unique(days // 30)
+    home_months = np.unique(night_city.index[night_city == home].to_numpy() // 30)
+    return home if len(home_months) * HOME_MONTHS_SHARE >= len(months) else ""
 
 
 def _trips(frame: pd.DataFrame, located: pd.DataFrame, night_city: pd.Series, home_city: str):

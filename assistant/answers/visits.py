@@ -22,14 +22,20 @@ class Group:
     trip: bool
 
 
-def visits(timeline: Timeline, rows: np.ndarray) -> list[Group]:
-    """One group per stay that has a matching photo, in time order."""
+def visits(timeline: Timeline, rows: np.ndarray, local_seconds: np.ndarray) -> list[Group]:
+    """One group per visit that has a matching photo, in time order. A visit is a stay, or the stays of one
+    day at one place ("at the office" before and after lunch; a diary's two photos of the same swim)."""
+    if not len(rows):
+        return []
     stays = timeline.stay_of_row[rows]
-    cuts = np.flatnonzero(np.diff(stays)) + 1
+    day = local_seconds[rows] // 86400
+    place = timeline.places[rows]
+    new_visit = np.ones(len(rows), dtype=bool)
+    new_visit[1:] = (stays[1:] != stays[:-1]) & ((day[1:] != day[:-1]) | (place[1:] != place[:-1]))
+    cuts = np.flatnonzero(new_visit)[1:]
     return [
-        Group(part, int(timeline.stay_first[stays_part[0]]), int(timeline.stay_last[stays_part[0]]), trip=False)
+        Group(part, int(timeline.stay_first[stays_part[0]]), int(timeline.stay_last[stays_part[-1]]), trip=False)
         for part, stays_part in zip(np.split(rows, cuts), np.split(stays, cuts))
-        if len(part)
     ]
 
 

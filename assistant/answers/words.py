@@ -1,9 +1,17 @@
-"""What the evidence photos say, as candidate answers: words read (OCR, quoted in captions), colours, objects."""
+"""What the evidence photos say, as candidate answers: text read (OCR, quoted in captions), colours, objects.
+
+Each reader takes the photos of one visit and which of them show the subject, and returns a Counter of
+candidate values. Text read is weighed by how particular it is to this visit (a word on every photo of
+the library, "EXIT", says nothing) and by whether the photo showing it is one that shows the subject: the
+beer's label, not the gate number on the wall behind it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+
+import numpy as np
 
 from ..words import concept_key, terms
 
@@ -12,45 +20,98 @@ COLOURS = (
     "gold", "beige", "navy", "turquoise", "maroon", "cream", "violet", "teal",
 )
 _COLOUR = re.compile(rf"\b({'|'.join(COLOURS)})\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“']([^\"”']{2,60})[\"”']")
+# Double quotes of any kind; single quotes only around words (an apostrophe inside "man's" is no quote).
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{2,60})[\"“”«»]|(?<![\w])['‘]([^'‘’\n]{2,60}?)['’](?![\w])")
 # Labels too generic to be what someone ate, bought or held.
-_GENERIC = frozenset(concept_key(word) for word in "person people man woman table chair room wall floor indoor outdoor photo picture".split())
+_GENERIC = frozenset(concept_key(word) for word in "person people man woman table chair room wall floor indoor outdoor photo picture view".split())
+# "a plate of ramen", "a cup of coffee": what a captioner says was eaten or drunk.
+_CONTAINED = re.compile(r"\b(?:plate|bowl|cup|mug|glass|pint|slice|piece|box|bag|bottle|pot|basket|tray|serving|portion|can)s?\s+of\s+"
+                        r"((?:(?!(?:with|on|at|in|next|for|a|an|the|and\s+(?:a|an|the|some))\b)[a-z]+\s*){1,4})", re.IGNORECASE)
+# Spellings of a number matter only when the question asks for one.
+NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room"))
+SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
 
 
-def words_read(photos: list[dict]) -> Counter:
-    """Text read in the photos (OCR lines, words quoted in captions), counted case-insensitively."""
+def texts_read(photo: dict) -> list[str]:
+    """The text read in a photo: its OCR, and words quoted in its caption."""
+    quoted = [first or second for first, second in _QUOTED.findall(photo.get("caption", ""))]
+    return [text for text in [photo.get("ocr_text", "")] + quoted if text.strip()]
+
+
+def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_number: bool, asked: set[str]) -> Counter:
+    """Strings read in a visit's photos, each the run of particular words around the most particular one.
+
+    rarity(key) -> weight of an indexed word (its idf in the library); asked: the question's own words, never the answer.
+    """
+    scored: Counter = Counter()
+    lines: list[list[str]] = []
+    for photo, on_subject in zip(photos, shows_subject):
+        for text in texts_read(photo):
+            tokens = text.split()
+            lines.append(tokens)
+            for token in set(tokens):
+                scored[token.lower()] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
     found: Counter = Counter()
     spelling: dict[str, str] = {}
-    for photo in photos:
-        for text in [photo.get("ocr_text", "")] + _QUOTED.findall(photo.get("caption", "")):
-            text = " ".join(text.split())
-            if text:
-                spelling.setdefault(text.lower(), text)
-                found[spelling[text.lower()]] += 1
+    for tokens in lines:
+        value = _run_around_best(tokens, scored)
+        if value:
+            spelling.setdefault(value.lower(), value)
+            found[spelling[value.lower()]] += max(scored[token.lower()] for token in value.split())
     return found
 
 
+def _token_weight(token: str, rarity, wants_number: bool, asked: set[str]) -> float:
+    keys = terms(token)
+    if not keys or keys[0] in asked or len(token) < 2:
+        return 0.0
+    weight = rarity(keys[0])
+    return weight * 0.5 if any(ch.isdigit() for ch in token) and not wants_number else weight
+
+
+def _run_around_best(tokens: list[str], scored: Counter) -> str:
+    """The best token of a line and its neighbours that are nearly as particular ("THE LAST HARBOUR", not "GATE 12")."""
+    weights = [scored[token.lower()] for token in tokens]
+    if not weights or max(weights) <= 0:
+        return ""
+    best = int(np.argmax(weights))
+    keep = [weight >= 0.5 * weights[best] for weight in weights]
+    start, end = best, best + 1
+    while start > 0 and (keep[start - 1] or (not terms(tokens[start - 1]) and start > 1 and keep[start - 2])):
+        start -= 1
+    while end < len(tokens) and (keep[end] or (not terms(tokens[end]) and end + 1 < len(tokens) and keep[end + 1])):
+        end += 1
+    if start > 0 and not terms(tokens[start - 1]):  # a leading article belongs to a title: "THE LAST HARBOUR"
+        start -= 1
+    return " ".join(tokens[start:end])
+
+
 def colours(photos: list[dict], subject: list[str]) -> Counter:
-    """Colour words in the photos' captions and tags; one just before a subject word ("a red car") counts triple."""
+    """Colour words said of a subject word in the photos' captions and tags ("a red car"): another colour in
+    the same photo is someone else's."""
     found: Counter = Counter()
+    wanted = set(subject)
     for photo in photos:
         text = " ".join(photo.get(column, "") for column in ("caption", "tags", "objects"))
         for match in _COLOUR.finditer(text):
-            colour = match.group(1).lower().replace("gray", "grey")
             following = terms(text[match.end():match.end() + 40])[:2]
-            found[colour] += 3 if set(following) & set(subject) else 1
+            if set(following) & wanted:
+                found[match.group(1).lower().replace("gray", "grey")] += 1
     return found
 
 
 def things(photos: list[dict], subject: list[str]) -> Counter:
-    """Tags and detected objects of the photos, besides what the question already names and generic labels."""
+    """What a captioner says was on the plate or in the cup, then tags and detected objects, besides what the
+    question already names and generic labels."""
     found: Counter = Counter()
     excluded = set(subject) | _GENERIC
     for photo in photos:
-        labels = [label.strip() for label in photo.get("tags", "").split(",")]
+        labels = [match.strip().lower() for match in _CONTAINED.findall(photo.get("caption", ""))]
+        contained = set(labels)
+        labels += [label.strip() for label in photo.get("tags", "").split(",")]
         labels += [re.sub(r"^\d+\s+", "", label.strip()) for label in photo.get("objects", "").split(",")]
         for label in dict.fromkeys(label for label in labels if label):
             key = concept_key(label)
             if key and not set(key.split()) & excluded and label.lower() not in COLOURS:
-                found[label.lower()] += 1
+                found[label.lower()] += 2 if label in contained else 1
     return found

@@ -170,8 +170,8 @@ class Question:
     every: bool = False  # location: all of them are asked for ("which countries did I visit")
     extreme: str = ""  # "most" or "least": the one seen most or least often ("which café did I go to most", "my favourite")
     per: str = ""  # "day", "week", "month", "year": an average per unit ("how many times a week")
-    edge: str = ""  # time: "start" or "end" of the stay ("arrive at work", "leave the office"); "" the moment itself
-    usual: bool = False  # asked about the usual case ("usually", "typically", "on a typical day")
+    edge: str = ""  # time: "start" (arrive, wake up) or "end" (leave, go to bed) of the visit; "" the moment itself
+    usual: bool = False  # "usually", "typically", "on a typical day": what is typical over the visits, not one of them
     means: str = ""  # distance: "walk", "run", "cycle", "drive", "fly"; "" any travel
 
     def to_dict(self) -> dict:

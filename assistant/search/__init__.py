@@ -11,10 +11,10 @@ from .candidates import candidate_scorer
 from .engine import parse_for_library, search
 from .events import moments_of_photos
 from .results import EventHit, PhotoHit, RelaxationHint, SearchError, SearchRequest, SearchResult
-from .scoring import EXACT_RESCORE, prepare_scoring, similarity, stored_vectors, vector_index
+from .scoring import EXACT_RESCORE, Relevance, prepare_scoring, similarity, stored_vectors, vector_index
 
 __all__ = [
-    "EXACT_RESCORE", "EventHit", "PhotoHit", "RelaxationHint", "SearchError", "SearchRequest", "SearchResult",
+    "EXACT_RESCORE", "EventHit", "Relevance", "PhotoHit", "RelaxationHint", "SearchError", "SearchRequest", "SearchResult",
     "candidate_scorer", "moments_of_photos", "neighbouring_events", "parse_for_library", "photos_around", "prepare_scoring", "search",
     "similarity", "stored_vectors", "vector_index",
 ]

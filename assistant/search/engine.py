@@ -116,18 +116,10 @@ def search(
     vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual)
     scorer = candidate_scorer(library, encoder, vector, visual, allowed, pool_size(request.top_k), excluded, pinned_row)
     rows = scorer.rows
-    scores = np.zeros(len(rows), dtype=np.float32)
+    relevance = scorer.relevance(vector, visual)
+    scores, channels = relevance.scores, channels + relevance.channels
     # which candidates show what was described (or the example); None: nothing was, the filters are the request
-    described = np.zeros(len(rows), dtype=bool) if visual or vector is not None else None
-    if vector is not None and len(rows):
-        scores, described = scorer.clip_evidence(vector)
-    if visual and (scorer.has_text or scorer.sentence_model is not None):
-        word_scores, word_matches = scorer.word_scores(visual)
-        scores += word_scores
-        described |= word_matches
-        channels.append("text")
-        if scorer.sentence_model is not None:
-            channels.append("meaning")
+    described = relevance.described if visual or vector is not None else None
     if visual and library.text_model and scorer.sentence_model is None:
         notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
     if visual and not channels:

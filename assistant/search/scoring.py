@@ -274,6 +274,16 @@ def top_positions(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 @dataclass
+class Relevance:
+    """How well each candidate shows a description, on the one fused scale, and which candidates do."""
+
+    scores: np.ndarray  # fused: CLIP z + TEXT_WEIGHT x BM25 share + SEMANTIC_WEIGHT x meaning z
+    described: np.ndarray  # bool: some channel's cut-off says the candidate shows the description
+    by_words: np.ndarray  # bool: its words do (a shared word, or words unusually close in meaning)
+    channels: list[str]  # the word channels used: "text", "meaning"
+
+
+@dataclass
 class Scorer:
     """Scores texts against a candidate set through both channels, fused on one scale."""
 
@@ -373,6 +383,25 @@ class Scorer:
             total += SEMANTIC_WEIGHT * close
             matches |= close >= SEMANTIC_MATCH_Z
         return total, matches
+
+    def relevance(self, vector: np.ndarray | None, text: str) -> "Relevance":
+        """Search's one relevance over the candidates: CLIP (z-scores), photo words and words close in meaning,
+        fused on one scale, with which candidates each channel's cut-off says show what was described.
+        Search ranks by it; answers take the described candidates as the moments a question is about."""
+        scores = np.zeros(len(self.rows), dtype=np.float32)
+        described = np.zeros(len(self.rows), dtype=bool)
+        by_words = np.zeros(len(self.rows), dtype=bool)
+        channels: list[str] = []
+        if vector is not None and len(self.rows):
+            scores, described = self.clip_evidence(vector)
+        if text and (self.has_text or self.sentence_model is not None):
+            word_scores, by_words = self.word_scores(text)
+            scores += word_scores
+            described |= by_words
+            channels.append("text")
+            if self.sentence_model is not None:
+                channels.append("meaning")
+        return Relevance(scores, described, by_words, channels)
 
     def text_scores(self, text: str) -> np.ndarray:
         """BM25 as a share of what the query could score at most (every word matched as well as any photo does): 0..1."""

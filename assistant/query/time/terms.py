@@ -12,7 +12,7 @@ A night out belongs to the day it started: photos before 04:00 also count for th
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import ClassVar, Sequence
@@ -164,6 +164,13 @@ class PeriodTerm(TimeTerm):
     spans: tuple[tuple[int, int], ...]
     grain: str = ""
     negated: bool = False
+    # The calendar meaning when `spans` forgive a little ("last week" is searched over 11 days, counted over
+    # its 7); empty when the spans are exact already. Answers count over these, search looks over `spans`.
+    calendar_spans: tuple[tuple[int, int], ...] = ()
+
+    def exactly(self) -> "PeriodTerm":
+        """This period as the calendar has it (itself when it is exact already)."""
+        return replace(self, spans=self.calendar_spans, calendar_spans=()) if self.calendar_spans else self
 
     @classmethod
     def of_days(cls, label: str, days: Sequence[tuple[date, date]], grain: str = "", negated: bool = False) -> "PeriodTerm":
@@ -206,7 +213,10 @@ class PeriodTerm(TimeTerm):
         return (PeriodTerm.of_days(f"{self.label} ±{widen} days", widened, ""),)
 
     def _details(self) -> dict:
-        return {"spans": [[iso_of(start), iso_of(end)] for start, end in self.spans], "grain": self.grain}
+        details = {"spans": [[iso_of(start), iso_of(end)] for start, end in self.spans], "grain": self.grain}
+        if self.calendar_spans:
+            details["calendar_spans"] = [[iso_of(start), iso_of(end)] for start, end in self.calendar_spans]
+        return details
 
 
 @dataclass(frozen=True)
@@ -402,6 +412,10 @@ class TimeConstraints:
         """These constraints with every term of `term`'s kind replaced by it ("actually, it was evening")."""
         return TimeConstraints(tuple(t for t in self.terms if t.kind != term.kind) + (term,))
 
+    def exactly(self) -> "TimeConstraints":
+        """The same constraints with every period as the calendar has it (for counting, not searching)."""
+        return TimeConstraints(tuple(term.exactly() if isinstance(term, PeriodTerm) else term for term in self.terms))
+
     def to_dict(self) -> list[dict]:
         return [term.to_dict() for term in self.terms]
 
@@ -410,9 +424,10 @@ def time_term_from_dict(record: dict) -> TimeTerm:
     """Rebuild a term from its `to_dict()` output, for ParsedQuery.from_dict."""
     kind, label, negated = record["kind"], record["label"], bool(record.get("negated", False))
     if kind == "period":
-        spans = tuple((local_seconds_of(datetime.fromisoformat(a)), local_seconds_of(datetime.fromisoformat(b)))
-                      for a, b in record["spans"])
-        return PeriodTerm(label, spans, record.get("grain", ""), negated)
+        spans, calendar_spans = (
+            tuple((local_seconds_of(datetime.fromisoformat(a)), local_seconds_of(datetime.fromisoformat(b))) for a, b in record.get(key, []))
+            for key in ("spans", "calendar_spans"))
+        return PeriodTerm(label, spans, record.get("grain", ""), negated, calendar_spans)
     if kind == "calendar":
         return CalendarTerm(label, tuple((a, int(b), c, int(d)) for a, b, c, d in record["rules"]), negated)
     if kind == "weekday":

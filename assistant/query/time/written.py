@@ -26,8 +26,8 @@ _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "pa
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
 
-_NUMERIC = re.compile(r"(?<![\w/.:-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2}))(?![\w/-]|\.\d)")
-_YEAR_FIRST = re.compile(r"\d{4}")
+# 2019-05-03, 2004/01/19, 2004.01.19 (year first: always year, month, day), and 3/5/2019, 03.05.19
+_NUMERIC = re.compile(r"(?<![\w/.:-])(?:\d{4}(?P<ysep>[-/.])\d{1,2}(?P=ysep)\d{1,2}|\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))(?![\w/-]|\.\d)")
 _DAY_MONTH_YEAR = re.compile(
     r"\b(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|er|º|°)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?\s+(?:de\s+|del\s+)?(?P<year>\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b(?P<month>[^\W\d_]{3,})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")
@@ -73,8 +73,12 @@ def find_written_dates(ctx: FindContext):
     """Facts for the explicit dates of a text: numeric ones, and a day, a month name in any known language and a year."""
     for match in _NUMERIC.finditer(ctx.text):
         phrase = match.group()
+        if match.group("ysep"):  # year first is read one way only, whatever the separator
+            readings = {reading for reading in [_year_first(phrase)] if reading}
+            yield from _date_fact(ctx, match.span(), readings)
+            continue
         # An order given decides 04/05/2020; with none, a date that reads both ways admits both.
-        orders = (ctx.date_order,) if ctx.date_order and not _YEAR_FIRST.match(phrase) else DATE_ORDERS
+        orders = (ctx.date_order,) if ctx.date_order else DATE_ORDERS
         readings = {reading for order in orders if (reading := read_date(phrase, ("en",), order))}
         yield from _date_fact(ctx, match.span(), readings)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
@@ -85,6 +89,14 @@ def find_written_dates(ctx: FindContext):
             reading = read_date(match.group(), languages)
             if reading is not None and (reading.day, reading.month, reading.year) == (int(match.group("day")), month, int(match.group("year"))):
                 yield from _date_fact(ctx, match.span(), {reading})
+
+
+def _year_first(phrase: str) -> date | None:
+    year, month, day = (int(part) for part in re.split(r"[-/.]", phrase))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _date_fact(ctx: FindContext, span: tuple[int, int], readings: set[date]):

@@ -1,0 +1,217 @@
+"""What every rule needs to answer: the question, its moments and visits, the phrasing they share, and how
+sure an answer may be given how its moments were found."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+
+from ..library import Library
+from ..query import ParsedQuery, PeriodTerm
+from ..words import plural
+from .answer import CONFIDENCE, Answer, Candidate
+from .moments import Moments
+from .timeline import Timeline
+from .visits import Group
+
+EVIDENCE_PER_GROUP = 3
+MAX_EVIDENCE = 12  # photos, unless there are more moments than this: then one photo of each ...
+MAX_EVIDENCE_MOMENTS = 30  # ... of at most this many
+SPLIT_SHARE = 0.5  # a second value with at least this share of the first's support makes the answer unsure
+MAX_CANDIDATES = 3
+
+
+def weaker(*levels: str) -> str:
+    """The least sure of some confidence levels."""
+    return max(levels, key=CONFIDENCE.index)
+
+
+class Context:
+    """One question being answered: its parse, moments, visits or trips, and the library they come from."""
+
+    def __init__(self, library: Library, parsed: ParsedQuery, moments: Moments, groups: list[Group], by_trip: bool,
+                 timeline: Timeline, vqa=None):
+        self.library, self.parsed, self.moments = library, parsed, moments
+        self.groups, self.by_trip, self.timeline, self.vqa = groups, by_trip, timeline, vqa
+        self.question = parsed.question
+        self.subject = moments.found
+
+    # ---- how sure, and why -------------------------------------------------------------------------
+    @property
+    def found_confidence(self) -> str:
+        """How sure the moments are: the photos' own words for every word, by meaning, or by look alone."""
+        if self.moments.by_clip:
+            return "unsure"
+        return "likely" if self.moments.by_meaning or self.moments.missing else "sure"
+
+    @property
+    def why(self) -> str:
+        moments = self.moments
+        if moments.by_clip:
+            return f"only how the photos look (CLIP): {moments.missing_text()}"
+        if not moments.subject:
+            return f"the photos' times and places ({self.scope_label or 'everything'})"
+        if moments.in_place_of_subject:
+            return f"{moments.missing_text()}: everything at {self.scope_label} was read instead"
+        exact = [word for word in moments.found if word not in moments.by_meaning]
+        parts = [f"found by the words {_quoted(exact)} in the photos' captions, text, tags or place names"] if exact else []
+        if moments.missing:
+            parts.append(moments.missing_text())
+        if moments.by_meaning:
+            parts.append(f"{_quoted(moments.by_meaning)} matched by meaning (the sentence model), not by the word itself")
+        elif not self.has_sentence_model and self.library.text_index is not None:
+            parts.append("matched by exact words only (no sentence model)")
+        return "; ".join(parts)
+
+    @property
+    def has_sentence_model(self) -> bool:
+        return self.library.text_model is not None and self.library.text_embeddings is not None
+
+    # ---- answers -----------------------------------------------------------------------------------
+    def answer(self, value, text: str, evidence_rows, reasoning: str, candidates=(), confidence: str = "sure", why: str = "") -> Answer:
+        """An answer as sure as its own rule says and no surer than its moments were found."""
+        confidence = weaker(confidence, self.found_confidence)
+        if self.moments.by_clip:
+            text = f"Unsure, from how the photos look ({self.moments.missing_text()}): {text}"
+        elif confidence == "likely" and self.moments.by_meaning:
+            text = f"Probably {text[0].lower()}{text[1:]}"
+        why = "; ".join(filter(None, [why, self.why]))
+        return Answer(self.question.kind, value, text, tuple(self.library.image_ids(evidence_rows)), reasoning,
+                      tuple(candidates), confidence, why, self.parsed)
+
+    def cannot_tell(self, text: str, why: str, evidence_rows=(), reasoning: str = "") -> Answer:
+        """ "I can't tell", with what was found all the same."""
+        return Answer(self.question.kind, None, text, tuple(self.library.image_ids(list(evidence_rows))), reasoning, (), "unsure",
+                      why, self.parsed)
+
+    def nothing_found(self) -> Answer:
+        if not self.moments.time_covered:
+            return self.cannot_tell(f"I can't tell: the library has no photos from {self.parsed.chips()[0].label}.",
+                                    "no photos from that time")
+        missing = f": {self.moments.missing_text()}" if self.moments.missing else ""
+        return self.cannot_tell(f"I can't tell: I found no moment of {self.about}{missing}.", f"nothing found{missing}")
+
+    # ---- phrasing ----------------------------------------------------------------------------------
+    @property
+    def scope_label(self) -> str:
+        return ", ".join(chip.label for chip in self.parsed.chips())
+
+    @property
+    def about(self) -> str:
+        words = " ".join(self.moments.subject) or "anything"
+        return words + (f" ({self.scope_label})" if self.scope_label else "")
+
+    def visit_rows(self, group: Group, limit: int) -> np.ndarray:
+        """The photos to read a visit's words from: its matching photos first, then the rest of the stay (the sign
+        may be on another photo of the same visit), or a trip's matching photos."""
+        if group.trip:
+            return group.rows[:limit]
+        whole = np.arange(group.first_row, min(group.last_row + 1, group.first_row + limit))
+        return np.union1d(group.rows[:limit], whole)[:limit]
+
+    def evidence(self, groups: list[Group]) -> list[int]:
+        return spread_evidence([self.moments.best_first(group.rows) for group in groups])
+
+    def local(self, row: int) -> datetime:
+        return np.datetime64(int(self.library.local_seconds[int(row)]), "s").astype(datetime)
+
+    def when(self, group: Group) -> str:
+        """ "2–5 Mar 2019" for a trip, "Sat 2 Mar 2019, 18:05–19:40" for a visit."""
+        first, last = self.local(group.first_row), self.local(group.last_row)
+        if group.trip:
+            return day_range(first, last)
+        return f"{first:%a} {first.day} {first:%b %Y}, {first:%H:%M}–{last:%H:%M}"
+
+    def where(self, group: Group) -> str:
+        row = int(group.rows[0])
+        return self.library.event_place(int(self.library.event_ids[row])) or self.library.record(row)["place"] or "an unknown place"
+
+    def listed(self, groups: list[Group], limit: int = 6) -> str:
+        shown = "; ".join(self.when(group) for group in groups[:limit])
+        return shown + (f"; and {len(groups) - limit} more" if len(groups) > limit else "")
+
+    def one_day_unless_dated(self, groups: list[Group]) -> list[Group]:
+        """Several days match an undated scope ("on Monday", "at the gym"): the most recent day is meant."""
+        dated = any(isinstance(term, PeriodTerm) for term in self.parsed.time.terms)
+        days = {int(self.library.local_seconds[group.rows[0]] // 86400) for group in groups}
+        if dated or len(days) < 2 or self.by_trip:
+            return groups
+        last_day = max(days)
+        return [group for group in groups if self.library.local_seconds[group.rows[0]] // 86400 == last_day]
+
+    def latest_first(self, values: list, groups: list[Group], evidence_rows: list[list[int]]) -> list[Candidate]:
+        """One candidate per occasion, the most recent first (when several occasions answer differently)."""
+        return [Candidate(value, f"{value} ({self.when(group)})", tuple(self.library.image_ids(rows)))
+                for value, group, rows in list(zip(values, groups, evidence_rows))[::-1][:MAX_CANDIDATES]]
+
+    def by_value(self, values: list[object], groups: list[Group], least: bool = False) -> tuple[object, list[Candidate], list[Group], bool]:
+        """Groups that agree on a value, most supported (then most recent) first, or least supported when asked:
+        (value, candidates, its groups, whether one value stands clear of the next)."""
+        support: dict[object, list[Group]] = {}
+        for value, group in zip(values, groups):
+            support.setdefault(str(value) if isinstance(value, list) else value, []).append(group)
+        ranked = sorted(support.items(), key=lambda item: (len(item[1]) * (-1 if least else 1), item[1][-1].rows[-1]), reverse=True)
+        candidates = [Candidate(value, f"{value} ({len(members)} {plural('visit', len(members))}: {self.listed(members, 2)})",
+                                tuple(self.library.image_ids(self.evidence(members)))) for value, members in ranked[:MAX_CANDIDATES]]
+        first = len(ranked[0][1])
+        clear = len(ranked) == 1 or (len(ranked[1][1]) > first / SPLIT_SHARE if least else len(ranked[1][1]) < SPLIT_SHARE * first)
+        return ranked[0][0], candidates if not clear else [], ranked[0][1], clear
+
+
+    def valued(self, found: list[tuple[object, list[int]]], how: str, confidence: str = "sure", why: str = "") -> Answer:
+        """An answer whose value each visit gives (a place, a word read, a colour), with the photos that show it;
+        visits that disagree make it unsure. "Which ... most / least" counts the visits of each value."""
+        kept = [(value, rows, group) for (value, rows), group in zip(found, self.groups) if value not in ("", None)]
+        if not kept:
+            return self.cannot_tell(f"I can't tell: I found {self.about} ({self.listed(self.groups, 3)}) but nothing there says the answer.",
+                                       "the moments were found, but their words do not say it", self.evidence(self.groups))
+        showing = {id(group): rows for _, rows, group in kept}
+        extreme = self.question.extreme
+        value, candidates, groups, clear = self.by_value([value for value, _, _ in kept], [group for _, _, group in kept], extreme == "least")
+        evidence = [row for group in groups for row in showing[id(group)]][:12]
+        if extreme:
+            text = f"{value} ({len(groups)} of {len(kept)} {plural('visit', len(kept))})."
+            reasoning = f"{value}: {self.listed(groups)}"
+        else:
+            text = f"{value} ({how} {self.where(groups[-1])}, {self.when(groups[-1])})."
+            reasoning = f"{len(groups)} of {len(self.groups)} matching {plural('visit', len(self.groups))} say {value}: {self.listed(groups)}"
+        if not clear:
+            return self.answer(value, unsure_text(text, candidates), evidence, reasoning, candidates, "unsure", "the visits disagree")
+        return self.answer(value, text, evidence, reasoning, (), confidence, why)
+
+
+def spread_evidence(moments: list) -> list[int]:
+    """Photos of each moment an answer counts, the same number of each: "7 times" shows all seven moments
+    (one photo each), "2 times" three photos of each."""
+    moments = moments[:MAX_EVIDENCE_MOMENTS]
+    each = max(1, min(EVIDENCE_PER_GROUP, MAX_EVIDENCE // max(len(moments), 1)))
+    return [int(row) for rows in moments for row in rows[:each]]
+
+
+def day_range(first: datetime, last: datetime) -> str:
+    if first.date() == last.date():
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b}–{last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y}–{last.day} {last:%b %Y}"
+
+
+def unsure_text(text: str, candidates: list[Candidate]) -> str:
+    return f"Probably {text} But the evidence is split: " + "; ".join(c.text for c in candidates) + "."
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"'{word}'" for word in words)
+
+
+def human(seconds: float) -> str:
+    days, rest = divmod(int(seconds), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = [f"{days} {plural('day', days)}"] if days else []
+    parts += [f"{hours} h"] if hours else []
+    parts += [f"{minutes} min"] if minutes or not parts else []
+    return " ".join(parts)

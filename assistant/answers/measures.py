@@ -1,0 +1,86 @@
+"""Answers that are measured rather than counted: averages per day, week or month, and distances from GPS.
+
+An average divides by the units the question's time covers in the library (from its first photo then to
+its last; per day, the days with photos, since a day without any says nothing). A distance adds up the
+steps between consecutive photos of one day at a speed that fits how one moved ("walk": 1-7 km/h), so
+the jitter of a phone standing still and the jumps over gaps in the photos are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from .answer import Answer
+from .context import Context
+
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+# km/h that each way of moving covers; "" is any movement at all.
+SPEEDS_KMH = {"walk": (1.0, 7.5), "run": (6.0, 22.0), "cycle": (8.0, 40.0), "drive": (15.0, 200.0), "fly": (150.0, 1100.0), "": (1.0, 1100.0)}
+MAX_STEP_S = 30 * 60  # photos further apart than this say nothing of the path between them ...
+MAX_FLIGHT_STEP_S = 6 * 3600  # ... except a flight, whose photos stop on board
+SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) is rough
+EARTH_RADIUS_M = 6_371_000.0
+
+
+def units_in_scope(context: Context, unit: str) -> float:
+    """How many days, weeks or months the question's time covers in the library."""
+    library = context.library
+    in_time = context.parsed.time.exactly().mask(library.local_seconds)
+    days = np.unique(library.local_seconds[in_time] // 86400)
+    if not len(days):
+        return 0.0
+    if unit == "day":
+        return float(len(days))
+    return (int(days[-1]) - int(days[0]) + 1) / _UNIT_DAYS[unit]
+
+
+def average(context: Context, total: float, reasoning: str, shown: Callable[[float], str], whole: bool = False) -> Answer:
+    """ "On average, how many times a week": the total over the units in scope (whole: in whole units, as seconds are)."""
+    unit = context.question.per
+    units = units_in_scope(context, unit)
+    if not units:
+        return context.nothing_found()
+    value = int(round(total / units)) if whole else round(total / units, 1)
+    over = f"{units:g} {unit}s" if unit != "day" else f"{int(units)} days with photos"
+    text = f"About {shown(value)} a {unit} ({shown(total)} over {over})."
+    return context.answer(value, text, context.evidence(context.groups), reasoning, confidence="likely",
+                          why=f"an average over {over}")
+
+
+def distance(context: Context, rows: np.ndarray) -> Answer:
+    """How far one moved (walked, cycled, ...) over the photos, from their GPS."""
+    library, means = context.library, context.question.means
+    low, high = SPEEDS_KMH.get(means, SPEEDS_KMH[""])
+    rows = rows[np.isfinite(library.lat[rows]) & np.isfinite(library.lng[rows])]
+    if len(rows) < 2:
+        return context.cannot_tell(f"I can't tell how far: too few photos with GPS ({context.scope_label or 'in the library'}).",
+                                   "no GPS path")
+    utc, local = library.utc_seconds[rows], library.local_seconds[rows]
+    seconds = np.diff(utc).astype(np.float64)
+    metres = _haversine(library.lat[rows[:-1]], library.lng[rows[:-1]], library.lat[rows[1:]], library.lng[rows[1:]])
+    kmh = np.divide(metres * 3.6, seconds, out=np.zeros_like(metres), where=seconds > 0)
+    longest = MAX_FLIGHT_STEP_S if means in ("fly", "") else MAX_STEP_S
+    same_day = local[1:] // 86400 == local[:-1] // 86400
+    moving = (seconds > 0) & (seconds <= longest) & same_day & (kmh >= low) & (kmh <= high)
+    total = float(metres[moving].sum())
+    how = {"walk": "walked", "run": "ran", "cycle": "cycled", "drive": "drove", "fly": "flew"}.get(means, "travelled")
+    if not moving.any():
+        return context.answer(0.0, f"I found no stretch where you {how} ({context.scope_label}).", rows[:3].tolist(),
+                              f"{len(rows)} photos with GPS, none moving at {low:g}–{high:g} km/h", confidence="likely",
+                              why="no steps between photos at that speed")
+    steps = np.flatnonzero(moving)
+    evidence = rows[steps[:: max(1, len(steps) // 12)]][:12].tolist()
+    sparse = float(np.median(seconds)) > SPARSE_STEP_S
+    value = round(total, -1)
+    text = f"About {value / 1000:.1f} km ({how}, from the GPS of {len(steps) + 1} photos)."
+    reasoning = f"{len(steps)} steps between photos at {low:g}–{high:g} km/h add up to {value / 1000:.2f} km"
+    return context.answer(value, text, evidence, reasoning, confidence="unsure" if sparse else "likely",
+                          why="a path drawn through the photos' GPS" + (", which are far apart" if sparse else ""))
+
+
+def _haversine(lat1, lng1, lat2, lng2) -> np.ndarray:
+    lat1, lng1, lat2, lng2 = (np.radians(np.asarray(values, dtype=np.float64)) for values in (lat1, lng1, lat2, lng2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))

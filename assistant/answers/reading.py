@@ -1,0 +1,130 @@
+"""Answers read from the evidence photos: text (a sign, a title, a brand), a colour, a thing, a count of things.
+
+Each visit is read on its own (its matching photos first, then the rest of the stay, where the sign may
+be), the most recent visits first; the visits' readings are then put together as any value is. When the
+words say nothing and a VQA model is at hand, the visit's best photos are asked: a model's reading is at
+most likely, never sure.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter
+
+import numpy as np
+
+from ..library import Library
+from ..words import concept_key, plural, terms
+from .answer import Answer
+from .context import MAX_EVIDENCE, Context, unsure_text
+from .subject import singular
+from .visits import Group
+from .words import NUMBER_WORDS, colours, things, words_read
+
+VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
+MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
+PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA model
+
+
+def ocr_answer(context: Context) -> Answer:
+    rarity = _rarity(context.library)
+    asked = set(terms(context.parsed.text))
+    wants_number = bool(NUMBER_WORDS & asked)
+    return _read(context, lambda photos, shows: words_read(photos, shows, rarity, wants_number, asked), "read at")
+
+
+def colour_answer(context: Context) -> Answer:
+    return _read(context, lambda photos, shows: colours(photos, context.subject), "at")
+
+
+def object_answer(context: Context) -> Answer:
+    return _read(context, lambda photos, shows: things(photos, context.subject), "at")
+
+
+def _read(context: Context, reader, how: str) -> Answer:
+    """Values read from each visit's photos, with the photos that carry them; a visit whose words say nothing
+    is asked of the VQA model when there is one."""
+    groups = context.groups[-MAX_VISITS_READ:]
+    rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
+    records = context.library.records(np.concatenate(rows_by_group))
+    found, asked_model, start = [], False, 0
+    for group, rows in zip(groups, rows_by_group):
+        photos = records[start:start + len(rows)]
+        start += len(rows)
+        shows = np.isin(rows, group.rows).tolist()
+        per_photo = [reader([photo], [show]) for photo, show in zip(photos, shows)]
+        value = _top(sum(per_photo, Counter()))
+        if value:
+            found.append((value, [int(row) for row, words in zip(rows, per_photo) if words[value]]))
+        elif context.vqa is not None:
+            found.append(_asked(context, group))
+            asked_model = True
+        else:
+            found.append(("", group.rows.tolist()))
+    context.groups = groups
+    if asked_model:
+        return context.valued(found, how, "likely", "read by a visual-question-answering model, not in the photos' words")
+    return context.valued(found, how)
+
+
+def _asked(context: Context, group: Group) -> tuple[str, list[int]]:
+    """The VQA model's answer over a visit's best photos (confidence summed per answer), and the photos that gave it."""
+    rows = context.moments.best_first(group.rows)[:PHOTOS_ASKED]
+    replies = context.vqa.ask([record["path"] for record in context.library.records(rows)], context.parsed.text)
+    votes: Counter = Counter()
+    for _, answer, confidence in replies:
+        votes[answer] += confidence
+    if not votes:
+        return "", group.rows.tolist()
+    value = votes.most_common(1)[0][0]
+    return value, [int(rows[position]) for position, answer, _ in replies if answer == value]
+
+
+def _top(counted: Counter) -> str:
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+_RARITY: "weakref.WeakKeyDictionary[Library, dict[str, float]]" = weakref.WeakKeyDictionary()
+
+
+def _rarity(library: Library):
+    """How particular an indexed word is in this library: its idf over every photo's words."""
+    index = library.text_index
+    if index is None or index.is_empty:
+        return lambda key: 1.0
+    cached = _RARITY.get(library)
+    if cached is None:
+        frequency = np.diff(index.weights.indptr)
+        ceiling = float(np.log1p(len(library)))
+        cached = _RARITY[library] = {word: float(np.log1p(len(library) / max(int(frequency[column]), 1))) for word, column in index.vocabulary.items()}
+        cached[""] = ceiling
+    return lambda key: cached.get(key, cached[""])
+
+
+def counting_answer(context: Context) -> Answer:
+    """The most of a thing a detector saw in one photo, per visit: added up over one day's visits."""
+    thing = context.question.counted or "things"
+    key = concept_key(singular(thing))
+    index = context.library.concept_index
+    groups = context.one_day_unless_dated(context.groups)
+    position = index.labels.index(key) if index is not None and key in index.labels else None
+    if position is None or not index.counted[position]:
+        return context.cannot_tell(f"I can't count {thing} here: this library has no detector counts for them. "
+                                   f"The moment is {context.when(groups[-1])} at {context.where(groups[-1])}.",
+                                   f"no detector counts of {thing}", context.evidence(groups),
+                                   f"{len(groups)} matching {plural('visit', len(groups))}: {context.listed(groups)}")
+    counts = index.count(key)
+    seen = [group for group in groups if counts[group.rows].max() > 0] or groups  # visits where none were seen say nothing
+    per_group = [int(counts[group.rows].max()) for group in seen]
+    best = [int(group.rows[np.argmax(counts[group.rows])]) for group in seen]
+    parts = " + ".join(f"{count} at {context.where(group)} ({context.when(group)})" for count, group in zip(per_group, seen))
+    reasoning = f"most {plural(key, 2)} in one photo: {parts}"
+    why = "a detector's count in the photos, which misses what the camera did not see"
+    days = {int(context.library.local_seconds[group.rows[0]] // 86400) for group in seen}
+    if len(days) > 1:  # several occasions: the most recent is meant, but say so
+        candidates = context.latest_first(per_group, seen, [[row] for row in best])
+        text = unsure_text(f"{per_group[-1]} {plural(key, per_group[-1])}, on the most recent of {len(seen)} occasions.", candidates)
+        return context.answer(per_group[-1], text, best[-1:] + context.evidence(seen[-1:]), reasoning, candidates, "unsure", why)
+    total = sum(per_group)  # one day: what was seen at each visit adds up ("cups of coffee on 5 May")
+    return context.answer(total, f"{total} {plural(key, total)}.", best + context.evidence(seen)[: MAX_EVIDENCE - len(best)], reasoning,
+                          confidence="likely", why=why)

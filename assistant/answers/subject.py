@@ -1,0 +1,60 @@
+"""What a question is about: its content words, once the words that only say how it asks are set aside.
+
+"How many times did I go to the cinema with my sister?" is about "cinema" and "sister"; "go", "times" and
+"I" only frame it. The words set aside are grammar (light verbs, pronouns, quantities, the nouns a question
+asks with), never things a photo could show, so every other word must be found or named as not found.
+"""
+
+from __future__ import annotations
+
+from ..query import Question
+from ..words import concept_key, terms
+
+# Light verbs and the words a question asks with: they frame the question, whatever its subject.
+_FRAME_WORDS = frozenset(terms(
+    "go went gone going goes get got getting do did done doing does have had having has be been being am is are was were "
+    "spend spent spending take took taken taking make made making use used using come came coming let see saw seen "
+    "visit visited visiting eat ate eaten eating drink drank drinking sit sat sitting wait waited waiting "
+    "ride rode riding play played playing wear wore wearing enjoy enjoyed attend attended "
+    "i me my mine myself we our us ours you your one ones it its there here also again ever still just really actually exactly "
+    "usually typically normally often always never sometimes roughly approximately about around nearly almost "
+    "time times many much long number count total amount kind type sort name named called call "
+    "first last second third latest previous recent recently most least more less average typical usual "
+    "new old same other different favourite favorite whole entire "
+    "date day days week weeks weekend month months year years hour hours minute minutes morning afternoon evening night o clock "
+    "place places city cities town towns country countries location where thing things something anything "
+    # words that make a visit an event, or say how often it recurs, without saying what it was
+    "appointment appointments session sessions occasion occasions event events outing outings "
+    "daily weekly monthly yearly regular regularly held hold"
+))
+# Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
+_MOTION_WORDS = frozenset(terms("fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
+                                "return returned stay stayed"))
+# Words that ask about trips away from home: they choose trips as what is counted, and are never looked for.
+TRIP_WORDS = frozenset(terms("trip trips journey journeys holiday holidays vacation vacations travel abroad overseas"))
+# Nouns that name the kind of answer a reading question wants ("which dish", "what brand"): the answer, not
+# something to look for. (Its verbs, "cook", "buy", are looked for: they pick the visits the answer is read from.)
+_ANSWER_NOUNS = frozenset(terms("dish dishes meal meals food item items product products object objects brand brands colour color "
+                                "colours colors title titles word words text sign"))
+_READING_KINDS = ("ocr", "color", "object", "counting")
+_SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "persons": "person"}
+
+
+def content_words(text: str, question: Question, has_place: bool) -> list[str]:
+    """The words of the question's subject that the photos must show, each once, in order."""
+    light = _FRAME_WORDS | TRIP_WORDS
+    if has_place:
+        light |= _MOTION_WORDS
+    if question.kind in _READING_KINDS:
+        light |= _ANSWER_NOUNS
+    if question.counted:  # "how many people": people are what is counted in the photos, not a word to find
+        light |= {concept_key(question.counted), concept_key(_SINGULAR.get(question.counted, question.counted))}
+    return [word for word in dict.fromkeys(terms(text)) if word not in light]
+
+
+def asks_for_trips(text: str) -> bool:
+    return bool(TRIP_WORDS & set(terms(text)))
+
+
+def singular(word: str) -> str:
+    return _SINGULAR.get(word, word)

