@@ -101,6 +101,7 @@ _IMPERATIVE = _words("name list count")
 _GIVEN = _words("number name names list count total date time day year month title brand colour color price distance")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _BOUNDARY = re.compile(r"([,;:.!?]|\s[-–—])\s+")
+_WH_WORD = re.compile(r"\b(?:what|which|whose|when|where|whereabouts|who|whom|how)\b", _FLAGS)
 _SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
 _PHOTOS_ASKED = re.compile(r"(?:have|got|took|take)\s+(?:any\s+|some\s+)?(?:photos?|pictures?|images?|shots?)\b")
 _MEMORY_START = re.compile(r"^\s*(?:find|show|search|look|get|looking|the\s+(?:time|moment|day|photo|picture))\b", _FLAGS)
@@ -269,7 +270,11 @@ def _opening(text: str) -> _Opening | None:
         if opening:
             return opening
     if text.rstrip().endswith("?") and not _MEMORY_START.match(text):
-        return next((opening for boundary in boundaries if (opening := _opening_at(text, boundary.end(), strict=False))), None)
+        # "At the beach, where was the umbrella?" asks; so does "on the day I flew to Lisbon what did I eat?" without
+        # a comma, but "a red car which was parked outside?" only describes
+        heads = [(boundary.end(), False) for boundary in boundaries]
+        heads += [(match.start(), True) for match in _WH_WORD.finditer(text, max(start, last_sentence))]
+        return next((opening for head, strict in heads if (opening := _opening_at(text, head, strict))), None)
     return None
 
 

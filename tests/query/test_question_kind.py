@@ -391,6 +391,14 @@ ASKED = [
     ("Which two cities did I visit in 2019?", "location"),
 ]
 
+# Where a scope phrase runs into the question with no full stop, or "where was the ..." after a comma could relate
+# back, the question mark decides.
+MARKED = [
+    ("on the day I flew to Lisbon what did I have for breakfast?", "object"),
+    ("at the beach, where was the umbrella?", "location"),
+    ("In Dublin, when was the party?", "time"),
+]
+
 # Remembered moments to find: never a question, however they open ("when I ...", "where the ...", "what a ...").
 REMEMBERED = [
     "when I was at the beach with a red umbrella",
@@ -481,6 +489,7 @@ REMEMBERED = [
     "check in at the hotel in Rome with my suitcase",
     "Do I have any photos of a dog in the snow?",  # a search for photos, not a question about one's life
     "Have I got pictures of the Eiffel Tower?",
+    "a red car which was parked outside?",
     # a question mused on inside a description, which goes on after it
     "I was in a shop. What was the name of it? Something with a red logo",
     "Eating lunch at my desk. Did I have a sandwich? Probably.",
@@ -500,6 +509,13 @@ def test_a_question_typed_plainly_is_the_same_question(text, kind):
     plainly = text.rstrip("?.").lower() + " please"
     question = parse_query(plainly, now=NOW).question
     assert question is not None and question.kind == kind
+
+
+@pytest.mark.parametrize("text, kind", MARKED)
+def test_the_question_mark_decides(text, kind):
+    question = parse_query(text, now=NOW).question
+    assert question is not None and question.kind == kind
+    assert parse_query(text.rstrip("?"), now=NOW).question is None
 
 
 @pytest.mark.parametrize("text", REMEMBERED)
