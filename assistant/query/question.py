@@ -48,6 +48,8 @@ _WH = _words("what which whose when where whereabouts who whom how")
 _NOUN_ENDS = _AUX | _MODAL | _PRONOUNS | _WH | _words(
     "that if whether while and or but than so to in on at for with from during near by after before outside inside "
     "into around since until about over under behind like")
+# Words that open a clause of its own after a noun: "how many people | there were", "which park | we saw".
+_CLAUSE_OPENERS = _PRONOUNS - {"me"} | _AUX | _MODAL | _WH | {"that", "if", "whether"}
 # Prepositions inside the noun a wh-word governs: "how many visits to the dentist were there".
 _NOUN_PREPOSITIONS = _words("to at in on from with near")
 # Words before a noun that do not change what is asked ("the first time", "my favourite café").
@@ -143,6 +145,8 @@ _EXTREME = re.compile(
     r"|\b(?P<favourite>favourite|favorite|mostly)\b", _FLAGS)
 _USUAL = re.compile(r"\b(?:usually|usual|typically|typical|normally|generally|in\s+general|as\s+a\s+rule|tend(?:s|ed)?\s+to|on\s+an?\s+(?:normal|usual)\s+(?:day|week))\b", _FLAGS)
 # The start or the end of a stay: "leave the office" ends one, "get to work" starts one.
+# Words between the frame and the verb that says which: "when did I [first] arrive", "what time do I [tend to] leave".
+_BEFORE_VERB = re.compile(r"(?:\s*\b(?:tend(?:s|ed)?\s+to|used\s+to|usually|typically|normally|generally|first|last|finally|actually|always)\b)*", _FLAGS)
 _EDGES = [
     ("end", re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|finish|finished|quit|check(?:ed)?\s+out|"
                        r"(?:go|went|get|got)\s+(?:to\s+bed|to\s+sleep|off)|head(?:ed)?\s+home|go\s+home|went\s+home|set\s+off)\b", _FLAGS)),
@@ -359,8 +363,6 @@ def _asks_about_the_noun(rest: tuple[str, ...], strict: bool) -> bool:
     return not strict and (not rest or rest[0] not in _CLAUSE_OPENERS)
 
 
-_CLAUSE_OPENERS = _PRONOUNS - {"me"} | _AUX | _MODAL | _WH | {"that", "if", "whether"}
-
 
 def _skip_aside(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words after an average's unit or a hedge ("how often | a week | do I", "how long | on average | did I")."""
@@ -518,8 +520,6 @@ def _edge(text: str, start: int) -> str:
     found = [(match.start(), name) for name, pattern in _EDGES if (match := pattern.search(text, start)) and match.start() <= verb.start()]
     return min(found)[1] if found else ""
 
-
-_BEFORE_VERB = re.compile(r"(?:\s*\b(?:tend(?:s|ed)?\s+to|used\s+to|usually|typically|normally|generally|first|last|finally|actually|always)\b)*", _FLAGS)
 
 
 def _first_said(named_patterns, text: str, start: int) -> str:
