@@ -19,6 +19,7 @@ EVIDENCE_PER_GROUP = 3
 MAX_EVIDENCE = 12  # photos, unless there are more moments than this: then one photo of each ...
 MAX_EVIDENCE_MOMENTS = 30  # ... of at most this many
 SPLIT_SHARE = 0.5  # a second value with at least this share of the first's support makes the answer unsure
+COUNT_MARGIN = 0.1  # "which ... most": counts this close (a share of the larger) are a tie
 MAX_CANDIDATES = 3
 
 
@@ -145,9 +146,11 @@ class Context:
         return [Candidate(value, f"{value} ({self.when(group)})", tuple(self.library.image_ids(rows)))
                 for value, group, rows in list(zip(values, groups, evidence_rows))[::-1][:MAX_CANDIDATES]]
 
-    def by_value(self, values: list[object], groups: list[Group], least: bool = False) -> tuple[object, list[Candidate], list[Group], bool]:
+    def by_value(self, values: list[object], groups: list[Group], least: bool = False, counting: bool = False
+                 ) -> tuple[object, list[Candidate], list[Group], bool]:
         """Groups that agree on a value, most supported (then most recent) first, or least supported when asked:
-        (value, candidates, its groups, whether one value stands clear of the next)."""
+        (value, candidates, its groups, whether one value stands clear of the next). counting: the question asks
+        which value has the most (least) visits, so a clear lead answers it; otherwise one value must hold most."""
         support: dict[object, list[Group]] = {}
         for value, group in zip(values, groups):
             support.setdefault(str(value) if isinstance(value, list) else value, []).append(group)
@@ -155,7 +158,13 @@ class Context:
         candidates = [Candidate(value, f"{value} ({len(members)} {plural('visit', len(members))}: {self.listed(members, 2)})",
                                 tuple(self.library.image_ids(self.evidence(members)))) for value, members in ranked[:MAX_CANDIDATES]]
         first = len(ranked[0][1])
-        clear = len(ranked) == 1 or (len(ranked[1][1]) > first / SPLIT_SHARE if least else len(ranked[1][1]) < SPLIT_SHARE * first)
+        second = len(ranked[1][1]) if len(ranked) > 1 else None
+        if second is None:
+            clear = True
+        elif counting:  # "which ... most": counts decide, unless they nearly tie (a visit or so either way)
+            clear = abs(first - second) >= max(2, COUNT_MARGIN * max(first, second))
+        else:  # "which restaurant": one value should have most of the visits
+            clear = second < SPLIT_SHARE * first
         return ranked[0][0], candidates if not clear else [], ranked[0][1], clear
 
 
@@ -168,7 +177,8 @@ class Context:
                                        "the moments were found, but their words do not say it", self.evidence(self.groups))
         showing = {id(group): rows for _, rows, group in kept}
         extreme = self.question.extreme
-        value, candidates, groups, clear = self.by_value([value for value, _, _ in kept], [group for _, _, group in kept], extreme == "least")
+        value, candidates, groups, clear = self.by_value([value for value, _, _ in kept], [group for _, _, group in kept],
+                                                         extreme == "least", counting=bool(extreme))
         evidence = [row for group in groups for row in showing[id(group)]][:12]
         if extreme:
             text = f"{value} ({len(groups)} of {len(kept)} {plural('visit', len(kept))})."

@@ -36,6 +36,12 @@ TRIP_WORDS = frozenset(terms("trip trips journey journeys holiday holidays vacat
 # something to look for. (Its verbs, "cook", "buy", are looked for: they pick the visits the answer is read from.)
 _ANSWER_NOUNS = frozenset(terms("dish dishes meal meals food item items product products object objects brand brands colour color "
                                 "colours colors title titles word words text sign"))
+# Ways of moving, when a distance is asked ("how far did I walk"): how one moved, which the GPS path is measured by.
+_MOVING_WORDS = frozenset(terms("walk walked walking run ran running jog jogged jogging cycle cycled cycling bike biked biking ride rode "
+                                "drive drove driving fly flew flown flying travel travelled traveled travelling traveling go went"))
+# Beginnings and ends of a visit, when a time of arriving or leaving is asked: the edge, not something to find.
+_EDGE_WORDS = frozenset(terms("leave left leaving arrive arrived arriving get got reach reached wake woke up bed sleep slept "
+                              "finish finished start started begin began end ended home"))
 _READING_KINDS = ("ocr", "color", "object", "counting")
 _SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "persons": "person"}
 
@@ -47,6 +53,10 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _MOTION_WORDS
     if question.kind in _READING_KINDS:
         light |= _ANSWER_NOUNS
+    if question.kind == "distance":
+        light |= _MOVING_WORDS
+    if question.edge:
+        light |= _EDGE_WORDS
     if question.counted:  # "how many people": people are what is counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(_SINGULAR.get(question.counted, question.counted))}
     return [word for word in dict.fromkeys(terms(text)) if word not in light]

@@ -37,6 +37,9 @@ def _life() -> tuple[list, dict]:
     day, number = datetime(2019, 2, 25), 0
     while day < datetime(2019, 4, 8):  # a captioner seldom says the same thing twice: many distinct everyday captions
         number += 1
+        if datetime(2019, 3, 21) <= day < datetime(2019, 3, 24):  # away in Rome
+            day += timedelta(days=1)
+            continue
         stay(day.replace(hour=8), 30, f"a kitchen with a {KITCHEN[number % len(KITCHEN)]} on the table", "Home", DUBLIN, 53.35, -6.26)
         if day.weekday() < 5:
             stay(day.replace(hour=9), 420, f"a man sitting at a desk with a laptop and {DESK[number % len(DESK)]}", "Northwind Offices",
@@ -150,3 +153,38 @@ def test_time_spent_adds_up_the_visits(life):
 def test_an_answer_carries_confidence_and_why_in_json(life):
     record = answer_question(life[0], "How many times did I go to the cinema?").to_dict()
     assert record["confidence"] == "sure" and record["why"] and "confident" not in record
+
+
+def test_how_far_is_a_distance_from_gps(life):
+    library, facts = life
+    answer = answer_question(library, "How far did I walk on Sunday 31 March 2019?")
+    assert answer.kind == "distance" and abs(answer.value - facts["walk_m"]) < 0.05 * facts["walk_m"]
+    assert answer.confidence == "likely" and "GPS" in answer.why
+
+
+def test_a_usual_time_of_leaving_is_the_end_of_the_visits(life):
+    answer = answer_question(library := life[0], "What time did I usually leave the office?")
+    assert answer.value == "16:00" and answer.confidence == "likely"  # every office day ends at 16:00; arriving is 09:00
+    assert answer_question(library, "What time did I usually arrive at the office?").value == "09:00"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I'd like to know when I was last at the gym", "2019-03-29"),
+    ("tell me how many times I went to the cinema", 2),
+    ("Roughly how often did I go to the cinema?", 2),
+    ("Whereabouts did I see the red car?", "Rome"),
+])
+def test_questions_asked_indirectly_are_answered(life, text, value):
+    answer = answer_question(life[0], text)
+    assert answer.value == value or (isinstance(value, str) and value in str(answer.value)), answer.text
+
+
+def test_which_most_counts_the_visits_of_each(life):
+    answer = answer_question(life[0], "Which place did I go to most often in March 2019?")
+    assert answer.value == "Home"  # every morning at home (28), the office on weekdays (18), Rome's 3 days
+    assert answer.text.startswith("Home (")
+
+
+def test_an_average_per_week_divides_by_the_weeks_in_scope(life):
+    answer = answer_question(life[0], "On average, how many times a week did I go to the gym in March 2019?")
+    assert answer.value == pytest.approx(len(GYM_DAYS_IN_MARCH) / (31 / 7), abs=0.15) and answer.confidence == "likely"
