@@ -177,11 +177,14 @@ def _location(context: Context) -> Answer:
     question = context.question
     column = {"country": context.timeline.countries, "city": context.timeline.cities}.get(question.granularity, context.timeline.places)
     values = [_most_common(column[group.rows]) for group in context.groups]
-    if question.every:  # "which countries did I visit": all of them, in the order first visited
+    if question.every:  # "which countries did I visit": all of them, in the order first visited ("how many": their number)
         named = list(dict.fromkeys(value for value in values if value))
         chosen = [group for value, group in zip(values, context.groups) if value]
-        return context.answer(named, f"{', '.join(named)}.", context.evidence(chosen),
-                              f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}")
+        first_of = [next(group for value, group in zip(values, context.groups) if value == name) for name in named]
+        reasoning = f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}"
+        if question.counted:
+            return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning)
+        return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning)
     return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at")
 
 

@@ -57,7 +57,7 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _MOVING_WORDS
     if question.edge:
         light |= _EDGE_WORDS
-    if question.counted:  # "how many people": people are what is counted in the photos, not a word to find
+    if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(_SINGULAR.get(question.counted, question.counted))}
     return [word for word in dict.fromkeys(terms(text)) if word not in light]
 

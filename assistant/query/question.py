@@ -71,6 +71,7 @@ _READ_NOUNS = _words(
 _COLOUR_NOUNS = _words("colour color colours colors shade shades")
 _DISTANCE_UNITS = _words("distance km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters")
 _DURATION_UNITS = _words("hour hours minute minutes second seconds")
+_HOW_MANY = re.compile(r"how\s+many\b", _FLAGS)
 # "how many <unit>": what a number is counted in. Units of time make a duration, visits a frequency,
 # anything else (people, cups) is counted in the photos.
 _FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occasions": "visit", "visit": "visit",
@@ -245,7 +246,8 @@ def read_question(text: str) -> ReadQuestion:
     spans += per_spans + ([extreme.span()] if extreme else []) + ([usual.span()] if usual else [])
     question = Question(
         kind, _granularity(kind, text, noun), ordinal, unit, now_text,
-        counted=noun if kind == "counting" else "",
+        # what a number is asked of: things in the photos ("how many cups"), or places ("how many countries did I visit")
+        counted=noun if kind == "counting" or (kind == "location" and _HOW_MANY.match(text, opening.head)) else "",
         every=kind == "location" and noun in _PLACE_NOUNS - _PLACE_SINGULARS and not extreme,  # "which cities did I visit most": one
         extreme=("least" if (extreme.group("word") or "").lower() in ("least", "fewest", "shortest") else "most") if extreme else "",
         per=per, edge=_edge(text, frame.end()) if kind == "time" else "", usual=bool(usual),

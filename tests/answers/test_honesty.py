@@ -188,3 +188,10 @@ def test_which_most_counts_the_visits_of_each(life):
 def test_an_average_per_week_divides_by_the_weeks_in_scope(life):
     answer = answer_question(life[0], "On average, how many times a week did I go to the gym in March 2019?")
     assert answer.value == pytest.approx(len(GYM_DAYS_IN_MARCH) / (31 / 7), abs=0.15) and answer.confidence == "likely"
+
+
+def test_how_many_places_counts_the_places_not_detections(life):
+    answer = answer_question(life[0], "How many different places did I go to in Rome?")
+    assert answer.value == 1 and answer.confidence == "sure"  # Rome's photos have no venue names: the city is the one place
+    countries = answer_question(life[0], "How many countries did I visit in March 2019?")
+    assert countries.value == 1 and "Italy" in countries.text  # away from home: Italy
