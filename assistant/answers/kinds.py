@@ -59,7 +59,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     ordinal = question.ordinal
     if question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
-    groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.local_seconds)
+    groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)

@@ -9,6 +9,8 @@ import numpy as np
 from ..library import Library
 from .timeline import Timeline
 
+# Matching photos closer than this are one visit, whatever the camera did in between.
+VISIT_GAP_S = 90 * 60
 SEQUENCE_WINDOW_S = 3 * 3600  # "right after the gym": the gym ended at most this long before
 
 
@@ -22,17 +24,22 @@ class Group:
     trip: bool
 
 
-def visits(timeline: Timeline, rows: np.ndarray, local_seconds: np.ndarray) -> list[Group]:
-    """One group per visit that has a matching photo, in time order. A visit is a stay, or the stays of one
-    day at one place ("at the office" before and after lunch; a diary's two photos of the same swim)."""
+def visits(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray, local_seconds: np.ndarray) -> list[Group]:
+    """One group per visit that has a matching photo, in time order.
+
+    A visit is what a person would count once: matching photos less than VISIT_GAP_S apart (a stay the camera
+    split, a photo without GPS or with another place name in between, a night out past midnight), or of one
+    day at one place (at the office before and after lunch; a diary's two photos of the same swim).
+    """
     if not len(rows):
         return []
     stays = timeline.stay_of_row[rows]
     day = local_seconds[rows] // 86400
     place = timeline.places[rows]
-    new_visit = np.ones(len(rows), dtype=bool)
-    new_visit[1:] = (stays[1:] != stays[:-1]) & ((day[1:] != day[:-1]) | (place[1:] != place[:-1]))
-    cuts = np.flatnonzero(new_visit)[1:]
+    gap = np.diff(utc_seconds[rows])
+    same_place = (place[1:] == place[:-1]) | (place[1:] == "") | (place[:-1] == "")
+    together = (stays[1:] == stays[:-1]) | ((gap <= VISIT_GAP_S) & same_place) | ((day[1:] == day[:-1]) & (place[1:] == place[:-1]))
+    cuts = np.flatnonzero(~together) + 1
     return [
         Group(part, int(timeline.stay_first[stays_part[0]]), int(timeline.stay_last[stays_part[-1]]), trip=False)
         for part, stays_part in zip(np.split(rows, cuts), np.split(stays, cuts))
