@@ -233,8 +233,9 @@ def life(every_min: float = 10.0) -> Life:
     stays = []
     day = FIRST
     trip_of = {first + timedelta(days=n): (first, last, *how) for (first, last), how in TRIPS.items() for n in range((last - first).days + 1)}
+    here = HOME
     while day <= LAST:
-        plan = Day(day, rng)
+        plan = Day(day, rng, here)
         if day in trip_of:
             _trip(plan, *trip_of[day])
         elif day.weekday() < 5:
@@ -244,6 +245,7 @@ def life(every_min: float = 10.0) -> Life:
         else:
             _sunday(plan, rng)
         stays += plan.stays
+        here = plan.here
         day += timedelta(days=1)
     off = NO_CAMERA | frozenset(d for d in {s.day for s in stays} if rng.random() < 0.03)
     person = Life("student", "Eleni, a student in Thessaloniki", check_order(stays), ZONE, off)
@@ -329,7 +331,7 @@ def questions(person: Life) -> list:
     ask(f"How far did I walk on {sunday.day:%A %d %B %Y}?", "distance", round(sum(s.metres for s in walks), 1), walks)
     monday = next(s for s in ask.stays("walk", year=2018, month=11) if s.day.weekday() == 0).day
     walks = ask.stays("walk", on=monday)
-    ask(f"how many metres did I walk on {monday:%d/%m/%Y}", "distance", round(sum(s.metres for s in walks), 1), walks)
+    ask(f"how many metres did I walk on {monday.day} {monday:%b %Y}", "distance", round(sum(s.metres for s in walks), 1), walks)
     seaday = next(s for s in seafront if s.day.month == 3 and s.day.year == 2019).day
     walks = ask.stays("walk", on=seaday)
     ask(f"Roughly how far did I walk on {seaday:%B %d, %Y}?", "distance", round(sum(s.metres for s in walks), 1), walks)

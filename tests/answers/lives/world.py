@@ -92,16 +92,16 @@ class Stay:
 
 
 SPEEDS_M_PER_MIN = {"walk": 80.0, "run": 170.0, "cycle": 260.0, "bus": 330.0, "tram": 330.0, "subway": 550.0,
-                    "car": 600.0, "coach": 1100.0, "train": 1600.0, "ferry": 450.0, "plane": 12_000.0}
+                    "car": 600.0, "drive": 1300.0, "streetcar": 300.0, "coach": 1100.0, "train": 1600.0, "ferry": 450.0, "plane": 12_000.0}
 
 
 class Day:
     """One day being lived: a clock that moves on as stays and journeys are added."""
 
-    def __init__(self, day: date, rng: np.random.Generator, start: str = "07:00"):
+    def __init__(self, day: date, rng: np.random.Generator, here: Place, start: str = "07:00"):
         self.date, self.rng = day, rng
         self.now = datetime.combine(day, time.fromisoformat(start))
-        self.here: Place | None = None
+        self.here = here  # where the day starts: where the day before ended
         self.stays: list[Stay] = []
 
     def at(self, clock: str) -> "Day":
@@ -124,7 +124,7 @@ class Day:
 
     def travel(self, mode: str, to: Place, scene: Scene, *, via: int = 3, **facts) -> Stay:
         """Journey from where the day is to `to` by `mode`, along a slightly winding path."""
-        start = self.here or to
+        start = self.here
         points = [(start.lat, start.lng)]
         for step in range(1, via + 1):
             share = step / (via + 1)
