@@ -246,7 +246,7 @@ def life(every_min: float = 10.0) -> Life:
     stays, day = [], FIRST
     here = HOME
     while day <= LAST:
-        plan = Day(day, rng, here)
+        plan = Day(day, rng, here, stays[-1].end if stays and stays[-1].place.timezone == here.timezone else None)
         week = day.isocalendar()[1]
         if day in trip_of:
             _trip(plan, *trip_of[day])

@@ -235,7 +235,7 @@ def life(every_min: float = 10.0) -> Life:
     trip_of = {first + timedelta(days=n): (first, last, *how) for (first, last), how in TRIPS.items() for n in range((last - first).days + 1)}
     here = HOME
     while day <= LAST:
-        plan = Day(day, rng, here)
+        plan = Day(day, rng, here, stays[-1].end if stays and stays[-1].place.timezone == here.timezone else None)
         if day in trip_of:
             _trip(plan, *trip_of[day])
         elif day.weekday() < 5:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
@@ -75,7 +76,13 @@ class Stay:
 
     @property
     def seconds(self) -> int:
+        """How long it lasted (a flight's end is on the clock of where it left from, like its start)."""
         return int((self.end - self.start).total_seconds())
+
+    @property
+    def utc_span(self) -> tuple[datetime, datetime]:
+        zone = ZoneInfo(self.place.timezone)
+        return tuple((moment - zone.utcoffset(moment)).replace(tzinfo=None) for moment in (self.start, self.end))
 
     @property
     def day(self) -> date:
@@ -98,9 +105,9 @@ SPEEDS_M_PER_MIN = {"walk": 80.0, "run": 170.0, "cycle": 260.0, "bus": 330.0, "t
 class Day:
     """One day being lived: a clock that moves on as stays and journeys are added."""
 
-    def __init__(self, day: date, rng: np.random.Generator, here: Place, start: str = "07:00"):
+    def __init__(self, day: date, rng: np.random.Generator, here: Place, after: datetime | None = None, start: str = "07:00"):
         self.date, self.rng = day, rng
-        self.now = datetime.combine(day, time.fromisoformat(start))
+        self.now = max(datetime.combine(day, time.fromisoformat(start)), after or datetime.min)
         self.here = here  # where the day starts: where the day before ended
         self.stays: list[Stay] = []
 
@@ -134,21 +141,27 @@ class Day:
         route = tuple(points)
         metres = sum(distance_m(*a, *b) for a, b in zip(route, route[1:]))
         minutes = max(4.0, metres / SPEEDS_M_PER_MIN[mode])
-        place = Place("", to.city if mode in ("walk", "run", "cycle", "bus", "tram", "subway") else "", to.country, to.country_code,
-                      to.lat, to.lng, to.timezone, indoor=mode in ("subway", "train", "plane", "bus", "tram"))
+        local = mode in ("walk", "run", "cycle", "bus", "tram", "subway", "streetcar")
+        place = Place("", to.city if local else "", to.country if local else start.country, to.country_code if local else start.country_code,
+                      to.lat, to.lng, start.timezone, indoor=mode in ("subway", "train", "plane", "bus", "tram", "streetcar"))
         stay = Stay(mode, place, self.now, self.now + timedelta(minutes=minutes), scene, {"mode": mode, **facts}, route)
         self.stays.append(stay)
-        self.now, self.here = stay.end, to
+        # On arrival the clock is the destination's: a flight west lands "earlier" than it took off.
+        self.now, self.here = stay.end + _zone_shift(start.timezone, to.timezone, stay.end), to
         return stay
 
     def pick(self, options):
         return options[int(self.rng.integers(len(options)))]
 
 
+def _zone_shift(origin: str, destination: str, moment: datetime) -> timedelta:
+    return ZoneInfo(destination).utcoffset(moment) - ZoneInfo(origin).utcoffset(moment)
+
+
 def check_order(stays: list[Stay]) -> list[Stay]:
     """Stays in time order, never overlapping (a life that overlaps is a bug in its script)."""
     for earlier, later in zip(stays, stays[1:]):
-        if later.start < earlier.end:
+        if later.utc_span[0] < earlier.utc_span[1] - timedelta(seconds=1):
             raise ValueError(f"{earlier.activity} and {later.activity} overlap on {later.start:%Y-%m-%d %H:%M}")
     return stays
 
