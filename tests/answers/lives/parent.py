@@ -257,7 +257,7 @@ def life(every_min: float = 10.0) -> Life:
         stays += plan.stays
         here = plan.here
         day += timedelta(days=1)
-    off = frozenset({date(2024, 4, 22) + timedelta(days=n) for n in range(5)} | {d for d in {s.day for s in stays} if rng.random() < 0.04}
+    off = frozenset({date(2024, 4, 22) + timedelta(days=n) for n in range(5)} | {d for d in sorted({s.day for s in stays}) if rng.random() < 0.04}
                     ) - set(KIDS_DENTIST_DAYS) - set(OWN_DENTIST_DAYS) - {PARTY_DAY}
     person = Life("parent", "Sam, a parent of two in Toronto", check_order(stays), ZONE, off)
     shoot(person, every_min, seed=2)

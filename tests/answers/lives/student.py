@@ -247,7 +247,7 @@ def life(every_min: float = 10.0) -> Life:
         stays += plan.stays
         here = plan.here
         day += timedelta(days=1)
-    off = NO_CAMERA | frozenset(d for d in {s.day for s in stays} if rng.random() < 0.03)
+    off = NO_CAMERA | frozenset(d for d in sorted({s.day for s in stays}) if rng.random() < 0.03)
     person = Life("student", "Eleni, a student in Thessaloniki", check_order(stays), ZONE, off)
     shoot(person, every_min, seed=1)
     return person

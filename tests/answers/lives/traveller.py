@@ -198,7 +198,7 @@ def life(every_min: float = 10.0) -> Life:
         here = plan.here
         day += timedelta(days=1)
     off = frozenset({date(2023, 8, 7) + timedelta(days=n) for n in range(14)}  # August: the camera broke, two weeks without it
-                    | {d for d in {s.day for s in stays} if rng.random() < 0.03}) - {d for _, first, last, _ in TRIPS for d in (first, last)}
+                    | {d for d in sorted({s.day for s in stays}) if rng.random() < 0.03}) - {d for _, first, last, _ in TRIPS for d in (first, last)}
     person = Life("traveller", "Haruko, retired in Kyoto, who travels", check_order(stays), ZONE, off)
     shoot(person, every_min, seed=3)
     return person
