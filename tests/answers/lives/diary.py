@@ -290,6 +290,18 @@ def questions(person: Life) -> list:
     ask("When did I first walk the dog?", "time", day_of(dog[0]), dog[:1])
     ask("How many times did I walk the dog in 2020?", "frequency", len(ask.stays("dog walk", year=2020)), ask.stays("dog walk", year=2020))
     ask("What did I do in 2002?", "object", None)
+    ask("name the band I saw at Ashton Gate", "ocr", "Arctic Monkeys", [c for c in concerts if c.facts["venue"] == "Ashton Gate"])
+    ask("remind me what colour raincoat I got in the sale", "color", "navy", [c for c in coloured if c.facts["bought"] == "raincoat"])
+    ask("I'd like to know when I was last in Edinburgh", "time", day_of(trip("Edinburgh", 2019)[-1]), trip("Edinburgh", 2019)[-1:])
+    ask("list the cities I went to in 2013", "location", ["Lisbon"], [t for t in trips if t.day.year == 2013])
+    in_bristol = [c for c in concerts if c.place.city == "" and c.facts["venue"] in ("Colston Hall", "O2 Academy", "The Downs", "Ashton Gate")]
+    ask("tell me how many concerts I went to in Bristol", "frequency", len(in_bristol), in_bristol)
+    ask("whereabouts was I on New Year's Day 2005", "location", "Edinburgh", [t for t in trips if t.day == date(2005, 1, 1)])
+    lengths_2010 = ask.stays("swim", year=2010)
+    ask("On average how many lengths did I swim in 2010", "counting", round(sum(s.facts["lengths"] for s in lengths_2010) / len(lengths_2010), 1),
+        lengths_2010)
+    ask("how many times did I go to Oslo", "frequency", 2, [t for t in trips if t.facts["trip"] == "Oslo"])
+    ask("In what year did I start swimming at the Lido", "time", str(swims[0].day.year), swims[:1])
     ask("how many diary photos do I have from 2008", "frequency", len(ask.stays(year=2008)), ask.stays(year=2008))
     return ask.items
 

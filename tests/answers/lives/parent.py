@@ -383,6 +383,9 @@ def questions(person: Life) -> list:
     ask("Which playground do we go to on Sundays?", "location", None)  # the park has no venue name
     ask("remind me how many times we went to the park in August", "frequency", len(ask.stays("park", month=8)), ask.stays("park", month=8), now=now)
     ask("on average how many times a month did we go to the library", "frequency", round(len(ask.stays("library")) / 12, 2), ask.stays("library"))
+    ask("tell me how many times we ate out at Libretto in March", "frequency", len(ask.stays("pizza", month=3)), ask.stays("pizza", month=3), now=now)
+    ask("remind me when the kids' dentist appointment in February was", "time", day_of(kids_dentist[0]), kids_dentist[:1], now=now)
+    ask("I'd like to know how long I spent at Costco in total", "duration", sum(s.seconds for s in costco), costco)
     return ask.items
 
 

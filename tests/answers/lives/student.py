@@ -380,6 +380,10 @@ def questions(person: Life) -> list:
     ask("how many times did I buy feta", "frequency", len([s for s in shop if "feta" in s.facts["bought"]]),
         [s for s in shop if "feta" in s.facts["bought"]])
 
+    estrella = [s for s in cafes if s.place.name == "Estrella"]
+    ask("tell me how many times I went to Estrella", "frequency", len(estrella), estrella)
+    lidl = [s for s in shop if s.place.name == "Lidl"]
+    ask("remind me what I bought the last time I went to Lidl", "object", list(lidl[-1].facts["bought"]), lidl[-1:], now=now)
     bookshop = ask.stays("bookshop")
     ask("Where did I work on Saturdays?", "location", "Ianos Bookstore", bookshop)
     ask("How many hours did I work at the bookshop in March 2019?", "duration", sum(s.seconds for s in ask.stays("bookshop", year=2019, month=3)),
