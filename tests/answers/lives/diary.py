@@ -266,8 +266,7 @@ def questions(person: Life) -> list:
     ask("Where did I go on holiday in summer 2018?", "location", "Crete", trip("Crete", 2018))
     ask("which country did I visit in October 2015", "location", "United States", trip("New York", 2015))
     ask("How long was I in Rome?", "duration", int((trip("Rome", 2010)[-1].start - trip("Rome", 2010)[0].start).total_seconds()), trip("Rome", 2010))
-    ask("how many days did I spend in Brittany in 2016", "duration",
-        int((trip("Brittany", 2016)[-1].start - trip("Brittany", 2016)[0].start).total_seconds()), trip("Brittany", 2016))
+    ask("how many days did I spend in Brittany in 2016", "frequency", len(ask.days(trip("Brittany", 2016))), trip("Brittany", 2016))
     blank = min(d for d in person.camera_off_days if d.year == 2012 and d.month == 4)
     ask(f"Where was I on {blank:%-d %B %Y}?", "location", None)  # no entry that day
     ask("Where was I on 7 April 2012?", "location", "Paris", [t for t in trips if t.day == date(2012, 4, 7)])

@@ -169,7 +169,7 @@ def _weekday(day: Day, rng, week: int) -> None:
     d = day.date
     day.at("07:20").go("breakfast", HOME, 35, LOOK["breakfast"])
     if _school(d):
-        day.at("08:20").travel("walk", SCHOOL, LOOK["school run"], via=2)
+        day.at("08:20").travel("walk", SCHOOL, LOOK["school run"], via=2, activity="school run")
         day.go("school run", SCHOOL, 10, LOOK["school run"], jitter=0.3)
     day.travel("streetcar", OFFICE, LOOK["streetcar"], via=4)
     if d in OWN_DENTIST_DAYS:
@@ -275,15 +275,15 @@ def questions(person: Life) -> list:
     ask("Which dentist do the kids go to?", "location", "Leslieville Kids Dental", kids_dentist)
     ask("How long was I at my dentist in September?", "duration", sum(s.seconds for s in ask.stays("dentist", month=9)), ask.stays("dentist", month=9))
 
-    runs = ask.stays("school run")
+    runs = ask.stays("school run")  # the walk there and the few minutes at the gate: a day's school run
     for month in (1, 4, 10):
         found = ask.stays("school run", month=month)
-        ask(f"How many times did I walk the kids to school in {date(2024, month, 1):%B}?", "frequency", len(found), found, now=now)
-    ask("when was the last school run before the summer holidays", "time", day_of([s for s in runs if s.day.month <= 6][-1]),
-        [s for s in runs if s.day.month <= 6][-1:])
-    ask("On which day did school start again in September?", "time", day_of([s for s in runs if s.day.month == 9][0]),
-        [s for s in runs if s.day.month == 9][:1])
-    to_school = ask.stays("walk", where=lambda s: s.route[-1] == (SCHOOL.lat, SCHOOL.lng))
+        ask(f"How many times did I walk the kids to school in {date(2024, month, 1):%B}?", "frequency", len(ask.days(found)), found, now=now)
+    before = max(d for d in ask.days(runs) if d.month <= 6)
+    ask("when was the last school run before the summer holidays", "time", before.isoformat(), ask.stays("school run", on=before))
+    back = min(d for d in ask.days(runs) if d.month == 9)
+    ask("On which day did school start again in September?", "time", back.isoformat(), ask.stays("school run", on=back))
+    to_school = ask.stays("school run", where=lambda s: bool(s.route))
     ask("how far is it to walk the kids to school", "distance", round(float(np.median([s.metres for s in to_school])), 1), to_school)
     ask("Which school do my kids go to?", "location", "Morse Street Junior Public School", runs)
 

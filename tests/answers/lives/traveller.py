@@ -218,7 +218,8 @@ def questions(person: Life) -> list:
         ask.stays(where=lambda s: s.place.city in ("Sapporo", "Tokyo", "Osaka", "Hiroshima")))
     ask("When did I go to Paris?", "time", "2023-09-04", trip_stays("Paris")[:3])
     ask("How long was I in Paris?", "duration", int((trip_stays("Paris")[-1].end - trip_stays("Paris")[0].start).total_seconds()), trip_stays("Paris"))
-    ask("How many days did I spend in Seoul", "duration", int((trip_stays("Seoul")[-1].end - trip_stays("Seoul")[0].start).total_seconds()),
+    ask("How many days did I spend in Seoul", "frequency", len(ask.days(trip_stays("Seoul"))), trip_stays("Seoul"))
+    ask("how long was my trip to Seoul", "duration", int((trip_stays("Seoul")[-1].end - trip_stays("Seoul")[0].start).total_seconds()),
         trip_stays("Seoul"))
     ask("how many times did I go to Osaka?", "frequency", 2, trip_stays("Osaka"))
     ask("When did I last go to Osaka", "time", "2023-10-24", ask.stays(on=date(2023, 10, 24), where=lambda s: s.place.city == "Osaka"))

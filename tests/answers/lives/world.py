@@ -129,8 +129,9 @@ class Day:
         self.now, self.here = stay.end, place
         return stay
 
-    def travel(self, mode: str, to: Place, scene: Scene, *, via: int = 3, **facts) -> Stay:
-        """Journey from where the day is to `to` by `mode`, along a slightly winding path."""
+    def travel(self, mode: str, to: Place, scene: Scene, *, via: int = 3, activity: str = "", **facts) -> Stay:
+        """Journey from where the day is to `to` by `mode`, along a slightly winding path (its activity is the
+        mode, unless the journey is part of something else: the walk to school is the school run)."""
         start = self.here
         points = [(start.lat, start.lng)]
         for step in range(1, via + 1):
@@ -144,7 +145,7 @@ class Day:
         local = mode in ("walk", "run", "cycle", "bus", "tram", "subway", "streetcar")
         place = Place("", to.city if local else "", to.country if local else start.country, to.country_code if local else start.country_code,
                       to.lat, to.lng, start.timezone, indoor=mode in ("subway", "train", "plane", "bus", "tram", "streetcar"))
-        stay = Stay(mode, place, self.now, self.now + timedelta(minutes=minutes), scene, {"mode": mode, **facts}, route)
+        stay = Stay(activity or mode, place, self.now, self.now + timedelta(minutes=minutes), scene, {"mode": mode, **facts}, route)
         self.stays.append(stay)
         # On arrival the clock is the destination's: a flight west lands "earlier" than it took off.
         self.now, self.here = stay.end + _zone_shift(start.timezone, to.timezone, stay.end), to
