@@ -52,7 +52,7 @@ def ask(library: Library, qa) -> tuple[object, float, str]:
     """The answer (a stand-in that can't tell when the engine refuses or fails), its seconds, and what went amiss."""
     started = time.perf_counter()
     try:
-        answer, trouble = answer_question(library, qa.text, now=qa.now), ""
+        answer, trouble = answer_question(library, qa.text, now=getattr(qa, "now", None)), ""
     except NotAQuestion:
         answer, trouble = None, "read as not a question"
     except Exception as error:  # noqa: BLE001 - a benchmark reports a crash and goes on
@@ -66,9 +66,9 @@ def ask(library: Library, qa) -> tuple[object, float, str]:
 def score(name: str, library: Library, questions, remembered=(), *, examples: int = 0, exact: bool = False) -> dict:
     """Outcomes per kind, answer times, and the not-a-question check, for one library and its questions
     (with `exact`, also the exact-value accuracy the older years were reported by)."""
-    answer_question(library, questions[0].text, now=questions[0].now)  # the first answer builds the timeline and place words
+    ask(library, questions[0])  # the first answer builds the timeline and place words
     per_kind: dict[str, Counter] = defaultdict(Counter)
-    seconds, troubles, wrong, exactly = [], Counter(), [], 0
+    seconds, troubles, wrong, refused, exactly = [], Counter(), [], [], 0
     for qa in questions:
         answer, took, trouble = ask(library, qa)
         seconds.append(took)
@@ -77,6 +77,7 @@ def score(name: str, library: Library, questions, remembered=(), *, examples: in
         per_kind[qa.kind][outcome] += 1
         if trouble:
             troubles[trouble.split(":")[0]] += 1
+            refused.append(f"{qa.text} ({trouble})")
         if outcome == CONFIDENTLY_WRONG:
             wrong.append({"question": qa.text, "truth": qa.value, "said": answer.value, "text": getattr(answer, "text", "")})
     total = sum(per_kind.values(), Counter())
@@ -88,7 +89,7 @@ def score(name: str, library: Library, questions, remembered=(), *, examples: in
         "total": {outcome: total[outcome] for outcome in OUTCOMES},
         "remembered": len(remembered), "remembered_read_as_questions": len(read_as_questions),
         "remembered_read_as_questions_examples": read_as_questions[:5],
-        "troubles": dict(troubles),
+        "troubles": dict(troubles), "refused_examples": refused[:examples],
         "median_answer_ms": round(statistics.median(seconds) * 1000, 1), "max_answer_ms": round(max(seconds) * 1000, 1),
         "confidently_wrong_examples": [{key: _plain(value) for key, value in item.items()} for item in wrong[:examples]],
         **extra,
@@ -130,7 +131,7 @@ def measure_large(scratch: Path) -> dict:
     build(dev, scratch / "large")
     built_s = time.perf_counter() - started
     library = Library.open(scratch / "large")
-    answer_question(library, dev.questions[0].text)
+    ask(library, dev.questions[0])
     seconds = [ask(library, qa)[1] for qa in dev.questions]
     return {"life": f"{LARGE_LIFE}, a photo every {LARGE_EVERY_MIN} min", "photos": len(library), "questions": len(dev.questions),
             "build_s": round(built_s, 1), "median_answer_ms": round(statistics.median(seconds) * 1000, 1),
@@ -160,6 +161,8 @@ def report(run: dict) -> None:
               + (f" (e.g. {run['remembered_read_as_questions_examples'][0]!r})" if run["remembered_read_as_questions_examples"] else ""))
     if run["troubles"]:
         print("  refused or failed: " + ", ".join(f"{what} {count}" for what, count in run["troubles"].items()))
+        for text in run["refused_examples"]:
+            print(f"    {text}")
     for item in run["confidently_wrong_examples"]:
         print(f"  confidently wrong: {item['question']!r}: truth {item['truth']!r}, said {item['said']!r}")
 
