@@ -260,7 +260,7 @@ def questions(person: Life) -> list:
     ask(f"how long was my morning walk on {some:%A, %B %d}", "duration", sum(s.seconds for s in today), today, now=now)
     ask("On average, how many mornings a week did I go for a walk?", "frequency",
         round(len(mornings) / ((LAST - FIRST).days / 7 - 2), 2), walks)  # two weeks with no camera
-    ask("How many birds did I see by the river", "counting", None)
+    ask("How many herons did I see by the river", "counting", None)  # no detector label or caption says heron
 
     cal = ask.stays("calligraphy")
     ask("How many calligraphy classes did I go to in the first half of 2023?", "frequency", len([s for s in cal if s.day.month <= 6]),
