@@ -76,6 +76,30 @@ def test_a_count_the_questions_claim_is_the_count_of_photographed_stays(sets):
     assert {names[i] for i in qa.moments} <= {"Fitness Zone Kamara", ""}
 
 
+def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
+    """A fact no photo shows could only be answered "I can't tell": the detail captions, texts and counts are there."""
+    for name in ("student", "parent", "traveller"):
+        photos = sets[name].life.photos
+        row_of = {image_id: row for row, image_id in enumerate(photos["image_id"])}
+        captions, objects = photos["caption"].to_numpy(), photos["_objects"].to_numpy()
+        for stay in sets[name].life.seen:
+            rows = [row_of[i] for i in stay.image_ids]
+            for caption in stay.scene.details[: len(rows)]:  # a photo has one caption: the first details, as many as photos
+                assert any(captions[row] == caption for row in rows), f"{name} {stay.activity} {stay.day}: no photo says {caption!r}"
+            for text in stay.scene.texts:
+                assert stay.showing.get(text), f"{name} {stay.activity} {stay.day}: {text!r} never read"
+            for label, count in stay.scene.counted:
+                assert any(objects[row].get(label) == count for row in rows), f"{name} {stay.activity} {stay.day}: never {count} {label}"
+
+
+def test_every_question_of_the_diary_points_at_photos_of_its_library(sets, tmp_path):
+    dev = sets["diary"]
+    library = Library.open(build(dev, tmp_path / "diary"))
+    ids = {library.image_id(row) for row in range(len(library))}
+    assert len(ids) == len(dev.life.photos)
+    assert all(qa.moments <= ids for qa in dev.questions)
+
+
 def test_camera_lives_have_days_without_photos_and_stays_nobody_saw(sets):
     for name in ("student", "parent", "traveller"):
         life = sets[name].life

@@ -89,11 +89,15 @@ def shoot(life: Life, every_min: float = 4.0, seed: int = 0) -> pd.DataFrame:
         stay.image_ids, stay.showing = [], {}
         if stay.day in life.camera_off_days:
             continue
+        taken = []
         for moment in _times(stay, every_min, rng):
             window = off.get(moment.date())
             if window and window[0] <= moment < window[1]:
                 continue
-            rows.append(_photo(stay, number, moment, rng))
+            taken.append(_photo(stay, number, moment, rng))
+        if taken:
+            _make_evident(stay, taken, rng)
+        rows += taken
     table = pd.DataFrame(rows).sort_values("local_time", kind="stable").reset_index(drop=True)
     # One photo a second at most: a later one on the same second moves on a second.
     local = table["local_time"].to_numpy(dtype="datetime64[s]")
@@ -118,6 +122,28 @@ def shoot(life: Life, every_min: float = 4.0, seed: int = 0) -> pd.DataFrame:
     _read_clean_once(life, photos)
     life.photos = photos
     return photos
+
+
+def _make_evident(stay: Stay, taken: list[dict], rng: np.random.Generator) -> None:
+    """Each of the stay's facts on at least one of its photos: its detail captions, its texts, its counts."""
+    lit = [row for row in taken if not row["dark"]] or taken
+    order = [lit[int(at)] for at in rng.permutation(len(lit))]
+    details = stay.scene.details[: len(order)]  # a photo has one caption: the first details, as many as photos
+    keeper = {}  # detail -> the one photo that keeps saying it
+    for row in order:
+        if row["caption"] in details:
+            keeper.setdefault(row["caption"], id(row))
+    free = [row for row in order if id(row) not in keeper.values()]
+    for caption, row in zip([caption for caption in details if caption not in keeper], free):
+        row["caption"] = caption
+    for text in stay.scene.texts:
+        if all(text not in row["shown"] for row in taken):
+            row = order[int(rng.integers(len(order)))]
+            row["shown"].append(text)
+            row["ocr"].append(text)
+    for label, count in stay.scene.counted:
+        if all(row["objects"].get(label) != count for row in taken):
+            order[int(rng.integers(len(order)))]["objects"][label] = count
 
 
 def _read_clean_once(life: Life, photos: pd.DataFrame) -> None:
@@ -182,7 +208,7 @@ def _photo(stay: Stay, number: int, moment: datetime, rng: np.random.Generator) 
         "lat": np.nan if gps_lost else lat, "lng": np.nan if gps_lost else lng,
         "semantic_name": place.name if named else "", "city": place.city if named else "",
         "country": place.country if named else "", "country_code": place.country_code if named else "",
-        "caption": caption, "ocr": ocr, "shown": shown, "tags": tags, "objects": objects,
+        "caption": caption, "ocr": ocr, "shown": shown, "tags": tags, "objects": objects, "dark": dark,
     }
 
 

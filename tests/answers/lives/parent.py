@@ -115,8 +115,9 @@ def _trip(day: Day, city: str, first: date, last: date) -> None:
             day.travel("car", PEARSON, LOOK["car"])
             day.go("airport", PEARSON, 110, LOOK["airport"])
             day.travel("plane", ORLANDO, LOOK["plane"], via=1)
-            day.go("rental car", ORLANDO, 60, Scene(("a red car parked in a parking lot", "a red suv in a parking garage", "a car dashboard"),
-                                            (("car", 3),), ("car", "parking lot", "outdoor"), ("ALAMO",)), colour="red")
+            day.go("rental car", ORLANDO, 60, Scene(("a car dashboard", "a parking garage with cars"), (("car", 3),),
+                                                   ("car", "parking lot", "outdoor"), ("ALAMO",)).with_(
+                captions=("a red car parked in a parking lot", "a red suv in a parking garage")), colour="red")
             day.go("hotel", ORLANDO.near("Holiday Inn Orlando", 900, -300), 180, LOOK["hotel"])
         elif d == last:
             day.at("08:00").go("hotel", ORLANDO.near("Holiday Inn Orlando", 900, -300), 90, LOOK["hotel"])
@@ -137,7 +138,7 @@ def _trip(day: Day, city: str, first: date, last: date) -> None:
             return
         day.at("13:00").go("sights", MONTREAL, 180, LOOK["sights"])
         if d == first + timedelta(days=1):
-            day.go("restaurant", SCHWARTZ, 70, LOOK["deli"], food="smoked meat sandwich")
+            day.go("restaurant", SCHWARTZ, 70, LOOK["deli"].with_(captions=("a smoked meat sandwich on a plate",)), food="smoked meat sandwich")
         day.go("hotel", MONTREAL.near("Hotel Le Germain", -300, 200), 150, LOOK["hotel"])
     elif city == "Huntsville":
         if d == first:

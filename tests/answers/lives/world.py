@@ -47,11 +47,14 @@ class Scene:
     tags: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
     dark: float = 0.06  # the share of photos too dark or blurred to say anything
+    details: tuple[str, ...] = ()  # captions that carry the stay's facts: at least one photo says each
+    counted: tuple[tuple[str, int], ...] = ()  # objects whose count is a fact: at least one photo counts each right
 
     def with_(self, *, captions=(), objects=(), tags=(), texts=()) -> "Scene":
-        """The scene with more of each (a stay's own details on top of its activity's look)."""
+        """The scene with a stay's own details on top of its activity's look; the details are evident in
+        at least one photo of the stay (a fact no photo shows has no answer but "I can't tell")."""
         return Scene(tuple(captions) + self.captions, tuple(objects) + self.objects, tuple(tags) + self.tags,
-                     tuple(texts) + self.texts, self.dark)
+                     tuple(texts) + self.texts, self.dark, self.details + tuple(captions), self.counted + tuple(objects))
 
 
 def distance_m(lat1, lng1, lat2, lng2) -> float:
