@@ -185,11 +185,3 @@ class Life:
     def seen(self) -> list[Stay]:
         """The stays at least one photo shows: all anyone can know from the lifelog."""
         return [stay for stay in self.stays if stay.image_ids]
-
-    @property
-    def last_photo(self) -> datetime:
-        return max(stay.end for stay in self.seen)
-
-    @property
-    def first_photo(self) -> datetime:
-        return min(stay.start for stay in self.seen)
