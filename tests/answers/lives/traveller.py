@@ -269,7 +269,7 @@ def questions(person: Life) -> list:
     ask("When was my last calligraphy lesson?", "time", day_of(cal[-1]), cal[-1:], now=now)
     ask("How many hours did I spend at calligraphy in October?", "duration", sum(s.seconds for s in ask.stays("calligraphy", month=10)),
         ask.stays("calligraphy", month=10), now=now)
-    ask("Where is the calligraphy class?", "location", None)  # a room with no venue name
+    ask("Where is the calligraphy class?", "location", "Kyoto", cal)  # a room with no venue name: the city is all there is
 
     tea = ask.stays("tea ceremony")
     ask("How many tea ceremonies did I attend?", "frequency", len(tea), tea)
