@@ -197,6 +197,7 @@ def questions(person: Life) -> list:
     one = swims[200]
     ask(f"How many lengths did I swim on {one.day:%d %B %Y}?", "counting", one.facts["lengths"], [one])
     ask(f"how many lengths did I swim on {swims[500].day:%-d %b %Y}", "counting", swims[500].facts["lengths"], swims[500:501])
+    ask(f"I swam how many lengths on {swims[-3].day:%-d %B}?", "counting", swims[-3].facts["lengths"], swims[-3:-2], now=now)
     sixty = [s for s in swims if s.facts["lengths"] == 60 and s.day.year == 2010]
     ask("How many times did I swim 60 lengths in 2010?", "frequency", len(sixty), sixty)
     ask("when did I last swim 60 lengths", "time", day_of([s for s in swims if s.facts["lengths"] == 60][-1]),

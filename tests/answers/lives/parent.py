@@ -300,6 +300,8 @@ def questions(person: Life) -> list:
     meeting = ask.stays("meeting", month=6)[1]
     ask(f"How many people were at the meeting on {meeting.day:%d %B %Y}?", "counting", meeting.facts["people"], [meeting])
     meetings = ask.stays("meeting")
+    for meeting in (meetings[3], meetings[-5]):
+        ask(f"how many people came to the team meeting on {meeting.day:%B %-d}?", "counting", meeting.facts["people"], [meeting], now=now)
     ask("how many team meetings did I have in the first half of the year", "frequency", len([s for s in meetings if s.day.month <= 6]),
         [s for s in meetings if s.day.month <= 6])
     ask("What day of the week were my team meetings?", "time", "Tuesday", meetings)

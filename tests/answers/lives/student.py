@@ -359,6 +359,10 @@ def questions(person: Life) -> list:
     ask(f"How many cups were on the table at the café on {cafe.day:%d %B %Y}?", "counting", cafe.facts["cups"], [cafe])
     cafe2 = next(s for s in cafes if s.facts["cups"] == 2)
     ask(f"how many people was I with at the cafe on {cafe2.day:%d.%m.%Y}", "counting", 1, [cafe2])
+    cafe3 = next(s for s in reversed(cafes) if s.facts["cups"] == 3)
+    ask(f"How many coffees were on our table at {cafe3.place.name} on {cafe3.day:%-d %B %Y}?", "counting", 3, [cafe3])
+    cafe4 = next(s for s in cafes[len(cafes) // 2:] if s.facts["cups"] == 4)
+    ask(f"how many friends did I meet for coffee on {cafe4.day:%A %-d %B %Y}", "counting", 3, [cafe4])
 
     lecture = ask.stays("lecture", year=2018, month=10)
     ask("How many days did I have lectures in October 2018?", "frequency", len(ask.days(lecture)), lecture)

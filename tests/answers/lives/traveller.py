@@ -276,6 +276,7 @@ def questions(person: Life) -> list:
     one = tea[4]
     ask(f"How many guests were at the tea ceremony on {one.day:%d %B}?", "counting", one.facts["guests"], [one], now=now)
     ask("Which tea house do I go to?", "location", "Urasenke Tea House", tea)
+    ask(f"how many other guests were at the tea ceremony in {tea[-2].day:%B}", "counting", tea[-2].facts["guests"], tea[-2:-1], now=now)
     ask("when was the tea ceremony in July", "time", day_of(ask.stays("tea ceremony", month=7)[0]) if ask.stays("tea ceremony", month=7) else None,
         ask.stays("tea ceremony", month=7), now=now)
 
