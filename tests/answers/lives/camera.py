@@ -5,7 +5,8 @@ stay's `Scene` with noise: a captioner's sentence (often generic, sometimes wron
 OCR strings with dropped and misread characters among irrelevant notices, detector labels that miss and
 miscount, concept tags that come and go; dark and blurred photos carry nothing; GPS drops out indoors.
 Yet each stay's own facts (its detail captions, its texts, its true counts) are on at least one of its
-photos, so a question about a photographed stay has its answer somewhere in the lifelog. `write_library` commits the photos through the real store code (no image files, no CLIP).
+photos, so a question about a photographed stay has its answer somewhere in the lifelog.
+`write_library` commits the photos through the real store code (no image files, no CLIP).
 """
 
 from __future__ import annotations
