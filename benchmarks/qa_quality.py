@@ -11,6 +11,7 @@ answer time on one life photographed densely (about 100,000 photos).
     python benchmarks/qa_quality.py                      # everything
     python benchmarks/qa_quality.py --lives student,diary --no-years --no-large --examples 5
     python benchmarks/qa_quality.py --json               # one JSON line
+    python benchmarks/qa_quality.py --no-years --no-large --dump answers.jsonl   # every answer, judged
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from types import SimpleNamespace
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "answers"))
 
 from lives import DEV, HELD_OUT, LIVES, build, dev_set  # noqa: E402
-from lives.scoring import CONFIDENTLY_WRONG, OUTCOMES, judge  # noqa: E402
+from lives.scoring import CONFIDENTLY_WRONG, OUTCOMES, confidence_of, judge  # noqa: E402
 
 from assistant.answers import NotAQuestion, answer_question  # noqa: E402
 from assistant.library import Library  # noqa: E402
@@ -63,7 +64,7 @@ def ask(library: Library, qa) -> tuple[object, float, str]:
     return answer, seconds, trouble
 
 
-def score(name: str, library: Library, questions, remembered=(), *, examples: int = 0, exact: bool = False) -> dict:
+def score(name: str, library: Library, questions, remembered=(), *, examples: int = 0, exact: bool = False, dump: list | None = None) -> dict:
     """Outcomes per kind, answer times, and the not-a-question check, for one library and its questions
     (with `exact`, also the exact-value accuracy the older years were reported by)."""
     ask(library, questions[0])  # the first answer builds the timeline and place words
@@ -73,6 +74,9 @@ def score(name: str, library: Library, questions, remembered=(), *, examples: in
         answer, took, trouble = ask(library, qa)
         seconds.append(took)
         outcome = judge(answer, qa)
+        if dump is not None:
+            dump.append({"life": name, "held_out": name == HELD_OUT, "question": qa.text, "kind": qa.kind, "truth": _plain(qa.value),
+                         "said": _plain(answer.value), "confidence": confidence_of(answer), "outcome": outcome, "trouble": trouble})
         exactly += answer.value == qa.value and (not qa.moments or bool(answer.evidence) and answer.evidence[0] in qa.moments)
         per_kind[qa.kind][outcome] += 1
         if trouble:
@@ -97,15 +101,17 @@ def score(name: str, library: Library, questions, remembered=(), *, examples: in
 
 
 def _plain(value):
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(item) for item in value]
     return value if isinstance(value, (str, int, float, type(None))) else str(value)
 
 
-def measure_life(name: str, scratch: Path, *, examples: int) -> dict:
+def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None = None) -> dict:
     dev = dev_set(name)
     started = time.perf_counter()
     build(dev, scratch / name)
     built_s = time.perf_counter() - started
-    run = score(name, Library.open(scratch / name), dev.questions, dev.remembered, examples=examples)
+    run = score(name, Library.open(scratch / name), dev.questions, dev.remembered, examples=examples, dump=dump)
     run["build_s"] = round(built_s, 1)
     run["kinds"] = dict(Counter(qa.kind for qa in dev.questions))
     return run
@@ -174,17 +180,18 @@ def main() -> None:
     parser.add_argument("--no-large", action="store_true", help="skip the answer time at about 100,000 photos")
     parser.add_argument("--examples", type=int, default=3, help="confidently wrong answers to show per life")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
+    parser.add_argument("--dump", type=Path, help="write every question of the lives, its truth, the answer and its outcome here (JSON lines)")
     args = parser.parse_args()
     names = [name.strip() for name in args.lives.split(",") if name.strip()]
     unknown = set(names) - set(LIVES)
     if unknown:
         parser.error(f"no such lives: {sorted(unknown)}; choose from {', '.join(LIVES)}")
-    runs, years, large = [], [], None
+    runs, years, large, dump = [], [], None, ([] if args.dump else None)
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         # Dev lives first, the held-out one last, so its figures are read apart.
         for name in [n for n in names if n in DEV] + [n for n in names if n == HELD_OUT]:
-            runs.append(measure_life(name, scratch, examples=args.examples))
+            runs.append(measure_life(name, scratch, examples=args.examples, dump=dump))
         if not args.no_years:
             from devset import DEV_SPEC, dev_questions
             from heldout import HELDOUT_SPEC, heldout_questions
@@ -193,6 +200,8 @@ def main() -> None:
             years.append(measure_year("held-out year", HELDOUT_SPEC, heldout_questions, scratch / "heldout-year"))
         if not args.no_large:
             large = measure_large(scratch)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(item, default=str) + "\n" for item in dump))
     dev_total = sum((Counter(run["total"]) for run in runs if not run["held_out"]), Counter())
     if args.json:
         print(json.dumps({"cpu": cpu_name(), "lives": runs, "dev_total": {o: dev_total[o] for o in OUTCOMES}, "years": years,
