@@ -1,0 +1,51 @@
+"""Dev sets for question answering, written from the problem: four lives, their questions and moments
+remembered in passing (not questions), for `benchmarks/qa_quality.py` and the tests.
+
+Three camera lives, simulated stay by stay and photographed with a noisy camera (`world.py`, `camera.py`):
+a student in Thessaloniki, a parent in Toronto, a retired traveller in Kyoto; and a diary life
+(`diary.py`), a captioned photo or two a day over twenty years. The traveller is HELD OUT: its questions
+are for reporting, never for tuning. Truths come from each life's facts (`truth.py`), and `scoring.py`
+judges an answer against them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import diary, parent, student, traveller
+from .camera import write_library
+from .truth import KINDS, QA
+from .world import Life
+
+LIVES = {"student": student, "parent": parent, "traveller": traveller, "diary": diary}
+HELD_OUT = "traveller"
+DEV = tuple(name for name in LIVES if name != HELD_OUT)
+
+
+@dataclass
+class DevSet:
+    """One life with its questions and remembered moments."""
+
+    life: Life
+    questions: list[QA]
+    remembered: tuple[str, ...]
+
+    @property
+    def held_out(self) -> bool:
+        return self.life.name == HELD_OUT
+
+
+def dev_set(name: str, **photographed) -> DevSet:
+    """Live the life (photographed as `photographed` says: every_min for a camera life), and write its questions."""
+    module = LIVES[name]
+    person = module.life(**photographed)
+    return DevSet(person, module.questions(person), module.REMEMBERED)
+
+
+def build(dev: DevSet, folder: Path, *, days: int | None = None) -> Path:
+    """Commit the life's photos (or its first `days` days) as a library in `folder`."""
+    return write_library(dev.life, folder, days=days)
+
+
+__all__ = ["DEV", "HELD_OUT", "KINDS", "LIVES", "QA", "DevSet", "build", "dev_set"]

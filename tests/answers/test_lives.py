@@ -1,0 +1,259 @@
+"""The dev-set lives (tests/answers/lives): their facts match their photos, their photos are as noisy as a
+real lifelog's, their questions are well formed, and the judge's tolerances are those the problem sets.
+No test here asserts how well the engine answers (the benchmark reports that)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from lives import DEV, HELD_OUT, KINDS, LIVES, QA, build, dev_set
+from lives.camera import IRRELEVANT_TEXTS, misread
+from lives.scoring import CANT_TELL, CONFIDENTLY_WRONG, RIGHT, RIGHT_UNSURE, WRONG_HEDGED, judge, matches
+from lives.world import Day, Place, Scene, check_order
+
+from assistant.library import Library
+
+
+@pytest.fixture(scope="module")
+def sets():
+    return {name: dev_set(name) for name in LIVES}
+
+
+def test_four_lives_one_held_out_and_enough_questions(sets):
+    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 3
+    assert sum(len(dev.questions) for dev in sets.values()) >= 300
+    assert all(len(dev.remembered) >= 20 for dev in sets.values())
+    asked = Counter(qa.kind for dev in sets.values() for qa in dev.questions)
+    assert set(asked) == set(KINDS)
+
+
+def test_questions_are_well_formed(sets):
+    for dev in sets.values():
+        texts = [qa.text for qa in dev.questions]
+        assert len(set(texts)) == len(texts), "a question asked twice in one life"
+        ids = set(dev.life.photos["image_id"])
+        for qa in dev.questions:
+            assert qa.moments <= ids, f"{qa.text!r}: evidence that is no photo of the life"
+            if qa.value is None:
+                assert not qa.moments, f"{qa.text!r}: can't tell, yet with evidence"
+            elif qa.kind in ("frequency", "counting"):
+                assert isinstance(qa.value, (int, float)) and not isinstance(qa.value, bool), qa.text
+            elif qa.kind == "duration":
+                assert isinstance(qa.value, int) and qa.value > 0, qa.text
+            elif qa.kind == "distance":
+                assert isinstance(qa.value, float) and qa.value > 0, qa.text
+            elif qa.kind == "time":
+                assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|\d{2}:\d{2}|[A-Z][a-z]+day", qa.value), qa.text
+            else:
+                assert isinstance(qa.value, (str, list)) and qa.value, qa.text
+            if qa.kind == "color" and qa.value is not None:
+                assert qa.value == qa.value.lower()
+
+
+def test_remembered_moments_are_not_written_as_questions(sets):
+    for dev in sets.values():
+        for text in dev.remembered:
+            assert not text.rstrip().endswith("?")
+            # "when I was at the beach with my kids" recalls a moment; "when did I ..." would ask
+            assert not re.match(r"(how|where|which|what|who|did|list|tell|remind)\b|when (did|was|were|do)\b", text, re.IGNORECASE), text
+
+
+def test_a_count_the_questions_claim_is_the_count_of_photographed_stays(sets):
+    student = sets["student"]
+    gym_october = [stay for stay in student.life.seen if stay.activity == "gym" and (stay.day.year, stay.day.month) == (2018, 10)]
+    qa = next(qa for qa in student.questions if qa.text == "How many times did I go to the gym in October 2018?")
+    assert qa.value == len(gym_october) > 0
+    assert qa.moments == frozenset(i for stay in gym_october for i in stay.image_ids)
+    # Every gym stay is at the gym: its photos carry the gym's place name wherever the metadata names one.
+    names = dict(zip(student.life.photos["image_id"], student.life.photos["semantic_name"]))
+    assert {names[i] for i in qa.moments} <= {"Fitness Zone Kamara", ""}
+
+
+def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
+    """A fact no photo shows could only be answered "I can't tell": the detail captions, texts and counts are there."""
+    for name in ("student", "parent", "traveller"):
+        photos = sets[name].life.photos
+        row_of = {image_id: row for row, image_id in enumerate(photos["image_id"])}
+        captions, objects = photos["caption"].to_numpy(), photos["_objects"].to_numpy()
+        for stay in sets[name].life.seen:
+            rows = [row_of[i] for i in stay.image_ids]
+            for caption in stay.scene.details[: len(rows)]:  # a photo has one caption: the first details, as many as photos
+                assert any(captions[row] == caption for row in rows), f"{name} {stay.activity} {stay.day}: no photo says {caption!r}"
+            for text in stay.scene.texts:
+                assert stay.showing.get(text), f"{name} {stay.activity} {stay.day}: {text!r} never read"
+            for label, count in stay.scene.counted:
+                assert any(objects[row].get(label) == count for row in rows), f"{name} {stay.activity} {stay.day}: never {count} {label}"
+
+
+def test_every_question_of_the_diary_points_at_photos_of_its_library(sets, tmp_path):
+    dev = sets["diary"]
+    library = Library.open(build(dev, tmp_path / "diary"))
+    ids = {library.image_id(row) for row in range(len(library))}
+    assert len(ids) == len(dev.life.photos)
+    assert all(qa.moments <= ids for qa in dev.questions)
+
+
+def test_camera_lives_have_days_without_photos_and_stays_nobody_saw(sets):
+    for name in ("student", "parent", "traveller"):
+        life = sets[name].life
+        photographed = {moment.date() for moment in life.photos["local_time"]}
+        span = range((max(photographed) - min(photographed)).days)
+        missing = {min(photographed) + timedelta(days=n) for n in span} - photographed
+        assert len(missing) >= 5, name
+        assert all(not stay.image_ids for stay in life.stays if stay.day in life.camera_off_days)
+        assert len(life.seen) < len(life.stays)
+
+
+def test_photos_are_noisy_like_a_real_lifelog(sets):
+    photos = sets["parent"].life.photos
+    captions = photos["caption"]
+    assert 0.03 < (captions == "").mean() < 0.25, "some photos have no caption"
+    assert captions.str.contains("blurry|dark", regex=True).mean() > 0.02
+    assert 0.03 < photos["lat"].isna().mean() < 0.5, "GPS drops out for some photos"
+    assert (photos["semantic_name"] == "").mean() > 0.1, "many photos name only a city, or nothing"
+    assert any(len(found) == 0 for found in photos["_tags"]) and any(len(found) >= 2 for found in photos["_tags"])
+    counted = [found.get("person") for found in photos["_objects"] if found.get("person")]
+    assert len(set(counted)) > 3, "the detector's counts vary"
+
+
+def test_ocr_reads_several_strings_per_stay_with_misreadings(sets):
+    life = sets["student"].life
+    read = dict(zip(life.photos["image_id"], life.photos["_ocr"]))
+    cinema = [stay for stay in life.seen if stay.activity == "cinema"]
+    for stay in cinema:
+        strings = {text for i in stay.image_ids for text in read[i]}
+        assert len(strings) >= 2, f"one OCR string only at the cinema on {stay.day}"
+        assert stay.facts["film"].upper() in strings, "the poster is read cleanly at least once"
+    everything = Counter(text for texts in read.values() for text in texts)
+    true_texts = {text for stay in life.stays for text in stay.scene.texts}
+    assert sum(count for text, count in everything.items() if text in IRRELEVANT_TEXTS) > 100, "no irrelevant text (EXIT, prices)"
+    misread_texts = set(everything) - true_texts - set(IRRELEVANT_TEXTS)
+    assert len(misread_texts) > 50, "OCR never misreads"
+
+
+def test_misread_drops_or_confuses_characters():
+    rng = np.random.default_rng(0)
+    readings = {misread("BOHEMIAN RHAPSODY", rng) for _ in range(200)}
+    assert "BOHEMIAN RHAPSODY" in readings and len(readings) > 10
+
+
+def test_the_diary_has_no_gps_at_home_and_gps_on_trips(sets):
+    diary = sets["diary"].life
+    photos = diary.photos
+    assert photos["local_time"].min().year == 2003 and photos["local_time"].max().year == 2022
+    home = photos["country"] == ""
+    trips = {i for stay in diary.stays if stay.activity == "trip" for i in stay.image_ids}
+    on_trip = photos["image_id"].isin(trips)
+    assert photos.loc[~on_trip & (photos["city"].isin(["", "Bristol"])), "lat"].isna().all()
+    assert photos.loc[on_trip, "lat"].notna().all() and home.any()
+    assert (photos["caption"] != "").all()
+    assert 1.0 <= len(photos) / len({t.date() for t in photos["local_time"]}) <= 2.0
+
+
+def test_journeys_have_the_length_of_their_path():
+    rng = np.random.default_rng(0)
+    home = Place("Home", "Dublin", "Ireland", "IE", 53.35, -6.26, "Europe/Dublin")
+    day = Day(date(2020, 5, 4), rng, home)
+    walk = day.travel("walk", home.near("Shop", 800, 0), Scene(("a street",)), via=0)
+    assert walk.metres == pytest.approx(800, rel=0.01)
+    assert walk.seconds == pytest.approx(800 / 80 * 60, rel=0.01)
+
+
+def test_overlapping_stays_are_refused():
+    rng = np.random.default_rng(0)
+    home = Place("Home", "Dublin", "Ireland", "IE", 53.35, -6.26, "Europe/Dublin")
+    day = Day(date(2020, 5, 4), rng, home)
+    first = day.go("home", home, 60, Scene(("a room",)))
+    second = day.go("home", home, 60, Scene(("a room",)))
+    second.start = first.start
+    with pytest.raises(ValueError, match="overlap"):
+        check_order([first, second])
+
+
+@pytest.mark.parametrize(("value", "truth", "kind", "right"), [
+    ("the Lighthouse cinema", "Lighthouse Cinema", "location", True),
+    ("Lighthouse", "Lighthouse Cinema", "location", True),
+    ("Cinema", "Us", "ocr", False),
+    ("bus", "Us", "ocr", False),
+    ("LES NYMPHEAS", "LES NYMPHÉAS", "ocr", True),
+    ("Berlin, Sofia and Kalamata", ["Sofia", "Berlin", "Kalamata"], "location", True),
+    (["berlin", "sofia"], ["Sofia", "Berlin", "Kalamata"], "location", False),
+    (["Berlin", "Sofia", "Kalamata", "Paris"], ["Sofia", "Berlin", "Kalamata"], "location", False),
+    (3600 * 10, 3600 * 11, "duration", True),
+    (3600 * 9, 3600 * 11, "duration", False),
+    (3000, 1500, "duration", True),  # within 30 minutes
+    (1200.0, 1000.0, "distance", True),
+    (1300.0, 1000.0, "distance", False),
+    (1.9, 1.74, "frequency", True),
+    (2.1, 1.74, "frequency", False),
+    (12, 12, "frequency", True),
+    (11, 12, "frequency", False),
+    ("12", 12, "counting", True),
+    ("2019-03-24", "2019-03-24", "time", True),
+    ("2019-03-25", "2019-03-24", "time", False),
+    ("2019-03", "2019-03-24", "time", False),
+    ("2019-06-20", "2019-06", "time", True),
+    ("2019", "2019", "time", True),
+    ("2019-06", "2018", "time", False),
+    ("saturday", "Saturday", "time", True),
+    ("18:00", "18:00", "time", True),
+    ("Red", "red", "color", True),
+])
+def test_match_tolerances(value, truth, kind, right):
+    assert matches(value, truth, kind) is right
+
+
+def _answer(value, confidence=None, evidence=(), confident=None):
+    answer = SimpleNamespace(value=value, evidence=evidence)
+    if confidence:
+        answer.confidence = confidence
+    if confident is not None:
+        answer.confident = confident
+    return answer
+
+
+@pytest.mark.parametrize(("answer", "outcome"), [
+    (_answer(3, "sure", ("a",)), RIGHT),
+    (_answer(3, "likely", ("b", "a")), RIGHT),
+    (_answer(3, "sure", ("z",)), CONFIDENTLY_WRONG),  # the right number from the wrong moments: a lucky guess
+    (_answer(3, "unsure", ("z",)), RIGHT_UNSURE),
+    (_answer(None, "unsure"), CANT_TELL),
+    (_answer(4, "sure", ("a",)), CONFIDENTLY_WRONG),
+    (_answer(4, "likely", ("a",)), WRONG_HEDGED),
+    (_answer(4, "unsure", ("a",)), WRONG_HEDGED),
+    (_answer(3, evidence=("a",), confident=True), RIGHT),  # an engine that only says confident yes or no
+    (_answer(3, evidence=("a",), confident=False), RIGHT_UNSURE),
+])
+def test_judge(answer, outcome):
+    assert judge(answer, QA("How many times?", "frequency", 3, frozenset({"a"}))) == outcome
+
+
+def test_judge_an_honest_cant_tell():
+    qa = QA("How many times did I go with my sister?", "frequency", None)
+    assert judge(_answer(None, "unsure"), qa) == RIGHT
+    assert judge(_answer(2, "sure", ("a",)), qa) == CONFIDENTLY_WRONG
+    assert judge(_answer(2, "likely", ("a",)), qa) == WRONG_HEDGED
+
+
+def test_the_benchmark_scores_questions_end_to_end(sets, tmp_path):
+    """The harness runs: a share of a life as a library, a handful of questions scored (no accuracy asserted)."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "qa_quality.py"
+    spec = importlib.util.spec_from_file_location("qa_quality", path)
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    dev = sets["student"]
+    build(dev, tmp_path / "share", days=40)
+    library = Library.open(tmp_path / "share")
+    shown = set(dev.life.photos["image_id"][dev.life.photos["local_time"] < dev.life.photos["local_time"].min() + np.timedelta64(40, "D")])
+    assert {library.image_id(row) for row in range(len(library))} == shown
+    run = benchmark.score("student", library, dev.questions[:6], dev.remembered[:4])
+    assert sum(run["total"].values()) == 6
+    assert run["remembered"] == 4 and 0 <= run["remembered_read_as_questions"] <= 4
+    assert run["median_answer_ms"] > 0
