@@ -12,6 +12,7 @@ from ..query import ParsedQuery, PeriodTerm
 from ..words import plural
 from .answer import CONFIDENCE, Answer, Candidate
 from .moments import Moments
+from .subject import MEAL_HOURS
 from .timeline import Timeline
 from .visits import Group
 
@@ -44,15 +45,17 @@ class Context:
         """How sure the moments are: the photos' own words for every word, by meaning, or by look alone."""
         if self.moments.by_clip:
             return "unsure"
-        return "likely" if self.moments.by_meaning or self.moments.missing else "sure"
+        return "likely" if self.moments.by_meaning or self.moments.missing or self.moments.as_times_of_day else "sure"
 
     @property
     def why(self) -> str:
         moments = self.moments
         if moments.by_clip:
             return f"only how the photos look (CLIP): {moments.missing_text()}"
+        meals = "; ".join(f"'{meal}' taken as its hours ({MEAL_HOURS[meal][0]}:00–{MEAL_HOURS[meal][1]}:00): no photo says it"
+                          for meal in moments.as_times_of_day)
         if not moments.subject:
-            return f"the photos' times and places ({self.scope_label or 'everything'})"
+            return "; ".join(filter(None, [meals, f"the photos' times and places ({self.scope_label or 'everything'})"]))
         if moments.in_place_of_subject:
             return f"{moments.missing_text()}: everything at {self.scope_label} was read instead"
         exact = [word for word in moments.found if word not in moments.by_meaning]
@@ -63,7 +66,7 @@ class Context:
             parts.append(f"{_quoted(moments.by_meaning)} matched by meaning (the sentence model), not by the word itself")
         elif not self.has_sentence_model and self.library.text_index is not None:
             parts.append("matched by exact words only (no sentence model)")
-        return "; ".join(parts)
+        return "; ".join(filter(None, [meals, *parts]))
 
     @property
     def has_sentence_model(self) -> bool:

@@ -25,6 +25,7 @@ from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
 from ..words import terms
+from .subject import MEAL_HOURS
 from .timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
@@ -54,6 +55,7 @@ class Moments:
     relevance: np.ndarray | None = None  # search's fused score of each row, for ordering evidence
 
     in_place_of_subject: bool = False  # no word was found: everything in scope (one venue) is read instead
+    as_times_of_day: list[str] = field(default_factory=list)  # meals no photo names, taken as their hours instead
 
     def whole_scope(self) -> "Moments":
         """Every photo in scope stands for the subject, whose words are still named as not found."""
@@ -98,6 +100,16 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
     hits = np.stack([_word_rows(library, word) | _place_rows(library, word) for word in subject])
+    meals = [word for position, word in enumerate(subject) if word in MEAL_HOURS and not hits[position, scope].any()]
+    if meals:  # "lunch at the souvlaki place": the midday visits, when no photo there says lunch
+        hours = (library.local_seconds % 86400) // 3600
+        for word in meals:
+            first, last = MEAL_HOURS[word]
+            scope = scope & (hours >= first) & (hours < last)
+        kept = [position for position, word in enumerate(subject) if word not in meals]
+        subject, hits = [subject[position] for position in kept], hits[kept]
+        if not subject:
+            return Moments(np.flatnonzero(scope), scope, subject, as_times_of_day=meals)
     scope_rows = np.flatnonzero(scope)
     by_meaning = _found_by_meaning(library, subject, hits, scope_rows)
     for position, rows in by_meaning.items():
@@ -106,7 +118,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     missing = [word for word, count in zip(subject, in_scope) if count == 0]
     elsewhere = {word: int(hits[subject.index(word)].sum()) for word in missing}
     meaning = [subject[position] for position in by_meaning if subject[position] not in missing]
-    found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere)
+    found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere, as_times_of_day=meals)
     if len(missing) == len(subject):
         if encoder is not None and library.embeddings is not None and scope.any():
             return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, by_clip=True, **found)

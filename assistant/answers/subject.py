@@ -7,6 +7,8 @@ asks with), never things a photo could show, so every other word must be found o
 
 from __future__ import annotations
 
+import re
+
 from ..query import Question
 from ..words import concept_key, terms
 
@@ -16,6 +18,8 @@ _FRAME_WORDS = frozenset(terms(
     "spend spent spending take took taken taking make made making use used using come came coming let see saw seen "
     "stay stayed staying visit visited visiting eat ate eaten eating drink drank drinking sit sat sitting wait waited waiting "
     "ride rode riding play played playing wear wore wearing enjoy enjoyed attend attended "
+    # what one did with a thing the photos show: the thing picks the visit ("how many times did I buy feta")
+    "buy bought buying purchase purchased order ordered pay paid pick picked grab grabbed "
     "i me my mine myself we our us ours you your one ones it its there here also again ever still just really actually exactly "
     "usually typically normally often always never sometimes roughly approximately about around nearly almost "
     "time times many much long number count total amount kind type sort name named called call "
@@ -28,7 +32,7 @@ _FRAME_WORDS = frozenset(terms(
     "daily weekly monthly yearly regular regularly held hold"
 ))
 # Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
-_MOTION_WORDS = frozenset(terms("fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
+_MOTION_WORDS = frozenset(terms("home fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
                                 "return returned"))
 # Words that ask about trips away from home: they choose trips as what is counted, and are never looked for.
 TRIP_WORDS = frozenset(terms("trip trips journey journeys holiday holidays vacation vacations travel abroad overseas"))
@@ -46,9 +50,16 @@ _READING_KINDS = ("ocr", "color", "object", "counting")
 _SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "persons": "person"}
 
 
+# A way of moving toward a destination ("walk to the White Tower", "drove the kids to school"): the destination
+# is what the photos show. A particle after a light verb ("go out to a bar") belongs to the verb.
+_TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|cycling|ride|rode|riding|run|ran|running|fly|flew|"
+                     r"flying|take|took|taking|bring|brought)\b(?=(?:\s+\w+){0,3}?\s+(?:to|into|towards?)\b)", re.IGNORECASE)
+_PARTICLE = re.compile(r"\b(?:go|goes|went|going|gone|get|got|come|came)\s+(out|away|back|over|off|along|around)\b", re.IGNORECASE)
+
+
 def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     """The words of the question's subject that the photos must show, each once, in order."""
-    light = _FRAME_WORDS | TRIP_WORDS
+    light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
     if has_place:
         light |= _MOTION_WORDS
     if question.kind in _READING_KINDS:
@@ -64,6 +75,10 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
 
 def asks_for_trips(text: str) -> bool:
     return bool(TRIP_WORDS & set(terms(text)))
+
+
+# Meals are also times of day: "lunch at Ypsilon Souvlaki" is the midday visit, whether or not a caption says lunch.
+MEAL_HOURS = {"breakfast": (5, 11), "brunch": (9, 15), "lunch": (11, 15), "dinner": (17, 24), "supper": (17, 24)}
 
 
 def singular(word: str) -> str:

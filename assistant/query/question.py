@@ -77,7 +77,8 @@ _HOW_MANY = re.compile(r"how\s+many\b", _FLAGS)
 _FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occasions": "visit", "visit": "visit",
                     "visits": "visit", "trip": "trip", "trips": "trip", "journey": "trip", "journeys": "trip",
                     "day": "day", "days": "day", "night": "day", "nights": "day", "week": "week", "weeks": "week",
-                    "weekend": "week", "weekends": "week", "month": "month", "months": "month"}
+                    "weekend": "week", "weekends": "week", "month": "month", "months": "month",
+                    "session": "visit", "sessions": "visit", "appointment": "visit", "appointments": "visit"}
 _NOUN_KINDS = [(_COLOUR_NOUNS, "color"), (_TIME_NOUNS, "time"), (_PLACE_NOUNS, "location"), (_READ_NOUNS, "ocr"),
                (_DISTANCE_UNITS, "distance")]
 # "how <word>": the kind each asks for ("how many" and "how much" look at the noun that follows).
@@ -458,7 +459,9 @@ def _kind(text: str, opening: _Opening) -> tuple[str, str, int]:
             while index < len(words) and words[index] in ("different", "separate", "distinct"):
                 index += 1
             phrase = _noun_phrase(tokens, index)
-            noun = phrase[0][2] if phrase else ""
+            # a compound's head is its last noun: "how many gym sessions" counts sessions, "beach days" days
+            units = [word for _, _, word in phrase if word in _FREQUENCY_UNITS or word in _DURATION_UNITS or word in _DISTANCE_UNITS]
+            noun = units[-1] if units else phrase[0][2] if phrase else ""
             after = index + len(phrase)
             if noun in _DURATION_UNITS or (noun == "time" and second == "much"):
                 return "duration", noun, after

@@ -148,6 +148,8 @@ KNOWN_CASES = [
     ("in Perth", ["near Perth"], [(56.3950, -3.4308)], [(-31.9523, 115.8613)]),  # the library's Perth, not Australia's
     ("at Dublin City University", ["Dublin City University"], [DCU], [HOME]),
     ("in Ireland", ["Ireland"], [GALWAY, DUBLIN], [BELFAST]),
+    # "went to" ends at the place: the library's pub, not a town of that name elsewhere
+    ("how many times I went to The Brazen Head", ["The Brazen Head"], [(53.3448, -6.2764)], [HOME]),
 ]
 
 

@@ -35,6 +35,9 @@ from .regions import about_the_countryside, library_reaches_beyond_town, region_
 _STATIC = {"at", "in", "inside", "outside", "near", "around", "within", "by", "nearby", "throughout", "across"}
 _TRAVEL = {"to", "into", "towards", "toward", "visiting", "visited", "visit", "through", "reached", "arrived", "via", "toured",
            "touring", "exploring", "explored", "holiday", "holidays", "trip", "vacation", "over"}
+# Verbs whose "to" ends at the place ("I went to Estrella"), unlike a vehicle's ("a taxi to the airport").
+_ARRIVING = {"go", "goes", "went", "gone", "going", "come", "came", "get", "got", "return", "returned", "walk", "walked",
+             "moved"}
 _DEPARTURE = {"from", "leaving", "left", "departing", "departed", "flew", "fly", "flying"}
 _NAME_INTRODUCERS = {"called", "named", "name", "titled", "brand", "says", "said", "reads", "read", "reading", "labelled",
                      "labeled", "logo"}
@@ -229,7 +232,8 @@ def _match_known(ctx: _Context, i: int) -> tuple[int, _Hit] | None:
         if how in ("head", "work") and prep not in _STATIC and not sentence_start(ctx.text, phrase_start):
             continue
         semantic = all(p.kind == "semantic" for p in candidates)
-        if semantic and prep in _TRAVEL - {"visiting", "visited", "visit", "over"}:
+        arrived = prep == "to" and len(previous) >= 2 and previous[-2] in _ARRIVING  # "went to Estrella": there
+        if semantic and prep in _TRAVEL - {"visiting", "visited", "visit", "over"} and not arrived:
             return None  # "a taxi to the airport": on the way there, not there
         polarity = _decide_polarity(ctx, start, end, prep, prep_start, "known" if semantic else candidates[0].kind)
         if polarity is None:
