@@ -148,8 +148,6 @@ KNOWN_CASES = [
     ("in Perth", ["near Perth"], [(56.3950, -3.4308)], [(-31.9523, 115.8613)]),  # the library's Perth, not Australia's
     ("at Dublin City University", ["Dublin City University"], [DCU], [HOME]),
     ("in Ireland", ["Ireland"], [GALWAY, DUBLIN], [BELFAST]),
-    # "went to" ends at the place: the library's pub, not a town of that name elsewhere
-    ("how many times I went to The Brazen Head", ["The Brazen Head"], [(53.3448, -6.2764)], [HOME]),
 ]
 
 
@@ -161,6 +159,14 @@ def test_known_places_come_first(text, labels, inside, outside):
         assert place.admits(lat, lng)
     for lat, lng in outside:
         assert not place.admits(lat, lng)
+
+
+@pytest.mark.parametrize("text", ["tell me how many times I went to Estrella", "when did I go to Estrella"])
+def test_went_to_a_known_venue_is_there_not_at_a_town_of_its_name(text):
+    """ "went to" ends at the place: the library's bar in Thessaloniki, not the Estrella near Madrid."""
+    estrella = KnownPlace("Estrella", "semantic", 40.6388, 22.9374, 0.15, "GR", 73)
+    place = _place(text, places=KNOWN + [estrella])
+    assert place.admits(40.6388, 22.9374) and not place.admits(40.4141, -3.6655)
 
 
 @pytest.mark.parametrize("text", ["home made bread on a plate", "on the way home", "walking home in the rain", "a cafe with wooden chairs"])
