@@ -106,19 +106,31 @@ def _on_trip(timeline: Timeline, scope: np.ndarray, rows: np.ndarray, ordinal: i
 def _frequency(context: Context) -> Answer:
     question, groups = context.question, context.groups
     unit = question.unit if question.unit in ("day", "week", "month") else "trip" if context.by_trip else "time"
-    if unit in ("day", "week", "month"):
-        rows = np.concatenate([group.rows for group in groups]) if groups else np.zeros(0, np.int64)
+    if unit == "day" and context.by_trip:  # "how many days was I in Berlin": the trips' days
+        count = sum(_trip_days(context, group) for group in groups)
+    elif unit in ("day", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
+        starts = context.library.local_seconds[[group.first_row for group in groups]]
         width = {"day": "D", "week": "W", "month": "M"}[unit]
-        count = len(np.unique(context.library.local_seconds[rows].astype("datetime64[s]").astype(f"datetime64[{width}]")))
+        count = len(np.unique(starts.astype("datetime64[s]").astype(f"datetime64[{width}]")))
     else:
         count = len(groups)
     noun = plural(unit, count)
     if not count:
         return _never(context, noun)
     reasoning = f"{count} {noun}: {context.listed(groups)}"
+    # a count is as sure as what found its visits: GPS and place names are; a captioner's words may miss some
+    sure, why = _counted_by(context)
     if question.per:
         return average(context, count, reasoning, lambda value: f"{value:g} {plural(unit, 2)}")
-    return context.answer(count, f"{count} {noun}.", context.evidence(groups), reasoning)
+    return context.answer(count, f"{count} {noun}.", context.evidence(groups), reasoning, confidence=sure, why=why)
+
+
+def _counted_by(context: Context) -> tuple[str, str]:
+    """How sure a count of visits is: sure when GPS or place names found every visit, likely from photos' words."""
+    moments = context.moments
+    if not moments.subject or all(moments.named_in(group.rows) for group in context.groups):
+        return "sure", ""
+    return "likely", "counted from the photos' words, which can miss a visit"
 
 
 def _never(context: Context, noun: str) -> Answer:
@@ -213,11 +225,16 @@ def _duration(context: Context) -> Answer:
                           confidence="likely" if sparse else "sure", why="some visits have a single photo" if sparse else "")
 
 
+def _trip_days(context: Context, group) -> int:
+    """A trip's days, the first and last included, as a person counts them."""
+    trip = context.timeline.trips[int(context.timeline.trip_of_row[group.rows[0]])]
+    return int((np.datetime64(trip.last_day) - np.datetime64(trip.first_day)).astype(int)) + 1
+
+
 def _trip_length(context: Context) -> Answer:
     groups = context.groups
     trips = [context.timeline.trips[int(context.timeline.trip_of_row[group.rows[0]])] for group in groups]
-    days = [(np.datetime64(trip.last_day) - np.datetime64(trip.first_day)).astype(int) + 1 for trip in trips]
-    seconds = [day_count * 86400 for day_count in days]
+    seconds = [_trip_days(context, group) * 86400 for group in groups]
     if len(groups) > 1 and context.question.ordinal is None:
         value, candidates, chosen, clear = context.by_value(seconds, groups)
         text = f"{human(value)} ({context.when(chosen[-1])})."

@@ -56,6 +56,13 @@ class Moments:
 
     in_place_of_subject: bool = False  # no word was found: everything in scope (one venue) is read instead
     as_times_of_day: list[str] = field(default_factory=list)  # meals no photo names, taken as their hours instead
+    by_place_name: np.ndarray | None = None  # per row: every subject word is in its place's name (GPS-derived, not a captioner's)
+
+    def named_in(self, rows: np.ndarray) -> bool:
+        """Whether some of these rows were found by their place's name rather than by the photos' words."""
+        if self.by_place_name is None or not len(self.rows):
+            return False
+        return bool(self.by_place_name[np.searchsorted(self.rows, rows)].any())
 
     def whole_scope(self) -> "Moments":
         """Every photo in scope stands for the subject, whose words are still named as not found."""
@@ -84,10 +91,18 @@ class Moments:
 
 
 def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
-    """Photos inside the question's time (as the calendar has it) and place; concepts are what it asks about."""
+    """Photos inside the question's time (as the calendar has it) and place; concepts are what it asks about.
+
+    A venue of the library's own ("Estrella") is the photos named so: a photo with no name inside its circle may
+    be the café next door or the street outside (a visit is still found by its named photos)."""
     mask = parsed.time.exactly().mask(library.local_seconds)
+    names = None
     for term in parsed.place.terms:
-        mask &= term.mask(library.lat, library.lng, library.country_code)
+        inside = term.mask(library.lat, library.lng, library.country_code)
+        if not term.negated and term.areas and all(area.kind == "known" for area in term.areas):
+            names = library.place_names("semantic_name") if names is None else names
+            inside &= np.isin(names, [area.name for area in term.areas])
+        mask &= inside
     return mask
 
 
@@ -99,7 +114,8 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         return Moments(np.zeros(0, np.int64), scope, subject, time_covered=False)
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
-    hits = np.stack([_word_rows(library, word) | _place_rows(library, word) for word in subject])
+    named = np.stack([_place_rows(library, word) for word in subject])
+    hits = np.stack([_word_rows(library, word) for word in subject]) | named
     meals = [word for position, word in enumerate(subject) if word in MEAL_HOURS and not hits[position, scope].any()]
     if meals:  # "lunch at the souvlaki place": the midday visits, when no photo there says lunch
         hours = (library.local_seconds % 86400) // 3600
@@ -107,7 +123,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
             first, last = MEAL_HOURS[word]
             scope = scope & (hours >= first) & (hours < last)
         kept = [position for position, word in enumerate(subject) if word not in meals]
-        subject, hits = [subject[position] for position in kept], hits[kept]
+        subject, hits, named = [subject[position] for position in kept], hits[kept], named[kept]
         if not subject:
             return Moments(np.flatnonzero(scope), scope, subject, as_times_of_day=meals)
     scope_rows = np.flatnonzero(scope)
@@ -125,7 +141,9 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         return Moments(np.zeros(0, np.int64), scope, can_see=_has_words(library) or bool(meaning), **found)
     rows = _visits_about(library, hits, scope, timeline or timeline_of(library))
     relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
-    return Moments(rows, scope, relevance=relevance, **found)
+    in_scope = named[:, scope].any(axis=1)
+    by_name = named[in_scope][:, rows].all(axis=0) if in_scope.all() and in_scope.any() else np.zeros(len(rows), bool)
+    return Moments(rows, scope, relevance=relevance, by_place_name=by_name, **found)
 
 
 def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timeline: Timeline) -> np.ndarray:

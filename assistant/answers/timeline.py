@@ -19,6 +19,8 @@ from ..library import Library
 STAY_GAP_S = 3600
 # A day with this share of its photos outside the home city is a day away (the day you fly home counts).
 AWAY_SHARE = 0.25
+# Days without photos inside a trip (the camera left off) are bridged when at most this many.
+MAX_UNSEEN_TRIP_DAYS = 7
 # A home city is where nights are spent in at least one month of this many that have photos.
 HOME_MONTHS_SHARE = 3
 
@@ -42,6 +44,7 @@ class Timeline:
     trip_of_row: np.ndarray  # trip number of every photo, -1 for photos at home
     trips: list[Trip]
     places: np.ndarray  # per photo: its semantic name, else its city ("" when neither is known)
+    names: np.ndarray  # per photo: its semantic name ("" when it has none)
     cities: np.ndarray
     countries: np.ndarray
 
@@ -79,7 +82,7 @@ def _build(library: Library) -> Timeline:
     night_city = located.groupby("day")["city"].last()
     home_city = _home_city(night_city, days)
     trip_of_row, trips = _trips(frame, located, night_city, home_city)
-    return Timeline(stay_of_row, stay_first, stay_last, home_city, trip_of_row, trips, place, cities, countries)
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, trip_of_row, trips, place, names, cities, countries)
 
 
 def _home_city(night_city: pd.Series, days: np.ndarray) -> str:
@@ -106,8 +109,11 @@ def _trips(frame: pd.DataFrame, located: pd.DataFrame, night_city: pd.Series, ho
     if not len(days):
         return trip_of_row, trips
     countries = away_country.reindex(days).to_numpy()
+    # a day without photos between two days away does not end the trip (no photo says you were home); a home day does
+    photo_days = np.unique(frame["day"].to_numpy())
+    position = np.searchsorted(photo_days, days)
     new_trip = np.ones(len(days), dtype=bool)
-    new_trip[1:] = (np.diff(days) > 1) | (countries[1:] != countries[:-1])
+    new_trip[1:] = (np.diff(position) > 1) | (np.diff(days) > MAX_UNSEEN_TRIP_DAYS) | (countries[1:] != countries[:-1])
     trip_number = np.cumsum(new_trip) - 1
     row_day = frame["day"].to_numpy()
     position = np.searchsorted(days, row_day)

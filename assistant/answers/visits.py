@@ -35,7 +35,7 @@ def visits(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray, local_
         return []
     stays = timeline.stay_of_row[rows]
     day = local_seconds[rows] // 86400
-    place = timeline.places[rows]
+    place = timeline.names[rows]  # a venue's name; a photo with only a city (or no GPS) fits any venue in it
     gap = np.diff(utc_seconds[rows])
     same_place = (place[1:] == place[:-1]) | (place[1:] == "") | (place[:-1] == "")
     together = (stays[1:] == stays[:-1]) | ((gap <= VISIT_GAP_S) & same_place) | ((day[1:] == day[:-1]) & (place[1:] == place[:-1]))
