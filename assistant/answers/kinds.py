@@ -29,7 +29,9 @@ from .visits import following, mostly_away, trips, visits
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 # A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
 LOCATED_FOR_SURE = 0.9
-VENUE_RADIUS_KM = 2.0  # a place term this small is one venue
+VENUE_RADIUS_KM = 2.0
+MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
+SPARSE_PHOTOS_A_DAY = 6  # fewer photos a day than this (a diary's) do not show when a day began or ended  # a place term this small is one venue
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
 
@@ -210,8 +212,7 @@ def _duration(context: Context) -> Answer:
     if context.by_trip:
         return _trip_length(context)
     groups = context.one_day_unless_dated(context.groups)
-    utc = context.library.utc_seconds
-    seconds = [int(utc[group.last_row] - utc[group.first_row]) for group in groups]
+    seconds = [_visit_seconds(context.library.utc_seconds, group) for group in groups]
     if not any(seconds):
         return context.cannot_tell(f"I can't tell how long: each of the {len(groups)} {plural('visit', len(groups))} has a single photo "
                                    f"({context.listed(groups, 3)}).", "one photo a visit gives no length", context.evidence(groups))
@@ -220,9 +221,20 @@ def _duration(context: Context) -> Answer:
     reasoning = f"{parts} = {human(total)}" if len(groups) > 1 else parts
     if context.question.per:
         return average(context, total, reasoning, human, whole=True)
-    sparse = min(seconds) == 0  # some visits have one photo: their length is not known
-    return context.answer(total, f"{human(total)}.", context.evidence(groups), reasoning,
-                          confidence="likely" if sparse else "sure", why="some visits have a single photo" if sparse else "")
+    confidence, why = _counted_by(context)
+    if min(seconds) == 0:  # some visits have one photo: their length is not known
+        confidence, why = "likely", "some visits have a single photo"
+    return context.answer(total, f"{human(total)}.", context.evidence(groups), reasoning, confidence=confidence, why=why)
+
+
+def _visit_seconds(utc: np.ndarray, group) -> int:
+    """How long a visit lasted: from its first photo to its last, and the time its last photo stands for (the
+    camera's usual interval there, at most MAX_PHOTO_INTERVAL_S); 0 for a single photo, whose length is unknown."""
+    times = utc[group.first_row:group.last_row + 1]
+    if len(times) < 2:
+        return 0
+    interval = min(float(np.median(np.diff(times))), MAX_PHOTO_INTERVAL_S)
+    return int(times[-1] - times[0] + interval)
 
 
 def _trip_days(context: Context, group) -> int:
@@ -231,17 +243,26 @@ def _trip_days(context: Context, group) -> int:
     return int((np.datetime64(trip.last_day) - np.datetime64(trip.first_day)).astype(int)) + 1
 
 
+def _trip_seconds(context: Context, group) -> int:
+    """From a trip's first photo to its last; a diary's photo or two a day cannot see the ends of its days, so
+    such a trip spans at least its days but one."""
+    utc = context.library.utc_seconds
+    span = int(utc[group.last_row] - utc[group.first_row])
+    days = _trip_days(context, group)
+    return max(span, (days - 1) * 86400) if len(group.rows) < SPARSE_PHOTOS_A_DAY * days else span
+
+
 def _trip_length(context: Context) -> Answer:
     groups = context.groups
     trips = [context.timeline.trips[int(context.timeline.trip_of_row[group.rows[0]])] for group in groups]
-    seconds = [_trip_days(context, group) * 86400 for group in groups]
+    seconds = [_trip_seconds(context, group) for group in groups]
     if len(groups) > 1 and context.question.ordinal is None:
         value, candidates, chosen, clear = context.by_value(seconds, groups)
         text = f"{human(value)} ({context.when(chosen[-1])})."
         return context.answer(value, text if clear else unsure_text(text, candidates), context.evidence(chosen),
                               f"{len(groups)} trips: {context.listed(groups)}", candidates, "sure" if clear else "unsure")
     return context.answer(seconds[-1], f"{human(seconds[-1])} ({context.when(groups[-1])}).", context.evidence(groups[-1:]),
-                          f"the trip's first and last days: {trips[-1].first_day} to {trips[-1].last_day}")
+                          f"from the trip's first photo to its last ({trips[-1].first_day} to {trips[-1].last_day})")
 
 
 _RULES = {

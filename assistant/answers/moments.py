@@ -15,6 +15,7 @@ The photos found are ranked by search's fused relevance, so the evidence shown f
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 import weakref
 from dataclasses import dataclass, field
 
@@ -212,15 +213,34 @@ def _has_words(library: Library) -> bool:
     return library.text_index is not None and not library.text_index.is_empty
 
 
+# English verbs whose past forms the -ed rule cannot make: "when did I last swim" finds "swam" and "swum".
+_IRREGULAR = [forms.split() for forms in (
+    "swim swam swum", "eat ate eaten", "run ran", "drink drank drunk", "buy bought", "see saw seen", "ride rode ridden",
+    "fly flew flown", "drive drove driven", "take took taken", "write wrote written", "meet met", "sit sat", "sing sang sung",
+    "bring brought", "catch caught", "teach taught", "think thought", "wear wore worn", "win won", "lose lost", "give gave given",
+    "make made", "feel felt", "leave left", "sleep slept", "spend spent", "build built", "send sent", "read", "hold held",
+    "begin began begun", "choose chose chosen", "fall fell fallen", "find found", "get got gotten", "go went gone",
+    "speak spoke spoken", "steal stole stolen", "swing swung", "throw threw thrown", "wake woke woken", "cut", "put", "hit")]
+_IRREGULAR_FORMS = {form: set(forms) for forms in _IRREGULAR for form in forms}
+
+
 def _forms(word: str) -> set[str]:
-    """A word and its -ing/-ed forms as the index stems them ("swim" finds "swimming", "drive" finds "driving");
-    a stem in -y may be a plural in -ies of a word in -ie ("movies" stems to "movy", "movie" stays "movie")."""
+    """A word, its -ing/-ed and irregular forms as the index stems them ("swim" finds "swimming" and "swam", "drive"
+    finds "driving"), without accents too ("café" finds "cafe"); a stem in -y may be a plural in -ies of a word in
+    -ie ("movies" stems to "movy", "movie" stays "movie")."""
     stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
     doubled = word + word[-1] if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou" else word
     forms = {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
     if word.endswith("y"):
         forms.add(word[:-1] + "ie")
-    return forms
+    for base in _IRREGULAR_FORMS.get(word, ()):
+        forms |= {base, base + "ing", (base[:-1] if base.endswith("e") else base) + "ing"}
+    return {folded(form) for form in forms}
+
+
+def folded(word: str) -> str:
+    """A word without its accents, as words are compared here ("café", "Café" and "cafe" are one)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def word_rows(library: Library, words: list[str]) -> np.ndarray:
@@ -231,32 +251,44 @@ def word_rows(library: Library, words: list[str]) -> np.ndarray:
     return np.flatnonzero(mask) if words else np.zeros(0, np.int64)
 
 
+_FOLDED_VOCABULARY: "weakref.WeakKeyDictionary[Library, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+
+
 def _word_rows(library: Library, word: str) -> np.ndarray:
     index = library.text_index
     mask = np.zeros(len(library), dtype=bool)
     if index is None:
         return mask
-    columns = [index.vocabulary[form] for form in _forms(word) if form in index.vocabulary]
+    vocabulary = _FOLDED_VOCABULARY.get(library)
+    if vocabulary is None:
+        vocabulary = _FOLDED_VOCABULARY[library] = {}
+        for term, column in index.vocabulary.items():
+            vocabulary.setdefault(folded(term), []).append(column)
+    columns = [column for form in _forms(word) for column in vocabulary.get(form, ())]
     for column in columns:
         start, end = index.weights.indptr[column], index.weights.indptr[column + 1]
         mask[index.weights.indices[start:end]] = True
     return mask
 
 
-_PLACE_WORDS: "weakref.WeakKeyDictionary[Library, tuple[np.ndarray, list[set[str]]]]" = weakref.WeakKeyDictionary()
+_PLACE_WORDS: "weakref.WeakKeyDictionary[Library, list[tuple[np.ndarray, list[set[str]]]]]" = weakref.WeakKeyDictionary()
 
 
 def _place_rows(library: Library, word: str) -> np.ndarray:
-    """Photos whose semantic place name has the word ("cinema" in "Lighthouse Cinema")."""
+    """Photos whose place's name, city or country has the word ("cinema" in "Lighthouse Cinema", "sofia" in Sofia)."""
     cached = _PLACE_WORDS.get(library)
     if cached is None:
-        names = library.place_names("semantic_name")
-        unique, inverse = np.unique(names, return_inverse=True)
-        cached = _PLACE_WORDS[library] = (inverse, [set(terms(name)) for name in unique])
-    inverse, name_words = cached
+        cached = _PLACE_WORDS[library] = []
+        for column in ("semantic_name", "city", "country"):
+            unique, inverse = np.unique(library.place_names(column), return_inverse=True)
+            cached.append((inverse, [{folded(term) for term in terms(name)} for name in unique]))
     wanted = _forms(word)
-    named = [code for code, words in enumerate(name_words) if words & wanted]
-    return np.isin(inverse, named) if named else np.zeros(len(library), dtype=bool)
+    mask = np.zeros(len(library), dtype=bool)
+    for inverse, name_words in cached:
+        named = [code for code, words in enumerate(name_words) if words & wanted]
+        if named:
+            mask |= np.isin(inverse, named)
+    return mask
 
 
 def _clip_rows(library: Library, encoder, text: str, scope: np.ndarray) -> np.ndarray:

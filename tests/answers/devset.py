@@ -82,11 +82,6 @@ def _ids(stays) -> frozenset:
     return frozenset(image_id for stay in stays for image_id in stay.image_ids)
 
 
-def _trip_days(trip: list[Stay]) -> int:
-    """A trip's length as a person gives it: its days, the first and last included."""
-    return (trip[-1].start.date() - trip[0].start.date()).days + 1
-
-
 def _long(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -174,7 +169,7 @@ def dev_questions(stays: list[Stay]) -> list[QA]:
         ask(f"How long was I at the dentist on {_long(visit.start.date())}?", "duration", 3000, [visit])
     for city in ("Rome", "Lisbon"):
         trip = _trip(stays, city)
-        ask(f"How long was my trip to {city}?", "duration", _trip_days(trip) * 86400, trip)
+        ask(f"How long was my trip to {city}?", "duration", int((trip[-1].end - trip[0].start).total_seconds()), trip)
     for session in (meeting[2], meeting[20], meeting[44]):
         ask(f"How long did the meeting on {_long(session.start.date())} last?", "duration", 3600, [session])
     for film in (cinema[0], cinema[2]):

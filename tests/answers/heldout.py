@@ -7,7 +7,7 @@ from datetime import date
 
 from assistant.synthetic_life import LifeSpec, Stay, TripSpec
 
-from devset import QA, _days, _ids, _long, _of, _trip, _trip_days, venue_near
+from devset import QA, _days, _ids, _long, _of, _trip, venue_near
 
 _manchester = venue_near("Manchester", "United Kingdom", "GB", 53.4808, -2.2426)
 
@@ -109,7 +109,7 @@ def heldout_questions(stays: list[Stay]) -> list[QA]:
         ask(f"How much time did I spend working out on {session.start:%B} {session.start.day}, 2019?", "duration", 4200, [session])
     ask(f"For how long was I at the dentist on {_long(dentist[1].start.date())}?", "duration", 3000, dentist[1:2])
     trip = _trip(stays, "Barcelona")
-    ask("How long did my Barcelona trip last?", "duration", _trip_days(trip) * 86400, trip)
+    ask("How long did my Barcelona trip last?", "duration", int((trip[-1].end - trip[0].start).total_seconds()), trip)
     ask(f"How long did the meeting on {_long(meeting[9].start.date())} take?", "duration", 3600, meeting[9:10])
     ask(f"How many hours was I at the market on {_long(market[6].start.date())}?", "duration", 5400, market[6:7])
 
