@@ -31,6 +31,8 @@ from .timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
 BELOW_BEST = 0.2  # ... and at most this much less than the best visit in scope
+WORD_PHOTOS = 2  # a stay holds a word when this many of its photos have it ...
+SHORT_STAY_PHOTOS = 4  # ... or one does, in a stay of fewer photos than this
 # A word no photo has is found by meaning only when some of the library's distinct photo words stand out this
 # far in meaning from the rest (z); measured with MiniLM on captioner-style words, true meanings stood at
 # 3.9-5.2 ("cinema" for "a movie theatre", "exercise" for "lifting weights") and absent ones at 1.9-3.0.
@@ -158,9 +160,12 @@ def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timelin
         return np.zeros(0, np.int64)
     stays = timeline.stay_of_row[rows]
     unique_stays, stay_index = np.unique(stays, return_inverse=True)
-    held = np.zeros((len(unique_stays), hits.shape[0]), dtype=bool)  # which words each stay's photos hold together
+    # which words each stay's photos hold together: a word on one photo of a long stay may be the captioner's slip
+    seen = np.zeros((len(unique_stays), hits.shape[0]), dtype=np.int64)
     for position in range(hits.shape[0]):
-        held[stay_index[hits[position, rows]], position] = True
+        np.add.at(seen[:, position], stay_index[hits[position, rows]], 1)
+    photos = timeline.stay_last[unique_stays] - timeline.stay_first[unique_stays] + 1
+    held = seen >= np.minimum(WORD_PHOTOS, np.maximum(photos // SHORT_STAY_PHOTOS, 1))[:, None]
     coverage = (held @ weights) / weights.sum()
     best = float(coverage.max())
     if best < MATCH_SHARE:

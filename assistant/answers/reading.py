@@ -17,7 +17,7 @@ from ..library import Library
 from ..words import concept_key, plural, terms
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
-from .subject import singular
+from .subject import detected_as
 from .visits import Group
 from .words import NUMBER_WORDS, colours, things, words_read
 
@@ -104,7 +104,7 @@ def _rarity(library: Library):
 def counting_answer(context: Context) -> Answer:
     """The most of a thing a detector saw in one photo, per visit: added up over one day's visits."""
     thing = context.question.counted or "things"
-    key = concept_key(singular(thing))
+    key = concept_key(detected_as(thing))
     index = context.library.concept_index
     groups = context.one_day_unless_dated(context.groups)
     position = index.labels.index(key) if index is not None and key in index.labels else None

@@ -28,7 +28,8 @@ _FRAME_WORDS = frozenset(terms(
     "date day days week weeks weekend month months year years hour hours minute minutes morning afternoon evening night o clock "
     "place places city cities town towns country countries location where thing things something anything "
     # words that make a visit an event, or say how often it recurs, without saying what it was
-    "appointment appointments session sessions occasion occasions event events outing outings "
+    "appointment appointments session sessions occasion occasions event events outing outings practice practices "
+    "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
     "daily weekly monthly yearly regular regularly held hold"
 ))
 # Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
@@ -47,7 +48,9 @@ _MOVING_WORDS = frozenset(terms("walk walked walking run ran running jog jogged 
 _EDGE_WORDS = frozenset(terms("leave left leaving arrive arrived arriving get got reach reached wake woke up bed sleep slept "
                               "finish finished start started begin began end ended home"))
 _READING_KINDS = ("ocr", "color", "object", "counting")
-_SINGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "persons": "person"}
+# What a detector that knows only "person" (COCO's) counts when people are asked about in other words.
+_DETECTED_AS = {word: "person" for word in ("people", "persons", "men", "man", "women", "woman", "children", "child", "kids", "kid",
+                                         "friends", "friend", "guests", "guest", "colleagues", "colleague", "students", "student")}
 
 
 # A way of moving toward a destination ("walk to the White Tower", "drove the kids to school"): the destination
@@ -69,7 +72,7 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     if question.edge:
         light |= _EDGE_WORDS
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
-        light |= {concept_key(question.counted), concept_key(_SINGULAR.get(question.counted, question.counted))}
+        light |= {concept_key(question.counted), concept_key(detected_as(question.counted))}
     return [word for word in dict.fromkeys(terms(text)) if word not in light]
 
 
@@ -81,5 +84,6 @@ def asks_for_trips(text: str) -> bool:
 MEAL_HOURS = {"breakfast": (5, 11), "brunch": (9, 15), "lunch": (11, 15), "dinner": (17, 24), "supper": (17, 24)}
 
 
-def singular(word: str) -> str:
-    return _SINGULAR.get(word, word)
+def detected_as(word: str) -> str:
+    """The detector's label for a counted noun ("kids" are counted as "person")."""
+    return _DETECTED_AS.get(word.lower(), word)

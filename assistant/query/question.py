@@ -61,7 +61,8 @@ _PLACE_SINGULARS = _words(
     "place city town village country restaurant hotel hostel bar pub cafe café shop store supermarket airport station museum "
     "cinema gym beach park venue building street road church office hospital school university club clinic market mall "
     "gallery theatre theater stadium pharmacy bakery island region county state continent destination location area "
-    "neighbourhood neighborhood bank library zoo lake mountain whereabouts")
+    "neighbourhood neighborhood bank library zoo lake mountain whereabouts dentist doctor arena rink pool salon barber "
+    "hairdresser studio court deli diner bistro canteen pizzeria bookshop bookstore garage campsite resort")
 _PLACE_NOUNS = _with_plurals(" ".join(_PLACE_SINGULARS - {"whereabouts"})) | {"whereabouts"}
 _TIME_NOUNS = _words("date day time year month week hour season weekday weekend morning evening afternoon night o'clock")
 # Things whose answer is read in the photos: a brand, a title, a number, a name.
@@ -78,7 +79,11 @@ _FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occ
                     "visits": "visit", "trip": "trip", "trips": "trip", "journey": "trip", "journeys": "trip",
                     "day": "day", "days": "day", "night": "day", "nights": "day", "week": "week", "weeks": "week",
                     "weekend": "week", "weekends": "week", "month": "month", "months": "month",
-                    "session": "visit", "sessions": "visit", "appointment": "visit", "appointments": "visit"}
+                    "session": "visit", "sessions": "visit", "appointment": "visit", "appointments": "visit",
+                    # events, each a visit: "how many films did I see", "how many team meetings"
+                    **{noun: "visit" for noun in ("meeting", "meetings", "lesson", "lessons", "class", "classes", "practice",
+                                                  "practices", "match", "matches", "game", "games", "concert", "concerts", "film",
+                                                  "films", "movie", "movies", "show", "shows", "party", "parties")}}
 _NOUN_KINDS = [(_COLOUR_NOUNS, "color"), (_TIME_NOUNS, "time"), (_PLACE_NOUNS, "location"), (_READ_NOUNS, "ocr"),
                (_DISTANCE_UNITS, "distance")]
 # "how <word>": the kind each asks for ("how many" and "how much" look at the noun that follows).
