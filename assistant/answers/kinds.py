@@ -31,6 +31,7 @@ _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "week
 LOCATED_FOR_SURE = 0.9
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
+VENUE_PHOTOS_READ = 50  # a visit's venue is the name most of its first photos have
 SPARSE_PHOTOS_A_DAY = 6  # fewer photos a day than this (a diary's) do not show when a day began or ended  # a place term this small is one venue
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
@@ -189,8 +190,19 @@ def _usual_time(context: Context, edge, pattern: str) -> Answer:
 
 def _location(context: Context) -> Answer:
     question = context.question
-    column = {"country": context.timeline.countries, "city": context.timeline.cities}.get(question.granularity, context.timeline.places)
-    values = [_most_common(column[group.rows]) for group in context.groups]
+    timeline = context.timeline
+    if question.granularity in ("country", "city"):
+        column = timeline.countries if question.granularity == "country" else timeline.cities
+        values = [_most_common(column[group.rows]) for group in context.groups]
+    else:  # a venue: its name where any photo of the visit has one, else the city (which never outvotes a venue)
+        values = [_most_common(timeline.names[context.visit_rows(group, VENUE_PHOTOS_READ)]) for group in context.groups]
+        if not any(values):
+            values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
+    asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
+    values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
+    if not any(values):
+        return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
+                                   "no place names within the place asked about", context.evidence(context.groups))
     if question.every:  # "which countries did I visit": all of them, in the order first visited ("how many": their number)
         named = list(dict.fromkeys(value for value in values if value))
         chosen = [group for value, group in zip(values, context.groups) if value]
