@@ -38,10 +38,12 @@ def colour_answer(context: Context) -> Answer:
 
 
 def object_answer(context: Context) -> Answer:
-    return _read(context, lambda photos, shows: things(photos, context.subject), "at")
+    rarity = _rarity(context.library)
+    return _read(context, lambda photos, shows: things(photos, context.subject, rarity), "at", "likely",
+                 "read from captions, tags and detected objects, which name things loosely")
 
 
-def _read(context: Context, reader, how: str) -> Answer:
+def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "") -> Answer:
     """Values read from each visit's photos, with the photos that carry them; a visit whose words say nothing
     is asked of the VQA model when there is one."""
     groups = context.groups[-MAX_VISITS_READ:]
@@ -64,7 +66,7 @@ def _read(context: Context, reader, how: str) -> Answer:
     context.groups = groups
     if asked_model:
         return context.valued(found, how, "likely", "read by a visual-question-answering model, not in the photos' words")
-    return context.valued(found, how)
+    return context.valued(found, how, confidence, why)
 
 
 def _asked(context: Context, group: Group) -> tuple[str, list[int]]:

@@ -23,10 +23,20 @@ _COLOUR = re.compile(rf"\b({'|'.join(COLOURS)})\b", re.IGNORECASE)
 # Double quotes of any kind; single quotes only around words (an apostrophe inside "man's" is no quote).
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{2,60})[\"“”«»]|(?<![\w])['‘]([^'‘’\n]{2,60}?)['’](?![\w])")
 # Labels too generic to be what someone ate, bought or held.
-_GENERIC = frozenset(concept_key(word) for word in "person people man woman table chair room wall floor indoor outdoor photo picture view".split())
+_GENERIC = frozenset(concept_key(word) for word in "person people man woman table chair room wall floor indoor outdoor photo picture view "
+                     "breakfast brunch lunch dinner supper meal food snack drink".split())
 # "a plate of ramen", "a cup of coffee": what a captioner says was eaten or drunk.
 _CONTAINED = re.compile(r"\b(?:plate|bowl|cup|mug|glass|pint|slice|piece|box|bag|bottle|pot|basket|tray|serving|portion|can)s?\s+of\s+"
                         r"((?:(?!(?:with|on|at|in|next|for|a|an|the|and\s+(?:a|an|the|some))\b)[a-z]+\s*){1,4})", re.IGNORECASE)
+# "made a Thai green curry", "bought apples and milk", "had a pizza": what a diary or caption says was made, bought or eaten.
+_DONE_WITH = re.compile(r"\b(?:made|make|cooked|cook|baked|ate|eat|had|bought|buy|ordered|drank|tried|picked\s+up|grabbed|got|"
+                        r"trying\s+on|tried\s+on|wearing|holding|carrying|eating|drinking|buying|cooking|making)\s+"
+                        r"(?:(?:a|an|the|some|my|our|two|three|four|\d+)\s+)?"
+                        r"((?:(?!(?:with|for|at|in|on|to|from|tonight|today|yesterday|again|before|after|while|then|but|so|we|i)\b)"
+                        r"[a-z][a-z'-]*\s*){1,4})", re.IGNORECASE)
+# "Shopping: bread and coffee", "Dinner: lasagne": a diary's list after a heading.
+_HEADED = re.compile(r"^\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:\s*([^.;!?]{2,60})")
+SAID_WEIGHT = 3.0  # what the words say was made or eaten counts this much more than a tag or a detection
 # Spellings of a number matter only when the question asks for one.
 NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room"))
 SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
@@ -100,18 +110,24 @@ def colours(photos: list[dict], subject: list[str]) -> Counter:
     return found
 
 
-def things(photos: list[dict], subject: list[str]) -> Counter:
-    """What a captioner says was on the plate or in the cup, then tags and detected objects, besides what the
-    question already names and generic labels."""
+def things(photos: list[dict], subject: list[str], rarity) -> Counter:
+    """What was on the plate, in the basket or in the pot: what a caption or diary says was made, bought or eaten
+    ("made a Thai green curry", "a plate of ramen"), then tags and detected objects, each weighed by how particular
+    it is to this library (rarity(key): its idf; "bottle" and "shop" are everywhere), besides what the question
+    names and generic labels."""
     found: Counter = Counter()
     excluded = set(subject) | _GENERIC
     for photo in photos:
-        labels = [match.strip().lower() for match in _CONTAINED.findall(photo.get("caption", ""))]
-        contained = set(labels)
-        labels += [label.strip() for label in photo.get("tags", "").split(",")]
+        caption = photo.get("caption", "")
+        said = [_trimmed(match) for pattern in (_DONE_WITH, _CONTAINED, _HEADED) for match in pattern.findall(caption)]
+        labels = said + [label.strip() for label in photo.get("tags", "").split(",")]
         labels += [re.sub(r"^\d+\s+", "", label.strip()) for label in photo.get("objects", "").split(",")]
         for label in dict.fromkeys(label for label in labels if label):
             key = concept_key(label)
             if key and not set(key.split()) & excluded and label.lower() not in COLOURS:
-                found[label.lower()] += 2 if label in contained else 1
+                found[label.lower()] += (SAID_WEIGHT if label in said else 1.0) * rarity(key.split()[-1])
     return found
+
+
+def _trimmed(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
