@@ -123,6 +123,9 @@ CASES = [
     ("the weekend of the 12th of October 2019", ["period", "weekday"], ["2019-10-12T12:00", "2019-10-13T12:00"],
      ["2019-10-11T12:00", "2019-10-19T12:00"]),
     ("a Halloween party", ["calendar"], ["2019-10-26T21:00", "2019-10-31T21:00"], ["2019-10-01T21:00"]),
+    # decades, when a time ("in the 2010s"), not a style ("a 1990s jukebox", in NOT_TIMES)
+    ("trips abroad in the 2010s", ["period"], ["2010-01-01T12:00", "2019-12-31T12:00"], ["2009-12-31T12:00", "2020-01-01T12:00"]),
+    ("during the 2000s", ["period"], ["2005-06-01T12:00"], ["2010-06-01T12:00"]),
 ]
 
 
@@ -162,7 +165,7 @@ NOT_TIMES = [
     "a Sunday newspaper", "Saturday Night Fever", "the best cake in years", "2000 people", "a 2019 calendar",
     "the Sunday Times on the table", "spring onions", "a winter coat", "a Christmas jumper", "march on the city",
     "April and I", "June said hello", "room 1984", "bus 2019 to the airport", "I fall asleep", "the 90s music",
-    "a 2h30 film", "good night everyone", "Ireland beat France 2-1", "a 30 minute walk", "3 or 4 people",
+    "a 2h30 film", "a 1990s jukebox", "music from the 1980s", "good night everyone", "Ireland beat France 2-1", "a 30 minute walk", "3 or 4 people",
 ]
 
 

@@ -382,7 +382,8 @@ def find_holidays(ctx: FindContext):
                        anchor_day=anchor, strength=4)
 
 
-_YEAR_ALONE = re.compile(rf"(?<![\w#$€£/.:,-])(?P<year>{YEAR})(?![\w/%:-]|\.\d|,\d)(?P<s>'?s\b)?")
+_YEAR_ALONE = re.compile(rf"(?<![\w#$€£/.:,-])(?P<year>{YEAR})(?:(?P<s>'?s)\b|(?![\w/%:-]|\.\d|,\d))")
+_DECADE_INTRODUCERS = [[word, "the"] for word in ("in", "during", "throughout", "through")]
 _YEAR_LIST = re.compile(rf"\b(?P<first>{YEAR})\s*(?:or|and|/|-|–|to)\s*(?P<second>{YEAR}|\d{{2}})\b")
 _NOT_YEAR_BEFORE = {"number", "no", "route", "flight", "room", "bus", "gate", "platform", "model", "a", "an", "page", "size",
                     "code", "channel", "track", "episode", "series", "version", "over", "about", "around", "nearly",
@@ -416,8 +417,12 @@ def find_years(ctx: FindContext):
         yield Fact("years", " or ".join(str(y) for y in years), match.span(), years=years, strength=2)
     for match in _YEAR_ALONE.finditer(ctx.text):
         year = int(match.group("year"))
-        if match.group("s") or not years_allowed(ctx, year):
-            continue  # "the 1990s" is a decade
+        if match.group("s"):  # "in the 2010s": a decade ("a 1990s jukebox" is a style)
+            if year % 10 == 0 and years_allowed(ctx, year) and previous_words(ctx.text, match.start(), 2)[-2:] in _DECADE_INTRODUCERS:
+                yield Fact("years", f"the {year}s", match.span(), years=tuple(range(year, year + 10)), strength=2)
+            continue
+        if not years_allowed(ctx, year):
+            continue
         before = previous_words(ctx.text, match.start(), 2)
         introduced = bool(before) and before[-1] in _YEAR_INTRODUCERS
         if before and before[-1] in _NOT_YEAR_BEFORE and not introduced:
