@@ -22,7 +22,7 @@ from .context import Context, human, unsure_text
 from .measures import average, distance
 from .moments import find_moments, word_rows
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
-from .subject import asks_for_trips, content_words
+from .subject import asks_abroad, asks_for_trips, content_words
 from .timeline import Timeline, timeline_of
 from .visits import following, mostly_away, trips, visits
 
@@ -63,6 +63,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
     groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
+    if by_trip and asks_abroad(parsed.text) and timeline.home_country:
+        groups = [group for group in groups if timeline.trips[int(timeline.trip_of_row[group.rows[0]])].country != timeline.home_country]
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)

@@ -80,6 +80,11 @@ def asks_for_trips(text: str) -> bool:
     return bool(TRIP_WORDS & set(terms(text)))
 
 
+def asks_abroad(text: str) -> bool:
+    """ "trips abroad", "overseas": out of the home country, not to another town in it."""
+    return bool({"abroad", "overseas"} & set(terms(text)))
+
+
 # Meals are also times of day: "lunch at Ypsilon Souvlaki" is the midday visit, whether or not a caption says lunch.
 MEAL_HOURS = {"breakfast": (5, 11), "brunch": (9, 15), "lunch": (11, 15), "dinner": (17, 24), "supper": (17, 24)}
 

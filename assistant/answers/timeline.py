@@ -41,6 +41,7 @@ class Timeline:
     stay_first: np.ndarray  # first and last row of every stay
     stay_last: np.ndarray
     home_city: str
+    home_country: str  # the home city's country ("" when home is never located)
     trip_of_row: np.ndarray  # trip number of every photo, -1 for photos at home
     trips: list[Trip]
     places: np.ndarray  # per photo: its semantic name, else its city ("" when neither is known)
@@ -81,8 +82,10 @@ def _build(library: Library) -> Timeline:
     located = frame[frame["city"] != ""]
     night_city = located.groupby("day")["city"].last()
     home_city = _home_city(night_city, days)
+    at_home = located["country"][located["city"] == home_city]
+    home_country = str(at_home.mode().iloc[0]) if len(at_home) else ""
     trip_of_row, trips = _trips(frame, located, night_city, home_city)
-    return Timeline(stay_of_row, stay_first, stay_last, home_city, trip_of_row, trips, place, names, cities, countries)
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, trip_of_row, trips, place, names, cities, countries)
 
 
 def _home_city(night_city: pd.Series, days: np.ndarray) -> str:
