@@ -32,6 +32,7 @@ LOCATED_FOR_SURE = 0.9
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 VENUE_PHOTOS_READ = 50  # a visit's venue is the name most of its first photos have
+TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
 SPARSE_PHOTOS_A_DAY = 6  # fewer photos a day than this (a diary's) do not show when a day began or ended  # a place term this small is one venue
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
@@ -275,8 +276,19 @@ def _trip_length(context: Context) -> Answer:
         text = f"{human(value)} ({context.when(chosen[-1])})."
         return context.answer(value, text if clear else unsure_text(text, candidates), context.evidence(chosen),
                               f"{len(groups)} trips: {context.listed(groups)}", candidates, "sure" if clear else "unsure")
+    seen_whole = _photographed_to_the_ends(context, groups[-1])
     return context.answer(seconds[-1], f"{human(seconds[-1])} ({context.when(groups[-1])}).", context.evidence(groups[-1:]),
-                          f"from the trip's first photo to its last ({trips[-1].first_day} to {trips[-1].last_day})")
+                          f"from the trip's first photo to its last ({trips[-1].first_day} to {trips[-1].last_day})",
+                          confidence="sure" if seen_whole else "likely",
+                          why="" if seen_whole else "the camera was off just before or after the trip, which may have been longer")
+
+
+def _photographed_to_the_ends(context: Context, group) -> bool:
+    """Whether photos just before and after a trip (within a few hours) show where it began and ended."""
+    utc = context.library.utc_seconds
+    before = utc[group.first_row] - utc[group.first_row - 1] if group.first_row > 0 else np.inf
+    after = utc[group.last_row + 1] - utc[group.last_row] if group.last_row + 1 < len(utc) else np.inf
+    return max(before, after) <= TRIP_EDGE_GAP_S
 
 
 _RULES = {
