@@ -79,7 +79,7 @@ class Context:
         if self.moments.by_clip:
             text = f"Unsure, from how the photos look ({self.moments.missing_text()}): {text}"
         elif confidence == "likely" and self.moments.by_meaning:
-            text = f"Probably {text[0].lower()}{text[1:]}"
+            text = f"Probably {text if text[:2].isupper() else text[0].lower() + text[1:]}"
         why = "; ".join(filter(None, [why, self.why]))
         return Answer(self.question.kind, value, text, tuple(self.library.image_ids(evidence_rows)), reasoning,
                       tuple(candidates), confidence, why, self.parsed)

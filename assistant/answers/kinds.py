@@ -22,7 +22,7 @@ from .context import Context, human, unsure_text
 from .measures import average, distance
 from .moments import find_moments, word_rows
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
-from .subject import asks_abroad, asks_for_trips, content_words
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words
 from .timeline import Timeline, timeline_of
 from .visits import following, mostly_away, trips, visits
 
@@ -58,8 +58,10 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         rows = following(library, rows, word_rows(library, anchor), after)
     if not moments.subject and question.granularity in ("city", "country"):
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March": not the home town
+    # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
+    venue_asked = question.kind == "location" and question.granularity not in ("city", "country")
     by_trip = question.unit == "trip" or asks_for_trips(parsed.visual) or (
-        not moments.subject and bool(parsed.place.terms) and mostly_away(timeline, rows))
+        not moments.subject and bool(parsed.place.terms) and not venue_asked and mostly_away(timeline, rows))
     ordinal = question.ordinal
     if question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
@@ -175,8 +177,11 @@ def _time(context: Context) -> Answer:
         return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}",
                               candidates, "unsure", "several occasions and the question names none")
     group = context.groups[-1] if question.ordinal is None else context.groups[0]
+    # one photo's words are a captioner's word, which is sometimes wrong; a place name or several photos are more
+    single = len(group.rows) < 2 and bool(context.moments.subject) and not context.moments.named_in(group.rows)
     return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", context.evidence([group]),
-                          f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}")
+                          f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
+                          confidence="likely" if single else "sure", why="a single photo's words say it" if single else "")
 
 
 def _usual_time(context: Context, edge, pattern: str) -> Answer:
@@ -199,7 +204,7 @@ def _location(context: Context) -> Answer:
         values = [_most_common(column[group.rows]) for group in context.groups]
     else:  # a venue: its name where any photo of the visit has one, else the city (which never outvotes a venue)
         values = [_most_common(timeline.names[context.visit_rows(group, VENUE_PHOTOS_READ)]) for group in context.groups]
-        if not any(values):
+        if not any(values) and not question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not
             values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
     values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
@@ -226,7 +231,7 @@ def _duration(context: Context) -> Answer:
     """A trip's length in days ("how long did I stay in Rio"), or the time spent over visits ("at the gym in May")."""
     if context.by_trip:
         return _trip_length(context)
-    groups = context.one_day_unless_dated(context.groups)
+    groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
     seconds = [_visit_seconds(context.library.utc_seconds, group) for group in groups]
     if not any(seconds):
         return context.cannot_tell(f"I can't tell how long: each of the {len(groups)} {plural('visit', len(groups))} has a single photo "

@@ -80,6 +80,16 @@ def asks_for_trips(text: str) -> bool:
     return bool(TRIP_WORDS & set(terms(text)))
 
 
+def asks_for_all(text: str) -> bool:
+    """ "in total", "altogether": every occasion, not the most recent one."""
+    return bool(re.search(r"\b(?:in\s+total|total|altogether|all\s+together|overall|all\s+in\s+all|combined)\b", text, re.IGNORECASE))
+
+
+def asks_where(text: str) -> bool:
+    """ "where", "whereabouts": any place will do, a town too; "which bar" wants a bar."""
+    return bool({"where", "whereabout"} & set(terms(text)))
+
+
 def asks_abroad(text: str) -> bool:
     """ "trips abroad", "overseas": out of the home country, not to another town in it."""
     return bool({"abroad", "overseas"} & set(terms(text)))
