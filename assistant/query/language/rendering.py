@@ -1,0 +1,228 @@
+"""A message in another language, rendered word for word into the English the one grammar reads, with a map
+back to the original characters: "l'été dernier à Lisboa" -> "the last summer in Lisboa".
+
+Only table words change; names, numbers and unknown words stay as written, so a place keeps its own
+spelling for the gazetteer. Three word orders are turned round: "last" after its noun ("el sábado pasado"),
+"ago" before its quantity ("hace dos semanas") and a venue before its city ("gare de Daejeon"). A quoted
+title (« Dernier train pour Busan », „…“, "…") becomes one neutral word, so nothing in it is a filter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import Span
+from .tables import LanguageTable, key, language_table
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_QUOTED = re.compile(r"«[^»]{1,120}»|„[^“”\"]{1,120}[“”\"]|“[^”]{1,120}”|‹[^›]{1,120}›|(?<![\w])\"[^\"]{1,120}\"")
+# "20h", "8h30", "20 h": the French, Spanish and Portuguese clock.
+_H_CLOCK = re.compile(r"(?<![\w:])(?P<hour>[01]?\d|2[0-4])\s?h(?:(?P<minute>[0-5]\d))?(?![\w])", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TITLE_WORD = "quotedtitle"
+_TIME_NOUNS = {"month", "weekday", "unit", "season", "holiday"}
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """The rendered text and, per character of it, the original span it came from."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, span: Span) -> Span:
+        """The original characters a span of the rendered text came from."""
+        start, end = span
+        if end <= start:
+            position = self.starts[start] if start < len(self.starts) else len(self.original)
+            return position, position
+        return min(self.starts[start:end]), max(self.ends[start:end])
+
+    def original_spans(self, spans) -> list[Span]:
+        return [self.original_span(span) for span in spans]
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    text: str
+    kind: str = ""  # the table entry's kind, "" for text kept as written
+    token: bool = False
+
+
+def render(text: str, languages: tuple[str, ...]) -> Rendering:
+    """The text in the grammar's English, reading the words of these languages (the first one wins a clash)."""
+    tables = [language_table(language) for language in languages if language != "en"]
+    pieces = _pieces(text, tables)
+    pieces = _turn_round(text, pieces, tables)
+    out, starts, ends = [], [], []
+    for piece in pieces:
+        out.append(piece.text)
+        if piece.token or len(piece.text) != piece.end - piece.start:
+            starts += [piece.start] * len(piece.text)
+            ends += [piece.end] * len(piece.text)
+        else:  # kept as written: character for character
+            starts += range(piece.start, piece.end)
+            ends += range(piece.start + 1, piece.end + 1)
+    return Rendering(text, "".join(out), tuple(starts), tuple(ends))
+
+
+def _pieces(text: str, tables: list[LanguageTable]) -> list[_Piece]:
+    """Tokens matched against the tables (longest phrase first), the text between them kept."""
+    specials: list[_Piece] = []
+    for match in _QUOTED.finditer(text):
+        specials.append(_Piece(match.start(), match.end(), _TITLE_WORD, "title", True))
+    for match in _H_CLOCK.finditer(text):
+        if any(s.start < match.end() and match.start() < s.end for s in specials):
+            continue
+        minute = match.group("minute")
+        clock = f"{int(match.group('hour'))}:{minute}" if minute else f"{int(match.group('hour'))} o'clock"
+        specials.append(_Piece(match.start(), match.end(), clock, "clock", True))
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
+              if not any(s.start <= m.start() < s.end for s in specials)]
+    keys = [key(word) for _, _, word in tokens]
+    pieces: list[_Piece] = list(specials)
+    i = 0
+    while i < len(tokens):
+        found = None
+        for table in tables:
+            for length in range(min(table.longest, len(tokens) - i), 0, -1):
+                if length > 1 and not all(_joined(text, tokens[k][1], tokens[k + 1][0]) for k in range(i, i + length - 1)):
+                    continue
+                entry = table.phrases.get(tuple(keys[i:i + length]))
+                if entry is not None:
+                    found = (length, entry)
+                    break
+            if found:
+                break
+        if found is None:
+            i += 1
+            continue
+        length, entry = found
+        start, end = tokens[i][0], tokens[i + length - 1][1]
+        english = entry.english
+        if tokens[i][2][:1].isupper() and english[:1].islower() and entry.kind in ("word", "part", "unit", "last", "number"):
+            english = english[:1].upper() + english[1:] if _sentence_start(text, start) else english
+        pieces.append(_Piece(start, end, english, entry.kind, True))
+        i += length
+    pieces.sort(key=lambda piece: piece.start)
+    filled: list[_Piece] = []
+    position = 0
+    for piece in pieces + [_Piece(len(text), len(text), "")]:
+        for match in re.finditer(r"\s+|\S+", text[position:piece.start]):  # kept text: one piece per word or gap
+            filled.append(_Piece(position + match.start(), position + match.end(), match.group()))
+        if piece.end > piece.start:
+            filled.append(piece)
+        position = piece.end
+    return _drop_ordinal_dots(filled)
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    return re.fullmatch(r"\s+|\s*['’-]\s*|'", text[end:start]) is not None
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \t\"'(“‘«„")
+    return not before or before[-1] in ".!?;:\n"
+
+
+def _drop_ordinal_dots(pieces: list[_Piece]) -> list[_Piece]:
+    """ "3. Mai" -> "3 May": the German ordinal dot before a month name."""
+    for index in range(1, len(pieces) - 1):
+        before, gap, after = pieces[index - 1], pieces[index], pieces[index + 1]
+        if (not gap.token and re.fullmatch(r"\.\s+", gap.text) and after.kind == "month"
+                and re.search(r"(?<!\d)[0-3]?\d$", before.text)):
+            pieces[index] = _Piece(gap.start, gap.end, " ", "", True)
+    return pieces
+
+
+def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) -> list[_Piece]:
+    """The word orders English says otherwise, and words English does without."""
+    venue_glue = frozenset().union(*(table.venue_glue for table in tables)) if tables else frozenset()
+    year_glue = frozenset().union(*(table.year_glue for table in tables)) if tables else frozenset()
+    result = list(pieces)
+
+    def next_token(index: int) -> int | None:
+        """The next piece with a word, when only spaces lie between."""
+        following = index + 1
+        while following < len(result) and not result[following].token and not result[following].text.strip():
+            following += 1
+        return following if following < len(result) else None
+
+    def merge(first: int, last: int, english: str, kind: str) -> None:
+        merged = _Piece(result[first].start, result[last].end, english, kind, True)
+        result[first:last + 1] = [merged]
+
+    index = 0
+    while index < len(result):
+        piece = result[index]
+        after = next_token(index)
+        if piece.kind in _TIME_NOUNS and after is not None and result[after].kind == "last":
+            noun = piece.text.removeprefix("the ")
+            merge(index, after, f"last {noun}", piece.kind)  # "l'été dernier" -> "last summer"
+            continue
+        if piece.kind == "ago_before":
+            quantity = after
+            unit = next_token(quantity) if quantity is not None else None
+            if quantity is not None and unit is not None and result[unit].kind == "unit" and (
+                    result[quantity].kind == "number" or result[quantity].text.strip().isdigit()):
+                merge(index, unit, f"{result[quantity].text.strip()} {result[unit].text} ago", "word")
+            else:  # "vor Weihnachten", "πριν το Πάσχα": before
+                result[index] = _Piece(piece.start, piece.end, "before", "word", True)
+            index += 1
+            continue
+        if piece.kind == "ago_after":
+            previous = index - 1
+            while previous >= 0 and not result[previous].token and not result[previous].text.strip():
+                previous -= 1
+            if previous < 0 or result[previous].kind != "unit":
+                result[index] = _Piece(piece.start, piece.end, text[piece.start:piece.end])  # "fa caldo": not "ago"
+            index += 1
+            continue
+        if piece.kind == "venue":
+            glue = after
+            if glue is not None and not result[glue].token and key(result[glue].text.strip()) in venue_glue:
+                name_at = next_token(glue)
+            elif glue is not None and result[glue].token and key(text[result[glue].start:result[glue].end]) in venue_glue:
+                name_at = next_token(glue)
+            else:
+                name_at = glue
+            name = _name_after(text, result, name_at)
+            if name is not None:
+                last, name_text = name
+                merge(index, last, f"{name_text} {piece.text}", "venue_name")  # "gare de Daejeon" -> "Daejeon station"
+                continue
+        if piece.token and key(text[piece.start:piece.end]) in year_glue and after is not None and _YEAR.fullmatch(
+                result[after].text.strip()):
+            merge(index, after, result[after].text.strip(), "")  # "mayo de 2019" -> "May 2019"
+        index += 1
+    return result
+
+
+def _name_after(text: str, pieces: list[_Piece], at: int | None) -> tuple[int, str] | None:
+    """The capitalised name (up to three words) that starts at piece `at`, kept as written: (its last piece, its text)."""
+    last, names = None, []
+    index = at
+    while index is not None and index < len(pieces) and len(names) < 3:
+        piece = pieces[index]
+        if piece.token or not re.fullmatch(r"[^\W\d_][\w'’-]*[,.;:!?]?", piece.text) or not piece.text[:1].isupper():
+            break
+        word = piece.text.rstrip(",.;:!?")
+        if word != piece.text:  # punctuation ends the name
+            pieces[index:index + 1] = [_Piece(piece.start, piece.start + len(word), word),
+                                       _Piece(piece.start + len(word), piece.end, piece.text[len(word):])]
+            names.append(word)
+            last = index
+            break
+        names.append(word)
+        last = index
+        gap = index + 1
+        if gap < len(pieces) and not pieces[gap].token and pieces[gap].text == " ":
+            index = gap + 1
+        else:
+            break
+    return (last, " ".join(names)) if names else None
