@@ -40,12 +40,13 @@ NUMBERS: dict[str, list[str]] = {
 }
 # Other forms of those numbers: feminine, "a" as one.
 NUMBER_FORMS: dict[str, dict[str, str]] = {
-    "de": {"ein": "one", "eine": "one", "einem": "one", "einer": "one", "einen": "one", "ein paar": "a few", "einigen": "a few"},
-    "fr": {"une": "one", "quelques": "a few"},
-    "es": {"un": "one", "una": "one", "unos": "a few", "unas": "a few", "dos o tres": "two or three"},
-    "it": {"un": "one", "una": "one", "qualche": "a few"},
-    "pt": {"uma": "one", "duas": "two", "umas": "a few", "uns": "a few"},
-    "el": {"μία": "one", "μια": "one", "έναν": "one", "τρεις": "three", "τέσσερις": "four", "εννέα": "nine"},
+    # "ein", "un", "ένα" are the article first: "a" is also one to the grammar ("a year ago").
+    "de": {"ein": "a", "eine": "a", "einem": "a", "einer": "a", "einen": "a", "ein paar": "a few", "einigen": "a few"},
+    "fr": {"un": "a", "une": "a", "quelques": "a few"},
+    "es": {"un": "a", "una": "a", "uno": "a", "unos": "a few", "unas": "a few", "dos o tres": "two or three"},
+    "it": {"un": "a", "una": "a", "uno": "a", "qualche": "a few"},
+    "pt": {"um": "a", "uma": "a", "duas": "two", "umas": "a few", "uns": "a few"},
+    "el": {"ένα": "a", "μία": "a", "μια": "a", "έναν": "a", "τρεις": "three", "τέσσερις": "four", "εννέα": "nine"},
 }
 
 # "vor zwei Wochen": the word for "ago" comes first; the phrase is read as "two weeks ago".
@@ -67,14 +68,21 @@ LAST_AFTER: dict[str, list[str]] = {
 
 # Venue words that name their city after them: "gare de Daejeon" reads as "Daejeon station".
 VENUES: dict[str, dict[str, str]] = {
-    "de": {"bahnhof": "station", "hauptbahnhof": "station", "flughafen": "airport", "hafen": "harbour", "universität": "university"},
-    "fr": {"gare": "station", "aéroport": "airport", "port": "port", "université": "university"},
-    "es": {"estación": "station", "aeropuerto": "airport", "puerto": "port", "universidad": "university"},
-    "it": {"stazione": "station", "aeroporto": "airport", "porto": "port", "università": "university"},
-    "pt": {"estação": "station", "aeroporto": "airport", "porto": "port", "universidade": "university"},
-    "el": {"σταθμό": "station", "σταθμός": "station", "αεροδρόμιο": "airport", "αεροδρομίου": "airport", "λιμάνι": "port",
-           "πανεπιστήμιο": "university"},
+    "de": {"bahnhof": "station", "hauptbahnhof": "station", "flughafen": "airport", "universität": "university"},
+    "fr": {"gare": "station", "aéroport": "airport", "université": "university"},
+    "es": {"estación": "station", "aeropuerto": "airport", "universidad": "university"},
+    "it": {"stazione": "station", "aeroporto": "airport", "università": "university"},
+    "pt": {"estação": "station", "aeroporto": "airport", "universidade": "university"},
+    "el": {"σταθμό": "station", "σταθμός": "station", "αεροδρόμιο": "airport", "αεροδρομίου": "airport", "πανεπιστήμιο": "university"},
 }
+# Words that join the parts of a name ("Rio de Janeiro", "Corea del Sur", "Monaco di Baviera"): between two
+# capitalised words, the three stay as written.
+# Not German's: its nouns are all capitalised ("Samstag am Abend").
+NAME_GLUE = ("de", "del", "di", "da", "do", "dos", "das", "della", "du", "des")
+# What joins a noun to the holiday that describes it ("marché de Noël", "mercatino di Natale"): read as
+# "Christmas market", a thing, not the day.
+NOUN_GLUE = ("de", "du", "del", "di", "do", "da", "des", "της", "του", "των")
+
 # What joins a venue word to its city ("de", "di", "της"), dropped.
 VENUE_GLUE: dict[str, list[str]] = {
     "de": ["von", "in"], "fr": ["de", "du", "d", "des"], "es": ["de", "del"], "it": ["di", "del", "della", "de"],
@@ -88,11 +96,11 @@ YEAR_GLUE: dict[str, list[str]] = {
 # Phrases -> the English the grammar reads. Longest match wins, so "por la mañana" beats "mañana".
 PHRASES: dict[str, dict[str, str]] = {
     "de": {
-        "in": "in", "im": "in", "am": "on", "um": "at", "an": "on", "bei": "near", "beim": "at the", "nach": "after",
+        "in": "in", "im": "in the", "am": "on the", "um": "at", "an": "on", "bei": "near", "beim": "at the", "nach": "after|to",
         "von": "from", "vom": "from the", "aus": "from", "zum": "to the", "zur": "to the", "in der": "in the", "in den": "in the",
         "der": "the", "die": "the", "das": "the", "den": "the", "dem": "the", "des": "of the", "und": "and", "oder": "or",
         "zwischen": "between", "bis": "until", "seit": "since", "gegen": "around", "etwa": "around", "ungefähr": "around",
-        "kurz vor": "just before", "kurz nach": "just after", "nicht": "not", "nie": "never", "war": "was",
+        "kurz vor": "just before", "kurz nach": "just after", "im jahr": "in", "nicht": "not", "nie": "never", "war": "was",
         "letzten": "last", "letzte": "last", "letztes": "last", "letzter": "last", "vergangenen": "last", "vergangene": "last",
         "vergangenes": "last", "vorigen": "last", "vorige": "last", "voriges": "last", "diesen": "this", "diese": "this",
         "dieses": "this", "dieser": "this", "jeden": "every", "jede": "every",
@@ -142,7 +150,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "es": {
         "en": "in", "a": "to", "al": "to the", "a las": "at", "a la": "to the", "sobre las": "around", "hacia las": "around",
         "el": "the", "la": "the", "los": "the", "las": "the", "un": "a", "una": "a", "de": "of", "del": "of the",
-        "y": "and", "o": "or", "entre": "between", "hasta": "until", "desde": "from", "cerca de": "near", "junto a": "near",
+        "y": "and", "o": "or", "entre": "between", "hasta": "until", "desde": "from", "por": "through", "cerca de": "near", "junto a": "near",
         "antes de": "before", "después de": "after", "despues de": "after", "justo antes de": "just before", "no": "not",
         "nunca": "never", "era": "was", "fue": "was", "pasado": "last", "pasada": "last", "último": "last",
         "última": "last", "este": "this", "esta": "this", "cada": "every", "principios de": "early", "a principios de": "early",
@@ -164,6 +172,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "it": {
         "a": "in", "in": "in", "al": "at the", "alla": "at the", "nel": "in the", "nella": "in the", "allo": "at the",
+        "all": "at the", "nell": "in the", "dell": "of the", "dall": "from the", "sull": "on the", "sul": "on the",
         "alle": "at", "verso le": "around", "verso": "around", "intorno alle": "around", "il": "the", "lo": "the",
         "la": "the", "l": "the", "i": "the", "gli": "the", "le": "the", "un": "a", "una": "a", "di": "of", "del": "of the",
         "della": "of the", "dei": "of the", "e": "and", "o": "or", "tra": "between", "fra": "between", "fino a": "until",
@@ -191,7 +200,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "em": "in", "no": "in the", "na": "in the", "nos": "in the", "nas": "in the", "num": "in a", "numa": "in a",
         "às": "at", "ao": "to the", "por volta das": "around", "o": "the", "a": "the",
         "os": "the", "um": "a", "uma": "a", "de": "of", "do": "of the", "da": "of the", "e": "and", "ou": "or",
-        "entre": "between", "até": "until", "desde": "since", "perto de": "near", "perto do": "near the",
+        "entre": "between", "até": "until", "desde": "since", "pelo": "through the",
+        "pela": "through the", "por": "through", "perto de": "near", "perto do": "near the",
         "perto da": "near the", "antes de": "before", "antes do": "before the", "depois de": "after", "depois do": "after the",
         "não": "not", "nunca": "never", "era": "was", "foi": "was", "passado": "last", "passada": "last", "último": "last",
         "última": "last", "este": "this", "esta": "this", "neste": "this", "nesta": "this", "cada": "every",
@@ -236,6 +246,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "εβδομάδες": "weeks", "μέρα": "day", "μέρες": "days", "ημέρες": "days", "ταινία": "film called", "βιβλίο": "book called",
     },
 }
+
+# Words the place grammar reads around a name: vehicles ("a flight to Korea" is not in Korea), numbers ("bus
+# number 2019" is no year), nearness.
+PLACE_WORDS: dict[str, dict[str, str]] = {
+    "de": {"flug": "flight", "zug": "train", "bus": "bus", "fähre": "ferry", "taxi": "taxi", "nummer": "number", "linie": "route",
+           "in der nähe von": "near", "in der nähe des": "near the", "in der nähe der": "near the", "in der nähe": "near"},
+    "fr": {"vol": "flight", "train": "train", "bus": "bus", "avion": "plane", "ferry": "ferry", "taxi": "taxi", "numéro": "number",
+           "ligne": "route"},
+    "es": {"vuelo": "flight", "tren": "train", "autobús": "bus", "avión": "plane", "ferry": "ferry", "taxi": "taxi",
+           "número": "number", "línea": "route", "el día": "on", "del día": "on", "el día de reyes": "on 6 January",
+           "día de reyes": "6 January"},
+    "it": {"volo": "flight", "treno": "train", "autobus": "bus", "aereo": "plane", "traghetto": "ferry", "taxi": "taxi",
+           "numero": "number", "linea": "route", "il giorno": "on"},
+    "pt": {"voo": "flight", "comboio": "train", "trem": "train", "autocarro": "bus", "ônibus": "bus", "avião": "plane",
+           "táxi": "taxi", "número": "number", "linha": "route", "no dia": "on", "o dia": "on"},
+    "el": {"πτήση": "flight", "τρένο": "train", "λεωφορείο": "bus", "αεροπλάνο": "plane", "πλοίο": "ferry", "ταξί": "taxi",
+           "αριθμός": "number", "γραμμής": "route", "γραμμή": "route"},
+}
+# Vehicles, as the grammar reads them: "un vuelo de Madrid" is from Madrid, "le marché de Nice" at Nice.
+VEHICLES = frozenset({"flight", "train", "bus", "plane", "ferry", "taxi"})
 
 # Parts of the day that join a weekday in one German word: "Samstagnachmittag" -> "Saturday afternoon".
 WEEKDAY_COMPOUNDS: dict[str, dict[str, str]] = {

@@ -87,6 +87,7 @@ def _pieces(text: str, tables: list[LanguageTable]) -> list[_Piece]:
     keys = [key(word) for _, _, word in tokens]
     pieces: list[_Piece] = list(specials)
     i = 0
+    name_glue = frozenset().union(*(table.name_glue for table in tables)) if tables else frozenset()
     while i < len(tokens):
         found = None
         for table in tables:
@@ -99,6 +100,11 @@ def _pieces(text: str, tables: list[LanguageTable]) -> list[_Piece]:
                     break
             if found:
                 break
+        if (i + 2 < len(tokens) and (found is None or (found[0] < 3 and found[1].kind != "venue")) and keys[i + 1] in name_glue
+                and tokens[i][2][:1].isupper() and tokens[i + 2][2][:1].isupper()
+                and text[tokens[i][1]:tokens[i + 1][0]] == " " == text[tokens[i + 1][1]:tokens[i + 2][0]]):
+            i += 3  # "Rio de Janeiro", "Corea del Sur": a name, kept as written
+            continue
         if found is None:
             i += 1
             continue
@@ -113,11 +119,14 @@ def _pieces(text: str, tables: list[LanguageTable]) -> list[_Piece]:
     filled: list[_Piece] = []
     position = 0
     for piece in pieces + [_Piece(len(text), len(text), "")]:
-        for match in re.finditer(r"\s+|\S+", text[position:piece.start]):  # kept text: one piece per word or gap
+        for match in re.finditer(r"\s+|[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]+|_+", text[position:piece.start]):  # one piece per word, gap, mark
             filled.append(_Piece(position + match.start(), position + match.end(), match.group()))
         if piece.end > piece.start:
             filled.append(piece)
         position = piece.end
+    for index in range(1, len(filled)):  # "l'été", "all'aeroporto": the elided article is a word of its own
+        if filled[index].text in ("'", "’") and filled[index - 1].token:
+            filled[index] = _Piece(filled[index].start, filled[index].end, " ", "", True)
     return _drop_ordinal_dots(filled)
 
 
@@ -143,6 +152,7 @@ def _drop_ordinal_dots(pieces: list[_Piece]) -> list[_Piece]:
 def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) -> list[_Piece]:
     """The word orders English says otherwise, and words English does without."""
     venue_glue = frozenset().union(*(table.venue_glue for table in tables)) if tables else frozenset()
+    noun_glue = frozenset().union(*(table.noun_glue for table in tables)) if tables else frozenset()
     year_glue = frozenset().union(*(table.year_glue for table in tables)) if tables else frozenset()
     result = list(pieces)
 
@@ -161,6 +171,18 @@ def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) ->
     while index < len(result):
         piece = result[index]
         after = next_token(index)
+        if piece.kind == "after_or_to":  # "nach Weihnachten" is after it, "nach Brüssel" to it
+            time_next = after is not None and (result[after].kind in _TIME_NOUNS | {"part", "number", "word"}
+                                               or result[after].text.strip()[:1].isdigit())
+            result[index] = _Piece(piece.start, piece.end, "after" if time_next else "to", "word", True)
+        glue = after
+        holiday = next_token(glue) if glue is not None else None
+        if (not piece.token and re.fullmatch(r"[^\W\d_]+", piece.text) and piece.text.islower() and glue is not None
+                and holiday is not None and result[holiday].kind == "holiday"
+                and key(text[result[glue].start:result[glue].end]) in noun_glue):
+            # "marché de Noël", "mercatino di Natale": a Christmas market, a thing seen, not the day
+            merge(index, holiday, f"{result[holiday].text} {piece.text}", "word")
+            continue
         if piece.kind in _TIME_NOUNS and after is not None and result[after].kind == "last":
             noun = piece.text.removeprefix("the ")
             merge(index, after, f"last {noun}", piece.kind)  # "l'été dernier" -> "last summer"
@@ -196,6 +218,15 @@ def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) ->
                 last, name_text = name
                 merge(index, last, f"{name_text} {piece.text}", "venue_name")  # "gare de Daejeon" -> "Daejeon station"
                 continue
+        if (piece.token and piece.text in ("of", "of the", "from", "from the") and key(text[piece.start:piece.end]) in noun_glue
+                and after is not None and not result[after].token and result[after].text[:1].isupper()
+                and re.fullmatch(r"[^\W\d_][\w'’-]*[,.;:!?]?", result[after].text)):
+            # "le marché de Nice", "το λιμάνι του Πειραιά": at the place; "un vuelo de Madrid": from it
+            before = index - 1
+            while before >= 0 and not result[before].token and not result[before].text.strip():
+                before -= 1
+            vehicle = before >= 0 and result[before].kind == "vehicle"
+            result[index] = _Piece(piece.start, piece.end, "from" if vehicle else "in", "word", True)
         if piece.token and key(text[piece.start:piece.end]) in year_glue and after is not None and _YEAR.fullmatch(
                 result[after].text.strip()):
             merge(index, after, result[after].text.strip(), "")  # "mayo de 2019" -> "May 2019"

@@ -54,6 +54,8 @@ class LanguageTable:
     longest: int
     venue_glue: frozenset[str]
     year_glue: frozenset[str]
+    name_glue: frozenset[str]
+    noun_glue: frozenset[str]
 
 
 def _kind_of(english: str) -> str:
@@ -68,6 +70,8 @@ def _kind_of(english: str) -> str:
         return "season"
     if english[:1].isupper():
         return "holiday"
+    if english == "after|to":
+        return "after_or_to"
     if lower == "last":
         return "last"
     return "word"
@@ -87,6 +91,8 @@ def language_table(language: str) -> LanguageTable:
     _add_cldr(language, add)
     for phrase, english in grammar.PHRASES.get(language, {}).items():
         add(phrase, english)
+    for phrase, english in grammar.PLACE_WORDS.get(language, {}).items():
+        add(phrase, english, "vehicle" if english in grammar.VEHICLES else "word")
     for value, word in enumerate(grammar.NUMBERS.get(language, []), 1):
         add(word, _NUMBER_WORDS[value - 1], "number")
     for phrase, english in grammar.NUMBER_FORMS.get(language, {}).items():
@@ -107,7 +113,9 @@ def language_table(language: str) -> LanguageTable:
                 add(name + part_word, f"{WEEKDAY_NAMES[weekday]} {part}", "weekday")
     return LanguageTable(language, phrases, max((len(words) for words in phrases), default=1),
                          frozenset(key(word) for word in grammar.VENUE_GLUE.get(language, [])),
-                         frozenset(key(word) for word in grammar.YEAR_GLUE.get(language, [])))
+                         frozenset(key(word) for word in grammar.YEAR_GLUE.get(language, [])),
+                         frozenset(grammar.NAME_GLUE if language != "de" else ()),
+                         frozenset(key(word) for word in grammar.NOUN_GLUE))
 
 
 def _add_dateparser(language: str, add) -> None:
@@ -150,6 +158,8 @@ def _add_cldr(language: str, add) -> None:
     for context in ("format", "stand-alone"):
         for month, name in locale.months.get(context, {}).get("wide", {}).items():
             add(name, MONTH_NAMES[month - 1], "month")
+            if language == "el" and name.endswith("ς"):  # accusative: "τον Μάιο του 2019"
+                add(name[:-1], MONTH_NAMES[month - 1], "month", replace=False)
         for weekday, name in locale.days.get(context, {}).get("wide", {}).items():
             add(name, WEEKDAY_NAMES[weekday], "weekday")
             add(name + "s", WEEKDAY_NAMES[weekday] + "s", "weekday", replace=False)  # "samstags", "les samedis"
