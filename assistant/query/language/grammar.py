@@ -10,6 +10,41 @@ word ("de" before a year). Keys are lower case; accents are ignored when matchin
 
 from __future__ import annotations
 
+# Moments of the day people name by what they were doing, and home and work ("zu Hause" is the library's home).
+ROUTINE: dict[str, dict[str, str]] = {
+    "de": {"nach der arbeit": "after work", "vor der arbeit": "before work", "nach dem mittagessen": "after lunch",
+           "vor dem mittagessen": "before lunch", "nach dem abendessen": "after dinner", "beim frühstück": "at breakfast",
+           "zum frühstück": "at breakfast", "beim mittagessen": "at lunch", "zum mittagessen": "at lunch",
+           "beim abendessen": "at dinner", "zum abendessen": "at dinner", "spät in der nacht": "late at night",
+           "spät abends": "late in the evening", "spätabends": "late in the evening", "früh am morgen": "early in the morning",
+           "zu hause": "at home", "zuhause": "at home", "daheim": "at home", "im büro": "in the office", "bei der arbeit": "at work"},
+    "fr": {"après le travail": "after work", "avant le travail": "before work", "après le déjeuner": "after lunch",
+           "avant le déjeuner": "before lunch", "après le dîner": "after dinner", "au petit déjeuner": "at breakfast",
+           "au déjeuner": "at lunch", "au dîner": "at dinner", "tard dans la nuit": "late at night", "tard le soir": "late in the evening",
+           "en fin de soirée": "late in the evening", "en fin d après midi": "late afternoon", "en début de soirée": "early evening",
+           "à la maison": "at home", "chez moi": "at home", "au bureau": "at the office", "au travail": "at work"},
+    "es": {"después del trabajo": "after work", "antes del trabajo": "before work", "después de comer": "after lunch",
+           "después de cenar": "after dinner", "en el desayuno": "at breakfast", "durante el desayuno": "at breakfast",
+           "a la hora de comer": "at lunch", "en la cena": "at dinner", "a altas horas de la noche": "late at night",
+           "tarde por la noche": "late at night", "muy temprano": "early in the morning", "a primera hora de la mañana": "early in the morning",
+           "en casa": "at home", "en la oficina": "in the office", "en el trabajo": "at work"},
+    "it": {"dopo il lavoro": "after work", "prima del lavoro": "before work", "dopo pranzo": "after lunch",
+           "prima di pranzo": "before lunch", "dopo cena": "after dinner", "a colazione": "at breakfast", "a pranzo": "at lunch",
+           "a cena": "at dinner", "a tarda notte": "late at night", "a tarda sera": "late in the evening",
+           "di prima mattina": "early in the morning", "la mattina presto": "early in the morning", "all inizio del": "early",
+           "all inizio di": "early", "alla fine del": "late", "alla fine di": "late", "a fine": "late", "a casa": "at home",
+           "in ufficio": "in the office", "al lavoro": "at work"},
+    "pt": {"depois do trabalho": "after work", "antes do trabalho": "before work", "depois do almoço": "after lunch",
+           "antes do almoço": "before lunch", "depois do jantar": "after dinner", "ao pequeno almoço": "at breakfast",
+           "ao almoço": "at lunch", "ao jantar": "at dinner", "tarde da noite": "late at night", "ao fim da tarde": "late afternoon",
+           "ao final da tarde": "late afternoon", "de manhã cedo": "early in the morning", "cedo de manhã": "early in the morning",
+           "no final de": "late", "em casa": "at home", "no escritório": "in the office", "no trabalho": "at work"},
+    "el": {"μετά τη δουλειά": "after work", "πριν τη δουλειά": "before work", "μετά το φαγητό": "after lunch",
+           "αργά τη νύχτα": "late at night", "αργά το βράδυ": "late in the evening", "νωρίς το απόγευμα": "early afternoon",
+           "στο σπίτι": "at home", "σπίτι": "home", "στο γραφείο": "in the office", "στη δουλειά": "at work", "στις αρχές": "early",
+           "στα τέλη": "late", "στα μέσα": "mid"},
+}
+
 # Words that mark a message as written in a language (frequent, short, rarely English).
 STOP_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("""zu der die das und ich mit einem einer eine ein im am um war wir bei nach vom zum zur auf ist
@@ -88,9 +123,10 @@ VENUE_GLUE: dict[str, list[str]] = {
     "de": ["von", "in"], "fr": ["de", "du", "d", "des"], "es": ["de", "del"], "it": ["di", "del", "della", "de"],
     "pt": ["de", "do", "da", "dos", "das"], "el": ["της", "του", "τη", "το"],
 }
-# Words before a year that English does without ("mayo de 2019", "Μαΐου του 2019").
+# Words before a year ("mayo de 2019", "Μαΐου του 2019", "nel 2016"): read as "in".
 YEAR_GLUE: dict[str, list[str]] = {
-    "de": [], "fr": ["de"], "es": ["de", "del"], "it": ["del", "di"], "pt": ["de", "do"], "el": ["του", "το"],
+    "de": [], "fr": ["de", "en"], "es": ["de", "del", "en"], "it": ["del", "di", "nel"], "pt": ["de", "do", "em"],
+    "el": ["του", "το", "τον"],
 }
 
 # Phrases -> the English the grammar reads. Longest match wins, so "por la mañana" beats "mañana".

@@ -229,7 +229,7 @@ def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) ->
             result[index] = _Piece(piece.start, piece.end, "from" if vehicle else "in", "word", True)
         if piece.token and key(text[piece.start:piece.end]) in year_glue and after is not None and _YEAR.fullmatch(
                 result[after].text.strip()):
-            merge(index, after, result[after].text.strip(), "")  # "mayo de 2019" -> "May 2019"
+            merge(index, after, f"in {result[after].text.strip()}", "")  # "mayo de 2019" -> "May in 2019"
         index += 1
     return result
 

@@ -91,6 +91,8 @@ def language_table(language: str) -> LanguageTable:
     _add_cldr(language, add)
     for phrase, english in grammar.PHRASES.get(language, {}).items():
         add(phrase, english)
+    for phrase, english in grammar.ROUTINE.get(language, {}).items():
+        add(phrase, english, "part")
     for phrase, english in grammar.PLACE_WORDS.get(language, {}).items():
         add(phrase, english, "vehicle" if english in grammar.VEHICLES else "word")
     for value, word in enumerate(grammar.NUMBERS.get(language, []), 1):
