@@ -258,7 +258,10 @@ def language_gazetteer(languages: tuple[str, ...]) -> WorldGazetteer:
         names = [(name, code) for code, name in territories.items() if code in world.countries and "(" not in name]
         names += [(name, code) for name, code in COUNTRY_ALIASES.get(language, {}).items()]
         for name, code in names:
-            for form in greek_forms(name) if language == "el" else {name}:
+            forms = greek_forms(name) if language == "el" else {name}
+            if language == "de":  # the dative: "in den Niederlanden", "in den Vereinigten Staaten"
+                forms.add(" ".join(word + "n" if word.endswith("e") else word for word in name.split()))
+            for form in forms:
                 key = normalize(form)
                 if key not in world.country_names and any(c.population >= COUNTRY_NAME_CITY_POPULATION
                                                           for c in view.cities.get(key, [])):

@@ -29,13 +29,16 @@ _ENGLISH = frozenset(grammar.ENGLISH_STOP_WORDS)
 
 @functools.cache
 def _calendar_words() -> dict[str, frozenset[str]]:
-    """Month and weekday names of each language, from CLDR (Babel): loaded on the first message, about 30 ms."""
+    """Month, weekday and country names of each language, from CLDR (Babel): loaded on the first message, about 50 ms."""
     from babel import Locale
 
+    english = {key(word) for name in Locale.parse("en").territories.values() for word in _WORD.findall(name)}
     found = {}
     for language in _LETTERS:
         locale = Locale.parse(language)
-        names = list(locale.months["format"]["wide"].values()) + list(locale.days["format"]["wide"].values())
+        countries = [name for code, name in locale.territories.items() if code.isalpha()
+                     and not english & {key(word) for word in _WORD.findall(name)}]
+        names = list(locale.months["format"]["wide"].values()) + list(locale.days["format"]["wide"].values()) + countries
         found[language] = frozenset(key(word) for name in names for word in _WORD.findall(name)
                                     if key(word) not in _NOT_TELLING and key(word) not in _ENGLISH_NAMES)
     return found
@@ -51,7 +54,7 @@ def detect_languages(text: str) -> tuple[str, ...]:
         words = _WORD.findall(text)
         greek = sum(1 for word in words if _GREEK.match(word))
         return ("el",) if greek * 2 >= len(words) else ("el", "en")
-    words = [word.lower() for word in _WORD.findall(text or "")]
+    words = [word.lower() for word in _WORD.findall(text or "") if len(word) > 1]
     if not words:
         return ("en",)
     english = sum(1 for word in words if word in _ENGLISH)
@@ -60,7 +63,7 @@ def detect_languages(text: str) -> tuple[str, ...]:
         if language not in _LETTERS:
             continue  # Greek is told by its script
         calendar = _calendar_words()[language]
-        own = sum(1 for word in words if (key(word) in stop_words or key(word) in calendar) and word not in _ENGLISH)
+        own = sum(1 for word in words if (key(word) in stop_words or key(word) in calendar) and word not in _ENGLISH and word not in FUNCTION_WORDS)
         letters = sum(1 for word in words if any(ch in _LETTERS[language] for ch in word))
         votes[language] = own + letters / 2
     ranked = sorted((language for language in votes if votes[language] >= 1.5), key=lambda language: -votes[language])

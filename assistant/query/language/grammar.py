@@ -132,7 +132,7 @@ YEAR_GLUE: dict[str, list[str]] = {
 # Phrases -> the English the grammar reads. Longest match wins, so "por la mañana" beats "mañana".
 PHRASES: dict[str, dict[str, str]] = {
     "de": {
-        "in": "in", "im": "in the", "am": "on the", "um": "at", "an": "on", "bei": "near", "beim": "at the", "nach": "after|to",
+        "in": "in", "im": "in the", "auf": "on", "am": "on the", "um": "at", "an": "on", "bei": "near", "beim": "at the", "nach": "after|to",
         "von": "from", "vom": "from the", "aus": "from", "zum": "to the", "zur": "to the", "in der": "in the", "in den": "in the",
         "der": "the", "die": "the", "das": "the", "den": "the", "dem": "the", "des": "of the", "und": "and", "oder": "or",
         "zwischen": "between", "bis": "until", "seit": "since", "gegen": "around", "etwa": "around", "ungefähr": "around",
@@ -208,7 +208,8 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "it": {
         "a": "in", "in": "in", "al": "at the", "alla": "at the", "nel": "in the", "nella": "in the", "allo": "at the",
-        "all": "at the", "nell": "in the", "dell": "of the", "dall": "from the", "sull": "on the", "sul": "on the",
+        "all": "at the", "nell": "in the", "negli": "in the", "nei": "in the", "nelle": "in the", "agli": "to the",
+        "ai": "to the", "dell": "of the", "dall": "from the", "sull": "on the", "sul": "on the",
         "alle": "at", "verso le": "around", "verso": "around", "intorno alle": "around", "il": "the", "lo": "the",
         "la": "the", "l": "the", "i": "the", "gli": "the", "le": "the", "un": "a", "una": "a", "di": "of", "del": "of the",
         "della": "of the", "dei": "of the", "e": "and", "o": "or", "tra": "between", "fra": "between", "fino a": "until",
@@ -234,7 +235,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "pt": {
         "em": "in", "no": "in the", "na": "in the", "nos": "in the", "nas": "in the", "num": "in a", "numa": "in a",
-        "às": "at", "ao": "to the", "por volta das": "around", "o": "the", "a": "the",
+        "às": "at", "ao": "to the", "aos": "to the", "por volta das": "around", "o": "the", "a": "the",
         "os": "the", "um": "a", "uma": "a", "de": "of", "do": "of the", "da": "of the", "e": "and", "ou": "or",
         "entre": "between", "até": "until", "desde": "since", "pelo": "through the",
         "pela": "through the", "por": "through", "perto de": "near", "perto do": "near the",

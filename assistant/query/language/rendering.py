@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import Span
+from ..text import FUNCTION_WORDS, Span
+from ..time.words import TIME_WORDS
 from .tables import LanguageTable, key, language_table
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -22,6 +23,7 @@ _H_CLOCK = re.compile(r"(?<![\w:])(?P<hour>[01]?\d|2[0-4])\s?h(?:(?P<minute>[0-5
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _TITLE_WORD = "quotedtitle"
 _TIME_NOUNS = {"month", "weekday", "unit", "season", "holiday"}
+_ENGLISH_WORDS = FUNCTION_WORDS | TIME_WORDS
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class _Piece:
 def render(text: str, languages: tuple[str, ...]) -> Rendering:
     """The text in the grammar's English, reading the words of these languages (the first one wins a clash)."""
     tables = [language_table(language) for language in languages if language != "en"]
-    pieces = _pieces(text, tables)
+    pieces = _pieces(text, tables, english_too="en" in languages)
     pieces = _turn_round(text, pieces, tables)
     out, starts, ends = [], [], []
     for piece in pieces:
@@ -71,8 +73,9 @@ def render(text: str, languages: tuple[str, ...]) -> Rendering:
     return Rendering(text, "".join(out), tuple(starts), tuple(ends))
 
 
-def _pieces(text: str, tables: list[LanguageTable]) -> list[_Piece]:
-    """Tokens matched against the tables (longest phrase first), the text between them kept."""
+def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -> list[_Piece]:
+    """Tokens matched against the tables (longest phrase first), the text between them kept; in a message that is
+    English too, English words stay English ("no", "a", "Sept" are words of other languages as well)."""
     specials: list[_Piece] = []
     for match in _QUOTED.finditer(text):
         specials.append(_Piece(match.start(), match.end(), _TITLE_WORD, "title", True))
@@ -105,6 +108,8 @@ def _pieces(text: str, tables: list[LanguageTable]) -> list[_Piece]:
                 and text[tokens[i][1]:tokens[i + 1][0]] == " " == text[tokens[i + 1][1]:tokens[i + 2][0]]):
             i += 3  # "Rio de Janeiro", "Corea del Sur": a name, kept as written
             continue
+        if found is not None and english_too and found[0] == 1 and keys[i] in _ENGLISH_WORDS:
+            found = None
         if found is None:
             i += 1
             continue
