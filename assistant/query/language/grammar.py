@@ -45,6 +45,42 @@ ROUTINE: dict[str, dict[str, str]] = {
            "στα τέλη": "late", "στα μέσα": "mid"},
 }
 
+# "The end of", "the beginning of", "the middle of" a month, season or year, with the article that follows.
+PART_OF: dict[str, dict[str, tuple[str, ...]]] = {
+    "de": {"late": ("am ende des", "am ende der", "ende des", "ende der", "gegen ende des", "gegen ende der"),
+           "early": ("am anfang des", "am anfang der", "anfang des", "anfang der", "zu beginn des", "zu beginn der"),
+           "mid": ("mitte des", "mitte der", "in der mitte des")},
+    "fr": {"late": ("à la fin de", "à la fin du", "à la fin de l", "la fin de", "la fin du", "fin de", "fin du", "en fin de",
+                    "fin de l"),
+           "early": ("au début de", "au début du", "au début de l", "début de", "début du", "en début de", "début de l"),
+           "mid": ("au milieu de", "au milieu du", "au milieu de l", "à la mi", "à mi")},
+    "es": {"late": ("a finales de", "a finales del", "finales de", "finales del", "al final de", "al final del", "a fines de",
+                    "a fines del"),
+           "early": ("a principios de", "a principios del", "principios de", "principios del", "al principio de",
+                     "al principio del", "a comienzos de", "a comienzos del", "a inicios de"),
+           "mid": ("a mediados de", "a mediados del", "mediados de", "mediados del")},
+    "it": {"late": ("alla fine di", "alla fine del", "alla fine dell", "alla fine della", "a fine", "fine", "verso la fine di",
+                    "verso la fine del", "verso la fine dell"),
+           "early": ("all inizio di", "all inizio del", "all inizio dell", "all inizio della", "a inizio", "ad inizio", "inizio",
+                     "agli inizi di", "agli inizi del"),
+           "mid": ("a metà", "a metà di", "a metà del", "a metà dell", "a metà della", "metà")},
+    "pt": {"late": ("no fim de", "no fim do", "no fim da", "no final de", "no final do", "no final da", "em finais de",
+                    "em finais do", "fim de", "fim do", "fim da", "final de", "final do", "final da"),
+           "early": ("no início de", "no início do", "no início da", "em inícios de", "no princípio de", "no princípio do",
+                     "início de", "início do", "início da"),
+           "mid": ("em meados de", "em meados do", "em meados da", "meados de", "meados do", "meados da")},
+    "el": {"late": ("στο τέλος του", "στο τέλος της", "στα τέλη του", "στα τέλη της", "τέλος του", "τέλος της", "τέλη του",
+                    "τέλη της", "στα τέλη", "τέλη"),
+           "early": ("στην αρχή του", "στην αρχή της", "στις αρχές του", "στις αρχές της", "αρχές του", "αρχές της",
+                     "στις αρχές", "αρχές"),
+           "mid": ("στα μέσα του", "στα μέσα της", "μέσα του", "μέσα της", "στα μέσα")},
+}
+# German seasons said in one word: "im Spätwinter".
+SEASON_COMPOUNDS: dict[str, dict[str, str]] = {
+    "de": {"spätwinter": "late winter", "frühwinter": "early winter", "hochsommer": "mid summer", "spätsommer": "late summer",
+           "frühsommer": "early summer", "spätherbst": "late autumn", "frühherbst": "early autumn", "vorfrühling": "early spring"},
+}
+
 # Words that mark a message as written in a language (frequent, short, rarely English).
 STOP_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("""zu der die das und ich mit einem einer eine ein im am um war wir bei nach vom zum zur auf ist
@@ -116,7 +152,7 @@ VENUES: dict[str, dict[str, str]] = {
 NAME_GLUE = ("de", "del", "di", "da", "do", "dos", "das", "della", "du", "des")
 # What joins a noun to the holiday that describes it ("marché de Noël", "mercatino di Natale"): read as
 # "Christmas market", a thing, not the day.
-NOUN_GLUE = ("de", "du", "del", "di", "do", "da", "des", "της", "του", "των")
+NOUN_GLUE = ("de", "du", "del", "di", "do", "da", "des", "της", "του", "των", "von", "vom")
 
 # What joins a venue word to its city ("de", "di", "της"), dropped.
 VENUE_GLUE: dict[str, list[str]] = {

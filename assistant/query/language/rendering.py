@@ -24,6 +24,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _TITLE_WORD = "quotedtitle"
 _TIME_NOUNS = {"month", "weekday", "unit", "season", "holiday"}
 _ENGLISH_WORDS = FUNCTION_WORDS | TIME_WORDS
+_JOINING = re.compile(r"\s*(?:,|or|and|/)?\s*")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,17 @@ class Rendering:
         return min(self.starts[start:end]), max(self.ends[start:end])
 
     def original_spans(self, spans) -> list[Span]:
-        return [self.original_span(span) for span in spans]
+        """The original characters of these spans; two that only "or", "and" or a comma part are one ("2018 ou 2019"):
+        the grammar's English filler would have gone from the pictures' words, the message's own words would not."""
+        joined: list[list[int]] = []
+        for start, end in sorted(span for span in spans if span[1] > span[0]):
+            if joined and _JOINING.fullmatch(self.text, joined[-1][1], start):
+                joined[-1][1] = max(joined[-1][1], end)
+            elif joined and start < joined[-1][1]:
+                joined[-1][1] = max(joined[-1][1], end)
+            else:
+                joined.append([start, end])
+        return [self.original_span((start, end)) for start, end in joined]
 
 
 @dataclass
@@ -234,7 +245,12 @@ def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) ->
             result[index] = _Piece(piece.start, piece.end, "from" if vehicle else "in", "word", True)
         if piece.token and key(text[piece.start:piece.end]) in year_glue and after is not None and _YEAR.fullmatch(
                 result[after].text.strip()):
-            merge(index, after, f"in {result[after].text.strip()}", "")  # "mayo de 2019" -> "May in 2019"
+            before = index - 1
+            while before >= 0 and not result[before].token and not result[before].text.strip():
+                before -= 1
+            named = before >= 0 and (result[before].kind in _TIME_NOUNS or result[before].text in ("or", "and"))
+            year = result[after].text.strip()
+            merge(index, after, year if named else f"in {year}", "")  # "mayo de 2019" -> "May 2019"; "nel 2016" -> "in 2016"
         index += 1
     return result
 

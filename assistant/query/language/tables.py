@@ -91,6 +91,11 @@ def language_table(language: str) -> LanguageTable:
     _add_cldr(language, add)
     for phrase, english in grammar.PHRASES.get(language, {}).items():
         add(phrase, english)
+    for english, phrases_of_part in grammar.PART_OF.get(language, {}).items():
+        for phrase in phrases_of_part:
+            add(phrase, english, "word")
+    for phrase, english in grammar.SEASON_COMPOUNDS.get(language, {}).items():
+        add(phrase, english, "season")
     for phrase, english in grammar.ROUTINE.get(language, {}).items():
         add(phrase, english, "part")
     for phrase, english in grammar.PLACE_WORDS.get(language, {}).items():
