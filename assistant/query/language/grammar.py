@@ -17,31 +17,32 @@ ROUTINE: dict[str, dict[str, str]] = {
            "zum frühstück": "at breakfast", "beim mittagessen": "at lunch", "zum mittagessen": "at lunch",
            "beim abendessen": "at dinner", "zum abendessen": "at dinner", "spät in der nacht": "late at night",
            "spät abends": "late in the evening", "spätabends": "late in the evening", "früh am morgen": "early in the morning",
-           "zu hause": "at home", "zuhause": "at home", "daheim": "at home", "im büro": "in the office", "bei der arbeit": "at work"},
+           "wochentag": "weekday", "werktag": "weekday", "zu hause": "at home", "zuhause": "at home", "daheim": "at home", "im büro": "in the office", "bei der arbeit": "at work"},
     "fr": {"après le travail": "after work", "avant le travail": "before work", "après le déjeuner": "after lunch",
            "avant le déjeuner": "before lunch", "après le dîner": "after dinner", "au petit déjeuner": "at breakfast",
            "au déjeuner": "at lunch", "au dîner": "at dinner", "tard dans la nuit": "late at night", "tard le soir": "late in the evening",
            "en fin de soirée": "late in the evening", "en fin d après midi": "late afternoon", "en début de soirée": "early evening",
-           "à la maison": "at home", "chez moi": "at home", "au bureau": "at the office", "au travail": "at work"},
+           "jour de semaine": "weekday", "en semaine": "during the week", "à la maison": "at home", "chez moi": "at home", "au bureau": "at the office", "au travail": "at work"},
     "es": {"después del trabajo": "after work", "antes del trabajo": "before work", "después de comer": "after lunch",
            "después de cenar": "after dinner", "en el desayuno": "at breakfast", "durante el desayuno": "at breakfast",
            "a la hora de comer": "at lunch", "en la cena": "at dinner", "a altas horas de la noche": "late at night",
            "tarde por la noche": "late at night", "muy temprano": "early in the morning", "a primera hora de la mañana": "early in the morning",
-           "en casa": "at home", "en la oficina": "in the office", "en el trabajo": "at work"},
+           "día laborable": "weekday", "día entre semana": "weekday", "en casa": "at home", "en la oficina": "in the office", "en el trabajo": "at work"},
     "it": {"dopo il lavoro": "after work", "prima del lavoro": "before work", "dopo pranzo": "after lunch",
            "prima di pranzo": "before lunch", "dopo cena": "after dinner", "a colazione": "at breakfast", "a pranzo": "at lunch",
            "a cena": "at dinner", "a tarda notte": "late at night", "a tarda sera": "late in the evening",
            "di prima mattina": "early in the morning", "la mattina presto": "early in the morning", "all inizio del": "early",
-           "all inizio di": "early", "alla fine del": "late", "alla fine di": "late", "a fine": "late", "a casa": "at home",
+           "all inizio di": "early", "alla fine del": "late", "alla fine di": "late", "a fine": "late", "giorno feriale": "weekday", "giorno lavorativo": "weekday",
+           "in settimana": "during the week", "a casa": "at home",
            "in ufficio": "in the office", "al lavoro": "at work"},
     "pt": {"depois do trabalho": "after work", "antes do trabalho": "before work", "depois do almoço": "after lunch",
            "antes do almoço": "before lunch", "depois do jantar": "after dinner", "ao pequeno almoço": "at breakfast",
            "ao almoço": "at lunch", "ao jantar": "at dinner", "tarde da noite": "late at night", "ao fim da tarde": "late afternoon",
            "ao final da tarde": "late afternoon", "de manhã cedo": "early in the morning", "cedo de manhã": "early in the morning",
-           "no final de": "late", "em casa": "at home", "no escritório": "in the office", "no trabalho": "at work"},
+           "dia de semana": "weekday", "dia útil": "weekday", "durante a semana": "during the week", "em casa": "at home", "no escritório": "in the office", "no trabalho": "at work"},
     "el": {"μετά τη δουλειά": "after work", "πριν τη δουλειά": "before work", "μετά το φαγητό": "after lunch",
            "αργά τη νύχτα": "late at night", "αργά το βράδυ": "late in the evening", "νωρίς το απόγευμα": "early afternoon",
-           "στο σπίτι": "at home", "σπίτι": "home", "στο γραφείο": "in the office", "στη δουλειά": "at work", "στις αρχές": "early",
+           "καθημερινή": "weekday", "τις καθημερινές": "weekdays", "στο σπίτι": "at home", "σπίτι": "home", "στο γραφείο": "in the office", "στη δουλειά": "at work", "στις αρχές": "early",
            "στα τέλη": "late", "στα μέσα": "mid"},
 }
 
@@ -84,15 +85,22 @@ SEASON_COMPOUNDS: dict[str, dict[str, str]] = {
 # Words that mark a message as written in a language (frequent, short, rarely English).
 STOP_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("""zu der die das und ich mit einem einer eine ein im am um war wir bei nach vom zum zur auf ist
-        nicht meinem meiner meine mein unserem unser dem den des letzten letzte letztes vor uhr auch noch wo als""".split()),
+        nicht meinem meiner meine mein unserem unser dem den des letzten letzte letztes vor uhr auch noch wo als es habe
+        haben hatte hatten bin sind waren wurde wahrscheinlich vielleicht glaube einen einem eines sich sie er ihr uns
+        mich mir dann dort hier gerade ganz sehr gegessen getrunken gesehen gemacht gegangen gefahren""".split()),
     "fr": frozenset("""le la les et je avec un une des du au aux dans sur était nous chez pour pas mon ma mes
-        dernier dernière il y est une vers près de à où été c'était qui""".split()),
+        dernier dernière il y est une vers près de à où été c'était qui j'étais nous étions avons avais avait ai
+        elle ils sommes peut-être probablement je crois ces cette mes nos leur très aussi puis là ici mangé bu vu
+        fait allé""".split()),
     "es": frozenset("""el la los las y yo con un una del al en estaba estábamos nosotros para por mi mis era
-        pasado pasada hace cerca es que de""".split()),
+        pasado pasada hace cerca es que de estaba estuve fuimos fui había hemos tenía comía creo quizás
+        probablemente unos unas muy también luego allí aquí nuestro nuestra sus comimos bebimos vimos""".split()),
     "it": frozenset("""il lo la gli le e io con un una uno del della dei al alla nel nella ero eravamo per mio
-        mia scorso scorsa fa alle di è che sono""".split()),
+        mia scorso scorsa fa alle di è che sono ero eravamo stato stata siamo avevo abbiamo penso forse
+        probabilmente anche poi lì qui nostro nostra suoi molto abbiamo mangiato bevuto visto""".split()),
     "pt": frozenset("""o a os as e eu com um uma do da dos das no na nos nas em estava estávamos para por meu
-        minha passado passada há às é que de""".split()),
+        minha passado passada há às é que de estava estávamos estive fomos fui tinha tínhamos acho talvez
+        provavelmente também depois ali aqui nosso nossa seus muito comemos bebemos vimos num numa""".split()),
     "el": frozenset(),  # Greek is told by its script
 }
 
