@@ -263,6 +263,8 @@ def language_gazetteer(languages: tuple[str, ...]) -> WorldGazetteer:
                 forms.add(" ".join(word + "n" if word.endswith("e") else word for word in name.split()))
             for form in forms:
                 key = normalize(form)
+                if not key:  # a script the index does not keep (Cyrillic): nothing to match
+                    continue
                 if key not in world.country_names and any(c.population >= COUNTRY_NAME_CITY_POPULATION
                                                           for c in view.cities.get(key, [])):
                     continue

@@ -148,6 +148,19 @@ def test_the_language_can_be_given():
     assert not _admits("fin mai 2019", "2019-05-02T12:00", language="fr")
 
 
+@pytest.mark.parametrize("text, language, inside, outside", [
+    ("vorige week in Amsterdam", "nl", "2020-06-24T12:00", "2020-05-24T12:00"),
+    ("op vrijdag 3 mei 2019", "nl", "2019-05-03T12:00", "2019-05-04T12:00"),
+])
+def test_any_language_dateparser_knows_when_told(text, language, inside, outside):
+    assert _admits(text, inside, language=language)
+    assert not _admits(text, outside, language=language)
+
+
+def test_a_script_the_gazetteer_does_not_keep_names_no_place():
+    assert not parse_query("в прошлую субботу в Москве", now=NOW, language="ru").place.terms
+
+
 def test_english_is_read_as_before():
     text = "Friends outside a bar in Dublin. It was a Friday evening in September 2019."
     assert parse_query(text, now=NOW).to_dict() == parse_query(text, now=NOW, language="en").to_dict()
