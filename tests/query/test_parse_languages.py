@@ -105,6 +105,17 @@ def test_a_place_inside_a_quoted_title_is_no_filter(text, named, quoted):
     assert "»" in query.visual or "“" in query.visual or "»" in query.visual, query.visual  # the title stays for the pixels
 
 
+@pytest.mark.parametrize("text, named, titled", [
+    ("Nous avons vu le film Dernier train pour Busan à la gare de Daejeon", DAEJEON_STATION, BUSAN),
+    ("Wir haben den Film Der Himmel über Berlin im Kino in Dublin gesehen", DUBLIN, (52.52, 13.405)),
+    ("Vimos la película Un verano en Lisboa en un cine de Dublín", DUBLIN, LISBON),
+])
+def test_a_place_in_a_film_named_without_quotes_is_no_filter(text, named, titled):
+    query = parse_query(text, now=NOW)
+    assert query.place.admits(*named), query.describe()
+    assert not query.place.admits(*titled), query.describe()
+
+
 @pytest.mark.parametrize("text", [
     "Une affiche du film « Un dimanche à la campagne » au cinéma.",
     "Ein Samsung Galaxy S10 für 299 Euro im Schaufenster.",

@@ -90,6 +90,9 @@ def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -
     specials: list[_Piece] = []
     for match in _QUOTED.finditer(text):
         specials.append(_Piece(match.start(), match.end(), _TITLE_WORD, "title", True))
+    for start, end in _unquoted_titles(text, tables):
+        if not any(s.start < end and start < s.end for s in specials):
+            specials.append(_Piece(start, end, _TITLE_WORD, "title", True))
     for match in _H_CLOCK.finditer(text):
         if any(s.start < match.end() and match.start() < s.end for s in specials):
             continue
@@ -144,6 +147,43 @@ def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -
         if filled[index].text in ("'", "’") and filled[index - 1].token:
             filled[index] = _Piece(filled[index].start, filled[index].end, " ", "", True)
     return _drop_ordinal_dots(filled)
+
+
+# Words that introduce a work by its title: "le film Dernier train pour Busan", "das Buch Tod in Venedig".
+_WORK = re.compile(r"\b(?:film|filme|película|pelicula|ταινία|ταινια|livre|libro|livro|buch|βιβλίο|chanson|canción|canzone|canção"
+                   r"|lied|τραγούδι|série|serie|σειρά)\s+(?=[^\W\d_])", re.IGNORECASE)
+_TITLE_MARK = re.compile(r"[,.;:!?()«»\"“”„]")
+# Prepositions that may end a title: "Dernier train pour Busan | à la gare", "Der Himmel über Berlin | im Kino".
+_TITLE_PREPOSITIONS = frozenset("""à au aux dans en in im am nel nella no na em στο στη στην στον σε con mit avec with a
+    ins beim zum zur""".split())
+_ALWAYS_ENDS_TITLE = frozenset("im am ins beim zum zur au aux".split())  # they hold an article: a common noun follows
+
+
+def _unquoted_titles(text: str, tables: list[LanguageTable]) -> list[Span]:
+    """A title named after "film", "livre", "ταινία" and capitalised: its span, so that nothing in it is a filter.
+
+    It runs to the next mark, or to a preposition before a common noun ("à la gare", "en un cine", "im Kino"), or to
+    the second preposition before a name: the first may be the title's own ("Un verano en Lisboa en Dublín")."""
+    found = []
+    for match in _WORK.finditer(text):
+        if not text[match.end()].isupper():
+            continue
+        mark = _TITLE_MARK.search(text, match.end())
+        limit = mark.start() if mark else len(text)
+        words = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text[match.end():limit]))
+        stop, named = limit, False
+        for index, word in enumerate(words[1:-1], 1):
+            lower = word.group().lower()
+            if lower not in _TITLE_PREPOSITIONS:
+                continue
+            following = words[index + 1].group()
+            if lower in _ALWAYS_ENDS_TITLE or not following[:1].isupper() or named:
+                stop = match.end() + word.start()
+                break
+            named = True
+        if stop - match.end() <= 80:
+            found.append((match.end(), len(text[:stop].rstrip())))
+    return found
 
 
 def _joined(text: str, end: int, start: int) -> bool:
