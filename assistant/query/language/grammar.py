@@ -354,6 +354,10 @@ WEEKDAY_COMPOUNDS: dict[str, dict[str, str]] = {
            "nacht": "night", "morgens": "morning", "nachmittags": "afternoon", "abends": "evening", "nachts": "night"},
 }
 
+# Nouns of these languages that GeoNames gives as another name of some town ("Marché", "Tour", "Κάστρο"):
+# in a language whose nouns are capitalised, or at a sentence's start, they would be read as the town.
+NOT_TOWNS = frozenset("burg dom marché tour castello castelo κάστρο θέατρο".split())
+
 # Country names people use that CLDR does not give as the country's name ("Großbritannien" for GB).
 COUNTRY_ALIASES: dict[str, dict[str, str]] = {
     "de": {"Großbritannien": "GB", "England": "GB", "Schottland": "GB", "Holland": "NL", "Korea": "KR", "Amerika": "US",
