@@ -126,6 +126,8 @@ def test_a_place_in_a_film_named_without_quotes_is_no_filter(text, named, titled
     "Un bus numéro 2019 dans la rue.",
     "Ένα λεωφορείο της γραμμής 2019 στο δρόμο.",
     "Zwei Tassen Kaffee und ein Teller mit Kuchen.",
+    "Nous avons été au cinéma avec des amis.",  # "été", been, is no summer
+    "Llegamos tarde a casa después del cine.",  # "tarde", late, is no afternoon
 ])
 def test_no_time_is_invented(text):
     assert not parse_query(text, now=NOW).time, parse_query(text, now=NOW).describe()

@@ -354,6 +354,15 @@ WEEKDAY_COMPOUNDS: dict[str, dict[str, str]] = {
            "nacht": "night", "morgens": "morning", "nachmittags": "afternoon", "abends": "evening", "nachts": "night"},
 }
 
+# Words that are a time only after one of these words or before a year: "nous avons été" is no summer, "llegué
+# tarde" no afternoon, "mañana" alone is tomorrow.
+NEEDS_BEFORE: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {"été": ("l", "en", "cet", "un", "d", "de", "pendant", "chaque", "bel", "cette", "tout")},
+    "es": {"tarde": ("la", "por", "de", "una", "esta", "cada", "media", "toda", "esa", "aquella"),
+           "mañana": ("la", "por", "de", "una", "esta", "cada", "media", "toda", "esa", "aquella")},
+    "pt": {"tarde": ("a", "à", "da", "de", "uma", "esta", "nesta", "essa", "nessa", "numa", "cada", "toda", "pela")},
+}
+
 # Nouns of these languages that GeoNames gives as another name of some town ("Marché", "Tour", "Κάστρο"):
 # in a language whose nouns are capitalised, or at a sentence's start, they would be read as the town.
 NOT_TOWNS = frozenset("burg dom marché tour castello castelo κάστρο θέατρο".split())

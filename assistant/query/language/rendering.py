@@ -112,6 +112,10 @@ def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -
                 if length > 1 and not all(_joined(text, tokens[k][1], tokens[k + 1][0]) for k in range(i, i + length - 1)):
                     continue
                 entry = table.phrases.get(tuple(keys[i:i + length]))
+                if entry is not None and length == 1 and keys[i] in table.needs_before and not (
+                        (i and keys[i - 1] in table.needs_before[keys[i]])
+                        or (i + 1 < len(tokens) and _YEAR.fullmatch(tokens[i + 1][2]))):
+                    entry = None  # "nous avons été", "llegué tarde": no time
                 if entry is not None:
                     found = (length, entry)
                     break

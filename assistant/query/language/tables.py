@@ -56,6 +56,7 @@ class LanguageTable:
     year_glue: frozenset[str]
     name_glue: frozenset[str]
     noun_glue: frozenset[str]
+    needs_before: dict[str, frozenset[str]]
 
 
 def _kind_of(english: str) -> str:
@@ -122,7 +123,9 @@ def language_table(language: str) -> LanguageTable:
                          frozenset(key(word) for word in grammar.VENUE_GLUE.get(language, [])),
                          frozenset(key(word) for word in grammar.YEAR_GLUE.get(language, [])),
                          frozenset(grammar.NAME_GLUE if language != "de" else ()),
-                         frozenset(key(word) for word in grammar.NOUN_GLUE))
+                         frozenset(key(word) for word in grammar.NOUN_GLUE),
+                         {key(word): frozenset(key(before) for before in words_before)
+                          for word, words_before in grammar.NEEDS_BEFORE.get(language, {}).items()})
 
 
 def _add_dateparser(language: str, add) -> None:
