@@ -133,6 +133,16 @@ def test_no_time_is_invented(text):
     assert not parse_query(text, now=NOW).time, parse_query(text, now=NOW).describe()
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Há um café perto da praia", "Há um café perto da praia"),  # "há", there is, is no "ago" and no "before"
+    ("Vor dem Kino ein Eis", "Vor dem Kino ein Eis"),  # "vor dem Kino" is in front of it
+])
+def test_ago_words_that_are_not_ago(text, kept):
+    query = parse_query(text, now=NOW)
+    assert not query.time and not query.preceded_by and not query.followed_by, query.describe()
+    assert query.visual == kept
+
+
 @pytest.mark.parametrize("text, moment, position", [
     ("Coffee in München letzten Sonntag um 8 Uhr", "2020-06-28T08:10", MUNICH),
     ("Dinner in Lisboa l'été dernier, around 9pm", "2019-07-20T21:00", LISBON),

@@ -253,8 +253,11 @@ def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) ->
             if quantity is not None and unit is not None and result[unit].kind == "unit" and (
                     result[quantity].kind == "number" or result[quantity].text.strip().isdigit()):
                 merge(index, unit, f"{result[quantity].text.strip()} {result[unit].text} ago", "word")
-            else:  # "vor Weihnachten", "πριν το Πάσχα": before
-                result[index] = _Piece(piece.start, piece.end, "before", "word", True)
+            else:  # "vor Weihnachten", "πριν το Πάσχα": before; "vor dem Kino", "hace calor", "il y a un café": as written
+                time_next = any(result[k].kind in _TIME_NOUNS | {"part"} for k in (quantity, unit) if k is not None)
+                before_too = key(text[piece.start:piece.end]) in ("vor", "πριν", "πριν απο")
+                result[index] = _Piece(piece.start, piece.end, "before" if time_next and before_too else text[piece.start:piece.end],
+                                       "word" if time_next and before_too else "", time_next and before_too)
             index += 1
             continue
         if piece.kind == "ago_after":
