@@ -54,7 +54,7 @@ def detect_languages(text: str) -> tuple[str, ...]:
         words = _WORD.findall(text)
         greek = sum(1 for word in words if _GREEK.match(word))
         return ("el",) if greek * 2 >= len(words) else ("el", "en")
-    words = [word.lower() for word in _WORD.findall(text or "") if len(word) > 1]
+    words = [word.lower() for word in _WORD.findall(text or "") if len(word) > 1 or not word.isascii()]
     if not words:
         return ("en",)
     english = sum(1 for word in words if word in _ENGLISH)

@@ -82,6 +82,36 @@ SEASON_COMPOUNDS: dict[str, dict[str, str]] = {
            "frühsommer": "early summer", "spätherbst": "late autumn", "frühherbst": "early autumn", "vorfrühling": "early spring"},
 }
 
+# Minutes said after the hour ("huit heures et demie", "las ocho y cuarto", "οκτώ παρά τέταρτο") and the German
+# half hour before it ("halb acht" is 7:30).
+CLOCK_MINUTES: dict[str, dict[str, int]] = {
+    "de": {"halb": -30, "viertel vor": -15},
+    "fr": {"et demie": 30, "et demi": 30, "et quart": 15, "moins le quart": -15, "moins quart": -15},
+    "es": {"y media": 30, "y cuarto": 15, "menos cuarto": -15},
+    "it": {"e mezza": 30, "e mezzo": 30, "e un quarto": 15, "e quarto": 15, "meno un quarto": -15, "meno un quarto": -15},
+    "pt": {"e meia": 30, "e um quarto": 15, "e quarto": 15, "menos um quarto": -15},
+    "el": {"και μισή": 30, "και τέταρτο": 15, "παρά τέταρτο": -15},
+}
+# Before the hour: "halb acht", "Viertel vor acht"; the rest come after it.
+MINUTES_BEFORE_HOUR = frozenset({"halb", "viertel vor"})
+# More moments of the day.
+DAY_MOMENTS: dict[str, dict[str, str]] = {
+    "de": {"am frühen morgen": "early in the morning", "am frühen abend": "early evening", "am späten abend": "late in the evening",
+           "am späten nachmittag": "late afternoon", "am frühen nachmittag": "early afternoon", "am späten vormittag": "late morning",
+           "bei sonnenuntergang": "at sunset", "bei sonnenaufgang": "at sunrise", "in der dämmerung": "at dusk"},
+    "fr": {"en début d après midi": "early afternoon", "en début de matinée": "early morning", "en fin de matinée": "late morning",
+           "en début de soirée": "early evening", "au coucher du soleil": "at sunset", "au lever du soleil": "at sunrise",
+           "à l aube": "at dawn"},
+    "es": {"a última hora de la tarde": "late afternoon", "a primera hora de la tarde": "early afternoon", "al anochecer": "at dusk",
+           "al amanecer": "at dawn", "al atardecer": "at dusk", "a media mañana": "mid-morning"},
+    "it": {"nel tardo pomeriggio": "late afternoon", "nel primo pomeriggio": "early afternoon", "in tarda mattinata": "late morning",
+           "in serata": "in the evening", "in mattinata": "in the morning", "all alba": "at dawn", "al tramonto": "at sunset"},
+    "pt": {"ao início da tarde": "early afternoon", "no início da tarde": "early afternoon", "ao amanhecer": "at dawn",
+           "ao anoitecer": "at dusk", "ao pôr do sol": "at sunset", "a meio da manhã": "mid-morning"},
+    "el": {"το ξημέρωμα": "at dawn", "το σούρουπο": "at dusk", "νωρίς το βράδυ": "early evening", "αργά το απόγευμα": "late afternoon",
+           "το ηλιοβασίλεμα": "at sunset"},
+}
+
 # Words that mark a message as written in a language (frequent, short, rarely English).
 STOP_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("""zu der die das und ich mit einem einer eine ein im am um war wir bei nach vom zum zur auf ist
@@ -184,7 +214,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "letzten": "last", "letzte": "last", "letztes": "last", "letzter": "last", "vergangenen": "last", "vergangene": "last",
         "vergangenes": "last", "vorigen": "last", "vorige": "last", "voriges": "last", "diesen": "this", "diese": "this",
         "dieses": "this", "dieser": "this", "jeden": "every", "jede": "every",
-        "anfang": "early", "ende": "late", "mitte": "mid", "uhr": "o'clock", "halb": "half",
+        "anfang": "early", "ende": "late", "mitte": "mid", "uhr": "o'clock",
         "wochenende": "weekend", "am wochenende": "at the weekend", "wochenenden": "weekends", "unter der woche": "during the week",
         "morgen": "morning", "morgens": "in the morning", "am morgen": "in the morning", "früh morgens": "early in the morning",
         "frühmorgens": "early in the morning", "vormittag": "late morning", "vormittags": "late morning",
@@ -210,7 +240,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "avant": "before", "après": "after", "juste avant": "just before", "juste après": "just after", "pas": "not",
         "jamais": "never", "était": "was", "c était": "it was", "dernier": "last", "dernière": "last", "passé": "last",
         "passée": "last", "ce": "this", "cette": "this", "cet": "this", "chaque": "every", "début": "early", "fin": "late",
-        "mi": "mid", "heures": "o'clock", "heure": "o'clock", "et demie": "thirty",
+        "mi": "mid", "heures": "o'clock", "heure": "o'clock",
         "week end": "weekend", "le week end": "the weekend", "weekend": "weekend", "fin de semaine": "weekend",
         "matin": "morning", "le matin": "in the morning", "du matin": "in the morning", "de bon matin": "early in the morning",
         "tôt le matin": "early in the morning", "matinée": "morning", "midi": "lunchtime", "à midi": "at lunchtime",
@@ -235,7 +265,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "nunca": "never", "era": "was", "fue": "was", "pasado": "last", "pasada": "last", "último": "last",
         "última": "last", "este": "this", "esta": "this", "cada": "every", "principios de": "early", "a principios de": "early",
         "finales de": "late", "a finales de": "late", "mediados de": "mid", "a mediados de": "mid", "horas": "o'clock",
-        "y media": "thirty", "fin de semana": "weekend", "el fin de semana": "the weekend", "entre semana": "during the week",
+        "fin de semana": "weekend", "el fin de semana": "the weekend", "entre semana": "during the week",
         "mañana": "morning", "por la mañana": "in the morning", "de la mañana": "in the morning", "esta mañana": "this morning",
         "temprano por la mañana": "early in the morning", "madrugada": "small hours", "de madrugada": "in the small hours",
         "mediodía": "lunchtime", "al mediodía": "at lunchtime", "tarde": "afternoon", "por la tarde": "in the afternoon",
@@ -261,7 +291,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "dopo": "after", "dopo il": "after the", "non": "not", "mai": "never", "era": "was", "scorso": "last",
         "scorsa": "last", "passato": "last", "passata": "last", "questo": "this", "questa": "this", "quest": "this",
         "ogni": "every", "inizio": "early", "all inizio di": "early", "fine": "late", "alla fine di": "late",
-        "metà": "mid", "a metà": "mid", "ore": "o'clock", "e mezza": "thirty",
+        "metà": "mid", "a metà": "mid", "ore": "o'clock",
         "fine settimana": "weekend", "il fine settimana": "the weekend", "weekend": "weekend", "nel weekend": "at the weekend",
         "mattina": "morning", "di mattina": "in the morning", "la mattina": "in the morning", "del mattino": "in the morning",
         "mattino": "morning", "stamattina": "this morning", "mezzogiorno": "lunchtime", "a mezzogiorno": "at lunchtime",
@@ -287,7 +317,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "não": "not", "nunca": "never", "era": "was", "foi": "was", "passado": "last", "passada": "last", "último": "last",
         "última": "last", "este": "this", "esta": "this", "neste": "this", "nesta": "this", "cada": "every",
         "início de": "early", "no início de": "early", "fim de": "late", "no fim de": "late", "final de": "late",
-        "meados de": "mid", "em meados de": "mid", "horas": "o'clock", "e meia": "thirty",
+        "meados de": "mid", "em meados de": "mid", "horas": "o'clock",
         "fim de semana": "weekend", "no fim de semana": "at the weekend", "final de semana": "weekend",
         "manhã": "morning", "de manhã": "in the morning", "pela manhã": "in the morning", "da manhã": "in the morning",
         "de madrugada": "in the small hours", "madrugada": "small hours", "meio dia": "lunchtime", "ao meio dia": "at lunchtime",
@@ -313,7 +343,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "ποτέ": "never", "ήταν": "was", "περασμένη": "last", "περασμένο": "last", "περασμένος": "last",
         "περασμένης": "last", "προηγούμενη": "last", "προηγούμενο": "last", "αυτή": "this", "αυτό": "this",
         "αυτόν": "this", "αυτήν": "this", "κάθε": "every", "αρχές": "early", "τέλη": "late", "μέσα": "mid",
-        "ώρα": "o'clock", "και μισή": "thirty", "σαββατοκύριακο": "weekend", "το σαββατοκύριακο": "at the weekend",
+        "ώρα": "o'clock", "σαββατοκύριακο": "weekend", "το σαββατοκύριακο": "at the weekend",
         "πρωί": "morning", "το πρωί": "in the morning", "πρωινό": "morning", "νωρίς το πρωί": "early in the morning",
         "μεσημέρι": "lunchtime", "το μεσημέρι": "at lunchtime", "απόγευμα": "afternoon", "το απόγευμα": "in the afternoon",
         "βράδυ": "evening", "το βράδυ": "in the evening", "βραδιά": "evening", "νύχτα": "night", "τη νύχτα": "at night",

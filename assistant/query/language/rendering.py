@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numbers import cardinal
 from ..text import FUNCTION_WORDS, Span
 from ..time.words import TIME_WORDS
 from .tables import LanguageTable, key, language_table
@@ -21,6 +22,9 @@ _QUOTED = re.compile(r"«[^»]{1,120}»|„[^“”\"]{1,120}[“”\"]|“[^”
 # "20h", "8h30", "20 h": the French, Spanish and Portuguese clock.
 _H_CLOCK = re.compile(r"(?<![\w:])(?P<hour>[01]?\d|2[0-4])\s?h(?:(?P<minute>[0-5]\d))?(?![\w])", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "20.30 Uhr", "8.15 horas": the hour and minutes with a dot, as German and others write them before the clock word.
+_DOT_CLOCK = re.compile(r"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?:\s*uhr\b|(?=\s*(?:h\b|heures|horas|ore|ώρα)))",
+                        re.IGNORECASE)
 _TITLE_WORD = "quotedtitle"
 _TIME_NOUNS = {"month", "weekday", "unit", "season", "holiday"}
 _ENGLISH_WORDS = FUNCTION_WORDS | TIME_WORDS
@@ -93,6 +97,8 @@ def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -
     for start, end in _unquoted_titles(text, tables):
         if not any(s.start < end and start < s.end for s in specials):
             specials.append(_Piece(start, end, _TITLE_WORD, "title", True))
+    for match in _DOT_CLOCK.finditer(text):
+        specials.append(_Piece(match.start(), match.end(), f"{int(match.group('hour'))}:{match.group('minute')}", "clock", True))
     for match in _H_CLOCK.finditer(text):
         if any(s.start < match.end() and match.start() < s.end for s in specials):
             continue
@@ -231,6 +237,18 @@ def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) ->
     while index < len(result):
         piece = result[index]
         after = next_token(index)
+        hour_at = after if piece.kind == "minutes_before" else index
+        hour = _hour(result[hour_at]) if hour_at is not None else None
+        if hour is not None and piece.kind == "minutes_before":  # "halb acht" -> 7:30
+            merge(index, hour_at, _clock(hour, int(piece.text)), "clock")
+            continue
+        if hour is not None and piece.kind != "minutes_before":
+            minutes_at = after
+            if minutes_at is not None and result[minutes_at].text == "o'clock":
+                minutes_at = next_token(minutes_at)
+            if minutes_at is not None and result[minutes_at].kind == "minutes":  # "ocho y media" -> 8:30
+                merge(index, minutes_at, _clock(hour, int(result[minutes_at].text)), "clock")
+                continue
         if piece.kind == "after_or_to":  # "nach Weihnachten" is after it, "nach Brüssel" to it
             time_next = after is not None and (result[after].kind in _TIME_NOUNS | {"part", "number", "word"}
                                                or result[after].text.strip()[:1].isdigit())
@@ -300,6 +318,19 @@ def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) ->
             merge(index, after, year if named else f"in {year}", "")  # "mayo de 2019" -> "May 2019"; "nel 2016" -> "in 2016"
         index += 1
     return result
+
+
+def _hour(piece: _Piece) -> int | None:
+    """The hour a piece says ("8", "eight"), or None."""
+    word = piece.text.strip()
+    value = int(word) if word.isdigit() else cardinal(word) if piece.kind == "number" else None
+    return value if value is not None and 0 <= value <= 24 else None
+
+
+def _clock(hour: int, minutes: int) -> str:
+    """ "8" and +30 -> "8:30"; "8" and -30 -> "7:30" (the German half hour, a quarter to)."""
+    total = (hour * 60 + minutes) % (24 * 60)
+    return f"{total // 60}:{total % 60:02d}"
 
 
 def _name_after(text: str, pieces: list[_Piece], at: int | None) -> tuple[int, str] | None:

@@ -97,6 +97,10 @@ def language_table(language: str) -> LanguageTable:
             add(phrase, english, "word")
     for phrase, english in grammar.SEASON_COMPOUNDS.get(language, {}).items():
         add(phrase, english, "season")
+    for phrase, minutes in grammar.CLOCK_MINUTES.get(language, {}).items():
+        add(phrase, str(minutes), "minutes_before" if phrase in grammar.MINUTES_BEFORE_HOUR else "minutes")
+    for phrase, english in grammar.DAY_MOMENTS.get(language, {}).items():
+        add(phrase, english, "part")
     for phrase, english in grammar.ROUTINE.get(language, {}).items():
         add(phrase, english, "part")
     for phrase, english in grammar.PLACE_WORDS.get(language, {}).items():
