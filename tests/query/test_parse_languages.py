@@ -191,3 +191,17 @@ def test_a_script_the_gazetteer_does_not_keep_names_no_place():
 def test_english_is_read_as_before():
     text = "Friends outside a bar in Dublin. It was a Friday evening in September 2019."
     assert parse_query(text, now=NOW).to_dict() == parse_query(text, now=NOW, language="en").to_dict()
+
+
+def test_the_parse_command_takes_a_language(tmp_path, monkeypatch, capsys):
+    from assistant.cli import main
+
+    monkeypatch.setenv("LIFELOG_LIBRARY", str(tmp_path))  # an empty folder: no library, parsing alone
+    monkeypatch.delenv("LIFELOG_LANGUAGE", raising=False)
+    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59"]) == 0
+    assert "last week" not in capsys.readouterr().out  # Dutch is not told from the words: read as English, nothing
+    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59", "--language", "nl"]) == 0
+    assert "last week" in capsys.readouterr().out
+    monkeypatch.setenv("LIFELOG_LANGUAGE", "nl")
+    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59"]) == 0
+    assert "last week" in capsys.readouterr().out
