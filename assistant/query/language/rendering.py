@@ -216,108 +216,162 @@ def _drop_ordinal_dots(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _turn_round(text: str, pieces: list[_Piece], tables: list[LanguageTable]) -> list[_Piece]:
-    """The word orders English says otherwise, and words English does without."""
-    venue_glue = frozenset().union(*(table.venue_glue for table in tables)) if tables else frozenset()
-    noun_glue = frozenset().union(*(table.noun_glue for table in tables)) if tables else frozenset()
-    year_glue = frozenset().union(*(table.year_glue for table in tables)) if tables else frozenset()
-    result = list(pieces)
+    """The word orders English says otherwise, and words English does without: each rule in turn, at each piece."""
+    return _Turning(text, pieces, tables).run()
 
-    def next_token(index: int) -> int | None:
+
+class _Turning:
+    """The rules over the rendered pieces. A rule returns None when it does not apply, True when it merged pieces
+    (the same place is read again), False when it is done with this piece."""
+
+    def __init__(self, text: str, pieces: list[_Piece], tables: list[LanguageTable]):
+        self.text = text
+        self.result = list(pieces)
+        union = lambda name: frozenset().union(*(getattr(table, name) for table in tables)) if tables else frozenset()  # noqa: E731
+        self.venue_glue, self.noun_glue, self.year_glue = union("venue_glue"), union("noun_glue"), union("year_glue")
+
+    def run(self) -> list[_Piece]:
+        rules = (self._clock, self._after_or_to, self._holiday_as_attribute, self._last_after, self._ago_before,
+                 self._ago_after, self._venue, self._glue_before_name, self._year_glue)
+        index = 0
+        while index < len(self.result):
+            for rule in rules:
+                outcome = rule(index)
+                if outcome is not None:
+                    break
+            if outcome is not True:
+                index += 1
+        return self.result
+
+    def next_token(self, index: int | None) -> int | None:
         """The next piece with a word, when only spaces lie between."""
+        if index is None:
+            return None
         following = index + 1
-        while following < len(result) and not result[following].token and not result[following].text.strip():
+        while following < len(self.result) and not self.result[following].token and not self.result[following].text.strip():
             following += 1
-        return following if following < len(result) else None
+        return following if following < len(self.result) else None
 
-    def merge(first: int, last: int, english: str, kind: str) -> None:
-        merged = _Piece(result[first].start, result[last].end, english, kind, True)
-        result[first:last + 1] = [merged]
+    def previous_token(self, index: int) -> _Piece | None:
+        before = index - 1
+        while before >= 0 and not self.result[before].token and not self.result[before].text.strip():
+            before -= 1
+        return self.result[before] if before >= 0 else None
 
-    index = 0
-    while index < len(result):
-        piece = result[index]
-        after = next_token(index)
-        hour_at = after if piece.kind == "minutes_before" else index
-        hour = _hour(result[hour_at]) if hour_at is not None else None
-        if hour is not None and piece.kind == "minutes_before":  # "halb acht" -> 7:30
-            merge(index, hour_at, _clock(hour, int(piece.text)), "clock")
-            continue
-        if hour is not None and piece.kind != "minutes_before":
-            minutes_at = after
-            if minutes_at is not None and result[minutes_at].text == "o'clock":
-                minutes_at = next_token(minutes_at)
-            if minutes_at is not None and result[minutes_at].kind == "minutes":  # "ocho y media" -> 8:30
-                merge(index, minutes_at, _clock(hour, int(result[minutes_at].text)), "clock")
-                continue
-        if piece.kind == "after_or_to":  # "nach Weihnachten" is after it, "nach Brüssel" to it
-            time_next = after is not None and (result[after].kind in _TIME_NOUNS | {"part", "number", "word"}
-                                               or result[after].text.strip()[:1].isdigit())
-            result[index] = _Piece(piece.start, piece.end, "after" if time_next else "to", "word", True)
-        glue = after
-        holiday = next_token(glue) if glue is not None else None
-        if (not piece.token and re.fullmatch(r"[^\W\d_]+", piece.text) and piece.text.islower() and glue is not None
-                and holiday is not None and result[holiday].kind == "holiday"
-                and key(text[result[glue].start:result[glue].end]) in noun_glue):
-            # "marché de Noël", "mercatino di Natale": a Christmas market, a thing seen, not the day
-            merge(index, holiday, f"{result[holiday].text} {piece.text}", "word")
-            continue
-        if piece.kind in _TIME_NOUNS and after is not None and result[after].kind == "last":
-            noun = piece.text.removeprefix("the ")
-            merge(index, after, f"last {noun}", piece.kind)  # "l'été dernier" -> "last summer"
-            continue
-        if piece.kind == "ago_before":
-            quantity = after
-            unit = next_token(quantity) if quantity is not None else None
-            if quantity is not None and unit is not None and result[unit].kind == "unit" and (
-                    result[quantity].kind == "number" or result[quantity].text.strip().isdigit()):
-                merge(index, unit, f"{result[quantity].text.strip()} {result[unit].text} ago", "word")
-            else:  # "vor Weihnachten", "πριν το Πάσχα": before; "vor dem Kino", "hace calor", "il y a un café": as written
-                time_next = any(result[k].kind in _TIME_NOUNS | {"part"} for k in (quantity, unit) if k is not None)
-                before_too = key(text[piece.start:piece.end]) in ("vor", "πριν", "πριν απο")
-                result[index] = _Piece(piece.start, piece.end, "before" if time_next and before_too else text[piece.start:piece.end],
-                                       "word" if time_next and before_too else "", time_next and before_too)
-            index += 1
-            continue
-        if piece.kind == "ago_after":
-            previous = index - 1
-            while previous >= 0 and not result[previous].token and not result[previous].text.strip():
-                previous -= 1
-            if previous < 0 or result[previous].kind != "unit":
-                result[index] = _Piece(piece.start, piece.end, text[piece.start:piece.end])  # "fa caldo": not "ago"
-            index += 1
-            continue
-        if piece.kind == "venue":
-            glue = after
-            if glue is not None and not result[glue].token and key(result[glue].text.strip()) in venue_glue:
-                name_at = next_token(glue)
-            elif glue is not None and result[glue].token and key(text[result[glue].start:result[glue].end]) in venue_glue:
-                name_at = next_token(glue)
-            else:
-                name_at = glue
-            name = _name_after(text, result, name_at)
-            if name is not None:
-                last, name_text = name
-                merge(index, last, f"{name_text} {piece.text}", "venue_name")  # "gare de Daejeon" -> "Daejeon station"
-                continue
-        if (piece.token and piece.text in ("of", "of the", "from", "from the") and key(text[piece.start:piece.end]) in noun_glue
-                and after is not None and not result[after].token and result[after].text[:1].isupper()
-                and re.fullmatch(r"[^\W\d_][\w'’-]*[,.;:!?]?", result[after].text)):
-            # "le marché de Nice", "το λιμάνι του Πειραιά": at the place; "un vuelo de Madrid": from it
-            before = index - 1
-            while before >= 0 and not result[before].token and not result[before].text.strip():
-                before -= 1
-            vehicle = before >= 0 and result[before].kind == "vehicle"
-            result[index] = _Piece(piece.start, piece.end, "from" if vehicle else "in", "word", True)
-        if piece.token and key(text[piece.start:piece.end]) in year_glue and after is not None and _YEAR.fullmatch(
-                result[after].text.strip()):
-            before = index - 1
-            while before >= 0 and not result[before].token and not result[before].text.strip():
-                before -= 1
-            named = before >= 0 and (result[before].kind in _TIME_NOUNS or result[before].text in ("or", "and"))
-            year = result[after].text.strip()
-            merge(index, after, year if named else f"in {year}", "")  # "mayo de 2019" -> "May 2019"; "nel 2016" -> "in 2016"
-        index += 1
-    return result
+    def original(self, piece: _Piece) -> str:
+        return self.text[piece.start:piece.end]
+
+    def merge(self, first: int, last: int, english: str, kind: str) -> bool:
+        self.result[first:last + 1] = [_Piece(self.result[first].start, self.result[last].end, english, kind, True)]
+        return True
+
+    def _clock(self, index: int) -> bool | None:
+        """ "halb acht" -> 7:30; "ocho y media", "huit heures et demie" -> 8:30."""
+        piece, after = self.result[index], self.next_token(index)
+        if piece.kind == "minutes_before":
+            hour = _hour(self.result[after]) if after is not None else None
+            return None if hour is None else self.merge(index, after, _clock(hour, int(piece.text)), "clock")
+        hour = _hour(piece)
+        if hour is None:
+            return None
+        minutes_at = after
+        if minutes_at is not None and self.result[minutes_at].text == "o'clock":
+            minutes_at = self.next_token(minutes_at)
+        if minutes_at is not None and self.result[minutes_at].kind == "minutes":
+            return self.merge(index, minutes_at, _clock(hour, int(self.result[minutes_at].text)), "clock")
+        return None
+
+    def _after_or_to(self, index: int) -> None:
+        """ "nach Weihnachten" is after it, "nach Brüssel" to it (then the other rules read on)."""
+        piece, after = self.result[index], self.next_token(index)
+        if piece.kind == "after_or_to":
+            time_next = after is not None and (self.result[after].kind in _TIME_NOUNS | {"part", "number", "word"}
+                                               or self.result[after].text.strip()[:1].isdigit())
+            self.result[index] = _Piece(piece.start, piece.end, "after" if time_next else "to", "word", True)
+        return None
+
+    def _holiday_as_attribute(self, index: int) -> bool | None:
+        """ "marché de Noël", "mercatino di Natale": a Christmas market, a thing seen, not the day."""
+        piece = self.result[index]
+        glue = self.next_token(index)
+        holiday = self.next_token(glue)
+        if (not piece.token and re.fullmatch(r"[^\W\d_]+", piece.text) and piece.text.islower() and holiday is not None
+                and self.result[holiday].kind == "holiday" and key(self.original(self.result[glue])) in self.noun_glue):
+            return self.merge(index, holiday, f"{self.result[holiday].text} {piece.text}", "word")
+        return None
+
+    def _last_after(self, index: int) -> bool | None:
+        """ "l'été dernier", "el sábado pasado" -> "last summer", "last Saturday"."""
+        piece, after = self.result[index], self.next_token(index)
+        if piece.kind in _TIME_NOUNS and after is not None and self.result[after].kind == "last":
+            return self.merge(index, after, f"last {piece.text.removeprefix('the ')}", piece.kind)
+        return None
+
+    def _ago_before(self, index: int) -> bool | None:
+        """ "hace dos semanas", "vor zwei Wochen" -> "two weeks ago"; "vor Weihnachten" -> "before Christmas";
+        "hace calor", "il y a un café", "vor dem Kino" stay as written."""
+        piece = self.result[index]
+        if piece.kind != "ago_before":
+            return None
+        quantity = self.next_token(index)
+        unit = self.next_token(quantity)
+        if unit is not None and self.result[unit].kind == "unit" and (
+                self.result[quantity].kind == "number" or self.result[quantity].text.strip().isdigit()):
+            return self.merge(index, unit, f"{self.result[quantity].text.strip()} {self.result[unit].text} ago", "word")
+        time_next = any(self.result[k].kind in _TIME_NOUNS | {"part"} for k in (quantity, unit) if k is not None)
+        if time_next and key(self.original(piece)) in ("vor", "πριν", "πριν απο"):
+            self.result[index] = _Piece(piece.start, piece.end, "before", "word", True)
+        else:
+            self.result[index] = _Piece(piece.start, piece.end, self.original(piece))
+        return False
+
+    def _ago_after(self, index: int) -> bool | None:
+        """ "due settimane fa" is "two weeks ago"; "fa caldo" is no "ago"."""
+        piece = self.result[index]
+        if piece.kind != "ago_after":
+            return None
+        previous = self.previous_token(index)
+        if previous is None or previous.kind != "unit":
+            self.result[index] = _Piece(piece.start, piece.end, self.original(piece))
+        return False
+
+    def _venue(self, index: int) -> bool | None:
+        """ "gare de Daejeon", "aeropuerto de Dublín", "αεροδρόμιο της Θεσσαλονίκης" -> "Daejeon station"..."""
+        piece = self.result[index]
+        if piece.kind != "venue":
+            return None
+        glue = self.next_token(index)
+        name_at = glue
+        if glue is not None and key(self.original(self.result[glue]).strip()) in self.venue_glue:
+            name_at = self.next_token(glue)
+        name = _name_after(self.text, self.result, name_at)
+        if name is None:
+            return None
+        last, name_text = name
+        return self.merge(index, last, f"{name_text} {piece.text}", "venue_name")
+
+    def _glue_before_name(self, index: int) -> None:
+        """ "le marché de Nice", "το λιμάνι του Πειραιά": in the place; "un vuelo de Madrid": from it."""
+        piece, after = self.result[index], self.next_token(index)
+        if (piece.token and piece.text in ("of", "of the", "from", "from the") and key(self.original(piece)) in self.noun_glue
+                and after is not None and not self.result[after].token and self.result[after].text[:1].isupper()
+                and re.fullmatch(r"[^\W\d_][\w'’-]*", self.result[after].text)):
+            previous = self.previous_token(index)
+            vehicle = previous is not None and previous.kind == "vehicle"
+            self.result[index] = _Piece(piece.start, piece.end, "from" if vehicle else "in", "word", True)
+        return None
+
+    def _year_glue(self, index: int) -> bool | None:
+        """ "mayo de 2019" -> "May 2019"; "nel 2016" -> "in 2016"."""
+        piece, after = self.result[index], self.next_token(index)
+        if not (piece.token and key(self.original(piece)) in self.year_glue and after is not None
+                and _YEAR.fullmatch(self.result[after].text.strip())):
+            return None
+        previous = self.previous_token(index)
+        named = previous is not None and (previous.kind in _TIME_NOUNS or previous.text in ("or", "and"))
+        year = self.result[after].text.strip()
+        self.merge(index, after, year if named else f"in {year}", "")
+        return False
 
 
 def _hour(piece: _Piece) -> int | None:
@@ -339,16 +393,9 @@ def _name_after(text: str, pieces: list[_Piece], at: int | None) -> tuple[int, s
     index = at
     while index is not None and index < len(pieces) and len(names) < 3:
         piece = pieces[index]
-        if piece.token or not re.fullmatch(r"[^\W\d_][\w'’-]*[,.;:!?]?", piece.text) or not piece.text[:1].isupper():
+        if piece.token or not re.fullmatch(r"[^\W\d_][\w'’-]*", piece.text) or not piece.text[:1].isupper():
             break
-        word = piece.text.rstrip(",.;:!?")
-        if word != piece.text:  # punctuation ends the name
-            pieces[index:index + 1] = [_Piece(piece.start, piece.start + len(word), word),
-                                       _Piece(piece.start + len(word), piece.end, piece.text[len(word):])]
-            names.append(word)
-            last = index
-            break
-        names.append(word)
+        names.append(piece.text)
         last = index
         gap = index + 1
         if gap < len(pieces) and not pieces[gap].token and pieces[gap].text == " ":
