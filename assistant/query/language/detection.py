@@ -48,6 +48,16 @@ def _calendar_words() -> dict[str, frozenset[str]]:
 _ENGLISH_NAMES = frozenset("april august september november december".split())
 
 
+def _votes(words: list[str], vocabulary) -> dict[str, float]:
+    """Each language's vote: its words in the message, and half a vote per word with one of its own letters."""
+    votes = {}
+    for language, letters in _LETTERS.items():  # Greek is told by its script
+        known = vocabulary(language)
+        votes[language] = (sum(1 for word in words if key(word) in known)
+                           + sum(1 for word in words if any(ch in letters for ch in word)) / 2)
+    return votes
+
+
 def detect_languages(text: str) -> tuple[str, ...]:
     """The languages of a message, most words first; ("en",) for English and whenever nothing outvotes it."""
     if _GREEK.search(text or ""):
@@ -58,14 +68,10 @@ def detect_languages(text: str) -> tuple[str, ...]:
     if not words:
         return ("en",)
     english = sum(1 for word in words if word in _ENGLISH)
-    votes = {}
-    for language, stop_words in _STOP_KEYS.items():
-        if language not in _LETTERS:
-            continue  # Greek is told by its script
-        calendar = _calendar_words()[language]
-        own = sum(1 for word in words if (key(word) in stop_words or key(word) in calendar) and word not in _ENGLISH and word not in FUNCTION_WORDS)
-        letters = sum(1 for word in words if any(ch in _LETTERS[language] for ch in word))
-        votes[language] = own + letters / 2
+    telling = [word for word in words if word not in _ENGLISH and word not in FUNCTION_WORDS]
+    votes = _votes(telling, lambda language: _STOP_KEYS[language])
+    if any(votes.values()):  # a word of another language: its month, weekday and country names count too (CLDR, loaded once)
+        votes = _votes(telling, lambda language: _STOP_KEYS[language] | _calendar_words()[language])
     ranked = sorted((language for language in votes if votes[language] >= 1.5), key=lambda language: -votes[language])
     if not ranked:
         return ("en",)
