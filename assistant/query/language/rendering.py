@@ -22,6 +22,8 @@ _QUOTED = re.compile(r"«[^»]{1,120}»|„[^“”\"]{1,120}[“”\"]|“[^”
 # "20h", "8h30", "20 h": the French, Spanish and Portuguese clock.
 _H_CLOCK = re.compile(r"(?<![\w:])(?P<hour>[01]?\d|2[0-4])\s?h(?:(?P<minute>[0-5]\d))?(?![\w])", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "le 1er mai", "1º de maio", "1η Μαΐου": the ordinal's ending, which English writes otherwise.
+_ORDINAL = re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)(?:er|ère|re|º|ª|η|ης|ο|ου)(?![\w])", re.IGNORECASE)
 # "20.30 Uhr", "8.15 horas": the hour and minutes with a dot, as German and others write them before the clock word.
 _DOT_CLOCK = re.compile(r"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?:\s*uhr\b|(?=\s*(?:h\b|heures|horas|ore|ώρα)))",
                         re.IGNORECASE)
@@ -97,6 +99,8 @@ def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -
     for start, end in _unquoted_titles(text, tables):
         if not any(s.start < end and start < s.end for s in specials):
             specials.append(_Piece(start, end, _TITLE_WORD, "title", True))
+    for match in _ORDINAL.finditer(text):
+        specials.append(_Piece(match.start(), match.end(), match.group("day"), "", True))
     for match in _DOT_CLOCK.finditer(text):
         specials.append(_Piece(match.start(), match.end(), f"{int(match.group('hour'))}:{match.group('minute')}", "clock", True))
     for match in _H_CLOCK.finditer(text):
