@@ -85,6 +85,11 @@ def _add_date_order_option(parser: argparse.ArgumentParser) -> None:
                         help="how to read 04/05/2020 (env LIFELOG_DATE_ORDER; default: the locale's, else both readings)")
 
 
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--language", help="the language memories are written in: de, fr, es, it, pt, el, en or any dateparser "
+                                           "knows (env LIFELOG_LANGUAGE; default: auto, told per message)")
+
+
 def add_app_options(parser: argparse.ArgumentParser) -> None:
     """The app's flags, the same for `lifelog app` and `python app.py`."""
     parser.add_argument("--library", help="library folder (env LIFELOG_LIBRARY); default: the built-in demo library")
@@ -150,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_options(search)
     _add_online_places_option(search)
     _add_date_order_option(search)
+    _add_language_option(search)
 
     parse = commands.add_parser("parse", help="show how a description is understood (time, place, visual)")
     parse.add_argument("text")
@@ -158,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_library_option(parse)
     _add_online_places_option(parse)
     _add_date_order_option(parse)
+    _add_language_option(parse)
 
     ask = commands.add_parser("ask", help="answer a question about your life from the library, with the evidence")
     ask.add_argument("text", help="e.g. 'How many times did I go to the cinema in 2019?'")
@@ -342,7 +349,7 @@ def run_search(args: argparse.Namespace) -> int:
         raise SystemExit("error: give a description to search for, --image PHOTO or --like ID")
     settings = Settings.resolve(
         library=args.library, model=args.model, device=args.device, precision=args.precision, online_places=args.online_places,
-        date_order=args.date_order,
+        date_order=args.date_order, language=args.language,
     )
     library = _open_library(settings)
     needs_model = args.image is not None and library.row_of_path(args.image) is None
@@ -351,6 +358,7 @@ def run_search(args: argparse.Namespace) -> int:
     request = SearchRequest(
         text=args.text, example_image=args.image, like_ids=tuple(args.like), unlike_ids=tuple(args.unlike),
         top_k=args.top_k, group_events=args.events, date_order=settings.date_order,
+        language=settings.language,
     )
     result = search(library, encoder, request, geocoder_for(settings))
     for notice in result.notices:
@@ -382,14 +390,16 @@ def run_parse(args: argparse.Namespace) -> int:
     from .query.online import geocoder_for
 
     now = datetime.fromisoformat(args.now) if args.now else None
-    settings = Settings.resolve(library=args.library, online_places=args.online_places, date_order=args.date_order)
+    settings = Settings.resolve(library=args.library, online_places=args.online_places, date_order=args.date_order,
+                                language=args.language)
     places, concepts = None, None
     if args.library or settings.library.joinpath("library.json").exists():
         library = _open_library(settings)
         places, concepts = library.places, library.concept_labels
         now = now or library.last_local_time()
     geocoder = geocoder_for(settings)
-    parsed = parse_query(args.text, now=now, places=places, concepts=concepts, geocoder=geocoder, date_order=settings.date_order)
+    parsed = parse_query(args.text, now=now, places=places, concepts=concepts, geocoder=geocoder, date_order=settings.date_order,
+                         language=settings.language)
     if geocoder is not None and geocoder.unreachable:
         print(f"note: {geocoder.unreachable}", file=sys.stderr)
     if args.json:

@@ -25,6 +25,7 @@ _SOURCES = {
     "demo_dir": ("LIFELOG_DEMO_DIR", None),  # None: a Space's persistent storage, else a cache folder
     "online_places": ("LIFELOG_ONLINE_PLACES", "0"),  # ask Nominatim about places nothing offline knows
     "date_order": ("LIFELOG_DATE_ORDER", None),  # None: the locale's, else an ambiguous 04/05/2020 admits both readings
+    "language": ("LIFELOG_LANGUAGE", "auto"),  # the language memories are written in; auto: told per message
     # Gradio's own variables, which a Hugging Face Space sets; None: this machine only, port 7860
     "host": ("GRADIO_SERVER_NAME", None),
     "port": ("GRADIO_SERVER_PORT", "7860"),
@@ -112,6 +113,7 @@ class Settings:
     demo_dir: Path
     online_places: bool  # off by default: parsing stays offline
     date_order: str | None  # "DMY", "MDY", or None: an ambiguous 04/05/2020 admits both readings
+    language: str  # "auto" (told per message), "en", "de", "el", or any language dateparser knows
     host: str  # the app's listening address
     port: int
 
@@ -139,6 +141,7 @@ class Settings:
             demo_dir=Path(str(values["demo_dir"])).expanduser() if values["demo_dir"] else default_demo_dir(),
             online_places=_switch(values["online_places"]),
             date_order=_date_order(values["date_order"]),
+            language=str(values["language"]).strip().lower() or "auto",
             # A Space's proxy reaches the app from outside the container; anywhere else, this machine only.
             host=str(values["host"] or ("0.0.0.0" if on_space() else "127.0.0.1")),
             port=int(values["port"]),  # type: ignore[arg-type]

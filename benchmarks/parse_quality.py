@@ -14,7 +14,19 @@ For each set:
 and the same time figures for `dateparser.search.search_dates` on the whole text, each date it finds widened
 to the granularity dateparser reads in its text ("November 2019" admits the month, "2019" the year).
 
+With --languages (benchmarks/parse_testset_languages.json: memories in German, French, Spanish, Italian,
+Portuguese and Greek), per language:
+  time_recall              share of items whose time constraints admit the true moment
+  median_archive_fraction  as above, over the items with time constraints
+  places_admitted          share of items naming a place whose place constraints admit the true position
+  far_places_excluded      share of those whose place constraints admit none of the world cities in FAR_CITIES
+                           that lie more than FAR_KM from the true position
+  invented_time_rate       share of the negatives (titles, prices, model numbers) that got a time constraint
+  parse_ms_median, _p95    wall-clock per message, tables already loaded (the CPU is printed with them)
+and the same figures with the English grammar alone (language="en", as before the languages were read).
+
     python benchmarks/parse_quality.py --json
+    python benchmarks/parse_quality.py --languages --json
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ import numpy as np
 
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "query" / "devset.json"
 TESTSET = Path(__file__).resolve().parent / "parse_testset.json"
+LANGUAGES_SET = Path(__file__).resolve().parent / "parse_testset_languages.json"
 TESTSET_SHA256 = "7878914ebbf5f22341ddb2cbcdd7464a4525d031c701939046177aeb28135cbd"  # the test part as frozen on 2026-11-30
 WAKING_HOURS = (7, 23)
 ARCHIVE_DAYS = 548  # 18 months
@@ -144,12 +157,107 @@ def evaluate(items: list[dict], negatives: list[str], places, world) -> dict:
     }
 
 
+# Cities far from most memories; a place term must admit none of those more than FAR_KM from the true position.
+FAR_CITIES = {"Dublin": (53.3498, -6.2603), "Athens": (37.9838, 23.7275), "Lisbon": (38.7223, -9.1393),
+              "Busan": (35.1796, 129.0756), "New York": (40.7128, -74.006), "Sydney": (-33.8688, 151.2093),
+              "Berlin": (52.52, 13.405), "Rome": (41.9028, 12.4964)}
+FAR_KM = 500.0
+
+
+def cpu_name() -> str:
+    import platform
+
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def evaluate_language(items: list[dict], negatives: list[str], language: str | None) -> dict:
+    """Per-language figures (see the module docstring); language None: told per message, "en": the English grammar alone."""
+    import time
+
+    from assistant.geo import haversine_km
+    from assistant.query import parse_query
+
+    archives: dict[str, np.ndarray] = {}
+    admitted, fractions, places_admitted, far_excluded, timings = [], [], [], [], []
+    missed_time, missed_place, far_admitted = [], [], []
+    for item in items:
+        now = datetime.fromisoformat(item["now"])
+        moment = datetime.fromisoformat(item["moment"])
+        seconds = archives.setdefault(item["now"], archive_seconds(now))
+        parse_query(item["text"], now=now, language=language)  # tables and caches loaded before timing
+        started = time.perf_counter()
+        query = parse_query(item["text"], now=now, language=language)
+        timings.append((time.perf_counter() - started) * 1000)
+        admitted.append(query.time.admits(moment))
+        if not admitted[-1]:
+            missed_time.append(item["id"])
+        if query.time:
+            fractions.append(float(query.time.mask(seconds).mean()))
+        if item.get("place") and "lat" in item:
+            ok = bool(query.place.terms) and query.place.admits(item["lat"], item["lng"])
+            places_admitted.append(ok)
+            if not ok:
+                missed_place.append(item["id"])
+            far = [(lat, lng) for lat, lng in FAR_CITIES.values()
+                   if float(haversine_km(np.array([lat]), np.array([lng]), item["lat"], item["lng"])[0]) > FAR_KM]
+            excluded = bool(query.place.terms) and not any(query.place.admits(lat, lng) for lat, lng in far)
+            far_excluded.append(excluded)
+            if not excluded:
+                far_admitted.append(item["id"])
+    negative_now = datetime(2020, 6, 30, 23, 59)
+    invented = [bool(parse_query(text, now=negative_now, language=language).time) for text in negatives]
+    return {
+        "items": len(items),
+        "time_recall": round(float(np.mean(admitted)), 4),
+        "median_archive_fraction": round(statistics.median(fractions), 5) if fractions else None,
+        "items_with_time_constraints": len(fractions),
+        "places_admitted": round(float(np.mean(places_admitted)), 4) if places_admitted else None,
+        "far_places_excluded": round(float(np.mean(far_excluded)), 4) if far_excluded else None,
+        "items_naming_places": len(places_admitted),
+        "invented_time_rate": round(float(np.mean(invented)), 4) if invented else None,
+        "parse_ms_median": round(statistics.median(timings), 2),
+        "parse_ms_p95": round(float(np.percentile(timings, 95)), 2),
+        "missed": {"time": missed_time, "place": missed_place, "far_admitted": far_admitted,
+                   "invented": [text for text, bad in zip(negatives, invented) if bad]},
+    }
+
+
+def evaluate_languages(path: Path) -> dict:
+    """Each language of the set, read as told per message and with the English grammar alone."""
+    languages = json.loads(path.read_text())["languages"]
+    figures = {"cpu": cpu_name()}
+    for language, part in languages.items():
+        figures[language] = evaluate_language(part["items"], part["negatives"], None)
+        english_only = evaluate_language(part["items"], part["negatives"], "en")
+        english_only.pop("missed")
+        figures[language]["english_grammar_only"] = english_only
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEVSET, help="the tune part")
     parser.add_argument("--testset", type=Path, default=TESTSET, help="the frozen test part")
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--languages", nargs="?", type=Path, const=LANGUAGES_SET, default=None,
+                        help="instead, the memories in other languages (default file: benchmarks/parse_testset_languages.json)")
     args = parser.parse_args()
+    if args.languages is not None:
+        figures = evaluate_languages(args.languages)
+        missed = {language: figures[language].pop("missed") for language in figures if language != "cpu"}
+        print(json.dumps(figures, ensure_ascii=False))
+        if not args.json:
+            for language, what in missed.items():
+                for kind, ids in what.items():
+                    if ids:
+                        print(f"{language} {kind}: {', '.join(ids)}", file=sys.stderr)
+        return 0
 
     from assistant.query import KnownPlace
 

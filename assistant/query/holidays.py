@@ -37,6 +37,15 @@ def easter_sunday(year: int) -> date:
     return date(year, month, day)
 
 
+def orthodox_easter_sunday(year: int) -> date:
+    """Orthodox Easter: the Julian computus (Meeus), moved to the Gregorian calendar (13 days, 1900-2099)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=13)
+
+
 @lru_cache(maxsize=1)
 def _lunar_new_year() -> dict[int, date]:
     table = json.loads(resources.files("assistant").joinpath("data", "query_lunar_new_year.json").read_text())
@@ -47,6 +56,8 @@ def anchor_day(anchor: str, year: int) -> date | None:
     """The day an anchor names in a year; None when it has none that year (29 February, unknown table years)."""
     if anchor == "easter":
         return easter_sunday(year)
+    if anchor == "orthodox_easter":
+        return orthodox_easter_sunday(year)
     if anchor == "lunar_new_year":
         return _lunar_new_year().get(year)
     if anchor.startswith("nth:"):
@@ -159,6 +170,10 @@ HOLIDAYS: tuple[Holiday, ...] = (
     Holiday("Easter Sunday", _easter(0), (r"easter\s+(?:sunday|day)",)),
     Holiday("Easter Monday", _easter(1), (r"easter\s+monday",)),
     Holiday("the Easter holidays", _easter(-9, 8), (r"easter\s+(?:holidays?|break|vacation|hols)",), _easter(0)),
+    Holiday("Orthodox Easter", (("orthodox_easter", -3, "orthodox_easter", 1),), (r"orthodox\s+easter",),
+            (("orthodox_easter", 0, "orthodox_easter", 0),)),
+    Holiday("Orthodox Good Friday", (("orthodox_easter", -2, "orthodox_easter", -2),), (r"orthodox\s+good\s+friday",)),
+    Holiday("Clean Monday", (("orthodox_easter", -48, "orthodox_easter", -48),), (r"clean\s+monday",)),
     Holiday("Easter", _easter(-3, 1), (r"easter(?:\s+weekend)?",), _easter(0)),
     # Mother's Day is in Lent in Ireland and the UK, in May in most other countries.
     Holiday("Mother's Day", (("easter", -21, "easter", -21), ("nth:2:6:05", 0, "nth:2:6:05", 0)),

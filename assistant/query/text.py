@@ -45,10 +45,10 @@ def plain(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Lowercase, accents and apostrophes dropped, '&' as 'and', other punctuation as spaces."""
-    text = plain(text).lower().replace("&", " and ")
+    """Lowercase (Greek final sigma as sigma), accents and apostrophes dropped, '&' as 'and', other punctuation as spaces."""
+    text = plain(text).lower().replace("&", " and ").replace("ς", "σ").replace("ß", "ss")
     text = re.sub(r"['’`]", "", text)
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    return " ".join(re.sub(r"[^0-9a-z\u03b1-\u03c9]+", " ", text).split())  # Greek letters kept: "Θεσσαλονίκη"
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

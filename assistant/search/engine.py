@@ -27,13 +27,14 @@ UNCERTAIN_TIME_PENALTY = 2.0
 
 
 def parse_for_library(
-    library: Library, text: str, geocoder: NominatimGeocoder | None = None, date_order: str | None = None
+    library: Library, text: str, geocoder: NominatimGeocoder | None = None, date_order: str | None = None,
+    language: str | None = None,
 ) -> ParsedQuery:
     """Parse with the library's own places, its last photo as 'now' and its first as where its years begin
     (and online places when given a geocoder; date_order: how the user writes 04/05/2020)."""
     return parse_query(
         text, now=library.last_local_time(), since=library.first_local_time(), places=library.places, concepts=library.concept_labels,
-        geocoder=geocoder, date_order=date_order,
+        geocoder=geocoder, date_order=date_order, language=language,
     )
 
 
@@ -99,7 +100,7 @@ def search(
         raise SearchError("top_k must be at least 1")
     query = request.query
     if query is None and request.text.strip():
-        query = parse_for_library(library, request.text, geocoder, request.date_order)
+        query = parse_for_library(library, request.text, geocoder, request.date_order, request.language)
     # never shown (unknown ids refused)
     excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)
     allowed = admitted_rows(library, query)  # None: every photo passes (no mask as long as the library is made)

@@ -53,6 +53,7 @@ class SearchRequest:
     top_k: int = 20
     group_events: bool = True
     date_order: str | None = None  # how the text writes 04/05/2020: "DMY", "MDY", or None (both readings)
+    language: str | None = None  # the text's language ("de", "el"); None or "auto": told from the text
 
 
 @dataclass

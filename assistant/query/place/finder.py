@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
-from ..gazetteer import City, WorldGazetteer, city_radius_km, place_words, world_gazetteer
+from ..gazetteer import City, WorldGazetteer, city_radius_km, language_gazetteer, place_words, world_gazetteer
 from ..text import (
     FUNCTION_WORDS,
     Span,
@@ -98,7 +98,8 @@ def _names_label(names: list[str], near: bool) -> str:
 
 
 class _Context:
-    def __init__(self, text: str, blanked: str, known: KnownIndex):
+    def __init__(self, text: str, blanked: str, known: KnownIndex, languages: tuple[str, ...] = ()):
+        self.languages = languages
         self.text = text
         self.blanked = blanked
         self.known = known
@@ -110,7 +111,7 @@ class _Context:
     @property
     def gazetteer(self) -> WorldGazetteer:
         if self._gazetteer is None:
-            self._gazetteer = world_gazetteer()
+            self._gazetteer = language_gazetteer(self.languages) if self.languages else world_gazetteer()
         return self._gazetteer
 
     def _joinable(self, i: int) -> bool:
@@ -333,6 +334,8 @@ def _country_hit(ctx, gazetteer, key, start, end, codes, words_lists) -> _Hit | 
     bare = key.removeprefix("the ")
     if len(codes) == 1 and codes[0] in gazetteer.countries and normalize(gazetteer.countries[codes[0]].name).removeprefix("the ") == bare:
         label = gazetteer.countries[codes[0]].name
+    elif len(codes) == 1 and codes[0] in gazetteer.countries and ctx.languages and key not in world_gazetteer().country_names:
+        label = gazetteer.countries[codes[0]].name  # "Südkorea", "Ιρλανδία": the country by its English name
     else:  # "Scotland", "UK", "Korea", "Europe": as the person said it
         label = bare.upper() if len(bare) <= 3 else " ".join(w if w in ("of", "and") else w.capitalize() for w in bare.split())
     removal = _removal_with_geo_noun(ctx, start, removal, prep)
@@ -532,9 +535,11 @@ def _journey_destination(ctx: _Context, hit: _Hit) -> bool:
     return re.search(r"\bfrom\b", sentence_before, re.IGNORECASE) is not None
 
 
-def find_places(text: str, blanked: str, places: Sequence[KnownPlace] | None = None, geocoder: PlaceGeocoder | None = None) -> PlaceResult:
-    """Place terms of a text. `blanked` is the text with time phrases and before/after clauses blanked out."""
-    ctx = _Context(text, blanked, known_index(places))
+def find_places(text: str, blanked: str, places: Sequence[KnownPlace] | None = None, geocoder: PlaceGeocoder | None = None,
+                languages: tuple[str, ...] = ()) -> PlaceResult:
+    """Place terms of a text. `blanked` is the text with time phrases and before/after clauses blanked out; languages
+    other than English whose names of cities and countries ("Dublino", "Südkorea") are known too."""
+    ctx = _Context(text, blanked, known_index(places), languages)
     hits: list[_Hit] = []
     i = 0
     while i < len(ctx.tokens):

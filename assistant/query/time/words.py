@@ -40,7 +40,7 @@ TIME_WORDS = frozenset(
     summertime springtime wintertime holiday holidays break vacation christmas xmas easter new years year's new
     st saint patrick's paddy's patricks valentine's valentines halloween boxing stephen's good friday eve
     bonfire pancake shrove mardi gras ash palm holy mother's father's thanksgiving independence bloomsday
-    midsummer lunar chinese festival songkran labour labor ago before after around early late mid
+    midsummer lunar chinese festival songkran orthodox clean labour labor ago before after around early late mid
     """.split()
 )
 

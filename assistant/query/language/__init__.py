@@ -1,0 +1,9 @@
+"""Memories in the user's own language: which language a message is in (`detection`), the word tables of
+each (`tables`, from dateparser's locale data, CLDR through Babel and `grammar`), and the message rendered
+into the English the one grammar reads, with a map back to its characters (`rendering`)."""
+
+from .detection import detect_languages
+from .rendering import Rendering, render
+from .tables import SUPPORTED, language_table
+
+__all__ = ["Rendering", "SUPPORTED", "detect_languages", "language_table", "render"]

@@ -1,0 +1,209 @@
+"""Memories in the user's own language: time and places in German, French, Spanish, Italian, Portuguese and
+Greek, read by the one grammar; a mixed message; nothing invented from titles, prices and model numbers."""
+
+from datetime import datetime
+
+import pytest
+
+from assistant.query import parse_query
+from assistant.query.language import detect_languages
+
+NOW = datetime(2020, 6, 30, 23, 59)  # a Tuesday
+
+
+def _admits(text: str, moment: str, language: str | None = None) -> bool:
+    query = parse_query(text, now=NOW, language=language)
+    return bool(query.time) and query.time.admits(datetime.fromisoformat(moment))
+
+
+# (text, a moment it must admit, a moment it must not)
+TIMES = [
+    # German
+    ("Kaffee mit Freunden an einem Samstagnachmittag im Mai 2019", "2019-05-18T15:30", "2019-05-19T15:30"),
+    ("letzten Januar beim Skifahren", "2020-01-14T11:00", "2019-01-14T11:00"),
+    ("um 20 Uhr im Restaurant, am 3. Mai 2019", "2019-05-03T20:10", "2019-05-03T09:00"),
+    ("Weihnachten 2019 bei meinen Eltern", "2019-12-25T14:00", "2019-11-25T14:00"),
+    ("vor zwei Wochen auf dem Markt", "2020-06-16T10:00", "2020-04-16T10:00"),
+    ("gestern Abend ein Bier", "2020-06-29T21:00", "2020-06-27T21:00"),
+    ("um halb acht abends im Kino", "2019-05-03T19:30", "2019-05-03T21:30"),  # halb acht is 7:30, not half eight
+    ("um 20.30 Uhr im Theater", "2019-05-03T20:30", "2019-05-03T09:00"),
+    # French
+    ("l'été dernier au bord de la mer", "2019-07-20T15:00", "2020-01-20T15:00"),
+    ("à 8h30 le 3 mai 2019", "2019-05-03T08:35", "2019-05-04T08:35"),
+    ("à huit heures et demie du soir", "2019-05-03T20:30", "2019-05-03T18:00"),
+    ("le 1er mai, un pique-nique", "2019-05-01T13:00", "2019-05-02T13:00"),
+    ("un mardi matin de janvier 2020", "2020-01-21T08:30", "2020-01-22T08:30"),
+    ("à Pâques 2019, une chasse aux œufs", "2019-04-21T11:00", "2019-05-21T11:00"),
+    ("hier soir, un dîner entre amis", "2020-06-29T20:30", "2020-06-29T09:00"),
+    # Spanish
+    ("hace dos semanas, unas tapas", "2020-06-16T21:00", "2020-03-16T21:00"),
+    ("el 3 de mayo de 2019 a las ocho de la tarde", "2019-05-03T20:00", "2019-05-03T08:00"),
+    ("el sábado pasado por la noche", "2020-06-27T22:00", "2020-06-24T22:00"),
+    ("en Navidad de 2019, una comida familiar", "2019-12-25T14:30", "2019-07-25T14:30"),
+    # Italian
+    ("ieri sera, un aperitivo", "2020-06-29T19:30", "2020-06-29T08:00"),
+    ("alle otto di sera, un venerdì di ottobre 2019", "2019-10-18T20:00", "2019-10-18T08:00"),
+    ("l'estate scorsa, una pizza sul lungomare", "2019-07-30T21:00", "2020-01-30T21:00"),
+    ("due settimane fa, una passeggiata", "2020-06-16T16:00", "2020-02-16T16:00"),
+    # Portuguese
+    ("no fim de semana passado, um almoço em família", "2020-06-27T13:30", "2020-06-24T13:30"),
+    ("às 20h, um jantar numa sexta-feira de maio de 2019", "2019-05-17T20:10", "2019-05-17T10:00"),
+    ("há duas semanas, um passeio pela praia", "2020-06-16T17:00", "2020-01-16T17:00"),
+    ("no Natal de 2019, a ceia", "2019-12-24T21:00", "2019-10-24T21:00"),
+    # Greek
+    ("ένα πρωί Τετάρτης του 2019", "2019-09-11T09:30", "2019-09-12T09:30"),
+    ("την περασμένη Τρίτη", "2020-06-23T10:00", "2020-06-25T10:00"),
+    ("το Πάσχα του 2019 στο χωριό", "2019-04-28T13:00", "2019-04-21T13:00"),  # Orthodox Easter, not Western
+    ("χθες το βράδυ, φαγητό με φίλους", "2020-06-29T21:30", "2020-06-29T08:00"),
+    ("πριν από δύο εβδομάδες", "2020-06-16T18:00", "2020-01-16T18:00"),
+    ("στις 3 Μαΐου 2019", "2019-05-03T12:00", "2019-06-03T12:00"),
+    ("στις οκτώ και μισή το βράδυ", "2019-05-03T20:30", "2019-05-03T18:00"),
+    ("την 1η Μαΐου, ένα πικνίκ", "2019-05-01T13:00", "2019-05-02T13:00"),
+]
+
+
+@pytest.mark.parametrize("text, inside, outside", TIMES)
+def test_time_in_the_users_language(text, inside, outside):
+    query = parse_query(text, now=NOW)
+    assert query.time, text
+    assert query.time.admits(datetime.fromisoformat(inside)), query.describe()
+    assert not query.time.admits(datetime.fromisoformat(outside)), query.describe()
+
+
+# (text, a position it must admit, a far one it must not)
+DUBLIN, MUNICH, LISBON, THESSALONIKI, SEOUL, DAEJEON_STATION, BUSAN = (
+    (53.3498, -6.2603), (48.1372, 11.5756), (38.7223, -9.1393), (40.6401, 22.9444), (37.5665, 126.978), (36.3324, 127.4343),
+    (35.1796, 129.0756))
+PLACES = [
+    ("una cena a Dublino con i colleghi", DUBLIN, LISBON),
+    ("φαγητό στο Δουβλίνο", DUBLIN, THESSALONIKI),
+    ("um passeio em Lisboa", LISBON, DUBLIN),
+    ("ein Bier in München", MUNICH, DUBLIN),
+    ("une semaine en Irlande", (53.27, -9.05), MUNICH),
+    ("eine Dienstreise nach Südkorea", SEOUL, DUBLIN),
+    ("ένα ταξίδι στην Ιρλανδία", (53.27, -9.05), THESSALONIKI),
+    ("un viaje de trabajo a Irlanda", (53.27, -9.05), LISBON),
+    ("un café à la gare de Daejeon", DAEJEON_STATION, BUSAN),
+    ("en el aeropuerto de Dublín", (53.4264, -6.2499), LISBON),
+    ("στο αεροδρόμιο της Θεσσαλονίκης", (40.5197, 22.9709), (37.9838, 23.7275)),
+    ("un sandwich devant la gare de Daejeon", DAEJEON_STATION, SEOUL),
+    ("ein Wochenende in Großbritannien", (51.5072, -0.1276), DUBLIN),
+]
+
+
+@pytest.mark.parametrize("text, inside, outside", PLACES)
+def test_places_by_their_local_and_foreign_names(text, inside, outside):
+    query = parse_query(text, now=NOW)
+    assert query.place.terms, text
+    assert query.place.admits(*inside), query.describe()
+    assert not query.place.admits(*outside), query.describe()
+
+
+@pytest.mark.parametrize("text, named, quoted", [
+    ("Nous avons vu « Dernier train pour Busan » à la gare de Daejeon", DAEJEON_STATION, BUSAN),
+    ("Wir haben „Der Himmel über Berlin“ im Kino in Dublin gesehen", DUBLIN, (52.52, 13.405)),
+    ("Vimos «Un verano en Lisboa» en un cine de Dublín", DUBLIN, LISBON),
+])
+def test_a_place_inside_a_quoted_title_is_no_filter(text, named, quoted):
+    query = parse_query(text, now=NOW)
+    assert query.place.admits(*named), query.describe()
+    assert not query.place.admits(*quoted), query.describe()
+    assert "»" in query.visual or "“" in query.visual or "»" in query.visual, query.visual  # the title stays for the pixels
+
+
+@pytest.mark.parametrize("text, named, titled", [
+    ("Nous avons vu le film Dernier train pour Busan à la gare de Daejeon", DAEJEON_STATION, BUSAN),
+    ("Wir haben den Film Der Himmel über Berlin im Kino in Dublin gesehen", DUBLIN, (52.52, 13.405)),
+    ("Vimos la película Un verano en Lisboa en un cine de Dublín", DUBLIN, LISBON),
+])
+def test_a_place_in_a_film_named_without_quotes_is_no_filter(text, named, titled):
+    query = parse_query(text, now=NOW)
+    assert query.place.admits(*named), query.describe()
+    assert not query.place.admits(*titled), query.describe()
+
+
+@pytest.mark.parametrize("text", [
+    "Une affiche du film « Un dimanche à la campagne » au cinéma.",
+    "Ein Samsung Galaxy S10 für 299 Euro im Schaufenster.",
+    "Un cartel de la película «Lunes al sol» en la pared.",
+    "Una Fiat 500 parcheggiata davanti a casa, prezzo 12.900 euro.",
+    "O livro «Ensaio sobre a cegueira» em cima da mesa.",
+    "Μια αφίσα της ταινίας «Κυριακή του Αυγούστου» στον τοίχο.",
+    "Un bus numéro 2019 dans la rue.",
+    "Ένα λεωφορείο της γραμμής 2019 στο δρόμο.",
+    "Zwei Tassen Kaffee und ein Teller mit Kuchen.",
+    "Nous avons été au cinéma avec des amis.",  # "été", been, is no summer
+    "Llegamos tarde a casa después del cine.",  # "tarde", late, is no afternoon
+])
+def test_no_time_is_invented(text):
+    assert not parse_query(text, now=NOW).time, parse_query(text, now=NOW).describe()
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Há um café perto da praia", "Há um café perto da praia"),  # "há", there is, is no "ago" and no "before"
+    ("Vor dem Kino ein Eis", "Vor dem Kino ein Eis"),  # "vor dem Kino" is in front of it
+])
+def test_ago_words_that_are_not_ago(text, kept):
+    query = parse_query(text, now=NOW)
+    assert not query.time and not query.preceded_by and not query.followed_by, query.describe()
+    assert query.visual == kept
+
+
+@pytest.mark.parametrize("text, moment, position", [
+    ("Coffee in München letzten Sonntag um 8 Uhr", "2020-06-28T08:10", MUNICH),
+    ("Dinner in Lisboa l'été dernier, around 9pm", "2019-07-20T21:00", LISBON),
+    ("Un café en Dublín, last Friday evening", "2020-06-26T19:30", DUBLIN),
+])
+def test_a_message_that_mixes_languages(text, moment, position):
+    query = parse_query(text, now=NOW)
+    assert query.time.admits(datetime.fromisoformat(moment)), query.describe()
+    assert query.place.admits(*position), query.describe()
+
+
+@pytest.mark.parametrize("text, languages", [
+    ("Friends outside a bar in Dublin on a Friday evening in September 2019", ("en",)),
+    ("We had crêpes at a café in Montréal", ("en",)),
+    ("Kaffee mit Freunden an einem Samstagnachmittag im Mai 2019 in München", ("de",)),
+    ("ένα πρωί Τετάρτης του 2016 στη Θεσσαλονίκη", ("el",)),
+    ("ieri sera con gli amici a Dublino", ("it",)),
+])
+def test_the_language_of_a_message(text, languages):
+    assert detect_languages(text)[:len(languages)] == languages
+
+
+def test_the_language_can_be_given():
+    # "fin" is no word of English: told it is French, "fin mai" is late May; left to English, nothing.
+    assert _admits("fin mai 2019", "2019-05-28T12:00", language="fr")
+    assert not _admits("fin mai 2019", "2019-05-02T12:00", language="fr")
+
+
+@pytest.mark.parametrize("text, language, inside, outside", [
+    ("vorige week in Amsterdam", "nl", "2020-06-24T12:00", "2020-05-24T12:00"),
+    ("op vrijdag 3 mei 2019", "nl", "2019-05-03T12:00", "2019-05-04T12:00"),
+])
+def test_any_language_dateparser_knows_when_told(text, language, inside, outside):
+    assert _admits(text, inside, language=language)
+    assert not _admits(text, outside, language=language)
+
+
+def test_a_script_the_gazetteer_does_not_keep_names_no_place():
+    assert not parse_query("в прошлую субботу в Москве", now=NOW, language="ru").place.terms
+
+
+def test_english_is_read_as_before():
+    text = "Friends outside a bar in Dublin. It was a Friday evening in September 2019."
+    assert parse_query(text, now=NOW).to_dict() == parse_query(text, now=NOW, language="en").to_dict()
+
+
+def test_the_parse_command_takes_a_language(tmp_path, monkeypatch, capsys):
+    from assistant.cli import main
+
+    monkeypatch.setenv("LIFELOG_LIBRARY", str(tmp_path))  # an empty folder: no library, parsing alone
+    monkeypatch.delenv("LIFELOG_LANGUAGE", raising=False)
+    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59"]) == 0
+    assert "last week" not in capsys.readouterr().out  # Dutch is not told from the words: read as English, nothing
+    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59", "--language", "nl"]) == 0
+    assert "last week" in capsys.readouterr().out
+    monkeypatch.setenv("LIFELOG_LANGUAGE", "nl")
+    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59"]) == 0
+    assert "last week" in capsys.readouterr().out
