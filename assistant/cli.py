@@ -174,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
                      "when their words do not say the answer, e.g. dandelin/vilt-b32-finetuned-vqa")
     _add_library_option(ask)
     _add_model_options(ask)
+    _add_online_places_option(ask)
+    _add_date_order_option(ask)
+    _add_language_option(ask)
 
     add_user = commands.add_parser("add-user", help="add or replace a study login (the password is asked for, or read from stdin)")
     add_user.add_argument("auth_file", type=Path, help="accounts file for `app.py --auth-file` (created if missing)")
@@ -413,15 +416,18 @@ def run_parse(args: argparse.Namespace) -> int:
 
 def run_ask(args: argparse.Namespace) -> int:
     from .answers import VqaModel, answer_question
+    from .query.online import geocoder_for
 
     now = datetime.fromisoformat(args.now) if args.now else None
     if now is not None and len(args.now) == 10:
         now = now.replace(hour=23, minute=59, second=59)  # a date: the whole day counts as before now
-    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision)
+    settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision,
+                                online_places=args.online_places, date_order=args.date_order, language=args.language)
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
     vqa = VqaModel(args.vqa, device=settings.device) if args.vqa else None
-    answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa)
+    answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa, geocoder=geocoder_for(settings),
+                             date_order=settings.date_order, language=settings.language)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return 0

@@ -287,7 +287,11 @@ class Assistant:
         text = asking.follow_up_text(text) if asking.is_question(state.query) else text
         parsed = parse_for_library(self.library, text, self.geocoder, self.date_order)
         if asking.asks_anew(parsed, text):  # a question of its own starts afresh, in the last question's scope unless it names one
-            return self._ask(ChatState(query=asking.in_scope_of(parsed, state.query), turns=state.turns + 1), "")
+            scoped = asking.in_scope_of(parsed, state.query)
+            turn = self._ask(ChatState(query=scoped, turns=state.turns + 1), "")
+            if scoped is not parsed and turn.state.asked.value is None:  # nothing of it there: it was asked of the whole life
+                turn = self._ask(ChatState(query=parsed, turns=state.turns + 1), "")
+            return turn
         # after an answer, a follow-up asks it again, about what it names if it names something
         follows_answer = asking.is_question(state.query) and (correction or asking.follows_up(parsed, text))
         if not correction and not follows_answer and is_new_memory(state, parsed, text):

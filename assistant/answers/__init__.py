@@ -2,12 +2,15 @@
 
     answer = answer_question(library, "How many times did I go to the cinema in 2019?")
     answer.value       # 3
-    answer.text        # "3 times: 2 Mar, 14 Jun, 9 Oct 2019."
+    answer.text        # "3 times."
+    answer.confidence  # "sure", "likely" or "unsure", and answer.why says why
     answer.evidence    # image ids of the matching moments
 
-The question's kind and scope come from the parser; the matching moments are all photos in scope whose
-words pick them out (moments.py); they are grouped into visits or trips (visits.py, over the timeline of
-stays and trips learned from the library); the value is computed from their metadata (kinds.py).
+The question is parsed as the chat and search parse it (its kind, scope and subject); the moments are all
+photos in scope whose words, or meaning, pick out every word of the subject (moments.py, subject.py); they
+are grouped into visits or trips (visits.py, over the stays and trips learned from the library: timeline.py);
+the value is computed from them (kinds.py, measures.py, reading.py), as sure as its evidence allows
+(context.py, answer.py).
 """
 
 from __future__ import annotations
@@ -15,20 +18,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..library import Library
-from ..query import ParsedQuery, parse_query
-from .answer import Answer, Candidate, NotAQuestion
-from .kinds import answer_parsed
 from ..models.vqa import VqaModel
+from ..search import parse_for_library
+from .answer import CONFIDENCE, Answer, Candidate, NotAQuestion
+from .kinds import answer_parsed
 
-__all__ = ["Answer", "Candidate", "NotAQuestion", "VqaModel", "answer_parsed", "answer_question", "parse_question"]
-
-
-def parse_question(library: Library, text: str, now: datetime | None = None) -> ParsedQuery:
-    """Parse with the library's places and concepts; now defaults to the library's last photo."""
-    return parse_query(text, now=now or library.last_local_time(), places=library.places, concepts=library.concept_labels)
+__all__ = ["CONFIDENCE", "Answer", "Candidate", "NotAQuestion", "VqaModel", "answer_parsed", "answer_question"]
 
 
-def answer_question(library: Library, text: str, now: datetime | None = None, encoder=None, vqa=None) -> Answer:
-    """Answer a question about one's life from the library (encoder: its CLIP model; vqa: a VqaModel; both optional)."""
-    parsed = parse_question(library, text, now)
+def answer_question(library: Library, text: str, now: datetime | None = None, encoder=None, vqa=None, *, geocoder=None,
+                    date_order: str | None = None, language: str | None = None) -> Answer:
+    """Answer a question about one's life from the library (encoder: its CLIP model; vqa: a VqaModel; both optional),
+    parsed as the chat and search parse it (geocoder, date_order, language: as for `search`)."""
+    parsed = parse_for_library(library, text, geocoder, date_order, language, now)
     return answer_parsed(library, parsed, now, encoder, vqa)

@@ -59,7 +59,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if not moments.subject and question.granularity in ("city", "country"):
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March": not the home town
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
-    venue_asked = question.kind == "location" and question.granularity not in ("city", "country")
+    venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
     by_trip = question.unit == "trip" or asks_for_trips(parsed.visual) or (
         not moments.subject and bool(parsed.place.terms) and not venue_asked and mostly_away(timeline, rows))
     ordinal = question.ordinal

@@ -28,17 +28,16 @@ def visits(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray, local_
     """One group per visit that has a matching photo, in time order.
 
     A visit is what a person would count once: matching photos less than VISIT_GAP_S apart (a stay the camera
-    split, a photo without GPS or with another place name in between, a night out past midnight), or of one
-    day at one place (at the office before and after lunch; a diary's two photos of the same swim).
+    split, a photo without GPS in between, the office before and after lunch, a night out past midnight); lunch
+    and dinner at the same taverna are two.
     """
     if not len(rows):
         return []
     stays = timeline.stay_of_row[rows]
-    day = local_seconds[rows] // 86400
     place = timeline.names[rows]  # a venue's name; a photo with only a city (or no GPS) fits any venue in it
     gap = np.diff(utc_seconds[rows])
     same_place = (place[1:] == place[:-1]) | (place[1:] == "") | (place[:-1] == "")
-    together = (stays[1:] == stays[:-1]) | ((gap <= VISIT_GAP_S) & same_place) | ((day[1:] == day[:-1]) & (place[1:] == place[:-1]))
+    together = (stays[1:] == stays[:-1]) | ((gap <= VISIT_GAP_S) & same_place)
     cuts = np.flatnonzero(~together) + 1
     return [
         Group(part, int(timeline.stay_first[stays_part[0]]), int(timeline.stay_last[stays_part[-1]]), trip=False)

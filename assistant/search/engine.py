@@ -7,6 +7,8 @@ a vector index is ranked on a pool of candidates instead (candidates.py); the st
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import numpy as np
 
 from ..library import Library
@@ -28,13 +30,14 @@ UNCERTAIN_TIME_PENALTY = 2.0
 
 def parse_for_library(
     library: Library, text: str, geocoder: NominatimGeocoder | None = None, date_order: str | None = None,
-    language: str | None = None,
+    language: str | None = None, now: datetime | None = None,
 ) -> ParsedQuery:
-    """Parse with the library's own places, its last photo as 'now' and its first as where its years begin
-    (and online places when given a geocoder; date_order: how the user writes 04/05/2020)."""
+    """Parse with the library's own places, its last photo as 'now' (unless given) and its first as where its
+    years begin (and online places when given a geocoder; date_order: how the user writes 04/05/2020). The
+    one way to parse against a library: the chat, search, answers and the CLI all come here."""
     return parse_query(
-        text, now=library.last_local_time(), since=library.first_local_time(), places=library.places, concepts=library.concept_labels,
-        geocoder=geocoder, date_order=date_order, language=language,
+        text, now=now or library.last_local_time(), since=library.first_local_time(), places=library.places,
+        concepts=library.concept_labels, geocoder=geocoder, date_order=date_order, language=language,
     )
 
 
