@@ -164,18 +164,6 @@ FAR_CITIES = {"Dublin": (53.3498, -6.2603), "Athens": (37.9838, 23.7275), "Lisbo
 FAR_KM = 500.0
 
 
-def cpu_name() -> str:
-    import platform
-
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def evaluate_language(items: list[dict], negatives: list[str], language: str | None) -> dict:
     """Per-language figures (see the module docstring); language None: told per message, "en": the English grammar alone."""
     import time
@@ -231,7 +219,9 @@ def evaluate_language(items: list[dict], negatives: list[str], language: str | N
 def evaluate_languages(path: Path) -> dict:
     """Each language of the set, read as told per message and with the English grammar alone."""
     languages = json.loads(path.read_text())["languages"]
-    figures = {"cpu": cpu_name()}
+    from assistant.machine import cpu_model
+
+    figures = {"cpu": cpu_model()}
     for language, part in languages.items():
         figures[language] = evaluate_language(part["items"], part["negatives"], None)
         english_only = evaluate_language(part["items"], part["negatives"], "en")
