@@ -171,10 +171,12 @@ class Context:
         return ranked[0][0], candidates if not clear else [], ranked[0][1], clear
 
 
-    def valued(self, found: list[tuple[object, list[int]]], how: str, confidence: str = "sure", why: str = "") -> Answer:
+    def valued(self, found: list[tuple[object, list[int]]], how: str, confidence: str = "sure", why: str = "",
+               groups: list[Group] | None = None) -> Answer:
         """An answer whose value each visit gives (a place, a word read, a colour), with the photos that show it;
-        visits that disagree make it unsure. "Which ... most / least" counts the visits of each value."""
-        kept = [(value, rows, group) for (value, rows), group in zip(found, self.groups) if value not in ("", None)]
+        visits that disagree make it unsure. "Which ... most / least" counts the visits of each value.
+        groups: the visits `found` reads, when not all of them."""
+        kept = [(value, rows, group) for (value, rows), group in zip(found, groups or self.groups) if value not in ("", None)]
         if not kept:
             return self.cannot_tell(f"I can't tell: I found {self.about} ({self.listed(self.groups, 3)}) but nothing there says the answer.",
                                        "the moments were found, but their words do not say it", self.evidence(self.groups))

@@ -63,10 +63,9 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
             asked_model = True
         else:
             found.append(("", group.rows.tolist()))
-    context.groups = groups
     if asked_model:
-        return context.valued(found, how, "likely", "read by a visual-question-answering model, not in the photos' words")
-    return context.valued(found, how, confidence, why)
+        return context.valued(found, how, "likely", "read by a visual-question-answering model, not in the photos' words", groups)
+    return context.valued(found, how, confidence, why, groups)
 
 
 def _asked(context: Context, group: Group) -> tuple[str, list[int]]:
