@@ -54,7 +54,6 @@ class Moments:
     elsewhere: dict[str, int] = field(default_factory=dict)  # of those, how many photos outside the scope have each
     by_clip: bool = False  # found by CLIP alone (weak)
     time_covered: bool = True  # the library has photos from the question's time at all
-    can_see: bool = True  # the library could have found the subject: words to look in, or CLIP
     relevance: np.ndarray | None = None  # search's fused score of each row, for ordering evidence
 
     in_place_of_subject: bool = False  # no word was found: everything in scope (one venue) is read instead
@@ -141,7 +140,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     if len(missing) == len(subject):
         if encoder is not None and library.embeddings is not None and scope.any():
             return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, by_clip=True, **found)
-        return Moments(np.zeros(0, np.int64), scope, can_see=_has_words(library) or bool(meaning), **found)
+        return Moments(np.zeros(0, np.int64), scope, **found)
     rows = _visits_about(library, hits, scope, timeline or timeline_of(library))
     relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
     in_scope = named[:, scope].any(axis=1)
@@ -212,10 +211,6 @@ def _distinct_words(library: Library) -> tuple[np.ndarray, np.ndarray]:
         renumbered = np.cumsum(has_words) - 1
         cached = _DISTINCT_WORDS[library] = (distinct[has_words], np.where(has_words[inverse], renumbered[inverse], -1))
     return cached
-
-
-def _has_words(library: Library) -> bool:
-    return library.text_index is not None and not library.text_index.is_empty
 
 
 # English verbs whose past forms the -ed rule cannot make: "when did I last swim" finds "swam" and "swum".
