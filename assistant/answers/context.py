@@ -60,6 +60,7 @@ class Context:
             return f"{moments.missing_text()}: everything at {self.scope_label} was read instead"
         exact = [word for word in moments.found if word not in moments.by_meaning]
         parts = [f"found by the words {_quoted(exact)} in the photos' captions, text, tags or place names"] if exact else []
+        parts += [f"'{word}' also as {_quoted(names)}, which go with it in your photos" for word, names in moments.companions.items()]
         if moments.missing:
             parts.append(moments.missing_text())
         if moments.by_meaning:

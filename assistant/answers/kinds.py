@@ -20,10 +20,10 @@ from ..words import plural
 from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
 from .measures import average, distance
-from .moments import find_moments, word_rows
+from .moments import find_moments, unvisited_places_as_words, word_rows
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words
-from .timeline import Timeline, timeline_of
+from .timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, mostly_away, trips, visits
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
@@ -33,7 +33,6 @@ VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 VENUE_PHOTOS_READ = 50  # a visit's venue is the name most of its first photos have
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
-SPARSE_PHOTOS_A_DAY = 6  # fewer photos a day than this (a diary's) do not show when a day began or ended  # a place term this small is one venue
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
 
@@ -47,6 +46,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.now:
         now = datetime.fromisoformat(question.now)
     now = now or library.last_local_time() or datetime.max
+    parsed = unvisited_places_as_words(library, parsed)
     subject = content_words(parsed.visual, question, has_place=bool(parsed.place.terms))
     timeline = timeline_of(library)
     moments = find_moments(library, parsed, subject, encoder, timeline)

@@ -43,7 +43,7 @@ def average(context: Context, total: float, reasoning: str, shown: Callable[[flo
     if not units:
         return context.nothing_found()
     value = int(round(total / units)) if whole else round(total / units, 1)
-    over = f"{units:g} {unit}s" if unit != "day" else f"{int(units)} days with photos"
+    over = f"{round(units, 1):g} {unit}s" if unit != "day" else f"{int(units)} days with photos"
     text = f"About {shown(value)} a {unit} ({shown(total)} over {over})."
     return context.answer(value, text, context.evidence(context.groups), reasoning, confidence="likely",
                           why=f"an average over {over}")

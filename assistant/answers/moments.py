@@ -38,6 +38,8 @@ SHORT_STAY_PHOTOS = 4  # ... or one does, in a stay of fewer photos than this
 # 3.9-5.2 ("cinema" for "a movie theatre", "exercise" for "lifting weights") and absent ones at 1.9-3.0.
 MEANING_FOUND_Z = 3.5
 MEANING_BELOW_FOUND = 0.5  # ... and then the photos whose words are at most this much (z) less close are found by it
+COMPANION_JACCARD = 0.5  # a word stands in for another when most photos with either have both ...
+COMPANION_MIN_PHOTOS = 10  # ... among words with this many photos (fewer say nothing about a habit)
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
 
@@ -59,6 +61,7 @@ class Moments:
     in_place_of_subject: bool = False  # no word was found: everything in scope (one venue) is read instead
     as_times_of_day: list[str] = field(default_factory=list)  # meals no photo names, taken as their hours instead
     by_place_name: np.ndarray | None = None  # per row: every subject word is in its place's name (GPS-derived, not a captioner's)
+    companions: dict[str, list[str]] = field(default_factory=dict)  # words that stand in for a subject word (see _companion_rows)
 
     def named_in(self, rows: np.ndarray) -> bool:
         """Whether some of these rows were found by their place's name rather than by the photos' words."""
@@ -108,6 +111,23 @@ def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
     return mask
 
 
+def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQuery:
+    """A place name the gazetteer knows but no photo was taken near, and which the photos' own words have, is
+    those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's sign."""
+    kept, named = [], []
+    for term in parsed.place.terms:
+        words = terms(" ".join(area.name for area in term.areas))
+        if (term.negated or not words or term.mask(library.lat, library.lng, library.country_code).any()
+                or not all(_word_rows(library, word).any() for word in words)):
+            kept.append(term)
+        else:
+            named.extend(words)
+    if not named:
+        return parsed
+    return dataclasses.replace(parsed, place=dataclasses.replace(parsed.place, terms=tuple(kept)),
+                               visual=" ".join([parsed.visual, *named]).strip())
+
+
 def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], encoder=None, timeline: Timeline | None = None) -> Moments:
     """The photos in scope that the subject's words (or, failing every word, CLIP) pick out (timeline: the
     library's stays, which visits are counted in)."""
@@ -129,6 +149,11 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         if not subject:
             return Moments(np.flatnonzero(scope), scope, subject, as_times_of_day=meals)
     scope_rows = np.flatnonzero(scope)
+    timeline = timeline or timeline_of(library)
+    companions = {}
+    for position, word in enumerate(subject if timeline.diary_like else ()):  # a camera's many photos a visit need none
+        extra, companions[word] = _companion_rows(library, hits[position])
+        hits[position] |= extra
     by_meaning = _found_by_meaning(library, subject, hits, scope_rows)
     for position, rows in by_meaning.items():
         hits[position, rows] = True
@@ -136,12 +161,13 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     missing = [word for word, count in zip(subject, in_scope) if count == 0]
     elsewhere = {word: int(hits[subject.index(word)].sum()) for word in missing}
     meaning = [subject[position] for position in by_meaning if subject[position] not in missing]
-    found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere, as_times_of_day=meals)
+    found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere, as_times_of_day=meals,
+                 companions={word: names for word, names in companions.items() if names and word not in missing})
     if len(missing) == len(subject):
         if encoder is not None and library.embeddings is not None and scope.any():
             return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, by_clip=True, **found)
         return Moments(np.zeros(0, np.int64), scope, **found)
-    rows = _visits_about(library, hits, scope, timeline or timeline_of(library))
+    rows = _visits_about(library, hits, scope, timeline)
     relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
     in_scope = named[:, scope].any(axis=1)
     by_name = named[in_scope][:, rows].all(axis=0) if in_scope.all() and in_scope.any() else np.zeros(len(rows), bool)
@@ -171,6 +197,38 @@ def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timelin
         return np.zeros(0, np.int64)
     kept = coverage >= max(MATCH_SHARE, best - BELOW_BEST)
     return rows[kept[stay_index]]
+
+
+def _companion_rows(library: Library, word_hits: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """The photos of the words that, in this library, nearly always go with the word, and those words: in a diary
+    where "Swam 60 lengths at the Lido" is written twice a week, "50 lengths this morning" was a swim too. A word is
+    a companion when most of the photos with either word have both (Jaccard over photos); numbers never are."""
+    index = library.text_index
+    count = int(word_hits.sum())
+    if index is None or count < COMPANION_MIN_PHOTOS:
+        return np.zeros(len(library), bool), []
+    rows_by_word = _rows_by_word(library)
+    together = np.bincount(rows_by_word[np.flatnonzero(word_hits)].indices, minlength=index.weights.shape[1])
+    photos = np.diff(index.weights.indptr)
+    jaccard = together / np.maximum(photos + count - together, 1)
+    names = {column: term for term, column in index.vocabulary.items()}
+    columns = [column for column in np.flatnonzero((jaccard >= COMPANION_JACCARD) & (together < photos))
+               if not names[column].isdigit()]
+    extra = np.zeros(len(library), bool)
+    for column in columns:
+        extra[index.weights.indices[index.weights.indptr[column]:index.weights.indptr[column + 1]]] = True
+    return extra & ~word_hits, sorted(names[column] for column in columns)
+
+
+_ROWS_BY_WORD: "weakref.WeakKeyDictionary[Library, object]" = weakref.WeakKeyDictionary()
+
+
+def _rows_by_word(library: Library):
+    """The text index's photo-by-word matrix, row-major (which words each photo has)."""
+    cached = _ROWS_BY_WORD.get(library)
+    if cached is None:
+        cached = _ROWS_BY_WORD[library] = library.text_index.weights.tocsr()
+    return cached
 
 
 def _found_by_meaning(library: Library, subject: list[str], hits: np.ndarray, scope_rows: np.ndarray) -> dict[int, np.ndarray]:
@@ -238,6 +296,24 @@ def _forms(word: str) -> set[str]:
     return {folded(form) for form in forms}
 
 
+def _bases(word: str) -> list[str]:
+    """The verbs an -ing or -ed form may come from: "swimming" -> swim, "landed" -> land, "shopping" -> shop,
+    "hiking" -> hik, hike (only tried when the form itself is in no photo; "bowling" is not "a bowl")."""
+    for ending in ("ing", "ed"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                return [stem[:-1]]
+            return [stem, stem + "e"]
+    return []
+
+
+def _past_forms(verb: str) -> set[str]:
+    """How the photos would write the verb in the past ("swam", "landed"): a noun ("a bowl") has none."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {stem + "ed", verb + verb[-1] + "ed"} | (_IRREGULAR_FORMS.get(verb, set()) - {verb})
+
+
 def folded(word: str) -> str:
     """A word without its accents, as words are compared here ("café", "Café" and "cafe" are one)."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
@@ -265,6 +341,9 @@ def _word_rows(library: Library, word: str) -> np.ndarray:
         for term, column in index.vocabulary.items():
             vocabulary.setdefault(folded(term), []).append(column)
     columns = [column for form in _forms(word) for column in vocabulary.get(form, ())]
+    if not columns:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
+        verbs = [base for base in _bases(word) if any(form in vocabulary for form in _past_forms(base))]
+        columns = [column for base in verbs for form in _forms(base) for column in vocabulary.get(form, ())]
     for column in columns:
         start, end = index.weights.indptr[column], index.weights.indptr[column + 1]
         mask[index.weights.indices[start:end]] = True

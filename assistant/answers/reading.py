@@ -17,13 +17,15 @@ from ..library import Library
 from ..words import concept_key, plural, terms
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
-from .subject import detected_as
+from .subject import asks_average, detected_as
 from .visits import Group
-from .words import NUMBER_WORDS, colours, things, words_read
+from .words import NUMBER_WORDS, colours, things, words_read, written_count
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
 PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA model
+
+REASONS_SHOWN = 6  # the written numbers a reasoning lists before "and N more"
 
 
 def ocr_answer(context: Context) -> Answer:
@@ -68,6 +70,25 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
     return context.valued(found, how, confidence, why, groups)
 
 
+def _written_counts(context: Context, groups: list[Group], key: str) -> tuple[list[int], list[Group], list[int]] | None:
+    """Per visit whose words write a number of the thing: the largest, the visit, and the photo that says it."""
+    per_group, seen, best = [], [], []
+    for group in groups:
+        said = [(count, int(row)) for row, photo in zip(group.rows, context.library.records(group.rows))
+                if (count := written_count(photo, key)) is not None]
+        if said:
+            count, row = max(said)
+            per_group.append(count), seen.append(group), best.append(row)
+    return (per_group, seen, best) if per_group else None
+
+
+def _detected_counts(counts: np.ndarray, groups: list[Group]) -> tuple[list[int], list[Group], list[int]]:
+    """Per visit: the most a detector saw in one photo (visits where none were seen say nothing)."""
+    seen = [group for group in groups if counts[group.rows].max() > 0] or groups
+    return ([int(counts[group.rows].max()) for group in seen], seen,
+            [int(group.rows[np.argmax(counts[group.rows])]) for group in seen])
+
+
 def _asked(context: Context, group: Group) -> tuple[str, list[int]]:
     """The VQA model's answer over a visit's best photos (confidence summed per answer), and the photos that gave it."""
     rows = context.moments.best_first(group.rows)[:PHOTOS_ASKED]
@@ -103,24 +124,33 @@ def _rarity(library: Library):
 
 
 def counting_answer(context: Context) -> Answer:
-    """The most of a thing a detector saw in one photo, per visit: added up over one day's visits."""
+    """How many of a thing: as the photos' words write it ("swam 60 lengths"), else the most a detector saw in one
+    photo, per visit; added up over one day's visits, per occasion when an average is asked."""
     thing = context.question.counted or "things"
     key = concept_key(detected_as(thing))
-    index = context.library.concept_index
     groups = context.one_day_unless_dated(context.groups)
-    position = index.labels.index(key) if index is not None and key in index.labels else None
-    if position is None or not index.counted[position]:
-        return context.cannot_tell(f"I can't count {thing} here: this library has no detector counts for them. "
-                                   f"The moment is {context.when(groups[-1])} at {context.where(groups[-1])}.",
-                                   f"no detector counts of {thing}", context.evidence(groups),
-                                   f"{len(groups)} matching {plural('visit', len(groups))}: {context.listed(groups)}")
-    counts = index.count(key)
-    seen = [group for group in groups if counts[group.rows].max() > 0] or groups  # visits where none were seen say nothing
-    per_group = [int(counts[group.rows].max()) for group in seen]
-    best = [int(group.rows[np.argmax(counts[group.rows])]) for group in seen]
-    parts = " + ".join(f"{count} at {context.where(group)} ({context.when(group)})" for count, group in zip(per_group, seen))
-    reasoning = f"most {plural(key, 2)} in one photo: {parts}"
-    why = "a detector's count in the photos, which misses what the camera did not see"
+    counted = _written_counts(context, context.groups if asks_average(context.parsed.text) else groups, concept_key(thing))
+    if counted:
+        (per_group, seen, best), key = counted, concept_key(thing)
+        said = [f"{count} ({context.when(group)})" for count, group in zip(per_group, seen)]
+        reasoning = "written: " + ", ".join(said[:REASONS_SHOWN]) + (f" and {len(said) - REASONS_SHOWN} more" if len(said) > REASONS_SHOWN else "")
+        why = "the number written in the photos' words"
+    else:
+        index = context.library.concept_index
+        position = index.labels.index(key) if index is not None and key in index.labels else None
+        if position is None or not index.counted[position]:
+            return context.cannot_tell(f"I can't count {thing} here: no photo's words give a number of them and this library has no "
+                                       f"detector counts for them. The moment is {context.when(groups[-1])} at {context.where(groups[-1])}.",
+                                       f"no written number or detector counts of {thing}", context.evidence(groups),
+                                       f"{len(groups)} matching {plural('visit', len(groups))}: {context.listed(groups)}")
+        per_group, seen, best = _detected_counts(index.count(key), groups)
+        parts = " + ".join(f"{count} at {context.where(group)} ({context.when(group)})" for count, group in zip(per_group, seen))
+        reasoning = f"most {plural(key, 2)} in one photo: {parts}"
+        why = "a detector's count in the photos, which misses what the camera did not see"
+    if asks_average(context.parsed.text) and len(per_group) > 1:
+        value = round(sum(per_group) / len(per_group), 1)
+        return context.answer(value, f"About {value:g} {plural(key, 2)} a time, over {len(per_group)} occasions.",
+                              best + context.evidence(seen)[: MAX_EVIDENCE - len(best)], reasoning, confidence="likely", why=why)
     days = {int(context.library.local_seconds[group.rows[0]] // 86400) for group in seen}
     if len(days) > 1:  # several occasions: the most recent is meant, but say so
         candidates = context.latest_first(per_group, seen, [[row] for row in best])

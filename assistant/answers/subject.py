@@ -34,7 +34,7 @@ _FRAME_WORDS = frozenset(terms(
 ))
 # Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
 _MOTION_WORDS = frozenset(terms("home fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
-                                "return returned"))
+                                "return returned land landed"))
 # Words that ask about trips away from home: they choose trips as what is counted, and are never looked for.
 TRIP_WORDS = frozenset(terms("trip trips journey journeys holiday holidays vacation vacations travel abroad overseas"))
 # Nouns that name the kind of answer a reading question wants ("which dish", "what brand"): the answer, not
@@ -46,7 +46,7 @@ _MOVING_WORDS = frozenset(terms("walk walked walking run ran running jog jogged 
                                 "drive drove driving fly flew flown flying travel travelled traveled travelling traveling go went"))
 # Beginnings and ends of a visit, when a time of arriving or leaving is asked: the edge, not something to find.
 _EDGE_WORDS = frozenset(terms("leave left leaving arrive arrived arriving get got reach reached wake woke up bed sleep slept "
-                              "finish finished start started begin began end ended home"))
+                              "finish finished start started begin began end ended home land landed"))
 _READING_KINDS = ("ocr", "color", "object", "counting")
 # What a detector that knows only "person" (COCO's) counts when people are asked about in other words.
 _DETECTED_AS = {word: "person" for word in ("people", "persons", "men", "man", "women", "woman", "children", "child", "kids", "kid",
@@ -83,6 +83,11 @@ def asks_for_trips(text: str) -> bool:
 def asks_for_all(text: str) -> bool:
     """ "in total", "altogether": every occasion, not the most recent one."""
     return bool(re.search(r"\b(?:in\s+total|total|altogether|all\s+together|overall|all\s+in\s+all|combined)\b", text, re.IGNORECASE))
+
+
+def asks_average(text: str) -> bool:
+    """ "on average", "typically": per occasion, not the latest or the sum."""
+    return bool(re.search(r"\b(?:on\s+)?average\b|\btypically\b|\busually\b", text, re.IGNORECASE))
 
 
 def asks_where(text: str) -> bool:

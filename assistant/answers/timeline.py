@@ -17,6 +17,7 @@ from ..library import Library
 
 # A gap longer than this between two photos at the same place ends a stay (you left and came back).
 STAY_GAP_S = 3600
+SPARSE_PHOTOS_A_DAY = 6  # fewer photos a day than this (a diary's) do not show when a day began or ended
 # A day with this share of its photos outside the home city is a day away (the day you fly home counts).
 AWAY_SHARE = 0.25
 # Days without photos inside a trip (the camera left off) are bridged when at most this many.
@@ -48,6 +49,12 @@ class Timeline:
     names: np.ndarray  # per photo: its semantic name ("" when it has none)
     cities: np.ndarray
     countries: np.ndarray
+    photos_a_day: float  # the median day with photos has this many
+
+    @property
+    def diary_like(self) -> bool:
+        """A photo or two a day, each one moment's only record (a diary), rather than a camera every few seconds."""
+        return self.photos_a_day < SPARSE_PHOTOS_A_DAY
 
     def stay_seconds(self, library: Library, stays: np.ndarray) -> np.ndarray:
         """Length of stays, from their first photo to their last."""
@@ -85,7 +92,9 @@ def _build(library: Library) -> Timeline:
     at_home = located["country"][located["city"] == home_city]
     home_country = str(at_home.mode().iloc[0]) if len(at_home) else ""
     trip_of_row, trips = _trips(frame, located, night_city, home_city)
-    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, trip_of_row, trips, place, names, cities, countries)
+    photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, trip_of_row, trips, place, names, cities, countries,
+                    photos_a_day)
 
 
 def _home_city(night_city: pd.Series, days: np.ndarray) -> str:

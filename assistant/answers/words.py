@@ -42,6 +42,21 @@ NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code pl
 SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
 
 
+_SPELLED = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+_NUMBER_BEFORE = re.compile(r"\b(\d{1,5}|" + "|".join(_SPELLED) + r")\s+((?:[^\W\d_]+\s+)?[^\W\d_]+)", re.IGNORECASE)
+
+
+def written_count(photo: dict, key: str) -> int | None:
+    """The most of a thing the photo's words say there were ("Swam 60 lengths", "two coffees", "3 large pizzas"),
+    key: the thing as concept_key has it; None when no number is written before it."""
+    said = [int(number) if number.isdigit() else _SPELLED[number.lower()]
+            for text in [photo.get("caption", ""), photo.get("ocr_text", "")]
+            for number, following in _NUMBER_BEFORE.findall(text or "") if key in terms(following)]
+    return max(said) if said else None
+
+
 def texts_read(photo: dict) -> list[str]:
     """The text read in a photo: its OCR, and words quoted in its caption."""
     quoted = [first or second for first, second in _QUOTED.findall(photo.get("caption", ""))]

@@ -128,6 +128,7 @@ _ORDINAL = re.compile(
     r"\b(?:the\s+|my\s+)?(?P<word>first|second|third|fourth|fifth|last|latest|final(?=\s+(?:time|visit|trip|occasion))|previous|most\s+recent(?:ly)?)\b"
     r"(?:\s+(?:time|visit|trip|occasion)\b)?", _FLAGS)
 # "on my second trip": an anchor, blanked so the rest of the parser does not see "trip" as the subject.
+_HABIT_EDGE = re.compile(r"\b(?:(?:start(?:ed)?|begin|began|t(?:ake|ook)\s+up)|(?P<stop>stop(?:ped)?|quit|g(?:ive|ave)\s+up))\s+\w+ing\b", _FLAGS)
 _TRIP_ORDINAL = re.compile(r"\b(?:on|during|in)\s+(?:my|our|the)\s+(?P<word>first|second|third|fourth|fifth|last|latest|most\s+recent)\s+(?:trip|visit|journey|holiday|vacation)\b(?:\s+to\b)?", _FLAGS)
 _NOW_ANCHOR = re.compile(
     r"\b(?:assuming|suppose|supposing|imagine|if|given)\s+(?:that\s+)?(?:today|now|the\s+current\s+date|the\s+date)\s+(?:is|was|were)\s+"
@@ -244,6 +245,8 @@ def read_question(text: str) -> ReadQuestion:
         said = _ORDINAL.search(text)
         if said and not _in_time_phrase(text, said):
             ordinal = _ordinal_of(said.group("word"))
+        elif habit := _HABIT_EDGE.search(text):  # "when did I start swimming": the first time; "stop": the last
+            ordinal = -1 if habit.group("stop") else 0
     if kind == "frequency":
         unit = _FREQUENCY_UNITS.get(noun, "visit")
     per, per_spans = _per(text, kind)

@@ -1,0 +1,114 @@
+"""A diary's words, as a person writes them: one photo a day with a sentence, the same habit in several
+phrasings ("Swam 40 lengths", "30 lengths this morning"), numbers written in the text, a pool named like a town
+abroad ("the Lido"), and nouns that look like verbs ("a bowl of pasta" is no bowling). The questions were
+written from the life, before the answers were run."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers import answer_question
+from assistant.answers.timeline import timeline_of
+from assistant.indexing import commit_photo_table
+from assistant.library import Library
+from assistant.testing import photo_table
+
+BRISTOL = dict(city="Bristol", country="United Kingdom", country_code="GB")
+# How the diarist writes a swim; most say swim or swam, all say lengths, some name the Lido.
+SWIMS = ("Swam {n} lengths before work", "{n} lengths this morning, legs tired", "Morning swim at the Lido, {n} lengths",
+         "Quick swim, {n} lengths, cold water", "Lido was busy, swam {n} lengths")
+OTHER_DAYS = ("Dinner at home, we made a bowl of {dish}", "Coffee with Sam in town", "Read in the garden all afternoon",
+              "Bought {dish} and bread at the market", "Long walk by the river", "Rain all day, cards at home",
+              "Tired after work, early night", "Cooked {dish} for the neighbours")
+DISHES = ("pasta", "curry", "soup", "risotto", "noodles")
+
+
+def _diary(photos_a_day: int = 1):
+    """(photos, swims): photo = (local time, caption); swims: (day, lengths) in order."""
+    rng = random.Random(7)
+    photos, swims = [], []
+    day = datetime(2015, 1, 1)
+    while day < datetime(2017, 1, 1):
+        if rng.random() < 0.08:  # days without a photo
+            day += timedelta(days=1)
+            continue
+        if day.weekday() in (1, 3) and rng.random() < 0.8:
+            lengths = rng.choice((20, 30, 40, 50, 60))
+            caption, hour = rng.choice(SWIMS).format(n=lengths), 7
+            swims.append((day.date(), lengths))
+        else:
+            caption, hour = rng.choice(OTHER_DAYS).format(dish=rng.choice(DISHES)), rng.choice((12, 18, 20))
+        photos += [(day.replace(hour=hour, minute=rng.randrange(0, 50)) + timedelta(minutes=shot), caption) for shot in range(photos_a_day)]
+        day += timedelta(days=1)
+    return photos, swims
+
+
+def _library(folder, photos) -> Library:
+    times = np.array([when for when, _ in photos], dtype="datetime64[s]")
+    n = len(photos)
+    table = photo_table(times, caption=[caption for _, caption in photos], city=[BRISTOL["city"]] * n,
+                        country=[BRISTOL["country"]] * n, country_code=[BRISTOL["country_code"]] * n)  # no GPS at home
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+@pytest.fixture(scope="module")
+def diary(tmp_path_factory):
+    photos, swims = _diary()
+    return _library(tmp_path_factory.mktemp("diary") / "lib", photos), swims
+
+
+def test_a_habit_written_several_ways_is_counted_whole(diary):
+    library, swims = diary
+    answer = answer_question(library, "How many times did I swim in 2015?")
+    assert answer.value == sum(1 for day, _ in swims if day.year == 2015)  # "30 lengths this morning" was a swim too
+    assert answer.confidence == "likely" and "'length'" in answer.why  # says which words stood in for "swim"
+
+
+def test_a_camera_log_does_not_stand_words_in_for_each_other(tmp_path):
+    """Photos every few minutes: a visit shows its subject many times, and a word that goes with it (the office's
+    desk) is not the subject (a desk at home is not the office)."""
+    photos = []
+    for offset in range(28):
+        day = datetime(2019, 5, 1) + timedelta(days=offset)
+        at = "a desk with a keyboard in an office" if day.weekday() < 5 else "a desk with a keyboard at home"
+        photos += [(day.replace(hour=9) + timedelta(minutes=5 * shot), at) for shot in range(40)]
+    library = _library(tmp_path / "lib", photos)
+    assert not timeline_of(library).diary_like
+    answer = answer_question(library, "How many days did I go into the office in May 2019?")
+    assert answer.value == sum(1 for offset in range(28) if (datetime(2019, 5, 1) + timedelta(days=offset)).weekday() < 5)
+
+
+def test_numbers_written_in_the_diary_are_counted(diary):
+    library, swims = diary
+    day, lengths = swims[40]
+    answer = answer_question(library, f"How many lengths did I swim on {day:%d %B %Y}?")
+    assert answer.value == lengths and answer.confidence == "likely"
+    average = answer_question(library, "On average, how many lengths did I swim in 2016?")
+    in_2016 = [lengths for day, lengths in swims if day.year == 2016]
+    assert average.value == pytest.approx(sum(in_2016) / len(in_2016), abs=0.05)
+
+
+def test_a_verb_is_found_in_its_other_forms_but_a_noun_is_not_a_verb(diary):
+    library, swims = diary
+    assert answer_question(library, "When did I last go swimming?").value == swims[-1][0].isoformat()  # "Swam", "swim"
+    bowling = answer_question(library, "How many times did I go bowling?")
+    assert bowling.value is None and "'bowling'" in bowling.text  # "a bowl of pasta" is no bowling
+
+
+def test_starting_a_habit_is_its_first_time(diary):
+    library, swims = diary
+    assert answer_question(library, "In what year did I start swimming?").value == str(swims[0][0].year)
+
+
+def test_a_place_name_nobody_went_to_is_the_diarys_word(diary):
+    """Lido di Venezia is in the gazetteer; this diarist never left Bristol, and 'the Lido' is the pool."""
+    library, _ = diary
+    answer = answer_question(library, "How many times did I go to the Lido in 2016?")
+    named = [row for row in range(len(library)) if "Lido" in library.records([row])[0]["caption"]
+             and library.records([row])[0]["local_time"].startswith("2016")]
+    assert answer.value == len(named) > 0
