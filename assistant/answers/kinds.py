@@ -19,10 +19,10 @@ from ..query import ParsedQuery, local_seconds_of
 from ..words import plural
 from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
-from .measures import average, distance
+from .measures import asks_between_places, average, distance, distance_between
 from .moments import find_moments, unvisited_places_as_words, word_rows
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_last_presence, asks_where, content_words
 from .timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, mostly_away, trips, visits
 
@@ -75,6 +75,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
     if moments.missing and moments.found and question.kind not in READING_KINDS:
         return _partly_found(context)  # which visits count depends on every word; what is read there does not
+    if question.kind == "distance" and asks_between_places(context):
+        return distance_between(context)
     if question.kind == "distance":
         return distance(context, rows if moments.subject else np.flatnonzero(moments.scope))
     if question.kind != "frequency" and not groups:
@@ -166,7 +168,8 @@ def _never(context: Context, noun: str) -> Answer:
 def _time(context: Context) -> Answer:
     question = context.question
     pattern = _GRANULARITY_FORMAT[question.granularity or "date"]
-    edge = {"start": lambda group: group.first_row, "end": lambda group: group.last_row}.get(question.edge, lambda group: group.rows[0])
+    side = question.edge or ("end" if question.ordinal == -1 and asks_last_presence(context.parsed.text) else "")
+    edge = {"start": lambda group: group.first_row, "end": lambda group: group.last_row}.get(side, lambda group: group.rows[0])
     if question.usual and len(context.groups) > 1:
         return _usual_time(context, edge, pattern)
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]

@@ -8,10 +8,13 @@ the jitter of a phone standing still and the jumps over gaps in the photos are l
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import numpy as np
 
+from ..query.gazetteer import world_gazetteer
+from ..query.text import normalize
 from .answer import Answer
 from .context import Context
 
@@ -22,6 +25,38 @@ MAX_STEP_S = 30 * 60  # photos further apart than this say nothing of the path b
 MAX_FLIGHT_STEP_S = 6 * 3600  # ... except a flight, whose photos stop on board
 SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) is rough
 EARTH_RADIUS_M = 6_371_000.0
+# "How far is Copenhagen from home?", "how far away was the hotel from Rome": a distance between places, not a journey.
+_BETWEEN = re.compile(r"\bhow\s+far\s+(?:away\s+)?(?:is|was|are|were)\s+(?!it\b)", re.IGNORECASE)
+
+
+def asks_between_places(context: Context) -> bool:
+    return bool(context.parsed.place.terms and _BETWEEN.search(context.parsed.text))
+
+
+def distance_between(context: Context) -> Answer:
+    """As the crow flies, from the place asked about to a second place named, or else to home: where the home
+    town's photos were taken, or the town's centre when home photos have no GPS (a diary)."""
+    (lat, lng, name), *others = [(area.lat, area.lng, area.name) for term in context.parsed.place.terms for area in term.areas[:1]]
+    origin = others[0] if others else _home(context)
+    if origin is None:
+        return context.cannot_tell(f"I can't tell how far {name} is from home: I don't know where home is.", "home is never located")
+    metres = round(float(_haversine(lat, lng, origin[0], origin[1])), -3)
+    text = f"About {metres / 1000:,.0f} km from {origin[2]} to {name}, as the crow flies."
+    return context.answer(metres, text, context.evidence(context.groups), f"{origin[2]} ({origin[0]:.3f}, {origin[1]:.3f}) to "
+                          f"{name} ({lat:.3f}, {lng:.3f})", confidence="likely", why="a straight line between the two places, not a route")
+
+
+def _home(context: Context) -> tuple[float, float, str] | None:
+    library, home = context.library, context.timeline.home_city
+    if not home:
+        return None
+    at_home = (context.timeline.cities == home) & np.isfinite(library.lat) & np.isfinite(library.lng)
+    if at_home.any():
+        return float(np.median(library.lat[at_home])), float(np.median(library.lng[at_home])), f"home ({home})"
+    codes = set(library.country_code[context.timeline.cities == home]) - {""}
+    towns = world_gazetteer().cities.get(normalize(home), [])
+    town = next((town for town in towns if town.country_code in codes), towns[0] if towns else None)
+    return (town.lat, town.lng, f"home ({home})") if town else None
 
 
 def units_in_scope(context: Context, unit: str) -> float:

@@ -26,7 +26,7 @@ _FRAME_WORDS = frozenset(terms(
     "first last second third latest previous recent recently most least more less average typical usual "
     "new old same other different favourite favorite whole entire "
     "date day days week weeks weekend month months year years hour hours minute minutes morning afternoon evening night o clock "
-    "place places city cities town towns country countries location where thing things something anything "
+    "place places city cities town towns country countries location where near nearby thing things something anything "
     # words that make a visit an event, or say how often it recurs, without saying what it was
     "appointment appointments session sessions occasion occasions event events outing outings practice practices "
     "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
@@ -90,9 +90,14 @@ def asks_average(text: str) -> bool:
     return bool(re.search(r"\b(?:on\s+)?average\b|\btypically\b|\busually\b", text, re.IGNORECASE))
 
 
+def asks_last_presence(text: str) -> bool:
+    """ "When was I last in Edinburgh": the last day there, not the day the last trip began ("when did I last go")."""
+    return bool(re.search(r"\b(?:(?:was|were)\s+(?:i|we)|(?:i|we)\s+(?:was|were))\s+last\b|\blast\s+(?:time\s+)?(?:i|we)\s+(?:was|were)\b", text, re.IGNORECASE))
+
+
 def asks_where(text: str) -> bool:
     """ "where", "whereabouts": any place will do, a town too; "which bar" wants a bar."""
-    return bool({"where", "whereabout"} & set(terms(text)))
+    return bool(re.search(r"\bwhere(?:abouts)?\b", text, re.IGNORECASE))  # "where" is a stop word to terms()
 
 
 def asks_abroad(text: str) -> bool:

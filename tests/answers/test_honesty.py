@@ -199,3 +199,16 @@ def test_how_many_places_counts_the_places_not_detections(life):
     assert rome.value is None and "Rome" in rome.text  # Rome's photos name no venue: not "1", not "0"
     countries = answer_question(life[0], "How many countries did I visit in March 2019?")
     assert countries.value == 1 and "Italy" in countries.text  # away from home: Italy
+
+
+def test_how_far_a_place_is_from_home_is_a_straight_line_not_a_journey(life):
+    """Dublin (home, 53.35 N 6.26 W) to Rome (41.89 N 12.48 E) is about 1,880 km as the crow flies."""
+    answer = answer_question(life[0], "How far is Rome from home?")
+    assert answer.value == pytest.approx(1_880_000, rel=0.02) and "crow" in answer.text
+    assert answer.confidence == "likely"
+
+
+def test_when_one_was_last_somewhere_is_the_last_day_there(life):
+    """Rome, 21-23 March: "when was I last in Rome" is the 23rd; "when did I last go to Rome" the day the trip began."""
+    assert answer_question(life[0], "When was I last in Rome?").value == "2019-03-23"
+    assert answer_question(life[0], "When did I last go to Rome?").value == "2019-03-21"
