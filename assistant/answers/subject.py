@@ -18,8 +18,6 @@ _FRAME_WORDS = frozenset(terms(
     "spend spent spending take took taken taking make made making use used using come came coming let see saw seen "
     "stay stayed staying visit visited visiting eat ate eaten eating drink drank drinking sit sat sitting wait waited waiting "
     "ride rode riding play played playing wear wore wearing enjoy enjoyed attend attended "
-    # what one did with a thing the photos show: the thing picks the visit ("how many times did I buy feta")
-    "buy bought buying purchase purchased order ordered pay paid pick picked grab grabbed "
     "i me my mine myself we our us ours you your one ones it its there here also again ever still just really actually exactly "
     "usually typically normally often always never sometimes roughly approximately about around nearly almost "
     "time times many much long number count total amount kind type sort name named called call "
@@ -32,6 +30,10 @@ _FRAME_WORDS = frozenset(terms(
     "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
     "daily weekly monthly yearly regular regularly held hold"
 ))
+# What one did with a thing ("how many times did I buy feta", "cook lasagne"): the thing picks the visit, however the
+# diary says it ("made lasagne", "picked up feta"); with no thing named, the verb is the subject ("how often did I cook").
+_THING_VERBS = frozenset(terms("buy bought buying purchase purchased order ordered pay paid pick picked grab grabbed "
+                               "cook cooked cooking bake baked baking prepare prepared"))
 # Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
 _MOTION_WORDS = frozenset(terms("home fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
                                 "return returned land landed"))
@@ -65,15 +67,17 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
     if has_place:
         light |= _MOTION_WORDS
-    if question.kind in _READING_KINDS:
-        light |= _ANSWER_NOUNS
+    if question.kind in _READING_KINDS:  # "what did I buy": the thing is the answer, read from the day's moments
+        light |= _ANSWER_NOUNS | _THING_VERBS
     if question.kind == "distance":
         light |= _MOVING_WORDS
     if question.edge:
         light |= _EDGE_WORDS
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(detected_as(question.counted))}
-    return [word for word in dict.fromkeys(terms(text)) if word not in light]
+    words = [word for word in dict.fromkeys(terms(text)) if word not in light]
+    things = [word for word in words if word not in _THING_VERBS]
+    return things or words
 
 
 def asks_for_trips(text: str) -> bool:

@@ -112,3 +112,11 @@ def test_a_place_name_nobody_went_to_is_the_diarys_word(diary):
     named = [row for row in range(len(library)) if "Lido" in library.records([row])[0]["caption"]
              and library.records([row])[0]["local_time"].startswith("2016")]
     assert answer.value == len(named) > 0
+
+
+def test_a_verb_with_no_thing_named_is_the_subject(diary):
+    """ "how often did I cook": the days the diary says so, not every day of the year (cook only frames "cook curry")."""
+    library, _ = diary
+    cooked = [row for row in range(len(library)) if library.records([row])[0]["caption"].startswith("Cooked")
+              and library.records([row])[0]["local_time"].startswith("2016")]
+    assert answer_question(library, "How often did I cook in 2016?").value == len(cooked) > 0
