@@ -24,6 +24,8 @@ SPEEDS_KMH = {"walk": (1.0, 7.5), "run": (6.0, 22.0), "cycle": (8.0, 40.0), "dri
 MAX_STEP_S = 30 * 60  # photos further apart than this say nothing of the path between them ...
 MAX_FLIGHT_STEP_S = 6 * 3600  # ... except a flight, whose photos stop on board
 SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) is rough
+GPS_JITTER_M = 50.0  # consecutive photos closer than this may be one place read twice
+UNSEEN_WALK_M = 1000.0  # a way made while the camera was off counts as walked up to this far
 EARTH_RADIUS_M = 6_371_000.0
 # "How far is Copenhagen from home?", "how far away was the hotel from Rome": a distance between places, not a journey.
 _BETWEEN = re.compile(r"\bhow\s+far\s+(?:away\s+)?(?:is|was|are|were)\s+(?!it\b)", re.IGNORECASE)
@@ -98,8 +100,15 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
     kmh = np.divide(metres * 3.6, seconds, out=np.zeros_like(metres), where=seconds > 0)
     longest = MAX_FLIGHT_STEP_S if means in ("fly", "") else MAX_STEP_S
     same_day = local[1:] // 86400 == local[:-1] // 86400
-    moving = (seconds > 0) & (seconds <= longest) & same_day & (kmh >= low) & (kmh <= high)
+    at_speed = (kmh >= low) & (seconds <= longest)
+    # a slower step of the day, past GPS jitter, is a way made while the camera was off or the photos were few: on foot
+    # (or any way, when no way is asked) it is made at least in that straight line; a drive or a flight is not that slow
+    gap = (kmh < low) | (seconds > longest) if means in ("walk", "") else np.zeros_like(at_speed)
+    if means == "walk":  # a longer way unseen may have been by bus or car
+        gap &= metres <= UNSEEN_WALK_M
+    moving = (seconds > 0) & same_day & (kmh <= high) & (metres >= GPS_JITTER_M) & (at_speed | gap)
     total = float(metres[moving].sum())
+    gapped = bool((moving & gap).any())
     how = {"walk": "walked", "run": "ran", "cycle": "cycled", "drive": "drove", "fly": "flew"}.get(means, "travelled")
     if not moving.any():
         return context.answer(0.0, f"I found no stretch where you {how} ({context.scope_label}).", rows[:3].tolist(),
@@ -109,10 +118,12 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
     evidence = rows[steps[:: max(1, len(steps) // 12)]][:12].tolist()
     sparse = float(np.median(seconds)) > SPARSE_STEP_S
     value = round(total, -1)
-    text = f"About {value / 1000:.1f} km ({how}, from the GPS of {len(steps) + 1} photos)."
-    reasoning = f"{len(steps)} steps between photos at {low:g}–{high:g} km/h add up to {value / 1000:.2f} km"
-    return context.answer(value, text, evidence, reasoning, confidence="unsure" if sparse else "likely",
-                          why="a path drawn through the photos' GPS" + (", which are far apart" if sparse else ""))
+    text = f"{'At least' if gapped else 'About'} {value / 1000:.1f} km ({how}, from the GPS of {len(steps) + 1} photos)."
+    reasoning = f"{len(steps)} steps between photos at up to {high:g} km/h add up to {value / 1000:.2f} km"
+    why = "a path drawn through the photos' GPS" + (", which are far apart" if sparse else "")
+    if gapped:
+        why += "; where the camera was off or the photos were few, a straight line stands for the way"
+    return context.answer(value, text, evidence, reasoning, confidence="unsure" if sparse else "likely", why=why)
 
 
 def _haversine(lat1, lng1, lat2, lng2) -> np.ndarray:

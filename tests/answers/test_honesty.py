@@ -212,3 +212,15 @@ def test_when_one_was_last_somewhere_is_the_last_day_there(life):
     """Rome, 21-23 March: "when was I last in Rome" is the 23rd; "when did I last go to Rome" the day the trip began."""
     assert answer_question(life[0], "When was I last in Rome?").value == "2019-03-23"
     assert answer_question(life[0], "When did I last go to Rome?").value == "2019-03-21"
+
+
+def test_a_walk_with_the_camera_off_is_at_least_its_straight_lines(tmp_path):
+    """Photos 12 minutes apart, 150 m between them (0.75 km/h: the walk was slower than walking only because the
+    photos are few), then a 5 km bus ride: the walk is at least its straight lines, and the ride is not walked."""
+    day, photos = datetime(2019, 6, 2, 10), []
+    for step in range(8):
+        photos.append((day + timedelta(minutes=12 * step), "a path through a park", "", DUBLIN, 53.35 + 0.00135 * step, -6.26, ""))
+    photos.append((day + timedelta(minutes=12 * 7 + 20), "a bus stop on a street", "", DUBLIN, 53.35 + 0.00135 * 7 + 0.045, -6.26, ""))
+    library = _commit(tmp_path / "lib", photos)
+    answer = answer_question(library, "How far did I walk on 2 June 2019?")
+    assert answer.value == pytest.approx(7 * 150, rel=0.05) and answer.text.startswith("At least")
