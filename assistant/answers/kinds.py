@@ -180,11 +180,24 @@ def _time(context: Context) -> Answer:
         return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}",
                               candidates, "unsure", "several occasions and the question names none")
     group = context.groups[-1] if question.ordinal is None else context.groups[0]
-    # one photo's words are a captioner's word, which is sometimes wrong; a place name or several photos are more
-    single = len(group.rows) < 2 and bool(context.moments.subject) and not context.moments.named_in(group.rows)
-    return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", context.evidence([group]),
+    # one photo is a captioner's word, or a GPS fix that strayed to the place next door: several photos are surer
+    single = len(group.rows) < 2 and bool(context.moments.subject)
+    way_there = _way_there(context, group) if context.by_trip and side != "end" else []  # "when did we fly to Orlando": the flight
+    evidence = list(dict.fromkeys([*way_there, int(edge(group)), *context.evidence([group])]))  # and the photo the time is read from
+    return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if single else "sure", why="a single photo's words say it" if single else "")
+                          confidence="likely" if single else "sure", why="a single photo says it" if single else "")
+
+
+def _way_there(context: Context, group, shown: int = 2) -> list[int]:
+    """A few photos of the journey that began a trip: the same day's photos right before it, away from home or
+    nowhere a town is known (on a plane, on the road)."""
+    library, timeline = context.library, context.timeline
+    day, row, journey = library.local_seconds[group.first_row] // 86400, group.first_row - 1, []
+    while row >= 0 and library.local_seconds[row] // 86400 == day and timeline.cities[row] != timeline.home_city:
+        journey.append(row)
+        row -= 1
+    return [int(row) for row in journey[:: max(1, len(journey) // shown)][:shown]]
 
 
 def _usual_time(context: Context, edge, pattern: str) -> Answer:

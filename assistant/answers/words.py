@@ -9,6 +9,7 @@ beer's label, not the gate number on the wall behind it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 import numpy as np
@@ -100,7 +101,8 @@ def _run_around_best(tokens: list[str], scored: Counter) -> str:
     if not weights or max(weights) <= 0:
         return ""
     best = int(np.argmax(weights))
-    keep = [weight >= 0.5 * weights[best] for weight in weights]
+    script = _script(tokens[best])  # a sign in two languages is two strings: "BARILLA", not "BARILLA ΠΡΟΣΦΟΡΑ"
+    keep = [weight >= 0.5 * weights[best] and _script(token) in (script, "") for token, weight in zip(tokens, weights)]
     start, end = best, best + 1
     while start > 0 and (keep[start - 1] or (not terms(tokens[start - 1]) and start > 1 and keep[start - 2])):
         start -= 1
@@ -109,6 +111,12 @@ def _run_around_best(tokens: list[str], scored: Counter) -> str:
     if start > 0 and not terms(tokens[start - 1]):  # a leading article belongs to a title: "THE LAST HARBOUR"
         start -= 1
     return " ".join(tokens[start:end])
+
+
+def _script(token: str) -> str:
+    """The writing system of a token's first letter ("LATIN", "GREEK", "CJK"...; "" for digits and signs)."""
+    letter = next((ch for ch in token if ch.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
 def colours(photos: list[dict], subject: list[str]) -> Counter:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from assistant.answers import answer_question
-from assistant.answers.words import texts_read
+from assistant.answers.words import texts_read, words_read
 from assistant.enrich import shards
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
@@ -210,7 +210,8 @@ def test_how_far_a_place_is_from_home_is_a_straight_line_not_a_journey(life):
 
 def test_when_one_was_last_somewhere_is_the_last_day_there(life):
     """Rome, 21-23 March: "when was I last in Rome" is the 23rd; "when did I last go to Rome" the day the trip began."""
-    assert answer_question(life[0], "When was I last in Rome?").value == "2019-03-23"
+    last = answer_question(life[0], "When was I last in Rome?")
+    assert last.value == "2019-03-23" and last.evidence[0].startswith("20190323")  # the photo the day is read from comes first
     assert answer_question(life[0], "When did I last go to Rome?").value == "2019-03-21"
 
 
@@ -224,3 +225,39 @@ def test_a_walk_with_the_camera_off_is_at_least_its_straight_lines(tmp_path):
     library = _commit(tmp_path / "lib", photos)
     answer = answer_question(library, "How far did I walk on 2 June 2019?")
     assert answer.value == pytest.approx(7 * 150, rel=0.05) and answer.text.startswith("At least")
+
+
+def test_one_photo_named_after_the_place_next_door_is_not_sure(tmp_path):
+    """A GPS fix that strays to the souvlaki place during a morning at the library is one photo: the first souvlaki
+    may be that day, but only the later lunch there, three photos of it, would be sure."""
+    library_day, lunch_day, photos = datetime(2018, 9, 13, 10), datetime(2018, 9, 18, 12), []
+    for minute in range(0, 120, 10):
+        strayed = minute == 60
+        photos.append((library_day + timedelta(minutes=minute), "a person holding a gyros pita" if strayed else "rows of books on shelves",
+                       "Ypsilon Souvlaki" if strayed else "Central Library", DUBLIN, 53.3401 if strayed else 53.34, -6.25, ""))
+    for minute in (0, 15, 30):
+        photos.append((lunch_day + timedelta(minutes=minute), "a person holding a souvlaki", "Ypsilon Souvlaki", DUBLIN, 53.3401, -6.25, ""))
+    answer = answer_question(_commit(tmp_path / "lib", photos), "When did I first eat souvlaki?")
+    assert not (answer.value == "2018-09-13" and answer.confidence == "sure")
+
+
+def test_a_sign_in_two_scripts_is_read_as_two_strings():
+    photos = [{"caption": "a shelf of pasta", "ocr_text": "BARILLA ΜΑΣΟΥΤΗΣ ΠΡΟΣΦΟΡΑ"}, {"caption": "a shelf of pasta", "ocr_text": "BARILLA"}]
+    read = words_read(photos, [True, True], lambda key: 3.0, wants_number=False, asked=set())
+    assert read.most_common(1)[0][0] == "BARILLA" and not any("ΠΡΟΣΦΟΡΑ" in value and "BARILLA" in value for value in read)
+
+
+def test_the_journey_that_began_a_trip_is_part_of_its_evidence(tmp_path):
+    """A flight's photos have no town: "when did I fly to Rome" shows them before the first photos in Rome."""
+    nowhere = dict(city="", country="", country_code="")
+    photos = []
+    for day in [day for day in range(1, 31) if day != 11]:  # a month at home in Dublin, but for the day in Rome
+        photos += [(datetime(2019, 5, day, 8) + timedelta(minutes=20 * shot), "a kitchen table", "Home", DUBLIN, 53.35, -6.26, "")
+                   for shot in range(3)]
+    flight = [(datetime(2019, 5, 10, 10) + timedelta(minutes=20 * shot), "clouds from an airplane window", "", nowhere,
+               float("nan"), float("nan"), "") for shot in range(4)]
+    rome = [(datetime(2019, 5, 10, 14) + timedelta(hours=3 * shot), "a street with old buildings", "", ROME, 41.9, 12.49, "")
+            for shot in range(12)]
+    photos = sorted(photos + flight + rome, key=lambda photo: photo[0])
+    answer = answer_question(_commit(tmp_path / "lib", photos), "When did I fly to Rome?")
+    assert answer.value == "2019-05-10" and any(image_id.startswith("20190510_1") and image_id < "20190510_14" for image_id in answer.evidence)
