@@ -181,12 +181,14 @@ def _time(context: Context) -> Answer:
                               candidates, "unsure", "several occasions and the question names none")
     group = context.groups[-1] if question.ordinal is None else context.groups[0]
     # one photo is a captioner's word, or a GPS fix that strayed to the place next door: several photos are surer
-    single = len(group.rows) < 2 and bool(context.moments.subject)
+    thin = context.moments.thin_words(group.rows) if len(group.rows) > 1 else []
+    single = (len(group.rows) < 2 and bool(context.moments.subject)) or bool(thin)
     way_there = _way_there(context, group) if context.by_trip and side != "end" else []  # "when did we fly to Orlando": the flight
     evidence = list(dict.fromkeys([*way_there, int(edge(group)), *context.evidence([group])]))  # and the photo the time is read from
     return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if single else "sure", why="a single photo says it" if single else "")
+                          confidence="likely" if single else "sure",
+                          why=(f"only one photo there has {', '.join(map(repr, thin))}" if thin else "a single photo says it") if single else "")
 
 
 def _way_there(context: Context, group, shown: int = 2) -> list[int]:

@@ -62,6 +62,14 @@ class Moments:
     as_times_of_day: list[str] = field(default_factory=list)  # meals no photo names, taken as their hours instead
     by_place_name: np.ndarray | None = None  # per row: every subject word is in its place's name (GPS-derived, not a captioner's)
     companions: dict[str, list[str]] = field(default_factory=dict)  # words that stand in for a subject word (see _companion_rows)
+    word_hits: np.ndarray | None = None  # per subject word, per row: the row has it
+
+    def thin_words(self, rows: np.ndarray) -> list[str]:
+        """The subject words that only one of these rows (a visit's) has: a captioner's slip, or a moment next door."""
+        if self.word_hits is None or not len(rows):
+            return []
+        counts = self.word_hits[:, np.searchsorted(self.rows, rows)].sum(axis=1)
+        return [word for word, count in zip(self.subject, counts) if count == 1 and word not in self.missing]
 
     def named_in(self, rows: np.ndarray) -> bool:
         """Whether some of these rows were found by their place's name rather than by the photos' words."""
@@ -171,7 +179,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
     in_scope = named[:, scope].any(axis=1)
     by_name = named[in_scope][:, rows].all(axis=0) if in_scope.all() and in_scope.any() else np.zeros(len(rows), bool)
-    return Moments(rows, scope, relevance=relevance, by_place_name=by_name, **found)
+    return Moments(rows, scope, relevance=relevance, by_place_name=by_name, word_hits=hits[:, rows], **found)
 
 
 def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timeline: Timeline) -> np.ndarray:

@@ -261,3 +261,15 @@ def test_the_journey_that_began_a_trip_is_part_of_its_evidence(tmp_path):
     photos = sorted(photos + flight + rome, key=lambda photo: photo[0])
     answer = answer_question(_commit(tmp_path / "lib", photos), "When did I fly to Rome?")
     assert answer.value == "2019-05-10" and any(image_id.startswith("20190510_1") and image_id < "20190510_14" for image_id in answer.evidence)
+
+
+def test_a_word_on_one_photo_of_a_visit_makes_its_time_likely_not_sure(tmp_path):
+    """My own dentist, then one photo of kids on the street outside: not surely the kids' dentist visit."""
+    photos = [(datetime(2024, 8, 22, 15) + timedelta(minutes=10 * shot), "a kid sitting in a dentist chair", "Kids Dental", DUBLIN,
+               53.35, -6.25, "") for shot in range(5)]
+    photos += [(datetime(2024, 12, 10, 10, 40) + timedelta(minutes=10 * shot), "a dentist chair in a room", "", DUBLIN, 53.34, -6.26, "")
+               for shot in range(5)]
+    photos.append((datetime(2024, 12, 10, 11, 32), "two kids walking down a street", "", DUBLIN, 53.34, -6.26, ""))
+    answer = answer_question(_commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0])), "When did I last take the kids to the dentist?")
+    assert not (answer.value == "2024-12-10" and answer.confidence == "sure")
+    assert answer.value != "2024-12-10" or "'kid'" in answer.why
