@@ -77,8 +77,6 @@ def _judge(args: argparse.Namespace, tolerance: str | None = None):
     from .studies import Judge, parse_tolerance, read_qrels
 
     tolerance = parse_tolerance(tolerance or args.tolerance or "exact")
-    if tolerance.kind == "event" and not args.library:
-        raise ValueError("event tolerance needs the library whose events are meant: pass --library")
     qrels = read_qrels(args.qrels)
     print(qrels.describe(), file=sys.stderr)
     settings = Settings.resolve(library=args.library, date_order=args.date_order)
@@ -87,14 +85,11 @@ def _judge(args: argparse.Namespace, tolerance: str | None = None):
 
 
 def _add_dres_options(parser: argparse.ArgumentParser) -> None:
-    """DRES's scoring parameters, as its KisTaskScorer takes them (defaults: the LSC's 100 / 50 / 10 over 300 s)."""
-    from .studies import DresScoring
+    """DRES's scoring parameters, as its KisTaskScorer takes them (defaults: the LSC's)."""
+    from .studies.tasks import DRES_FLAGS, DresScoring
 
-    scoring = DresScoring()
-    parser.add_argument("--dres-max-points", type=float, default=scoring.max_points, help="points for a correct submission at once (default: %(default)g)")
-    parser.add_argument("--dres-points-at-end", type=float, default=scoring.max_points_at_end, help="points for a correct submission at the time limit (default: %(default)g)")
-    parser.add_argument("--dres-penalty", type=float, default=scoring.penalty_per_wrong, help="points off per wrong submission before the correct one (default: %(default)g)")
-    parser.add_argument("--dres-duration", type=float, default=scoring.duration_s, help="a task's time limit in seconds, unless its topic record sets one (default: %(default)g)")
+    for field, (flag, meaning) in DRES_FLAGS.items():
+        parser.add_argument(flag, type=float, dest=field, default=getattr(DresScoring(), field), help=f"{meaning} (default: %(default)g)")
 
 
 def _add_date_order_option(parser: argparse.ArgumentParser) -> None:
@@ -494,11 +489,14 @@ def run_study_report(args: argparse.Namespace) -> int:
 
 
 def _run_judged_study_report(args: argparse.Namespace, records: list[dict]) -> int:
-    from .studies import DresScoring, report_text, summarise
+    from .studies import DresScoring, logged_tolerances, report_text, summarise
     from .studies.plots import write_study_plots
+    from .studies.tasks import DRES_FLAGS
 
-    judge = _judge(args, args.tolerance or _logged_tolerance(records))
-    scoring = DresScoring(args.dres_max_points, args.dres_points_at_end, args.dres_penalty, args.dres_duration)
+    if len(stated := logged_tolerances(records)) > 1 and not args.tolerance:
+        print(f"note: the log was judged live under several tolerances ({', '.join(stated)}); pass --tolerance to choose", file=sys.stderr)
+    judge = _judge(args, args.tolerance or (stated[0] if len(stated) == 1 else None))  # as the live session judged
+    scoring = DresScoring(**{field: getattr(args, field) for field in DRES_FLAGS})
     tasks = summarise(records, judge, scoring)
     if not tasks:
         raise SystemExit(f"error: {args.log} holds no study records")
@@ -506,14 +504,6 @@ def _run_judged_study_report(args: argparse.Namespace, records: list[dict]) -> i
     for path in write_study_plots(tasks, args.plots or args.log.parent, args.log.stem, scoring.duration_s):
         print(f"plot: {path}")
     return 0
-
-
-def _logged_tolerance(records: list[dict]) -> str | None:
-    """The tolerance a live session judged under, when its log states one (a note when it states several)."""
-    stated = sorted({str(record["tolerance"]) for record in records if record.get("event") == "topic" and record.get("tolerance")})
-    if len(stated) > 1:
-        print(f"note: the log was judged live under several tolerances ({', '.join(stated)}); pass --tolerance to choose", file=sys.stderr)
-    return stated[0] if len(stated) == 1 else None
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

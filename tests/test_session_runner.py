@@ -259,3 +259,13 @@ def test_the_browser_shows_the_topic_its_hints_on_schedule_and_a_countdown(brows
 def test_a_session_sets_its_own_topics():
     with pytest.raises(ValueError, match="drop --topic"):
         create_pool(topics="demo", topic="T1")
+
+
+def test_a_tolerance_is_for_a_judged_session():
+    with pytest.raises(ValueError, match="--topics"):
+        create_pool(tolerance="5min")
+    with pytest.raises(ValueError, match="--qrels"):
+        create_pool(topics="demo", tolerance="5min")
+    with pytest.raises(ValueError, match="Nmin"):
+        create_pool(topics="demo", qrels="demo", tolerance="scene")
+    assert create_pool(topics="demo", qrels="demo", tolerance="event").session.judge.tolerance.spec() == "event"

@@ -9,10 +9,10 @@ from .qrels import Qrels, packaged_study_file, read_qrels
 from .recorder import StudyRecorder
 from .report import report_text
 from .runs import CUTOFFS, RunFile, RunRow, read_run, score_run, score_text
-from .tasks import DresScoring, TaskSummary, summarise
+from .tasks import DresScoring, TaskSummary, logged_tolerances, summarise
 
 __all__ = [
     "AcceptedAnswer", "answer_matches", "QA_MATCHING", "Judge", "Tolerance", "parse_tolerance", "StudyLog", "StudyLogReading",
     "read_log", "record_time", "Qrels", "packaged_study_file", "read_qrels", "StudyRecorder", "report_text", "CUTOFFS",
-    "RunFile", "RunRow", "read_run", "score_run", "score_text", "DresScoring", "TaskSummary", "summarise",
+    "RunFile", "RunRow", "read_run", "score_run", "score_text", "DresScoring", "TaskSummary", "logged_tolerances", "summarise",
 ]

@@ -84,13 +84,13 @@ class Judge:
 
     def photo_is_correct(self, topic: str, image_id: str) -> bool:
         """A KIS submission: the image, or one close enough to a correct image under the tolerance."""
+        if self.tolerance.kind == "event" and self.library is None:
+            raise ValueError("event tolerance needs the library whose events are meant: pass --library")
         if topic not in self._keys:
             return False
         if photo_key(image_id) in self._keys[topic]:
             return True
         if self.tolerance.kind == "event":
-            if self.library is None:
-                raise ValueError("event tolerance needs the library whose events are meant: pass --library")
             row = self.library.row_of(image_id)
             return row is not None and int(self.library.event_ids[row]) in self._correct_events(topic)
         if self.tolerance.kind == "minutes":

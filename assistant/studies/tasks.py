@@ -45,6 +45,20 @@ class DresScoring:
                 f"-{self.penalty_per_wrong:g} per wrong submission before the correct one, never below 0")
 
 
+# study-report's flags for DresScoring's fields: the flag and what it sets
+DRES_FLAGS = {
+    "max_points": ("--dres-max-points", "points for a correct submission at once"),
+    "max_points_at_end": ("--dres-points-at-end", "points for a correct submission at the time limit"),
+    "penalty_per_wrong": ("--dres-penalty", "points off per wrong submission before the correct one"),
+    "duration_s": ("--dres-duration", "a task's time limit in seconds, unless its topic record sets one"),
+}
+
+
+def logged_tolerances(records: Iterable[dict]) -> list[str]:
+    """The tolerances a live session judged photos under, as its topic records state them."""
+    return sorted({str(record["tolerance"]) for record in records if record.get("event") == "topic" and record.get("tolerance")})
+
+
 @dataclass
 class TaskSummary:
     """One participant on one topic. The judged fields stay at their defaults without a judge or for a topic the
