@@ -222,6 +222,33 @@ def test_a_whole_session_is_judged_and_the_report_agrees_with_the_log(session_se
             "yes" if correct else "no", f"{seconds:.1f}" if seconds is not None else "-", wrong_before, hints_seen)
 
 
+def test_a_restarted_app_resumes_the_participant_over_http(tmp_path, demo_library, tiny_clip_dir):
+    log, clock = tmp_path / "study.jsonl", FakeClock()
+
+    def serve():
+        service = create_pool(library=str(demo_library), model=str(tiny_clip_dir), study_log=str(log), topics="demo", participant="p01")
+        service.study.clock = clock
+        demo = build_app(service)
+        port = free_port()
+        launch(demo, service, port=port, block=False)
+        return demo, Client(f"http://127.0.0.1:{port}/", verbose=False)
+
+    demo, client = serve()
+    assert client.predict(api_name="/session")["topic"] == "DEMO-KIS-01"
+    client.predict(api_name="/next_topic")
+    clock.advance(40)
+    before = client.predict(api_name="/session")
+    demo.close()
+    clock.advance(15)  # the app is down for a while, then starts again on the same log
+    demo, client = serve()
+    after = client.predict(api_name="/session")
+    demo.close()
+    assert (after["topic"], after["number"], after["hints"]) == (before["topic"], 2, before["hints"]) and len(after["hints"]) == 2
+    assert after["seconds_left"] == before["seconds_left"] - 15
+    hints = [(record["topic"], record["hint"]) for record in read_log(log).records if record["event"] == "hint"]
+    assert hints == [("DEMO-KIS-01", 1), ("DEMO-KIS-02", 1), ("DEMO-KIS-02", 2)]
+
+
 # ---- the same session in a real browser ----------------------------------------------------------
 
 
