@@ -171,8 +171,8 @@ def create_pool(
     study = StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic)
     session = None
     if topics:
-        session = _session(topics, study, _live_judge(qrels, tolerance, resolved), study_log=study_log, topic=topic,
-                           feedback=feedback, hint_every=hint_every)
+        judge = _live_judge(qrels, tolerance, resolved)
+        session = _session_runner(topics, study, judge, study_log=study_log, topic=topic, feedback=feedback, hint_every=hint_every)
     elif tolerance:
         raise ValueError("--tolerance judges a session's photos: give it with --topics and --qrels")
     return AssistantPool(
@@ -192,9 +192,10 @@ def _live_judge(qrels: str | None, tolerance: str | None, settings: Settings) ->
     return judge
 
 
-def _session(
+def _session_runner(
     topics: str, study: StudyRecorder, judge: Judge | None, *, study_log: str | None, topic: str | None, feedback: bool, hint_every: float | None,
 ) -> SessionRunner:
+    """The LSC-style session over these topics, refusing --topic and warning of what the session would lack."""
     if topic:
         raise ValueError("--topic names one task; with --topics the session sets each topic itself: drop --topic")
     if not study_log:
