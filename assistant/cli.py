@@ -61,23 +61,35 @@ def _enrichment(args: argparse.Namespace, device: str):
         raise SystemExit(f"error: {error}") from None
 
 
-def _add_judging_options(parser: argparse.ArgumentParser, qrels_required: bool = False) -> None:
+_TOLERANCE_HELP = "what counts as a correct photo: exact, event (the same event; needs the library) or Nmin (within N minutes, e.g. 5min)"
+
+
+def _add_judging_options(parser: argparse.ArgumentParser, qrels_required: bool = False, tolerance_default: str | None = "exact") -> None:
     parser.add_argument("--qrels", required=qrels_required, help="ground truth: topic,image_id CSV, JSON or DRES tasks; demo: the demo's")
-    parser.add_argument("--tolerance", default="exact", help="what counts as a correct photo: exact, event (needs --library), minutes:N")
-    parser.add_argument("--library", help="library whose events and times judge --tolerance event / minutes:N")
+    stated = tolerance_default or "the one the log states, else exact"
+    parser.add_argument("--tolerance", default=tolerance_default, help=f"{_TOLERANCE_HELP} (default: {stated})")
+    parser.add_argument("--library", help="library whose events and times judge --tolerance event / Nmin")
     _add_date_order_option(parser)
 
 
-def _judge(args: argparse.Namespace):
+def _judge(args: argparse.Namespace, tolerance: str | None = None):
     """The qrels read (and what was read, on stderr), judged under the chosen tolerance."""
-    from .evaluation import Judge, parse_tolerance, read_qrels
+    from .studies import Judge, parse_tolerance, read_qrels
 
-    tolerance = parse_tolerance(args.tolerance)
+    tolerance = parse_tolerance(tolerance or args.tolerance or "exact")
     qrels = read_qrels(args.qrels)
     print(qrels.describe(), file=sys.stderr)
     settings = Settings.resolve(library=args.library, date_order=args.date_order)
     library = _open_library(settings) if args.library else None
     return Judge(qrels, tolerance, library, settings.date_order)
+
+
+def _add_dres_options(parser: argparse.ArgumentParser) -> None:
+    """DRES's scoring parameters, as its KisTaskScorer takes them (defaults: the LSC's)."""
+    from .studies.tasks import DRES_FLAGS, DresScoring
+
+    for field, (flag, meaning) in DRES_FLAGS.items():
+        parser.add_argument(flag, type=float, dest=field, default=getattr(DresScoring(), field), help=f"{meaning} (default: %(default)g)")
 
 
 def _add_date_order_option(parser: argparse.ArgumentParser) -> None:
@@ -106,6 +118,7 @@ def add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topics", help="run an LSC-style session over these topics (JSON: id, type KIS/QA, hints, limit_s); demo: the demo's study")
     parser.add_argument("--qrels", help="with --topics: judge each submission against this ground truth (CSV or JSON; demo: the demo's)")
     parser.add_argument("--feedback", action="store_true", help="with --topics and --qrels: tell participants live whether a submission is correct")
+    parser.add_argument("--tolerance", help="with --topics and --qrels, " + _TOLERANCE_HELP + " (default: exact); shown on screen and logged")
     parser.add_argument("--hint-every", type=float, metavar="S", help="with --topics: seconds between hints (default: 30, as the LSC)")
 
 
@@ -185,7 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("study-report", help="time-to-find and turns per topic and participant, from a study log; with --qrels, judged and scored as DRES does")
     report.add_argument("log", type=Path, help="the JSON-lines file written by `app.py --study-log`")
-    _add_judging_options(report)
+    _add_judging_options(report, tolerance_default=None)
+    _add_dres_options(report)
     report.add_argument("--plots", type=Path, help="folder for the PNG plots written with --qrels (default: beside the log)")
 
     evaluate = commands.add_parser("evaluate", help="score a run file (run-topics' or any team's LSC run) against qrels")
@@ -460,7 +474,7 @@ def run_add_user(args: argparse.Namespace) -> int:
 
 
 def run_study_report(args: argparse.Namespace) -> int:
-    from .study import read_log, report_text, summarise
+    from .studies import read_log, report_text, summarise
 
     reading = read_log(args.log)
     if reading.unreadable_lines:
@@ -475,21 +489,25 @@ def run_study_report(args: argparse.Namespace) -> int:
 
 
 def _run_judged_study_report(args: argparse.Namespace, records: list[dict]) -> int:
-    from .evaluation import DresScoring, judge_sessions, judged_report_text
-    from .evaluation.plots import write_study_plots
+    from .studies import DresScoring, logged_tolerances, report_text, summarise
+    from .studies.plots import write_study_plots
+    from .studies.tasks import DRES_FLAGS
 
-    judge, scoring = _judge(args), DresScoring()
-    tasks = judge_sessions(records, judge, scoring)
+    if len(stated := logged_tolerances(records)) > 1 and not args.tolerance:
+        print(f"note: the log was judged live under several tolerances ({', '.join(stated)}); pass --tolerance to choose", file=sys.stderr)
+    judge = _judge(args, args.tolerance or (stated[0] if len(stated) == 1 else None))  # as the live session judged
+    scoring = DresScoring(**{field: getattr(args, field) for field in DRES_FLAGS})
+    tasks = summarise(records, judge, scoring)
     if not tasks:
         raise SystemExit(f"error: {args.log} holds no study records")
-    print(judged_report_text(tasks, judge, scoring))
+    print(report_text(tasks, judge, scoring))
     for path in write_study_plots(tasks, args.plots or args.log.parent, args.log.stem, scoring.duration_s):
         print(f"plot: {path}")
     return 0
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from .evaluation import read_run, score_run, score_text
+    from .studies import read_run, score_run, score_text
 
     judge = _judge(args)
     run = read_run(args.run, args.answers)
@@ -503,8 +521,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_run_topics(args: argparse.Namespace) -> int:
-    from .evaluation import packaged_study_file
-    from .study import MAX_IMAGES_PER_TOPIC, notes_path, read_topics, run_topics
+    from .studies import packaged_study_file
+    from .studies.topic_runs import MAX_IMAGES_PER_TOPIC, notes_path, read_topics, run_topics
 
     if not 1 <= args.top_k <= MAX_IMAGES_PER_TOPIC:
         raise SystemExit(f"error: --top-k must be between 1 and {MAX_IMAGES_PER_TOPIC}: the run format allows up to {MAX_IMAGES_PER_TOPIC} images per topic")
@@ -543,6 +561,7 @@ def build_app_from_args(args: argparse.Namespace):
         share=args.share, library=args.library, model=args.model, auth_file=args.auth_file, study_log=args.study_log,
         participant=args.participant, topic=args.topic, date_order=args.date_order, host=args.host, port=args.port,
         online_places=args.online_places, topics=args.topics, qrels=args.qrels, feedback=args.feedback, hint_every=args.hint_every,
+        tolerance=args.tolerance,
     )
 
 

@@ -18,7 +18,7 @@ from assistant.settings import Settings
 from assistant.indexing import index_photos
 from assistant.library import Library
 from assistant.web import build_app, create_pool, launch
-from assistant.study import read_log, summarise
+from assistant.studies import read_log, summarise
 from conftest import free_port, write_lsc_source
 
 
@@ -188,8 +188,8 @@ def test_a_task_is_logged_field_by_field(study_server):
     assert records[3]["results"] == [hit["image_id"] for hit in liked["results"]]
     assert records[4]["image_id"] == chosen and records[4]["elapsed_s"] == submitted["elapsed_s"]
     (task,) = [s for s in summarise(read_log(log).records) if (s.participant, s.topic) == ("p02", "T7")]
-    assert task.turns == 2 and task.found and task.submitted == chosen
-    assert abs(task.seconds_to_find - submitted["elapsed_s"]) < 0.01
+    assert task.turns == 2 and task.submissions == 1 and task.first_submitted == chosen
+    assert abs(task.seconds_to_first - submitted["elapsed_s"]) < 0.01
 
 
 @pytest.mark.parametrize("image_id", ["../../etc/passwd", "/etc/passwd", ""])

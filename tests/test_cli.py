@@ -171,7 +171,7 @@ def test_study_report(tmp_path):
     run = lifelog("study-report", log)  # offset and naive (UTC) times mixed, one line unreadable
     assert run.returncode == 0, run.stderr
     row = next(line for line in run.stdout.splitlines() if line.startswith("p01"))
-    assert row.split() == ["p01", "T1", "2", "yes", "72.0", "x.jpg"]
+    assert row.split() == ["p01", "T1", "-", "2", "0", "1", "72.0", "x.jpg"]  # kind, turns, hints, submissions, first_s
     assert "1 unreadable line(s) (line 3) skipped" in run.stderr
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")

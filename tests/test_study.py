@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from assistant.library import Library
-from assistant.study import StudyLog, Topic, read_log, read_topics, report_text, run_topics, summarise
+from assistant.studies import StudyLog, read_log, report_text, summarise
+from assistant.studies.topic_runs import Topic, read_topics, run_topics
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,7 +90,7 @@ def test_short_writes_are_continued_until_the_whole_line_is_written(tmp_path, mo
 # killed: its second os.write call announces itself and waits for the SIGKILL.
 _TORN_WRITER = """
 import os, sys, time
-from assistant.study import StudyLog
+from assistant.studies.log import StudyLog
 
 log, tear_at = StudyLog(sys.argv[1]), int(sys.argv[2])
 real_write = os.write
@@ -111,7 +112,7 @@ for index in range(tear_at + 1):
 # A writer that logs large events as fast as it can until it is killed, wherever it happens to be.
 _ENDLESS_WRITER = """
 import sys
-from assistant.study import StudyLog
+from assistant.studies.log import StudyLog
 
 log = StudyLog(sys.argv[1])
 index = 0
@@ -186,12 +187,13 @@ def test_summary_per_participant_and_topic():
     records = [
         at(0, "p1", "topic", topic="T1"),
         at(5, "p1", "message", topic="T1"), at(20, "p1", "message", topic="T1"), at(50, "p1", "submit", topic="T1", image_id="x.jpg"),
-        at(60, "p1", "message", topic="T1"),  # after finding it: not counted
+        at(60, "p1", "message", topic="T1"),  # after the submission: still a turn of the task
         at(0, "p2", "message", topic="T1"), at(30, "p2", "message", topic="T1"),
     ]
     summaries = {(s.participant, s.topic): s for s in summarise(records)}
-    assert summaries[("p1", "T1")].turns == 2 and summaries[("p1", "T1")].seconds_to_find == 50 and summaries[("p1", "T1")].submitted == "x.jpg"
-    assert not summaries[("p2", "T1")].found and summaries[("p2", "T1")].seconds_to_find is None
+    found = summaries[("p1", "T1")]
+    assert (found.turns, found.submissions, found.seconds_to_first, found.first_submitted) == (3, 1, 50, "x.jpg")
+    assert summaries[("p2", "T1")].submissions == 0 and summaries[("p2", "T1")].seconds_to_first is None
     text = report_text(list(summaries.values()))
     assert "p1" in text and "50.0" in text and "T1" in text
 
@@ -203,7 +205,7 @@ def test_summary_of_a_log_mixing_offset_and_naive_times():
         {"time": "2026-03-01T10:01:15+00:00", "participant": "p1", "event": "submit", "topic": "T1", "image_id": "x.jpg"},
     ]
     (summary,) = summarise(records)
-    assert summary.turns == 2 and summary.found and summary.seconds_to_find == 75
+    assert summary.turns == 2 and summary.submissions == 1 and summary.seconds_to_first == 75
 
 
 @pytest.mark.parametrize(
@@ -245,7 +247,7 @@ def test_run_file_format(tmp_path, demo_library, tiny_encoder):
 
 def test_recorder_measures_from_the_task_start_even_after_a_restart(tmp_path):
     from assistant.conversation import ChatState, Turn
-    from assistant.study import StudyRecorder
+    from assistant.studies import StudyRecorder
 
     path = tmp_path / "log.jsonl"
     path.write_text('{"time": "2020-01-01T10:00:00", "participant": "p01", "event": "message", "topic": "T1", "message": "x"}\n')
@@ -257,18 +259,29 @@ def test_recorder_measures_from_the_task_start_even_after_a_restart(tmp_path):
 
 
 def test_a_restarted_recorder_warns_of_lines_a_crash_cut_short(tmp_path, caplog):
-    from assistant.study import StudyRecorder
+    from assistant.studies import StudyRecorder
 
     path = tmp_path / "log.jsonl"
     path.write_text('{"time": "2020-01-01T10:00:00", "participant": "p01", "event": "message", "topic": "T1"}\n{"time": "2020-01-01T10:0')
-    with caplog.at_level("WARNING", logger="assistant.study"):
+    with caplog.at_level("WARNING", logger="assistant.studies.recorder"):
         StudyRecorder(StudyLog(path))
     assert "1 unreadable line(s) (line 2)" in caplog.text
 
 
+def test_a_restarted_recorder_puts_each_participant_back_on_the_topic_they_chose(tmp_path):
+    from assistant.studies import StudyRecorder
+
+    path = tmp_path / "log.jsonl"
+    StudyRecorder(StudyLog(path), topic="T1").set_topic("p01", "s1", "T2")
+    again = StudyRecorder(StudyLog(path), topic="T1")  # the app restarts; p01 comes back in a new browser session
+    assert again.topic("p01", "s9") == "T2" and again.topic("p02", "s8") == "T1"
+    again.set_topic("p01", "s9", "T2")  # where they already were: no second topic record
+    assert [record["topic"] for record in read_log(path).records] == ["T2"]
+
+
 def test_recorder_participants_topics_and_clicks(tmp_path):
     from assistant.conversation import ChatState, Turn
-    from assistant.study import StudyRecorder
+    from assistant.studies import StudyRecorder
 
     recorder = StudyRecorder(StudyLog(tmp_path / "log.jsonl"))
     assert recorder.participant(None, "0123456789abcdef") == "guest-01234567" and recorder.participant("p01", "s") == "p01"
@@ -276,16 +289,17 @@ def test_recorder_participants_topics_and_clicks(tmp_path):
     assert recorder.set_topic("p01", "s1", "  T2 ") == "T2"
     recorder.set_topic("p01", "s1", "T2")  # unchanged: not recorded again
     recorder.action("p01", "s1", "chip_removed", Turn(ChatState(), "reply"), chips=["evening"])
-    recorder.action("p01", "s2", "open", image_id="b.jpg")  # another tab: no topic set there
+    recorder.action("p01", "s2", "open", image_id="b.jpg")  # another tab of the same participant: the same task
+    recorder.action("p02", "s3", "open", image_id="b.jpg")  # another participant: no topic set
     records = read_log(tmp_path / "log.jsonl").records
-    assert [(r["event"], r["topic"]) for r in records] == [("topic", "T2"), ("click", "T2"), ("click", None)]
+    assert [(r["event"], r["topic"]) for r in records] == [("topic", "T2"), ("click", "T2"), ("click", "T2"), ("click", None)]
     assert records[1]["action"] == "chip_removed" and records[1]["chips"] == ["evening"] and records[1]["results"] == []
     assert records[2]["image_id"] == "b.jpg" and "results" not in records[2]
     assert StudyRecorder().submit(None, "s3", "c.jpg")["elapsed_s"] is None  # no log, no task started: still answered
 
 
 def test_a_run_without_clip_is_refused_unless_asked_for_and_says_how_it_was_ranked(tmp_path, demo_library):
-    from assistant.study import CaptionsOnlyRefused
+    from assistant.studies.topic_runs import CaptionsOnlyRefused
 
     library = Library.open(demo_library)
     topics = [Topic("T1", "a red double-decker bus"), Topic("T2", "on a Friday in 2019")]  # T2 has nothing to rank by

@@ -12,9 +12,9 @@ from typing import Collection
 from ..conversation import ChatState, Turn
 from ..query.chips import Chip
 from ..search import EventHit
+from ..studies.session import SessionRunner, SessionView
 from .pool import AssistantPool, Progress
 from .presentation import moment_panel
-from .session import SessionRunner, SessionView
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,10 @@ class Actions:
 
     def submit(self, visitor: Visitor, image_id: str) -> dict:
         """ "This is it": a photo of this user's library, recorded with the time since the task began (judged in a session)."""
-        self.pool.assistant(username=visitor.username).require_photo(image_id)
+        assistant = self.pool.assistant(username=visitor.username)
+        assistant.require_photo(image_id)
         if self.pool.session is not None:
-            return self.pool.session.submit_photo(visitor.username, visitor.session, image_id)
+            return self.pool.session.submit_photo(visitor.username, visitor.session, image_id, assistant.library)
         record = self.study.submit(visitor.username, visitor.session, image_id)
         return {key: record[key] for key in ("participant", "topic", "image_id", "elapsed_s")}
 

@@ -12,8 +12,6 @@ from typing import Callable
 from ..access import Authenticator
 from ..conversation import Assistant
 from ..demo.build import ensure_demo_library
-from ..evaluation import Judge, read_qrels
-from ..evaluation.schedule import HINT_EVERY_S, read_session_topics
 from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
@@ -21,8 +19,9 @@ from ..query.online import geocoder_for
 from ..replies import Replies
 from ..search import prepare_scoring
 from ..settings import Settings
-from ..study import StudyLog, StudyRecorder
-from .session import SessionRunner
+from ..studies import Judge, StudyLog, StudyRecorder, parse_tolerance, read_qrels
+from ..studies.schedule import HINT_EVERY_S, read_session_topics
+from ..studies.session import SessionRunner
 
 Progress = Callable[..., object]  # a gr.Progress: progress((done, total), desc=what)
 _WAIT_POLL_S = 0.5  # how often a visitor waiting on someone else's loading sees its progress move
@@ -159,28 +158,48 @@ class AssistantPool:
 def create_pool(
     library: str | None = None, model: str | None = None, *, auth_file: str | None = None,
     study_log: str | None = None, participant: str | None = None, topic: str | None = None, topics: str | None = None,
-    qrels: str | None = None, feedback: bool = False, hint_every: float | None = None, **settings: object,
+    qrels: str | None = None, feedback: bool = False, hint_every: float | None = None, tolerance: str | None = None, **settings: object,
 ) -> AssistantPool:
     """The pool for the app's options (its flags); no library here or in LIFELOG_LIBRARY means the demo.
 
-    topics (a file or "demo") makes the app a session, judged against qrels (a file or "demo") when given.
-    settings: other Settings given explicitly (date_order, host, port); None means "not given".
+    topics (a file or "demo") makes the app a session, judged against qrels (a file or "demo") when given, a photo
+    under tolerance (exact, event or Nmin; default exact). settings: other Settings given explicitly (date_order,
+    host, port); None means "not given".
     """
     library = library or os.environ.get("LIFELOG_LIBRARY")
+    resolved = Settings.resolve(library=library, model=model, **settings)
     study = StudyRecorder(StudyLog(Path(study_log)) if study_log else None, participant=participant, topic=topic)
     session = None
     if topics:
-        if topic:
-            raise ValueError("--topic names one task; with --topics the session sets each topic itself: drop --topic")
-        if not study_log:
-            log.warning("--topics without --study-log: the session runs, but nothing is recorded for study-report")
-        if feedback and not qrels:
-            log.warning("--feedback without --qrels: there is no ground truth to tell participants about")
-        judge = Judge(read_qrels(qrels)) if qrels else None
-        if judge is not None:
-            log.info("%s", judge.qrels.describe())
-        session = SessionRunner(read_session_topics(topics), study, judge, feedback=feedback, hint_every_s=hint_every or HINT_EVERY_S)
+        judge = _live_judge(qrels, tolerance, resolved)
+        session = _session_runner(topics, study, judge, study_log=study_log, topic=topic, feedback=feedback, hint_every=hint_every)
+    elif tolerance:
+        raise ValueError("--tolerance judges a session's photos: give it with --topics and --qrels")
     return AssistantPool(
-        Settings.resolve(library=library, model=model, **settings), library_given=bool(library),
-        authenticator=Authenticator(Path(auth_file)) if auth_file else None, study=study, session=session,
+        resolved, library_given=bool(library), authenticator=Authenticator(Path(auth_file)) if auth_file else None, study=study,
+        session=session,
     )
+
+
+def _live_judge(qrels: str | None, tolerance: str | None, settings: Settings) -> Judge | None:
+    """The session's judge: the qrels under the tolerance; each participant's library places photos at judging time."""
+    if not qrels:
+        if tolerance:
+            raise ValueError("--tolerance needs --qrels: there is no ground truth to judge against")
+        return None
+    judge = Judge(read_qrels(qrels), parse_tolerance(tolerance or "exact"), date_order=settings.date_order)
+    log.info("%s; photos judged: %s", judge.qrels.describe(), judge.tolerance.describe())
+    return judge
+
+
+def _session_runner(
+    topics: str, study: StudyRecorder, judge: Judge | None, *, study_log: str | None, topic: str | None, feedback: bool, hint_every: float | None,
+) -> SessionRunner:
+    """The LSC-style session over these topics, refusing --topic and warning of what the session would lack."""
+    if topic:
+        raise ValueError("--topic names one task; with --topics the session sets each topic itself: drop --topic")
+    if not study_log:
+        log.warning("--topics without --study-log: the session runs, but nothing is recorded for study-report")
+    if feedback and judge is None:
+        log.warning("--feedback without --qrels: there is no ground truth to tell participants about")
+    return SessionRunner(read_session_topics(topics), study, judge, feedback=feedback, hint_every_s=hint_every or HINT_EVERY_S)

@@ -15,7 +15,7 @@ from ..words import plural
 from .mapview import MapPoint, render_map
 
 if TYPE_CHECKING:
-    from .session import SessionView
+    from ..studies.session import SessionView
 
 TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
 TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)
@@ -101,6 +101,8 @@ def session_panel(view: "SessionView") -> tuple[str, str]:
     task = "find the photo, open it and press **This is it**" if view.topic.kind == "KIS" else "type your answer below"
     hints = "\n".join(f"{number}. {hint}" for number, hint in enumerate(view.progress.hints, 1))
     panel = f"### Topic {view.number} of {view.total}: {view.topic.topic_id} ({view.topic.kind})\n{hints}\n\n*To do: {task}.*"
+    if view.judging:
+        panel += f"\n\n*Judged: {view.judging}.*"
     if view.progress.over:
         return panel, "**Time is up.** Press **Next topic** when you are ready."
     minutes, seconds = divmod(int(math.ceil(view.progress.seconds_left)), 60)

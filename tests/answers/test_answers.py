@@ -182,7 +182,7 @@ def test_a_common_word_alone_is_not_a_match(dev_world):
 def test_run_topics_answers_question_topics(dev_world, tmp_path):
     import csv
 
-    from assistant.study import Topic, run_topics
+    from assistant.studies.topic_runs import Topic, run_topics
 
     library, stays = dev_world
     cinema_ids = {image_id for stay in stays if stay.kind == "cinema" for image_id in stay.image_ids}

@@ -1,27 +1,34 @@
 """The app as an LSC-style session (`--topics`): topics one after another, hints on schedule, a time limit,
 submissions judged against the qrels and recorded in the study log, which `study-report --qrels` reads back.
 
-The schedule itself is evaluation.schedule's pure logic; this keeps only where each browser session stands.
+The schedule itself is schedule's pure logic; where each participant stands is the recorder's, read back from
+the log after a restart, so a participant carries on with the same topic, time left and hints.
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..evaluation import Judge
-from ..evaluation.schedule import HINT_EVERY_S, SessionTopic, TopicProgress, topic_progress
-from ..study import StudyRecorder
+from .judge import QA_MATCHING, Judge
+from .recorder import StudyRecorder
+from .schedule import HINT_EVERY_S, SessionTopic, TopicProgress, topic_progress
+
+if TYPE_CHECKING:
+    from ..library import Library
 
 
 @dataclass(frozen=True)
 class SessionView:
-    """Where a participant stands: the topic showing (None once every topic is done), its place in the list and progress."""
+    """Where a participant stands: the topic showing (None once every topic is done), its place in the list and
+    progress, and how its submissions are judged (None without qrels)."""
 
     topic: SessionTopic | None
     number: int  # from 1
     total: int
     progress: TopicProgress | None
+    judging: str | None = None
 
     def to_api(self) -> dict:
         if self.topic is None or self.progress is None:
@@ -29,14 +36,16 @@ class SessionView:
         return {
             "topic": self.topic.topic_id, "kind": self.topic.kind, "number": self.number, "total": self.total, "finished": False,
             "hints": list(self.progress.hints), "seconds_left": round(self.progress.seconds_left, 3), "over": self.progress.over,
+            "judging": self.judging,
         }
 
 
 class SessionRunner:
-    """Each browser session works through the topics in order; every hint shown and every submission is logged.
+    """Each participant works through the topics in order; every hint shown and every submission is logged.
 
     The ground truth never leaves the server: a submission's judgement is logged, and told to the participant
-    only with `feedback`.
+    only with `feedback`. A known-item photo is judged under the judge's tolerance, a question's answer as text
+    (numbers, dates, durations, names), and the topic record in the log says which.
     """
 
     def __init__(
@@ -45,46 +54,63 @@ class SessionRunner:
     ):
         self.topics, self.study, self.judge, self.feedback, self.hint_every_s = topics, study, judge, feedback, hint_every_s
         self._lock = threading.Lock()
-        self._position: dict[str, int] = {}  # browser session -> index of its current topic
-        self._hints_logged: dict[str, int] = {}  # browser session -> hints of its current topic already logged
 
     def view(self, username: str | None, session: str) -> SessionView:
-        """Where this session stands now: starts its topic on first sight and logs each hint as it appears."""
+        """Where this participant stands now: starts their topic on first sight and logs each hint as it first appears."""
         with self._lock:
-            index = self._position.setdefault(session, 0)
+            index = self._position(username, session)
             if index >= len(self.topics):
                 return SessionView(None, index + 1, len(self.topics), None)
             topic = self.topics[index]
-            if self.study.topic(session) != topic.topic_id:
-                self.study.set_topic(username, session, topic.topic_id, kind=topic.kind, limit_s=topic.limit_s)
+            self._start(username, session, topic)
             progress = topic_progress(topic, self.study.started(username, session), self.study.clock(), self.hint_every_s)
-            logged = self._hints_logged.get(session, 0)
-            for number in range(logged + 1, len(progress.hints) + 1):
+            for number in range(self.study.hints_shown(username, session) + 1, len(progress.hints) + 1):
                 self.study.hint(username, session, number, progress.hints[number - 1])
-            self._hints_logged[session] = max(logged, len(progress.hints))
-        return SessionView(topic, index + 1, len(self.topics), progress)
+        return SessionView(topic, index + 1, len(self.topics), progress, self._judging(topic))
 
     def next_topic(self, username: str | None, session: str) -> SessionView:
-        """The participant is ready: the next topic starts now."""
+        """The participant is ready: the next topic starts now (or the session ends after the last)."""
         with self._lock:
-            self._position[session] = self._position.get(session, 0) + 1
-            self._hints_logged[session] = 0
+            index = self._position(username, session) + 1
+            if index < len(self.topics):
+                self._start(username, session, self.topics[index])
+            elif index == len(self.topics):
+                self.study.finish(username, session)
         return self.view(username, session)
 
-    def submit_photo(self, username: str | None, session: str, image_id: str) -> dict:
-        """ "This is it" on a known-item topic."""
+    def submit_photo(self, username: str | None, session: str, image_id: str, library: "Library | None" = None) -> dict:
+        """ "This is it" on a known-item topic; `library` (the participant's) places the photo in its event and time."""
         topic = self._open_topic(username, session, "KIS")
-        correct = self.judge.photo_is_correct(topic.topic_id, image_id) if self._judges(topic) else None
-        return self._submitted(self.study.submit(username, session, image_id, **_judgement(correct)))
+        correct = self.judge.for_library(library).photo_is_correct(topic.topic_id, image_id) if self._judges(topic) else None
+        return self._submitted(self.study.submit(username, session, image_id, kind=topic.kind, **_judgement(correct)))
 
     def submit_answer(self, username: str | None, session: str, answer: str) -> dict:
-        """A typed answer to a question topic."""
+        """A typed answer to a question topic, logged as typed and judged as an answer, never as a photo."""
         answer = " ".join(str(answer or "").split())
         if not answer:
             raise ValueError("Type your answer first.")
         topic = self._open_topic(username, session, "QA")
         correct = self.judge.answer_is_correct(topic.topic_id, answer) if self._judges(topic) else None
-        return self._submitted(self.study.submit(username, session, answer=answer, **_judgement(correct)))
+        return self._submitted(self.study.submit(username, session, answer=answer, kind=topic.kind, **_judgement(correct)))
+
+    def _position(self, username: str | None, session: str) -> int:
+        """The index of the participant's topic: the one they were on (before a restart too), else the first."""
+        if self.study.finished(username, session):
+            return len(self.topics)
+        current = self.study.topic(username, session)
+        return next((index for index, topic in enumerate(self.topics) if topic.topic_id == current), 0)
+
+    def _start(self, username: str | None, session: str, topic: SessionTopic) -> None:
+        """Make this the participant's topic; the log's topic record says how it is judged."""
+        judged = {"tolerance": self.judge.tolerance.spec()} if self._judges(topic) and topic.kind == "KIS" else {}
+        judged |= {"judging": self._judging(topic)} if self._judges(topic) else {}
+        self.study.set_topic(username, session, topic.topic_id, kind=topic.kind, limit_s=topic.limit_s, **judged)
+
+    def _judging(self, topic: SessionTopic) -> str | None:
+        """How this topic's submissions are judged, in words for the screen and the log."""
+        if not self._judges(topic):
+            return None
+        return self.judge.tolerance.describe() if topic.kind == "KIS" else QA_MATCHING
 
     def _open_topic(self, username: str | None, session: str, kind: str) -> SessionTopic:
         """The current topic, if it takes submissions of this kind and its time is not up."""

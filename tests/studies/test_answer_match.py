@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.evaluation import AcceptedAnswer, answer_matches
+from assistant.studies import AcceptedAnswer, answer_matches
 
 
 @pytest.mark.parametrize(

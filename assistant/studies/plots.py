@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from ..files import write_atomically
-from .sessions import JudgedTask
+from .tasks import TaskSummary
 
 
 def _pyplot():
@@ -22,10 +22,10 @@ def _pyplot():
     return pyplot
 
 
-def write_study_plots(tasks: list[JudgedTask], folder: Path, stem: str, time_limit_s: float) -> list[Path]:
+def write_study_plots(tasks: list[TaskSummary], folder: Path, stem: str, time_limit_s: float) -> list[Path]:
     """Write `<stem>-time-to-correct.png` and `<stem>-success.png` in folder; returns their paths."""
     pyplot = _pyplot()
-    judged = [task for task in tasks if task.kind]
+    judged = [task for task in tasks if task.judged]
     topics = sorted({task.topic for task in judged})
     participants = sorted({task.participant for task in judged})
     folder = Path(folder)

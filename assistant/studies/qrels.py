@@ -32,14 +32,16 @@ class Qrels:
     unreadable: list[str] = field(default_factory=list)  # "line 7: ..." for every row that said nothing usable
 
     def kind(self, topic: str) -> str | None:
-        """'KIS', 'QA', or None for a topic the ground truth does not judge."""
-        return "KIS" if topic in self.images else "QA" if topic in self.answers else None
+        """'QA' for a topic with accepted answers (any images it lists are its evidence, not targets), 'KIS' for
+        one with correct images only, None for a topic the ground truth does not judge."""
+        return "QA" if topic in self.answers else "KIS" if topic in self.images else None
 
     def describe(self) -> str:
         """What was read, so a wrong column or file is noticed before any score is believed."""
-        image_count = sum(len(ids) for ids in self.images.values())
+        known_items = [topic for topic in self.images if topic not in self.answers]
+        image_count = sum(len(self.images[topic]) for topic in known_items)
         answer_count = sum(len(answers) for answers in self.answers.values())
-        text = (f"qrels {self.source}: {len(self.images)} KIS topics ({image_count} images), "
+        text = (f"qrels {self.source}: {len(known_items)} KIS topics ({image_count} images), "
                 f"{len(self.answers)} QA topics ({answer_count} accepted answers)")
         if self.unreadable:
             shown = "; ".join(self.unreadable[:5]) + (" …" if len(self.unreadable) > 5 else "")

@@ -6,9 +6,9 @@ from datetime import datetime
 from assistant.cli import main
 from assistant.demo import plan_photos
 from assistant.demo.itinerary import ITINERARY, PLACES
-from assistant.evaluation import answer_matches, packaged_study_file, read_qrels
-from assistant.evaluation.answer_match import duration_seconds
-from assistant.study import read_topics
+from assistant.studies import answer_matches, packaged_study_file, read_qrels
+from assistant.studies.answer_match import duration_seconds
+from assistant.studies.topic_runs import read_topics
 
 # Each demo KIS topic is one of the itinerary's remembered moments.
 KIS_MOMENTS = {

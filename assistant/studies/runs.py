@@ -89,7 +89,7 @@ def score_run(run: RunFile, judge: Judge) -> dict:
     for row in run.rows:
         ranked.setdefault(row.topic, []).append(row.item)
     topics: dict[str, dict] = {}
-    for topic in judge.qrels.images:
+    for topic in (topic for topic in judge.qrels.images if judge.kind(topic) == "KIS"):  # a question's images are its evidence
         items = [item for item in ranked.get(topic, []) if item][: max(CUTOFFS)]
         first = next((rank for rank, item in enumerate(items, 1) if judge.photo_is_correct(topic, item)), None)
         topics[topic] = {"kind": "KIS", "rank": first, **_ranking_figures(first)}

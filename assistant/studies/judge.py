@@ -7,6 +7,7 @@ within ±N minutes of one. Every score is reported with the tolerance it was com
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,36 +31,61 @@ class Tolerance:
             self.kind, f"within ±{self.minutes:g} min of a correct image"
         )
 
+    def spec(self) -> str:
+        """The tolerance as --tolerance takes it: exact, event or Nmin."""
+        return self.kind if self.kind != "minutes" else f"{self.minutes:g}min"
+
+
+# How a question topic's answer is judged, in words (the screen and the reports say it)
+QA_MATCHING = "answers matched tolerantly against the accepted ones (numbers, dates, durations, names; case and accents ignored)"
+_MINUTES = re.compile(r"(?:minutes:\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*min(?:utes?)?)")
+
 
 def parse_tolerance(text: str) -> Tolerance:
-    """'exact', 'event' or 'minutes:N'."""
-    kind, _, amount = text.strip().lower().partition(":")
-    if kind in ("exact", "event") and not amount:
-        return Tolerance(kind)
-    if kind == "minutes":
-        try:
-            return Tolerance("minutes", float(amount))
-        except ValueError:
-            pass
-    raise ValueError(f"tolerance {text!r} is not one of exact, event, minutes:N (e.g. minutes:5)")
+    """'exact', 'event', or minutes as 'Nmin' (also 'N minutes', 'minutes:N')."""
+    spec = text.strip().lower()
+    if spec in ("exact", "event"):
+        return Tolerance(spec)
+    if (minutes := _MINUTES.fullmatch(spec)) is not None:
+        return Tolerance("minutes", float(minutes.group(1) or minutes.group(2)))
+    raise ValueError(f"tolerance {text!r} is not one of exact, event, Nmin (e.g. 5min) or minutes:N")
 
 
 class Judge:
     """Judges submissions against qrels: photos under a tolerance, answers by tolerant matching."""
 
     def __init__(self, qrels: Qrels, tolerance: Tolerance = Tolerance(), library: "Library | None" = None, date_order: str | None = None):
-        if tolerance.kind == "event" and library is None:
-            raise ValueError("event tolerance needs the library whose events are meant: pass --library")
         self.qrels, self.tolerance, self.library, self.date_order = qrels, tolerance, library, date_order
         self._keys = {topic: {photo_key(image) for image in images} for topic, images in qrels.images.items()}
         self._events: dict[str, set[int]] = {}
         self._times: dict[str, np.ndarray] = {}
+        self._by_library: dict[int, Judge] = {}
+
+    def for_library(self, library: "Library | None") -> "Judge":
+        """This judge placing photos in `library`'s events and times (the app's participants may each have theirs)."""
+        if library is None or library is self.library:
+            return self
+        if id(library) not in self._by_library:
+            self._by_library[id(library)] = Judge(self.qrels, self.tolerance, library, self.date_order)
+        return self._by_library[id(library)]
 
     def kind(self, topic: str) -> str | None:
         return self.qrels.kind(topic)
 
+    def submission_is_correct(self, topic: str, record: dict) -> bool | None:
+        """A logged submission judged as its topic asks: a question's by its answer text, a known item's by its photo.
+        None when the qrels do not judge the topic or the submission is not of the kind the topic asks for."""
+        kind = self.kind(topic)
+        if kind == "QA" and record.get("answer") is not None:
+            return self.answer_is_correct(topic, str(record["answer"]))
+        if kind == "KIS" and record.get("image_id") is not None:
+            return self.photo_is_correct(topic, str(record["image_id"]))
+        return None
+
     def photo_is_correct(self, topic: str, image_id: str) -> bool:
         """A KIS submission: the image, or one close enough to a correct image under the tolerance."""
+        if self.tolerance.kind == "event" and self.library is None:
+            raise ValueError("event tolerance needs the library whose events are meant: pass --library")
         if topic not in self._keys:
             return False
         if photo_key(image_id) in self._keys[topic]:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assistant.evaluation import AcceptedAnswer, read_qrels
+from assistant.studies import AcceptedAnswer, read_qrels
 
 EXPECTED_IMAGES = {"T1": ("a.jpg", "b.jpg"), "T2": ("c.jpg",)}
 

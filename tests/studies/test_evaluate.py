@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from assistant.cli import main
-from assistant.evaluation import Judge, Tolerance, parse_tolerance, read_qrels, read_run, score_run
-from assistant.evaluation.runs import is_photo_name
+from assistant.studies import Judge, Tolerance, parse_tolerance, read_qrels, read_run, score_run
+from assistant.studies.runs import is_photo_name
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.testing import photo_table
@@ -127,6 +127,30 @@ def test_minutes_tolerance_reads_times_from_lsc_names_without_a_library(three_ev
     assert [scores["topics"][t]["rank"] for t in ("T1", "T2", "T3")] == [2, 11, 1]
 
 
+@pytest.mark.parametrize("text, spec", [("exact", "exact"), ("Event", "event"), ("5min", "5min"), ("2.5 minutes", "2.5min"), ("minutes:5", "5min")])
+def test_tolerances_read_as_the_flag_writes_them(text, spec):
+    assert parse_tolerance(text).spec() == spec and parse_tolerance(spec) == parse_tolerance(text)
+
+
+@pytest.mark.parametrize("tolerance, correct", [("exact", False), ("event", True), ("5min", True), ("1min", False)])
+def test_a_live_session_judges_under_its_tolerance_in_the_participants_library(three_events, photo, tmp_path, tolerance, correct):
+    from datetime import datetime, timezone
+
+    from assistant.studies import StudyLog, StudyRecorder, read_log
+    from assistant.studies.schedule import SessionTopic
+    from assistant.studies.session import SessionRunner
+
+    qrels = tmp_path / "qrels.csv"
+    qrels.write_text(f"T1,{photo('cafe', 1)}\n")
+    study = StudyRecorder(StudyLog(tmp_path / "log.jsonl"), clock=lambda: datetime(2026, 1, 1, tzinfo=timezone.utc))
+    runner = SessionRunner([SessionTopic("T1", "KIS", ("coffee",))], study, Judge(read_qrels(qrels), parse_tolerance(tolerance)), feedback=True)
+    assert runner.view("p01", "s").judging == parse_tolerance(tolerance).describe()  # the screen says how photos are judged
+    # the same cafe visit, 4 minutes after the correct photo: a library (the participant's) knows its event and time
+    assert runner.submit_photo("p01", "s", photo("cafe", 3), three_events)["correct"] is correct
+    (topic,) = [record for record in read_log(tmp_path / "log.jsonl").records if record["event"] == "topic"]
+    assert topic["tolerance"] == parse_tolerance(tolerance).spec()
+
+
 @pytest.mark.parametrize("text", ["minutes", "minutes:x", "scene", "exact:3"])
 def test_unknown_tolerances_are_refused(text):
     with pytest.raises(ValueError, match="minutes:N"):
@@ -144,8 +168,8 @@ def test_a_question_topics_answer_is_the_first_item_that_is_not_a_photo(item, ph
 
 def test_run_topics_writes_a_duration_a_judge_can_read():
     from assistant.answers import Answer
-    from assistant.evaluation import AcceptedAnswer, answer_matches
-    from assistant.study import _submitted_answer
+    from assistant.studies import AcceptedAnswer, answer_matches
+    from assistant.studies.topic_runs import _submitted_answer
 
     flight = Answer("duration", 3 * 3600 + 37 * 60, "About 3 hours 37 minutes.", ())
     assert answer_matches(_submitted_answer(flight), AcceptedAnswer("3 hours 37 minutes"))
