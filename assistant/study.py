@@ -22,7 +22,7 @@ from .evaluation.sessions import record_time
 from .files import write_atomically
 
 if TYPE_CHECKING:
-    from .conversation import Turn
+    from .chat import Turn
 
 logger = logging.getLogger(__name__)
 RUN_COLUMNS = ("GROUP-ID", "RUN-ID", "TOPIC-ID", "IMAGE-ID", "SECONDS-ELAPSED", "SCORE")

@@ -173,12 +173,12 @@ def test_twenty_concurrent_sessions_get_their_own_results(app_server, demo_libra
 
 
 def test_the_moment_panel_puts_the_chosen_photo_mid_strip(demo_library, tiny_encoder):
-    from assistant.conversation import Assistant, ChatState
-    from assistant.web.presentation import TIMELINE_SIDE, moment_panel
+    from assistant.chat import TIMELINE_SIDE, Assistant, ChatState
+    from assistant.web.presentation import moment_panel
 
     assistant = Assistant(Library.open(demo_library), tiny_encoder)
     for moment in assistant.respond(ChatState(), "shopping on Grafton Street").moments[:3]:
-        text, items, ids = moment_panel(assistant, moment)
+        text, items, ids = moment_panel(assistant.open_moment(moment))
         chosen = ids.index(moment["best"]["image_id"])
         assert chosen <= TIMELINE_SIDE and len(ids) - 1 - chosen <= TIMELINE_SIDE
         assert items[chosen][1].endswith("◀") and [caption for _, caption in items] == sorted(caption for _, caption in items)
@@ -204,7 +204,7 @@ def test_loading_reports_progress_to_a_gradio_progress(demo_library, tiny_clip_d
 
 
 def test_the_screen_shows_matches_first_and_the_rest_under_their_own_heading(demo_library, tiny_encoder):
-    from assistant.conversation import Assistant, ChatState, Turn
+    from assistant.chat import Assistant, ChatState, Turn
     from assistant.web.layout import screen_update
 
     assistant = Assistant(Library.open(demo_library), tiny_encoder)
@@ -222,7 +222,7 @@ def test_the_screen_shows_matches_first_and_the_rest_under_their_own_heading(dem
 
 
 def test_picking_a_choice_when_none_was_offered_gets_a_reply(demo_library, tiny_clip_dir):
-    from assistant.conversation import ChatState
+    from assistant.chat import ChatState
     from assistant.web import Actions, Visitor, create_pool
 
     actions = Actions(create_pool(library=str(demo_library), model=str(tiny_clip_dir)))

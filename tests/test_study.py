@@ -244,7 +244,7 @@ def test_run_file_format(tmp_path, demo_library, tiny_encoder):
 
 
 def test_recorder_measures_from_the_task_start_even_after_a_restart(tmp_path):
-    from assistant.conversation import ChatState, Turn
+    from assistant.chat import ChatState, Turn
     from assistant.study import StudyRecorder
 
     path = tmp_path / "log.jsonl"
@@ -267,7 +267,7 @@ def test_a_restarted_recorder_warns_of_lines_a_crash_cut_short(tmp_path, caplog)
 
 
 def test_recorder_participants_topics_and_clicks(tmp_path):
-    from assistant.conversation import ChatState, Turn
+    from assistant.chat import ChatState, Turn
     from assistant.study import StudyRecorder
 
     recorder = StudyRecorder(StudyLog(tmp_path / "log.jsonl"))

@@ -11,7 +11,7 @@ from typing import Callable
 
 import gradio as gr
 
-from ..conversation import ChatState, Turn, matches_description
+from ..chat import ChatState, Turn
 from .actions import Actions, Visitor
 from .pool import AssistantPool
 from .presentation import chat_history, chip_choices, gallery_items, judgement_note, map_image, session_panel
@@ -221,7 +221,7 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
         chip_box.input(on_chips, [chip_box, chatbot, state], turn_outputs, **hidden)
         moment_outputs = [panel, panel_text, timeline, strip_ids, selected]
         results.select(on_select_moment(lambda moments: 0), [moments_state], moment_outputs, **hidden)
-        others.select(on_select_moment(lambda moments: sum(map(matches_description, moments))), [moments_state], moment_outputs, **hidden)
+        others.select(on_select_moment(lambda moments: sum(moment["matched"] for moment in moments)), [moments_state], moment_outputs, **hidden)
         timeline.select(on_timeline_click, [strip_ids, chatbot, state], turn_outputs, **hidden)
         more_button.click(on_opened_photo(actions.more_like, "more like this"), [selected, chatbot, state], turn_outputs, **hidden)
         not_button.click(on_opened_photo(actions.not_this, "not this"), [selected, chatbot, state], turn_outputs, **hidden)
