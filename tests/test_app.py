@@ -173,12 +173,12 @@ def test_twenty_concurrent_sessions_get_their_own_results(app_server, demo_libra
 
 
 def test_the_moment_panel_puts_the_chosen_photo_mid_strip(demo_library, tiny_encoder):
-    from assistant.conversation import Assistant, ChatState
-    from assistant.web.presentation import TIMELINE_SIDE, moment_panel
+    from assistant.chat import TIMELINE_SIDE, Assistant, ChatState
+    from assistant.web.presentation import moment_panel
 
     assistant = Assistant(Library.open(demo_library), tiny_encoder)
     for moment in assistant.respond(ChatState(), "shopping on Grafton Street").moments[:3]:
-        text, items, ids = moment_panel(assistant, moment)
+        text, items, ids = moment_panel(assistant.open_moment(moment))
         chosen = ids.index(moment["best"]["image_id"])
         assert chosen <= TIMELINE_SIDE and len(ids) - 1 - chosen <= TIMELINE_SIDE
         assert items[chosen][1].endswith("◀") and [caption for _, caption in items] == sorted(caption for _, caption in items)
@@ -204,25 +204,33 @@ def test_loading_reports_progress_to_a_gradio_progress(demo_library, tiny_clip_d
 
 
 def test_the_screen_shows_matches_first_and_the_rest_under_their_own_heading(demo_library, tiny_encoder):
-    from assistant.conversation import Assistant, ChatState, Turn
-    from assistant.web.layout import screen_update
+    import gradio as gr
 
+    from assistant.chat import Assistant, ChatState, Replies, Turn
+    from assistant.web.handlers import turn_update
+    from assistant.web.screen import lay_out_screen
+
+    with gr.Blocks():
+        screen = lay_out_screen(Replies(), studying=False, running=False, default_topic=None)
     assistant = Assistant(Library.open(demo_library), tiny_encoder)
     found = assistant.respond(ChatState(), "coffee on a Friday")
     assert len(found.moments) >= 3
     moments = [dict(moment, matched=n < 2) for n, moment in enumerate(found.moments)]  # two match, the rest fit only time and place
-    outputs = screen_update(Turn(found.state, found.reply, moments), [], "coffee on a Friday")
-    results, others = outputs[1], outputs[-1]
+    outputs = turn_update(screen, Turn(found.state, found.reply, moments), [], "coffee on a Friday")
+    results, others = outputs[screen.results], outputs[screen.others]
     assert [path for path, _ in results] == [m["best"]["path"] for m in moments[:2]]
     assert [path for path, _ in others["value"]] == [m["best"]["path"] for m in moments[2:]] and others["visible"]
     assert [caption.split(".")[0] for _, caption in others["value"]] == [str(n) for n in range(3, len(moments) + 1)]  # numbered on
+    assert outputs[screen.matching_moments] == moments[:2] and outputs[screen.other_moments] == moments[2:]  # what a click opens
     all_match = [dict(moment, matched=True) for moment in found.moments]
-    everything_matches = screen_update(Turn(found.state, found.reply, all_match), [], "coffee on a Friday")
-    assert len(everything_matches[1]) == len(found.moments) and everything_matches[-1]["visible"] is False
+    everything_matches = turn_update(screen, Turn(found.state, found.reply, all_match), [], "coffee on a Friday")
+    assert len(everything_matches[screen.results]) == len(found.moments) and everything_matches[screen.others]["visible"] is False
+    talk = turn_update(screen, Turn.talk(found.state, "Nothing changed."), [], "hm")
+    assert set(talk) == {screen.chatbot, screen.message}  # a turn that only talks leaves the moments as they were
 
 
 def test_picking_a_choice_when_none_was_offered_gets_a_reply(demo_library, tiny_clip_dir):
-    from assistant.conversation import ChatState
+    from assistant.chat import ChatState
     from assistant.web import Actions, Visitor, create_pool
 
     actions = Actions(create_pool(library=str(demo_library), model=str(tiny_clip_dir)))

@@ -5,10 +5,10 @@ from datetime import datetime
 
 import pytest
 
-from assistant.conversation import Assistant, ChatState, clean_message, refine
+from assistant.chat import Assistant, ChatState, Replies, clean_message
+from assistant.chat.refinement import refine
 from assistant.library import Library
 from assistant.query import parse_query
-from assistant.replies import Replies
 
 NOW = datetime(2019, 5, 12, 23, 0)
 
@@ -35,6 +35,17 @@ def test_a_correction_replaces_the_same_kind(assistant):
     turn = assistant.respond(turn.state, "actually it was in the afternoon")
     assert "afternoon" in labels(turn.state) and "evening" not in labels(turn.state)
     assert "looking for: pints in a pub" in labels(turn.state)  # the description survives the correction
+
+
+def test_a_corrected_part_of_the_day_admits_nothing_of_the_part_it_corrects(assistant):
+    """The parts of the day overlap on purpose (the afternoon starts at 11:45, the morning ends at 12:30); after
+    "no, it was in the afternoon" a moment at 11:48 is the morning the user just ruled out (issue 23)."""
+    morning = assistant.respond(ChatState(), "coffee and a croissant on a Saturday morning")
+    assert any(moment["best"]["local_time"][11:16] >= "11:45" for moment in morning.moments)  # the overlap is there to rule out
+    afternoon = assistant.respond(copy.deepcopy(morning.state), "No, it was in the afternoon")
+    times = [moment["best"]["local_time"][11:16] for moment in afternoon.moments]
+    assert times and all("12:30" <= time < "18:30" for time in times), times
+    assert "afternoon" in labels(afternoon.state) and "not: morning" in labels(afternoon.state)
 
 
 def test_every_result_passes_the_constraints(assistant):
@@ -280,17 +291,19 @@ def test_a_number_beyond_the_choices_offered_says_so(assistant):
 
 
 def test_moments_that_only_fit_the_time_and_place_come_after_the_matches_under_their_own_heading(assistant, monkeypatch):
-    import assistant.conversation as conversation
+    import assistant.chat.assistant as chat
 
-    real_search = conversation.search
+    real_search = chat.search
 
     def flagged(*args, **kwargs):
-        """The real search, with every other moment flagged as fitting only the time and place (as search will flag them)."""
+        """The real search, with every other moment flagged as fitting only the time and place, and the matches
+        put first, as search flags and orders them."""
         result = real_search(*args, **kwargs)
-        result.events = [dict(event, matched=n % 2 == 0) for n, event in enumerate(result.events)]
+        events = [dict(event, matched=n % 2 == 0) for n, event in enumerate(result.events)]
+        result.events = sorted(events, key=lambda event: not event["matched"])
         return result
 
-    monkeypatch.setattr(conversation, "search", flagged)
+    monkeypatch.setattr(chat, "search", flagged)
     turn = assistant.respond(ChatState(), "coffee on a Friday")
     flags = [moment["matched"] for moment in turn.moments]
     assert flags == sorted(flags, reverse=True) and True in flags and False in flags  # matches first
@@ -298,7 +311,7 @@ def test_moments_that_only_fit_the_time_and_place_come_after_the_matches_under_t
     assert f"{flags.count(False)} more that fit only the time and place" in turn.reply
     assert [hit["matched"] for hit in turn.to_api()["results"]] == flags
 
-    monkeypatch.setattr(conversation, "search", lambda *a, **k: _all_unmatched(real_search(*a, **k)))
+    monkeypatch.setattr(chat, "search", lambda *a, **k: _all_unmatched(real_search(*a, **k)))
     unmatched = assistant.respond(ChatState(), "coffee on a Friday")
     assert "best" not in unmatched.reply and "Nothing matches the description itself" in unmatched.reply
 

@@ -109,7 +109,7 @@ def test_search_says_when_the_librarys_sentence_model_is_missing(captioned, tmp_
 def test_the_app_loads_the_librarys_sentence_model_with_the_library(captioned, tmp_path):
     import json
 
-    from assistant.conversation import ChatState
+    from assistant.chat import ChatState
     from assistant.web import create_pool
 
     _, folder = captioned

@@ -246,7 +246,7 @@ def test_run_file_format(tmp_path, demo_library, tiny_encoder):
 
 
 def test_recorder_measures_from_the_task_start_even_after_a_restart(tmp_path):
-    from assistant.conversation import ChatState, Turn
+    from assistant.chat import ChatState, Turn
     from assistant.studies import StudyRecorder
 
     path = tmp_path / "log.jsonl"
@@ -280,7 +280,7 @@ def test_a_restarted_recorder_puts_each_participant_back_on_the_topic_they_chose
 
 
 def test_recorder_participants_topics_and_clicks(tmp_path):
-    from assistant.conversation import ChatState, Turn
+    from assistant.chat import ChatState, Turn
     from assistant.studies import StudyRecorder
 
     recorder = StudyRecorder(StudyLog(tmp_path / "log.jsonl"))

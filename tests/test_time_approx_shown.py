@@ -4,7 +4,7 @@ from datetime import datetime
 
 import numpy as np
 
-from assistant.conversation import Assistant, ChatState
+from assistant.chat import Assistant, ChatState
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.testing import photo_table
@@ -26,5 +26,5 @@ def test_approximate_times_are_marked_in_the_api_the_gallery_and_the_moment_view
     moments = {moment["best"]["image_id"]: moment for moment in turn.moments}
     captions = dict(gallery_items(list(moments.values())))
     assert [("time approximate" in caption) for caption in captions.values()] == [m["best"]["image_id"] == approximate for m in moments.values()]
-    assert "approximate" in moment_panel(assistant, moments[approximate])[0]
-    assert "approximate" not in moment_panel(assistant, moments[library.image_id(0)])[0]
+    assert "approximate" in moment_panel(assistant.open_moment(moments[approximate]))[0]
+    assert "approximate" not in moment_panel(assistant.open_moment(moments[library.image_id(0)]))[0]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from .log import StudyLog, new_record, read_log, record_time, utc_now
 
 if TYPE_CHECKING:
-    from ..conversation import Turn
+    from ..chat import Turn
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,10 @@
     demo = build_app(pool)                             # the layout, built once
     launch(demo, pool, port=7860)
 
-pool.py loads; presentation.py turns moments into what the screen shows; actions.py holds each user action
-once, for the screen and the API alike; layout.py lays out the components; server.py serves them.
+pool.py loads; actions.py holds each user action once, for the screen and the API alike; screen.py lays out
+the components, held by name; handlers.py are the screen's callbacks, each returning {component: value};
+presentation.py formats what the assistant returns; api.py is the scripting API; layout.py wires them into
+the app; server.py serves it.
 """
 
 import os

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection
 
-from ..conversation import ChatState, Turn
+from ..chat import ChatState, Turn
 from ..query.chips import Chip
 from ..search import EventHit
 from ..studies.session import SessionRunner, SessionView
@@ -77,7 +77,7 @@ class Actions:
 
     def open_moment(self, visitor: Visitor, moment: EventHit) -> tuple[str, list[tuple[str, str]], list[str]]:
         """The moment panel's text, timeline strip and strip photo ids."""
-        panel = moment_panel(self.pool.assistant(username=visitor.username), moment)
+        panel = moment_panel(self.pool.assistant(username=visitor.username).open_moment(moment))
         self.study.action(visitor.username, visitor.session, "open", image_id=moment["best"]["image_id"])
         return panel
 

@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Callable
 
 from ..access import Authenticator
-from ..conversation import Assistant
+from ..chat import Assistant, Replies
 from ..demo.build import ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
 from ..query.online import geocoder_for
-from ..replies import Replies
 from ..search import prepare_scoring
 from ..settings import Settings
 from ..studies import Judge, StudyLog, StudyRecorder, parse_tolerance, read_qrels

@@ -9,16 +9,13 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from ..conversation import Assistant, ChatState
-from ..search import EventHit, photos_around
+from ..chat import ChatState, OpenedMoment
+from ..search import EventHit
 from ..words import plural
 from .mapview import MapPoint, render_map
 
 if TYPE_CHECKING:
     from ..studies.session import SessionView
-
-TIMELINE_MINUTES = 20  # the strip spans this long before and after the chosen photo
-TIMELINE_SIDE = 4  # photos shown on each side of it, spread over that span (a camera every 30 s takes 40)
 
 
 def when(local_time: str) -> str:
@@ -59,39 +56,27 @@ def chat_history(history: list | None, message: str | None, reply: str) -> list[
     return history
 
 
-def _spread(records: list, count: int) -> list:
-    """At most `count` records, evenly spaced, keeping the first and the last."""
-    if len(records) <= count:
-        return records
-    step = (len(records) - 1) / (count - 1)
-    return [records[round(i * step)] for i in range(count)]
-
-
 def _plain(text: str) -> str:
     """Words read off a photo, shown as themselves: Markdown's special characters escaped."""
     return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", text)
 
 
-def moment_panel(assistant: Assistant, moment: EventHit) -> tuple[str, list[tuple[str, str]], list[str]]:
-    """Markdown for one moment, its timeline strip (path, caption) and the strip's photo ids."""
-    best = moment["best"]
-    strip = photos_around(assistant.library, best["image_id"], minutes=TIMELINE_MINUTES)
+def moment_panel(opened: OpenedMoment) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """Markdown for an opened moment, its timeline strip (path, caption) and the strip's photo ids."""
+    moment, best = opened.moment, opened.moment["best"]
     span = when(moment["start_time"]) + ("" if moment["end_time"] == moment["start_time"] else f" – {moment['end_time'][11:16]}")
     count = f"{moment['photo_count']} {plural('photo', moment['photo_count'])}"
     lines = [
         f"**{span}** · {moment['place'] or 'unknown place'}",
+        *([opened.time_note] if opened.time_note else []),
         f"{count} in this moment. Click a photo in the strip to find more like it.",
     ]
-    if best.get("time_approx"):
-        lines.insert(1, assistant.replies("time_approximate"))
     if best["caption"]:
         lines.append(f"*{best['caption']}*")
-    chosen = next(i for i, r in enumerate(strip) if r["image_id"] == best["image_id"])
-    strip = _spread(strip[:chosen], TIMELINE_SIDE) + [strip[chosen]] + _spread(strip[chosen + 1:], TIMELINE_SIDE)
     found = [(label, best.get(key, "")) for label, key in (("Words in the photo", "ocr_text"), ("Tags", "tags"), ("Objects", "objects"))]
     lines += [f"{label}: {_plain(value)}" for label, value in found if value]
-    items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in strip]
-    return "\n\n".join(lines), items, [r["image_id"] for r in strip]
+    items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in opened.strip]
+    return "\n\n".join(lines), items, [r["image_id"] for r in opened.strip]
 
 
 def session_panel(view: "SessionView") -> tuple[str, str]:

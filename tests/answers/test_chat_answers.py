@@ -8,7 +8,7 @@ import copy
 import pytest
 from devset import DEV_SPEC
 
-from assistant.conversation import Assistant, ChatState
+from assistant.chat import Assistant, ChatState
 from assistant.library import Library
 from assistant.synthetic_life import life_year, write_life_library
 

@@ -73,12 +73,12 @@ def test_a_word_only_on_a_sign_finds_the_photo(tmp_path, tiny_encoder):
     assert paths[4].name in [hit["image_id"] for hit in result.photos]
 
     # The moment view shows the words read in the photo.
-    from assistant.conversation import Assistant
+    from assistant.chat import Assistant
     from assistant.web.presentation import moment_panel
 
     (moment,) = [event for event in search(library, None, SearchRequest(text="Marzipan", top_k=20)).events
                  if event["best"]["image_id"] == paths[4].name]
-    text, _, _ = moment_panel(Assistant(library, tiny_encoder), moment)
+    text, _, _ = moment_panel(Assistant(library, tiny_encoder).open_moment(moment))
     assert "Words in the photo: MARZIPAN" in text
 
     # A later run without --ocr keeps what OCR found.

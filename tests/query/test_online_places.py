@@ -142,7 +142,7 @@ def test_the_parse_command_asks_only_with_the_flag(fake_nominatim, capsys, tmp_p
 
 def test_the_app_passes_online_places_to_its_assistants(fake_nominatim, tmp_path):
     from assistant.cli import parse_app_args
-    from assistant.conversation import ChatState
+    from assistant.chat import ChatState
     from assistant.testing import write_synthetic_library
     from assistant.web import create_pool
 
