@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from .settings import DATE_ORDERS, Settings
+from .core.settings import DATE_ORDERS, Settings
 
 
 def _add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -443,7 +443,7 @@ def run_ask(args: argparse.Namespace) -> int:
 def run_add_user(args: argparse.Namespace) -> int:
     import getpass
 
-    from .access import add_account
+    from .core.access import add_account
     from .library.store import Manifest
 
     if args.library is not None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from .evaluation.runs import answers_path
 from .evaluation.sessions import record_time
-from .files import write_atomically
+from .core.files import write_atomically
 
 if TYPE_CHECKING:
     from .conversation import Turn

@@ -25,7 +25,7 @@ import numpy as np
 
 
 def write_photos(folder: Path, count: int) -> Path:
-    from assistant.testing import text_photo, write_synthetic_photos
+    from assistant.testing.photos import text_photo, write_synthetic_photos
 
     start = datetime(2020, 3, 1, 9, 0)
     paths = write_synthetic_photos(folder, [start + timedelta(seconds=30 * i) for i in range(count)], seed=3)
@@ -61,8 +61,8 @@ def main() -> int:
     from assistant.indexing import index_photos
     from assistant.indexing.cluster import RayWork
     from assistant.models import load_clip
-    from assistant.testing import save_random_clip
-    from assistant.machine import cpu_model
+    from assistant.testing.models import save_random_clip
+    from assistant.core.machine import cpu_model
 
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(dir=args.scratch) as scratch:

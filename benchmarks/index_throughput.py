@@ -55,7 +55,8 @@ def main() -> int:
     from assistant.indexing import index_photos
     from assistant.indexing.photos import read_photo
     from assistant.models import load_clip
-    from assistant.testing import save_random_clip, write_synthetic_photos
+    from assistant.testing.models import save_random_clip
+    from assistant.testing.photos import write_synthetic_photos
 
     with tempfile.TemporaryDirectory(dir=args.scratch) as scratch:
         scratch = Path(scratch)

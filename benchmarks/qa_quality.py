@@ -119,7 +119,7 @@ def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None =
 
 def measure_year(name: str, spec, questions_of, folder: Path) -> dict:
     """The older synthetic years: the same outcomes, and their exact-value accuracy as it was reported before."""
-    from assistant.synthetic_life import life_year, write_life_library
+    from assistant.testing.life import life_year, write_life_library
 
     stays = life_year(spec)
     started = time.perf_counter()

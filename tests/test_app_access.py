@@ -12,9 +12,9 @@ import pytest
 from gradio_client import Client
 
 import app
-from assistant.access import add_account
+from assistant.core.access import add_account
 from assistant.cli import parse_app_args
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.indexing import index_photos
 from assistant.library import Library
 from assistant.web import build_app, create_pool, launch

@@ -10,12 +10,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from assistant.geo import haversine_km
+from assistant.core.geo import haversine_km
 from assistant.indexing import commit_photo_table
 from assistant.library import Library, LibraryDamaged
 from assistant.library.schema import SEARCH_COLUMNS
 from assistant.query import KnownPlace
-from assistant.testing import photo_table, write_synthetic_library
+from assistant.testing.library import photo_table, write_synthetic_library
 
 N = 3000
 MIN_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}

@@ -19,7 +19,7 @@ from assistant.query import PeriodTerm, TimeConstraints
 from assistant.search import sequence
 from assistant.search.engine import admitted_rows
 from assistant.search.candidates import pool_size
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 DIM = 16  # the tiny CLIP's
 MOMENTS, FRAMES = 200, 20  # 4,000 photos: a pool of a few hundred is a small part of it

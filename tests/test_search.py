@@ -18,7 +18,7 @@ from assistant.search import kernels
 from assistant.search.kernels import KERNELS, choose_gathered_precision, choose_kernel, fastest
 from assistant.search import scoring
 from assistant.search.scoring import TEXT_WEIGHT
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 DIM = 16
 DUBLIN = (53.3498, -6.2603, "Dublin", "Ireland", "IE")
@@ -217,7 +217,7 @@ def test_caption_only_search_without_clip(tmp_path):
 
 
 def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
-    from assistant.testing import synthetic_photo
+    from assistant.testing.photos import synthetic_photo
 
     images = [synthetic_photo(seed, (64, 48)) for seed in range(3)]
     vectors = tiny_encoder.encode_images(images)
@@ -250,7 +250,7 @@ def test_bad_requests(archive):
 
 @pytest.mark.parametrize("kernel", sorted(KERNELS))
 def test_the_top_of_the_ranking_is_exact_whatever_the_kernel(tmp_path, kernel):
-    from assistant.testing import write_synthetic_library
+    from assistant.testing.library import write_synthetic_library
 
     library = Library.open(write_synthetic_library(tmp_path / "lib", 3 * EXACT_RESCORE, dim=64))
     prepare_scoring(library, kernel)

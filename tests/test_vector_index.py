@@ -14,7 +14,7 @@ from assistant.indexing import commit_photo_table, index_photos
 from assistant.indexing import vector_index as building
 from assistant.library import Library, LibraryDamaged
 from assistant.library import vector_index as reading
-from assistant.testing import lifelog_queries, lifelog_vectors, photo_table, write_synthetic_library
+from assistant.testing.library import lifelog_queries, lifelog_vectors, photo_table, write_synthetic_library
 from conftest import write_lsc_source
 
 ROOT = Path(__file__).resolve().parents[1]

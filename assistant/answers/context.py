@@ -9,7 +9,7 @@ import numpy as np
 
 from ..library import Library
 from ..query import ParsedQuery, PeriodTerm
-from ..words import plural
+from ..core.words import plural
 from .answer import CONFIDENCE, Answer, Candidate
 from .moments import Moments
 from .subject import MEAL_HOURS

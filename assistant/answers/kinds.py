@@ -16,7 +16,7 @@ import numpy as np
 
 from ..library import Library
 from ..query import ParsedQuery, local_seconds_of
-from ..words import plural
+from ..core.words import plural
 from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
 from .measures import average, distance

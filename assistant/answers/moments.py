@@ -25,7 +25,7 @@ from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
-from ..words import terms
+from ..core.words import terms
 from .subject import MEAL_HOURS
 from .timeline import Timeline, timeline_of
 

@@ -14,7 +14,7 @@ from collections import Counter
 import numpy as np
 
 from ..library import Library
-from ..words import concept_key, plural, terms
+from ..core.words import concept_key, plural, terms
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .subject import detected_as

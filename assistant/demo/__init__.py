@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from PIL import Image
 
-from ..files import write_atomically
-from ..photo_names import lsc_file_name
+from ..core.files import write_atomically
+from ..core.photo_names import lsc_file_name
 from .camera import Camera, Shot, plan_shot
 from .itinerary import ITINERARY, PLACES, Activity
 from .scenes import SCENES, render

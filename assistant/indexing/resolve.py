@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..library.schema import FILE_COLUMNS, ZONE_FROM_METADATA
-from ..photo_names import time_from_filename
+from ..core.photo_names import time_from_filename
 from . import geocode
 from .timestamps import resolve_times
 

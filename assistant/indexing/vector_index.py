@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from ..files import write_atomically
+from ..core.files import write_atomically
 
 if TYPE_CHECKING:
     from .commit import Progress

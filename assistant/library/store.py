@@ -25,7 +25,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from ..files import write_atomically
+from ..core.files import write_atomically
 
 FORMAT = "lifelog-library"
 VERSION = 1

@@ -19,7 +19,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..geo import haversine_km, reverse_geocoder
+from ..core.geo import haversine_km, reverse_geocoder
 from .text import normalize, plain
 
 MIN_CITY_RADIUS_KM = 8.0

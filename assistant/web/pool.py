@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..access import Authenticator
+from ..core.access import Authenticator
 from ..conversation import Assistant
 from ..demo.build import ensure_demo_library
 from ..evaluation import Judge, read_qrels
@@ -20,7 +20,7 @@ from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
 from ..query.online import geocoder_for
 from ..replies import Replies
 from ..search import prepare_scoring
-from ..settings import Settings
+from ..core.settings import Settings
 from ..study import StudyLog, StudyRecorder
 from .session import SessionRunner
 

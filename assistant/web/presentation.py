@@ -11,7 +11,7 @@ from PIL import Image
 
 from ..conversation import Assistant, ChatState
 from ..search import EventHit, photos_around
-from ..words import plural
+from ..core.words import plural
 from .mapview import MapPoint, render_map
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ from assistant.indexing import index_photos
 from assistant.library import Library
 from assistant.models import ModelNotAvailable
 from assistant.search import SearchRequest, search
-from assistant.testing import save_random_captioner, write_synthetic_photos
+from assistant.testing.models import save_random_captioner
+from assistant.testing.photos import write_synthetic_photos
 
 WORDS = ["harbour", "ferry", "gull", "rope", "crate"]
 

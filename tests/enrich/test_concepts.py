@@ -13,7 +13,7 @@ from assistant.indexing import index_photos
 from assistant.library import Library
 from assistant.library.label_counts import LabelCounts
 from assistant.search import SearchRequest, search
-from assistant.testing import write_synthetic_photos
+from assistant.testing.photos import write_synthetic_photos
 
 
 def _unit(vectors):

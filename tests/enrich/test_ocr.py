@@ -17,7 +17,7 @@ from assistant.enrich.ocr import TextReader, is_meaningful  # noqa: E402
 from assistant.indexing import index_photos  # noqa: E402
 from assistant.library import Library  # noqa: E402
 from assistant.search import SearchRequest, search  # noqa: E402
-from assistant.testing import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
+from assistant.testing.photos import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
 
 SIZE = (480, 360)
 

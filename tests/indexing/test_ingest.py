@@ -161,7 +161,7 @@ def test_captions_are_stored(tmp_path, tiny_encoder):
 
 def test_another_model_is_refused(indexed, source, tmp_path):
     from assistant.models import load_clip
-    from assistant.testing import save_random_clip
+    from assistant.testing.models import save_random_clip
 
     other = load_clip(str(save_random_clip(tmp_path / "other", seed=1)), precision="fp32")
     with pytest.raises(LibraryError, match="was indexed with model"):

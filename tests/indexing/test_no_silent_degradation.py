@@ -14,7 +14,7 @@ from assistant import cli, enrich
 from assistant.enrich import Enrichment, shards
 from assistant.indexing import index_photos
 from assistant.library import Library, store
-from assistant.testing import write_synthetic_photos
+from assistant.testing.photos import write_synthetic_photos
 from conftest import write_lsc_source
 from test_photos import exif_with
 
