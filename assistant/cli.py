@@ -345,7 +345,7 @@ def _open_library(settings: Settings):
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .query.online import geocoder_for
+    from .query import QueryContext
     from .search import SearchRequest, search
 
     if not args.text.strip() and args.image is None and not args.like:
@@ -360,10 +360,9 @@ def run_search(args: argparse.Namespace) -> int:
     encoder = _load_encoder(settings, library.model, required=needs_model) if wants_model else None
     request = SearchRequest(
         text=args.text, example_image=args.image, like_ids=tuple(args.like), unlike_ids=tuple(args.unlike),
-        top_k=args.top_k, group_events=args.events, date_order=settings.date_order,
-        language=settings.language,
+        top_k=args.top_k, group_events=args.events,
     )
-    result = search(library, encoder, request, geocoder_for(settings))
+    result = search(library, encoder, request, QueryContext.of(library, settings))
     for notice in result.notices:
         print(f"note: {notice}", file=sys.stderr)
     if args.json:
@@ -389,22 +388,15 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    from .query import parse_query
-    from .query.online import geocoder_for
+    from .query import QueryContext
 
-    now = datetime.fromisoformat(args.now) if args.now else None
     settings = Settings.resolve(library=args.library, online_places=args.online_places, date_order=args.date_order,
                                 language=args.language)
-    places, concepts = None, None
-    if args.library or settings.library.joinpath("library.json").exists():
-        library = _open_library(settings)
-        places, concepts = library.places, library.concept_labels
-        now = now or library.last_local_time()
-    geocoder = geocoder_for(settings)
-    parsed = parse_query(args.text, now=now, places=places, concepts=concepts, geocoder=geocoder, date_order=settings.date_order,
-                         language=settings.language)
-    if geocoder is not None and geocoder.unreachable:
-        print(f"note: {geocoder.unreachable}", file=sys.stderr)
+    library = _open_library(settings) if args.library or settings.library.joinpath("library.json").exists() else None
+    context = QueryContext.of(library, settings, now=datetime.fromisoformat(args.now) if args.now else None)
+    parsed = context.parse(args.text)
+    if context.offline_notice():
+        print(f"note: {context.offline_notice()}", file=sys.stderr)
     if args.json:
         print(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1))
     else:
@@ -414,20 +406,26 @@ def run_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _now(args: argparse.Namespace) -> datetime | None:
+    """--now as a time; a date alone is the end of that day (the whole day counts as before now)."""
+    now = datetime.fromisoformat(args.now) if args.now else None
+    return now.replace(hour=23, minute=59, second=59) if now is not None and len(args.now) == 10 else now
+
+
 def run_ask(args: argparse.Namespace) -> int:
     from .answers import VqaModel, answer_question
-    from .query.online import geocoder_for
+    from .query import QueryContext
 
-    now = datetime.fromisoformat(args.now) if args.now else None
-    if now is not None and len(args.now) == 10:
-        now = now.replace(hour=23, minute=59, second=59)  # a date: the whole day counts as before now
+    now = _now(args)
     settings = Settings.resolve(library=args.library, model=args.model, device=args.device, precision=args.precision,
                                 online_places=args.online_places, date_order=args.date_order, language=args.language)
     library = _open_library(settings)
     encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
     vqa = VqaModel(args.vqa, device=settings.device) if args.vqa else None
-    answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa, geocoder=geocoder_for(settings),
-                             date_order=settings.date_order, language=settings.language)
+    context = QueryContext.of(library, settings, now=now)
+    answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa, context=context)
+    if context.offline_notice():
+        print(f"note: {context.offline_notice()}", file=sys.stderr)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return 0

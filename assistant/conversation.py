@@ -20,11 +20,11 @@ from . import asking
 from .asking import Asked
 from .library import Library
 from .models import ClipEncoder
-from .query import ParsedQuery, PlaceConstraints
+from .query import ParsedQuery, PlaceConstraints, QueryContext
 from .query.chips import Chip, query_chips, without_chips
 from .query.online import NominatimGeocoder
 from .replies import Replies
-from .search import EventHit, SearchRequest, SearchResult, moments_of_photos, neighbouring_events, parse_for_library, search
+from .search import EventHit, SearchRequest, SearchResult, moments_of_photos, neighbouring_events, search
 
 # A command only when the whole message is one: "Clear blue sky over the harbour" is a memory.
 _START_OVER = re.compile(
@@ -285,7 +285,7 @@ class Assistant:
         correction = bool(_CORRECTION.match(message))
         text = _CORRECTION.sub("", message, count=1) if correction else message
         text = asking.follow_up_text(text) if asking.is_question(state.query) else text
-        parsed = parse_for_library(self.library, text, self.geocoder, self.date_order)
+        parsed = QueryContext.of(self.library, geocoder=self.geocoder, date_order=self.date_order).parse(text)
         if asking.asks_anew(parsed, text):  # a question of its own starts afresh, in the last question's scope unless it names one
             scoped = asking.in_scope_of(parsed, state.query)
             turn = self._ask(ChatState(query=scoped, turns=state.turns + 1), "")
@@ -410,7 +410,7 @@ class Assistant:
             unlike_ids=state.unliked,
             top_k=self.top_k,
         )
-        result = search(self.library, self.encoder, request, self.geocoder)
+        result = search(self.library, self.encoder, request, QueryContext.of(self.library, geocoder=self.geocoder, date_order=self.date_order))
         moments = [m for m in result.events if matches_description(m)] + [m for m in result.events if not matches_description(m)]
         lines = [opening, *self._found(state, result, moments), *result.notices]
         choices: tuple[Choice, ...] = ()

@@ -341,7 +341,8 @@ def run_topics(
     file beside it, OUT.answers.csv (QA submissions are free text).
     """
     from .answers import answer_parsed
-    from .search import SearchRequest, parse_for_library, search
+    from .query import QueryContext
+    from .search import SearchRequest, search
 
     if not 1 <= top_k <= MAX_IMAGES_PER_TOPIC:
         raise ValueError(f"top_k must be between 1 and {MAX_IMAGES_PER_TOPIC} (the submission format's limit), not {top_k}")
@@ -353,7 +354,7 @@ def run_topics(
         if progress:
             progress(done, len(topics), "topics")
         began = time.perf_counter()
-        query = parse_for_library(library, topic.text, date_order=date_order)
+        query = QueryContext.of(library, date_order=date_order).parse(topic.text)
         result = search(library, encoder, SearchRequest(query=query, top_k=top_k, group_events=False))
         hits = [(hit["image_id"], hit["score"]) for hit in result.photos]
         if query.question is not None:

@@ -162,10 +162,10 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
 
 def _search_figures(library, vectors: np.ndarray, truth: list[set[int]]) -> dict:
     """search() itself, unfiltered and with a month and a place, and its recall@100 against exact fp32."""
-    from assistant.query import parse_query
+    from assistant.query import QueryContext
     from assistant.search import SearchRequest, search
 
-    month = parse_query("in March 2019 in Dublin", now=datetime(2020, 6, 30), places=library.places)
+    month = QueryContext.of(library, now=datetime(2020, 6, 30)).parse("in March 2019 in Dublin")
     assert month.time and month.place, month.describe()
 
     def timed(query) -> tuple[list[float], list]:

@@ -10,9 +10,9 @@ import pytest
 from assistant.library import Library
 from assistant.indexing import commit_photo_table
 from assistant.indexing.events import segment_events
-from assistant.query import parse_query
+from assistant.query import QueryContext, parse_query
 from assistant.search import (
-    EXACT_RESCORE, SearchError, SearchRequest, parse_for_library, photos_around, prepare_scoring, search, similarity, stored_vectors,
+    EXACT_RESCORE, SearchError, SearchRequest, photos_around, prepare_scoring, search, similarity, stored_vectors,
 )
 from assistant.search import kernels
 from assistant.search.kernels import KERNELS, choose_gathered_precision, choose_kernel, fastest
@@ -367,7 +367,7 @@ def test_reading_stored_rows_keeps_them_in_the_order_asked(archive):
 
 def test_recurring_phrases_are_compared_over_the_librarys_own_years(archive):
     # The archive holds 2019-01 to 2020-06, when Easter fell in April: "at Easter, in March" can only mean either.
-    parsed = parse_for_library(archive, "At Easter, in March")
+    parsed = QueryContext.of(archive).parse("At Easter, in March")
     assert [term.label for term in parsed.time.terms] == ["Easter or March"]
 
 

@@ -14,11 +14,11 @@ import os
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable
 
 from ..enrich import Enrichment, shards
 from ..indexing import index_photos
 from ..library import Library, LibraryError
+from ..core.progress import Progress
 from ..models import ClipEncoder
 from . import write_demo_source
 
@@ -38,7 +38,7 @@ def demo_ocr_wanted() -> bool:
 
 
 def ensure_demo_library(
-    root: Path, encoder: ClipEncoder | None, progress: Callable[[int, int, str], None] | None = None, *, ocr: bool | None = None
+    root: Path, encoder: ClipEncoder | None, progress: Progress | None = None, *, ocr: bool | None = None
 ) -> Path:
     """Path of a ready demo library under root, building or completing it first if necessary.
 

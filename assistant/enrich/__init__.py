@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
+from ..core.progress import Progress
 from ..library.label_counts import LabelCounts
 from ..library.schema import ENRICHED_COLUMNS  # the photo-table columns these steps fill ("" where a step has not run)
 from . import shards
 from .stages import OcrStage, PhotoStage, StageRun
 from .tagging import PROMPT, load_vocabulary, tag_photos
 
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass

@@ -21,7 +21,8 @@ from ..library import store
 from ..library.schema import FILE_COLUMNS, ZONE_FROM_HOME
 from ..models import ClipEncoder, SentenceEncoder
 from ..core.photo_names import photo_key
-from .commit import Progress, commit_photo_table
+from ..core.progress import Progress
+from .commit import commit_photo_table
 from .metadata import empty_metadata, read_captions, read_metadata
 from .photos import PhotoFile, SkippedFile, UnreadablePhoto, scan_photos
 from .report import IndexReport

@@ -8,13 +8,13 @@ browsing (around a photo), engine (the `search` entry point).
 
 from .browsing import neighbouring_events, photos_around
 from .candidates import candidate_scorer
-from .engine import parse_for_library, search
+from .engine import search
 from .events import moments_of_photos
 from .results import EventHit, PhotoHit, RelaxationHint, SearchError, SearchRequest, SearchResult
 from .scoring import EXACT_RESCORE, Relevance, prepare_scoring, similarity, stored_vectors, vector_index
 
 __all__ = [
     "EXACT_RESCORE", "EventHit", "Relevance", "PhotoHit", "RelaxationHint", "SearchError", "SearchRequest", "SearchResult",
-    "candidate_scorer", "moments_of_photos", "neighbouring_events", "parse_for_library", "photos_around", "prepare_scoring", "search",
+    "candidate_scorer", "moments_of_photos", "neighbouring_events", "photos_around", "prepare_scoring", "search",
     "similarity", "stored_vectors", "vector_index",
 ]

@@ -55,7 +55,7 @@ def test_a_missing_detector_says_what_to_do(tmp_path):
 
 def test_counts_filter_the_search_and_show_as_chips(tmp_path, tiny_detector_dir):
     from assistant.conversation import Assistant, ChatState
-    from assistant.query.chips import Chip
+    from assistant.query import Chip
 
     start = datetime(2022, 1, 9, 8)
     photos = tmp_path / "photos"

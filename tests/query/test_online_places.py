@@ -100,6 +100,7 @@ def test_without_a_network_the_geocoder_says_so_and_parsing_goes_on(tmp_path):
 
 def test_search_finds_the_village_and_notes_when_offline(tmp_path):
     from assistant.library import Library
+    from assistant.query import QueryContext
     from assistant.search import SearchRequest, search
     from assistant.testing.library import write_synthetic_library
 
@@ -107,9 +108,10 @@ def test_search_finds_the_village_and_notes_when_offline(tmp_path):
     near_dublin = sum(record["city"] == "Dublin" for record in library.records(range(len(library))))
     assert 0 < near_dublin < len(library)
     request = SearchRequest(text=f"in {VILLAGE}", group_events=False)
-    found = search(library, None, request, NominatimGeocoder(tmp_path / "places.json", client=FakeNominatim()))
+    found = search(library, None, request, QueryContext.of(library, geocoder=NominatimGeocoder(tmp_path / "places.json", client=FakeNominatim())))
     assert found.matched == near_dublin and not any("Nominatim" in notice for notice in found.notices)
-    offline = search(library, None, request, NominatimGeocoder(tmp_path / "other.json", client=FakeNominatim(offline=True)))
+    offline_geocoder = NominatimGeocoder(tmp_path / "other.json", client=FakeNominatim(offline=True))
+    offline = search(library, None, request, QueryContext.of(library, geocoder=offline_geocoder))
     assert offline.matched == len(library)
     assert any("Nominatim could not be reached" in notice for notice in offline.notices)
     assert search(library, None, request).matched == len(library)  # offline by default: nothing asked
