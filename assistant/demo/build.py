@@ -20,7 +20,7 @@ from ..indexing import index_photos
 from ..library import Library, LibraryError
 from ..core.progress import Progress
 from ..models import ClipEncoder
-from . import write_demo_source
+from .source import write_demo_source
 
 DEMO_HOME_TIMEZONE = "Europe/Dublin"
 _lock = threading.Lock()  # one build at a time, however many sessions ask
