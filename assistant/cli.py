@@ -290,7 +290,7 @@ def _load_text_encoder(settings: Settings, library_text_model: str | None):
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from .indexing import index_photos
+    from .indexing import IndexOptions, index_photos
 
     settings = Settings.resolve(
         library=args.library, model=args.model, device=args.device, precision=args.precision,
@@ -303,9 +303,7 @@ def run_index(args: argparse.Namespace) -> int:
     if not args.cluster and (args.cluster_workers is not None or args.cluster_send_photos):
         raise SystemExit("error: --cluster-workers and --cluster-send-photos go with --cluster")
     work = _cluster_work(args, settings.device) if args.cluster else None
-    report = index_photos(
-        settings.library,
-        args.photos_dir,
+    options = IndexOptions(
         encoder=encoder,
         home_timezone=settings.home_timezone,
         metadata_csv=args.metadata,
@@ -322,6 +320,7 @@ def run_index(args: argparse.Namespace) -> int:
         vector_index=args.vector_index,
         work=work,
     )
+    report = index_photos(settings.library, args.photos_dir, options)
     print(report.summary())
     for line in enrichment.summary() if enrichment else []:
         print(line)

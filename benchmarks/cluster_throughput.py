@@ -58,7 +58,7 @@ def main() -> int:
     import ray
 
     from assistant.enrich import Enrichment
-    from assistant.indexing import index_photos
+    from assistant.indexing import IndexOptions, index_photos
     from assistant.indexing.cluster import RayWork
     from assistant.models import load_clip
     from assistant.testing.models import save_random_clip
@@ -77,8 +77,8 @@ def main() -> int:
         def rate(name: str, way: str, work=None) -> float:
             photos, enrichment = workloads[name]
             library = libraries[name, way] = scratch / f"{name}-{way}"
-            report = index_photos(library, photos, encoder=encoder, home_timezone="UTC", batch_size=args.batch_size,
-                                  enrichment=enrichment() if enrichment else None, work=work)
+            report = index_photos(library, photos, IndexOptions(encoder=encoder, home_timezone="UTC", batch_size=args.batch_size,
+                                  enrichment=enrichment() if enrichment else None, work=work))
             return round(report.photos_in_library / report.seconds, 2)
 
         figures = {name: {"single_machine": rate(name, "single_machine")} for name in workloads}
