@@ -11,7 +11,7 @@ import pandas as pd
 from ..core.progress import Progress
 from ..enrich import attach_enrichments
 from ..library import store
-from ..library.library import known_places_of, save_known_places
+from ..library.known_places import known_places_of, save_known_places
 from ..library.text_index import TextIndex
 from ..models import SentenceEncoder
 from .events import segment_events
