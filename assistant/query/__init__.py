@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from .concepts import ConceptTerm
 from .context import QueryContext
-from .parsed import Chip, ParsedQuery
+from .parsed import KINDS as QUESTION_KINDS, Chip, ParsedQuery, Question
 from .parsing import parse_query
 from .place import AmbiguousPlace, Area, KnownPlace, PlaceConstraints, PlaceGeocoder, PlaceTerm
-from .question import KINDS as QUESTION_KINDS, Question
 from .time import CalendarTerm, DayPartTerm, PeriodTerm, TimeConstraints, TimeTerm, WeekdayTerm, day_part_term, local_seconds_of
 
 __all__ = [

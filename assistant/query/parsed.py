@@ -1,15 +1,42 @@
-"""A remembered moment or a question, understood: `ParsedQuery` holds the constraints to filter on and the text
-to match against the pixels; a `Chip` is one part of it as the user sees it (typed, so that removing one drops
-exactly that part). `parse_query` (parsing.py) makes one."""
+"""A remembered moment or a question, understood: `ParsedQuery` holds the constraints to filter on, the text to
+match against the pixels and, for a question about one's life, the `Question` it asks; a `Chip` is one part of it
+as the user sees it (typed, so that removing one drops exactly that part). `parse_query` (parsing.py) makes one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from .concepts import ConceptTerm
 from .place import AmbiguousPlace, PlaceConstraints, place_term_from_dict
-from .question import Question
 from .time import TimeConstraints, time_term_from_dict
+
+KINDS = ("time", "location", "frequency", "duration", "counting", "ocr", "color", "object", "distance")
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a question asks for; its scope (time, place) and subject are the rest of the parsed query."""
+
+    kind: str  # one of KINDS
+    granularity: str = ""  # time: "date", "month", "year", "weekday", "clock"; location: "place", "city", "country"
+    ordinal: int | None = None  # which visit or trip: 0 first, 1 second, -1 last; None: not said
+    unit: str = ""  # frequency: "visit", "trip", "day", "week", "month"; ordinal anchors: "trip" or "visit"
+    now: str = ""  # "assuming today is 1 July 2020" as said (the parser resolves it to a date)
+    counted: str = ""  # counting: what is counted ("people", "cups")
+    every: bool = False  # location: all of them are asked for ("which countries did I visit")
+    extreme: str = ""  # "most" or "least": the one seen most or least often ("which café did I go to most", "my favourite")
+    per: str = ""  # "day", "week", "month", "year": an average per unit ("how many times a week")
+    edge: str = ""  # time: "start" (arrive, wake up) or "end" (leave, go to bed) of the visit; "" the moment itself
+    usual: bool = False  # "usually", "typically", "on a typical day": what is typical over the visits, not one of them
+    means: str = ""  # distance: "walk", "run", "cycle", "drive", "fly"; "" any travel
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, record: dict | None) -> "Question | None":
+        return cls(**record) if record else None
+
 
 @dataclass(frozen=True)
 class Chip:

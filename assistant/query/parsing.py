@@ -19,9 +19,9 @@ from typing import Sequence
 
 from .concepts import find_concepts
 from .language import detect_languages, render
-from .parsed import ParsedQuery
+from .parsed import ParsedQuery, Question
 from .place import KnownPlace, PlaceConstraints, PlaceGeocoder, find_places, southern_hemisphere
-from .question import Question, read_question
+from .question import read_question
 from .sequence import find_sequence_clauses
 from .text import blank_out
 from .time import PeriodTerm, TimeConstraints, build_terms, find_facts
