@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..time.terms import MONTH_NAMES, WEEKDAY_NAMES
+from ..time.days import MONTH_NAMES, WEEKDAY_NAMES
 from . import grammar
 
 # The languages a message is told to be in; any other language dateparser knows can be asked for by name.

@@ -4,16 +4,9 @@ merging the facts found (`choosing`) → building terms (`building`), the vector
 from .building import build_terms
 from .choosing import find_facts
 from .terms import (
-    CalendarTerm,
-    DayPartTerm,
-    PeriodTerm,
-    TimeConstraints,
-    TimeTerm,
-    WeekdayTerm,
-    day_part_term,
-    local_seconds_of,
-    time_term_from_dict,
+    CalendarTerm, DayPartTerm, PeriodTerm, TimeConstraints, TimeTerm, WeekdayTerm, day_part_term, time_term_from_dict,
 )
+from .days import local_seconds_of
 
 __all__ = [
     "CalendarTerm", "DayPartTerm", "PeriodTerm", "TimeConstraints", "TimeTerm", "WeekdayTerm", "build_terms", "day_part_term",

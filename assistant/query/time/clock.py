@@ -9,7 +9,7 @@ import re
 from ..numbers import cardinal
 from ..text import Span
 from .facts import Fact, FindContext
-from .terms import clock_text
+from .days import clock_text
 from .words import CLOCK_WORD, FLAGS, MERIDIEM
 
 # Clock times. "an hour or so either side" of a stated time; ranges get half an hour of grace.
