@@ -16,10 +16,11 @@ from ..gazetteer import place_words
 from ..text import Span, next_word, normalize, sentence_start
 from .known import known_area, known_index, known_label
 from .model import AmbiguousPlace, Area, KnownPlace, PlaceGeocoder, PlaceTerm
-from .regions import region_area, regions_named
 from .reading import (
-    ARRIVING, ARTICLES, COMMA_LIST, Context, HOME_COMPOUNDS, HOME_MOVEMENT, Hit, INDEFINITE, JOINED, PlaceResult, STATIC, TRAVEL, decide_polarity, is_name_not_place, names_label,
+    ARRIVING, ARTICLES, COMMA_LIST, Context, HOME_COMPOUNDS, HOME_MOVEMENT, Hit, INDEFINITE, JOINED, PlaceResult, STATIC,
+    TRAVEL, decide_polarity, is_name_not_place, names_label,
 )
+from .regions import region_area, regions_named
 from .world import countries_named_in, match_world
 
 # ---------------------------------------------------------------------------------------------------

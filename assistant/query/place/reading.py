@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Iterator
+
 from ..gazetteer import City, WorldGazetteer, city_radius_km, language_gazetteer, world_gazetteer
 from ..text import FUNCTION_WORDS, Span, is_capitalized, negation_start, next_word, normalize, previous_words, words
 from .known import KnownIndex

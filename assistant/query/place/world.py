@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+
 from ..gazetteer import City, place_words, world_gazetteer
 from ..text import is_capitalized, next_word, normalize, sentence_start
 from .model import Area
-from .regions import about_the_countryside, library_reaches_beyond_town, region_area, regions_named
 from .reading import (
-    AIRPORT_REACH_KM, Context, DEPARTURE, Hit, SPORTS_TEAM, STATIC, TRAVEL, VENUES_AFTER_NAME, attributive, capitalized_phrase, city_area, decide_polarity, is_name_not_place, names_label,
+    AIRPORT_REACH_KM, Context, DEPARTURE, Hit, SPORTS_TEAM, STATIC, TRAVEL, VENUES_AFTER_NAME, attributive,
+    capitalized_phrase, city_area, decide_polarity, is_name_not_place, names_label,
 )
+from .regions import about_the_countryside, library_reaches_beyond_town, region_area, regions_named
 
 
 def match_world(ctx: Context, i: int) -> tuple[int, Hit] | None:

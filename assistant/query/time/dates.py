@@ -16,11 +16,12 @@ from datetime import date
 from ..holidays import rule_instance
 from ..numbers import ordinal
 from ..text import FUNCTION_WORDS, Span, next_word
+from .days import MONTH_NAMES
 from .facts import Fact, FindContext, attributive, in_title, preceded_by, years_allowed
 from .terms import weekday_label
-from .days import MONTH_NAMES
 from .words import (
-    AMBIGUOUS_MONTHS, DAY, DAY_OR_WORD, FLAGS, MERIDIEM, MONTH_ABBREVIATIONS, MONTH_ANY, MONTH_FULL, MONTHS, TEMPORAL_PREPOSITIONS, TIME_WORDS, WEEKDAY_ANY, YEAR, day_label, day_rule, month_of, month_rule, valid_day, weekday_of,
+    AMBIGUOUS_MONTHS, DAY, DAY_OR_WORD, FLAGS, MERIDIEM, MONTH_ABBREVIATIONS, MONTH_ANY, MONTH_FULL, MONTHS,
+    TEMPORAL_PREPOSITIONS, TIME_WORDS, WEEKDAY_ANY, YEAR, day_label, day_rule, month_of, month_rule, valid_day, weekday_of,
 )
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+
 import numpy as np
+
 from ..holidays import Rule, rule_instance
 
 

@@ -19,7 +19,10 @@ from typing import ClassVar, Sequence
 import numpy as np
 
 from ..holidays import Rule, instances_touching
-from .days import EPOCH, MONTH_NAMES, SPILL_SECONDS, TABLE_FIRST, TABLE_LAST, WEEKDAY_NAMES, clock_text, day_span, day_table_mask, iso_of, local_seconds_of, minute_table, rules_table, weekday_table
+from .days import (
+    EPOCH, MONTH_NAMES, SPILL_SECONDS, TABLE_FIRST, TABLE_LAST, WEEKDAY_NAMES, clock_text, day_span, day_table_mask, iso_of,
+    local_seconds_of, minute_table, rules_table, weekday_table,
+)
 
 
 class TimeTerm:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from ..text import previous_words
 from .facts import Fact, FindContext, attributive, in_title, preceded_by
 from .terms import DAY_PARTS, weekday_label

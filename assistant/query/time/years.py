@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+
 from ..holidays import HOLIDAYS, Rule, relative_rule
 from ..text import next_word, previous_words, sentence_start
 from .facts import Fact, FindContext, attributive, in_title, preceded_by, years_allowed
