@@ -257,11 +257,11 @@ def test_a_month_admits_exactly_its_local_times_in_any_time_zone(tmp_path):
 
 
 def test_with_an_index_a_large_files_pages_are_let_go_once_enough_was_read(folder, monkeypatch):
-    from assistant.search import scoring
+    from assistant.search import stored
 
     released = []
-    monkeypatch.setattr(scoring, "_release_pages", lambda array: released.append(array))
-    monkeypatch.setattr(scoring, "RESIDENT_BYTES", 100_000)  # "a large file": 4,000 rows of 32 bytes is 128 kB
+    monkeypatch.setattr(stored, "_release_pages", lambda array: released.append(array))
+    monkeypatch.setattr(stored, "RESIDENT_BYTES", 100_000)  # "a large file": 4,000 rows of 32 bytes is 128 kB
     library = Library.open(folder)
     with_index(library, ExactIndex(library.embeddings))
     rows = np.arange(0, 4000, 200)  # 20 rows a read, a 4 kB page each at most: 80 kB, so every second read lets go

@@ -16,7 +16,7 @@ from assistant.search import (
 )
 from assistant.search import kernels
 from assistant.search.kernels import KERNELS, choose_gathered_precision, choose_kernel, fastest
-from assistant.search import scoring
+from assistant.search import stored as stored_module
 from assistant.search.scoring import TEXT_WEIGHT
 from assistant.testing.library import photo_table
 
@@ -309,7 +309,7 @@ def test_the_precision_of_gathered_rows_is_timed_once_per_machine(tmp_path, monk
 
 @pytest.mark.parametrize("order", ["ascending", "shuffled", "a run"])
 def test_many_gathered_rows_scored_in_fp16_are_float32_exact_at_the_top(monkeypatch, order):
-    monkeypatch.setattr(scoring, "choose_gathered_precision", lambda dim: "fp16")
+    monkeypatch.setattr(stored_module, "choose_gathered_precision", lambda dim: "fp16")
     rng = np.random.default_rng(4)
     vectors = rng.standard_normal((60_000, 64)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -317,7 +317,7 @@ def test_many_gathered_rows_scored_in_fp16_are_float32_exact_at_the_top(monkeypa
     rows = {"ascending": np.sort(rng.choice(60_000, 20_000, replace=False)), "a run": np.arange(5_000, 25_000),
             "shuffled": rng.permutation(60_000)[:20_000]}[order]
     query = vectors[rows[7]]
-    scores = scoring.StoredVectors(stored, np.ones(60_000, bool)).exact(query, rows)
+    scores = stored_module.StoredVectors(stored, np.ones(60_000, bool)).exact(query, rows)
     float32 = stored[rows].astype(np.float32) @ query
     best = np.argsort(-float32)[:100]
     assert np.allclose(scores[best], float32[best], atol=1e-6)  # the top (well inside the rescored best): float32

@@ -17,7 +17,7 @@ from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
 from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
-from .scoring import top_positions
+from .stored import top_positions
 from .sequence import sequence_bonus
 
 # A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
