@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..enrich import Enrichment
 from ..library import store
+from ..library.checkpoints import clear_checkpoints, read_checkpoints, write_checkpoint
 from ..library.schema import FILE_COLUMNS, ZONE_FROM_HOME
 from ..models import ClipEncoder, SentenceEncoder
 from ..core.photo_names import photo_key
@@ -159,7 +160,7 @@ def _organise(library: Path, photos_dir: Path, snapshot, metadata, captions, opt
     generation (zero-shot tags first, when asked for); the committed photo table."""
     encoder, enrichment = options.encoder, options.enrichment
     progress(0, 1, "organising the library")
-    files, vectors = _combine(snapshot, store.read_checkpoints(library), encoder)
+    files, vectors = _combine(snapshot, read_checkpoints(library), encoder)
     if enrichment is not None:
         try:
             enrichment.add_zero_shot_tags(library, files, vectors, encoder, progress)
@@ -181,7 +182,7 @@ def _organise(library: Path, photos_dir: Path, snapshot, metadata, captions, opt
         text_encoder=options.text_encoder, keep_text_vectors=options.keep_text_vectors, previous=snapshot, progress=progress,
         vector_index=options.vector_index,
     )
-    store.clear_checkpoints(library)
+    clear_checkpoints(library)
     progress(1, 1, "organising the library")
     return table
 
@@ -213,7 +214,7 @@ def _known_rows(snapshot: store.Snapshot | None, need_embeddings: bool) -> dict[
 
 def _recovered_rows(library: Path, encoder: ClipEncoder | None) -> dict[str, tuple[int, int]]:
     recovered = {}
-    for rows, vectors in store.read_checkpoints(library):
+    for rows, vectors in read_checkpoints(library):
         if encoder is not None and vectors is None:
             continue  # saved by a run without a model: redo with the model
         for path, size, mtime in zip(rows["path"], rows["file_size"], rows["file_mtime_ns"]):
@@ -231,7 +232,7 @@ def _read_and_embed(library, todo, encoder, batch_size, work, report, progress, 
     def checkpoint() -> None:
         nonlocal rows, vectors, last_checkpoint
         if rows:
-            store.write_checkpoint(library, pd.DataFrame(rows), np.concatenate(vectors) if encoder else None)
+            write_checkpoint(library, pd.DataFrame(rows), np.concatenate(vectors) if encoder else None)
         rows, vectors, last_checkpoint = [], [], time.monotonic()
 
     done = 0

@@ -10,6 +10,7 @@ from PIL import Image
 
 from assistant.indexing import IndexOptions, index_photos, ingest
 from assistant.library import Library, LibraryBusy, LibraryDamaged, LibraryError, LibraryTooNew, store
+from assistant.library.checkpoints import read_checkpoints
 from conftest import PLACES, write_lsc_source
 
 
@@ -181,7 +182,7 @@ def test_interrupted_run_resumes_from_checkpoints(tmp_path, tiny_encoder, monkey
         index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", batch_size=4, progress=stop_after_20))
     with pytest.raises(store.LibraryNotFound):
         Library.open(folder)  # nothing committed yet, and nothing half-written is visible
-    saved = sum(len(rows) for rows, _ in store.read_checkpoints(folder))
+    saved = sum(len(rows) for rows, _ in read_checkpoints(folder))
     assert 16 <= saved <= 20
 
     embedded = []
