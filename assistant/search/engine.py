@@ -125,18 +125,23 @@ def search(
     if query is not None and len(rows) and (query.preceded_by or query.followed_by):
         scores += sequence_bonus(library, encoder, query, rows)
     if pinned_row is not None and len(rows):
-        position = np.searchsorted(rows, pinned_row)
-        if position < len(rows) and rows[position] == pinned_row:
-            others = np.delete(scores, position)
-            scores[position] = (others.max() if len(others) else 0.0) + 1.0  # the example itself comes first
-            if described is not None:
-                described[position] = True  # and is what was asked for, whatever the description's cut-off says
+        _pin_first(rows, scores, described, pinned_row)
 
     ranked = top_positions(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
     shown = ranked[: request.top_k]
     photos = [PhotoHit(**record, score=score) for record, score in zip(library.records(rows[shown]), scores[shown].tolist())]
     events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
     return SearchResult(query, photos, events, matched, channels, notices, hints)
+
+
+def _pin_first(rows: np.ndarray, scores: np.ndarray, described: np.ndarray | None, pinned_row: int) -> None:
+    """The example photo itself first, and shown as what was asked for whatever the description's cut-off says."""
+    position = np.searchsorted(rows, pinned_row)
+    if position < len(rows) and rows[position] == pinned_row:
+        others = np.delete(scores, position)
+        scores[position] = (others.max() if len(others) else 0.0) + 1.0
+        if described is not None:
+            described[position] = True
 
 
 def _uncertain_times(library: Library, query: ParsedQuery, masks: list[np.ndarray]) -> np.ndarray:
