@@ -93,7 +93,7 @@ def test_failed_zero_shot_tags_are_reported_and_the_photos_committed(tmp_path, t
     def out_of_memory(*args, **kwargs):
         raise MemoryError("no room for the score matrix")
 
-    monkeypatch.setattr(enrich, "tag_photos", out_of_memory)
+    monkeypatch.setattr(enrich.enrichment, "tag_photos", out_of_memory)
     photos = tmp_path / "photos"
     write_synthetic_photos(photos, [datetime(2021, 5, 2, 10) + timedelta(minutes=i) for i in range(4)], size=(96, 72), seed=5)
     report = index_photos(tmp_path / "lib", photos, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", enrichment=Enrichment(concepts=True)))
