@@ -14,9 +14,9 @@ from datetime import datetime
 
 import numpy as np
 
+from ..core.words import plural
 from ..library import Library
 from ..query import ParsedQuery, local_seconds_of
-from ..core.words import plural
 from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
 from .measures import average, distance

@@ -15,10 +15,10 @@ import shutil
 import threading
 from pathlib import Path
 
+from ..core.progress import Progress
 from ..enrich import Enrichment, shards
 from ..indexing import IndexOptions, index_photos
 from ..library import Library, LibraryError
-from ..core.progress import Progress
 from ..models import ClipEncoder
 from .source import write_demo_source
 

@@ -15,9 +15,9 @@ import numpy as np
 from PIL import Image
 
 from ..core.images import open_upright
-from ..models.vision import DETECTION_MIN_SCORE, Captioner, Detector
 from ..core.photo_names import photo_key
 from ..core.words import plural
+from ..models.vision import DETECTION_MIN_SCORE, Captioner, Detector
 
 BATCH = 8  # photos per model call (a cluster's worker is handed as many: the same batches)
 

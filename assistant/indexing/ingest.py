@@ -17,13 +17,13 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..core.photo_names import photo_key
+from ..core.progress import Progress
 from ..enrich import Enrichment
 from ..library import store
 from ..library.checkpoints import clear_checkpoints, read_checkpoints, write_checkpoint
 from ..library.schema import FILE_COLUMNS, ZONE_FROM_HOME
 from ..models import ClipEncoder, SentenceEncoder
-from ..core.photo_names import photo_key
-from ..core.progress import Progress
 from .commit import commit_photo_table
 from .metadata import empty_metadata, read_captions, read_metadata
 from .photos import PhotoFile, SkippedFile, UnreadablePhoto, scan_photos

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from ..library.schema import ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME, ZONE_FROM_METADATA, time_is_approximate
 from ..core.photo_names import clock_time
+from ..library.schema import ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME, ZONE_FROM_METADATA, time_is_approximate
 
 _EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")

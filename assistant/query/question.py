@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import ORDINALS
+from .parsed import Question
 from .question_words import (
     ASIDES, ASKED, AUX, AVERAGE_DAY, BE, BEFORE_VERB, BOUNDARY, CLAUSE_OPENERS, COLOUR_NOUNS, COST, DETERMINERS,
     DISTANCE_UNITS, DURATION_UNITS, EDGES, EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GIVEN, GRANULARITY, HOW_KINDS, HOW_MANY,
@@ -27,7 +28,6 @@ from .question_words import (
     PER_ADVERBS, PER_UNITS, PHOTOS_ASKED, PLACE_GRAIN, PLACE_NOUNS, PLACE_SINGULARS, PREPOSITION, READ_NOUNS, READ_VERBS,
     SENTENCE_END, TOKEN, TRIP_ORDINAL, USUAL, WH, WH_KINDS, WH_WORD,
 )
-from .parsed import Question
 from .text import Span
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from .candidates import candidate_scorer
 from .engine import search
 from .events import moments_of_photos
 from .results import EventHit, PhotoHit, RelaxationHint, SearchError, SearchRequest, SearchResult
-from .stored import EXACT_RESCORE, prepare_scoring, similarity, stored_vectors, vector_index
 from .scoring import Relevance
+from .stored import EXACT_RESCORE, prepare_scoring, similarity, stored_vectors, vector_index
 
 __all__ = [
     "EXACT_RESCORE", "EventHit", "Relevance", "PhotoHit", "RelaxationHint", "SearchError", "SearchRequest", "SearchResult",

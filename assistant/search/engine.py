@@ -17,8 +17,8 @@ from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
 from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
-from .stored import top_positions
 from .sequence import sequence_bonus
+from .stored import top_positions
 
 # A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
 # against a time filter: it is kept, but ranks this much lower than an equal photo whose time is known.

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..core.access import Authenticator
 from ..conversation import Assistant
+from ..core.access import Authenticator
+from ..core.settings import Settings
 from ..demo.build import ensure_demo_library
 from ..evaluation import Judge, read_qrels
 from ..evaluation.schedule import HINT_EVERY_S, read_session_topics
@@ -20,7 +21,6 @@ from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
 from ..query.online import geocoder_for
 from ..replies import Replies
 from ..search import prepare_scoring
-from ..core.settings import Settings
 from ..study import StudyLog, StudyRecorder
 from .session import SessionRunner
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from ..conversation import Assistant, ChatState
-from ..search import EventHit, photos_around
 from ..core.words import plural
+from ..search import EventHit, photos_around
 from .mapview import MapPoint, render_map
 
 if TYPE_CHECKING:

@@ -3,10 +3,10 @@ merging the facts found (`choosing`) → building terms (`building`), the vector
 
 from .building import build_terms
 from .choosing import find_facts
+from .days import local_seconds_of
 from .terms import (
     CalendarTerm, DayPartTerm, PeriodTerm, TimeConstraints, TimeTerm, WeekdayTerm, day_part_term, time_term_from_dict,
 )
-from .days import local_seconds_of
 
 __all__ = [
     "CalendarTerm", "DayPartTerm", "PeriodTerm", "TimeConstraints", "TimeTerm", "WeekdayTerm", "build_terms", "day_part_term",

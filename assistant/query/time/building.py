@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from ..holidays import Rule, instances_touching
+from .days import day_span
 from .facts import Fact, bind_years
 from .terms import CalendarTerm, DayPartTerm, PeriodTerm, TimeTerm, WeekdayTerm, intersect_spans, merge_spans
-from .days import day_span
 
 
 # Without a library, recurring phrases are compared over this many years up to now.

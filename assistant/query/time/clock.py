@@ -8,8 +8,8 @@ import re
 
 from ..numbers import cardinal
 from ..text import Span
-from .facts import Fact, FindContext
 from .days import clock_text
+from .facts import Fact, FindContext
 from .words import CLOCK_WORD, FLAGS, MERIDIEM
 
 # Clock times. "an hour or so either side" of a stated time; ranges get half an hour of grace.
