@@ -70,7 +70,9 @@ def synthetic_app(n: int) -> Iterator[str]:
     from assistant.library import Library
     from assistant.models import shared_clip, shared_sentence_model
     from assistant.search import SearchRequest, search
-    from assistant.testing import save_random_clip, write_synthetic_library, write_synthetic_photos
+    from assistant.testing.models import save_random_clip
+    from assistant.testing.library import write_synthetic_library
+    from assistant.testing.photos import write_synthetic_photos
     from assistant.web import build_app, create_pool, launch
 
     with tempfile.TemporaryDirectory() as scratch:

@@ -25,7 +25,7 @@ import numpy as np
 
 
 def write_photos(folder: Path, count: int) -> Path:
-    from assistant.testing import text_photo, write_synthetic_photos
+    from assistant.testing.photos import text_photo, write_synthetic_photos
 
     start = datetime(2020, 3, 1, 9, 0)
     paths = write_synthetic_photos(folder, [start + timedelta(seconds=30 * i) for i in range(count)], seed=3)
@@ -58,11 +58,11 @@ def main() -> int:
     import ray
 
     from assistant.enrich import Enrichment
-    from assistant.indexing import index_photos
+    from assistant.indexing import IndexOptions, index_photos
     from assistant.indexing.cluster import RayWork
     from assistant.models import load_clip
-    from assistant.testing import save_random_clip
-    from assistant.machine import cpu_model
+    from assistant.testing.models import save_random_clip
+    from assistant.core.machine import cpu_model
 
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(dir=args.scratch) as scratch:
@@ -77,8 +77,8 @@ def main() -> int:
         def rate(name: str, way: str, work=None) -> float:
             photos, enrichment = workloads[name]
             library = libraries[name, way] = scratch / f"{name}-{way}"
-            report = index_photos(library, photos, encoder=encoder, home_timezone="UTC", batch_size=args.batch_size,
-                                  enrichment=enrichment() if enrichment else None, work=work)
+            report = index_photos(library, photos, IndexOptions(encoder=encoder, home_timezone="UTC", batch_size=args.batch_size,
+                                  enrichment=enrichment() if enrichment else None, work=work))
             return round(report.photos_in_library / report.seconds, 2)
 
         figures = {name: {"single_machine": rate(name, "single_machine")} for name in workloads}

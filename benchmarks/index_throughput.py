@@ -52,10 +52,11 @@ def main() -> int:
 
     from PIL import Image
 
-    from assistant.indexing import index_photos
+    from assistant.indexing import IndexOptions, index_photos
     from assistant.indexing.photos import read_photo
     from assistant.models import load_clip
-    from assistant.testing import save_random_clip, write_synthetic_photos
+    from assistant.testing.models import save_random_clip
+    from assistant.testing.photos import write_synthetic_photos
 
     with tempfile.TemporaryDirectory(dir=args.scratch) as scratch:
         scratch = Path(scratch)
@@ -76,8 +77,8 @@ def main() -> int:
         def end_to_end_rate(library: str) -> float:
             began = time.perf_counter()
             report = index_photos(
-                scratch / library, scratch / "photos", encoder=encoder, home_timezone="UTC",
-                batch_size=args.batch_size, workers=args.workers,
+                scratch / library, scratch / "photos", IndexOptions(encoder=encoder, home_timezone="UTC",
+                batch_size=args.batch_size, workers=args.workers),
             )
             assert report.embedded == args.images, report.summary()
             return report.embedded / (time.perf_counter() - began)

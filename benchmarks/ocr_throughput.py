@@ -32,7 +32,7 @@ def main() -> int:
 
     from assistant.enrich import shards
     from assistant.enrich.stages import OcrStage, default_ocr_workers, run_stage
-    from assistant.testing import text_photo, write_synthetic_photos
+    from assistant.testing.photos import text_photo, write_synthetic_photos
 
     workers = default_ocr_workers() if args.workers is None else args.workers
     with tempfile.TemporaryDirectory() as scratch:

@@ -168,7 +168,7 @@ def evaluate_language(items: list[dict], negatives: list[str], language: str | N
     """Per-language figures (see the module docstring); language None: told per message, "en": the English grammar alone."""
     import time
 
-    from assistant.geo import haversine_km
+    from assistant.core.geo import haversine_km
     from assistant.query import parse_query
 
     archives: dict[str, np.ndarray] = {}
@@ -219,7 +219,7 @@ def evaluate_language(items: list[dict], negatives: list[str], language: str | N
 def evaluate_languages(path: Path) -> dict:
     """Each language of the set, read as told per message and with the English grammar alone."""
     languages = json.loads(path.read_text())["languages"]
-    from assistant.machine import cpu_model
+    from assistant.core.machine import cpu_model
 
     figures = {"cpu": cpu_model()}
     for language, part in languages.items():

@@ -34,7 +34,7 @@ from lives.scoring import CONFIDENTLY_WRONG, OUTCOMES, confidence_of, judge  # n
 
 from assistant.answers import NotAQuestion, answer_question  # noqa: E402
 from assistant.library import Library  # noqa: E402
-from assistant.query import parse_query  # noqa: E402
+from assistant.query import QueryContext  # noqa: E402
 
 LARGE_LIFE, LARGE_EVERY_MIN = "parent", 1.7  # a photo every ~1.7 minutes of the parent's year: about 100,000
 
@@ -86,7 +86,8 @@ def score(name: str, library: Library, questions, remembered=(), *, examples: in
             wrong.append({"question": qa.text, "truth": qa.value, "said": answer.value, "text": getattr(answer, "text", "")})
     total = sum(per_kind.values(), Counter())
     extra = {"exact_accuracy": round(exactly / len(questions), 3)} if exact else {}
-    read_as_questions = [text for text in remembered if parse_query(text).question is not None]
+    context = QueryContext.of(library)  # parsed as the chat parses them
+    read_as_questions = [text for text in remembered if context.parse(text).question is not None]
     return {
         "life": name, "held_out": name == HELD_OUT, "photos": len(library), "questions": len(questions),
         "outcomes": {kind: {outcome: per_kind[kind][outcome] for outcome in OUTCOMES} for kind in sorted(per_kind)},
@@ -121,7 +122,7 @@ def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None =
 
 def measure_year(name: str, spec, questions_of, folder: Path) -> dict:
     """The older synthetic years: the same outcomes, and their exact-value accuracy as it was reported before."""
-    from assistant.synthetic_life import life_year, write_life_library
+    from assistant.testing.life import life_year, write_life_library
 
     stays = life_year(spec)
     started = time.perf_counter()

@@ -46,7 +46,7 @@ def _rss_mb(field: str = "VmRSS") -> float:
 def _text_encoding_ms() -> float:
     """p50 of encoding one short text query with the real ViT-B/32 architecture (random weights: same cost)."""
     from assistant.models import load_clip
-    from assistant.testing import save_random_clip
+    from assistant.testing.models import save_random_clip
 
     with tempfile.TemporaryDirectory() as scratch:
         encoder = load_clip(str(save_random_clip(Path(scratch) / "clip", size="base")))
@@ -66,7 +66,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
 
 def _queries(embeddings: np.ndarray, vectors: str) -> np.ndarray:
     """Warm-up plus timed queries: CLIP-text-like ones towards the library's events, or uniform random."""
-    from assistant.testing import lifelog_queries
+    from assistant.testing.library import lifelog_queries
 
     if vectors == "lifelog":
         return lifelog_queries(embeddings, QUERIES + 3)
@@ -117,7 +117,7 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
     load_before = os.getloadavg()[0]
     began = time.perf_counter()
     from assistant.library import Library
-    from assistant.machine import cpu_model, usable_cores
+    from assistant.core.machine import cpu_model, usable_cores
     from assistant.search import prepare_scoring, stored_vectors
 
     imports_s = time.perf_counter() - began
@@ -162,10 +162,10 @@ def measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind:
 
 def _search_figures(library, vectors: np.ndarray, truth: list[set[int]]) -> dict:
     """search() itself, unfiltered and with a month and a place, and its recall@100 against exact fp32."""
-    from assistant.query import parse_query
+    from assistant.query import QueryContext
     from assistant.search import SearchRequest, search
 
-    month = parse_query("in March 2019 in Dublin", now=datetime(2020, 6, 30), places=library.places)
+    month = QueryContext.of(library, now=datetime(2020, 6, 30)).parse("in March 2019 in Dublin")
     assert month.time and month.place, month.describe()
 
     def timed(query) -> tuple[list[float], list]:
@@ -242,7 +242,7 @@ def main() -> int:
         print(json.dumps(measure(args.measure, args.kernel, not args.no_text_encoding, args.vectors, args.index_only)))
         return 0
     from assistant.library.store import Manifest
-    from assistant.testing import write_synthetic_library
+    from assistant.testing.library import write_synthetic_library
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.library or Path(scratch) / "library"

@@ -18,7 +18,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("LIFELOG_DEMO_OCR", "0")
 
 from assistant.models import load_clip  # noqa: E402
-from assistant.testing import save_random_clip, write_synthetic_photos  # noqa: E402
+from assistant.testing.models import save_random_clip  # noqa: E402
+from assistant.testing.photos import write_synthetic_photos  # noqa: E402
 
 
 @pytest.fixture(scope="session")

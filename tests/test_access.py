@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.access import Authenticator, add_account, hash_password, read_accounts, verify_password
+from assistant.core.access import Authenticator, add_account, hash_password, read_accounts, verify_password
 
 
 def test_hashes_are_salted_and_verify():

@@ -12,10 +12,10 @@ import pytest
 from gradio_client import Client
 
 import app
-from assistant.access import add_account
+from assistant.core.access import add_account
 from assistant.cli import parse_app_args
-from assistant.settings import Settings
-from assistant.indexing import index_photos
+from assistant.core.settings import Settings
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library
 from assistant.web import build_app, create_pool, launch
 from assistant.studies import read_log, summarise
@@ -100,7 +100,7 @@ def test_files_outside_the_library_photos_are_refused(app_server, photo, demo_li
 def second_library(tmp_path_factory, tiny_encoder):
     folder = tmp_path_factory.mktemp("second")
     source = write_lsc_source(folder, 60, seed=5)
-    index_photos(folder / "library", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    index_photos(folder / "library", source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv))
     return folder / "library"
 
 

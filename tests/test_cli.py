@@ -137,7 +137,7 @@ def test_search_needs_something_to_search_for(indexed):
 
 
 def test_add_user_reads_the_password_from_stdin_and_stores_only_a_salted_hash(tmp_path, indexed):
-    from assistant.access import Authenticator
+    from assistant.core.access import Authenticator
 
     _, library, _ = indexed
     accounts = tmp_path / "users.tsv"

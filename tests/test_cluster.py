@@ -21,7 +21,8 @@ ray = pytest.importorskip("ray")
 pytest.importorskip("rapidocr_onnxruntime")
 
 from assistant.library import Library, LibraryNotFound  # noqa: E402
-from assistant.testing import save_random_captioner, save_random_detector, text_photo, write_synthetic_photos  # noqa: E402
+from assistant.testing.models import save_random_captioner, save_random_detector  # noqa: E402
+from assistant.testing.photos import text_photo, write_synthetic_photos  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (320, 240)

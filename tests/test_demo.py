@@ -18,7 +18,7 @@ from assistant.demo import (
 from assistant.demo.itinerary import ITINERARY, PLACES
 from assistant.demo.scenes import SCENES
 from assistant.indexing.metadata import read_captions, read_metadata
-from assistant.photo_names import time_from_filename
+from assistant.core.photo_names import time_from_filename
 
 SEED = 7
 

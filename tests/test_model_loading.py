@@ -12,8 +12,8 @@ import pytest
 from safetensors.torch import load_file, save_file
 
 from assistant.models import Captioner, Detector, ModelMismatch, ModelNotAvailable, clip_for_library, load_clip
-from assistant.settings import Settings
-from assistant.testing import save_random_captioner, save_random_clip, save_random_detector
+from assistant.core.settings import Settings
+from assistant.testing.models import save_random_captioner, save_random_clip, save_random_detector
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ def test_off_a_zero_gpu_space_forward_passes_are_called_directly(monkeypatch, sa
 
 
 def test_on_a_zero_gpu_space_every_forward_pass_runs_under_spaces_gpu(zero_gpu_space, saved_models):
-    from assistant.testing import synthetic_photo
+    from assistant.testing.photos import synthetic_photo
 
     encoder = saved_models["clip"][0](str(saved_models["clip"][1]))
     photos = [synthetic_photo(seed, (64, 48)) for seed in range(2)]

@@ -6,7 +6,7 @@ from PIL import Image
 from safetensors.torch import load_file, save_file
 
 from assistant.models import ModelNotAvailable, load_clip
-from assistant.testing import synthetic_photo
+from assistant.testing.photos import synthetic_photo
 
 
 def test_tiny_model_loads_through_the_real_loader(tiny_encoder):
@@ -47,7 +47,7 @@ def test_jpegs_read_at_reduced_scale_match_the_processor_on_the_full_photo(tmp_p
 
     from assistant.indexing.photos import read_photo
     from assistant.models import image_spec_from
-    from assistant.testing import write_synthetic_photos
+    from assistant.testing.photos import write_synthetic_photos
 
     processor = CLIPImageProcessor()  # the settings of openai/clip-vit-base-patch32: 224 px, bicubic
     spec = image_spec_from(processor)

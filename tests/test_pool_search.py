@@ -14,12 +14,12 @@ import pytest
 from assistant.answers.moments import find_moments
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
-from assistant.search import SearchRequest, parse_for_library, prepare_scoring, search, stored_vectors
-from assistant.query import PeriodTerm, TimeConstraints
+from assistant.search import SearchRequest, prepare_scoring, search, stored_vectors
+from assistant.query import PeriodTerm, QueryContext, TimeConstraints
 from assistant.search import sequence
 from assistant.search.engine import admitted_rows
 from assistant.search.candidates import pool_size
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 DIM = 16  # the tiny CLIP's
 MOMENTS, FRAMES = 200, 20  # 4,000 photos: a pool of a few hundred is a small part of it
@@ -175,7 +175,7 @@ def test_a_rejected_photo_and_its_near_duplicates_sink_the_same_on_the_pool(full
 
 def test_an_after_clause_ranks_the_same_on_the_pool(full, pooled, monkeypatch):
     monkeypatch.setattr(sequence, "SEQUENCE_POOL", 300)  # the earlier moment is looked for in a pool, not everywhere
-    parsed = parse_for_library(full, "pints in a pub after a cup of coffee")
+    parsed = QueryContext.of(full).parse("pints in a pub after a cup of coffee")
     assert parsed.preceded_by
     got = assert_same(full, pooled, SearchRequest(query=parsed, top_k=7))
     # the pub evenings after a coffee morning: days 0, 15 ... 90 (a pub every 3rd day, coffee every 5th)
@@ -184,7 +184,7 @@ def test_an_after_clause_ranks_the_same_on_the_pool(full, pooled, monkeypatch):
 
 
 def test_an_answer_found_by_clip_alone_is_the_same_on_the_pool(full, pooled, tiny_encoder):
-    parsed = parse_for_library(full, ZEBRA)
+    parsed = QueryContext.of(full).parse(ZEBRA)
     expected = find_moments(full, parsed, ["zebra"], tiny_encoder)
     got = find_moments(pooled, parsed, ["zebra"], tiny_encoder)
     assert expected.by_clip and got.by_clip
@@ -252,16 +252,16 @@ def test_a_month_admits_exactly_its_local_times_in_any_time_zone(tmp_path):
     # two days a few hours apart: their windows, widened by the zones, overlap; each photo is counted once
     day = lambda text: int(np.datetime64(text, "s").astype(np.int64))  # noqa: E731
     two_days = PeriodTerm("31 March and 1 April", ((day("2019-03-31"), day("2019-04-01")), (day("2019-04-01"), day("2019-04-02"))))
-    parsed = dataclasses.replace(parse_for_library(library, "in March 2019"), time=TimeConstraints((two_days,)))
+    parsed = dataclasses.replace(QueryContext.of(library).parse("in March 2019"), time=TimeConstraints((two_days,)))
     assert admitted_rows(library, parsed).tolist() == [3, 4, 5]  # rows in UTC order: 1 April 09:00 (+14) before 31 March 20:00 (-8)
 
 
 def test_with_an_index_a_large_files_pages_are_let_go_once_enough_was_read(folder, monkeypatch):
-    from assistant.search import scoring
+    from assistant.search import stored
 
     released = []
-    monkeypatch.setattr(scoring, "_release_pages", lambda array: released.append(array))
-    monkeypatch.setattr(scoring, "RESIDENT_BYTES", 100_000)  # "a large file": 4,000 rows of 32 bytes is 128 kB
+    monkeypatch.setattr(stored, "_release_pages", lambda array: released.append(array))
+    monkeypatch.setattr(stored, "RESIDENT_BYTES", 100_000)  # "a large file": 4,000 rows of 32 bytes is 128 kB
     library = Library.open(folder)
     with_index(library, ExactIndex(library.embeddings))
     rows = np.arange(0, 4000, 200)  # 20 rows a read, a 4 kB page each at most: 80 kB, so every second read lets go

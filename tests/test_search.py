@@ -10,15 +10,15 @@ import pytest
 from assistant.library import Library
 from assistant.indexing import commit_photo_table
 from assistant.indexing.events import segment_events
-from assistant.query import parse_query
+from assistant.query import QueryContext, parse_query
 from assistant.search import (
-    EXACT_RESCORE, SearchError, SearchRequest, parse_for_library, photos_around, prepare_scoring, search, similarity, stored_vectors,
+    EXACT_RESCORE, SearchError, SearchRequest, photos_around, prepare_scoring, search, similarity, stored_vectors,
 )
 from assistant.search import kernels
 from assistant.search.kernels import KERNELS, choose_gathered_precision, choose_kernel, fastest
-from assistant.search import scoring
+from assistant.search import stored as stored_module
 from assistant.search.scoring import TEXT_WEIGHT
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 DIM = 16
 DUBLIN = (53.3498, -6.2603, "Dublin", "Ireland", "IE")
@@ -217,7 +217,7 @@ def test_caption_only_search_without_clip(tmp_path):
 
 
 def test_example_from_a_file_outside_the_library(tmp_path, tiny_encoder):
-    from assistant.testing import synthetic_photo
+    from assistant.testing.photos import synthetic_photo
 
     images = [synthetic_photo(seed, (64, 48)) for seed in range(3)]
     vectors = tiny_encoder.encode_images(images)
@@ -250,7 +250,7 @@ def test_bad_requests(archive):
 
 @pytest.mark.parametrize("kernel", sorted(KERNELS))
 def test_the_top_of_the_ranking_is_exact_whatever_the_kernel(tmp_path, kernel):
-    from assistant.testing import write_synthetic_library
+    from assistant.testing.library import write_synthetic_library
 
     library = Library.open(write_synthetic_library(tmp_path / "lib", 3 * EXACT_RESCORE, dim=64))
     prepare_scoring(library, kernel)
@@ -309,7 +309,7 @@ def test_the_precision_of_gathered_rows_is_timed_once_per_machine(tmp_path, monk
 
 @pytest.mark.parametrize("order", ["ascending", "shuffled", "a run"])
 def test_many_gathered_rows_scored_in_fp16_are_float32_exact_at_the_top(monkeypatch, order):
-    monkeypatch.setattr(scoring, "choose_gathered_precision", lambda dim: "fp16")
+    monkeypatch.setattr(stored_module, "choose_gathered_precision", lambda dim: "fp16")
     rng = np.random.default_rng(4)
     vectors = rng.standard_normal((60_000, 64)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -317,7 +317,7 @@ def test_many_gathered_rows_scored_in_fp16_are_float32_exact_at_the_top(monkeypa
     rows = {"ascending": np.sort(rng.choice(60_000, 20_000, replace=False)), "a run": np.arange(5_000, 25_000),
             "shuffled": rng.permutation(60_000)[:20_000]}[order]
     query = vectors[rows[7]]
-    scores = scoring.StoredVectors(stored, np.ones(60_000, bool)).exact(query, rows)
+    scores = stored_module.StoredVectors(stored, np.ones(60_000, bool)).exact(query, rows)
     float32 = stored[rows].astype(np.float32) @ query
     best = np.argsort(-float32)[:100]
     assert np.allclose(scores[best], float32[best], atol=1e-6)  # the top (well inside the rescored best): float32
@@ -367,7 +367,7 @@ def test_reading_stored_rows_keeps_them_in_the_order_asked(archive):
 
 def test_recurring_phrases_are_compared_over_the_librarys_own_years(archive):
     # The archive holds 2019-01 to 2020-06, when Easter fell in April: "at Easter, in March" can only mean either.
-    parsed = parse_for_library(archive, "At Easter, in March")
+    parsed = QueryContext.of(archive).parse("At Easter, in March")
     assert [term.label for term in parsed.time.terms] == ["Easter or March"]
 
 

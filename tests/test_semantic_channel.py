@@ -4,7 +4,7 @@ index time, and a description finds the photo whose caption says the same thing 
 import pandas as pd
 import pytest
 
-from assistant.indexing import index_photos
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library
 from assistant.models import ModelNotAvailable, load_sentence_model, shared_sentence_model
 from assistant.search import SearchRequest, search
@@ -41,7 +41,7 @@ def captioned(tmp_path, sentence_model):
     source = write_lsc_source(tmp_path, len(CAPTIONS))
     captions = write_captions(source, CAPTIONS, tmp_path / "captions.csv")
     folder = tmp_path / "lib"
-    index_photos(folder, source.photos_dir, encoder=None, home_timezone="UTC", captions_csv=captions, text_encoder=sentence_model)
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=None, home_timezone="UTC", captions_csv=captions, text_encoder=sentence_model))
     return source, folder
 
 
@@ -71,7 +71,7 @@ def test_reindexing_embeds_only_changed_words(captioned, sentence_model, tmp_pat
     monkeypatch.setattr(sentence_model, "encode_texts", lambda texts, **kw: embedded.extend(texts) or original(texts, **kw))
     changed = [*CAPTIONS[:-1], "a cat on a windowsill"]
     captions = write_captions(source, changed, tmp_path / "captions2.csv")
-    index_photos(folder, source.photos_dir, encoder=None, home_timezone="UTC", captions_csv=captions, text_encoder=sentence_model)
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=None, home_timezone="UTC", captions_csv=captions, text_encoder=sentence_model))
     assert embedded == ["a cat on a windowsill"]
     result = search(Library.open(folder), None, SearchRequest(text="a kitten", top_k=1, group_events=False))
     assert result.photos[0]["caption"] == "a cat on a windowsill"
@@ -79,7 +79,7 @@ def test_reindexing_embeds_only_changed_words(captioned, sentence_model, tmp_pat
 
 def test_a_run_without_the_model_keeps_the_vectors_it_has(captioned):
     source, folder = captioned
-    index_photos(folder, source.photos_dir, encoder=None, home_timezone="UTC")
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=None, home_timezone="UTC"))
     library = Library.open(folder)
     assert library.text_model is not None and library.text_embeddings[0].any()
 

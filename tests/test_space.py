@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings, default_demo_dir
+from assistant.core.settings import Settings, default_demo_dir
 from conftest import clean_environment, free_port, start_app, stop_app
 
 

@@ -238,7 +238,7 @@ def test_run_file_format(tmp_path, demo_library, tiny_encoder):
         assert (group, run) == ("DCU", "run1")
         assert library.row_of(image_id) is not None and image_id.endswith(".jpg")
         assert float(seconds) >= 0
-    from assistant.geo import haversine_km
+    from assistant.core.geo import haversine_km
 
     for row in (row for row in rows if row[2] == "LSC01"):  # every answer is at the pub (by position)
         record = library.record(library.row_of(row[3]))

@@ -4,7 +4,7 @@ import pytest
 
 from assistant.indexing.photo_words import photo_texts
 from assistant.library.text_index import TextIndex
-from assistant.words import terms
+from assistant.core.words import terms
 
 
 @pytest.mark.parametrize(

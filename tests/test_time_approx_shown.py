@@ -7,7 +7,7 @@ import numpy as np
 from assistant.chat import Assistant, ChatState
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 from assistant.web.presentation import gallery_items, moment_panel
 
 

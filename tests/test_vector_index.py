@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.indexing import commit_photo_table, index_photos
+from assistant.indexing import IndexOptions, commit_photo_table, index_photos
 from assistant.indexing import vector_index as building
 from assistant.library import Library, LibraryDamaged
 from assistant.library import vector_index as reading
-from assistant.testing import lifelog_queries, lifelog_vectors, photo_table, write_synthetic_library
+from assistant.testing.library import lifelog_queries, lifelog_vectors, photo_table, write_synthetic_library
 from conftest import write_lsc_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,28 +110,28 @@ def test_rows_without_an_embedding_are_not_in_the_index(tmp_path):
 
 def test_a_small_library_stays_exact_until_it_passes_the_threshold(tmp_path, tiny_encoder, monkeypatch):
     source = write_lsc_source(tmp_path, 30)
-    index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    index_photos(tmp_path / "lib", source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     assert Library.open(tmp_path / "lib").vector_index is None
     monkeypatch.setattr(building, "BUILD_FROM", 30)
     monkeypatch.setattr(building, "USELESS_PROBE_SHARE", 1.0)  # 30 photos make one list, which every query probes
-    report = index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    report = index_photos(tmp_path / "lib", source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     assert report.unchanged == 30 and report.added == 0  # no new photos, and still the index is built
     assert Library.open(tmp_path / "lib").vector_index.rows == 30
-    index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="never")
+    index_photos(tmp_path / "lib", source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", vector_index="never"))
     assert Library.open(tmp_path / "lib").vector_index is None
 
 
 def test_a_damaged_index_is_refused_then_rebuilt_by_repair(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 30)
     folder = tmp_path / "lib"
-    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", vector_index="always"))
     path = folder / manifest(folder)["vector_index"]["file"]
     path.write_bytes(path.read_bytes()[:-100])
     with pytest.raises(LibraryDamaged, match="vector index.*truncated.*--repair"):
         Library.open(folder)
     with pytest.raises(LibraryDamaged, match="--repair"):
-        index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
-    report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always", repair=True)
+        index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", vector_index="always"))
+    report = index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", vector_index="always", repair=True))
     assert any("vector index is built again" in note for note in report.repairs), report.repairs
     assert Library.open(folder).vector_index.rows == 30
 
@@ -152,7 +152,7 @@ def test_a_run_interrupted_while_building_the_index_resumes(tmp_path, tiny_encod
     first = write_lsc_source(tmp_path / "a", 20)
     second = write_lsc_source(tmp_path / "b", 25, start=datetime(2019, 3, 1, 6, 0), seed=1)
     folder = tmp_path / "lib"
-    index_photos(folder, first.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
+    index_photos(folder, first.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", vector_index="always"))
     before = manifest(folder)
 
     def interrupt(done, total, what):
@@ -160,10 +160,10 @@ def test_a_run_interrupted_while_building_the_index_resumes(tmp_path, tiny_encod
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        index_photos(folder, second.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always", progress=interrupt)
+        index_photos(folder, second.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", vector_index="always", progress=interrupt))
     assert manifest(folder) == before and Library.open(folder).vector_index.rows == 20  # the last generation, whole
     assert list((folder / "checkpoints").glob("*.parquet"))
-    report = index_photos(folder, second.photos_dir, encoder=tiny_encoder, home_timezone="UTC", vector_index="always")
+    report = index_photos(folder, second.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", vector_index="always"))
     assert report.resumed == 25
     library = Library.open(folder)
     assert len(library) == 45 and library.vector_index.rows == 45

@@ -15,20 +15,9 @@ the value is computed from them (kinds.py, measures.py, reading.py), as sure as 
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from ..library import Library
 from ..models.vqa import VqaModel
-from ..search import parse_for_library
 from .answer import CONFIDENCE, Answer, Candidate, NotAQuestion
 from .kinds import answer_parsed
+from .question import answer_question
 
 __all__ = ["CONFIDENCE", "Answer", "Candidate", "NotAQuestion", "VqaModel", "answer_parsed", "answer_question"]
-
-
-def answer_question(library: Library, text: str, now: datetime | None = None, encoder=None, vqa=None, *, geocoder=None,
-                    date_order: str | None = None, language: str | None = None) -> Answer:
-    """Answer a question about one's life from the library (encoder: its CLIP model; vqa: a VqaModel; both optional),
-    parsed as the chat and search parse it (geocoder, date_order, language: as for `search`)."""
-    parsed = parse_for_library(library, text, geocoder, date_order, language, now)
-    return answer_parsed(library, parsed, now, encoder, vqa)

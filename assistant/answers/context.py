@@ -7,9 +7,9 @@ from datetime import datetime
 
 import numpy as np
 
+from ..core.words import plural
 from ..library import Library
 from ..query import ParsedQuery, PeriodTerm
-from ..words import plural
 from .answer import CONFIDENCE, Answer, Candidate
 from .moments import Moments
 from .subject import MEAL_HOURS

@@ -14,9 +14,9 @@ from datetime import datetime
 
 import numpy as np
 
+from ..core.words import plural
 from ..library import Library
 from ..query import ParsedQuery, local_seconds_of
-from ..words import plural
 from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between
@@ -24,7 +24,7 @@ from .moments import find_moments, unvisited_places_as_words, word_rows
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_last_presence, asks_where, content_words
 from .timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
-from .visits import following, mostly_away, trips, visits
+from .visits import following, mostly_away, preceding, trips, visits
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 # A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
@@ -53,9 +53,9 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and _one_venue(parsed):
         moments = moments.whole_scope()  # "how many cups on the table at the cafe": what is read is at the venue
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]
-    for clause, after in [(text, True) for text in parsed.preceded_by] + [(text, False) for text in parsed.followed_by]:
-        anchor = content_words(clause, question, has_place=False)
-        rows = following(library, rows, word_rows(library, anchor), after)
+    for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
+        for clause in clauses:
+            rows = near(library, rows, word_rows(library, content_words(clause, question, has_place=False)))
     if not moments.subject and question.granularity in ("city", "country"):
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March": not the home town
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..core.words import terms
 from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
-from ..words import terms
 from .subject import MEAL_HOURS
 from .timeline import Timeline, timeline_of
 

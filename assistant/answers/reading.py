@@ -13,8 +13,8 @@ from collections import Counter
 
 import numpy as np
 
+from ..core.words import concept_key, plural, terms
 from ..library import Library
-from ..words import concept_key, plural, terms
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .subject import asks_average, detected_as

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..core.words import concept_key, terms
 from ..query import Question
-from ..words import concept_key, terms
 
 # Light verbs and the words a question asks with: they frame the question, whatever its subject.
 _FRAME_WORDS = frozenset(terms(

@@ -63,20 +63,25 @@ def mostly_away(timeline: Timeline, rows: np.ndarray) -> bool:
     return bool(len(rows)) and float((timeline.trip_of_row[rows] >= 0).mean()) > 0.5
 
 
-def following(library: Library, rows: np.ndarray, earlier: np.ndarray, after: bool = True) -> np.ndarray:
-    """The rows that come within SEQUENCE_WINDOW_S after one of `earlier` the same local day (or before, after=False)."""
+def following(library: Library, rows: np.ndarray, earlier: np.ndarray) -> np.ndarray:
+    """The rows that come within SEQUENCE_WINDOW_S after one of `earlier`, the same local day ("after the gym")."""
     if not len(rows) or not len(earlier):
         return rows[:0]
     times, anchors = library.local_seconds[rows], np.sort(library.local_seconds[earlier])
-    if after:
-        position = np.searchsorted(anchors, times, side="right") - 1
-        valid = position >= 0
-        anchor = anchors[np.maximum(position, 0)]
-        gap = times - anchor
-    else:
-        position = np.searchsorted(anchors, times, side="left")
-        valid = position < len(anchors)
-        anchor = anchors[np.minimum(position, len(anchors) - 1)]
-        gap = anchor - times
-    same_day = anchor // 86400 == times // 86400
-    return rows[valid & same_day & (gap > 0) & (gap <= SEQUENCE_WINDOW_S)]
+    position = np.searchsorted(anchors, times, side="right") - 1
+    anchor = anchors[np.maximum(position, 0)]
+    return rows[_soon_the_same_day(times, anchor, times - anchor) & (position >= 0)]
+
+
+def preceding(library: Library, rows: np.ndarray, later: np.ndarray) -> np.ndarray:
+    """The rows that come within SEQUENCE_WINDOW_S before one of `later`, the same local day ("before the cinema")."""
+    if not len(rows) or not len(later):
+        return rows[:0]
+    times, anchors = library.local_seconds[rows], np.sort(library.local_seconds[later])
+    position = np.searchsorted(anchors, times, side="left")
+    anchor = anchors[np.minimum(position, len(anchors) - 1)]
+    return rows[_soon_the_same_day(times, anchor, anchor - times) & (position < len(anchors))]
+
+
+def _soon_the_same_day(times: np.ndarray, anchor: np.ndarray, gap: np.ndarray) -> np.ndarray:
+    return (anchor // 86400 == times // 86400) & (gap > 0) & (gap <= SEQUENCE_WINDOW_S)

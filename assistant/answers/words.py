@@ -14,7 +14,7 @@ from collections import Counter
 
 import numpy as np
 
-from ..words import concept_key, terms
+from ..core.words import concept_key, terms
 
 COLOURS = (
     "red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "black", "white", "grey", "gray", "silver",

@@ -12,10 +12,10 @@ from typing import Callable
 
 from ..library import Library, PhotoRecord
 from ..models import ClipEncoder
-from ..query import ParsedQuery
+from ..query import ParsedQuery, QueryContext
 from ..query.chips import Chip
 from ..query.online import NominatimGeocoder
-from ..search import EventHit, SearchRequest, SearchResult, moments_of_photos, neighbouring_events, parse_for_library, photos_around, search
+from ..search import EventHit, SearchRequest, SearchResult, moments_of_photos, neighbouring_events, photos_around, search
 from .intents import (
     Choose, Correction, Empty, FollowUpQuestion, Intent, Memory, MoreLike, Negation, NewMemory, NotThis, OtherAnswer, Question,
     Refinement, ShowEvidence, StartOver, UnknownReference, classify,
@@ -43,10 +43,11 @@ class Assistant:
         self.replies = replies or Replies()
         self.top_k = top_k
         self.date_order = date_order  # how users write 04/05/2020 (Settings.date_order)
+        self.context = QueryContext.of(library, geocoder=geocoder, date_order=date_order)
 
     def parse(self, text: str) -> ParsedQuery:
         """A message read against this library: its places, concepts and dates."""
-        return parse_for_library(self.library, text, self.geocoder, self.date_order)
+        return self.context.parse(text)
 
     # ---- one turn per message: classify, then dispatch ---------------------------------------------
     def respond(self, state: ChatState, message: str) -> Turn:
@@ -200,7 +201,7 @@ class Assistant:
             unlike_ids=state.unliked,
             top_k=self.top_k,
         )
-        result = search(self.library, self.encoder, request, self.geocoder)
+        result = search(self.library, self.encoder, request, self.context)
         lines = [opening, *self._found(state, result), *result.notices]
         choices, intro = self._offers(state, result, previous)
         lines += [intro] if intro else []

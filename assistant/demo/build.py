@@ -14,13 +14,13 @@ import os
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable
 
+from ..core.progress import Progress
 from ..enrich import Enrichment, shards
-from ..indexing import index_photos
+from ..indexing import IndexOptions, index_photos
 from ..library import Library, LibraryError
 from ..models import ClipEncoder
-from . import write_demo_source
+from .source import write_demo_source
 
 DEMO_HOME_TIMEZONE = "Europe/Dublin"
 _lock = threading.Lock()  # one build at a time, however many sessions ask
@@ -38,7 +38,7 @@ def demo_ocr_wanted() -> bool:
 
 
 def ensure_demo_library(
-    root: Path, encoder: ClipEncoder | None, progress: Callable[[int, int, str], None] | None = None, *, ocr: bool | None = None
+    root: Path, encoder: ClipEncoder | None, progress: Progress | None = None, *, ocr: bool | None = None
 ) -> Path:
     """Path of a ready demo library under root, building or completing it first if necessary.
 
@@ -62,10 +62,11 @@ def ensure_demo_library(
         needs_embeddings = encoder is not None and (current is None or current.embeddings is None or not current.embedded.all())
         needs_ocr = ocr and (current is None or len(shards.done_stamps(library, "ocr")) < len(current))
         if current is None or needs_embeddings or needs_ocr:
-            index_photos(
-                library, source / "photos", encoder=encoder, home_timezone=DEMO_HOME_TIMEZONE,
-                metadata_csv=source / "metadata.csv", captions_csv=source / "captions.csv", progress=progress,
+            options = IndexOptions(
+                encoder=encoder, home_timezone=DEMO_HOME_TIMEZONE, metadata_csv=source / "metadata.csv",
+                captions_csv=source / "captions.csv", progress=progress,
                 # OCR in a thread of this process: worker processes would re-run the app's own start-up code
                 enrichment=Enrichment(ocr=True, ocr_workers=0) if ocr else None,
             )
+            index_photos(library, source / "photos", options)
     return library

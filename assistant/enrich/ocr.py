@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from ..images import open_upright
+from ..core.images import open_upright
 from ..models import ModelNotAvailable
 
 # RapidOCR's own cut-off is 0.5; at that level textures and foliage still come out as words.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..files import write_atomically
+from ..core.files import write_atomically
 
 FOLDER = "enrichments"
 STAMP = ("path", "file_size", "file_mtime_ns")

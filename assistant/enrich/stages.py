@@ -22,10 +22,10 @@ from typing import Callable, Iterator, Protocol, Sequence
 
 import pandas as pd
 
+from ..core.progress import Progress
 from . import shards
 from .ocr import TextReader, _start_worker, read_file, read_file_in_worker
 
-Progress = Callable[[int, int, str], None]
 SHARD_EVERY = 64  # photos; also at least every SHARD_SECONDS
 SHARD_SECONDS = 60.0
 

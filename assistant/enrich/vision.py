@@ -14,10 +14,10 @@ from typing import Iterator, Sequence
 import numpy as np
 from PIL import Image
 
-from ..images import open_upright
+from ..core.images import open_upright
+from ..core.photo_names import photo_key
+from ..core.words import plural
 from ..models.vision import DETECTION_MIN_SCORE, Captioner, Detector
-from ..photo_names import photo_key
-from ..words import plural
 
 BATCH = 8  # photos per model call (a cluster's worker is handed as many: the same batches)
 

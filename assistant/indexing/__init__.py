@@ -6,7 +6,7 @@ work.py decides where the per-photo work runs (this machine, or cluster.py's Ray
 """
 
 from .commit import commit_photo_table
-from .ingest import index_photos
+from .ingest import IndexOptions, index_photos
 from .report import IndexReport
 
-__all__ = ["IndexReport", "commit_photo_table", "index_photos"]
+__all__ = ["IndexOptions", "IndexReport", "commit_photo_table", "index_photos"]

@@ -4,22 +4,20 @@ one new library generation."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pandas as pd
 
+from ..core.progress import Progress
 from ..enrich import attach_enrichments
 from ..library import store
-from ..library.library import known_places_of, save_known_places
+from ..library.known_places import known_places_of, save_known_places
 from ..library.text_index import TextIndex
 from ..models import SentenceEncoder
 from .events import segment_events
 from .photo_words import embed_photo_texts, photo_texts
 from .vector_index import index_saver, wants_index
 
-# progress(done, total, what) — the CLI maps it to tqdm, the app to gr.Progress.
-Progress = Callable[[int, int, str], None]
 
 
 def commit_photo_table(

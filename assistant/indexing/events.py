@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..geo import haversine_km
+from ..core.geo import haversine_km
 
 
 @dataclass(frozen=True)

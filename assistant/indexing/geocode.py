@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..geo import EARTH_RADIUS_KM, reverse_geocoder
+from ..core.geo import EARTH_RADIUS_KM, reverse_geocoder
 
 # Cities below this population are suburbs or villages; people say "in Dublin", not "in Rathmines".
 _CITY_MIN_POPULATION = 15000

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from ..core.photo_names import photo_key
+from ..core.progress import Progress
 from ..enrich import Enrichment
 from ..library import store
+from ..library.checkpoints import clear_checkpoints, read_checkpoints, write_checkpoint
 from ..library.schema import FILE_COLUMNS, ZONE_FROM_HOME
 from ..models import ClipEncoder, SentenceEncoder
-from ..photo_names import photo_key
-from .commit import Progress, commit_photo_table
+from .commit import commit_photo_table
 from .metadata import empty_metadata, read_captions, read_metadata
 from .photos import PhotoFile, SkippedFile, UnreadablePhoto, scan_photos
 from .report import IndexReport
@@ -50,124 +53,138 @@ def _file_row(file: PhotoFile, facts, embedded: bool) -> dict:
     }
 
 
-def index_photos(
-    library: Path,
-    photos_dir: Path,
-    *,
-    encoder: ClipEncoder | None,
-    home_timezone: str,
-    metadata_csv: Path | None = None,
-    captions_csv: Path | None = None,
-    batch_size: int = 32,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    checkpoint_every: int | None = None,
-    repair: bool = False,
-    text_encoder: SentenceEncoder | None = None,
-    keep_text_vectors: bool = True,
-    enrichment: Enrichment | None = None,
-    problems: Sequence[str] = (),
-    vector_index: str = "auto",
-    work: PhotoWork | None = None,
-) -> IndexReport:
-    """Add new and changed photos under photos_dir to the library; reuse everything already done.
+@dataclass(frozen=True)
+class IndexOptions:
+    """How one indexing run goes: its models, its inputs beside the photos, and where and how the work runs."""
 
-    repair: on a damaged library, keep what checks out and redo the rest, instead of refusing.
-    keep_text_vectors: without a text_encoder, keep the sentence vectors of unchanged photo words (False
-    drops the library's sentence vectors, as `--text-model none` asks).
-    enrichment: OCR, concept tags, detections, captions (assistant.enrich), run beside the embedding; a
-    step that fails is a problem in the report, and the rest is committed.
-    problems: what went wrong before the run (a sentence model that did not load), for the report.
-    vector_index: auto (an approximate index once the library is large), always, or never.
-    work: where the per-photo work runs (reading, embedding, enrichment stages); default this machine, with
-    `workers` reader threads (cluster.RayWork: a Ray cluster). Everything else happens here either way.
-    """
+    encoder: ClipEncoder | None  # None: metadata and captions only; embed later
+    home_timezone: str  # the zone of photos with no time-zone evidence
+    metadata_csv: Path | None = None
+    captions_csv: Path | None = None
+    batch_size: int = 32
+    workers: int | None = None  # reader threads on this machine (default: one per core, up to 16)
+    progress: Progress | None = None
+    checkpoint_every: int | None = None  # photos (default CHECKPOINT_EVERY); a killed run resumes from there
+    repair: bool = False  # on a damaged library, keep what checks out and redo the rest, instead of refusing
+    text_encoder: SentenceEncoder | None = None
+    # without a text_encoder, keep the sentence vectors of unchanged photo words (False drops the library's
+    # sentence vectors, as `--text-model none` asks)
+    keep_text_vectors: bool = True
+    # OCR, concept tags, detections, captions (assistant.enrich), run beside the embedding; a step that fails
+    # is a problem in the report, and the rest is committed
+    enrichment: Enrichment | None = None
+    problems: Sequence[str] = ()  # what went wrong before the run (a sentence model that did not load), for the report
+    vector_index: str = "auto"  # auto (an approximate index once the library is large), always, or never
+    # where the per-photo work runs (reading, embedding, enrichment stages); default this machine, with `workers`
+    # reader threads (cluster.RayWork: a Ray cluster). Everything else happens here either way.
+    work: PhotoWork | None = None
+
+
+def index_photos(library: Path, photos_dir: Path, options: IndexOptions) -> IndexReport:
+    """Add new and changed photos under photos_dir to the library; reuse everything already done."""
     started = time.monotonic()
     library = Path(library).expanduser()
-    report = IndexReport(library=str(library), problems=list(problems), home_timezone=home_timezone)
+    report = IndexReport(library=str(library), problems=list(options.problems), home_timezone=options.home_timezone)
+    encoder, enrichment = options.encoder, options.enrichment
     if enrichment is not None:
         enrichment.check(encoder)
-    progress = progress or (lambda done, total, what: None)
-    wants_index(0, vector_index)  # an unknown choice fails before any work
+    progress = options.progress or (lambda done, total, what: None)
+    wants_index(0, options.vector_index)  # an unknown choice fails before any work
     # reading takes turns with the model: use every core
-    work = work or LocalWork(workers or min(16, os.cpu_count() or 2))
+    work = options.work or LocalWork(options.workers or min(16, os.cpu_count() or 2))
     # Parse the inputs before touching the library, so a bad CSV fails fast and changes nothing.
-    metadata = read_metadata(metadata_csv) if metadata_csv else None
-    captions = read_captions(captions_csv) if captions_csv else None
+    metadata = read_metadata(options.metadata_csv) if options.metadata_csv else None
+    captions = read_captions(options.captions_csv) if options.captions_csv else None
     for table in (metadata, captions):
         if table is not None:
             report.input_issues += [str(issue) for issue in table.issues]
 
     with store.writer_lock(library):
-        if repair:
-            snapshot, report.repairs = store.salvage_snapshot(library, pd.DataFrame(columns=list(FILE_COLUMNS)))
-        else:
-            try:
-                snapshot = store.read_snapshot(library)
-            except store.LibraryNotFound:
-                snapshot = None
-        model_name = _check_model(snapshot, encoder, library)
-        report.model = model_name
-
+        snapshot = _snapshot(library, options.repair, report)
+        report.model = _check_model(snapshot, encoder, library)
         scan = scan_photos(photos_dir)
         report.not_photos = scan.not_photos
-        known = _known_rows(snapshot, need_embeddings=encoder is not None)
-        in_library = set(snapshot.photos["path"]) if snapshot else set()
-        recovered = _recovered_rows(library, encoder)
-        todo: list[PhotoFile] = []
-        for file in scan.photos:
-            stamp = (file.size, file.mtime_ns)
-            if known.get(str(file.path)) == stamp:
-                report.unchanged += 1
-            elif recovered.get(str(file.path)) == stamp:
-                report.resumed += 1
-            else:
-                todo.append(file)
-
+        todo = _photos_to_read(library, scan.photos, snapshot, encoder, report)
         with work:
             stages = enrichment.start(library, scan.photos, snapshot, captions, progress, work.stage) if enrichment else None
             try:
                 read_paths = _read_and_embed(
-                    library, todo, encoder, batch_size, work, report, progress, checkpoint_every or CHECKPOINT_EVERY
+                    library, todo, encoder, options.batch_size, work, report, progress, options.checkpoint_every or CHECKPOINT_EVERY
                 )
                 if stages is not None:
                     report.problems += [stage.problem for stage in stages.wait() if stage.problem]
             finally:
                 if stages is not None:
                     stages.stop()  # after an interruption: the stages save what they finished, then stop
+        in_library = set(snapshot.photos["path"]) if snapshot else set()
         report.updated = len(read_paths & in_library)
         report.added = len(read_paths - in_library) + report.resumed
-
-        progress(0, 1, "organising the library")
-        files, vectors = _combine(snapshot, store.read_checkpoints(library), encoder)
-        if enrichment is not None:
-            try:
-                enrichment.add_zero_shot_tags(library, files, vectors, encoder, progress)
-            except Exception as error:  # an optional step: the photos are committed without new tags
-                report.problems.append(f"zero-shot tags failed ({type(error).__name__}: {error}); the tags of earlier runs are kept")
-        metadata_rows = merge_sources(snapshot.sources.get("metadata") if snapshot else None, _keyed(metadata))
-        caption_rows = merge_sources(snapshot.sources.get("captions") if snapshot else None, _captions_frame(captions))
-        table, notes = resolve_photos(
-            files,
-            metadata_rows if metadata_rows is not None else empty_metadata(),
-            caption_rows["caption"] if caption_rows is not None else pd.Series(dtype=str),
-            home_timezone,
-        )
-        report.input_issues += notes
-        sources = {name: rows for name, rows in (("metadata", metadata_rows), ("captions", caption_rows)) if rows is not None}
-        roots = (snapshot.manifest.photo_roots if snapshot else []) + [str(Path(photos_dir).expanduser().resolve())]
-        table = commit_photo_table(
-            library, table, vectors, sources, model=model_name if vectors is not None else None, photo_roots=roots,
-            text_encoder=text_encoder, keep_text_vectors=keep_text_vectors, previous=snapshot, progress=progress,
-            vector_index=vector_index,
-        )
-        store.clear_checkpoints(library)
-        progress(1, 1, "organising the library")
+        table = _organise(library, photos_dir, snapshot, metadata, captions, options, report, progress)
     report.photos_in_library = len(table)
     report.timed_from_mtime = int((table["time_source"] == "mtime").sum())
     report.zoned_at_home = int((table["zone_source"] == ZONE_FROM_HOME).sum())
     report.seconds = time.monotonic() - started
     return report
+
+
+def _snapshot(library: Path, repair: bool, report: IndexReport) -> store.Snapshot | None:
+    """The library's committed generation (None: a new library); with repair, what of it checks out."""
+    if repair:
+        snapshot, report.repairs = store.salvage_snapshot(library, pd.DataFrame(columns=list(FILE_COLUMNS)))
+        return snapshot
+    try:
+        return store.read_snapshot(library)
+    except store.LibraryNotFound:
+        return None
+
+
+def _photos_to_read(library: Path, photos: list[PhotoFile], snapshot, encoder: ClipEncoder | None, report: IndexReport) -> list[PhotoFile]:
+    """The photos that need reading: neither unchanged in the library nor checkpointed by a run that was killed."""
+    known = _known_rows(snapshot, need_embeddings=encoder is not None)
+    recovered = _recovered_rows(library, encoder)
+    todo: list[PhotoFile] = []
+    for file in photos:
+        stamp = (file.size, file.mtime_ns)
+        if known.get(str(file.path)) == stamp:
+            report.unchanged += 1
+        elif recovered.get(str(file.path)) == stamp:
+            report.resumed += 1
+        else:
+            todo.append(file)
+    return todo
+
+
+def _organise(library: Path, photos_dir: Path, snapshot, metadata, captions, options: IndexOptions, report: IndexReport,
+              progress: Progress) -> pd.DataFrame:
+    """The read photos, the library's and the checkpoints', resolved against the metadata and committed as a new
+    generation (zero-shot tags first, when asked for); the committed photo table."""
+    encoder, enrichment = options.encoder, options.enrichment
+    progress(0, 1, "organising the library")
+    files, vectors = _combine(snapshot, read_checkpoints(library), encoder)
+    if enrichment is not None:
+        try:
+            enrichment.add_zero_shot_tags(library, files, vectors, encoder, progress)
+        except Exception as error:  # an optional step: the photos are committed without new tags
+            report.problems.append(f"zero-shot tags failed ({type(error).__name__}: {error}); the tags of earlier runs are kept")
+    metadata_rows = merge_sources(snapshot.sources.get("metadata") if snapshot else None, _keyed(metadata))
+    caption_rows = merge_sources(snapshot.sources.get("captions") if snapshot else None, _captions_frame(captions))
+    table, notes = resolve_photos(
+        files,
+        metadata_rows if metadata_rows is not None else empty_metadata(),
+        caption_rows["caption"] if caption_rows is not None else pd.Series(dtype=str),
+        options.home_timezone,
+    )
+    report.input_issues += notes
+    sources = {name: rows for name, rows in (("metadata", metadata_rows), ("captions", caption_rows)) if rows is not None}
+    roots = (snapshot.manifest.photo_roots if snapshot else []) + [str(Path(photos_dir).expanduser().resolve())]
+    table = commit_photo_table(
+        library, table, vectors, sources, model=report.model if vectors is not None else None, photo_roots=roots,
+        text_encoder=options.text_encoder, keep_text_vectors=options.keep_text_vectors, previous=snapshot, progress=progress,
+        vector_index=options.vector_index,
+    )
+    clear_checkpoints(library)
+    progress(1, 1, "organising the library")
+    return table
 
 
 def _check_model(snapshot: store.Snapshot | None, encoder: ClipEncoder | None, library: Path) -> str | None:
@@ -197,7 +214,7 @@ def _known_rows(snapshot: store.Snapshot | None, need_embeddings: bool) -> dict[
 
 def _recovered_rows(library: Path, encoder: ClipEncoder | None) -> dict[str, tuple[int, int]]:
     recovered = {}
-    for rows, vectors in store.read_checkpoints(library):
+    for rows, vectors in read_checkpoints(library):
         if encoder is not None and vectors is None:
             continue  # saved by a run without a model: redo with the model
         for path, size, mtime in zip(rows["path"], rows["file_size"], rows["file_mtime_ns"]):
@@ -215,7 +232,7 @@ def _read_and_embed(library, todo, encoder, batch_size, work, report, progress, 
     def checkpoint() -> None:
         nonlocal rows, vectors, last_checkpoint
         if rows:
-            store.write_checkpoint(library, pd.DataFrame(rows), np.concatenate(vectors) if encoder else None)
+            write_checkpoint(library, pd.DataFrame(rows), np.concatenate(vectors) if encoder else None)
         rows, vectors, last_checkpoint = [], [], time.monotonic()
 
     done = 0

@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
-from ..photo_names import photo_key
+from ..core.photo_names import photo_key
 
 
 # Canonical column -> accepted header spellings (compared lower-case with spaces, dashes and underscores removed).

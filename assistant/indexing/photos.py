@@ -20,7 +20,7 @@ import numpy as np
 import simplejpeg
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..images import as_rgb
+from ..core.images import as_rgb
 from ..models import ImageSpec
 from .timestamps import parse_exif_time, parse_utc_offset
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.photo_names import time_from_filename
 from ..library.schema import FILE_COLUMNS, ZONE_FROM_METADATA
-from ..photo_names import time_from_filename
 from . import geocode
 from .timestamps import resolve_times
 

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from ..core.photo_names import clock_time
 from ..library.schema import ZONE_FROM_EXIF, ZONE_FROM_GPS, ZONE_FROM_HOME, ZONE_FROM_METADATA, time_is_approximate
-from ..photo_names import clock_time
 
 _EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
@@ -110,18 +110,9 @@ def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
     time_source, time_approximate (from the modification time) and time_approx (see time_is_approximate).
     """
     n = len(evidence)
-    meta_zone = evidence["meta_timezone"].fillna("").astype(str).to_numpy()
-    gps_zone = evidence["gps_timezone"].fillna("").astype(str).to_numpy()
     exif_offset = evidence["exif_offset_s"].to_numpy(dtype=float)
-
-    zones = np.full(n, home_timezone, dtype=object)
-    zone_source = np.full(n, ZONE_FROM_HOME, dtype=object)
-    known_gps = np.array([is_known_zone(z) for z in gps_zone], dtype=bool) if n else np.zeros(0, bool)
-    zones[known_gps], zone_source[known_gps] = gps_zone[known_gps], ZONE_FROM_GPS
     has_offset = ~np.isnan(exif_offset)
-    zones[has_offset], zone_source[has_offset] = [fixed_zone_name(int(o)) for o in exif_offset[has_offset]], ZONE_FROM_EXIF
-    known_meta = np.array([is_known_zone(z) for z in meta_zone], dtype=bool) if n else np.zeros(0, bool)
-    zones[known_meta], zone_source[known_meta] = meta_zone[known_meta], ZONE_FROM_METADATA
+    zones, zone_source = _zones(evidence, home_timezone, exif_offset, has_offset)
 
     def column(name: str) -> np.ndarray:
         return pd.to_datetime(evidence[name]).to_numpy().astype("datetime64[s]")
@@ -162,3 +153,19 @@ def resolve_times(evidence: pd.DataFrame, home_timezone: str) -> pd.DataFrame:
         },
         index=evidence.index,
     )
+
+
+def _zones(evidence: pd.DataFrame, home_timezone: str, exif_offset: np.ndarray, has_offset: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every photo's zone and where it came from, the strongest evidence winning: the metadata's, then EXIF's
+    offset, then the zone at its GPS position, else the home zone."""
+    n = len(evidence)
+    meta_zone = evidence["meta_timezone"].fillna("").astype(str).to_numpy()
+    gps_zone = evidence["gps_timezone"].fillna("").astype(str).to_numpy()
+    zones = np.full(n, home_timezone, dtype=object)
+    zone_source = np.full(n, ZONE_FROM_HOME, dtype=object)
+    known_gps = np.array([is_known_zone(z) for z in gps_zone], dtype=bool) if n else np.zeros(0, bool)
+    zones[known_gps], zone_source[known_gps] = gps_zone[known_gps], ZONE_FROM_GPS
+    zones[has_offset], zone_source[has_offset] = [fixed_zone_name(int(o)) for o in exif_offset[has_offset]], ZONE_FROM_EXIF
+    known_meta = np.array([is_known_zone(z) for z in meta_zone], dtype=bool) if n else np.zeros(0, bool)
+    zones[known_meta], zone_source[known_meta] = meta_zone[known_meta], ZONE_FROM_METADATA
+    return zones, zone_source

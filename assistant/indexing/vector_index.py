@@ -15,14 +15,12 @@ import os
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import numpy as np
 
-from ..files import write_atomically
-
-if TYPE_CHECKING:
-    from .commit import Progress
+from ..core.files import write_atomically
+from ..core.progress import Progress
 
 # Measured on 2 AMD EPYC cores (see the ann-index report in the README): exact fp16 scoring of 200,000
 # rows costs ~15 ms, an IVF search plus exact rescoring ~2-3 ms; below this the index is not worth its build.

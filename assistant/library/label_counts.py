@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..files import write_atomically
-from ..words import concept_key
+from ..core.files import write_atomically
+from ..core.words import concept_key
 
 
 @dataclass

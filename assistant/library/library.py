@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -12,210 +10,26 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..geo import haversine_km
-from ..query import KnownPlace
+from .columns import coded_array, floats_or_none, modal_rows, optional_columns, search_arrays, single_chunk, strings, text_arrays
+from .known_places import PLACE_COLUMNS, known_places_from_codes, read_known_places
 from .label_counts import LabelCounts
 from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
 from .store import LibraryDamaged, Manifest, PhotoTable, check_sources, check_vector_index_file, read_embeddings, repair_hint
 from .text_index import TextIndex
 from .vector_index import VectorIndex
 
-# A known place's radius: the spread of its photos, but never smaller than GPS noise.
-_MIN_PLACE_RADIUS_KM = {"semantic": 0.15, "city": 3.0, "country": 50.0}
-_DISTANCES_AT_ONCE = 1 << 20  # photos per haversine call: its temporaries then fit memory the allocator reuses
 # Read when a library opens: what search filters on and the places a query can name. The other columns
 # (ids, paths, words: only for showing photos) are read meanwhile on another thread, and known places found.
 _FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embedded", "time_approx", "semantic_name", "city", "country", "country_code")
 # String columns whose values repeat (a few hundred names over millions of photos): kept as a code per
 # photo into their distinct values, never as a string per photo.
 _REPEATING_COLUMNS = ("semantic_name", "city", "country", "country_code", "timezone", "time_source", "zone_source")
-_PLACE_COLUMNS = ("semantic_name", "city", "country", "country_code")
-
-
-def _single_chunk(photos: pd.DataFrame) -> pd.DataFrame:
-    """String columns as one Arrow chunk each: taking rows from a many-chunk column costs milliseconds a call."""
-    import pyarrow as pa
-
-    for name in photos.columns:
-        chunks = getattr(photos[name].array, "_pa_array", None)  # pandas' Arrow-backed strings; else left alone
-        if isinstance(chunks, pa.ChunkedArray) and chunks.num_chunks > 1:
-            array = photos[name].array
-            photos[name] = type(array)(pa.chunked_array([chunks.combine_chunks()]), dtype=array.dtype)  # same dtype, one chunk
-    return photos
 
 
 def _place_label(semantic_name: str, city: str, country: str) -> str:
     if semantic_name:
         return f"{semantic_name}, {city}" if city and city.lower() not in semantic_name.lower() else semantic_name
     return ", ".join(part for part in (city, country) if part)
-
-
-def _strings(column) -> list[str]:
-    """A plain Arrow string column as Python strings, a missing one as ""."""
-    import pyarrow.compute as pc
-
-    return (pc.fill_null(column, "") if column.null_count else column).to_pylist()
-
-
-def _floats_or_none(values: np.ndarray) -> list[float | None]:
-    return np.where(np.isnan(values), None, values).tolist()
-
-
-def _modal_rows(codes: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
-    """For each run of rows first..last, the first row holding the run's most frequent code (ties: the
-    smallest code), or -1 where none of its rows has one (code -1); all runs in one sort."""
-    shown = np.full(len(first), -1, dtype=np.int64)
-    lengths = last - first + 1
-    run = np.repeat(np.arange(len(first)), lengths)
-    rows = np.arange(len(run)) + np.repeat(first - (np.cumsum(lengths) - lengths), lengths)
-    named = codes[rows] >= 0
-    run, rows = run[named], rows[named]
-    if not len(rows):
-        return shown
-    order = np.lexsort((codes[rows], run))  # by run, then code; stable, so each code's rows stay in row order
-    run, rows = run[order], rows[order]
-    code = codes[rows]
-    starts = np.flatnonzero(np.r_[True, (run[1:] != run[:-1]) | (code[1:] != code[:-1])])  # one per (run, code)
-    owner, sizes = run[starts], np.diff(np.r_[starts, len(run)])
-    biggest = np.lexsort((-sizes, owner))  # by run, then size down; stable, so equal sizes keep the smaller code first
-    biggest = biggest[np.r_[True, owner[biggest][1:] != owner[biggest][:-1]]]
-    shown[owner[biggest]] = rows[starts[biggest]]
-    return shown
-
-
-def _optional_columns(names: tuple[str, ...]) -> tuple[str, ...]:
-    """Of a photo table's columns, the enrichment columns, and time_approx, or for a library made before
-    that column, the zone_source it is derived from."""
-    present = tuple(column for column in ENRICHED_COLUMNS + ("time_approx", "zone_source") if column in names)
-    return tuple(column for column in present if not (column == "zone_source" and "time_approx" in present))
-
-
-def _codes_of(column) -> tuple[np.ndarray, np.ndarray]:
-    """A dictionary-encoded Arrow column as its distinct values (sorted) and each row's position among
-    them (int32, -1 where null): every chunk's own dictionary mapped onto one."""
-    names = [chunk.dictionary.to_numpy(zero_copy_only=False) for chunk in column.chunks]
-    values = np.unique(np.concatenate(names)) if names else np.array([], dtype=object)
-    codes = np.empty(len(column), dtype=np.int32)
-    start = 0
-    for chunk, chunk_names in zip(column.chunks, names):
-        positions = np.append(np.searchsorted(values, chunk_names).astype(np.int32), np.int32(-1))
-        indices = chunk.indices.fill_null(-1) if chunk.null_count else chunk.indices  # -1: the appended "null"
-        np.take(positions, indices.to_numpy(), out=codes[start : start + len(chunk)])
-        start += len(chunk)
-    return values, codes
-
-
-def _coded_array(values: np.ndarray, codes: np.ndarray):
-    """A coded column as a pandas array over an Arrow dictionary (one chunk): taking rows and reading
-    cells work as on a string column, and no string per photo is made."""
-    import pyarrow as pa
-
-    dictionary = pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), pa.array(values, type=pa.large_string()))
-    return pd.arrays.ArrowExtensionArray(pa.chunked_array([dictionary]))
-
-
-def _search_arrays(table) -> dict:
-    """The filter columns as the numpy arrays search uses, so that the Arrow table can be let go: times as
-    int64 seconds, place names coded (_codes_of), the rest as they are."""
-    import pyarrow as pa
-
-    arrays = {}
-    for name in table.column_names:
-        column = table[name]
-        if pa.types.is_dictionary(column.type):
-            arrays[name] = _codes_of(column)
-        elif pa.types.is_timestamp(column.type):
-            arrays[name] = column.to_numpy().astype("datetime64[s]").view(np.int64)
-        else:
-            arrays[name] = column.to_numpy()
-    return arrays
-
-
-def _text_arrays(table) -> dict:
-    """An Arrow table's string columns as pandas arrays of one chunk each (dictionary-encoded ones coded)."""
-    import pyarrow as pa
-
-    coded = {name: _coded_array(*_codes_of(table[name])) for name in table.column_names if pa.types.is_dictionary(table.schema.field(name).type)}
-    plain = _single_chunk(table.drop_columns(list(coded)).to_pandas())
-    return coded | {name: plain[name].array for name in plain.columns if pd.api.types.is_string_dtype(plain[name].dtype)}
-
-
-def _known_places(coded: dict[str, tuple[np.ndarray, np.ndarray]], lat: np.ndarray, lng: np.ndarray) -> list[KnownPlace]:
-    """Every semantic name, city and country (coded, see _codes_of) with a located photo: the median of
-    its located photos, the 95th percentile of their distances from it (at least GPS noise), its most
-    common country code and its number of photos. A loop per name, not per photo; scratch arrays are
-    reused from one name to the next, as fresh memory for ten million photos costs more than the sums."""
-    located = np.isfinite(lat) & np.isfinite(lng)
-    located = slice(None) if located.all() else np.flatnonzero(located)
-    lat, lng = lat[located], lng[located]
-    lats, lngs, scratch = np.empty_like(lat), np.empty_like(lng), np.empty_like(lat)
-    code_values, country_codes = coded["country_code"]
-    places = []
-    for kind, column in (("semantic", "semantic_name"), ("city", "city"), ("country", "country")):
-        values, codes = coded[column]
-        # photos of each name (rows) with each country code (columns); the first row and column: none
-        pairs = np.bincount((codes + 1) * (len(code_values) + 1) + country_codes + 1, minlength=(len(values) + 1) * (len(code_values) + 1))
-        pairs = pairs.reshape(len(values) + 1, len(code_values) + 1)[1:]
-        here = codes[located]
-        order = np.argsort(here.astype(np.int16) if len(values) < np.iinfo(np.int16).max else here, kind="stable")  # a radix sort
-        np.take(lat, order, out=lats, mode="clip")  # located photos by name, in row order within one ("clip": unbuffered)
-        np.take(lng, order, out=lngs, mode="clip")
-        bounds = np.cumsum(np.bincount(here + 1, minlength=len(values) + 1))  # where each name's photos end
-        for code in np.flatnonzero((values != "") & (bounds[1:] > bounds[:-1])):
-            first, end = bounds[code], bounds[code + 1]
-            centre = _median(lats[first:end], scratch), _median(lngs[first:end], scratch)
-            spread = scratch[: end - first]
-            for start in range(first, end, _DISTANCES_AT_ONCE):
-                stop = min(start + _DISTANCES_AT_ONCE, end)
-                spread[start - first : stop - first] = haversine_km(*centre, lats[start:stop], lngs[start:stop])
-            codes_here = pairs[code, 1:]
-            places.append(
-                KnownPlace(
-                    name=str(values[code]),
-                    kind=kind,
-                    lat=centre[0],
-                    lng=centre[1],
-                    radius_km=max(_MIN_PLACE_RADIUS_KM[kind], float(np.percentile(spread, 95, overwrite_input=True))),
-                    # the most frequent code; ties: the first by name, as pandas' mode
-                    country_code=str(code_values[codes_here.argmax()]) if codes_here.any() else "",
-                    photo_count=int(pairs[code].sum()),
-                )
-            )
-    return places
-
-
-def known_places_of(photos: pd.DataFrame) -> list[KnownPlace]:
-    """A photo table's known places, as a loaded library finds them (_known_places): written with each
-    generation (save_known_places), so that opening a library reads them rather than works them out,
-    which costs about 3 s of a core at ten million photos."""
-    coded = {}
-    for column in _PLACE_COLUMNS:
-        codes, values = pd.factorize(photos[column], sort=True)  # sorted distinct names; -1 where none, as _codes_of
-        coded[column] = np.asarray(values, dtype=object), codes.astype(np.int32)
-    return _known_places(coded, photos["lat"].to_numpy(dtype=np.float64), photos["lng"].to_numpy(dtype=np.float64))
-
-
-def save_known_places(places: list[KnownPlace], path: Path) -> None:
-    Path(path).write_text(json.dumps([asdict(place) for place in places]))
-
-
-def _read_known_places(folder: Path, name: str) -> Future:
-    """The generation's known places (a finished future, as when they are worked out on a thread)."""
-    path = folder / name
-    try:
-        places = [KnownPlace(**fields) for fields in json.loads(path.read_text())]
-    except (OSError, ValueError, TypeError) as error:
-        raise LibraryDamaged(f"the known places file {path} is unreadable ({error}); {repair_hint(folder)}") from error
-    read = Future()
-    read.set_result(places)
-    return read
-
-
-def _median(values: np.ndarray, scratch: np.ndarray) -> float:
-    """np.median of the values, worked out in place in a copy in the scratch array."""
-    copy = scratch[: len(values)]
-    copy[:] = values
-    return float(np.median(copy, overwrite_input=True))
 
 
 class Library:
@@ -229,9 +43,9 @@ class Library:
         self.folder = Path(folder).expanduser()
         self.manifest = Manifest.read(self.folder)
         self._table = PhotoTable(self.folder, self.manifest)
-        self._columns = SEARCH_COLUMNS + _optional_columns(self._table.columns)  # what `photos` holds
+        self._columns = SEARCH_COLUMNS + optional_columns(self._table.columns)  # what `photos` holds
         filtered = [column for column in _FILTER_COLUMNS if column in self._columns]
-        self._arrays = _search_arrays(self._table.arrow(filtered, _REPEATING_COLUMNS))
+        self._arrays = search_arrays(self._table.arrow(filtered, _REPEATING_COLUMNS))
         self.embeddings: np.ndarray | None = read_embeddings(self.folder, self.manifest)
         check_sources(self.folder, self.manifest)
         if self.manifest.vector_index:
@@ -239,9 +53,10 @@ class Library:
         shown = [column for column in self._columns if column not in filtered]
         workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="library-open")
         coded = _REPEATING_COLUMNS + self._table.stored_as_codes(shown)
-        self._shown_text: Future = workers.submit(lambda: _text_arrays(self._table.arrow(shown, coded)))
+        self._shown_text: Future = workers.submit(lambda: text_arrays(self._table.arrow(shown, coded)))
         places_file = self.manifest.files.get("known_places")  # libraries written before it: worked out here
-        self._known_places: Future = _read_known_places(self.folder, places_file) if places_file else workers.submit(self.known_places)
+        self._known_places: Future = read_known_places(self.folder, places_file) if places_file else workers.submit(
+            known_places_from_codes, {column: self._arrays[column] for column in PLACE_COLUMNS}, self.lat, self.lng)
         workers.shutdown(wait=False)  # its threads end when both are done
 
     @classmethod
@@ -255,7 +70,7 @@ class Library:
     def photos(self) -> pd.DataFrame:
         """The photo table's searched and shown columns, as pandas (read from disk on first use: search
         itself works from the arrays below)."""
-        return _single_chunk(self._table.frame(self._columns))
+        return single_chunk(self._table.frame(self._columns))
 
     @property
     def model(self) -> str | None:
@@ -327,9 +142,9 @@ class Library:
         if len(new):
             first, last = self.event_spans(new)
             semantic, city = self._place_codes
-            shown = _modal_rows(semantic, first, last)
+            shown = modal_rows(semantic, first, last)
             unnamed = np.flatnonzero(shown < 0)
-            shown[unnamed] = _modal_rows(city, first[unnamed], last[unnamed])  # no named place: the city
+            shown[unnamed] = modal_rows(city, first[unnamed], last[unnamed])  # no named place: the city
             known.update(zip(new.tolist(), self._place_labels(shown)))
         return [known[event] for event in event_ids]
 
@@ -452,7 +267,7 @@ class Library:
     def _text_columns(self) -> dict:
         """The string columns' arrays (Arrow-backed, one chunk, repeating names coded): reading one cell is then
         a couple of µs. Waits for the shown columns' reading, begun when the library opened."""
-        places = {name: _coded_array(*self._arrays[name]) for name in _PLACE_COLUMNS}
+        places = {name: coded_array(*self._arrays[name]) for name in PLACE_COLUMNS}
         return places | self._shown_text.result()
 
     @cached_property
@@ -474,7 +289,7 @@ class Library:
             column = self._text_table.column(name)
             if pa.types.is_dictionary(column.type):
                 column = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-                words = np.array(_strings(column.dictionary) + [""], dtype=object)
+                words = np.array(strings(column.dictionary) + [""], dtype=object)
                 decoders[name] = words, (column.indices.fill_null(-1) if column.null_count else column.indices).to_numpy()
         return decoders
 
@@ -482,7 +297,7 @@ class Library:
         """Some string columns of some rows as Python strings ("" where missing)."""
         plain = [name for name in columns if name not in self._decoders]
         taken = self._text_table.select(plain).take(rows)
-        text = {name: _strings(taken.column(name)) for name in plain}
+        text = {name: strings(taken.column(name)) for name in plain}
         for name in columns:
             if name in self._decoders:
                 words, codes = self._decoders[name]
@@ -497,7 +312,7 @@ class Library:
         return self._text("image_id", int(row))
 
     def image_ids(self, rows) -> list[str]:
-        return _strings(self._text_table.column("image_id").take(np.asarray(rows, dtype=np.int64)))
+        return strings(self._text_table.column("image_id").take(np.asarray(rows, dtype=np.int64)))
 
     @cached_property
     def _local_times(self) -> np.ndarray:
@@ -522,8 +337,8 @@ class Library:
             "path": text["path"],
             "local_time": self.local_times_iso(rows),
             "timezone": text["timezone"],
-            "lat": _floats_or_none(self.lat[rows]),
-            "lng": _floats_or_none(self.lng[rows]),
+            "lat": floats_or_none(self.lat[rows]),
+            "lng": floats_or_none(self.lng[rows]),
             "place": list(map(_place_label, text["semantic_name"], text["city"], text["country"])),
             "semantic_name": text["semantic_name"],
             "city": text["city"],
@@ -548,7 +363,3 @@ class Library:
     def places(self):
         """The places this person has been (KnownPlace list, found once per loaded library, as it opens)."""
         return self._known_places.result()
-
-    def known_places(self):
-        """The places this person has been, from the library's own metadata, for the query parser."""
-        return _known_places({column: self._arrays[column] for column in _PLACE_COLUMNS}, self.lat, self.lng)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from ..files import write_atomically
+from ..core.files import write_atomically
 
 FORMAT = "lifelog-library"
 VERSION = 1
@@ -93,7 +92,7 @@ class Manifest:
         return cls(**{key: value for key, value in raw.items() if key in known})
 
 
-def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
     write_atomically(path, lambda tmp: frame.to_parquet(tmp, index=False))
 
 
@@ -336,21 +335,8 @@ def commit_generation(
     except (LibraryNotFound, LibraryDamaged):  # damaged: only reached through `index --repair`
         previous = Manifest(created=_now_iso())
     generation = previous.generation + 1
-    files = {"photos": f"photos-{generation:06d}.parquet"}
-    _write_parquet(photos.reset_index(drop=True), folder / files["photos"])
-    embeddings_bytes = 0
-    if embeddings is not None:
-        if len(embeddings) != len(photos):
-            raise ValueError(f"{len(embeddings)} embeddings for {len(photos)} photos")
-        files["embeddings"] = f"embeddings-{generation:06d}.npy"
-        write_npy(np.ascontiguousarray(embeddings, dtype=EMBEDDING_DTYPE), folder / files["embeddings"])
-        embeddings_bytes = (folder / files["embeddings"]).stat().st_size
-    for name, table in sources.items():
-        files[f"source:{name}"] = f"sources-{generation:06d}-{name}.parquet"
-        _write_parquet(table.reset_index(), folder / files[f"source:{name}"])
-    for name, (suffix, save) in (derived or {}).items():
-        files[name] = f"{name}-{generation:06d}.{suffix}"
-        save(folder / files[name])
+    files = _write_generation_files(folder, generation, photos, embeddings, sources, derived or {})
+    embeddings_bytes = (folder / files["embeddings"]).stat().st_size if "embeddings" in files else 0
     index_facts = None
     index_file = f"vector_index-{generation:06d}.faiss"
     facts = vector_index(folder / index_file) if vector_index is not None else None
@@ -378,38 +364,23 @@ def commit_generation(
     return manifest
 
 
-# ---- checkpoints of an unfinished run -------------------------------------------------------------
-
-
-def write_checkpoint(folder: Path, rows: pd.DataFrame, embeddings: np.ndarray | None) -> None:
-    """Save a batch of newly read photos; the parquet file is written last and marks the batch complete."""
-    checkpoints = Path(folder) / "checkpoints"
-    checkpoints.mkdir(parents=True, exist_ok=True)
-    number = 1 + max((int(p.stem) for p in checkpoints.glob("[0-9]*.parquet")), default=0)
+def _write_generation_files(folder: Path, generation: int, photos: pd.DataFrame, embeddings: np.ndarray | None,
+                            sources: dict[str, pd.DataFrame], derived: dict[str, tuple[str, Callable[[Path], None]]]) -> dict[str, str]:
+    """A generation's photo table, embeddings, sources and derived files, each written under its numbered name."""
+    files = {"photos": f"photos-{generation:06d}.parquet"}
+    write_parquet(photos.reset_index(drop=True), folder / files["photos"])
     if embeddings is not None:
-        write_npy(np.asarray(embeddings, dtype=EMBEDDING_DTYPE), checkpoints / f"{number:06d}.npy")
-    _write_parquet(rows, checkpoints / f"{number:06d}.parquet")
+        if len(embeddings) != len(photos):
+            raise ValueError(f"{len(embeddings)} embeddings for {len(photos)} photos")
+        files["embeddings"] = f"embeddings-{generation:06d}.npy"
+        write_npy(np.ascontiguousarray(embeddings, dtype=EMBEDDING_DTYPE), folder / files["embeddings"])
+    for name, table in sources.items():
+        files[f"source:{name}"] = f"sources-{generation:06d}-{name}.parquet"
+        write_parquet(table.reset_index(), folder / files[f"source:{name}"])
+    for name, (suffix, save) in derived.items():
+        files[name] = f"{name}-{generation:06d}.{suffix}"
+        save(folder / files[name])
+    return files
 
 
-def read_checkpoints(folder: Path) -> list[tuple[pd.DataFrame, np.ndarray | None]]:
-    """Batches saved by earlier, unfinished runs; a batch whose files disagree is ignored (it is redone)."""
-    batches = []
-    for rows_path in sorted((Path(folder) / "checkpoints").glob("[0-9]*.parquet")):
-        try:
-            rows = pd.read_parquet(rows_path)
-            vectors_path = rows_path.with_suffix(".npy")
-            vectors = np.load(vectors_path) if vectors_path.exists() else None
-        except (OSError, ValueError):
-            continue
-        if vectors is not None and len(vectors) != len(rows):
-            continue
-        batches.append((rows, vectors))
-    return batches
 
-
-def clear_checkpoints(folder: Path) -> None:
-    checkpoints = Path(folder) / "checkpoints"
-    if checkpoints.is_dir():
-        for path in checkpoints.iterdir():
-            path.unlink()
-        checkpoints.rmdir()

@@ -16,8 +16,8 @@ from typing import Sequence
 
 import numpy as np
 
-from ..files import write_atomically
-from ..words import terms
+from ..core.files import write_atomically
+from ..core.words import terms
 
 BM25_K1, BM25_B = 1.2, 0.75
 

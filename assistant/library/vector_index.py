@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..machine import usable_cores
+from ..core.machine import usable_cores
 from .store import LibraryDamaged, check_vector_index_file, repair_hint
 
 # A filtered search meets the filter's rows as rarely as the filter keeps them, so it probes more lists

@@ -18,8 +18,8 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 from PIL import Image
 
-from ..machine import best_thread_ms, choice_file, machine_key, one_thread, timed_choice
-from ..settings import Settings
+from ..core.machine import best_thread_ms, choice_file, machine_key, one_thread, timed_choice
+from ..core.settings import Settings
 from .base import SHARED, load_pretrained, on_device, unit_rows
 from .hub import CLIP_KIND
 

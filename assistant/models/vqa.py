@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..images import open_upright
+from ..core.images import open_upright
 from .base import load_pretrained
 from .hub import VQA_KIND
 

@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..words import concept_key, plural
+from ..core.words import concept_key, plural
 from .numbers import cardinal
 from .text import Span, negation_start
 

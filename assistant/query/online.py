@@ -15,8 +15,8 @@ from pathlib import Path
 
 from geopy.distance import distance
 
-from ..files import write_atomically
-from ..settings import Settings, online_places_cache
+from ..core.files import write_atomically
+from ..core.settings import Settings, online_places_cache
 from .gazetteer import city_radius_km
 from .place import Area
 

@@ -14,7 +14,8 @@ import numpy as np
 
 from ..library import Library
 from ..models import ClipEncoder
-from .scoring import Scorer, among, top_positions, vector_index
+from .scoring import Scorer
+from .stored import among, top_positions, vector_index
 
 # Candidates the index gives per query (and best word matches taken): 20 per result shown, as the event
 # grouping scans, and never fewer than POOL_MIN, so a few results still have a fair field.

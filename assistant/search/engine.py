@@ -7,38 +7,22 @@ a vector index is ranked on a pool of candidates instead (candidates.py); the st
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import numpy as np
 
 from ..library import Library
 from ..models import ClipEncoder
-from ..query import ParsedQuery, PeriodTerm, parse_query
-from ..query.online import NominatimGeocoder
+from ..query import ParsedQuery, PeriodTerm, QueryContext
 from .candidates import candidate_scorer, pool_size
 from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
 from .relaxation import FEW_RESULTS, relaxation_hints
 from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
-from .scoring import top_positions
 from .sequence import sequence_bonus
+from .stored import top_positions
 
 # A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
 # against a time filter: it is kept, but ranks this much lower than an equal photo whose time is known.
 UNCERTAIN_TIME_PENALTY = 2.0
-
-
-def parse_for_library(
-    library: Library, text: str, geocoder: NominatimGeocoder | None = None, date_order: str | None = None,
-    language: str | None = None, now: datetime | None = None,
-) -> ParsedQuery:
-    """Parse with the library's own places, its last photo as 'now' (unless given) and its first as where its
-    years begin (and online places when given a geocoder; date_order: how the user writes 04/05/2020). The
-    one way to parse against a library: the chat, search, answers and the CLI all come here."""
-    return parse_query(
-        text, now=now or library.last_local_time(), since=library.first_local_time(), places=library.places,
-        concepts=library.concept_labels, geocoder=geocoder, date_order=date_order, language=language,
-    )
 
 
 def _term_tests(library: Library, query: ParsedQuery) -> list:
@@ -92,18 +76,19 @@ def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | N
 
 
 def search(
-    library: Library, encoder: ClipEncoder | None, request: SearchRequest, geocoder: NominatimGeocoder | None = None
+    library: Library, encoder: ClipEncoder | None, request: SearchRequest, context: QueryContext | None = None
 ) -> SearchResult:
     """Run one search: constraints filter exactly, then both channels rank what passes.
 
-    geocoder: the online fallback for place names (`--online-places`); while it cannot reach Nominatim
-    the result's notices say so.
+    context: what the request's text is parsed against (default: `QueryContext.of(library)`); while its online
+    geocoder (`--online-places`) cannot reach Nominatim, the result's notices say so.
     """
     if request.top_k < 1:
         raise SearchError("top_k must be at least 1")
     query = request.query
     if query is None and request.text.strip():
-        query = parse_for_library(library, request.text, geocoder, request.date_order, request.language)
+        context = context or QueryContext.of(library)
+        query = context.parse(request.text)
     # never shown (unknown ids refused)
     excluded = np.array([photo_row(library, image_id) for image_id in request.exclude_ids + request.unlike_ids], np.int64)
     allowed = admitted_rows(library, query)  # None: every photo passes (no mask as long as the library is made)
@@ -128,8 +113,8 @@ def search(
         notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
     if visual and not channels:
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
-    if geocoder is not None and geocoder.unreachable:
-        notices.append(geocoder.unreachable)
+    if context is not None and context.offline_notice():
+        notices.append(context.offline_notice())
     if uncertain is not None and uncertain.any():
         scores -= UNCERTAIN_TIME_PENALTY * uncertain[rows]
         notices.append(
@@ -140,18 +125,23 @@ def search(
     if query is not None and len(rows) and (query.preceded_by or query.followed_by):
         scores += sequence_bonus(library, encoder, query, rows)
     if pinned_row is not None and len(rows):
-        position = np.searchsorted(rows, pinned_row)
-        if position < len(rows) and rows[position] == pinned_row:
-            others = np.delete(scores, position)
-            scores[position] = (others.max() if len(others) else 0.0) + 1.0  # the example itself comes first
-            if described is not None:
-                described[position] = True  # and is what was asked for, whatever the description's cut-off says
+        _pin_first(rows, scores, described, pinned_row)
 
     ranked = top_positions(scores, request.top_k if not request.group_events else max(request.top_k * 20, 200))
     shown = ranked[: request.top_k]
     photos = [PhotoHit(**record, score=score) for record, score in zip(library.records(rows[shown]), scores[shown].tolist())]
     events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
     return SearchResult(query, photos, events, matched, channels, notices, hints)
+
+
+def _pin_first(rows: np.ndarray, scores: np.ndarray, described: np.ndarray | None, pinned_row: int) -> None:
+    """The example photo itself first, and shown as what was asked for whatever the description's cut-off says."""
+    position = np.searchsorted(rows, pinned_row)
+    if position < len(rows) and rows[position] == pinned_row:
+        others = np.delete(scores, position)
+        scores[position] = (others.max() if len(others) else 0.0) + 1.0
+        if described is not None:
+            described[position] = True
 
 
 def _uncertain_times(library: Library, query: ParsedQuery, masks: list[np.ndarray]) -> np.ndarray:

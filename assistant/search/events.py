@@ -8,7 +8,7 @@ import numpy as np
 
 from ..library import Library
 from .results import EventHit, PhotoHit
-from .scoring import top_positions
+from .stored import top_positions
 
 # An event lists at most this many of its best-scoring photos among the results.
 MATCHING_PER_EVENT = 6

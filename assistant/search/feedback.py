@@ -9,7 +9,7 @@ import numpy as np
 from ..library import Library
 from ..models import ClipEncoder
 from .results import SearchError, SearchRequest, photo_row
-from .scoring import similarity, stored_vectors
+from .stored import similarity, stored_vectors
 
 # Relevance feedback (Rocchio): query = text + LIKE_WEIGHT * mean(liked) - UNLIKE_WEIGHT * mean(unliked).
 LIKE_WEIGHT, UNLIKE_WEIGHT = 0.8, 0.5

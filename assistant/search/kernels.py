@@ -16,8 +16,8 @@ from typing import Callable, Protocol
 
 import numpy as np
 
-from .. import machine
-from ..machine import best_thread_ms, machine_key, one_thread, timed_choice
+from ..core import machine
+from ..core.machine import best_thread_ms, machine_key, one_thread, timed_choice
 
 SAMPLE_ROWS = 32_768  # the timing sample: large enough to leave the CPU caches, small enough for a few ms a run
 TIMED_ROUNDS = 7

@@ -42,7 +42,7 @@ class RelaxationHint:
 
 @dataclass(frozen=True)
 class SearchRequest:
-    text: str = ""  # a remembered moment, parsed into constraints and a visual description
+    text: str = ""  # a remembered moment, parsed into constraints and a visual description (search's context)
     query: ParsedQuery | None = None  # already parsed (the chat passes its merged query); overrides text
     example_image: Path | None = None  # query by example: any image file, or a photo of the library
     example_id: str | None = None  # query by example: a library photo's id (it comes first)
@@ -52,8 +52,6 @@ class SearchRequest:
     exclude_ids: tuple[str, ...] = ()  # never return these
     top_k: int = 20
     group_events: bool = True
-    date_order: str | None = None  # how the text writes 04/05/2020: "DMY", "MDY", or None (both readings)
-    language: str | None = None  # the text's language ("de", "el"); None or "auto": told from the text
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..photo_names import photo_key, time_from_filename
+from ..core.photo_names import photo_key, time_from_filename
 from .answer_match import answer_matches
 from .qrels import Qrels
 

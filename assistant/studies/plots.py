@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..files import write_atomically
+from ..core.files import write_atomically
 from .tasks import TaskSummary
 
 

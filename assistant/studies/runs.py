@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ..photo_names import time_from_filename
+from ..core.photo_names import time_from_filename
 from .judge import Judge
 
 CUTOFFS = (1, 5, 10, 100)

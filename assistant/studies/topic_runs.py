@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..answers import answer_parsed
-from ..files import write_atomically
-from ..search import SearchRequest, parse_for_library, search
+from ..core.files import write_atomically
+from ..query import QueryContext
+from ..search import SearchRequest, search
 from .runs import answers_path
 
 RUN_COLUMNS = ("GROUP-ID", "RUN-ID", "TOPIC-ID", "IMAGE-ID", "SECONDS-ELAPSED", "SCORE")
@@ -95,12 +96,13 @@ def run_topics(
         missing = "this library has no CLIP embeddings (index it with a model)" if library.embeddings is None else "no CLIP model is loaded (pass --model)"
         raise CaptionsOnlyRefused(f"{missing}: the run would be ranked by photo words only; pass --captions-only if that is what you want")
     rows, answers, channels_by_topic, notices = [], [], {}, []
+    context = QueryContext.of(library, date_order=date_order)
     for done, topic in enumerate(topics):
         if progress:
             progress(done, len(topics), "topics")
         began = time.perf_counter()
-        query = parse_for_library(library, topic.text, date_order=date_order)
-        result = search(library, encoder, SearchRequest(query=query, top_k=top_k, group_events=False))
+        query = context.parse(topic.text)
+        result = search(library, encoder, SearchRequest(query=query, top_k=top_k, group_events=False), context)
         hits = [(hit["image_id"], hit["score"]) for hit in result.photos]
         if query.question is not None:
             answer = answer_parsed(library, query, encoder=encoder)

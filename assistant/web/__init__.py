@@ -10,13 +10,10 @@ presentation.py formats what the assistant returns; api.py is the scripting API;
 the app; server.py serves it.
 """
 
-import os
-
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before Gradio is imported: nothing is sent anywhere
-
-from .actions import Actions, Visitor  # noqa: E402
-from .layout import build_app  # noqa: E402
-from .pool import AssistantPool, create_pool  # noqa: E402
-from .server import launch  # noqa: E402
+from . import no_analytics  # noqa: F401  (first: Gradio's analytics off before Gradio is imported)
+from .actions import Actions, Visitor
+from .layout import build_app
+from .pool import AssistantPool, create_pool
+from .server import launch
 
 __all__ = ["Actions", "AssistantPool", "Visitor", "build_app", "create_pool", "launch"]

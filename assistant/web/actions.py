@@ -13,7 +13,7 @@ from ..chat import ChatState, Turn
 from ..query.chips import Chip
 from ..search import EventHit
 from ..studies.session import SessionRunner, SessionView
-from .pool import AssistantPool, Progress
+from .pool import AssistantPool, GradioProgress
 from .presentation import moment_panel
 
 
@@ -32,7 +32,7 @@ class Actions:
         self.pool = pool
         self.study = pool.study
 
-    def message(self, visitor: Visitor, state: ChatState, text: str, progress: Progress | None = None) -> Turn:
+    def message(self, visitor: Visitor, state: ChatState, text: str, progress: GradioProgress | None = None) -> Turn:
         turn = self.pool.assistant(progress, visitor.username).respond(state, text)
         self.study.message(visitor.username, visitor.session, text, turn)
         return turn

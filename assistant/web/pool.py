@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..access import Authenticator
+from ..core.access import Authenticator
 from ..chat import Assistant, Replies
 from ..demo.build import ensure_demo_library
 from ..library import Library, LibraryError
@@ -17,12 +17,12 @@ from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
 from ..query.online import geocoder_for
 from ..search import prepare_scoring
-from ..settings import Settings
+from ..core.settings import Settings
 from ..studies import Judge, StudyLog, StudyRecorder, parse_tolerance, read_qrels
 from ..studies.schedule import HINT_EVERY_S, read_session_topics
 from ..studies.session import SessionRunner
 
-Progress = Callable[..., object]  # a gr.Progress: progress((done, total), desc=what)
+GradioProgress = Callable[..., object]  # a gr.Progress: progress((done, total), desc=what); reports through core's Progress
 _WAIT_POLL_S = 0.5  # how often a visitor waiting on someone else's loading sees its progress move
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class AssistantPool:
             return account.library.expanduser().resolve()
         return self.settings.library.expanduser().resolve() if self.library_given else None
 
-    def assistant(self, progress: Progress | None = None, username: str | None = None) -> Assistant:
+    def assistant(self, progress: GradioProgress | None = None, username: str | None = None) -> Assistant:
         """The Assistant of this user's library, loading it first if nobody has used it yet."""
         library = self.library_for(username)
         loaded = self._assistants.get(library)
@@ -103,7 +103,7 @@ class AssistantPool:
         """What loading this user's library had to say (the demo, a model that could not be loaded); "" if nothing."""
         return self._notices.get(self.library_for(username), "")
 
-    def _load(self, library: Path | None, progress: Progress | None) -> Assistant:
+    def _load(self, library: Path | None, progress: GradioProgress | None) -> Assistant:
         def report(done: int, total: int, what: str) -> None:
             self._loading_progress = (done, total, what)
             if progress is not None:  # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy

@@ -11,7 +11,7 @@ from PIL import Image
 
 from ..chat import ChatState, OpenedMoment
 from ..search import EventHit
-from ..words import plural
+from ..core.words import plural
 from .mapview import MapPoint, render_map
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import os
 import gradio as gr
 from starlette.middleware import Middleware
 
-from ..access import PhotoAccess
+from ..core.access import PhotoAccess
 from .layout import CSS
 from .pool import AssistantPool
 

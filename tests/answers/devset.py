@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.synthetic_life import LifeSpec, Stay, TripSpec, Venue
+from assistant.testing.life import LifeSpec, Stay, TripSpec, Venue
 
 
 def venue_near(city: str, country: str, code: str, lat: float, lng: float):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.synthetic_life import LifeSpec, Stay, TripSpec
+from assistant.testing.life import LifeSpec, Stay, TripSpec
 
 from devset import QA, _days, _ids, _long, _of, _trip, venue_near
 

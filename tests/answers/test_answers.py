@@ -15,7 +15,7 @@ from assistant.cli import main
 from assistant.library import Library
 from assistant.models import shared_sentence_model
 from assistant.query import QUESTION_KINDS
-from assistant.synthetic_life import PHOTO_EVERY, life_year, write_life_library
+from assistant.testing.life import PHOTO_EVERY, life_year, write_life_library
 
 
 @pytest.fixture(scope="module")

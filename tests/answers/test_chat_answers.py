@@ -10,7 +10,7 @@ from devset import DEV_SPEC
 
 from assistant.chat import Assistant, ChatState
 from assistant.library import Library
-from assistant.synthetic_life import life_year, write_life_library
+from assistant.testing.life import life_year, write_life_library
 
 
 @pytest.fixture(scope="module")

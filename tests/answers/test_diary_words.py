@@ -15,7 +15,7 @@ from assistant.answers import answer_question
 from assistant.answers.timeline import timeline_of
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 BRISTOL = dict(city="Bristol", country="United Kingdom", country_code="GB")
 # How the diarist writes a swim; most say swim or swam, all say lengths, some name the Lido.

@@ -10,7 +10,7 @@ import pytest
 from assistant.answers import answer_question
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 
 def swims(tmp_path_factory, days: int) -> tuple[Library, list[set[str]]]:

@@ -15,7 +15,7 @@ from assistant.enrich import shards
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.models import shared_sentence_model
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 DUBLIN = dict(city="Dublin", country="Ireland", country_code="IE")
 ROME = dict(city="Rome", country="Italy", country_code="IT")

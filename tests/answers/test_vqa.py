@@ -12,7 +12,8 @@ from assistant.cli import main
 from assistant.library import Library
 from assistant.indexing import commit_photo_table
 from assistant.models import ModelNotAvailable
-from assistant.testing import photo_table, write_synthetic_photos
+from assistant.testing.library import photo_table
+from assistant.testing.photos import write_synthetic_photos
 
 ANSWERS = ["red", "blue", "green"]
 

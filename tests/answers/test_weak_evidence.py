@@ -11,7 +11,7 @@ from assistant.answers import answer_question
 from assistant.library import Library
 from assistant.indexing import commit_photo_table
 from assistant.query import parse_query
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 QUESTION = "How many times did I see a giraffe in 2022?"
 

@@ -8,11 +8,12 @@ import pytest
 
 from assistant.enrich import Enrichment, shards
 from assistant.enrich.vision import CaptionerStage
-from assistant.indexing import index_photos
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library
 from assistant.models import ModelNotAvailable
 from assistant.search import SearchRequest, search
-from assistant.testing import save_random_captioner, write_synthetic_photos
+from assistant.testing.models import save_random_captioner
+from assistant.testing.photos import write_synthetic_photos
 
 WORDS = ["harbour", "ferry", "gull", "rope", "crate"]
 
@@ -24,8 +25,8 @@ def test_captions_only_for_photos_without_one(tmp_path):
     captions = tmp_path / "captions.csv"
     captions.write_text(f"ImageID,Description\n{paths[0].name},my own words about lunch\n")
     captioner = CaptionerStage(str(save_random_captioner(tmp_path / "blip", WORDS)), device="cpu")
-    index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC", captions_csv=captions,
-                 enrichment=Enrichment(captioner=captioner))
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=None, home_timezone="UTC", captions_csv=captions,
+                 enrichment=Enrichment(captioner=captioner)))
     generated = shards.read_stage(tmp_path / "lib", "captions")
     assert sorted(generated["path"]) == sorted(str(p) for p in paths[1:])  # the captioned photo is skipped
     library = Library.open(tmp_path / "lib")

@@ -9,11 +9,11 @@ import pytest
 
 from assistant.enrich import Enrichment, shards
 from assistant.enrich.tagging import MAX_TAGS, load_vocabulary, tag_photos
-from assistant.indexing import index_photos
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library
 from assistant.library.label_counts import LabelCounts
 from assistant.search import SearchRequest, search
-from assistant.testing import write_synthetic_photos
+from assistant.testing.photos import write_synthetic_photos
 
 
 def _unit(vectors):
@@ -94,14 +94,14 @@ def test_concepts_at_ingest_are_stored_and_searchable(tmp_path, tiny_encoder):
     photos = tmp_path / "photos"
     paths = write_synthetic_photos(photos, [start + timedelta(minutes=3 * i) for i in range(12)], size=(160, 120), seed=2)
     with pytest.raises(ValueError, match="embeddings"):
-        index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC", enrichment=Enrichment(concepts=True))
-    index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="UTC")
+        index_photos(tmp_path / "lib", photos, IndexOptions(encoder=None, home_timezone="UTC", enrichment=Enrichment(concepts=True)))
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     library = Library.open(tmp_path / "lib")
     row = library.row_of_path(paths[5])
     encoder = KnownTextEncoder(tiny_encoder, "a photo of zebra crossing", np.asarray(library.embeddings[row], np.float32))
     vocabulary = tmp_path / "terms.txt"
     vocabulary.write_text("zebra crossing\n")
-    index_photos(tmp_path / "lib", photos, encoder=encoder, home_timezone="UTC", enrichment=Enrichment(concepts=True, vocabulary=vocabulary))
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=encoder, home_timezone="UTC", enrichment=Enrichment(concepts=True, vocabulary=vocabulary)))
 
     assert len(shards.read_stage(tmp_path / "lib", "concepts")) == len(paths)
     library = Library.open(tmp_path / "lib")
@@ -113,5 +113,5 @@ def test_concepts_at_ingest_are_stored_and_searchable(tmp_path, tiny_encoder):
     hits = search(library, None, SearchRequest(text="a zebra crossing", group_events=False, top_k=len(tagged))).photos  # words alone
     assert {hit["image_id"] for hit in hits} == {library.image_id(r) for r in tagged}
 
-    index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="UTC")  # later runs keep the tags
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))  # later runs keep the tags
     assert Library.open(tmp_path / "lib").record(row)["tags"].startswith("zebra crossing")

@@ -8,11 +8,12 @@ import pytest
 
 from assistant.enrich import Enrichment, shards
 from assistant.enrich.vision import DetectorStage, describe_counts
-from assistant.indexing import index_photos
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library
 from assistant.models import ModelNotAvailable
 from assistant.search import SearchRequest, search
-from assistant.testing import save_random_detector, write_synthetic_photos
+from assistant.testing.models import save_random_detector
+from assistant.testing.photos import write_synthetic_photos
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def test_detections_are_stored_counted_and_searchable(tmp_path, tiny_detector_di
     photos = tmp_path / "photos"
     paths = write_synthetic_photos(photos, [start + timedelta(minutes=4 * i) for i in range(3)], size=(160, 120), seed=4)
     enrichment = Enrichment(detector=DetectorStage(str(tiny_detector_dir), device="cpu"))
-    index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC", enrichment=enrichment)
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=None, home_timezone="UTC", enrichment=enrichment))
     assert [report.done for report in enrichment.reports] == [3]
     stored = shards.read_stage(tmp_path / "lib", "objects").set_index("path")
     assert list(stored.loc[str(paths[0]), "object_labels"]) == ["cup"] and list(stored.loc[str(paths[0]), "object_counts"]) == [2]
@@ -59,8 +60,8 @@ def test_counts_filter_the_search_and_show_as_chips(tmp_path, tiny_detector_dir)
     start = datetime(2022, 1, 9, 8)
     photos = tmp_path / "photos"
     write_synthetic_photos(photos, [start + timedelta(minutes=4 * i) for i in range(3)], size=(160, 120), seed=4)
-    index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC",
-                 enrichment=Enrichment(detector=DetectorStage(str(tiny_detector_dir), device="cpu")))
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=None, home_timezone="UTC",
+                 enrichment=Enrichment(detector=DetectorStage(str(tiny_detector_dir), device="cpu"))))
     library = Library.open(tmp_path / "lib")
     assert search(library, None, SearchRequest(text="two cups")).matched == 3
     few = search(library, None, SearchRequest(text="with three cups"))

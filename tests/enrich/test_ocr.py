@@ -14,10 +14,10 @@ pytest.importorskip("rapidocr_onnxruntime")
 from assistant.enrich import Enrichment, shards  # noqa: E402
 from assistant.enrich import stages as stage_module  # noqa: E402
 from assistant.enrich.ocr import TextReader, is_meaningful  # noqa: E402
-from assistant.indexing import index_photos  # noqa: E402
+from assistant.indexing import IndexOptions, index_photos  # noqa: E402
 from assistant.library import Library  # noqa: E402
 from assistant.search import SearchRequest, search  # noqa: E402
-from assistant.testing import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
+from assistant.testing.photos import synthetic_photo, text_photo, write_synthetic_photos  # noqa: E402
 
 SIZE = (480, 360)
 
@@ -64,7 +64,7 @@ def _photos_with_one_sign(folder: Path, count: int = 8, sign: str = "MARZIPAN", 
 
 def test_a_word_only_on_a_sign_finds_the_photo(tmp_path, tiny_encoder):
     photos, paths = _photos_with_one_sign(tmp_path / "photos")
-    index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="UTC", enrichment=Enrichment(ocr=True, ocr_workers=0))
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", enrichment=Enrichment(ocr=True, ocr_workers=0)))
     library = Library.open(tmp_path / "lib")
     row = library.row_of_path(paths[4])
     assert library.record(row)["ocr_text"] == "MARZIPAN"
@@ -82,7 +82,7 @@ def test_a_word_only_on_a_sign_finds_the_photo(tmp_path, tiny_encoder):
     assert "Words in the photo: MARZIPAN" in text
 
     # A later run without --ocr keeps what OCR found.
-    index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="UTC")
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     assert Library.open(tmp_path / "lib").record(row)["ocr_text"] == "MARZIPAN"
 
 
@@ -93,7 +93,7 @@ class Interrupt(KeyboardInterrupt):
 def test_an_interrupted_ocr_pass_resumes_without_redoing_or_dropping(tmp_path, monkeypatch):
     photos, paths = _photos_with_one_sign(tmp_path / "photos", count=7)
     library = tmp_path / "lib"
-    index_photos(library, photos, encoder=None, home_timezone="UTC")  # indexed before OCR was asked for
+    index_photos(library, photos, IndexOptions(encoder=None, home_timezone="UTC"))  # indexed before OCR was asked for
     monkeypatch.setattr(stage_module, "SHARD_EVERY", 2)
     read = []
     original = TextReader.read
@@ -109,15 +109,15 @@ def test_an_interrupted_ocr_pass_resumes_without_redoing_or_dropping(tmp_path, m
             raise Interrupt
 
     with pytest.raises(Interrupt):
-        index_photos(library, photos, encoder=None, home_timezone="UTC", progress=interrupt_after_five,
-                     enrichment=Enrichment(ocr=True, ocr_workers=0))
+        index_photos(library, photos, IndexOptions(encoder=None, home_timezone="UTC", progress=interrupt_after_five,
+                     enrichment=Enrichment(ocr=True, ocr_workers=0)))
     saved = shards.read_stage(library, "ocr")
     assert len(saved) == 5 and len(read) == 5  # two full shards and the last photo, saved on the way out
     first_pass = set(read)
 
     read.clear()
     enrichment = Enrichment(ocr=True, ocr_workers=0)
-    index_photos(library, photos, encoder=None, home_timezone="UTC", enrichment=enrichment)
+    index_photos(library, photos, IndexOptions(encoder=None, home_timezone="UTC", enrichment=enrichment))
     assert sorted(read) == sorted({p.name for p in paths} - first_pass)  # only the two not done, once each
     (report,) = enrichment.reports
     assert (report.done, report.already) == (2, 5)
@@ -129,7 +129,7 @@ def test_an_interrupted_ocr_pass_resumes_without_redoing_or_dropping(tmp_path, m
     # A changed photo is read again; the others are not.
     read.clear()
     text_photo("KIOSK", size=SIZE, seed=1).save(paths[0], quality=90)
-    index_photos(library, photos, encoder=None, home_timezone="UTC", enrichment=Enrichment(ocr=True, ocr_workers=0))
+    index_photos(library, photos, IndexOptions(encoder=None, home_timezone="UTC", enrichment=Enrichment(ocr=True, ocr_workers=0)))
     assert read == [paths[0].name]
     assert Library.open(library).record(Library.open(library).row_of_path(paths[0]))["ocr_text"] == "KIOSK"
 

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from assistant.indexing import ingest, index_photos
+from assistant.indexing import IndexOptions, index_photos, ingest
 from assistant.library import Library, LibraryBusy, LibraryDamaged, LibraryError, LibraryTooNew, store
+from assistant.library.checkpoints import read_checkpoints
 from conftest import PLACES, write_lsc_source
 
 
@@ -27,7 +28,7 @@ def source(tmp_path_factory):
 @pytest.fixture(scope="module")
 def indexed(source, tiny_encoder, tmp_path_factory):
     folder = tmp_path_factory.mktemp("library")
-    report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    report = index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv))
     return folder, report
 
 
@@ -76,7 +77,7 @@ def test_second_run_adds_nothing_and_recomputes_nothing(indexed, source, tiny_en
     before = Library.open(folder)
     calls = []
     monkeypatch.setattr(tiny_encoder, "encode_photos", lambda photos: calls.append(len(photos)))
-    report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    report = index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     assert (report.added, report.updated, report.unchanged) == (0, 0, 240)
     assert calls == []
     after = Library.open(folder)
@@ -88,13 +89,13 @@ def test_second_run_adds_nothing_and_recomputes_nothing(indexed, source, tiny_en
 def test_new_and_changed_photos(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 30)
     folder = tmp_path / "lib"
-    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv))
     changed = source.paths[3]
     Image.new("RGB", (320, 240), "purple").save(changed)
     os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
     new = source.photos_dir / "2019-01-05" / "20190105_235900_000.jpg"
     Image.new("RGB", (320, 240), "orange").save(new)
-    report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    report = index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     assert (report.added, report.updated, report.unchanged) == (1, 1, 29)
     library = Library.open(folder)
     assert len(library) == 31 and library.photos["path"].is_unique
@@ -106,12 +107,12 @@ def test_new_and_changed_photos(tmp_path, tiny_encoder):
 def test_metadata_only_then_embedding(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 12)
     folder = tmp_path / "lib"
-    report = index_photos(folder, source.photos_dir, encoder=None, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    report = index_photos(folder, source.photos_dir, IndexOptions(encoder=None, home_timezone="UTC", metadata_csv=source.metadata_csv))
     assert report.added == 12 and report.model is None
     library = Library.open(folder)
     assert library.embeddings is None and not library.embedded.any()
     assert library.photos["semantic_name"].iloc[0] == "Home"
-    report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    report = index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     assert report.updated == 12 and report.embedded == 12
     library = Library.open(folder)
     assert library.embedded.all() and library.model == tiny_encoder.name
@@ -126,7 +127,7 @@ def test_exif_only_photos_get_place_and_zone_from_gps(tmp_path, tiny_encoder):
     Image.new("RGB", (64, 48), "white").save(photos / "IMG_0001.jpg", exif=exif_with(time="2019:07:01 20:15:00", gps=gps))
     Image.new("RGB", (64, 48), "gray").save(photos / "IMG_0002.jpg")
     os.utime(photos / "IMG_0002.jpg", (1_560_000_000, 1_560_000_000))
-    index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="America/New_York")
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=tiny_encoder, home_timezone="America/New_York"))
     by_id = store.read_snapshot(tmp_path / "lib").photos.set_index("image_id")
     first = by_id.loc["IMG_0001.jpg"]
     assert first["timezone"] == "Europe/Athens" and first["local_time"] == pd.Timestamp("2019-07-01 20:15")
@@ -143,7 +144,7 @@ def test_unknown_metadata_zone_is_reported_with_the_zone_used_instead(tmp_path, 
     rows = source.metadata.assign(new_lat=35.6895, new_lng=139.6917)  # in Tokyo
     rows.loc[1, "timezone"] = "Not/AZone"
     rows.to_csv(source.metadata_csv, index=False)
-    report = index_photos(tmp_path / "lib", source.photos_dir, encoder=None, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    report = index_photos(tmp_path / "lib", source.photos_dir, IndexOptions(encoder=None, home_timezone="UTC", metadata_csv=source.metadata_csv))
     assert "time zone 'Not/AZone' on line 3 unknown: used the GPS time zone (Asia/Tokyo)" in report.input_issues
     photo = store.read_snapshot(tmp_path / "lib").photos.set_index("image_id").loc[rows.loc[1, "ImageID"]]
     assert (photo["timezone"], photo["zone_source"]) == ("Asia/Tokyo", "GPS time zone")
@@ -153,7 +154,7 @@ def test_captions_are_stored(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 5)
     captions = tmp_path / "captions.csv"
     captions.write_text("ImageID,Description\n" + f"{source.paths[2].name},a bowl of soup on a table\n")
-    index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", captions_csv=captions)
+    index_photos(tmp_path / "lib", source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", captions_csv=captions))
     library = Library.open(tmp_path / "lib")
     assert library.record(library.row_of(source.paths[2].name))["caption"] == "a bowl of soup on a table"
     assert library.record(library.row_of(source.paths[1].name))["caption"] == ""
@@ -161,11 +162,11 @@ def test_captions_are_stored(tmp_path, tiny_encoder):
 
 def test_another_model_is_refused(indexed, source, tmp_path):
     from assistant.models import load_clip
-    from assistant.testing import save_random_clip
+    from assistant.testing.models import save_random_clip
 
     other = load_clip(str(save_random_clip(tmp_path / "other", seed=1)), precision="fp32")
     with pytest.raises(LibraryError, match="was indexed with model"):
-        index_photos(indexed[0], source.photos_dir, encoder=other, home_timezone="UTC")
+        index_photos(indexed[0], source.photos_dir, IndexOptions(encoder=other, home_timezone="UTC"))
 
 
 def test_interrupted_run_resumes_from_checkpoints(tmp_path, tiny_encoder, monkeypatch):
@@ -178,16 +179,16 @@ def test_interrupted_run_resumes_from_checkpoints(tmp_path, tiny_encoder, monkey
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", batch_size=4, progress=stop_after_20)
+        index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", batch_size=4, progress=stop_after_20))
     with pytest.raises(store.LibraryNotFound):
         Library.open(folder)  # nothing committed yet, and nothing half-written is visible
-    saved = sum(len(rows) for rows, _ in store.read_checkpoints(folder))
+    saved = sum(len(rows) for rows, _ in read_checkpoints(folder))
     assert 16 <= saved <= 20
 
     embedded = []
     original = tiny_encoder.encode_photos
     monkeypatch.setattr(tiny_encoder, "encode_photos", lambda photos: embedded.append(len(photos)) or original(photos))
-    report = index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    report = index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv))
     assert report.resumed == saved and report.added == 50 and sum(embedded) == 50 - saved
     library = Library.open(folder)
     assert len(library) == 50 and library.photos["path"].is_unique and library.embedded.all()
@@ -197,7 +198,7 @@ def test_interrupted_run_resumes_from_checkpoints(tmp_path, tiny_encoder, monkey
 def test_damage_is_detected(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 6)
     folder = tmp_path / "lib"
-    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     manifest = json.loads((folder / "library.json").read_text())
     embeddings = folder / manifest["files"]["embeddings"]
     embeddings.write_bytes(embeddings.read_bytes()[:-20])
@@ -208,7 +209,7 @@ def test_damage_is_detected(tmp_path, tiny_encoder):
 def test_row_count_mismatch_is_detected(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 6)
     folder = tmp_path / "lib"
-    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     manifest = json.loads((folder / "library.json").read_text())
     photos = pd.read_parquet(folder / manifest["files"]["photos"])
     photos.iloc[:5].to_parquet(folder / manifest["files"]["photos"])
@@ -218,7 +219,7 @@ def test_row_count_mismatch_is_detected(tmp_path, tiny_encoder):
 
 def test_newer_format_is_refused(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 3)
-    index_photos(tmp_path / "lib", source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    index_photos(tmp_path / "lib", source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     manifest = json.loads((tmp_path / "lib" / "library.json").read_text())
     manifest["version"] = store.VERSION + 1
     (tmp_path / "lib" / "library.json").write_text(json.dumps(manifest))

@@ -10,7 +10,7 @@ from datetime import datetime
 import numpy as np
 import pytest
 
-from assistant.indexing import index_photos
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library, LibraryNotFound
 from conftest import write_lsc_source
 
@@ -57,7 +57,7 @@ def source(tmp_path_factory):
 def reference(source, tiny_encoder, tmp_path_factory):
     """The library an uninterrupted run builds."""
     folder = tmp_path_factory.mktemp("reference")
-    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv))
     return embeddings_by_path(folder)
 
 
@@ -85,7 +85,7 @@ def test_killed_first_run_resumes_to_exactly_the_full_library(source, reference,
 def test_readers_see_the_last_committed_library_while_a_run_is_killed(source, reference, tiny_encoder, tiny_clip_dir, tmp_path):
     library = tmp_path / "lib"
     first_day = sorted(source.photos_dir.iterdir())[0]
-    index_photos(library, first_day, encoder=tiny_encoder, home_timezone="UTC")
+    index_photos(library, first_day, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     before = Library.open(library)
     committed = len(before)
     assert 0 < committed < len(reference)
@@ -98,5 +98,5 @@ def test_readers_see_the_last_committed_library_while_a_run_is_killed(source, re
     after_kill = Library.open(library)
     assert len(after_kill) == committed and after_kill.photos["path"].tolist() == before.photos["path"].tolist()
 
-    index_photos(library, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+    index_photos(library, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     assert sorted(embeddings_by_path(library)) == sorted(reference)

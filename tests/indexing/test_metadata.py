@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from assistant.indexing.metadata import read_captions, read_metadata
-from assistant.photo_names import photo_key
+from assistant.core.photo_names import photo_key
 
 
 def write(tmp_path, text, name="meta.csv"):

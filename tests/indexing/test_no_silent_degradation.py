@@ -12,9 +12,9 @@ from PIL import Image
 
 from assistant import cli, enrich
 from assistant.enrich import Enrichment, shards
-from assistant.indexing import index_photos
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library, store
-from assistant.testing import write_synthetic_photos
+from assistant.testing.photos import write_synthetic_photos
 from conftest import write_lsc_source
 from test_photos import exif_with
 
@@ -41,7 +41,7 @@ GUESSED = {"IMG_0001.jpg": False, "IMG_0002.jpg": True, "20190705_101500_000.jpg
 
 def test_guessed_times_are_counted_and_flagged(tmp_path, mixed_evidence):
     photos, metadata = mixed_evidence
-    report = index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="America/New_York", metadata_csv=metadata)
+    report = index_photos(tmp_path / "lib", photos, IndexOptions(encoder=None, home_timezone="America/New_York", metadata_csv=metadata))
     assert (report.timed_from_mtime, report.zoned_at_home) == (1, 2)
     assert "1 photos timed from the file's modification time, 2 placed in the home time zone (America/New_York)" in report.summary()
     library = Library.open(tmp_path / "lib")
@@ -52,7 +52,7 @@ def test_guessed_times_are_counted_and_flagged(tmp_path, mixed_evidence):
 
 def test_a_library_made_before_the_flag_reads_the_same_flags(tmp_path, mixed_evidence):
     photos, metadata = mixed_evidence
-    index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="America/New_York", metadata_csv=metadata)
+    index_photos(tmp_path / "lib", photos, IndexOptions(encoder=None, home_timezone="America/New_York", metadata_csv=metadata))
     table = tmp_path / "lib" / store.Manifest.read(tmp_path / "lib").files["photos"]
     older = pq.read_table(table)
     pq.write_table(older.drop(["time_approx"]), table)  # as the previous release wrote it
@@ -79,7 +79,7 @@ def test_a_failed_enrichment_step_is_reported_and_the_rest_committed(tmp_path):
     start = datetime(2021, 5, 2, 10)
     photos = tmp_path / "photos"
     paths = write_synthetic_photos(photos, [start + timedelta(minutes=3 * i) for i in range(6)], size=(96, 72), seed=3)
-    report = index_photos(tmp_path / "lib", photos, encoder=None, home_timezone="UTC", enrichment=Enrichment(detector=FailingDetector()))
+    report = index_photos(tmp_path / "lib", photos, IndexOptions(encoder=None, home_timezone="UTC", enrichment=Enrichment(detector=FailingDetector())))
     assert len(report.problems) == 1
     assert "detecting objects stopped after 2 photos" in report.problems[0] and "out of memory" in report.problems[0]
     assert "problem: detecting objects stopped" in report.summary()
@@ -93,10 +93,10 @@ def test_failed_zero_shot_tags_are_reported_and_the_photos_committed(tmp_path, t
     def out_of_memory(*args, **kwargs):
         raise MemoryError("no room for the score matrix")
 
-    monkeypatch.setattr(enrich, "tag_photos", out_of_memory)
+    monkeypatch.setattr(enrich.enrichment, "tag_photos", out_of_memory)
     photos = tmp_path / "photos"
     write_synthetic_photos(photos, [datetime(2021, 5, 2, 10) + timedelta(minutes=i) for i in range(4)], size=(96, 72), seed=5)
-    report = index_photos(tmp_path / "lib", photos, encoder=tiny_encoder, home_timezone="UTC", enrichment=Enrichment(concepts=True))
+    report = index_photos(tmp_path / "lib", photos, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", enrichment=Enrichment(concepts=True)))
     assert report.problems == ["zero-shot tags failed (MemoryError: no room for the score matrix); the tags of earlier runs are kept"]
     assert len(Library.open(tmp_path / "lib")) == 4
 
@@ -119,8 +119,8 @@ def test_text_model_none_drops_the_sentence_vectors(tmp_path):
     captions = tmp_path / "captions.csv"
     pd.DataFrame({"ImageID": [p.name for p in source.paths], "Description": ["a cup of tea", "a red bus", "a dog"]}).to_csv(captions, index=False)
     folder = tmp_path / "lib"
-    index_photos(folder, source.photos_dir, encoder=None, home_timezone="UTC", captions_csv=captions,
-                 text_encoder=shared_sentence_model(str(package.get_model_path())))
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=None, home_timezone="UTC", captions_csv=captions,
+                 text_encoder=shared_sentence_model(str(package.get_model_path()))))
     assert Library.open(folder).text_embeddings is not None
     assert cli.main(["index", str(source.photos_dir), "--library", str(folder), "--no-model", "--text-model", "none"]) == 0
     library = Library.open(folder)

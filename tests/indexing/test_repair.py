@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from assistant.indexing import index_photos
+from assistant.indexing import IndexOptions, index_photos
 from assistant.library import Library, LibraryDamaged
 from conftest import write_lsc_source
 
@@ -15,7 +15,7 @@ from conftest import write_lsc_source
 def built(tmp_path, tiny_encoder):
     source = write_lsc_source(tmp_path, 30)
     folder = tmp_path / "lib"
-    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv)
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv))
     library = Library.open(folder)
     vectors = {path: np.asarray(library.embeddings[row], dtype=np.float32) for row, path in enumerate(library.photos["path"])}
     return source, folder, vectors
@@ -26,7 +26,7 @@ def manifest_file(folder, name):
 
 
 def repair(folder, source, encoder):
-    return index_photos(folder, source.photos_dir, encoder=encoder, home_timezone="UTC", repair=True)
+    return index_photos(folder, source.photos_dir, IndexOptions(encoder=encoder, home_timezone="UTC", repair=True))
 
 
 def assert_whole(folder, vectors):
@@ -45,7 +45,7 @@ def test_truncated_embeddings_are_refused_then_repaired(built, tiny_encoder):
     with pytest.raises(LibraryDamaged, match="truncated.*--repair"):
         Library.open(folder)
     with pytest.raises(LibraryDamaged, match="--repair"):
-        index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC")
+        index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC"))
     report = repair(folder, source, tiny_encoder)
     assert any("embeddings" in note and "embedded again" in note for note in report.repairs), report.repairs
     assert report.embedded == len(vectors)
@@ -69,7 +69,7 @@ def test_unreadable_manifest_is_rebuilt_from_the_photos(built, tiny_encoder):
     (folder / "library.json").write_text('{"format": "lifelog-library", "gener')
     with pytest.raises(LibraryDamaged, match="--repair"):
         Library.open(folder)
-    index_photos(folder, source.photos_dir, encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv, repair=True)
+    index_photos(folder, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv, repair=True))
     assert_whole(folder, vectors)
     leftovers = sorted(path.name for path in folder.iterdir() if path.name[0] not in ".")
     assert leftovers == sorted([*json.loads((folder / "library.json").read_text())["files"].values(), "library.json"])

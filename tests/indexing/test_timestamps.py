@@ -11,7 +11,7 @@ from assistant.indexing.timestamps import (
     parse_utc_offset,
     resolve_times,
 )
-from assistant.photo_names import time_from_filename
+from assistant.core.photo_names import time_from_filename
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from assistant.query import parse_query
 from assistant.query import online
 from assistant.query.online import NominatimGeocoder, geocoder_for
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 # A made-up village the offline gazetteer cannot know, which the fake Nominatim places around Dublin.
 VILLAGE = "Ballykilleen"
@@ -100,16 +100,18 @@ def test_without_a_network_the_geocoder_says_so_and_parsing_goes_on(tmp_path):
 
 def test_search_finds_the_village_and_notes_when_offline(tmp_path):
     from assistant.library import Library
+    from assistant.query import QueryContext
     from assistant.search import SearchRequest, search
-    from assistant.testing import write_synthetic_library
+    from assistant.testing.library import write_synthetic_library
 
     library = Library.open(write_synthetic_library(tmp_path / "lib", 400, dim=16, places=8))
     near_dublin = sum(record["city"] == "Dublin" for record in library.records(range(len(library))))
     assert 0 < near_dublin < len(library)
     request = SearchRequest(text=f"in {VILLAGE}", group_events=False)
-    found = search(library, None, request, NominatimGeocoder(tmp_path / "places.json", client=FakeNominatim()))
+    found = search(library, None, request, QueryContext.of(library, geocoder=NominatimGeocoder(tmp_path / "places.json", client=FakeNominatim())))
     assert found.matched == near_dublin and not any("Nominatim" in notice for notice in found.notices)
-    offline = search(library, None, request, NominatimGeocoder(tmp_path / "other.json", client=FakeNominatim(offline=True)))
+    offline_geocoder = NominatimGeocoder(tmp_path / "other.json", client=FakeNominatim(offline=True))
+    offline = search(library, None, request, QueryContext.of(library, geocoder=offline_geocoder))
     assert offline.matched == len(library)
     assert any("Nominatim could not be reached" in notice for notice in offline.notices)
     assert search(library, None, request).matched == len(library)  # offline by default: nothing asked
@@ -143,7 +145,7 @@ def test_the_parse_command_asks_only_with_the_flag(fake_nominatim, capsys, tmp_p
 def test_the_app_passes_online_places_to_its_assistants(fake_nominatim, tmp_path):
     from assistant.cli import parse_app_args
     from assistant.chat import ChatState
-    from assistant.testing import write_synthetic_library
+    from assistant.testing.library import write_synthetic_library
     from assistant.web import create_pool
 
     assert parse_app_args(["--online-places"]).online_places is True and parse_app_args([]).online_places is None

@@ -16,7 +16,8 @@ from assistant.query import (
     PlaceTerm,
     parse_query,
 )
-from assistant.query.gazetteer import city_radius_km, country_codes_at, world_gazetteer
+from assistant.query.gazetteer import city_radius_km, world_gazetteer
+from assistant.query.geometry import country_codes_at
 from assistant.query.online import NominatimGeocoder
 
 NOW = datetime(2020, 6, 30, 23, 59)

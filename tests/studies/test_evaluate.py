@@ -11,7 +11,7 @@ from assistant.studies import Judge, Tolerance, parse_tolerance, read_qrels, rea
 from assistant.studies.runs import is_photo_name
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
-from assistant.testing import photo_table
+from assistant.testing.library import photo_table
 
 CLUSTERS = {
     "cafe": ["2019-05-10T09:00:00", "2019-05-10T09:02:00", "2019-05-10T09:04:00", "2019-05-10T09:06:00"],

@@ -13,6 +13,31 @@ from ..canvas import (
 from .registry import Sketch, scene
 
 
+def _espresso_machine_and_pastries(s: Sketch) -> None:
+    """On the café's counter: an espresso machine with cups warming on top, and a case of pastries."""
+    img, draw = s.img, s.draw
+    for x in range(130, 450, 42):  # cups warming on top of the machine
+        draw.rounded_rectangle((x, 368, x + 32, 398), radius=6, fill=(245, 245, 240))
+    draw.rounded_rectangle((110, 398, 470, 575), radius=18, fill=(150, 150, 155))
+    rect(img, (118, 404, 462, 568), (235, 235, 240), (160, 160, 165), horizontal=True)
+    rect(img, (130, 415, 450, 462), (120, 25, 25), (90, 18, 18))
+    for x in (200, 380):
+        draw.ellipse((x - 18, 420, x + 18, 456), fill=(245, 245, 240), outline=(60, 60, 60), width=3)
+        draw.line([(x, 438), (x + 10, 428)], fill=(20, 20, 20), width=3)
+    for x, side in ((170, -1), (270, 1), (370, 1)):
+        draw.polygon([(x, 478), (x + 50, 478), (x + 42, 500), (x + 8, 500)], fill=(200, 200, 205))
+        draw.line([(x + 25, 503), (x + 25 + side * 55, 522)], fill=(25, 25, 25), width=12)
+        draw.rounded_rectangle((x + 10, 522, x + 40, 550), radius=5, fill=(245, 245, 240))
+    draw.line([(455, 470), (480, 540)], fill=(190, 190, 195), width=6)
+    draw.rectangle((120, 552, 460, 570), fill=(50, 50, 52))
+    rect(img, (760, 440, 1190, 580), (200, 220, 225), (150, 170, 175))
+    for k in range(8):
+        x = 790 + (k % 4) * 100
+        y = 470 + (k // 4) * 52
+        draw.ellipse((x, y, x + 80, y + 40), fill=vary(s.rng, (210, 160, 90), 20))
+    draw.line([(760, 440), (1190, 440)], fill=(250, 250, 250), width=4)
+
+
 @scene("cafe", views=2, warmth=0.08)
 def cafe(s: Sketch) -> str:
     img, draw = s.img, s.draw
@@ -35,27 +60,7 @@ def cafe(s: Sketch) -> str:
         rect(img, (0, 610, W, H), (120, 75, 45), (80, 50, 30))
         for x in range(0, W, 160):
             draw.rectangle((x + 10, 640, x + 150, 930), outline=(90, 55, 30), width=5)
-        # Espresso machine and a pastry case on the counter.
-        for x in range(130, 450, 42):  # cups warming on top of the machine
-            draw.rounded_rectangle((x, 368, x + 32, 398), radius=6, fill=(245, 245, 240))
-        draw.rounded_rectangle((110, 398, 470, 575), radius=18, fill=(150, 150, 155))
-        rect(img, (118, 404, 462, 568), (235, 235, 240), (160, 160, 165), horizontal=True)
-        rect(img, (130, 415, 450, 462), (120, 25, 25), (90, 18, 18))
-        for x in (200, 380):
-            draw.ellipse((x - 18, 420, x + 18, 456), fill=(245, 245, 240), outline=(60, 60, 60), width=3)
-            draw.line([(x, 438), (x + 10, 428)], fill=(20, 20, 20), width=3)
-        for x, side in ((170, -1), (270, 1), (370, 1)):
-            draw.polygon([(x, 478), (x + 50, 478), (x + 42, 500), (x + 8, 500)], fill=(200, 200, 205))
-            draw.line([(x + 25, 503), (x + 25 + side * 55, 522)], fill=(25, 25, 25), width=12)
-            draw.rounded_rectangle((x + 10, 522, x + 40, 550), radius=5, fill=(245, 245, 240))
-        draw.line([(455, 470), (480, 540)], fill=(190, 190, 195), width=6)
-        draw.rectangle((120, 552, 460, 570), fill=(50, 50, 52))
-        rect(img, (760, 440, 1190, 580), (200, 220, 225), (150, 170, 175))
-        for k in range(8):
-            x = 790 + (k % 4) * 100
-            y = 470 + (k // 4) * 52
-            draw.ellipse((x, y, x + 80, y + 40), fill=vary(s.rng, (210, 160, 90), 20))
-        draw.line([(760, 440), (1190, 440)], fill=(250, 250, 250), width=4)
+        _espresso_machine_and_pastries(s)
         glow(img, (640, 60), 500, (255, 210, 150), 0.25)
         return (f"a café counter with an espresso machine and pastries under a coffee menu board and a "
                 f"{capwords(name)} sign")
@@ -75,6 +80,25 @@ def cafe(s: Sketch) -> str:
     draw.ellipse((900, 670, 1020, 720), fill=(230, 190, 120))
     draw.ellipse((930, 680, 990, 705), fill=(170, 20, 40))
     return "a cup of cappuccino and a scone with jam on a café table"
+
+
+def _braun_shelves(s: Sketch) -> None:
+    """Shelves of Braun thermometer boxes under their sign, on the left of the pharmacy."""
+    img, draw = s.img, s.draw
+    sign(img, (80, 220, 600, 305), "Braun", WHITE, (20, 20, 20), border=(180, 180, 180), bold=2)
+    for r in range(3):
+        top = 330 + r * 200
+        rect(img, (60, top, 620, top + 180), (80, 85, 90), (50, 52, 55))
+        x = 75
+        while x < 500:
+            w, h = s.uniform(110, 140), s.uniform(130, 165)
+            box3d(img, (x, top + 175 - h, x + w, top + 175), 10, (250, 250, 250))
+            write(img, (x + w / 2, top + 175 - h * 0.7), "Braun", fit_size("Braun", w * 0.8, h * 0.24, 1),
+                  (15, 15, 15), anchor="mm", bold=1)
+            draw.rectangle((x + w * 0.15, top + 175 - h * 0.4, x + w * 0.85, top + 175 - h * 0.3),
+                           fill=(0, 110, 170))
+            x += w + s.uniform(12, 22)
+        rect(img, (60, top + 175, 620, top + 195), (235, 235, 235))
 
 
 def _pharmacy_wall(img: Image.Image) -> None:
@@ -116,20 +140,7 @@ def pharmacy(s: Sketch) -> str:
         draw.rectangle((250, 90, 330, 180), fill=(0, 140, 70))
         draw.rectangle((282, 100, 298, 170), fill=WHITE)
         draw.rectangle((260, 127, 320, 143), fill=WHITE)
-        sign(img, (80, 220, 600, 305), "Braun", WHITE, (20, 20, 20), border=(180, 180, 180), bold=2)
-        for r in range(3):
-            top = 330 + r * 200
-            rect(img, (60, top, 620, top + 180), (80, 85, 90), (50, 52, 55))
-            x = 75
-            while x < 500:
-                w, h = s.uniform(110, 140), s.uniform(130, 165)
-                box3d(img, (x, top + 175 - h, x + w, top + 175), 10, (250, 250, 250))
-                write(img, (x + w / 2, top + 175 - h * 0.7), "Braun", fit_size("Braun", w * 0.8, h * 0.24, 1),
-                      (15, 15, 15), anchor="mm", bold=1)
-                draw.rectangle((x + w * 0.15, top + 175 - h * 0.4, x + w * 0.85, top + 175 - h * 0.3),
-                               fill=(0, 110, 170))
-                x += w + s.uniform(12, 22)
-            rect(img, (60, top + 175, 620, top + 195), (235, 235, 235))
+        _braun_shelves(s)
         sign(img, (680, 220, 1200, 305), "VITAMINS", (245, 160, 30), WHITE, bold=2)
         shelves(img, (660, 320, 1220, 920), 3, s.rng, palette=[(230, 120, 40), (40, 150, 80), (200, 40, 90),
                                                                 (250, 250, 250)])

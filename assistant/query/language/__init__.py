@@ -1,6 +1,7 @@
 """Memories in the user's own language: which language a message is in (`detection`), the word tables of
 each (`tables`, from dateparser's locale data, CLDR through Babel and `grammar`), and the message rendered
-into the English the one grammar reads, with a map back to its characters (`rendering`)."""
+into the English the one grammar reads, with a map back to its characters (`rendering`, its `pieces`, and the
+word orders `turning` turns round)."""
 
 from .detection import detect_languages
 from .rendering import Rendering, render

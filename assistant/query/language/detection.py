@@ -11,6 +11,7 @@ import re
 
 from ..text import FUNCTION_WORDS
 from . import grammar
+from .phrases import PHRASES
 from .tables import key
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -20,7 +21,7 @@ _LETTERS = {"de": "äöüß", "fr": "éèêàçùœëïî", "es": "ñ¿¡áéí�
 # A language's frequent words and the one-word time words of its grammar ("Weihnachten", "scorsa"), less English ones.
 _NOT_TELLING = FUNCTION_WORDS | {"film", "winter", "weekend", "die", "war", "fine", "era", "no", "o", "e", "i", "a", "an", "ore",
                                   "mi", "mid", "horas", "semana"}
-_STOP_KEYS = {language: frozenset(key(word) for word in set(words) | {phrase for phrase in grammar.PHRASES.get(language, {})
+_STOP_KEYS = {language: frozenset(key(word) for word in set(words) | {phrase for phrase in PHRASES.get(language, {})
                                                                      if " " not in phrase} | set(grammar.NUMBERS.get(language, []))
                                   | set(grammar.LAST_AFTER.get(language, [])) if word not in _NOT_TELLING)
               for language, words in grammar.STOP_WORDS.items()}

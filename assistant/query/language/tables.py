@@ -11,8 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..time.terms import MONTH_NAMES, WEEKDAY_NAMES
+from ..time.days import MONTH_NAMES, WEEKDAY_NAMES
 from . import grammar
+from .phrases import PHRASES
 
 # The languages a message is told to be in; any other language dateparser knows can be asked for by name.
 SUPPORTED = ("en", "de", "fr", "es", "it", "pt", "el")
@@ -90,7 +91,7 @@ def language_table(language: str) -> LanguageTable:
 
     _add_dateparser(language, add)
     _add_cldr(language, add)
-    for phrase, english in grammar.PHRASES.get(language, {}).items():
+    for phrase, english in PHRASES.get(language, {}).items():
         add(phrase, english)
     for english, phrases_of_part in grammar.PART_OF.get(language, {}).items():
         for phrase in phrases_of_part:

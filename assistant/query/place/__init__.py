@@ -1,4 +1,5 @@
-"""Place, by stage: the place model (`model`), the library's own places (`known`), the phrase finder (`finder`)."""
+"""Place, by stage: the place model (`model`), the library's own places (`known`), what a phrase is read with (`reading`),
+the world gazetteer's matches (`world`), the phrase finder (`finder`)."""
 
 from .finder import find_places
 from .known import southern_hemisphere

@@ -7,7 +7,8 @@ from typing import Protocol
 
 import numpy as np
 
-from ..gazetteer import fixed_width_codes, region_key, region_keys_at, within_radius
+from ..gazetteer import region_key
+from ..geometry import fixed_width_codes, region_keys_at, within_radius
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..gazetteer import Region, WorldGazetteer, place_words, within_radius
+from ..gazetteer import Region, WorldGazetteer, place_words
+from ..geometry import within_radius
 from .known import KnownIndex
 from .model import Area, PlaceTerm
 

@@ -3,16 +3,9 @@ merging the facts found (`choosing`) → building terms (`building`), the vector
 
 from .building import build_terms
 from .choosing import find_facts
+from .days import local_seconds_of
 from .terms import (
-    CalendarTerm,
-    DayPartTerm,
-    PeriodTerm,
-    TimeConstraints,
-    TimeTerm,
-    WeekdayTerm,
-    day_part_term,
-    local_seconds_of,
-    time_term_from_dict,
+    CalendarTerm, DayPartTerm, PeriodTerm, TimeConstraints, TimeTerm, WeekdayTerm, day_part_term, time_term_from_dict,
 )
 
 __all__ = [

@@ -7,8 +7,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from ..holidays import Rule, instances_touching
+from .days import day_span
 from .facts import Fact, bind_years
-from .terms import CalendarTerm, DayPartTerm, PeriodTerm, TimeTerm, WeekdayTerm, day_span, intersect_spans, merge_spans
+from .terms import CalendarTerm, DayPartTerm, PeriodTerm, TimeTerm, WeekdayTerm, intersect_spans, merge_spans
 
 
 # Without a library, recurring phrases are compared over this many years up to now.
@@ -156,27 +157,9 @@ def build_terms(facts: list[Fact], now: datetime, southern: bool = False, archiv
     archive where Easter always fell in April) become one "either" term; default, the 30 years up to now.
     """
     archive_years = archive_years or range(now.year - ARCHIVE_YEARS_DEFAULT + 1, now.year + 1)
-    terms: list[TimeTerm] = []
-    resolved: list[Fact] = []
-    for fact in facts:
-        if fact.kind == "recurring":
-            rules = fact.rules_south if (southern and fact.rules_south) else fact.rules
-            fact = replace(fact, rules=rules)
-            if fact.relative:
-                fact = _resolve_relative_recurring(fact, rules, now)
-            elif fact.years:
-                fact = bind_years(fact, rules, fact.years, fact.label)
-        resolved.append(fact)
-
-    negated = [f for f in resolved if f.negated]
+    resolved = [_resolved(fact, now, southern) for fact in facts]
+    terms = _negated_terms([f for f in resolved if f.negated])
     positive = [f for f in resolved if not f.negated]
-    for fact in negated:
-        if fact.kind == "recurring":
-            terms.append(CalendarTerm(fact.label, fact.rules, True))
-        elif fact.kind in ("absolute", "years"):
-            terms.append(PeriodTerm(fact.label, _spans_of(fact), fact.grain, True))
-        elif fact.kind == "weekday":
-            terms.append(WeekdayTerm(fact.label, fact.weekdays, True))
 
     recurring = [f for f in positive if f.kind == "recurring"]
     years = [f for f in positive if f.kind == "years"]
@@ -211,6 +194,30 @@ def build_terms(facts: list[Fact], now: datetime, southern: bool = False, archiv
             terms.append(weekday_term)
 
     terms.extend(_day_part_terms([f for f in resolved if f.kind in ("day_part", "clock")]))
+    return terms
+
+
+def _resolved(fact: Fact, now: datetime, southern: bool) -> Fact:
+    """A recurring fact with the hemisphere's rules, bound to the years it names or is relative to ("last Easter")."""
+    if fact.kind != "recurring":
+        return fact
+    rules = fact.rules_south if (southern and fact.rules_south) else fact.rules
+    fact = replace(fact, rules=rules)
+    if fact.relative:
+        return _resolve_relative_recurring(fact, rules, now)
+    return bind_years(fact, rules, fact.years, fact.label) if fact.years else fact
+
+
+def _negated_terms(negated: list[Fact]) -> list[TimeTerm]:
+    """One term per negated fact ("not in March", "not on a weekend"); day parts are built with the rest."""
+    terms: list[TimeTerm] = []
+    for fact in negated:
+        if fact.kind == "recurring":
+            terms.append(CalendarTerm(fact.label, fact.rules, True))
+        elif fact.kind in ("absolute", "years"):
+            terms.append(PeriodTerm(fact.label, _spans_of(fact), fact.grain, True))
+        elif fact.kind == "weekday":
+            terms.append(WeekdayTerm(fact.label, fact.weekdays, True))
     return terms
 
 

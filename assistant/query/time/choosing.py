@@ -12,18 +12,9 @@ from ..holidays import Rule, relative_rule
 from ..numbers import quantity
 from ..text import Span, negation_start
 from .clock import find_clock_alternatives, find_clock_times
-from .dates import (
-    find_day_month_dates,
-    find_day_of_month,
-    find_day_parts,
-    find_holidays,
-    find_months,
-    find_parts_of_months,
-    find_parts_of_years,
-    find_seasons,
-    find_weekdays,
-    find_years,
-)
+from .dates import find_day_month_dates, find_day_of_month, find_months, find_parts_of_months
+from .week import find_day_parts, find_weekdays
+from .years import find_holidays, find_parts_of_years, find_seasons, find_years
 from .facts import Fact, FindContext, bind_years, preceded_by, title_word_starts, touched_years
 from .relative import find_relative
 from .written import find_written_dates

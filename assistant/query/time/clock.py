@@ -8,8 +8,8 @@ import re
 
 from ..numbers import cardinal
 from ..text import Span
+from .days import clock_text
 from .facts import Fact, FindContext
-from .terms import clock_text
 from .words import CLOCK_WORD, FLAGS, MERIDIEM
 
 # Clock times. "an hour or so either side" of a stated time; ranges get half an hour of grace.
@@ -121,6 +121,15 @@ _CLOCK_INTRO = re.compile(
 
 
 def find_clock_times(ctx: FindContext):
+    """Clock times and ranges of them, each a Fact with its windows (morning and afternoon readings where both fit)."""
+    yield from _clock_ranges(ctx)
+    yield from _clock_times(ctx)
+    yield from _clock_with_day_part(ctx)
+    yield from _bare_hours(ctx)
+
+
+def _clock_ranges(ctx: FindContext):
+    """Ranges: "between 7 and 9 pm", "from ten to half eleven in the morning"."""
     for match in _CLOCK_RANGE.finditer(ctx.text):
         ends = []
         b_meridiem = match.group("b_mer") or re.search(MERIDIEM, match.group("b"), FLAGS)
@@ -151,6 +160,10 @@ def find_clock_times(ctx: FindContext):
         label = f"between {clock_text(a_minutes[0])} and {clock_text(b_minutes[0])}"
         yield Fact("clock", label, match.span(), windows=tuple((s % 1440, s % 1440 + e - s) for s, e in windows),
                    pm_windows=tuple((s % 1440, s % 1440 + e - s) for s, e in pm_windows), strength=4)
+
+
+def _clock_times(ctx: FindContext):
+    """A time of the clock: "at 7.30pm", "19h30", "around seven", "half past ten"."""
     for match in _CLOCK_RE.finditer(ctx.text):
         intro_match = _CLOCK_INTRO.search(ctx.text[max(0, match.start() - 30):match.start()])
         intro = intro_match.group(1).split()[-1] if intro_match else "at"
@@ -177,6 +190,10 @@ def find_clock_times(ctx: FindContext):
         start = intro_match.start() + max(0, match.start() - 30) if intro_match else match.start()
         definite, afternoon = _readings(*value, meridiem)
         yield _clock_fact((start, match.end()), intro, definite, afternoon, _clock_label(intro, definite, afternoon))
+
+
+def _clock_with_day_part(ctx: FindContext):
+    """An hour and a part of the day: "7 in the evening", "half ten at night", "2 at night"."""
     for match in _CLOCK_PART.finditer(ctx.text):
         value = _clock_value(match.group("H"), match.group("M"))
         if value is None or value[0] > 12:
@@ -194,6 +211,10 @@ def find_clock_times(ctx: FindContext):
             start = intro.start() + max(0, match.start() - 20)
         word = intro.group(1) if intro else "at"
         yield _clock_fact((start, match.end()), word, definite, [], _clock_label(word, definite, []))
+
+
+def _bare_hours(ctx: FindContext):
+    """A bare hour after a word that makes it a time: "at 7", "around ten"."""
     for match in _CLOCK_BARE.finditer(ctx.text):
         value = _clock_value(match.group("H"))
         if value is None or value[0] > 24:
@@ -208,4 +229,3 @@ def find_clock_times(ctx: FindContext):
             value = (value[0], 30)
         definite, afternoon = _readings(*value, None)
         yield _clock_fact(match.span(), intro, definite, afternoon, _clock_label(intro, definite, afternoon))
-

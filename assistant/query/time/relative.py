@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 from ..numbers import quantity
 from ..text import Span
+from .days import MONTH_NAMES
 from .facts import Fact, FindContext
-from .terms import DAY_PARTS, MONTH_NAMES
+from .terms import DAY_PARTS
 from .words import FLAGS, MONTH_FULL, MONTHS, QUANTITY, WEEKDAY_FULL, WEEKDAYS, day_label
 
 _RELATIVE = re.compile(

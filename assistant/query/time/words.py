@@ -7,7 +7,7 @@ import re
 
 from ..holidays import Rule
 from ..numbers import CARDINAL_PATTERN, ORDINAL_WORD_PATTERN, VAGUE_PATTERN
-from .terms import MONTH_NAMES
+from .days import MONTH_NAMES
 
 FLAGS = re.IGNORECASE
 

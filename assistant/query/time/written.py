@@ -14,7 +14,7 @@ import functools
 import re
 from datetime import date
 
-from ...settings import DATE_ORDERS
+from ...core.settings import DATE_ORDERS
 from .facts import Fact, FindContext, years_allowed
 from .words import day_label
 

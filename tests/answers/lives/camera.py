@@ -82,7 +82,7 @@ def _times(stay: Stay, every_min: float, rng: np.random.Generator) -> list[datet
 def shoot(life: Life, every_min: float = 4.0, seed: int = 0) -> pd.DataFrame:
     """Photograph the life: one photo about every `every_min` minutes of each stay the camera was on for.
     Fills each stay's image_ids and `showing`, sets life.photos, and returns the photo table (time order)."""
-    from assistant.testing import photo_table
+    from assistant.testing.library import photo_table
 
     rng = np.random.default_rng(seed)
     off = _camera_off(life, rng)

@@ -156,7 +156,7 @@ def _entries(rng) -> list[Stay]:
 
 def life() -> Life:
     """The diary, its photos (one per entry) and the days without one."""
-    from assistant.testing import photo_table
+    from assistant.testing.library import photo_table
 
     from .camera import _offset_s
 

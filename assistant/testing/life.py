@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .testing import photo_table
+from .library import photo_table
 
 PHOTO_EVERY = timedelta(minutes=10)
 
@@ -251,9 +251,9 @@ def write_life_library(folder: Path, stays: list[Stay], every: timedelta = PHOTO
     """Commit the year as a library: photo table, and OCR, tags and detections as the enrichment steps leave them
     (a photo every 10 minutes makes about 30,000; every 2.5 minutes about 120,000); text_encoder: a sentence
     model to embed the photos' words with (the meaning channel)."""
-    from .enrich import shards
-    from .enrich.vision import describe_counts
-    from .indexing import commit_photo_table
+    from ..enrich import shards
+    from ..enrich.vision import describe_counts
+    from ..indexing import commit_photo_table
 
     table = photo_rows(stays, every)
     folder = Path(folder)

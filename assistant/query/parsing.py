@@ -1,0 +1,105 @@
+"""Understanding a remembered moment: `parse_query` splits a description into time constraints, place
+constraints and the visual description left for CLIP.
+
+    q = parse_query("Friends outside a bar in Dublin. It was a Friday evening in September 2019.",
+                    now=datetime(2020, 6, 30, 23, 59))
+    q.time.admits(datetime(2019, 9, 6, 19, 7))   # True
+    q.place.admits(53.34, -6.27)                 # True
+    q.visual                                     # "Friends outside a bar."
+
+Parsing is pure (no I/O) unless the caller passes an online `geocoder`. Against a library (its places, its
+concepts, its own "now"), parse through `QueryContext.of(library, settings)` (context.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Sequence
+
+from .concepts import find_concepts
+from .language import detect_languages, render
+from .parsed import ParsedQuery, Question
+from .place import KnownPlace, PlaceConstraints, PlaceGeocoder, find_places, southern_hemisphere
+from .question import read_question
+from .sequence import find_sequence_clauses
+from .text import blank_out
+from .time import PeriodTerm, TimeConstraints, build_terms, find_facts
+from .visual import visual_description
+
+
+def parse_query(
+    text: str,
+    now: datetime | None = None,
+    places: Sequence[KnownPlace] | None = None,
+    *,
+    geocoder: PlaceGeocoder | None = None,
+    concepts: Sequence[str] | None = None,
+    since: datetime | None = None,
+    date_order: str | None = None,
+    language: str | None = None,
+) -> ParsedQuery:
+    """Understand a remembered moment.
+
+    now anchors relative expressions ("last January"); a library passes its last photo's time, so that
+    they are relative to the archive. places are the library's own places, matched before the world
+    gazetteer. geocoder (optional, e.g. `NominatimGeocoder`) is asked about names nothing offline knows.
+    concepts are the library's concept labels (tags, detected objects) that "with a dog" may filter on.
+    since is the library's first photo: recurring phrases are compared over its years (default: 30 years).
+    date_order ("DMY", "MDY") reads 04/05/2020 as the user writes dates; None admits both readings.
+    language ("de", "el", any dateparser knows, "auto" or None: told per message) is the message's language;
+    another than English is rendered word for word into the English the grammar reads (`language`), and
+    what it found is mapped back onto the message's own words.
+    """
+    text = text or ""
+    now = (now or datetime.now()).replace(tzinfo=None)
+    languages = detect_languages(text) if language in (None, "", "auto") else (language.lower(),)
+    rendering = render(text, languages) if languages != ("en",) else None
+    read = rendering.text if rendering else text  # what the grammar reads
+    asked = read_question(read)
+    question = _with_resolved_now(asked.question, now, date_order)
+    if question is not None and question.now:
+        now = datetime.fromisoformat(question.now)
+    question_spans = list(asked.spans)
+    facts = find_facts(blank_out(read, question_spans), now, date_order)
+    time_spans = [fact.span for fact in facts] + question_spans
+    clauses = find_sequence_clauses(read, time_spans)
+    clause_spans = [clause.span for clause in clauses]
+    blanked = blank_out(read, time_spans + clause_spans)
+    found = find_places(read, blanked, places, geocoder, languages=tuple(code for code in languages if code != "en"))
+    southern = southern_hemisphere(found.terms, places)
+    archive_years = range(since.year, now.year + 1) if since is not None and since <= now else None
+    time_terms = build_terms(facts, now, southern, archive_years)
+    taken = time_spans + clause_spans + found.spans
+    if rendering:  # the words the grammar used, as spans of the message itself
+        taken = rendering.original_spans(taken)
+    concept_terms, negated_concept_spans = find_concepts(blank_out(text, taken), concepts)
+    visual = visual_description(text, taken + negated_concept_spans)
+    return ParsedQuery(
+        text=text,
+        time=TimeConstraints(tuple(time_terms)),
+        place=PlaceConstraints(_first_of_each(found.terms)),  # a place said twice is one chip, where first said
+        visual=visual,
+        preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
+        followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
+        ambiguous=tuple(found.ambiguous),
+        concepts=tuple(concept_terms),
+        question=question,
+    )
+
+
+def _with_resolved_now(question: Question | None, now: datetime, date_order: str | None) -> Question | None:
+    """ "assuming today is 1 July 2020": the question's now as the end of that day (ISO), or "" when unreadable."""
+    if question is None or not question.now:
+        return question
+    facts = find_facts(question.now, now, date_order)
+    days = [term.day_ranges()[-1][-1] for term in build_terms(facts, now) if isinstance(term, PeriodTerm)]
+    return replace(question, now=f"{days[0].isoformat()}T23:59:59" if days else "")
+
+
+def _first_of_each(terms) -> tuple:
+    """Place terms with repeats dropped, in the order they were first said."""
+    kept: dict[str, object] = {}
+    for term in terms:
+        kept.setdefault(term.label, term)
+    return tuple(kept.values())

@@ -1,0 +1,269 @@
+"""The one owner of a library's CLIP embeddings for scoring (one per loaded library): the kernel measured fastest
+here, exact rescoring of its best candidates, and the resident pages kept in bounds. A library with a vector index
+never gets a kernel: only the pools its index picks are scored, exactly, from the stored vectors."""
+
+from __future__ import annotations
+
+import mmap
+import threading
+import weakref
+from functools import cached_property
+
+import numpy as np
+
+from ..library import Library
+from .kernels import KERNELS, Kernel, choose_gathered_precision, choose_kernel, torch_view
+
+
+SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score spread for a query
+
+
+# With a kernel that only approximates (fp16, bf16, int8), this many best candidates per query are
+# rescored exactly from the stored vectors, so the top of the ranking is exact.
+EXACT_RESCORE = 4096
+
+
+# Scoring many gathered rows in fp16 (when that is timed faster here), this many of the best are rescored in float32.
+GATHERED_RESCORE = 1024
+
+
+# With a vector index, the stored vectors' pages that were read stay resident up to this much: a million
+# photos' file whole (0.95 GiB of 512-d fp16; reading rows back in after letting them go made each query
+# several times slower here), ten million photos' a tenth at a time (the 6 GB resident-memory target).
+RESIDENT_BYTES = 1 << 30
+
+
+_PAGE = 4096
+
+
+# Scoring candidates that are more than 1/GATHER_SHARE of the library (a year of ten): score every photo and
+# pick theirs, rather than gather their rows first (a copy of most of the matrix).
+GATHER_SHARE = 4
+
+
+_THRESHOLD_SAMPLE = 65_536  # scores sampled to find the top few thousand of a million without partitioning all
+
+
+def _release_pages(array: np.ndarray) -> None:
+    """Let the kernel drop a read-only memory map's resident pages; later reads are of single rows here
+    and there, so read only the pages they touch (no read-ahead, which would bring the whole file back)."""
+    mapping = getattr(array, "_mmap", None)
+    if mapping is not None and hasattr(mapping, "madvise"):
+        mapping.madvise(mmap.MADV_DONTNEED)
+        mapping.madvise(mmap.MADV_RANDOM)
+
+
+class StoredVectors:
+    """A library's CLIP embeddings, for scoring: this machine's fastest kernel for every query, the fp16 file for exact rows."""
+
+    def __init__(self, embeddings: np.ndarray, embedded: np.ndarray, kernel_name: str | None = None):
+        self.embeddings = embeddings  # the memory-mapped fp16 file
+        self.embedded = embedded  # which rows hold a real embedding
+        self.kernel_name = kernel_name  # None: the kernel timed fastest on this machine (see kernels.choose_kernel)
+        self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
+
+    def prepare(self, kernel: bool = True) -> None:
+        """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
+        now (at load, under the caller's lock), not on someone's first search."""
+        self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
+        if kernel:
+            self.kernel  # noqa: B018
+
+    @cached_property
+    def kernel(self) -> Kernel:
+        kernel = KERNELS[self.kernel_name or choose_kernel(self.embeddings.shape[1])](self.embeddings)
+        if kernel.copied:
+            _release_pages(self.embeddings)  # the map stays for exact rows; its pages need not stay resident
+        return kernel
+
+    @cached_property
+    def _spread_rows(self) -> np.ndarray:
+        embedded = np.flatnonzero(self.embedded)
+        return embedded[:: max(1, len(embedded) // SPREAD_SAMPLE)]
+
+    @cached_property
+    def _spread_vectors(self) -> np.ndarray:
+        return self.rows(self._spread_rows)  # float32, 8 MB: the library's sample is scored on every query
+
+    def _library_sample_within(self, within: np.ndarray) -> np.ndarray | None:
+        """Which of the library's sample rows are among these (ascending) rows, when enough of them are to
+        stand for them (their vectors are already in memory); None when too few are."""
+        inside = among(self._spread_rows, within)
+        return inside if np.count_nonzero(inside) >= SPREAD_SAMPLE // 4 else None
+
+    def sample_rows(self, within: np.ndarray | None = None) -> np.ndarray:
+        """About SPREAD_SAMPLE evenly spaced embedded rows of the library (or of the given ascending rows)."""
+        if within is None:
+            return self._spread_rows
+        inside = self._library_sample_within(within)
+        if inside is not None:
+            return self._spread_rows[inside]
+        spaced = within[:: max(1, len(within) // SPREAD_SAMPLE)]
+        return spaced[self.embedded[spaced]]
+
+    def sample_scores(self, vector: np.ndarray, within: np.ndarray | None = None) -> np.ndarray:
+        """Exact cosines of a query with `sample_rows(within)`: the statistics of a query over many photos
+        without scoring them all."""
+        inside = None if within is None else self._library_sample_within(within)
+        if within is not None and inside is None:  # too few of the library's sample among them: read their own
+            return self.exact(vector, self.sample_rows(within))
+        scores = _exact_cosines(self._spread_vectors, vector)
+        return scores if inside is None else scores[inside]
+
+    def exact(self, vector: np.ndarray, rows) -> np.ndarray:
+        """Cosines of some rows with a unit vector from the stored vectors (no kernel), float32 at the top.
+
+        Many rows (a filter's) are scored in the precision timed fastest here for gathered rows; in fp16
+        (within about 2e-4), the best GATHERED_RESCORE of them are scored again in float32.
+        """
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) <= 4 * GATHERED_RESCORE or self._gathered_precision == "fp32":
+            return _exact_cosines(self.rows(rows), vector)
+        import torch
+
+        query = torch.from_numpy(np.asarray(vector, dtype=np.float32)).to(self._stored.dtype)
+        gathered = self._read(rows)
+        scores = (gathered @ query).float().numpy()
+        best = top_positions(scores, GATHERED_RESCORE)
+        # the same stored values, from the rows already gathered: reading them from the map again cost several times more
+        scores[best] = _exact_cosines(gathered[torch.from_numpy(best)].float().numpy(), vector)
+        return scores
+
+    @cached_property
+    def _gathered_precision(self) -> str:
+        return choose_gathered_precision(self.embeddings.shape[1])
+
+    @cached_property
+    def _stored(self):
+        return torch_view(self.embeddings)
+
+    def rows(self, rows) -> np.ndarray:
+        """The stored (fp16) embeddings of some rows as float32, in the order asked (read in row order)."""
+        # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
+        return self._read(rows).float().numpy()
+
+    def _read(self, rows):
+        """The stored fp16 rows as a torch tensor, in the order asked (read in row order).
+
+        When scoring uses an in-memory copy, the file's pages are let go again afterwards, and with a vector
+        index (no kernel) once RESIDENT_BYTES may have been read, so reading a few thousand scattered rows
+        per query never makes a large file resident.
+        """
+        import torch
+
+        rows = np.asarray(rows, dtype=np.int64)
+        steps = np.diff(rows)
+        if len(rows) > 1 and rows[-1] - rows[0] + 1 == len(rows) and (steps == 1).all():
+            vectors = self._stored[rows[0] : rows[-1] + 1]  # a run (a time window): a slice, no gather
+        elif (steps >= 0).all():  # a pool or a filter's rows: already in row order, nothing to put back
+            vectors = self._stored.index_select(0, torch.from_numpy(rows))
+        else:
+            order = torch.from_numpy(np.argsort(rows, kind="stable"))
+            vectors = torch.empty((len(rows), self.embeddings.shape[1]), dtype=self._stored.dtype)
+            vectors[order] = self._stored.index_select(0, torch.from_numpy(rows)[order])
+        if "kernel" in self.__dict__:  # (asking must not build one)
+            if self.kernel.copied:
+                _release_pages(self.embeddings)
+        elif self.embeddings.nbytes > RESIDENT_BYTES:  # no kernel (a vector index): a file too big to keep
+            self._bytes_read += len(rows) * max(self.embeddings.strides[0], _PAGE)
+            if self._bytes_read > RESIDENT_BYTES:
+                _release_pages(self.embeddings)
+                self._bytes_read = 0
+        return vectors
+
+    def similarity(self, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Cosine of every (or the given) photo with a unit vector.
+
+        An approximate kernel's best EXACT_RESCORE candidates are scored again in float32 from the stored
+        vectors, so the ranking at the top is exact while the rest only feeds the score statistics.
+        """
+        vector = np.asarray(vector, dtype=np.float32)
+        if rows is not None and len(rows) * GATHER_SHARE > len(self.embeddings):
+            scores = self.kernel.scores(vector)[rows]  # gathering most of the matrix costs more than scoring it all
+        else:
+            scores = self.kernel.scores(vector, rows)
+        if self.kernel.exact:
+            return scores
+        best = top_positions(scores, EXACT_RESCORE) if len(scores) > EXACT_RESCORE else np.arange(len(scores))
+        scores[best] = self.exact(vector, best if rows is None else np.asarray(rows)[best])
+        return scores
+
+
+def among(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Which of the rows are among the allowed ones (ascending), without a mask as long as the library."""
+    if not len(allowed):
+        return np.zeros(len(rows), dtype=bool)
+    at = np.minimum(np.searchsorted(allowed, rows), len(allowed) - 1)
+    return allowed[at] == rows
+
+
+def _exact_cosines(vectors: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    import torch
+
+    # torch, not numpy: numpy's BLAS threads would spin against torch's on a small machine
+    return (torch.from_numpy(vectors) @ torch.from_numpy(np.asarray(vector, dtype=np.float32))).numpy()
+
+
+_per_library: weakref.WeakKeyDictionary[Library, StoredVectors] = weakref.WeakKeyDictionary()
+
+
+_per_library_lock = threading.Lock()
+
+
+def stored_vectors(library: Library, kernel: str | None = None) -> StoredVectors | None:
+    """The owner of the library's CLIP vectors for scoring (one per loaded library), or None when it has none.
+
+    kernel: score with this one (benchmarks, tests) rather than the one timed fastest on this machine.
+    """
+    if library.embeddings is None:
+        return None
+    with _per_library_lock:
+        vectors = _per_library.get(library)
+        if vectors is None or (kernel is not None and kernel != vectors.kernel_name):
+            vectors = _per_library[library] = StoredVectors(library.embeddings, library.embedded, kernel)
+        return vectors
+
+
+def vector_index(library: Library):
+    """The library's approximate vector index (`VectorIndex`: candidates(query, k, rows)), or None when it
+    is small enough to score exactly."""
+    return getattr(library, "vector_index", None)
+
+
+def prepare_scoring(library: Library, kernel: str | None = None) -> None:
+    """Choose and build the library's scoring kernel now: call it when a library is loaded for searching.
+    With a vector index there is no kernel (its memory is what the index saves): only the spread sample."""
+    vectors = stored_vectors(library, kernel)
+    if vectors is not None:
+        vectors.prepare(kernel=vector_index(library) is None)
+
+
+def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Cosine of every (or the given) library photo with a unit vector; exact at the top of the ranking.
+
+    With a vector index, callers ask only about pools, which are scored exactly (all rows would be read).
+    """
+    if vector_index(library) is not None:
+        return stored_vectors(library).exact(vector, np.arange(len(library)) if rows is None else rows)
+    return stored_vectors(library).similarity(vector, rows)
+
+
+def top_positions(scores: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k best scores, best first; ties keep time order.
+
+    Over many scores, a threshold read off an evenly spaced sample first narrows them to a few more than k
+    with one comparison pass, which is several times cheaper than partitioning them all.
+    """
+    if k >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    step = len(scores) // _THRESHOLD_SAMPLE
+    if step > 1 and k * 4 <= _THRESHOLD_SAMPLE:
+        sample = scores[::step]
+        rank = min(len(sample) - 1, 2 * k // step + 16)  # enough of a margin that rarely fewer than k pass
+        threshold = np.partition(sample, len(sample) - 1 - rank)[len(sample) - 1 - rank]
+        passing = np.flatnonzero(scores >= threshold)
+        if len(passing) >= k:
+            best = passing[np.argpartition(-scores[passing], k - 1)[:k]]
+            return best[np.lexsort((best, -scores[best]))]
+    part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.lexsort((part, -scores[part]))]

@@ -1,0 +1,97 @@
+"""For tests and benchmarks only: random-weight models (CLIP, a DETR detector, a BLIP captioner) saved to
+folders, loadable through exactly the code that loads real models (the app never uses them: with no real weights
+it runs on captions instead)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+
+def _byte_level_vocab() -> dict[str, int]:
+    from transformers.convert_slow_tokenizer import bytes_to_unicode
+
+    characters = list(bytes_to_unicode().values())
+    vocab = {character: index for index, character in enumerate(characters)}
+    vocab.update({character + "</w>": len(characters) + index for index, character in enumerate(characters)})
+    vocab["<|startoftext|>"] = len(vocab)
+    vocab["<|endoftext|>"] = len(vocab)
+    return vocab
+
+
+def save_random_clip(folder: Path, *, size: str = "tiny", seed: int = 0) -> Path:
+    """Save a randomly initialised CLIP (model, byte-level tokenizer, preprocessor) loadable by load_clip.
+
+    size "tiny": a 16-d model on 32 px images that builds in a fraction of a second, for tests;
+    size "base": the real ViT-B/32 architecture (CLIPConfig defaults), for throughput benchmarks.
+    """
+    import torch
+    from transformers import CLIPConfig, CLIPImageProcessorPil, CLIPModel, CLIPTokenizer
+
+    vocab = _byte_level_vocab()
+    special = {
+        "vocab_size": len(vocab),
+        "bos_token_id": vocab["<|startoftext|>"],
+        "eos_token_id": vocab["<|endoftext|>"],
+        "pad_token_id": vocab["<|endoftext|>"],
+    }
+    if size == "tiny":
+        text = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, max_position_embeddings=77)
+        vision = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, image_size=32, patch_size=8)
+        config = CLIPConfig(text_config={**text, **special}, vision_config=vision, projection_dim=16)
+        pixels = 32
+    elif size == "base":
+        config = CLIPConfig(text_config=special)
+        pixels = config.vision_config.image_size
+    else:
+        raise ValueError(f"size must be 'tiny' or 'base', not {size!r}")
+    torch.manual_seed(seed)
+    folder = Path(folder)
+    CLIPModel(config).save_pretrained(folder)
+    CLIPTokenizer(vocab=vocab, merges=[]).save_pretrained(folder)
+    CLIPImageProcessorPil(size={"shortest_edge": pixels}, crop_size={"height": pixels, "width": pixels}).save_pretrained(folder)
+    return folder
+
+
+def save_random_detector(folder: Path, labels: Sequence[str], *, favour: str, queries: int = 2) -> Path:
+    """A tiny random DETR (ResNet backbone, no timm) whose classifier is biased so every query finds `favour`:
+    a detector with known output for tests, loadable through the same code as facebook/detr-resnet-50."""
+    import torch
+    from transformers import DetrConfig, DetrForObjectDetection, DetrImageProcessor, ResNetConfig
+
+    torch.manual_seed(0)
+    backbone = ResNetConfig(num_channels=3, embedding_size=8, hidden_sizes=[8, 16, 16, 16], depths=[1, 1, 1, 1], out_features=["stage4"])
+    config = DetrConfig(
+        use_timm_backbone=False, use_pretrained_backbone=False, backbone_config=backbone, d_model=16, encoder_layers=1,
+        decoder_layers=1, encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=16, decoder_ffn_dim=16,
+        num_queries=queries, id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+    )
+    model = DetrForObjectDetection(config)
+    with torch.no_grad():
+        classifier = model.class_labels_classifier  # one logit per label, then "no object"
+        classifier.weight.zero_()
+        classifier.bias.fill_(-10.0)
+        classifier.bias[list(labels).index(favour)] = 10.0
+    model.save_pretrained(folder)
+    DetrImageProcessor(size={"shortest_edge": 64, "longest_edge": 96}).save_pretrained(folder)
+    return Path(folder)
+
+
+def save_random_captioner(folder: Path, words: Sequence[str]) -> Path:
+    """A tiny random BLIP captioner over a few words (its captions are nonsense made of them), loadable
+    through the same code as Salesforce/blip-image-captioning-base."""
+    import torch
+    from transformers import BertTokenizer, BlipConfig, BlipForConditionalGeneration, BlipImageProcessorPil, BlipProcessor
+
+    torch.manual_seed(0)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
+    (folder / "vocab.txt").write_text("\n".join(vocabulary) + "\n")
+    text = dict(vocab_size=len(vocabulary), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16,
+                max_position_embeddings=32, bos_token_id=2, sep_token_id=3, pad_token_id=0)
+    vision = dict(hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16, image_size=32, patch_size=16)
+    BlipForConditionalGeneration(BlipConfig(text_config=text, vision_config=vision, projection_dim=16)).save_pretrained(folder)
+    processor = BlipProcessor(image_processor=BlipImageProcessorPil(size={"height": 32, "width": 32}), tokenizer=BertTokenizer(str(folder / "vocab.txt")))
+    processor.save_pretrained(folder)
+    return folder
