@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, ClassVar
 
 from ..query import ParsedQuery, parse_query
+from ..query.numbers import CARDINALS, ORDINALS
 from .state import ChatState
 
 Parse = Callable[[str], ParsedQuery]
@@ -51,11 +52,9 @@ _NEGATION = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:not|no|nor|never|without)\b",
 _WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+", re.I)
 # A question that opens like this continues the one under way ("and how many times in 2020?").
 _FOLLOW_ON = re.compile(r"^\s*(?:and|but|also|or|then|so)\b", re.I)
-ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-    "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}
+# "the third one", "3rd", "number three": which moment on screen (1-based), in the parser's own number words.
+REFERENCE_NUMBERS = {**ORDINALS, **{word: value for word, value in CARDINALS.items() if value},
+                     **{f"{value}{suffix}": value for value, suffix in ((1, "st"), (2, "nd"), (3, "rd"), *((n, "th") for n in range(4, 21)))}}
 _REFERENCE = r"(?:the\s+)?(?P<ref>last|that|this|it|(?:number|no\.?|photo|picture|moment|#)\s*\d{1,2}|\d{1,2}|\w+)(?:\s+(?:one|photo|picture|moment|image))?"
 _LIKE = re.compile(rf"^\s*(?:show\s+me\s+)?(?:more|others?|ones?|photos?|something)?\s*(?:like|similar\s+to)\s+{_REFERENCE}\s*[.!]*\s*$", re.I)
 _UNLIKE = re.compile(rf"^\s*(?:no[,.!]?\s+)?not\s+(?:like\s+)?{_REFERENCE}\s*[.!]*\s*$", re.I)
@@ -197,7 +196,7 @@ def _reference(message: str, state: ChatState) -> Intent | None:
     image_id = _referred_photo(state, reference)
     if image_id is not None:
         return MoreLike(image_id) if match.re is _LIKE else NotThis(image_id)
-    if reference in ORDINALS or re.search(r"\d", reference):
+    if reference in REFERENCE_NUMBERS or re.search(r"\d", reference):
         return UnknownReference()
     return None  # "more like beaches": a description, not a reference
 
@@ -208,7 +207,7 @@ def _referred_photo(state: ChatState, reference: str) -> str | None:
     if reference == "last":
         return state.shown[-1] if state.shown else None
     digits = re.search(r"\d+", reference)
-    number = int(digits.group()) if digits else ORDINALS.get(reference)
+    number = int(digits.group()) if digits else REFERENCE_NUMBERS.get(reference)
     if number is None or not 1 <= number <= len(state.shown):
         return None
     return state.shown[number - 1]
@@ -219,7 +218,7 @@ def _choice_number(message: str) -> int | None:
     match = _CHOICE.match(message)
     if match is None:
         return None
-    return int(match.group("number")) if match.group("number") else ORDINALS.get((match.group("word") or "").lower())
+    return int(match.group("number")) if match.group("number") else REFERENCE_NUMBERS.get((match.group("word") or "").lower())
 
 
 def _described(message: str, state: ChatState, parse: Parse) -> Described:

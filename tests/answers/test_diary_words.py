@@ -120,3 +120,11 @@ def test_a_verb_with_no_thing_named_is_the_subject(diary):
     cooked = [row for row in range(len(library)) if library.records([row])[0]["caption"].startswith("Cooked")
               and library.records([row])[0]["local_time"].startswith("2016")]
     assert answer_question(library, "How often did I cook in 2016?").value == len(cooked) > 0
+
+
+def test_a_season_is_counted_by_the_calendar_not_the_search_grace(diary):
+    """Search forgives a season two weeks either side; a count of spring 2016 is March to May."""
+    library, swims = diary
+    in_spring = [day for day, _ in swims if day.year == 2016 and 3 <= day.month <= 5]
+    assert answer_question(library, "How many times did I swim in the spring of 2016?").value == len(in_spring)
+    assert answer_question(library, "How many times did I swim in the spring?").value == sum(1 for day, _ in swims if 3 <= day.month <= 5)

@@ -456,3 +456,17 @@ def test_a_range_of_months_holds_every_month_between(text, label):
     first, last = {"March–June": (3, 6), "May–September": (5, 9)}[label]
     for month in range(1, 13):
         assert time.admits(datetime(2019, month, 15, 12)) == (first <= month <= last), month
+
+
+def test_a_season_is_searched_with_grace_and_counted_by_the_calendar():
+    from assistant.query.time.terms import time_term_from_dict
+
+    def seconds(day: datetime) -> int:
+        return int((day - datetime(1970, 1, 1)).total_seconds())
+
+    for text, year in (("in the autumn", 2023), ("last autumn", 2024), ("autumn 2023", 2023)):
+        term = parse_query(text, now=datetime(2024, 12, 31)).time.terms[0]
+        assert time_term_from_dict(term.to_dict()) == term
+        late_august, early_september = np.array([seconds(datetime(year, 8, 25)), seconds(datetime(year, 9, 2))])
+        assert term.mask(np.array([late_august, early_september])).tolist() == [True, True]  # searched with two weeks' grace
+        assert term.exactly().mask(np.array([late_august, early_september])).tolist() == [False, True]  # counted by the calendar

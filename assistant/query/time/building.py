@@ -92,7 +92,8 @@ def _resolve_relative_recurring(fact: Fact, rules: tuple[Rule, ...], now: dateti
     first, last = chosen[0]
     year_text = str(first.year) if first.year == last.year else f"{first.year}/{last.year % 100:02d}"
     base = fact.label.split(" ", 1)[1] if " " in fact.label else fact.label
-    return replace(fact, kind="absolute", label=f"{base} {year_text}", days=tuple(chosen), relative="")
+    calendar = [i for i in instances_touching(fact.calendar_rules, first.year - 1, last.year) if i[0] <= last and i[1] >= first]
+    return replace(fact, kind="absolute", label=f"{base} {year_text}", days=tuple(chosen), relative="", calendar_days=tuple(calendar[:1]))
 
 
 def _years_label(years: tuple[int, ...]) -> str:
@@ -182,7 +183,7 @@ def build_terms(facts: list[Fact], now: datetime, southern: bool = False, archiv
     if recurring:
         day_sets = [_days_in(f.rules, archive_years) for f in recurring]
         if len(recurring) == 1 or set.intersection(*day_sets):
-            terms.extend(CalendarTerm(f.label, f.rules) for f in recurring)
+            terms.extend(CalendarTerm(f.label, f.rules, calendar_rules=f.calendar_rules) for f in recurring)
         else:
             rules = tuple(rule for f in recurring for rule in f.rules)
             terms.append(CalendarTerm(" or ".join(dict.fromkeys(f.label for f in recurring)), rules))
@@ -202,7 +203,7 @@ def _resolved(fact: Fact, now: datetime, southern: bool) -> Fact:
     if fact.kind != "recurring":
         return fact
     rules = fact.rules_south if (southern and fact.rules_south) else fact.rules
-    fact = replace(fact, rules=rules)
+    fact = replace(fact, rules=rules, calendar_rules=fact.calendar_rules_south if southern and fact.rules_south else fact.calendar_rules)
     if fact.relative:
         return _resolve_relative_recurring(fact, rules, now)
     return bind_years(fact, rules, fact.years, fact.label) if fact.years else fact

@@ -22,6 +22,8 @@ class Fact:
     negated: bool = False
     rules: tuple[Rule, ...] = ()  # recurring
     rules_south: tuple[Rule, ...] = ()  # recurring seasons, southern hemisphere
+    calendar_rules: tuple[Rule, ...] = ()  # what the calendar says, when `rules` forgive (a season's two weeks' grace)
+    calendar_rules_south: tuple[Rule, ...] = ()
     pivot_rules: tuple[Rule, ...] = ()  # the day "a few days before" counts from (Christmas: the 25th)
     relative: str = ""  # "last" / "this" for seasons and holidays resolved against now
     days: tuple[tuple[date, date], ...] = ()  # absolute, inclusive
@@ -92,6 +94,18 @@ def _belongs_to_year(first: date, last: date, year: int, season: bool) -> bool:
 
 def bind_years(fact: Fact, rules: tuple[Rule, ...], years: tuple[int, ...], label: str) -> Fact:
     """A recurring day in given years: "September" + 2019 -> September 2019."""
+    days = _instances_in(fact, rules, years)
+    calendar_days = _instances_in(fact, fact.calendar_rules, years) if fact.calendar_rules else set()
+    single_day = len(rules) == 1 and rules[0][0] == rules[0][2] and rules[0][1] == rules[0][3]
+    grain = ""
+    if len(years) == 1 and len(rules) == 1:
+        grain = "month" if fact.grain == "month" else "day" if single_day else ""
+    return Fact("absolute", label, fact.span, negated=fact.negated, days=tuple(sorted(days)), grain=grain,
+                calendar_days=tuple(sorted(calendar_days)))
+
+
+def _instances_in(fact: Fact, rules: tuple[Rule, ...], years: tuple[int, ...]) -> set[tuple[date, date]]:
+    """Each rule's instance that belongs to each year (a winter to the year it starts in)."""
     days = set()
     for rule in rules:
         for year in years:
@@ -99,11 +113,7 @@ def bind_years(fact: Fact, rules: tuple[Rule, ...], years: tuple[int, ...], labe
                 instance = rule_instance(rule, candidate_year)
                 if instance and _belongs_to_year(*instance, year, season=bool(fact.rules_south)):
                     days.add(instance)
-    single_day = len(rules) == 1 and rules[0][0] == rules[0][2] and rules[0][1] == rules[0][3]
-    grain = ""
-    if len(years) == 1 and len(rules) == 1:
-        grain = "month" if fact.grain == "month" else "day" if single_day else ""
-    return Fact("absolute", label, fact.span, negated=fact.negated, days=tuple(sorted(days)), grain=grain)
+    return days
 
 
 def touched_years(fact: Fact) -> tuple[int, ...]:

@@ -130,6 +130,11 @@ class CalendarTerm(TimeTerm):
     label: str
     rules: tuple[Rule, ...]
     negated: bool = False
+    calendar_rules: tuple[Rule, ...] = ()  # as the calendar has them, when `rules` forgive (a season's grace); answers count over these
+
+    def exactly(self) -> "CalendarTerm":
+        """These days as the calendar has them (itself when they are exact already)."""
+        return replace(self, rules=self.calendar_rules, calendar_rules=()) if self.calendar_rules else self
 
     def _admitted(self, local_seconds: np.ndarray) -> np.ndarray:
         return day_table_mask(rules_table(self.rules), local_seconds)
@@ -148,7 +153,10 @@ class CalendarTerm(TimeTerm):
         return (CalendarTerm(f"{self.label} ±{widen} days", widened),)
 
     def _details(self) -> dict:
-        return {"rules": [list(rule) for rule in self.rules]}
+        details = {"rules": [list(rule) for rule in self.rules]}
+        if self.calendar_rules:
+            details["calendar_rules"] = [list(rule) for rule in self.calendar_rules]
+        return details
 
 
 def month_calendar_term(month: int, negated: bool = False) -> CalendarTerm:
@@ -317,7 +325,7 @@ class TimeConstraints:
 
     def exactly(self) -> "TimeConstraints":
         """The same constraints with every period as the calendar has it (for counting, not searching)."""
-        return TimeConstraints(tuple(term.exactly() if isinstance(term, PeriodTerm) else term for term in self.terms))
+        return TimeConstraints(tuple(term.exactly() if isinstance(term, (PeriodTerm, CalendarTerm)) else term for term in self.terms))
 
     def to_dict(self) -> list[dict]:
         return [term.to_dict() for term in self.terms]
@@ -332,7 +340,8 @@ def time_term_from_dict(record: dict) -> TimeTerm:
             for key in ("spans", "calendar_spans"))
         return PeriodTerm(label, spans, record.get("grain", ""), negated, calendar_spans)
     if kind == "calendar":
-        return CalendarTerm(label, tuple((a, int(b), c, int(d)) for a, b, c, d in record["rules"]), negated)
+        rules, calendar_rules = (tuple((a, int(b), c, int(d)) for a, b, c, d in record.get(key, ())) for key in ("rules", "calendar_rules"))
+        return CalendarTerm(label, rules, negated, calendar_rules)
     if kind == "weekday":
         return WeekdayTerm(label, tuple(WEEKDAY_NAMES.index(name) for name in record["days"]), negated)
     if kind == "day_part":

@@ -50,6 +50,7 @@ def find_parts_of_years(ctx: FindContext):
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 
+SEASON_GRACE_DAYS = 14
 _SOUTHERN = {"spring": "autumn", "summer": "winter", "autumn": "spring", "fall": "spring", "winter": "summer"}
 
 
@@ -59,17 +60,18 @@ _SEASON = re.compile(
     rf"(?:\s*,?\s+(?:of\s+|in\s+)?(?P<year>{YEAR})\b)?", FLAGS)
 
 
-def _season_rules(season: str, edge: str) -> tuple[Rule, ...]:
+def _season_rules(season: str, edge: str, grace: int = SEASON_GRACE_DAYS) -> tuple[Rule, ...]:
     first, last = _SEASONS[season]
     start, end = f"{first:02d}-01", f"{last:02d}-end"
-    # Meteorological seasons, with two weeks' grace: people's seasons follow the weather, not the calendar.
+    # Meteorological seasons, searched with two weeks' grace: people's seasons follow the weather, not the
+    # calendar (counted without it, grace=0).
     if edge in ("early", "beginning", "start"):
-        return ((start, -14, start, 35),)
+        return ((start, -grace, start, 35),)
     if edge in ("late", "end"):
-        return ((end, -35, end, 14),)
+        return ((end, -35, end, grace),)
     if edge in ("mid", "middle"):
         return ((start, 20, end, -20),)
-    return ((start, -14, end, 14),)
+    return ((start, -grace, end, grace),)
 
 
 def _the_without_preposition(ctx: FindContext, start: int) -> bool:
@@ -102,14 +104,16 @@ def find_seasons(ctx: FindContext):
         label_season = "autumn" if season == "fall" else season
         label = (f"{edge} {label_season}" if match.group("edge") else f"the {edge} of {label_season}" if edge else label_season)
         rules, rules_south = _season_rules(season, edge), _season_rules(_SOUTHERN[season], edge)
+        exact = dict(calendar_rules=_season_rules(season, edge, 0), calendar_rules_south=_season_rules(_SOUTHERN[season], edge, 0))
         year = int(match.group("year")) if match.group("year") else None
         relative = (match.group("relative") or "").lower()
         relative = "last" if relative in ("last", "past", "previous") else "this" if relative == "this" else ""
         if year and years_allowed(ctx, year):
-            yield Fact("recurring", f"{label} {year}", match.span(), rules=rules, rules_south=rules_south, years=(year,), strength=3)
+            yield Fact("recurring", f"{label} {year}", match.span(), rules=rules, rules_south=rules_south, years=(year,), strength=3,
+                       **exact)
         else:
             yield Fact("recurring", (f"{relative} {label}" if relative else label), match.span(), rules=rules,
-                       rules_south=rules_south, relative=relative, strength=2)
+                       rules_south=rules_south, relative=relative, strength=2, **exact)
 
 
 _HOLIDAY_EVENTS = {"party", "parties", "parade", "celebration", "celebrations", "festival", "fireworks", "concert", "dance",
