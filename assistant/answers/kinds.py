@@ -56,8 +56,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
         for clause in clauses:
             rows = near(library, rows, word_rows(library, content_words(clause, question, has_place=False)))
-    if not moments.subject and question.granularity in ("city", "country"):
-        rows = _away_if_any(timeline, rows)  # "which city did I visit in March": not the home town
+    if _asks_town(parsed, moments.subject):
+        rows = _away_if_any(timeline, rows)  # "which city did I visit in March", "where was I in mid-September": not home
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
     venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
     by_trip = question.unit == "trip" or asks_for_trips(parsed.visual) or (
@@ -97,6 +97,13 @@ def _one_venue(parsed: ParsedQuery) -> bool:
     """The question's place is a single venue ("at the cafe"), not a town or a country."""
     areas = [area for term in parsed.place.terms for area in term.areas]
     return bool(areas) and all(area.radius_km <= VENUE_RADIUS_KM for area in areas)
+
+
+def _asks_town(parsed: ParsedQuery, subject: list[str]) -> bool:
+    """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue)."""
+    question = parsed.question
+    return not subject and question.kind == "location" and (
+        question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms))
 
 
 def _away_if_any(timeline: Timeline, rows: np.ndarray) -> np.ndarray:
@@ -217,9 +224,15 @@ def _usual_time(context: Context, edge, pattern: str) -> Answer:
 def _location(context: Context) -> Answer:
     question = context.question
     timeline = context.timeline
-    if question.granularity in ("country", "city"):
+    if question.granularity in ("country", "city") or _asks_town(context.parsed, context.moments.subject):
         column = timeline.countries if question.granularity == "country" else timeline.cities
         values = [_most_common(column[group.rows]) for group in context.groups]
+        scope = np.flatnonzero(context.moments.scope)
+        away = timeline.trip_of_row[scope] >= 0
+        partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
+        if partly_home and _asks_town(context.parsed, context.moments.subject):
+            return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
+                                  "you were at home for part of that time: this is where you were away")
     else:  # a venue: its name where any photo of the visit has one, else the city (which never outvotes a venue)
         values = [_most_common(timeline.names[context.visit_rows(group, VENUE_PHOTOS_READ)]) for group in context.groups]
         if not any(values) and not question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not

@@ -273,3 +273,11 @@ def test_a_word_on_one_photo_of_a_visit_makes_its_time_likely_not_sure(tmp_path)
     answer = answer_question(_commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0])), "When did I last take the kids to the dentist?")
     assert not (answer.value == "2024-12-10" and answer.confidence == "sure")
     assert answer.value != "2024-12-10" or "'kid'" in answer.why
+
+
+def test_where_one_was_in_a_week_away_is_the_town_away_and_only_likely(life):
+    """18-24 March 2019: at home in Dublin but for 21-23 March in Rome."""
+    week = answer_question(life[0], "Where was I from 18 to 24 March 2019?")
+    assert week.value == "Rome" and week.confidence == "likely"
+    day = answer_question(life[0], "Where was I on 21 March 2019?")  # (the gym in Dublin on the 22nd is this world's slip)
+    assert day.value == "Rome" and day.confidence == "sure"
