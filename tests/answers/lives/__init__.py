@@ -43,9 +43,10 @@ def dev_set(name: str, **photographed) -> DevSet:
     return DevSet(person, module.questions(person), module.REMEMBERED)
 
 
-def build(dev: DevSet, folder: Path, *, days: int | None = None) -> Path:
-    """Commit the life's photos (or its first `days` days) as a library in `folder`."""
-    return write_library(dev.life, folder, days=days)
+def build(dev: DevSet, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
+    """Commit the life's photos (or its first `days` days) as a library in `folder` (with a sentence model's
+    vectors of their words when given one)."""
+    return write_library(dev.life, folder, days=days, text_encoder=text_encoder)
 
 
 __all__ = ["DEV", "HELD_OUT", "KINDS", "LIVES", "QA", "DevSet", "build", "dev_set"]

@@ -214,7 +214,7 @@ def _photo(stay: Stay, number: int, moment: datetime, rng: np.random.Generator) 
     }
 
 
-def write_library(life: Life, folder: Path, *, days: int | None = None) -> Path:
+def write_library(life: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
     """Commit the life's photos (or those of its first `days` days) as a library, with OCR, concept tags and
     detections as the enrichment stages leave them."""
     from assistant.enrich import shards
@@ -242,5 +242,5 @@ def write_library(life: Life, folder: Path, *, days: int | None = None) -> Path:
         object_labels=[list(found) for found in objects[has]], object_counts=[list(found.values()) for found in objects[has]],
         objects=[describe_counts(list(found), list(found.values())) for found in objects[has]]))
     table = photos.drop(columns=[column for column in photos.columns if column.startswith("_")])
-    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[], text_encoder=text_encoder)
     return folder
