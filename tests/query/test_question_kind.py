@@ -711,3 +711,14 @@ def test_new_fields_round_trip():
     assert Question("time").to_dict() == {"kind": "time", "granularity": "", "ordinal": None, "unit": "", "now": "", "counted": "",
                                           "every": False, "extreme": "", "per": "", "edge": "", "usual": False, "means": ""}
     assert QUESTION_KINDS[-1] == "distance"
+
+
+# LSC-style questions written on 2026-12-07 from the LSC's QA topics' manner (names, brands, signs, colours,
+# counts, "find out", "remind me"), before the parser was run on them: question<TAB>kind.
+LSC_STYLE = [line.rstrip("\n").split("\t") for line in (Path(__file__).parent / "lsc_style_questions.tsv").read_text().splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("text,kind", LSC_STYLE)
+def test_lsc_style_question_kinds(text, kind):
+    question = parse_query(text, now=NOW).question
+    assert question is not None and question.kind == kind
