@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -26,6 +27,9 @@ MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
 PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA model
 
 REASONS_SHOWN = 6  # the written numbers a reasoning lists before "and N more"
+SAME_SIGN_RATIO = 0.85  # words this alike (difflib's ratio) on one visit's signs are one word, misread ...
+SAME_SIGN_LETTERS = 4  # ... when they are this long ("GATE 12" and "GATE 7" stay two)
+CLEAR_READ_RATIO = 1.5  # a visit's string is read surely when it outweighs the next by this much
 
 
 def ocr_answer(context: Context) -> Answer:
@@ -51,13 +55,17 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
     groups = context.groups[-MAX_VISITS_READ:]
     rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
-    found, asked_model, start = [], False, 0
+    found, asked_model, start, rivals = [], False, 0, []
     for group, rows in zip(groups, rows_by_group):
         photos = records[start:start + len(rows)]
         start += len(rows)
         shows = np.isin(rows, group.rows).tolist()
-        per_photo = [reader([photo], [show]) for photo, show in zip(photos, shows)]
-        value = _top(sum(per_photo, Counter()))
+        per_photo = [reader([photo], [show]) for photo, show in zip(_one_spelling(photos), shows)]
+        totals = sum(per_photo, Counter())
+        value = _top(totals)
+        ranked = totals.most_common(2)
+        if len(ranked) == 2 and ranked[1][1] * CLEAR_READ_RATIO > ranked[0][1]:  # two strings there weigh nearly the same
+            rivals.append(f"{ranked[0][0]} or {ranked[1][0]}")
         if value:
             found.append((value, [int(row) for row, words in zip(rows, per_photo) if words[value]]))
         elif context.vqa is not None:
@@ -67,7 +75,21 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
             found.append(("", group.rows.tolist()))
     if asked_model:
         return context.valued(found, how, "likely", "read by a visual-question-answering model, not in the photos' words", groups)
+    if rivals and confidence == "sure":
+        confidence, why = "likely", "; ".join(filter(None, [why, f"the photos there read several things alike ({'; '.join(rivals)})"]))
     return context.valued(found, how, confidence, why, groups)
+
+
+def _one_spelling(photos: list[dict]) -> list[dict]:
+    """The visit's photos with each word of their signs spelled as most photos read it: "BARILLA" on two
+    photos and "BARILL" on a third are one word, and a misreading must not win for being rare."""
+    photos_with = Counter(token for photo in photos for token in set(photo.get("ocr_text", "").split()))
+    spelling: dict[str, str] = {}
+    for token, _ in photos_with.most_common():
+        spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
+                                and SequenceMatcher(None, kept.upper(), token.upper()).ratio() >= SAME_SIGN_RATIO), token)
+    return [{**photo, "ocr_text": " ".join(spelling.get(token, token) for token in photo.get("ocr_text", "").split())}
+            if photo.get("ocr_text") else photo for photo in photos]
 
 
 def _written_counts(context: Context, groups: list[Group], key: str) -> tuple[list[int], list[Group], list[int]] | None:

@@ -281,3 +281,21 @@ def test_where_one_was_in_a_week_away_is_the_town_away_and_only_likely(life):
     assert week.value == "Rome" and week.confidence == "likely"
     day = answer_question(life[0], "Where was I on 21 March 2019?")  # (the gym in Dublin on the 22nd is this world's slip)
     assert day.value == "Rome" and day.confidence == "sure"
+
+
+def test_a_misread_sign_is_spelled_as_most_photos_read_it(tmp_path):
+    """ "BARILLA" on two photos of the shelf and "BARILL" on a third: the rarer misreading must not win."""
+    photos = [(datetime(2019, 4, 13, 15) + timedelta(minutes=10 * shot), "a shelf of pasta in a supermarket", "Lidl", DUBLIN, 53.35, -6.25,
+               text) for shot, text in enumerate(["BARILLA", "BARILL", "BARILLA"])]
+    photos += [(datetime(2019, 4, day, 15), "a shelf of pasta in a supermarket", "Lidl", DUBLIN, 53.35, -6.25, "BARILLA OFFER")
+               for day in (1, 6, 20)]  # the brand is on the shelf every week: common, while the misreading is rare
+    answer = answer_question(_commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0])),
+                             "What brand of pasta did I see at the supermarket on 13 April 2019?")
+    assert answer.value == "BARILLA"
+
+
+def test_two_signs_read_alike_at_one_visit_make_the_reading_likely(tmp_path):
+    photos = [(datetime(2019, 5, 3, 20) + timedelta(minutes=10 * shot), "a glass of beer on a bar", "The Local", DUBLIN, 53.35, -6.25,
+               text) for shot, text in enumerate(["HEINEKEN", "GUINNESS", "EXIT"])]
+    answer = answer_question(_commit(tmp_path / "lib", photos), "What brand of beer did I drink at the bar on 3 May 2019?")
+    assert answer.value in ("HEINEKEN", "GUINNESS") and answer.confidence != "sure" and "GUINNESS" in answer.why
