@@ -14,9 +14,11 @@ reader always sees one complete generation and a crash never leaves a half-writt
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
+import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -51,6 +53,10 @@ class LibraryTooNew(LibraryError):
 
 class LibraryBusy(LibraryError):
     pass
+
+
+class LibraryDiskFull(LibraryError):
+    """The disk had no room for a new generation; the library is left as it was, and the message says what to free."""
 
 
 @dataclass
@@ -215,6 +221,18 @@ def read_embeddings(folder: Path, manifest: Manifest) -> np.ndarray | None:
     return embeddings
 
 
+def check_files(folder: Path, manifest: Manifest) -> None:
+    """Every file the manifest names is there (a stat each); else LibraryDamaged naming them: a copy made while a
+    commit replaced the generation holds the manifest of one and the files of another."""
+    missing = [name for name in manifest.files.values() if not (folder / name).is_file()]
+    if missing:
+        shown = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+        raise LibraryDamaged(
+            f"{folder}: {shown} of generation {manifest.generation} {'is' if len(missing) == 1 else 'are'} missing (a copy made while "
+            f"'lifelog index' was committing, or files deleted): copy the library again once indexing is done, or {repair_hint(folder)}"
+        )
+
+
 def _source_damaged(folder: Path, file: str, error: Exception) -> LibraryDamaged:
     return LibraryDamaged(f"{folder}: {file} is missing or damaged ({error}); {repair_hint(folder)}")
 
@@ -337,6 +355,29 @@ def commit_generation(
         previous = Manifest(created=_now_iso())
     generation = previous.generation + 1
     files = {"photos": f"photos-{generation:06d}.parquet"}
+    try:
+        manifest = _write_generation(
+            folder, generation, files, photos, embeddings, sources, derived, vector_index,
+            model=model, text_model=text_model, photo_roots=photo_roots, created=previous.created or _now_iso(),
+        )
+    except BaseException as error:
+        if _committed_generation(folder) != generation:  # the manifest still names the last generation: drop the new one's files
+            for name in files.values():
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise LibraryDiskFull(_disk_full_message(folder, previous, generation, photos, embeddings, error)) from error
+        raise
+    current = set(files.values()) | {MANIFEST}
+    for stale in folder.glob("*-[0-9][0-9][0-9][0-9][0-9][0-9]*"):
+        if stale.name not in current and stale.is_file():
+            stale.unlink()  # readers that still map an old file keep it alive until they close it
+    return manifest
+
+
+def _write_generation(folder, generation, files, photos, embeddings, sources, derived, vector_index, *, model, text_model,
+                      photo_roots, created) -> Manifest:
+    """commit_generation's writing: every file of the generation (named in `files` as it goes), then the manifest."""
     _write_parquet(photos.reset_index(drop=True), folder / files["photos"])
     embeddings_bytes = 0
     if embeddings is not None:
@@ -353,10 +394,12 @@ def commit_generation(
         save(folder / files[name])
     index_facts = None
     index_file = f"vector_index-{generation:06d}.faiss"
+    files["vector_index"] = index_file  # named before it is written, so that a failed write is cleaned up
     facts = vector_index(folder / index_file) if vector_index is not None else None
     if facts is not None:
-        files["vector_index"] = index_file
         index_facts = {"file": index_file, "bytes": (folder / index_file).stat().st_size, **facts}
+    else:
+        del files["vector_index"]
     manifest = Manifest(
         generation=generation,
         count=len(photos),
@@ -367,15 +410,52 @@ def commit_generation(
         files=files,
         embeddings_bytes=embeddings_bytes,
         vector_index=index_facts,
-        created=previous.created or _now_iso(),
+        created=created,
         updated=_now_iso(),
     )
     write_atomically(folder / MANIFEST, lambda tmp: tmp.write_text(json.dumps(asdict(manifest), indent=2)))
-    current = set(files.values()) | {MANIFEST}
-    for stale in folder.glob("*-[0-9][0-9][0-9][0-9][0-9][0-9]*"):
-        if stale.name not in current and stale.is_file():
-            stale.unlink()  # readers that still map an old file keep it alive until they close it
     return manifest
+
+
+def _committed_generation(folder: Path) -> int | None:
+    try:
+        return Manifest.read(folder).generation
+    except LibraryError:
+        return None
+
+
+def _folder_bytes(folder: Path, names) -> int:
+    total = 0
+    for name in names:
+        with contextlib.suppress(OSError):
+            total += (folder / name).stat().st_size
+    return total
+
+
+def _size(count: float) -> str:
+    """Bytes as people read them: "640 kB", "12.5 MB", "3.20 GB"."""
+    return f"{count / 1e3:,.0f} kB" if count < 1e6 else f"{count / 1e6:,.1f} MB" if count < 1e9 else f"{count / 1e9:,.2f} GB"
+
+
+def _disk_full_message(folder: Path, previous: Manifest, generation: int, photos: pd.DataFrame, embeddings, error: OSError) -> str:
+    """What a commit that ran out of disk left (the last generation, the checkpoints) and how much to free for the next."""
+    current = _folder_bytes(folder, previous.files.values())
+    vectors = 0 if embeddings is None else len(embeddings) * embeddings.shape[1] * np.dtype(EMBEDDING_DTYPE).itemsize
+    others = current - previous.embeddings_bytes
+    # the new generation: its vectors, and the rest grown with the number of photos (about 2 kB a photo for a first one)
+    needed = vectors + (others * len(photos) / previous.count if previous.count and others > 0 else 2_000 * len(photos))
+    free = shutil.disk_usage(folder).free
+    checkpoints = folder / "checkpoints"
+    saved = _folder_bytes(checkpoints, (path.name for path in checkpoints.glob("*"))) if checkpoints.is_dir() else 0
+    kept = (f"the library stays at generation {previous.generation} ({previous.count} photos)" if previous.generation
+            else "nothing was committed")
+    resume = f"; the photos read so far are kept in {checkpoints} ({_size(saved)}), so the next run resumes" if saved else ""
+    return (
+        f"no space left on the disk of {folder} to commit generation {generation} ({error.strerror or error}): {kept}{resume}. "
+        f"Free at least {_size(max(needed * 1.1 - free, 1e5))} on that disk ({_size(free)} free now): the new generation "
+        f"takes about {_size(needed)} beside the current one ({_size(current)}) until the commit removes the old; "
+        f"or move the library to a bigger disk. Then run the same command again."
+    )
 
 
 # ---- checkpoints of an unfinished run -------------------------------------------------------------
@@ -386,9 +466,31 @@ def write_checkpoint(folder: Path, rows: pd.DataFrame, embeddings: np.ndarray | 
     checkpoints = Path(folder) / "checkpoints"
     checkpoints.mkdir(parents=True, exist_ok=True)
     number = 1 + max((int(p.stem) for p in checkpoints.glob("[0-9]*.parquet")), default=0)
-    if embeddings is not None:
-        write_npy(np.asarray(embeddings, dtype=EMBEDDING_DTYPE), checkpoints / f"{number:06d}.npy")
-    _write_parquet(rows, checkpoints / f"{number:06d}.parquet")
+    try:
+        if embeddings is not None:
+            write_npy(np.asarray(embeddings, dtype=EMBEDDING_DTYPE), checkpoints / f"{number:06d}.npy")
+        _write_parquet(rows, checkpoints / f"{number:06d}.parquet")
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            (checkpoints / f"{number:06d}.npy").unlink()
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise LibraryDiskFull(_checkpoint_disk_full_message(Path(folder), rows, embeddings, error)) from error
+
+
+def _checkpoint_disk_full_message(folder: Path, rows: pd.DataFrame, embeddings, error: OSError) -> str:
+    """What to free when a batch of photos read could not be saved: room for it, and for a commit beside the library."""
+    try:
+        library = _folder_bytes(folder, Manifest.read(folder).files.values())
+    except LibraryError:
+        library = 0
+    batch = (0 if embeddings is None else np.asarray(embeddings).size * np.dtype(EMBEDDING_DTYPE).itemsize) + 2_000 * len(rows)
+    return (
+        f"no space left on the disk of {folder} to save a batch of {len(rows)} photos read ({error.strerror or error}): the library "
+        f"stays as it was, and the batches saved before are kept, so the next run resumes. Free at least {_size(batch + library)} "
+        f"on that disk ({_size(shutil.disk_usage(folder).free)} free now): room for this batch, and for a new generation beside the "
+        f"current one ({_size(library)}) when the run commits; or move the library to a bigger disk. Then run the same command again."
+    )
 
 
 def read_checkpoints(folder: Path) -> list[tuple[pd.DataFrame, np.ndarray | None]]:

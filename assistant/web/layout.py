@@ -14,7 +14,7 @@ import gradio as gr
 from ..conversation import ChatState, Turn, matches_description
 from .actions import Actions, Visitor
 from .pool import AssistantPool
-from .presentation import chat_history, chip_choices, gallery_items, judgement_note, map_image, session_panel
+from .presentation import chat_history, chip_choices, gallery_items, judgement_note, map_image, missing_note, session_panel
 
 RESULT_COLUMNS = 4
 SESSION_TICK_S = 1.0  # how often the screen refreshes a session's hints and countdown
@@ -30,14 +30,16 @@ CSS = f"""
 """
 
 
-def screen_update(turn: Turn, history: list, message: str | None) -> tuple:
-    """Every output a turn changes, in the order of build_app's turn_outputs."""
+def screen_update(turn: Turn, history: list, message: str | None, replies=None) -> tuple:
+    """Every output a turn changes, in the order of build_app's turn_outputs (with `replies`, the chat says when
+    photos shown are missing from their folders)."""
     if turn.keeps_screen:  # only the chat changes: the moments, chips and open moment stay as they were
         return (chat_history(history, message, turn.reply), *[gr.skip()] * 6, "", gr.skip(), gr.skip())
     current = chip_choices(turn.state)
     matching, rest = turn.matching, turn.time_and_place_only
+    missing = missing_note(turn.moments, replies) if replies is not None else ""
     return (
-        chat_history(history, message, turn.reply),
+        chat_history(history, message, f"{turn.reply}\n\n{missing}" if missing else turn.reply),
         gallery_items(matching),
         gr.update(choices=current, value=[chip_id for _, chip_id in current]),
         map_image(turn.moments),
@@ -76,6 +78,7 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
     """The screen and the API over one pool of assistants."""
     actions, replies, running = Actions(pool), pool.replies, pool.session is not None
     studying = pool.study.log is not None or running
+    screen = functools.partial(screen_update, replies=replies)  # a turn's outputs, the chat saying when photos are missing
     with gr.Blocks(title="Lifelog Assistant") as demo:
         gr.Markdown("## Lifelog Assistant\nDescribe a moment you remember; refine it as you would tell a friend.")
         # visible and tall enough for the progress bar that loading (or building the demo lifelog) shows over it
@@ -137,21 +140,21 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
         @user_errors
         def on_message(text, history, chat_state, request: gr.Request, progress=gr.Progress()):
             turn = actions.message(visitor(request), chat_state, text, progress)
-            return screen_update(turn, history, text) + opened_panel(turn, request)
+            return screen(turn, history, text) + opened_panel(turn, request)
 
         @user_errors
         def on_choice(index, history, chat_state, request: gr.Request):
             offer, turn = actions.choose(visitor(request), chat_state, index)
-            return screen_update(turn, history, offer)
+            return screen(turn, history, offer)
 
         @user_errors
         def on_start_over(history, request: gr.Request):
-            return screen_update(actions.start_over(visitor(request)), history, "(start over)")
+            return screen(actions.start_over(visitor(request)), history, "(start over)")
 
         @user_errors
         def on_chips(kept, history, chat_state, request: gr.Request):
             removed, turn = actions.keep_chips(visitor(request), chat_state, kept or [])
-            return screen_update(turn, history, "(untick " + ", ".join(chip.label for chip in removed) + ")" if removed else None)
+            return screen(turn, history, "(untick " + ", ".join(chip.label for chip in removed) + ")" if removed else None)
 
         def on_select_moment(first: Callable[[list], int]):
             """Open the moment clicked in a gallery whose first moment is moments[first(moments)]."""
@@ -168,7 +171,7 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
         def on_timeline_click(ids, history, chat_state, request: gr.Request, evt: gr.SelectData):
             image_id = ids[evt.index]
             turn = actions.more_like(visitor(request), chat_state, image_id, source="timeline")
-            return screen_update(turn, history, f"(more like photo {image_id})")
+            return screen(turn, history, f"(more like photo {image_id})")
 
         def on_opened_photo(act: Callable[[Visitor, ChatState, str], Turn], label: str):
             """A button acting on the photo of the moment open in the panel."""
@@ -176,8 +179,8 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
             @user_errors
             def handler(image_id, history, chat_state, request: gr.Request):
                 if not image_id:
-                    return screen_update(Turn.talk(chat_state, replies("open_a_moment")), history, f"({label})")
-                return screen_update(act(visitor(request), chat_state, image_id), history, f"({label})")
+                    return screen(Turn.talk(chat_state, replies("open_a_moment")), history, f"({label})")
+                return screen(act(visitor(request), chat_state, image_id), history, f"({label})")
 
             return handler
 

@@ -150,9 +150,17 @@ def _is_name_not_place(ctx: _Context, start: int) -> bool:
     return bool(previous) and previous[-1] in _NAME_INTRODUCERS
 
 
+def _word_after(ctx: _Context, end: int) -> tuple[str, str]:
+    """The word right after a name and what separates them, as next_word; no word when it belongs to a time phrase
+    or clause cut out of the blanked text ("in Paris yesterday" is no "Paris Hilton")."""
+    word, gap = next_word(ctx.text, end)
+    at = end + len(gap)
+    return (word, gap) if ctx.blanked[at:at + len(word)] == word else ("", gap)
+
+
 def _attributive(ctx: _Context, end: int, allowed: set[str] = frozenset()) -> bool:
     """ "Thai food", "Paris Hilton", "Ireland jersey": the name describes the next word."""
-    word, gap = next_word(ctx.text, end)
+    word, gap = _word_after(ctx, end)
     if not word or gap.strip():
         return False
     lower = word.lower()
@@ -226,7 +234,7 @@ def _match_known(ctx: _Context, i: int) -> tuple[int, _Hit] | None:
             continue  # "a cafe" is any cafe, not the one called "Cafe"
         home_like = how == "home" or (how == "name" and all(p in known.home for p in candidates))
         if home_like:
-            word_after, gap = next_word(ctx.text, end)
+            word_after, gap = _word_after(ctx, end)
             if (previous and previous[-1] in _HOME_MOVEMENT) or (word_after.lower() in _HOME_COMPOUNDS and not gap.strip()):
                 return None
         phrase_start = ctx.tokens[i - 1][0] if article_before and i else start
@@ -375,7 +383,7 @@ def _city_hit(ctx, key, start, end, words_lists) -> _Hit | None:
         return None
     biggest = max(c.population for c in cities)
     place_nouns = set(words_lists["place_nouns_after_city"])
-    word_after, gap = next_word(ctx.text, end)
+    word_after, gap = _word_after(ctx, end)
     if word_after and not gap.strip() and is_capitalized(word_after):
         # "Vicar Street", "Paris Hilton": part of a longer name. Only a big city's name still places it ("London Eye").
         if word_after.lower() in _STREET_WORDS or (biggest < 100_000 and word_after.lower() not in _VENUES_AFTER_NAME):
@@ -387,7 +395,7 @@ def _city_hit(ctx, key, start, end, words_lists) -> _Hit | None:
         if not locative or biggest < 500_000:
             return None
     elif not locative:
-        word_after, gap = next_word(ctx.text, end)
+        word_after, gap = _word_after(ctx, end)
         title_continues = bool(word_after) and not gap.strip() and is_capitalized(word_after) and word_after.lower() not in place_nouns
         if biggest < 200_000 or _attributive(ctx, end, place_nouns) or title_continues:
             return None
