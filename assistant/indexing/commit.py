@@ -11,6 +11,7 @@ import pandas as pd
 from ..core.progress import Progress
 from ..enrich import attach_enrichments
 from ..library import store
+from ..library.generation import commit_generation
 from ..library.known_places import known_places_of, save_known_places
 from ..library.text_index import TextIndex
 from ..models import SentenceEncoder
@@ -47,7 +48,7 @@ def commit_photo_table(
     derived["known_places"] = ("json", lambda path: save_known_places(known_places_of(table), path))
     embedded = table["embedded"].to_numpy(dtype=bool)
     index = vectors is not None and wants_index(int(embedded.sum()), vector_index)
-    store.commit_generation(
+    commit_generation(
         library, table, vectors, sources, model=model, photo_roots=photo_roots, derived=derived,
         text_model=text_model if text_vectors is not None else None,
         vector_index=index_saver(vectors, embedded, progress, forced=vector_index == "always") if index else None,

@@ -5,6 +5,7 @@ Bad rows never stop ingestion: each problem is reported with its line number and
 
 from __future__ import annotations
 
+import codecs
 import csv
 import math
 import re
@@ -63,19 +64,66 @@ def _clean(value: str | None) -> str:
     return "" if value.lower() in _EMPTY else value
 
 
-def _read_rows(path: Path):
-    """Yield (line number, fields) from a CSV, reporting rows whose quoting swallowed line breaks."""
-    with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
-        sample = handle.read(4096)
+def _as_windows_1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A decoding error handler: bytes that are no UTF-8 read as Windows-1252, what a spreadsheet saves on Windows."""
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("lifelog-windows-1252", _as_windows_1252)
+
+
+def _encoding(path: Path) -> tuple[str, int | None]:
+    """How the file is written: UTF-16 or UTF-32 by their BOM, else UTF-8 (a BOM or none); with the line of the
+    first byte that is no UTF-8 (it and any others are read as Windows-1252), or None."""
+    with open(path, "rb") as handle:
+        start = handle.read(4)
+        if start.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+            return "utf-32", None
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16", None
         handle.seek(0)
+        decoder, line = codecs.getincrementaldecoder("utf-8")(), 1
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                return "utf-8-sig", line + chunk[: max(0, error.start)].count(b"\n")
+            line += chunk.count(b"\n")
         try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(handle, dialect)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "utf-8-sig", line
+    return "utf-8-sig", None
+
+
+def _delimiter(header: str) -> str:
+    """The separator that splits the header line into the most known columns (ties: the comma). Not guessed from
+    the rows, as csv.Sniffer does: a name that opens with an apostrophe made it read ' as the quote character."""
+    return max(",;\t|", key=lambda delimiter: len(_map_columns(next(csv.reader([header], delimiter=delimiter), []))))
+
+
+def _read_rows(path: Path, issues: list[MetadataIssue]):
+    """Yield (first line, last line, fields) from a CSV in any of the encodings _encoding tells apart."""
+    encoding, first_bad_line = _encoding(path)
+    if first_bad_line is not None:
+        issues.append(MetadataIssue(
+            path.name, first_bad_line, "not UTF-8 (first on this line): such bytes read as Windows-1252; save the file as UTF-8 if names look wrong"))
+    with open(path, newline="", encoding=encoding, errors="lifelog-windows-1252" if encoding == "utf-8-sig" else "replace") as handle:
+        header = handle.readline()
+        while header and not header.strip():  # blank lines before the header
+            header = handle.readline()
+        handle.seek(0)
+        reader = csv.reader(handle, csv.excel, delimiter=_delimiter(header))
         start = 1
-        for fields in reader:
-            yield start, reader.line_num, fields
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:  # a field over the csv module's size limit: that row is skipped, the rest read
+                issues.append(MetadataIssue(path.name, start, f"unreadable row ({error}): row skipped"))
+            else:
+                yield start, reader.line_num, fields
             start = reader.line_num + 1
 
 
@@ -83,9 +131,9 @@ def _rows_with_ids(path: Path, issues: list[MetadataIssue], expected: str):
     """The header, its column positions and the rows worth reading, as (line, fields): blank rows are passed
     over; rows whose quoting swallowed line breaks, and rows with no image id, are reported and skipped.
     None for an empty file (reported too)."""
-    rows = _read_rows(path)
+    rows = _read_rows(path, issues)
     try:
-        _, _, headers = next(rows)
+        headers = next(fields for _, _, fields in rows if any(field.strip() for field in fields))
     except StopIteration:
         issues.append(MetadataIssue(path.name, 1, "the file is empty"))
         return None

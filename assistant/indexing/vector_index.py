@@ -105,10 +105,18 @@ def index_saver(vectors: np.ndarray, embedded: np.ndarray, progress: Progress | 
             faiss.omp_set_num_threads(threads)
         if plan.nprobe > USELESS_PROBE_SHARE * plan.nlist and not forced:
             return None
-        write_atomically(path, lambda tmp: faiss.write_index(index, str(tmp)))
+        write_atomically(path, lambda tmp: _write_index(index, tmp))
         return {"rows": len(rows), "dim": dim, **asdict(plan), "build_s": round(time.perf_counter() - began, 1)}
 
     return save
+
+
+def _write_index(index, path: Path) -> None:
+    """faiss.write_index through a Python file: a full disk is an OSError (ENOSPC) that says so, not faiss's RuntimeError."""
+    import faiss
+
+    with open(path, "wb") as handle:
+        faiss.write_index(index, faiss.PyCallbackIOWriter(handle.write))
 
 
 def calibrated_nprobe(index, vectors: np.ndarray, rows: np.ndarray, plan: IndexPlan) -> int:

@@ -3,9 +3,9 @@
 
 from .library import Library
 from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord
-from .store import LibraryBusy, LibraryDamaged, LibraryError, LibraryNotFound, LibraryTooNew
+from .store import LibraryBusy, LibraryDamaged, LibraryDiskFull, LibraryError, LibraryNotFound, LibraryTooNew
 
 __all__ = [
-    "ENRICHED_COLUMNS", "Library", "LibraryBusy", "LibraryDamaged", "LibraryError", "LibraryNotFound",
+    "ENRICHED_COLUMNS", "Library", "LibraryBusy", "LibraryDamaged", "LibraryDiskFull", "LibraryError", "LibraryNotFound",
     "LibraryTooNew", "PhotoRecord", "SEARCH_COLUMNS",
 ]

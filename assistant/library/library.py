@@ -14,7 +14,7 @@ from .columns import coded_array, floats_or_none, modal_rows, optional_columns, 
 from .known_places import PLACE_COLUMNS, known_places_from_codes, read_known_places
 from .label_counts import LabelCounts
 from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
-from .store import LibraryDamaged, Manifest, PhotoTable, check_sources, check_vector_index_file, read_embeddings, repair_hint
+from .store import LibraryDamaged, Manifest, PhotoTable, check_files, check_sources, check_vector_index_file, read_embeddings, repair_hint
 from .text_index import TextIndex
 from .vector_index import VectorIndex
 
@@ -42,6 +42,7 @@ class Library:
     def __init__(self, folder: Path):
         self.folder = Path(folder).expanduser()
         self.manifest = Manifest.read(self.folder)
+        check_files(self.folder, self.manifest)
         self._table = PhotoTable(self.folder, self.manifest)
         self._columns = SEARCH_COLUMNS + optional_columns(self._table.columns)  # what `photos` holds
         filtered = [column for column in _FILTER_COLUMNS if column in self._columns]
@@ -245,6 +246,10 @@ class Library:
         return hashes[order], rows[order], order
 
     def _row_for(self, key: str, column: str) -> int | None:
+        try:
+            key.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (JSON allows one): no stored id or path holds one, and hashing it fails
+            return None
         hashes, rows, _ = self._id_lookup
         wanted = pd.util.hash_array(np.array([key], dtype=object), categorize=False)[0]
         position = int(np.searchsorted(hashes, wanted))

@@ -52,6 +52,10 @@ class LibraryBusy(LibraryError):
     pass
 
 
+class LibraryDiskFull(LibraryError):
+    """The disk had no room for a new generation; the library is left as it was, and the message says what to free."""
+
+
 @dataclass
 class Manifest:
     generation: int = 0
@@ -104,7 +108,21 @@ def write_npy(array: np.ndarray, path: Path) -> None:
     write_atomically(path, write)
 
 
-def _now_iso() -> str:
+def folder_bytes(folder: Path, names) -> int:
+    """The bytes these files of a folder take (those that are gone count nothing)."""
+    total = 0
+    for name in names:
+        with contextlib.suppress(OSError):
+            total += (folder / name).stat().st_size
+    return total
+
+
+def size_text(count: float) -> str:
+    """Bytes as people read them: "640 kB", "12.5 MB", "3.20 GB"."""
+    return f"{count / 1e3:,.0f} kB" if count < 1e6 else f"{count / 1e6:,.1f} MB" if count < 1e9 else f"{count / 1e9:,.2f} GB"
+
+
+def now_iso() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
@@ -238,6 +256,18 @@ def check_vector_index_file(folder: Path, facts: dict) -> None:
         )
 
 
+def check_files(folder: Path, manifest: Manifest) -> None:
+    """Every file the manifest names is there (a stat each); else LibraryDamaged naming them: a copy made while a
+    commit replaced the generation holds the manifest of one and the files of another."""
+    missing = [name for name in manifest.files.values() if not (folder / name).is_file()]
+    if missing:
+        shown = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+        raise LibraryDamaged(
+            f"{folder}: {shown} of generation {manifest.generation} {'is' if len(missing) == 1 else 'are'} missing (a copy made while "
+            f"'lifelog index' was committing, or files deleted): copy the library again once indexing is done, or {repair_hint(folder)}"
+        )
+
+
 def _source_files(manifest: Manifest) -> dict[str, str]:
     return {name.removeprefix("source:"): file for name, file in manifest.files.items() if name.startswith("source:")}
 
@@ -308,79 +338,3 @@ def salvage_snapshot(folder: Path, empty_photos: pd.DataFrame) -> tuple[Snapshot
             notes.append(f"{error}: the vector index is built again")
     manifest.count = len(photos)
     return Snapshot(folder, manifest, photos, embeddings, sources), notes
-
-
-def commit_generation(
-    folder: Path,
-    photos: pd.DataFrame,
-    embeddings: np.ndarray | None,
-    sources: dict[str, pd.DataFrame],
-    *,
-    model: str | None,
-    photo_roots: list[str],
-    derived: dict[str, tuple[str, Callable[[Path], None]]] | None = None,
-    text_model: str | None = None,
-    vector_index: Callable[[Path], dict | None] | None = None,
-) -> Manifest:
-    """Write a new complete generation and switch the manifest to it; then drop older generations' files.
-
-    derived: name -> (file suffix, save(path)) for files computed from this generation (e.g. the text index).
-    vector_index: save(path) -> the facts to record (rows, dim, parameters), or None when it decided
-    against writing one.
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        previous = Manifest.read(folder)
-    except (LibraryNotFound, LibraryDamaged):  # damaged: only reached through `index --repair`
-        previous = Manifest(created=_now_iso())
-    generation = previous.generation + 1
-    files = _write_generation_files(folder, generation, photos, embeddings, sources, derived or {})
-    embeddings_bytes = (folder / files["embeddings"]).stat().st_size if "embeddings" in files else 0
-    index_facts = None
-    index_file = f"vector_index-{generation:06d}.faiss"
-    facts = vector_index(folder / index_file) if vector_index is not None else None
-    if facts is not None:
-        files["vector_index"] = index_file
-        index_facts = {"file": index_file, "bytes": (folder / index_file).stat().st_size, **facts}
-    manifest = Manifest(
-        generation=generation,
-        count=len(photos),
-        embedding_dim=None if embeddings is None else int(embeddings.shape[1]),
-        model=model,
-        text_model=text_model,
-        photo_roots=sorted(set(photo_roots)),
-        files=files,
-        embeddings_bytes=embeddings_bytes,
-        vector_index=index_facts,
-        created=previous.created or _now_iso(),
-        updated=_now_iso(),
-    )
-    write_atomically(folder / MANIFEST, lambda tmp: tmp.write_text(json.dumps(asdict(manifest), indent=2)))
-    current = set(files.values()) | {MANIFEST}
-    for stale in folder.glob("*-[0-9][0-9][0-9][0-9][0-9][0-9]*"):
-        if stale.name not in current and stale.is_file():
-            stale.unlink()  # readers that still map an old file keep it alive until they close it
-    return manifest
-
-
-def _write_generation_files(folder: Path, generation: int, photos: pd.DataFrame, embeddings: np.ndarray | None,
-                            sources: dict[str, pd.DataFrame], derived: dict[str, tuple[str, Callable[[Path], None]]]) -> dict[str, str]:
-    """A generation's photo table, embeddings, sources and derived files, each written under its numbered name."""
-    files = {"photos": f"photos-{generation:06d}.parquet"}
-    write_parquet(photos.reset_index(drop=True), folder / files["photos"])
-    if embeddings is not None:
-        if len(embeddings) != len(photos):
-            raise ValueError(f"{len(embeddings)} embeddings for {len(photos)} photos")
-        files["embeddings"] = f"embeddings-{generation:06d}.npy"
-        write_npy(np.ascontiguousarray(embeddings, dtype=EMBEDDING_DTYPE), folder / files["embeddings"])
-    for name, table in sources.items():
-        files[f"source:{name}"] = f"sources-{generation:06d}-{name}.parquet"
-        write_parquet(table.reset_index(), folder / files[f"source:{name}"])
-    for name, (suffix, save) in derived.items():
-        files[name] = f"{name}-{generation:06d}.{suffix}"
-        save(folder / files[name])
-    return files
-
-
-

@@ -56,7 +56,7 @@ _VAGUE_SQUASHED = {_squash(word): value for word, value in VAGUE.items()}
 def cardinal(word: str) -> int | None:
     """'two' -> 2, '12' -> 12, 'twenty one' -> 21; None when it is not a number."""
     word = _squash(word)
-    if word.isdigit():
+    if word.isdecimal():
         return int(word)
     return _CARDINALS_SQUASHED.get(word)
 

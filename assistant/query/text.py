@@ -32,10 +32,15 @@ got get went go going came come walked drove took sat stood saw met had
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\.?", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n+")
-_NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:not|never)|n['’]t)\s+(?:(?:be|been|really|actually|exactly|quite|at|in|on|during|near|inside|a|an|the)\s+){0,3}$",
-    re.IGNORECASE,
-)
+# What may stand between a negation and what it negates, in the order it comes ("not really at the", "never been in").
+_NEGATION_FILLERS = (r"(?:(?:really|actually|exactly|quite)\s+)?(?:(?:be|been)\s+)?(?:(?:at|in|on|during|near|inside)\s+)?"
+                     r"(?:(?:a|an|the)\s+)?")
+_NEGATION = r"(?:\b(?:not|never)|n['’]t)\s+"
+_NEGATION_BEFORE = re.compile(rf"{_NEGATION}{_NEGATION_FILLERS}$", re.IGNORECASE)
+# The same, with the negated phrase's own first words ("on a" of "on a Friday"): a word out of order ("not at | on a
+# Friday", "not on a | in Dublin", where a word between was dropped) negates nothing.
+_NEGATION_IN_ORDER = re.compile(
+    rf"{_NEGATION}{_NEGATION_FILLERS}(?!(?:really|actually|exactly|quite|be|been|at|in|on|during|near|inside|a|an|the)\b)", re.IGNORECASE)
 
 
 def plain(text: str) -> str:
@@ -107,7 +112,8 @@ def negation_start(text: str, position: int) -> int | None:
     window_start = max(0, position - 40)
     match = _NEGATION_BEFORE.search(text, window_start, position)
     if match and match.end() == position:
-        return match.start()
+        in_order = _NEGATION_IN_ORDER.match(text, match.start())
+        return match.start() if in_order and in_order.end() >= position else None
     return None
 
 

@@ -11,7 +11,7 @@ import gradio as gr
 from ..chat import ChatState, Turn
 from ..search import EventHit
 from .actions import Actions, Visitor
-from .presentation import chat_history, chip_choices, gallery_items, judgement_note, map_image, session_panel
+from .presentation import chat_history, chip_choices, gallery_items, judgement_note, map_image, missing_note, session_panel
 from .screen import Screen
 
 
@@ -32,10 +32,12 @@ def visitor(request: gr.Request) -> Visitor:
     return Visitor(request.username, request.session_hash or "")
 
 
-def turn_update(screen: Screen, turn: Turn, history: list, message: str | None) -> dict:
+def turn_update(screen: Screen, turn: Turn, history: list, message: str | None, replies=None) -> dict:
     """What a turn changes: the chat always; the moments, chips, map and choices unless the turn only talks.
-    A new set of moments closes the open moment."""
-    chat = {screen.chatbot: chat_history(history, message, turn.reply), screen.message: ""}
+    A new set of moments closes the open moment; with `replies`, the chat says when photos shown are missing
+    from their folders."""
+    missing = missing_note(turn.moments, replies) if replies is not None else ""
+    chat = {screen.chatbot: chat_history(history, message, f"{turn.reply}\n\n{missing}" if missing else turn.reply), screen.message: ""}
     if turn.keeps_screen:
         return chat
     matching, rest = turn.matching, turn.time_and_place_only
@@ -60,6 +62,9 @@ class ScreenHandlers:
     def __init__(self, actions: Actions, screen: Screen):
         self.actions, self.screen, self.replies = actions, screen, actions.pool.replies
 
+    def turn_update(self, turn: Turn, history: list, message: str | None) -> dict:
+        return turn_update(self.screen, turn, history, message, self.replies)
+
     def on_ready(self, request: gr.Request, progress=gr.Progress()) -> dict:
         """Load this visitor's library (with progress over the notice), then say what loading had to say."""
         self.actions.pool.assistant(progress, request.username)
@@ -70,22 +75,22 @@ class ScreenHandlers:
     def on_message(self, text, history, chat_state, request: gr.Request, progress=gr.Progress()) -> dict:
         turn = self.actions.message(visitor(request), chat_state, text, progress)
         opened = self._opened(turn.opened, request) if turn.opened is not None else {}
-        return turn_update(self.screen, turn, history, text) | opened
+        return self.turn_update(turn, history, text) | opened
 
     @user_errors
     def on_choice(self, index, history, chat_state, request: gr.Request) -> dict:
         offer, turn = self.actions.choose(visitor(request), chat_state, index)
-        return turn_update(self.screen, turn, history, offer)
+        return self.turn_update(turn, history, offer)
 
     @user_errors
     def on_start_over(self, history, request: gr.Request) -> dict:
-        return turn_update(self.screen, self.actions.start_over(visitor(request)), history, "(start over)")
+        return self.turn_update(self.actions.start_over(visitor(request)), history, "(start over)")
 
     @user_errors
     def on_chips(self, kept, history, chat_state, request: gr.Request) -> dict:
         removed, turn = self.actions.keep_chips(visitor(request), chat_state, kept or [])
         said = "(untick " + ", ".join(chip.label for chip in removed) + ")" if removed else None
-        return turn_update(self.screen, turn, history, said)
+        return self.turn_update(turn, history, said)
 
     @user_errors
     def on_select_moment(self, moments: list[EventHit], request: gr.Request, evt: gr.SelectData) -> dict:
@@ -96,7 +101,7 @@ class ScreenHandlers:
     def on_timeline_click(self, ids, history, chat_state, request: gr.Request, evt: gr.SelectData) -> dict:
         image_id = ids[evt.index]
         turn = self.actions.more_like(visitor(request), chat_state, image_id, source="timeline")
-        return turn_update(self.screen, turn, history, f"(more like photo {image_id})")
+        return self.turn_update(turn, history, f"(more like photo {image_id})")
 
     def on_opened_photo(self, act: Callable[[Visitor, ChatState, str], Turn], label: str) -> Callable:
         """A button acting on the photo of the moment open in the panel."""
@@ -104,8 +109,8 @@ class ScreenHandlers:
         @user_errors
         def handler(image_id, history, chat_state, request: gr.Request) -> dict:
             if not image_id:
-                return turn_update(self.screen, Turn.talk(chat_state, self.replies("open_a_moment")), history, f"({label})")
-            return turn_update(self.screen, act(visitor(request), chat_state, image_id), history, f"({label})")
+                return self.turn_update(Turn.talk(chat_state, self.replies("open_a_moment")), history, f"({label})")
+            return self.turn_update(act(visitor(request), chat_state, image_id), history, f"({label})")
 
         return handler
 

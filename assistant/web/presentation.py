@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 import re
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from ..chat import ChatState, OpenedMoment
 from ..search import EventHit
@@ -23,13 +26,38 @@ def when(local_time: str) -> str:
     return datetime.fromisoformat(local_time).strftime("%a %d %b %Y, %H:%M")
 
 
-def gallery_items(moments: list[EventHit], first_number: int = 1) -> list[tuple[str, str]]:
-    """(photo path, caption) per moment, numbered as the chat and the map number them."""
+def gallery_items(moments: list[EventHit], first_number: int = 1) -> list[tuple[str | Image.Image, str]]:
+    """(photo, caption) per moment, numbered as the chat and the map number them."""
     # the time of the photo shown, which passed the filters; a moment may have begun hours before
     return [
-        (m["best"]["path"], f"{n}. {when(m['best']['local_time'])}{' (time approximate)' if m['best'].get('time_approx') else ''} · {m['place'] or 'unknown place'}")
+        shown_photo(m["best"]["path"], f"{n}. {when(m['best']['local_time'])}{' (time approximate)' if m['best'].get('time_approx') else ''} · {m['place'] or 'unknown place'}")
         for n, m in enumerate(moments, first_number)
     ]
+
+
+def shown_photo(path: str, caption: str) -> tuple[str | Image.Image, str]:
+    """(the photo's file, caption), or a grey box that says so when the file is gone (its folder moved or unplugged
+    while the app serves it): a path that is not there would be a broken image, refused by the server."""
+    if os.path.exists(path):
+        return path, caption
+    return _missing_photo(), f"{caption} · file missing"
+
+
+@functools.lru_cache(maxsize=1)
+def _missing_photo() -> Image.Image:
+    image = Image.new("RGB", (320, 240), (222, 222, 222))
+    ImageDraw.Draw(image).text((160, 120), "photo file missing", fill=(90, 90, 90), anchor="mm")
+    return image
+
+
+def missing_note(moments: list[EventHit], replies) -> str:
+    """What to tell the user when photos shown are missing from their folders; "" when all are there."""
+    missing = [m["best"]["path"] for m in moments if not os.path.exists(m["best"]["path"])]
+    if not missing:
+        return ""
+    folders = sorted({str(Path(path).parent) for path in missing})
+    named = ", ".join(folders[:3]) + (f" and {len(folders) - 3} other folders" if len(folders) > 3 else "")
+    return replies("photos_missing", count=len(missing), folders=named)
 
 
 def map_image(moments: list[EventHit]) -> Image.Image | None:
@@ -75,7 +103,7 @@ def moment_panel(opened: OpenedMoment) -> tuple[str, list[tuple[str, str]], list
         lines.append(f"*{best['caption']}*")
     found = [(label, best.get(key, "")) for label, key in (("Words in the photo", "ocr_text"), ("Tags", "tags"), ("Objects", "objects"))]
     lines += [f"{label}: {_plain(value)}" for label, value in found if value]
-    items = [(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in opened.strip]
+    items = [shown_photo(r["path"], r["local_time"][11:16] + (" ◀" if r["image_id"] == best["image_id"] else "")) for r in opened.strip]
     return "\n\n".join(lines), items, [r["image_id"] for r in opened.strip]
 
 

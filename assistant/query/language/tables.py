@@ -158,7 +158,7 @@ def _add_dateparser(language: str, add) -> None:
                 add(phrase, english, "word")
     for simplification in info.get("simplifications", []):
         for word, value in simplification.items():
-            if value.isdigit() and 1 <= int(value) <= 12 and re.fullmatch(r"[^\W\d_]+", word):
+            if value.isdecimal() and 1 <= int(value) <= 12 and re.fullmatch(r"[^\W\d_]+", word):
                 add(word, _NUMBER_WORDS[int(value) - 1], "number")
 
 

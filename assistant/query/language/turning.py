@@ -173,7 +173,7 @@ class _Turning:
 def _hour(piece: Piece) -> int | None:
     """The hour a piece says ("8", "eight"), or None."""
     word = piece.text.strip()
-    value = int(word) if word.isdigit() else cardinal(word) if piece.kind == "number" else None
+    value = int(word) if word.isdecimal() else cardinal(word) if piece.kind == "number" else None
     return value if value is not None and 0 <= value <= 24 else None
 
 

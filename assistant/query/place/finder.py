@@ -18,7 +18,7 @@ from .known import known_area, known_index, known_label
 from .model import AmbiguousPlace, Area, KnownPlace, PlaceGeocoder, PlaceTerm
 from .reading import (
     ARRIVING, ARTICLES, COMMA_LIST, Context, HOME_COMPOUNDS, HOME_MOVEMENT, Hit, INDEFINITE, JOINED, PlaceResult, STATIC,
-    TRAVEL, decide_polarity, is_name_not_place, names_label,
+    TRAVEL, decide_polarity, is_name_not_place, names_label, word_after_name,
 )
 from .regions import region_area, regions_named
 from .world import countries_named_in, match_world
@@ -56,7 +56,7 @@ def _match_known(ctx: Context, i: int) -> tuple[int, Hit] | None:
             continue  # "a cafe" is any cafe, not the one called "Cafe"
         home_like = how == "home" or (how == "name" and all(p in known.home for p in candidates))
         if home_like:
-            word_after, gap = next_word(ctx.text, end)
+            word_after, gap = word_after_name(ctx, end)
             if (previous and previous[-1] in HOME_MOVEMENT) or (word_after.lower() in HOME_COMPOUNDS and not gap.strip()):
                 return None
         phrase_start = ctx.tokens[i - 1][0] if article_before and i else start

@@ -161,9 +161,17 @@ def is_name_not_place(ctx: Context, start: int) -> bool:
     return bool(previous) and previous[-1] in _NAME_INTRODUCERS
 
 
+def word_after_name(ctx: Context, end: int) -> tuple[str, str]:
+    """The word right after a name and what separates them, as next_word; no word when it belongs to a time phrase
+    or clause cut out of the blanked text ("in Paris yesterday" is no "Paris Hilton")."""
+    word, gap = next_word(ctx.text, end)
+    at = end + len(gap)
+    return (word, gap) if ctx.blanked[at:at + len(word)] == word else ("", gap)
+
+
 def attributive(ctx: Context, end: int, allowed: set[str] = frozenset()) -> bool:
     """ "Thai food", "Paris Hilton", "Ireland jersey": the name describes the next word."""
-    word, gap = next_word(ctx.text, end)
+    word, gap = word_after_name(ctx, end)
     if not word or gap.strip():
         return False
     lower = word.lower()

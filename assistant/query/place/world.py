@@ -11,7 +11,7 @@ from ..text import is_capitalized, next_word, normalize, sentence_start
 from .model import Area
 from .reading import (
     AIRPORT_REACH_KM, Context, DEPARTURE, Hit, SPORTS_TEAM, STATIC, TRAVEL, VENUES_AFTER_NAME, attributive,
-    capitalized_phrase, city_area, decide_polarity, is_name_not_place, names_label,
+    capitalized_phrase, city_area, decide_polarity, is_name_not_place, names_label, word_after_name,
 )
 from .regions import about_the_countryside, library_reaches_beyond_town, region_area, regions_named
 
@@ -135,7 +135,7 @@ def _city_hit(ctx, key, start, end, words_lists) -> Hit | None:
         return None
     biggest = max(c.population for c in cities)
     place_nouns = set(words_lists["place_nouns_after_city"])
-    word_after, gap = next_word(ctx.text, end)
+    word_after, gap = word_after_name(ctx, end)
     if word_after and not gap.strip() and is_capitalized(word_after):
         # "Vicar Street", "Paris Hilton": part of a longer name. Only a big city's name still places it ("London Eye").
         if word_after.lower() in _STREET_WORDS or (biggest < 100_000 and word_after.lower() not in VENUES_AFTER_NAME):
@@ -147,7 +147,7 @@ def _city_hit(ctx, key, start, end, words_lists) -> Hit | None:
         if not locative or biggest < 500_000:
             return None
     elif not locative:
-        word_after, gap = next_word(ctx.text, end)
+        word_after, gap = word_after_name(ctx, end)
         title_continues = bool(word_after) and not gap.strip() and is_capitalized(word_after) and word_after.lower() not in place_nouns
         if biggest < 200_000 or attributive(ctx, end, place_nouns) or title_continues:
             return None

@@ -73,12 +73,16 @@ def preceded_by(ctx: FindContext, start: int, words: set[str], count: int = 1) -
 
 
 def title_word_starts(text: str) -> set[int]:
-    """Start offsets of words in title-case runs that hold a word which is no time word ("Saturday Night Fever")."""
+    """Start offsets of words in title-case runs that hold a word which is no time word ("Saturday Night Fever").
+    After a place's preposition, the time words that end a run are a time of their own: "in Galway Friday evening"."""
     starts: set[int] = set()
     for run in title_runs(text):
-        lowered = [word.lower().rstrip(".") for _, _, word in run]
-        if all(word in TIME_WORDS or re.fullmatch(DAY, word) for word in lowered):
+        timely = [word.lower().rstrip(".") in TIME_WORDS or re.fullmatch(DAY, word.lower()) is not None for _, _, word in run]
+        if all(timely):
             continue
+        if previous_words(text, run[0][0], 1) in (["in"], ["near"]):  # not "at": "at TGI Fridays" is a restaurant
+            while timely[-1]:
+                run, timely = run[:-1], timely[:-1]
         starts.update(start for start, _, _ in run)
     return starts
 
