@@ -60,22 +60,50 @@ class AssistantPool:
         return self.settings.library.expanduser().resolve() if self.library_given else None
 
     def assistant(self, progress: GradioProgress | None = None, username: str | None = None) -> Assistant:
-        """The Assistant of this user's library, loading it first if nobody has used it yet."""
+        """The Assistant of this user's library, loading it first if nobody has used it yet, and opening the
+        library's newest generation when `lifelog index` has committed one since (each turn asks)."""
         library = self.library_for(username)
         loaded = self._assistants.get(library)
-        if loaded is not None:  # no lock: a library being loaded must not hold up the users of another
-            return loaded
+        if loaded is not None and not self._newer_generation(library, loaded):  # no lock: a library being loaded
+            return loaded  # must not hold up the users of another
         # Someone else is loading (the start-up warm-up, another visitor): show their progress while waiting.
         while not self._lock.acquire(timeout=_WAIT_POLL_S):
             if progress is not None:
                 done, total, what = self._loading_progress
                 progress((done, total), desc=what)
         try:
-            if library not in self._assistants:
+            current = self._assistants.get(library)
+            if current is None:
                 self._assistants[library] = self._load(library, progress)
+            elif self._newer_generation(library, current):
+                self._assistants[library] = self._reopened(library, current)
             return self._assistants[library]
         finally:
             self._lock.release()
+
+    @staticmethod
+    def _newer_generation(library: Path | None, assistant: Assistant) -> bool:
+        """Whether the library's manifest names a newer generation than the assistant serves (one small read)."""
+        if library is None:
+            return False
+        try:
+            return Manifest.read(library).generation > assistant.library.manifest.generation
+        except LibraryError:  # being repaired or damaged: keep serving what was opened
+            return False
+
+    def _reopened(self, library: Path, current: Assistant) -> Assistant:
+        """The same Assistant over the library's newest generation (its model kept); the one it had if that
+        generation cannot be opened whole yet (a commit still under way)."""
+        try:
+            opened = Library.open(library)
+        except LibraryError:
+            log.exception("opening the new generation of %s failed; still serving generation %s", library,
+                          current.library.manifest.generation)
+            return current
+        prepare_scoring(opened)
+        self._roots.pop(library, None)  # the new generation may hold photos from a new folder
+        log.info("%s: now serving generation %s (%s photos)", library, opened.manifest.generation, len(opened))
+        return Assistant(opened, current.encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
 
     def start_loading(self) -> threading.Thread:
         """Load the libraries visitors will use in a background thread, now, so the first visitor does not wait
