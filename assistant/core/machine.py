@@ -84,9 +84,14 @@ def best_thread_ms(work: dict[str, Callable[[], object]], rounds: int) -> dict[s
     return {name: round(ms, 3) for name, ms in timings.items()}
 
 
+def cache_file(name: str) -> Path:
+    """A file in the user's cache folder: what is slow to compute and safe to lose."""
+    return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / name
+
+
 def choice_file(name: str) -> Path:
     """Where the choices timed on this machine are remembered (the user's cache folder)."""
-    return Path(platformdirs.user_cache_dir("lifelog-assistant", appauthor=False)) / name
+    return cache_file(name)
 
 
 def timed_choice(file: Path, key: str, choose: Callable[[], tuple[str, dict]], valid: Callable[[str], bool]) -> str:

