@@ -88,7 +88,7 @@ CLOCK_MINUTES: dict[str, dict[str, int]] = {
     "de": {"halb": -30, "viertel vor": -15},
     "fr": {"et demie": 30, "et demi": 30, "et quart": 15, "moins le quart": -15, "moins quart": -15},
     "es": {"y media": 30, "y cuarto": 15, "menos cuarto": -15},
-    "it": {"e mezza": 30, "e mezzo": 30, "e un quarto": 15, "e quarto": 15, "meno un quarto": -15, "meno un quarto": -15},
+    "it": {"e mezza": 30, "e mezzo": 30, "e un quarto": 15, "e quarto": 15, "meno un quarto": -15, "meno quarto": -15},
     "pt": {"e meia": 30, "e um quarto": 15, "e quarto": 15, "menos um quarto": -15},
     "el": {"και μισή": 30, "και τέταρτο": 15, "παρά τέταρτο": -15},
 }
