@@ -224,13 +224,14 @@ def _usual_time(context: Context, edge, pattern: str) -> Answer:
 def _location(context: Context) -> Answer:
     question = context.question
     timeline = context.timeline
-    if question.granularity in ("country", "city") or _asks_town(context.parsed, context.moments.subject):
+    town = _asks_town(context.parsed, context.moments.subject)
+    if question.granularity in ("country", "city") or town:
         column = timeline.countries if question.granularity == "country" else timeline.cities
         values = [_most_common(column[group.rows]) for group in context.groups]
         scope = np.flatnonzero(context.moments.scope)
         away = timeline.trip_of_row[scope] >= 0
         partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
-        if partly_home and _asks_town(context.parsed, context.moments.subject):
+        if partly_home and town:
             return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
                                   "you were at home for part of that time: this is where you were away")
     else:  # a venue: its name where any photo of the visit has one, else the city (which never outvotes a venue)

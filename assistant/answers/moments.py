@@ -215,27 +215,27 @@ def _companion_rows(library: Library, word_hits: np.ndarray) -> tuple[np.ndarray
     count = int(word_hits.sum())
     if index is None or count < COMPANION_MIN_PHOTOS:
         return np.zeros(len(library), bool), []
-    rows_by_word = _rows_by_word(library)
-    together = np.bincount(rows_by_word[np.flatnonzero(word_hits)].indices, minlength=index.weights.shape[1])
+    words_of_photo, names = _words_by_photo(library)
+    together = np.bincount(words_of_photo[np.flatnonzero(word_hits)].indices, minlength=index.weights.shape[1])
     photos = np.diff(index.weights.indptr)
     jaccard = together / np.maximum(photos + count - together, 1)
-    names = {column: term for term, column in index.vocabulary.items()}
     columns = [column for column in np.flatnonzero((jaccard >= COMPANION_JACCARD) & (together < photos))
                if not names[column].isdigit()]
-    extra = np.zeros(len(library), bool)
-    for column in columns:
-        extra[index.weights.indices[index.weights.indptr[column]:index.weights.indptr[column + 1]]] = True
-    return extra & ~word_hits, sorted(names[column] for column in columns)
+    return _photos_with(library, columns) & ~word_hits, sorted(names[column] for column in columns)
 
 
-_ROWS_BY_WORD: "weakref.WeakKeyDictionary[Library, object]" = weakref.WeakKeyDictionary()
+_WORDS_BY_PHOTO: "weakref.WeakKeyDictionary[Library, tuple[object, list[str]]]" = weakref.WeakKeyDictionary()
 
 
-def _rows_by_word(library: Library):
-    """The text index's photo-by-word matrix, row-major (which words each photo has)."""
-    cached = _ROWS_BY_WORD.get(library)
+def _words_by_photo(library: Library) -> tuple[object, list[str]]:
+    """The text index's photo-by-word matrix, row-major (which words each photo has), and each column's word."""
+    cached = _WORDS_BY_PHOTO.get(library)
     if cached is None:
-        cached = _ROWS_BY_WORD[library] = library.text_index.weights.tocsr()
+        index = library.text_index
+        names = [""] * index.weights.shape[1]
+        for term, column in index.vocabulary.items():
+            names[column] = term
+        cached = _WORDS_BY_PHOTO[library] = (index.weights.tocsr(), names)
     return cached
 
 
@@ -340,9 +340,8 @@ _FOLDED_VOCABULARY: "weakref.WeakKeyDictionary[Library, dict[str, list[int]]]" =
 
 def _word_rows(library: Library, word: str) -> np.ndarray:
     index = library.text_index
-    mask = np.zeros(len(library), dtype=bool)
     if index is None:
-        return mask
+        return np.zeros(len(library), dtype=bool)
     vocabulary = _FOLDED_VOCABULARY.get(library)
     if vocabulary is None:
         vocabulary = _FOLDED_VOCABULARY[library] = {}
@@ -352,9 +351,14 @@ def _word_rows(library: Library, word: str) -> np.ndarray:
     if not columns:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
         verbs = [base for base in _bases(word) if any(form in vocabulary for form in _past_forms(base))]
         columns = [column for base in verbs for form in _forms(base) for column in vocabulary.get(form, ())]
+    return _photos_with(library, columns)
+
+
+def _photos_with(library: Library, columns) -> np.ndarray:
+    """Which photos have any of these words (columns of the text index)."""
+    index, mask = library.text_index, np.zeros(len(library), dtype=bool)
     for column in columns:
-        start, end = index.weights.indptr[column], index.weights.indptr[column + 1]
-        mask[index.weights.indices[start:end]] = True
+        mask[index.weights.indices[index.weights.indptr[column]:index.weights.indptr[column + 1]]] = True
     return mask
 
 

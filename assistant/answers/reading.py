@@ -87,9 +87,14 @@ def _one_spelling(photos: list[dict]) -> list[dict]:
     spelling: dict[str, str] = {}
     for token, _ in photos_with.most_common():
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
-                                and SequenceMatcher(None, kept.upper(), token.upper()).ratio() >= SAME_SIGN_RATIO), token)
+                                and _alike(kept.upper(), token.upper())), token)
     return [{**photo, "ocr_text": " ".join(spelling.get(token, token) for token in photo.get("ocr_text", "").split())}
             if photo.get("ocr_text") else photo for photo in photos]
+
+
+def _alike(first: str, second: str) -> bool:
+    matcher = SequenceMatcher(None, first, second)  # the bound from the lengths alone first: most pairs stop there
+    return matcher.real_quick_ratio() >= SAME_SIGN_RATIO and matcher.ratio() >= SAME_SIGN_RATIO
 
 
 def _written_counts(context: Context, groups: list[Group], key: str) -> tuple[list[int], list[Group], list[int]] | None:
@@ -151,7 +156,8 @@ def counting_answer(context: Context) -> Answer:
     thing = context.question.counted or "things"
     key = concept_key(detected_as(thing))
     groups = context.one_day_unless_dated(context.groups)
-    counted = _written_counts(context, context.groups if asks_average(context.parsed.text) else groups, concept_key(thing))
+    averaged = asks_average(context.parsed.text)
+    counted = _written_counts(context, context.groups if averaged else groups, concept_key(thing))
     if counted:
         (per_group, seen, best), key = counted, concept_key(thing)
         said = [f"{count} ({context.when(group)})" for count, group in zip(per_group, seen)]
@@ -169,7 +175,7 @@ def counting_answer(context: Context) -> Answer:
         parts = " + ".join(f"{count} at {context.where(group)} ({context.when(group)})" for count, group in zip(per_group, seen))
         reasoning = f"most {plural(key, 2)} in one photo: {parts}"
         why = "a detector's count in the photos, which misses what the camera did not see"
-    if asks_average(context.parsed.text) and len(per_group) > 1:
+    if averaged and len(per_group) > 1:
         value = round(sum(per_group) / len(per_group), 1)
         return context.answer(value, f"About {value:g} {plural(key, 2)} a time, over {len(per_group)} occasions.",
                               best + context.evidence(seen)[: MAX_EVIDENCE - len(best)], reasoning, confidence="likely", why=why)
