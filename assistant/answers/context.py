@@ -9,7 +9,7 @@ import numpy as np
 
 from ..core.words import plural
 from ..library import Library
-from ..query import ParsedQuery, PeriodTerm
+from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .moments import Moments
 from .subject import MEAL_HOURS
@@ -137,8 +137,9 @@ class Context:
         return shown + (f"; and {len(groups) - limit} more" if len(groups) > limit else "")
 
     def one_day_unless_dated(self, groups: list[Group]) -> list[Group]:
-        """Several days match an undated scope ("on Monday", "at the gym"): the most recent day is meant."""
-        dated = any(isinstance(term, PeriodTerm) for term in self.parsed.time.terms)
+        """Several days match an undated scope ("on Monday", "at the gym"): the most recent day is meant. A
+        dated one ("in May 2019", "in March", "in spring") means all of its days."""
+        dated = any(isinstance(term, PeriodTerm) or _stretch_of_days(term) for term in self.parsed.time.terms)
         days = {int(self.library.local_seconds[group.rows[0]] // 86400) for group in groups}
         if dated or len(days) < 2 or self.by_trip:
             return groups
@@ -197,6 +198,12 @@ class Context:
         return self.answer(value, text, evidence, reasoning, (), confidence, why)
 
 
+def _stretch_of_days(term) -> bool:
+    """A calendar term of more than a day ("in March", "in spring"), not one day that recurs ("on 3 March")."""
+    return isinstance(term, CalendarTerm) and any((start, start_offset) != (end, end_offset)
+                                                  for start, start_offset, end, end_offset in term.rules)
+
+
 def spread_evidence(moments: list) -> list[int]:
     """Photos of each moment an answer counts, the same number of each: "7 times" shows all seven moments
     (one photo each), "2 times" three photos of each."""
@@ -223,8 +230,9 @@ def _quoted(words: list[str]) -> str:
     return ", ".join(f"'{word}'" for word in words)
 
 
-def human(seconds: float) -> str:
-    days, rest = divmod(int(seconds), 86400)
+def human(seconds: float, in_days: bool = True) -> str:
+    """ "2 days 3 h" for a trip; in_days=False gives "51 h" for time added up over visits (nobody spends days at work)."""
+    days, rest = divmod(int(seconds), 86400) if in_days else (0, int(seconds))
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     parts = [f"{days} {plural('day', days)}"] if days else []

@@ -263,6 +263,8 @@ def _duration(context: Context) -> Answer:
     """A trip's length in days ("how long did I stay in Rio"), or the time spent over visits ("at the gym in May")."""
     if context.by_trip:
         return _trip_length(context)
+    if context.question.usual and len(context.groups) > 1:
+        return _usual_length(context)
     groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
     seconds = [_visit_seconds(context.library.utc_seconds, group) for group in groups]
     if not any(seconds):
@@ -270,13 +272,25 @@ def _duration(context: Context) -> Answer:
                                    f"({context.listed(groups, 3)}).", "one photo a visit gives no length", context.evidence(groups))
     total = sum(seconds)
     parts = " + ".join(f"{context.when(group)} at {context.where(group)} ({human(length)})" for group, length in zip(groups, seconds))
-    reasoning = f"{parts} = {human(total)}" if len(groups) > 1 else parts
+    reasoning = f"{parts} = {human(total, in_days=False)}" if len(groups) > 1 else parts
     if context.question.per:
-        return average(context, total, reasoning, human, whole=True)
+        return average(context, total, reasoning, lambda value: human(value, in_days=False), whole=True)
     confidence, why = _counted_by(context)
     if min(seconds) == 0:  # some visits have one photo: their length is not known
         confidence, why = "likely", "some visits have a single photo"
-    return context.answer(total, f"{human(total)}.", context.evidence(groups), reasoning, confidence=confidence, why=why)
+    return context.answer(total, f"{human(total, in_days=False)}.", context.evidence(groups), reasoning, confidence=confidence, why=why)
+
+
+def _usual_length(context: Context) -> Answer:
+    """ "How long do I usually stay at the gym": the median visit (of those with more than one photo), not their sum."""
+    seconds = [length for length in (_visit_seconds(context.library.utc_seconds, group) for group in context.groups) if length]
+    if not seconds:
+        return context.cannot_tell("I can't tell how long: every visit has a single photo.", "one photo a visit gives no length",
+                                   context.evidence(context.groups))
+    value = int(statistics.median(seconds))
+    return context.answer(value, f"Usually {human(value, in_days=False)} (the middle of {len(seconds)} visits).",
+                          context.evidence(context.groups), f"median of {len(seconds)} visits: {context.listed(context.groups)}",
+                          confidence="likely", why="a typical value over several visits")
 
 
 def _visit_seconds(utc: np.ndarray, group) -> int:

@@ -20,7 +20,8 @@ from .context import Context
 
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 # km/h that each way of moving covers; "" is any movement at all.
-SPEEDS_KMH = {"walk": (1.0, 7.5), "run": (6.0, 22.0), "cycle": (8.0, 40.0), "drive": (15.0, 200.0), "fly": (150.0, 1100.0), "": (1.0, 1100.0)}
+SPEEDS_KMH = {"walk": (1.0, 7.5), "run": (6.0, 22.0), "cycle": (8.0, 40.0), "drive": (15.0, 200.0), "fly": (150.0, 1100.0),
+              "bus": (8.0, 120.0), "train": (15.0, 320.0), "boat": (5.0, 80.0), "": (1.0, 1100.0)}
 MAX_STEP_S = 30 * 60  # photos further apart than this say nothing of the path between them ...
 MAX_FLIGHT_STEP_S = 6 * 3600  # ... except a flight, whose photos stop on board
 SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) is rough
@@ -107,9 +108,9 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
     if means == "walk":  # a longer way unseen may have been by bus or car
         gap &= metres <= UNSEEN_WALK_M
     moving = (seconds > 0) & same_day & (kmh <= high) & (metres >= GPS_JITTER_M) & (at_speed | gap)
-    total = float(metres[moving].sum())
     gapped = bool((moving & gap).any())
-    how = {"walk": "walked", "run": "ran", "cycle": "cycled", "drive": "drove", "fly": "flew"}.get(means, "travelled")
+    how = {"walk": "walked", "run": "ran", "cycle": "cycled", "drive": "drove", "fly": "flew", "bus": "rode a bus or tram",
+           "train": "took a train", "boat": "went by boat"}.get(means, "travelled")
     if not moving.any():
         return context.answer(0.0, f"I found no stretch where you {how} ({context.scope_label}).", rows[:3].tolist(),
                               f"{len(rows)} photos with GPS, none moving at {low:g}–{high:g} km/h", confidence="likely",
@@ -117,13 +118,26 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
     steps = np.flatnonzero(moving)
     evidence = rows[steps[:: max(1, len(steps) // 12)]][:12].tolist()
     sparse = float(np.median(seconds)) > SPARSE_STEP_S
-    value = round(total, -1)
+    if context.question.usual:  # "how far is it to walk to school": one day's way, as it usually is
+        return _usual_distance(context, metres[steps], local[steps] // 86400, evidence, how, gapped)
+    value = round(float(metres[moving].sum()), -1)
     text = f"{'At least' if gapped else 'About'} {value / 1000:.1f} km ({how}, from the GPS of {len(steps) + 1} photos)."
     reasoning = f"{len(steps)} steps between photos at up to {high:g} km/h add up to {value / 1000:.2f} km"
     why = "a path drawn through the photos' GPS" + (", which are far apart" if sparse else "")
     if gapped:
         why += "; where the camera was off or the photos were few, a straight line stands for the way"
     return context.answer(value, text, evidence, reasoning, confidence="unsure" if sparse else "likely", why=why)
+
+
+def _usual_distance(context: Context, metres: np.ndarray, days: np.ndarray, evidence: list[int], how: str, gapped: bool) -> Answer:
+    """The median over the days of each day's distance: what a way usually is, not all of them added up."""
+    each_day = np.bincount(np.unique(days, return_inverse=True)[1], weights=metres)
+    value = round(float(np.median(each_day)), -1)
+    low, high = (round(float(np.percentile(each_day, share)) / 1000, 1) for share in (25, 75))
+    spread = f", mostly {low:g}–{high:g} km" if len(each_day) > 2 and high > low else ""
+    text = f"Usually {'at least ' if gapped else 'about '}{value / 1000:.1f} km ({how}, over {len(each_day)} days{spread})."
+    return context.answer(value, text, evidence, f"median of {len(each_day)} days' distances", confidence="likely",
+                          why=f"a typical day's distance over {len(each_day)} days")
 
 
 def _haversine(lat1, lng1, lat2, lng2) -> np.ndarray:

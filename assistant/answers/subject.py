@@ -45,7 +45,8 @@ _ANSWER_NOUNS = frozenset(terms("dish dishes meal meals food item items product 
                                 "colours colors title titles word words text sign"))
 # Ways of moving, when a distance is asked ("how far did I walk"): how one moved, which the GPS path is measured by.
 _MOVING_WORDS = frozenset(terms("walk walked walking run ran running jog jogged jogging cycle cycled cycling bike biked biking ride rode "
-                                "drive drove driving fly flew flown flying travel travelled traveled travelling traveling go went"))
+                                "drive drove driving fly flew flown flying travel travelled traveled travelling traveling go went "
+                                "bus buses coach tram trams streetcar trolley train trains rail subway metro tube boat ferry ship"))
 # Beginnings and ends of a visit, when a time of arriving or leaving is asked: the edge, not something to find.
 _EDGE_WORDS = frozenset(terms("leave left leaving arrive arrived arriving get got reach reached wake woke up bed sleep slept "
                               "finish finished start started begin began end ended home land landed"))

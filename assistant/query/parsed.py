@@ -28,7 +28,7 @@ class Question:
     per: str = ""  # "day", "week", "month", "year": an average per unit ("how many times a week")
     edge: str = ""  # time: "start" (arrive, wake up) or "end" (leave, go to bed) of the visit; "" the moment itself
     usual: bool = False  # "usually", "typically", "on a typical day": what is typical over the visits, not one of them
-    means: str = ""  # distance: "walk", "run", "cycle", "drive", "fly"; "" any travel
+    means: str = ""  # distance: "walk", "run", "cycle", "drive", "fly", "bus", "train", "boat"; "" any travel
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -135,7 +135,9 @@ PER_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "
 EXTREME = re.compile(
     r"\b(?:the\s+)?(?P<word>most|least|fewest|longest|shortest)\b(?!\s+recent)(?:\s+(?:often|frequently|of\s+(?:the|my|our)\s+time|times|time)\b)?"
     r"|\b(?P<favourite>favourite|favorite|mostly)\b", FLAGS)
-USUAL = re.compile(r"\b(?:usually|usual|typically|typical|normally|generally|in\s+general|as\s+a\s+rule|tend(?:s|ed)?\s+to|on\s+an?\s+(?:normal|usual)\s+(?:day|week))\b", FLAGS)
+# "How far is it to walk the kids to school", "how long does it take to get to work": the present asks for a typical time.
+USUAL = re.compile(r"\b(?:usually|usual|typically|typical|normally|generally|in\s+general|as\s+a\s+rule|tend(?:s|ed)?\s+to|on\s+an?\s+(?:normal|usual)\s+(?:day|week)"
+                   r"|how\s+(?:far|long)\s+is\s+it|how\s+long\s+does\s+it\s+take)\b", FLAGS)
 # The start or the end of a stay: "leave the office" ends one, "get to work" starts one.
 # Words between the frame and the verb that says which: "when did I [first] arrive", "what time do I [tend to] leave".
 BEFORE_VERB = re.compile(r"(?:\s*\b(?:tend(?:s|ed)?\s+to|used\s+to|usually|typically|normally|generally|first|last|finally|actually|always)\b)*", FLAGS)
@@ -151,4 +153,7 @@ MEANS = [
     ("cycle", re.compile(r"\b(?:cycle|cycled|cycling|bike|biked|biking|bicycle)\b", FLAGS)),
     ("drive", re.compile(r"\b(?:drive|drove|driving|driven|car)\b", FLAGS)),
     ("fly", re.compile(r"\b(?:fly|flew|flying|flown|flight|plane)\b", FLAGS)),
+    ("bus", re.compile(r"\b(?:bus|buses|coach|tram|trams|streetcar|trolley)\b", FLAGS)),
+    ("train", re.compile(r"\b(?:train|trains|rail|railway|subway|metro|underground|tube)\b", FLAGS)),
+    ("boat", re.compile(r"\b(?:boat|ferry|ferries|ship|cruise|sailed|sailing)\b", FLAGS)),
 ]

@@ -152,6 +152,23 @@ def test_time_spent_adds_up_the_visits(life):
     assert answer.value == len(GYM_DAYS_IN_MARCH) * 60 * 60 and answer.confidence == "likely"
 
 
+@pytest.mark.parametrize("scope", ["in March", "in spring"])
+def test_time_spent_in_a_month_or_season_without_a_year_adds_up_all_of_its_visits(life, scope):
+    answer = answer_question(life[0], f"How long did I spend at the gym {scope}?", now=datetime(2019, 4, 10))
+    assert answer.value == len(GYM_DAYS_IN_MARCH) * 60 * 60  # every visit of that March, not only the last day's
+
+
+def test_time_added_up_over_visits_is_said_in_hours_not_days(life):
+    answer = answer_question(life[0], "How much time did I spend at the office in March?", now=datetime(2019, 4, 10))
+    hours = answer.value // 3600
+    assert hours > 24 and answer.text.startswith(f"{hours} h")  # a working month, not "5 days 18 h"
+
+
+def test_time_spent_on_a_day_that_recurs_is_the_most_recent_day(life):
+    answer = answer_question(life[0], "How long did I spend at the gym on 29 March?", now=datetime(2019, 4, 10))
+    assert answer.value == 60 * 60
+
+
 def test_an_answer_carries_confidence_and_why_in_json(life):
     record = answer_question(life[0], "How many times did I go to the cinema?").to_dict()
     assert record["confidence"] == "sure" and record["why"] and "confident" not in record
@@ -299,3 +316,37 @@ def test_two_signs_read_alike_at_one_visit_make_the_reading_likely(tmp_path):
                text) for shot, text in enumerate(["HEINEKEN", "GUINNESS", "EXIT"])]
     answer = answer_question(_commit(tmp_path / "lib", photos), "What brand of beer did I drink at the bar on 3 May 2019?")
     assert answer.value in ("HEINEKEN", "GUINNESS") and answer.confidence != "sure" and "GUINNESS" in answer.why
+
+
+def test_how_far_is_it_is_one_usual_way_not_every_way_added_up(tmp_path):
+    """Five mornings' walks to the bakery (one of them the long way round): a way is about 1.3 km, not 8."""
+    photos, step = [], 0.00063  # 70 m a minute, north
+    for day, minutes in zip(range(4, 9), (19, 19, 19, 57, 19)):  # Thursday the 7th: the long way, three times as far
+        start = datetime(2019, 3, day, 8)
+        photos += [(start + timedelta(minutes=minute), "a man walking on a street to the bakery", "", DUBLIN, 53.34 + step * minute, -6.26, "")
+                   for minute in range(minutes + 1)]
+        photos.append((start + timedelta(minutes=minutes + 2), "bread on a bakery counter", "Bread Co", DUBLIN, 53.34 + step * minutes, -6.26, ""))
+    library = _commit(tmp_path / "lib", photos)
+    one_way = 19 * step * 111_195
+    answer = answer_question(library, "How far is it to walk to the bakery?")
+    assert abs(answer.value - one_way) < 0.1 * one_way and answer.text.startswith("Usually")
+    assert answer_question(library, "How far did I walk to the bakery in March 2019?").value > 5 * one_way  # added up when asked so
+
+
+def test_how_long_do_i_usually_stay_is_one_visit_not_all_of_them(life):
+    answer = answer_question(life[0], "How long do I usually spend at the gym?")
+    assert answer.value == 60 * 60 and answer.text.startswith("Usually 1 h")  # each visit 18:00-18:50 and its last photo's ten minutes
+
+
+def test_how_far_by_tram_measures_the_ride_not_the_walk_to_the_stop(tmp_path):
+    walk, ride = 0.00063, 0.003  # a degree of latitude north each minute: 70 m (4 km/h) on foot, 334 m (20 km/h) on the tram
+    start = datetime(2019, 3, 5, 8)
+    photos = [(start + timedelta(minutes=minute), "a sidewalk with people walking", "", DUBLIN, 53.34 + walk * minute, -6.26, "")
+              for minute in range(10)]
+    top = 53.34 + walk * 9
+    photos += [(start + timedelta(minutes=10 + minute), "people sitting in a tram", "", DUBLIN, top + ride * (minute + 1), -6.26, "")
+               for minute in range(12)]
+    library, tram = _commit(tmp_path / "lib", photos), 12 * ride * 111_195
+    for way in ("tram", "streetcar"):  # the way is how one moved, measured by speed: no photo need say "streetcar"
+        answer = answer_question(library, f"How far did I travel by {way} on 5 March 2019?")
+        assert abs(answer.value - tram) < 0.1 * tram and "tram" in answer.text
