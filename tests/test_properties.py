@@ -410,3 +410,20 @@ def test_the_api_takes_any_json_value(small_app, api, value):
     else:
         assert "event: complete" in events, events[:500]
         assert api == "submit" or '"reply"' in events, events[:500]
+
+
+@pytest.mark.parametrize("route", ["gradio_api/call/chat", "gradio_api/run/chat", "gradio_api/call/more_like"])
+@pytest.mark.parametrize("body", ['{"data": []}', "{}", "not json", "", '{"data": "coffee"}', "[]", '{"data": {"text": "coffee"}}'], ids=repr)
+def test_a_call_without_its_values_or_with_bad_json_is_told_what_to_send(small_app, route, body):
+    """Gradio answers a /chat with no values with a server error (500, or an error event with no message), and bad JSON
+    with a bare "JSON decode error": the caller gets a 4xx naming the shape to send instead."""
+    import httpx
+
+    url = small_app[0]
+    call = httpx.post(f"{url}{route}", content=body, headers={"content-type": "application/json"}, timeout=60)
+    assert 400 <= call.status_code < 500, (call.status_code, call.text)
+    error = call.json()["error"]
+    wanted = "the message, as text" if route.endswith("chat") else "a photo id"
+    assert f'{{"data": ["<{wanted}>"]}}' in error, error
+    if body == "not json":
+        assert call.status_code == 400 and "not JSON" in error

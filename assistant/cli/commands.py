@@ -331,7 +331,7 @@ def build_app_from_args(args: argparse.Namespace):
     return App.build(
         share=args.share, library=args.library, model=args.model, auth_file=args.auth_file, study_log=args.study_log,
         participant=args.participant, topic=args.topic, date_order=args.date_order, host=args.host, port=args.port,
-        online_places=args.online_places, topics=args.topics, qrels=args.qrels, feedback=args.feedback, hint_every=args.hint_every,
+        online_places=args.online_places, map_tiles=args.map_tiles, topics=args.topics, qrels=args.qrels, feedback=args.feedback, hint_every=args.hint_every,
         tolerance=args.tolerance,
     )
 

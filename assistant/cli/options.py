@@ -74,6 +74,11 @@ def add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--share", action="store_true", help="also publish a temporary public link (off unless asked)")
     _add_date_order_option(parser)
     _add_online_places_option(parser)
+    parser.add_argument(
+        "--map-tiles", action="store_true", default=None,
+        help="draw the map over OpenStreetMap's tiles, fetched politely and kept in the user cache folder "
+        "(env LIFELOG_MAP_TILES; another tile server: LIFELOG_TILE_URL; default: offline, over the photos' own trail)",
+    )
     parser.add_argument("--auth-file", help="require a login; accounts (and each one's library) from `lifelog add-user`")
     parser.add_argument("--study-log", help="record every turn, click and submission as JSON lines in this file")
     parser.add_argument("--participant", help="participant id in the study log (default: the login name)")

@@ -12,6 +12,7 @@ import platformdirs
 DEFAULT_MODEL = "openai/clip-vit-base-patch32"
 # Matches photo words by meaning ("a hot drink" finds "espresso"); "none" turns the semantic channel off.
 DEFAULT_TEXT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 # Each setting: (environment variable, default). A default of None means "decide at run time".
 _SOURCES = {
@@ -24,6 +25,8 @@ _SOURCES = {
     "batch_size": ("LIFELOG_BATCH_SIZE", "32"),
     "demo_dir": ("LIFELOG_DEMO_DIR", None),  # None: a Space's persistent storage, else a cache folder
     "online_places": ("LIFELOG_ONLINE_PLACES", "0"),  # ask Nominatim about places nothing offline knows
+    "map_tiles": ("LIFELOG_MAP_TILES", "0"),  # draw the map over OpenStreetMap's tiles, fetched and kept
+    "tile_url": ("LIFELOG_TILE_URL", OSM_TILE_URL),  # where tiles come from
     "date_order": ("LIFELOG_DATE_ORDER", None),  # None: the locale's, else an ambiguous 04/05/2020 admits both readings
     "language": ("LIFELOG_LANGUAGE", "auto"),  # the language memories are written in; auto: told per message
     # Gradio's own variables, which a Hugging Face Space sets; None: this machine only, port 7860
@@ -112,6 +115,8 @@ class Settings:
     batch_size: int
     demo_dir: Path
     online_places: bool  # off by default: parsing stays offline
+    map_tiles: bool  # off by default: the map is drawn offline (outlines and the photos' own trail)
+    tile_url: str  # a tile server's URL template with {z}, {x} and {y}
     date_order: str | None  # "DMY", "MDY", or None: an ambiguous 04/05/2020 admits both readings
     language: str  # "auto" (told per message), "en", "de", "el", or any language dateparser knows
     host: str  # the app's listening address
@@ -140,6 +145,8 @@ class Settings:
             batch_size=int(values["batch_size"]),  # type: ignore[arg-type]
             demo_dir=Path(str(values["demo_dir"])).expanduser() if values["demo_dir"] else default_demo_dir(),
             online_places=_switch(values["online_places"]),
+            map_tiles=_switch(values["map_tiles"]),
+            tile_url=str(values["tile_url"]),
             date_order=_date_order(values["date_order"]),
             language=str(values["language"]).strip().lower() or "auto",
             # A Space's proxy reaches the app from outside the container; anywhere else, this machine only.

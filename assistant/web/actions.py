@@ -9,12 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection
 
+from PIL import Image
+
 from ..chat import ChatState, Turn
 from ..query.chips import Chip
 from ..search import EventHit
 from ..studies.session import SessionRunner, SessionView
 from .pool import AssistantPool, GradioProgress
-from .presentation import moment_panel
+from .presentation import map_image, moment_panel
+from .tiles import tile_source_for
+from .trail import trail_of
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Actions:
     def __init__(self, pool: AssistantPool):
         self.pool = pool
         self.study = pool.study
+        self.tiles = tile_source_for(pool.settings)  # OpenStreetMap's, with --map-tiles; None: the map stays offline
 
     def message(self, visitor: Visitor, state: ChatState, text: str, progress: GradioProgress | None = None) -> Turn:
         turn = self.pool.assistant(progress, visitor.username).respond(state, text)
@@ -80,6 +85,10 @@ class Actions:
         panel = moment_panel(self.pool.assistant(username=visitor.username).open_moment(moment))
         self.study.action(visitor.username, visitor.session, "open", image_id=moment["best"]["image_id"])
         return panel
+
+    def map_of(self, visitor: Visitor, moments: list[EventHit]) -> Image.Image | None:
+        """The moments on a map over this user's library's own GPS trail (and the tiles, when on)."""
+        return map_image(moments, trail_of(self.pool.assistant(username=visitor.username).library), self.tiles)
 
     def submit(self, visitor: Visitor, image_id: str) -> dict:
         """ "This is it": a photo of this user's library, recorded with the time since the task began (judged in a session)."""

@@ -32,10 +32,11 @@ def visitor(request: gr.Request) -> Visitor:
     return Visitor(request.username, request.session_hash or "")
 
 
-def turn_update(screen: Screen, turn: Turn, history: list, message: str | None, replies=None) -> dict:
+def turn_update(screen: Screen, turn: Turn, history: list, message: str | None, replies=None,
+                map_of: Callable[[list[EventHit]], object] = map_image) -> dict:
     """What a turn changes: the chat always; the moments, chips, map and choices unless the turn only talks.
     A new set of moments closes the open moment; with `replies`, the chat says when photos shown are missing
-    from their folders."""
+    from their folders; `map_of` draws the moments' map (the screen's: over the library's trail)."""
     missing = missing_note(turn.moments, replies) if replies is not None else ""
     chat = {screen.chatbot: chat_history(history, message, f"{turn.reply}\n\n{missing}" if missing else turn.reply), screen.message: ""}
     if turn.keeps_screen:
@@ -46,7 +47,7 @@ def turn_update(screen: Screen, turn: Turn, history: list, message: str | None, 
         screen.results: gallery_items(matching),
         screen.others: gr.update(value=gallery_items(rest, first_number=len(matching) + 1), visible=bool(rest)),
         screen.chip_box: gr.update(choices=current, value=[chip_id for _, chip_id in current]),
-        screen.where: map_image(turn.moments),
+        screen.where: map_of(turn.moments),
         screen.state: turn.state,
         screen.matching_moments: matching,
         screen.other_moments: rest,
@@ -62,8 +63,9 @@ class ScreenHandlers:
     def __init__(self, actions: Actions, screen: Screen):
         self.actions, self.screen, self.replies = actions, screen, actions.pool.replies
 
-    def turn_update(self, turn: Turn, history: list, message: str | None) -> dict:
-        return turn_update(self.screen, turn, history, message, self.replies)
+    def turn_update(self, turn: Turn, history: list, message: str | None, request: gr.Request) -> dict:
+        """What the turn changes on this visitor's screen, its map drawn over their library's trail."""
+        return turn_update(self.screen, turn, history, message, self.replies, functools.partial(self.actions.map_of, visitor(request)))
 
     def on_ready(self, request: gr.Request, progress=gr.Progress()) -> dict:
         """Load this visitor's library (with progress over the notice), then say what loading had to say."""
@@ -75,22 +77,22 @@ class ScreenHandlers:
     def on_message(self, text, history, chat_state, request: gr.Request, progress=gr.Progress()) -> dict:
         turn = self.actions.message(visitor(request), chat_state, text, progress)
         opened = self._opened(turn.opened, request) if turn.opened is not None else {}
-        return self.turn_update(turn, history, text) | opened
+        return self.turn_update(turn, history, text, request) | opened
 
     @user_errors
     def on_choice(self, index, history, chat_state, request: gr.Request) -> dict:
         offer, turn = self.actions.choose(visitor(request), chat_state, index)
-        return self.turn_update(turn, history, offer)
+        return self.turn_update(turn, history, offer, request)
 
     @user_errors
     def on_start_over(self, history, request: gr.Request) -> dict:
-        return self.turn_update(self.actions.start_over(visitor(request)), history, "(start over)")
+        return self.turn_update(self.actions.start_over(visitor(request)), history, "(start over)", request)
 
     @user_errors
     def on_chips(self, kept, history, chat_state, request: gr.Request) -> dict:
         removed, turn = self.actions.keep_chips(visitor(request), chat_state, kept or [])
         said = "(untick " + ", ".join(chip.label for chip in removed) + ")" if removed else None
-        return self.turn_update(turn, history, said)
+        return self.turn_update(turn, history, said, request)
 
     @user_errors
     def on_select_moment(self, moments: list[EventHit], request: gr.Request, evt: gr.SelectData) -> dict:
@@ -101,7 +103,7 @@ class ScreenHandlers:
     def on_timeline_click(self, ids, history, chat_state, request: gr.Request, evt: gr.SelectData) -> dict:
         image_id = ids[evt.index]
         turn = self.actions.more_like(visitor(request), chat_state, image_id, source="timeline")
-        return self.turn_update(turn, history, f"(more like photo {image_id})")
+        return self.turn_update(turn, history, f"(more like photo {image_id})", request)
 
     def on_opened_photo(self, act: Callable[[Visitor, ChatState, str], Turn], label: str) -> Callable:
         """A button acting on the photo of the moment open in the panel."""
@@ -109,8 +111,8 @@ class ScreenHandlers:
         @user_errors
         def handler(image_id, history, chat_state, request: gr.Request) -> dict:
             if not image_id:
-                return self.turn_update(Turn.talk(chat_state, self.replies("open_a_moment")), history, f"({label})")
-            return self.turn_update(act(visitor(request), chat_state, image_id), history, f"({label})")
+                return self.turn_update(Turn.talk(chat_state, self.replies("open_a_moment")), history, f"({label})", request)
+            return self.turn_update(act(visitor(request), chat_state, image_id), history, f"({label})", request)
 
         return handler
 

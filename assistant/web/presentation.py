@@ -16,6 +16,8 @@ from ..chat import ChatState, OpenedMoment
 from ..search import EventHit
 from ..core.words import plural
 from .mapview import MapPoint, render_map
+from .tiles import TileSource
+from .trail import Trail
 
 if TYPE_CHECKING:
     from ..studies.session import SessionView
@@ -60,14 +62,15 @@ def missing_note(moments: list[EventHit], replies) -> str:
     return replies("photos_missing", count=len(missing), folders=named)
 
 
-def map_image(moments: list[EventHit]) -> Image.Image | None:
-    """The moments as numbered points on a map; None when none of them has a position."""
+def map_image(moments: list[EventHit], trail: Trail | None = None, tiles: TileSource | None = None) -> Image.Image | None:
+    """The moments as numbered points on a map, over the library's trail and the tiles when given; None when none
+    of them has a position."""
     points = [
         MapPoint(m["best"]["lat"], m["best"]["lng"], str(n), m["best"]["semantic_name"] or m["best"]["city"])
         for n, m in enumerate(moments, 1)
         if m["best"]["lat"] is not None and m["best"]["lng"] is not None
     ]
-    return render_map(points) if points else None
+    return render_map(points, trail=trail, tiles=tiles) if points else None
 
 
 def chip_choices(state: ChatState) -> list[tuple[str, str]]:
