@@ -523,6 +523,16 @@ def test_remembered_moments_are_not_questions(text):
     assert parse_query(text, now=NOW).question is None
 
 
+# Known-item memories as LSC topics and users write them, written before the parser met them: a memory that
+# says "how nice was that" or starts "What a day" is not a question.
+LSC_STYLE_MEMORIES = (Path(__file__).parent / "lsc_style_memories.txt").read_text().splitlines()
+
+
+@pytest.mark.parametrize("text", LSC_STYLE_MEMORIES)
+def test_lsc_style_memories_are_not_questions(text):
+    assert parse_query(text, now=NOW).question is None
+
+
 def test_new_table_sizes():
     assert len(ASKED) >= 120 and len(REMEMBERED) >= 60
     assert {kind for _, kind in ASKED} == set(QUESTION_KINDS)
