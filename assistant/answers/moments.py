@@ -144,8 +144,12 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         return Moments(np.zeros(0, np.int64), scope, subject, time_covered=False)
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
+    words = np.stack([_word_rows(library, word) for word in subject])
     named = np.stack([_place_rows(library, word) for word in subject])
-    hits = np.stack([_word_rows(library, word) for word in subject]) | named
+    # a count is sure of a place found by its name when the word names what the place is ("Ted Reeve Arena" for
+    # "arena") or is a name no photo's own words have ("Ianos"), not a common word inside a name ("Park Hyatt")
+    named_surely = np.stack([_place_rows(library, word, as_head=bool(found.any())) for word, found in zip(subject, words)])
+    hits = words | named
     meals = [word for position, word in enumerate(subject) if word in MEAL_HOURS and not hits[position, scope].any()]
     if meals:  # "lunch at the souvlaki place": the midday visits, when no photo there says lunch
         hours = (library.local_seconds % 86400) // 3600
@@ -153,7 +157,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
             first, last = MEAL_HOURS[word]
             scope = scope & (hours >= first) & (hours < last)
         kept = [position for position, word in enumerate(subject) if word not in meals]
-        subject, hits, named = [subject[position] for position in kept], hits[kept], named[kept]
+        subject, hits, named, named_surely = [subject[position] for position in kept], hits[kept], named[kept], named_surely[kept]
         if not subject:
             return Moments(np.flatnonzero(scope), scope, subject, as_times_of_day=meals)
     scope_rows = np.flatnonzero(scope)
@@ -178,7 +182,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     rows = _visits_about(library, hits, scope, timeline)
     relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
     in_scope = named[:, scope].any(axis=1)
-    by_name = named[in_scope][:, rows].all(axis=0) if in_scope.all() and in_scope.any() else np.zeros(len(rows), bool)
+    by_name = named_surely[:, rows].all(axis=0) if in_scope.all() and in_scope.any() else np.zeros(len(rows), bool)
     return Moments(rows, scope, relevance=relevance, by_place_name=by_name, word_hits=hits[:, rows], **found)
 
 
@@ -365,18 +369,19 @@ def _photos_with(library: Library, columns) -> np.ndarray:
 _PLACE_WORDS: "weakref.WeakKeyDictionary[Library, list[tuple[np.ndarray, list[set[str]]]]]" = weakref.WeakKeyDictionary()
 
 
-def _place_rows(library: Library, word: str) -> np.ndarray:
-    """Photos whose place's name, city or country has the word ("cinema" in "Lighthouse Cinema", "sofia" in Sofia)."""
+def _place_rows(library: Library, word: str, as_head: bool = False) -> np.ndarray:
+    """Photos whose place's name, city or country has the word ("cinema" in "Lighthouse Cinema", "sofia" in Sofia);
+    as_head: only as the name's last word, which says what the place is ("arena" in "Ted Reeve Arena")."""
     cached = _PLACE_WORDS.get(library)
     if cached is None:
         cached = _PLACE_WORDS[library] = []
         for column in ("semantic_name", "city", "country"):
             unique, inverse = np.unique(library.place_names(column), return_inverse=True)
-            cached.append((inverse, [{folded(term) for term in terms(name)} for name in unique]))
+            cached.append((inverse, [[folded(term) for term in terms(name)] for name in unique]))
     wanted = _forms(word)
     mask = np.zeros(len(library), dtype=bool)
     for inverse, name_words in cached:
-        named = [code for code, words in enumerate(name_words) if words & wanted]
+        named = [code for code, words in enumerate(name_words) if set(words[-1:] if as_head else words) & wanted]
         if named:
             mask |= np.isin(inverse, named)
     return mask

@@ -350,3 +350,22 @@ def test_how_far_by_tram_measures_the_ride_not_the_walk_to_the_stop(tmp_path):
     for way in ("tram", "streetcar"):  # the way is how one moved, measured by speed: no photo need say "streetcar"
         answer = answer_question(library, f"How far did I travel by {way} on 5 March 2019?")
         assert abs(answer.value - tram) < 0.1 * tram and "tram" in answer.text
+
+
+def test_a_count_is_sure_of_places_named_for_what_they_are_not_of_a_common_word_inside_a_name(tmp_path):
+    """'park' is what St Stephen's Green Park is, and only a word in Park Hyatt's name: counted, but not surely."""
+    photos = []
+    for day in (4, 5, 6):
+        start = datetime(2019, 3, day, 12)
+        photos += [(start + timedelta(minutes=10 * step), "trees and a path in a park", "St Stephen's Green Park", DUBLIN, 53.338, -6.259, "")
+                   for step in range(4)]
+    for day in (11, 12):
+        start = datetime(2019, 3, day, 9)
+        photos += [(start + timedelta(minutes=10 * step), "a hotel lobby with chairs", "Park Hyatt", DUBLIN, 53.345, -6.27, "")
+                   for step in range(4)]
+    library = _commit(tmp_path / "lib", photos)
+    the_green = answer_question(library, "How many times did I go to the park in the first week of March 2019?")
+    assert the_green.value == 3 and the_green.confidence == "sure"
+    with_the_hotel = answer_question(library, "How many times did I go to the park in March 2019?")
+    assert with_the_hotel.value == 5 and with_the_hotel.confidence == "likely"
+    assert answer_question(library, "How many times did I go to the Hyatt?").confidence == "sure"  # a name, no photo's word
