@@ -69,6 +69,16 @@ class Context:
             parts.append("matched by exact words only (no sentence model)")
         return "; ".join(filter(None, [meals, *parts]))
 
+    def thinly_found(self, group: Group) -> str:
+        """Why a visit may not be what was asked ('' when it is found well): one photo is a captioner's word, or a
+        GPS fix that strayed to the place next door; several photos are surer."""
+        if not self.moments.subject:
+            return ""
+        if len(group.rows) < 2:
+            return "a single photo says it"
+        thin = self.moments.thin_words(group.rows)
+        return f"only one photo there has {', '.join(map(repr, thin))}" if thin else ""
+
     @property
     def has_sentence_model(self) -> bool:
         return self.library.text_model is not None and self.library.text_embeddings is not None

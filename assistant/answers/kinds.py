@@ -187,15 +187,12 @@ def _time(context: Context) -> Answer:
         return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}",
                               candidates, "unsure", "several occasions and the question names none")
     group = context.groups[-1] if question.ordinal is None else context.groups[0]
-    # one photo is a captioner's word, or a GPS fix that strayed to the place next door: several photos are surer
-    thin = context.moments.thin_words(group.rows) if len(group.rows) > 1 else []
-    single = (len(group.rows) < 2 and bool(context.moments.subject)) or bool(thin)
+    thin = context.thinly_found(group)
     way_there = _way_there(context, group) if context.by_trip and side != "end" else []  # "when did we fly to Orlando": the flight
     evidence = list(dict.fromkeys([*way_there, int(edge(group)), *context.evidence([group])]))  # and the photo the time is read from
     return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if single else "sure",
-                          why=(f"only one photo there has {', '.join(map(repr, thin))}" if thin else "a single photo says it") if single else "")
+                          confidence="likely" if thin else "sure", why=thin)
 
 
 def _way_there(context: Context, group, shown: int = 2) -> list[int]:
@@ -251,6 +248,9 @@ def _location(context: Context) -> Answer:
         if question.counted:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning)
+    thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
+    if thin and all(thin):  # every visit that names a place was found by one photo's word
+        return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely", thin[-1])
     return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at")
 
 

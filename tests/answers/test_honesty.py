@@ -369,3 +369,17 @@ def test_a_count_is_sure_of_places_named_for_what_they_are_not_of_a_common_word_
     with_the_hotel = answer_question(library, "How many times did I go to the park in March 2019?")
     assert with_the_hotel.value == 5 and with_the_hotel.confidence == "likely"
     assert answer_question(library, "How many times did I go to the Hyatt?").confidence == "sure"  # a name, no photo's word
+
+
+def test_a_place_read_from_one_photos_word_is_likely_not_sure(tmp_path):
+    """One caption of a shop visit says 'umbrella' (a captioner's word, or someone else's umbrella): the shop is likely."""
+    start, photos = datetime(2019, 3, 9, 11), []
+    captions = ["clothes on racks in a shop", "a woman holding an umbrella in a shop", "a shop counter", "shoes on a shelf"]
+    photos += [(start + timedelta(minutes=10 * step), caption, "Arnotts", DUBLIN, 53.349, -6.262, "") for step, caption in enumerate(captions)]
+    start = datetime(2019, 3, 10, 11)
+    photos += [(start + timedelta(minutes=10 * step), "a man holding a blue umbrella on a street", "", DUBLIN, 53.35, -6.26, "")
+               for step in range(1)] + [(start + timedelta(minutes=10 * step), "a street", "Henry Street", DUBLIN, 53.35, -6.26, "")
+                                        for step in range(1, 4)]
+    library = _commit(tmp_path / "lib", photos)
+    answer = answer_question(library, "Where did I buy the umbrella?")
+    assert answer.value == "Arnotts" and answer.confidence == "likely" and "single photo" in answer.why
