@@ -205,6 +205,17 @@ def greek_forms(name: str) -> set[str]:
     return forms
 
 
+_GREEK_SOUNDS = (("ει", "ι"), ("οι", "ι"), ("αι", "ε"), ("η", "ι"), ("υ", "ι"), ("ω", "ο"))
+
+
+def greek_spelling(key: str) -> str:
+    """A normalized Greek name as it sounds, so that the spellings natives use for a foreign town meet: "λισαβονα"
+    and GeoNames' "λισσαβωνα" are both "λισαβονα" (ω and ο, η ι υ ει οι, doubled letters)."""
+    for written, sound in _GREEK_SOUNDS:
+        key = key.replace(written, sound)
+    return re.sub(r"([\u03b1-\u03c9])\1", r"\1", key)
+
+
 @lru_cache(maxsize=1)
 def _foreign_city_names() -> dict[str, list[City]]:
     """The cities' index with their names in other languages added (GeoNames alternates; Greek ones in their cases)."""
@@ -230,8 +241,8 @@ def _foreign_city_names() -> dict[str, list[City]]:
             small = record["population"] < 100_000 or len(alternate) < 4
             if not greek and small and (normalize(alternate)[:3] != main_key[:3] or len(alternate) < 5 < len(main_key)):
                 continue  # a small town's other names are too often words ("Kino", "Sol"): only spellings of its own
-            for form in greek_forms(alternate) if greek else {alternate}:
-                key = normalize(form)
+            forms = {normalize(form) for form in greek_forms(alternate)} if greek else {normalize(alternate)}
+            for key in forms | ({greek_spelling(key) for key in forms} if greek else set()):
                 # Beside a town of the name: "Vienne" is Vienna to the French, more than the town on the Rhône.
                 if key and key not in skip and city not in cities.get(key, []):
                     cities[key] = sorted(cities.get(key, []) + [city], key=lambda c: -c.population)

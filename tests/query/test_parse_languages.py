@@ -77,6 +77,8 @@ DUBLIN, MUNICH, LISBON, THESSALONIKI, SEOUL, DAEJEON_STATION, BUSAN = (
 PLACES = [
     ("una cena a Dublino con i colleghi", DUBLIN, LISBON),
     ("φαγητό στο Δουβλίνο", DUBLIN, THESSALONIKI),
+    ("ένα απόγευμα στη Λισαβόνα", LISBON, DUBLIN),  # as Greeks write it; GeoNames has only "Λισαβώνα"
+    ("ένα απόγευμα στη Λισσαβώνα", LISBON, DUBLIN),
     ("um passeio em Lisboa", LISBON, DUBLIN),
     ("ein Bier in München", MUNICH, DUBLIN),
     ("une semaine en Irlande", (53.27, -9.05), MUNICH),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..gazetteer import City, place_words, world_gazetteer
+from ..gazetteer import City, greek_spelling, place_words, world_gazetteer
 from ..text import is_capitalized, next_word, normalize, sentence_start
 from .model import Area
 from .reading import (
@@ -30,6 +30,8 @@ def match_world(ctx: Context, i: int) -> tuple[int, Hit] | None:
             if hit is not None:
                 return length, hit
             continue
+        if key not in gazetteer.cities and _GREEK_LETTER.search(key):  # "Λισαβόνα" as GeoNames spells it, "Λισαβώνα"
+            key = greek_spelling(key)
         cities = gazetteer.cities.get(key)
         if cities:
             hit = _city_hit(ctx, key, start, end, words_lists)
@@ -38,6 +40,7 @@ def match_world(ctx: Context, i: int) -> tuple[int, Hit] | None:
     return None
 
 
+_GREEK_LETTER = re.compile(r"[\u03b1-\u03c9]")
 _GEO_NOUN_PHRASE = re.compile(
     r"(?:\b(?:in|at|on|around|near|through|across|to|into)\s+)?(?:the\s+)?(?:very\s+)?(?:[^\W\d_]+\s+){1,2}of\s+(?:the\s+)?$",
     re.IGNORECASE)
