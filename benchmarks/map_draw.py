@@ -31,7 +31,8 @@ def city_life(photos: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.nd
     metres = np.concatenate([stay, walk], axis=1).reshape(-1, 2)
     lat = CITY[0] + metres[:, 1] / 111_320
     lng = CITY[1] + metres[:, 0] / (111_320 * np.cos(np.radians(CITY[0])))
-    gaps = np.where(np.arange(len(lat)) % 600 == 0, 8 * 3600, 30)  # a night every ten legs
+    order = np.arange(len(lat))
+    gaps = np.where(order % 600 == 0, 8 * 3600, np.where(order % 60 == 0, 20 * 60, 30))  # 20 min between legs, a night every ten
     return lat, lng, 1_500_000_000 + np.cumsum(gaps)
 
 

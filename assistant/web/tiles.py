@@ -43,6 +43,7 @@ class TileSource:
         self.unreachable: str | None = None  # why the last request failed; None once the server answers again
         self._retry_at = 0.0
         self._wanted: deque[tuple[int, int, int]] = deque()
+        self._asked: set[tuple[int, int, int]] = set()  # wanted or being fetched: never asked for twice at once
         self._changed = threading.Condition()
         self._worker: threading.Thread | None = None
 
@@ -93,8 +94,10 @@ class TileSource:
 
     def _want(self, tiles: list[tuple[int, int, int]]) -> None:
         """Ask the fetcher for these tiles (called holding the condition)."""
-        self._wanted.extend(tile for tile in tiles if tile not in self._wanted)
-        if self._worker is None or not self._worker.is_alive():
+        fresh = [tile for tile in tiles if tile not in self._asked]
+        self._wanted.extend(fresh)
+        self._asked.update(fresh)
+        if self._worker is None:
             self._worker = threading.Thread(target=self._fetch_wanted, name="map-tiles", daemon=True)
             self._worker.start()
 
@@ -103,10 +106,13 @@ class TileSource:
             with self._changed:
                 if not self._wanted or time.monotonic() < self._retry_at:
                     self._wanted.clear()
+                    self._asked.clear()
+                    self._worker = None  # under the lock: a tile wanted from now on starts a new fetcher
                     return
                 tile = self._wanted.popleft()
             fetched = self._fetch(tile)
             with self._changed:
+                self._asked.discard(tile)
                 self._changed.notify_all()
             if fetched:
                 time.sleep(MIN_SECONDS_BETWEEN_REQUESTS)
