@@ -19,7 +19,7 @@ from ..library import Library
 from ..query import ParsedQuery, local_seconds_of
 from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
-from .measures import asks_between_places, average, distance, distance_between
+from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, word_rows
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_last_presence, asks_where, content_words
@@ -71,6 +71,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
+    if question.kind == "frequency" and question.means == "fly" and not moments.missing:
+        return flights(context)
     if not moments.subject and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
     if moments.missing and moments.found and question.kind not in READING_KINDS:

@@ -28,7 +28,10 @@ SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) i
 GPS_JITTER_M = 50.0  # consecutive photos closer than this may be one place read twice
 UNSEEN_WALK_M = 1000.0  # a way made while the camera was off counts as walked up to this far
 EARTH_RADIUS_M = 6_371_000.0
+FLIGHT_MIN_M = 150_000.0  # a jump at flying speed shorter than this may be a fast train or a GPS glitch
+LOCATED_FOR_FLIGHTS = 0.5  # flights are counted only where at least this share of the photos in time has GPS
 # "How far is Copenhagen from home?", "how far away was the hotel from Rome": a distance between places, not a journey.
+_FROM = re.compile(r"\b(?:from|out\s+of|leaving|left)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bhow\s+far\s+(?:away\s+)?(?:is|was|are|were)\s+(?!it\b)", re.IGNORECASE)
 
 
@@ -138,6 +141,41 @@ def _usual_distance(context: Context, metres: np.ndarray, days: np.ndarray, evid
     text = f"Usually {'at least ' if gapped else 'about '}{value / 1000:.1f} km ({how}, over {len(each_day)} days{spread})."
     return context.answer(value, text, evidence, f"median of {len(each_day)} days' distances", confidence="likely",
                           why=f"a typical day's distance over {len(each_day)} days")
+
+
+def flights(context: Context) -> Answer:
+    """ "How many times did I fly (to Berlin)": jumps between consecutive photos too far and too fast for the ground,
+    in the question's time, landing or taking off in its place. A long flight with the camera off for hours is
+    slower than a plane on paper and is missed, so the count is likely, and no GPS is no "never"."""
+    library = context.library
+    rows = np.flatnonzero(context.parsed.time.exactly().mask(library.local_seconds))
+    if not len(rows):
+        return context.nothing_found()
+    located = rows[np.isfinite(library.lat[rows]) & np.isfinite(library.lng[rows])]
+    if len(located) < LOCATED_FOR_FLIGHTS * len(rows) or len(located) < 2:
+        return context.cannot_tell("I can't tell how many flights: too few photos have GPS.", "flights are counted from the GPS")
+    low, high = SPEEDS_KMH["fly"]
+    metres = _haversine(library.lat[located[:-1]], library.lng[located[:-1]], library.lat[located[1:]], library.lng[located[1:]])
+    seconds = np.diff(library.utc_seconds[located]).astype(np.float64)
+    kmh = np.divide(metres * 3.6, seconds, out=np.zeros_like(metres), where=seconds > 0)
+    flying = (metres >= FLIGHT_MIN_M) & (seconds > 0) & (kmh >= low) & (kmh <= high)
+    if context.moments.subject or context.parsed.place.terms:  # "to Berlin": it lands there; "from Berlin": it takes off
+        placed = context.moments.scope.copy()
+        if context.moments.subject:  # a place the photos' words name ("from the Lido"), not the gazetteer
+            placed[:] = False
+            placed[context.moments.rows] = True
+        placed = placed[located]
+        flying &= placed[:-1] if _FROM.search(context.parsed.text) else placed[1:]
+    steps = np.flatnonzero(flying)
+    ends = [[int(located[step]), int(located[step + 1])] for step in steps]
+    legs = [f"{context.library.record(start)['place'] or 'somewhere'} → {context.library.record(end)['place'] or 'somewhere'}"
+            for start, end in ends]
+    count = len(steps)
+    text = f"{count} {'flight' if count == 1 else 'flights'}" + (f": {'; '.join(legs[:6])}." if count else ", as far as the GPS shows.")
+    return context.answer(count, text, [row for pair in ends for row in pair][:12], f"{count} jumps of {FLIGHT_MIN_M / 1000:g}+ km "
+                          f"at {low:g}–{high:g} km/h between consecutive photos", confidence="likely",
+                          why="counted from the GPS: a jump between consecutive photos too far and fast for the ground; a flight "
+                              "with the camera off for many hours around it looks slower and is missed")
 
 
 def _haversine(lat1, lng1, lat2, lng2) -> np.ndarray:

@@ -46,7 +46,8 @@ _ANSWER_NOUNS = frozenset(terms("dish dishes meal meals food item items product 
 # Ways of moving, when a distance is asked ("how far did I walk"): how one moved, which the GPS path is measured by.
 _MOVING_WORDS = frozenset(terms("walk walked walking run ran running jog jogged jogging cycle cycled cycling bike biked biking ride rode "
                                 "drive drove driving fly flew flown flying travel travelled traveled travelling traveling go went "
-                                "bus buses coach tram trams streetcar trolley train trains rail subway metro tube boat ferry ship"))
+                                "bus buses coach tram trams streetcar trolley train trains rail subway metro tube boat ferry ship "
+                                "flight flights plane planes"))
 # Beginnings and ends of a visit, when a time of arriving or leaving is asked: the edge, not something to find.
 _EDGE_WORDS = frozenset(terms("leave left leaving arrive arrived arriving get got reach reached wake woke up bed sleep slept "
                               "finish finished start started begin began end ended home land landed"))
@@ -70,7 +71,7 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _MOTION_WORDS
     if question.kind in _READING_KINDS:  # "what did I buy": the thing is the answer, read from the day's moments
         light |= _ANSWER_NOUNS | _THING_VERBS
-    if question.kind == "distance":
+    if question.kind == "distance" or question.means:  # "how many times did I fly": counted from the GPS, not looked for
         light |= _MOVING_WORDS
     if question.edge:
         light |= _EDGE_WORDS

@@ -90,7 +90,7 @@ def read_question(text: str) -> ReadQuestion:
         every=kind == "location" and noun in PLACE_NOUNS - PLACE_SINGULARS and not extreme,  # "which cities did I visit most": one
         extreme=("least" if (extreme.group("word") or "").lower() in ("least", "fewest", "shortest") else "most") if extreme else "",
         per=per, edge=_edge(text, frame.end()) if kind == "time" else "", usual=bool(usual),
-        means=_first_said(MEANS, text, frame.end()) if kind == "distance" else "",
+        means=_means(kind, text, frame.end()),
     )
     return ReadQuestion(question, tuple(spans), now_span)
 
@@ -363,6 +363,14 @@ def _edge(text: str, start: int) -> str:
     found = [(match.start(), name) for name, pattern in EDGES if (match := pattern.search(text, start)) and match.start() <= verb.start()]
     return min(found)[1] if found else ""
 
+
+
+def _means(kind: str, text: str, start: int) -> str:
+    """How one moved, for a distance ("how far did I cycle"), or for a count of flights ("how many times did I fly"),
+    which the GPS can count where no photo says "plane"."""
+    if kind == "distance":
+        return _first_said(MEANS, text, start)
+    return "fly" if kind == "frequency" and _first_said(MEANS, text, 0) == "fly" else ""  # "how many flights": in the frame
 
 
 def _first_said(named_patterns, text: str, start: int) -> str:

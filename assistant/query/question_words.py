@@ -67,7 +67,7 @@ FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occa
                     # events, each a visit: "how many films did I see", "how many team meetings"
                     **{noun: "visit" for noun in ("meeting", "meetings", "lesson", "lessons", "class", "classes", "practice",
                                                   "practices", "match", "matches", "game", "games", "concert", "concerts", "film",
-                                                  "films", "movie", "movies", "show", "shows", "party", "parties")}}
+                                                  "films", "movie", "movies", "show", "shows", "party", "parties", "flight", "flights")}}
 NOUN_KINDS = [(COLOUR_NOUNS, "color"), (TIME_NOUNS, "time"), (PLACE_NOUNS, "location"), (READ_NOUNS, "ocr"),
                (DISTANCE_UNITS, "distance")]
 # "how <word>": the kind each asks for ("how many" and "how much" look at the noun that follows).
@@ -152,7 +152,7 @@ MEANS = [
     ("run", re.compile(r"\b(?:run|ran|running|jog|jogged|jogging)\b", FLAGS)),
     ("cycle", re.compile(r"\b(?:cycle|cycled|cycling|bike|biked|biking|bicycle)\b", FLAGS)),
     ("drive", re.compile(r"\b(?:drive|drove|driving|driven|car)\b", FLAGS)),
-    ("fly", re.compile(r"\b(?:fly|flew|flying|flown|flight|plane)\b", FLAGS)),
+    ("fly", re.compile(r"\b(?:fly|flew|flying|flown|flights?|planes?)\b", FLAGS)),
     ("bus", re.compile(r"\b(?:bus|buses|coach|tram|trams|streetcar|trolley)\b", FLAGS)),
     ("train", re.compile(r"\b(?:train|trains|rail|railway|subway|metro|underground|tube)\b", FLAGS)),
     ("boat", re.compile(r"\b(?:boat|ferry|ferries|ship|cruise|sailed|sailing)\b", FLAGS)),

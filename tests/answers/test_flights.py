@@ -1,0 +1,60 @@
+"""Flights counted from the GPS: no photo need say "plane", and a ground journey is not a flight."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant.answers import answer_question
+
+from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
+
+BELFAST = dict(city="Belfast", country="United Kingdom", country_code="GB")
+CORK = dict(city="Cork", country="Ireland", country_code="IE")
+
+
+def _stay(start: datetime, place: dict, lat: float, lng: float, name: str = "", photos: int = 6) -> list:
+    return [(start + timedelta(minutes=10 * step), "people standing in a hall", name, place, lat, lng, "") for step in range(photos)]
+
+
+@pytest.fixture(scope="module")
+def travels(tmp_path_factory):
+    photos = _stay(datetime(2019, 5, 1, 9), DUBLIN, 53.35, -6.26)
+    photos += _stay(datetime(2019, 5, 2, 6), DUBLIN, 53.4214, -6.27, "Dublin Airport")
+    photos += _stay(datetime(2019, 5, 2, 12), ROME, 41.90, 12.49)  # 1,880 km in about five hours: flown
+    photos += _stay(datetime(2019, 5, 5, 9), ROME, 41.80, 12.25, "Fiumicino Airport")
+    photos += _stay(datetime(2019, 5, 5, 15), DUBLIN, 53.35, -6.26)  # and back
+    photos += _stay(datetime(2019, 5, 8, 8), BELFAST, 54.60, -5.93)  # 140 km by the morning train: too slow to be flown
+    photos += _stay(datetime(2019, 5, 10, 9), DUBLIN, 53.35, -6.26)
+    photos += _stay(datetime(2019, 5, 11, 8), CORK, 51.90, -8.47)  # 220 km overnight, the camera off: not a flight
+    return _commit(tmp_path_factory.mktemp("flights") / "lib", photos)
+
+
+@pytest.mark.parametrize("question, flights", [
+    ("How many times did I fly?", 2),
+    ("how many flights did I take in May 2019", 2),
+    ("How many times did I fly to Rome?", 1),
+    ("How many times did I fly from Rome?", 1),
+    ("How many times did I fly between 6 and 12 May 2019?", 0),  # by train to Belfast, by road to Cork
+])
+def test_flights_are_counted_from_the_gps(travels, question, flights):
+    answer = answer_question(travels, question)
+    assert answer.kind == "frequency" and answer.value == flights and answer.confidence == "likely" and "GPS" in answer.why
+
+
+def test_a_flight_names_where_it_took_off_and_landed(travels):
+    answer = answer_question(travels, "How many times did I fly to Rome?")
+    assert "Dublin Airport" in answer.text and "Rome" in answer.text and len(answer.evidence) == 2
+
+
+def test_flights_in_a_time_without_photos_are_not_never(travels):
+    answer = answer_question(travels, "How many times did I fly in June 2019?")
+    assert answer.value is None and "no photos" in answer.text
+
+
+def test_without_gps_flights_cannot_be_counted(tmp_path):
+    photos = [(time, caption, name, place, float("nan"), float("nan"), text)
+              for time, caption, name, place, _, _, text in _stay(datetime(2019, 5, 1, 9), DUBLIN, 0, 0)]
+    answer = answer_question(_commit(tmp_path / "lib", photos), "How many times did I fly?")
+    assert answer.value is None and "GPS" in answer.text
