@@ -168,11 +168,14 @@ def flights(context: Context) -> Answer:
         flying &= placed[:-1] if _FROM.search(context.parsed.text) else placed[1:]
     steps = np.flatnonzero(flying)
     ends = [[int(located[step]), int(located[step + 1])] for step in steps]
+    # the photos taken on board (no GPS in the air) lie between the two ends: the flight itself, shown first
+    on_board = [list(range(start + 1, end))[:2] for start, end in ends]
     legs = [f"{context.library.record(start)['place'] or 'somewhere'} → {context.library.record(end)['place'] or 'somewhere'}"
             for start, end in ends]
     count = len(steps)
     text = f"{count} {'flight' if count == 1 else 'flights'}" + (f": {'; '.join(legs[:6])}." if count else ", as far as the GPS shows.")
-    return context.answer(count, text, [row for pair in ends for row in pair][:12], f"{count} jumps of {FLIGHT_MIN_M / 1000:g}+ km "
+    evidence = [row for (start, end), flown in zip(ends, on_board) for row in (*flown, start, end)][:12]
+    return context.answer(count, text, evidence, f"{count} jumps of {FLIGHT_MIN_M / 1000:g}+ km "
                           f"at {low:g}–{high:g} km/h between consecutive photos", confidence="likely",
                           why="counted from the GPS: a jump between consecutive photos too far and fast for the ground; a flight "
                               "with the camera off for many hours around it looks slower and is missed")
