@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from assistant.chat import Assistant, ChatState
+from assistant.cli.commands import main
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.search import SearchRequest, search
@@ -18,9 +19,10 @@ KITE = np.eye(DIM, dtype=np.float32)[0]  # the described moment's direction; eve
 MEMORY = "in September 2019"
 
 
-def library_with(folder: Path, moments: dict[datetime, np.ndarray], captions: dict[datetime, str] | None = None) -> Library:
+def library_with(folder: Path, moments: dict[datetime, np.ndarray], captions: dict[datetime, str] | None = None, *,
+                 clip: bool = True) -> Library:
     """A photo at noon every day from August to October 2019 showing something else (captioned "a desk with a
-    laptop"), plus the given photos (captioned as given)."""
+    laptop"), plus the given photos (captioned as given); clip False: no CLIP vectors stored."""
     rng = np.random.default_rng(5)
     times = [datetime(2019, 8, 1, 12) + timedelta(days=day) for day in range(92)]
     vectors = [np.concatenate([[0.0], rng.normal(size=DIM - 1)]) for _ in times]
@@ -31,7 +33,7 @@ def library_with(folder: Path, moments: dict[datetime, np.ndarray], captions: di
     table = photo_table([times[i] for i in order], lat=[53.35] * len(times), lng=[-6.26] * len(times), city=["Dublin"] * len(times),
                         country=["Ireland"] * len(times), country_code=["IE"] * len(times), caption=[words[i] for i in order])
     stacked = np.stack([vectors[i] / np.linalg.norm(vectors[i]) for i in order]).astype(np.float16)
-    commit_photo_table(folder, table, stacked, {}, model="test", photo_roots=[])
+    commit_photo_table(folder, table, stacked if clip else None, {}, model="test" if clip else None, photo_roots=[])
     return Library.open(folder)
 
 
@@ -80,6 +82,15 @@ def test_the_chat_says_so_and_shows_near_misses_apart(tmp_path):
     assert {moment["start_time"][:10] for moment in api["near_misses"]} == {"2019-10-03"}
     assert not any(moment["start_time"].startswith("2019-10") for moment in api["results"])
     assert turn.state.shown[-1] == turn.near_misses[-1]["best"]["image_id"]  # numbered after the exact moments
+
+
+def test_the_cli_lists_near_misses_after_the_results_under_their_own_heading(tmp_path, capsys):
+    kite = kite_flown_on(datetime(2019, 10, 3, 15))
+    library_with(tmp_path, kite, captions={time: "a red kite over the beach" for time in kite}, clip=False)
+    assert main(["search", "a red kite over the beach in September 2019", "--library", str(tmp_path), "--events"]) == 0
+    exact, near = capsys.readouterr().out.split("Near misses. ")
+    assert near.startswith("Nothing in September 2019 matches well; these are from early October 2019.")
+    assert "2019-10-03T15:00:00" in near and "2019-10" not in exact
 
 
 @pytest.mark.parametrize("days, phrase", [
