@@ -84,6 +84,26 @@ def test_the_chat_says_so_and_shows_near_misses_apart(tmp_path):
     assert turn.state.shown[-1] == turn.near_misses[-1]["best"]["image_id"]  # numbered after the exact moments
 
 
+def test_the_screen_shows_near_misses_in_their_own_gallery(tmp_path):
+    import gradio as gr
+
+    from assistant.chat import Replies
+    from assistant.web.handlers import turn_update
+    from assistant.web.screen import lay_out_screen
+
+    with gr.Blocks():
+        screen = lay_out_screen(Replies(), studying=False, running=False, default_topic=None)
+    kite = kite_flown_on(datetime(2019, 10, 3, 15))
+    library = library_with(tmp_path, kite, captions={time: "a red kite over the beach" for time in kite})
+    turn = Assistant(library, None).respond(ChatState(), "a red kite over the beach in September 2019")
+    outputs = turn_update(screen, turn, [], "a red kite over the beach in September 2019")
+    near = outputs[screen.near]
+    assert near["visible"] and outputs[screen.near_moments] == turn.near_misses
+    assert [caption.split(".")[0] for _, caption in near["value"]] == [str(len(turn.moments) + 1)]  # numbered after the rest
+    assert "03 Oct 2019" in near["value"][0][1]
+    assert not any("Oct" in caption for _, caption in outputs[screen.results] + outputs[screen.others]["value"])
+
+
 def test_the_cli_lists_near_misses_after_the_results_under_their_own_heading(tmp_path, capsys):
     kite = kite_flown_on(datetime(2019, 10, 3, 15))
     library_with(tmp_path, kite, captions={time: "a red kite over the beach" for time in kite}, clip=False)
