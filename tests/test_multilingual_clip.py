@@ -50,7 +50,7 @@ def test_a_german_memory_is_ranked_by_the_multilingual_tower(library, tiny_encod
     assert result.channels[0] == "multilingual clip"
     tower = load_sentence_model(tower_dir)
     assert [hit["image_id"] for hit in result.photos] == ranked_by(library, tower.encode_text(result.query.visual))
-    assert not any("your memory is in" in notice for notice in result.notices)
+    assert not any("Your memory is in" in notice for notice in result.notices)
 
 
 def test_an_english_memory_is_ranked_by_clips_own_text_tower(library, tiny_encoder, tower_dir):
@@ -62,8 +62,8 @@ def test_an_english_memory_is_ranked_by_clips_own_text_tower(library, tiny_encod
 
 def test_without_a_tower_the_reply_says_the_english_model_ranks_a_german_memory(library, tiny_encoder):
     turn = Assistant(library, tiny_encoder).respond(ChatState(), GERMAN)
-    assert "your memory is in German, and no multilingual CLIP text model is installed" in turn.reply
-    assert "ranked by CLIP's English text model" in turn.reply
+    assert "Your memory is in German, and no multilingual CLIP text model is installed" in turn.reply
+    assert "so the pictures are ranked by CLIP's English text model" in turn.reply
     assert turn.result.channels[0] == "clip"
     assert "I reply in English: there are no reply templates in German yet." in turn.reply
     assert "I reply in English" not in Assistant(library, tiny_encoder).respond(ChatState(), ENGLISH).reply
@@ -73,7 +73,7 @@ def test_a_tower_trained_for_another_clip_is_refused_with_the_reason(library, ti
     other = str(save_random_text_tower(tmp_path, dim=DIM * 2))
     result = search(library, tiny_encoder.with_text_tower(other), SearchRequest(text=GERMAN, top_k=5))
     assert result.channels[0] == "clip"
-    assert any("32-d vectors" in notice and "your memory is in German" in notice for notice in result.notices)
+    assert any("32-d vectors" in notice and "Your memory is in German" in notice for notice in result.notices)
 
 
 def test_the_tower_is_configured_or_found_on_this_machine(tiny_clip_dir, tower_dir, monkeypatch):

@@ -47,10 +47,11 @@ def description_vector(clip: ClipEncoder, text: str, language: str) -> Descripti
         return DescriptionVector(clip.encode_text(text), "clip")
     if clip.text_tower is None:
         known = ALIGNED_TOWERS.get(clip.name)
-        problem = "no multilingual CLIP text model is installed" + (f" (for this model: {known})" if known else "")
-        return DescriptionVector(clip.encode_text(text), "clip", f"{problem}; set {CLIP_TEXT_KIND.env} or pass {CLIP_TEXT_KIND.flag}")
+        which = f"{known}, " if known else ""
+        problem = f"no multilingual CLIP text model is installed ({which}set {CLIP_TEXT_KIND.env} or pass {CLIP_TEXT_KIND.flag})"
+        return DescriptionVector(clip.encode_text(text), "clip", problem)
     try:
         tower = load_text_tower(clip.text_tower, clip)
     except ModelNotAvailable as error:
-        return DescriptionVector(clip.encode_text(text), "clip", str(error))
+        return DescriptionVector(clip.encode_text(text), "clip", f"the multilingual CLIP text model could not be used ({error})")
     return DescriptionVector(tower.encode_text(text), clip.text_tower)

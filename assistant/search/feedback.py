@@ -82,8 +82,9 @@ def clip_query_vector(library: Library, encoder: ClipEncoder | None, request: Se
         parts.insert(0, described.vector)
         channels.insert(0, "clip" if described.tower == "clip" else "multilingual clip")
         if described.problem:
-            notices.append(f"your memory is in {language_name(language)}, and {described.problem}: "
-                           "the pictures are ranked by CLIP's English text model, which reads it poorly")
+            name = language_name(language)
+            notices.append(f"Your memory is in {name}, and {described.problem}, so the pictures are ranked by CLIP's "
+                           f"English text model, which reads {name} poorly.")
     elif visual and encoder is None and library.embeddings is not None:
         notices.append("CLIP model not available: ranked by captions only")
     if not parts:
