@@ -83,3 +83,20 @@ def test_the_tower_is_configured_or_found_on_this_machine(tiny_clip_dir, tower_d
     assert hub.text_tower_for("openai/clip-vit-base-patch32", None) is None  # not on this machine (tests never fetch it)
     monkeypatch.setitem(hub.ALIGNED_TOWERS, "openai/clip-vit-base-patch32", tower_dir)  # as if it were: a local copy
     assert hub.text_tower_for("openai/clip-vit-base-patch32", None) == tower_dir
+
+
+def test_a_multilingual_sentence_model_matches_a_german_description_to_photo_words(tower_dir, tmp_path):
+    """The text channel uses whatever sentence model the library was indexed with (--text-model): a multilingual
+    one (here the tiny tower, a sentence-transformers model like paraphrase-multilingual-MiniLM-L12-v2) reads German."""
+    times = [datetime(2019, 5, 4, 8) + timedelta(hours=hour) for hour in range(4)]
+    captions = ["a cup of coffee with friends", "a bus at a stop", "a laptop on a desk", "a dog in a park"]
+    table = photo_table(times, caption=captions)
+    commit_photo_table(tmp_path, table, None, {}, model=None, photo_roots=[], text_encoder=load_sentence_model(tower_dir))
+    library = Library.open(tmp_path)
+    result = search(library, None, SearchRequest(text=GERMAN, top_k=4, group_events=False))
+    assert library.text_model == tower_dir and result.query.language == "de"
+    assert result.channels == ["text", "meaning"]
+    tower = load_sentence_model(tower_dir)
+    closeness = {caption: float(tower.encode_text(caption) @ tower.encode_text(result.query.visual)) for caption in captions}
+    assert result.photos[0]["caption"] == max(closeness, key=closeness.get)  # no shared word: ranked by meaning alone
+
