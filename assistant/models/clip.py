@@ -118,6 +118,7 @@ class ClipEncoder:
         self.dim = int(model.config.projection_dim)
         self.max_text_tokens = int(model.config.text_config.max_position_embeddings)
         self.text_tower: str | None = None  # a multilingual text tower aligned to this model (models.towers), if any
+        self._paired: dict[str, ClipEncoder] = {}  # this model with each tower asked for, made once
         # Fast tokenizers are not safe to call from several threads at once; the model forward is.
         self._tokenizer_lock = threading.Lock()
         self._torch = torch
@@ -138,10 +139,15 @@ class ClipEncoder:
         return f"{self.name} ({self.dim}-d, {self.device}, {self.precision})"
 
     def with_text_tower(self, name: str | None) -> "ClipEncoder":
-        """This model (shared, not copied) with the multilingual text tower that reads non-English descriptions."""
-        paired = copy.copy(self)
-        paired.text_tower = name
-        return paired
+        """This model (shared, not copied) with the multilingual text tower that reads non-English descriptions:
+        itself when that is its tower already, else the same pairing each time it is asked for."""
+        if name == self.text_tower:
+            return self
+        if name not in self._paired:
+            paired = copy.copy(self)
+            paired.text_tower, paired._paired = name, {}
+            self._paired[name] = paired
+        return self._paired[name]
 
     # ---- images -------------------------------------------------------------------------------
     def encode_pixels(self, pixels: np.ndarray) -> np.ndarray:
