@@ -111,6 +111,19 @@ def moment_panel(page):
 # ---- the tests ----------------------------------------------------------------------------------
 
 
+def test_a_german_memory_gets_its_chips_and_the_reply_says_what_reads_it(page):
+    from playwright.sync_api import expect
+
+    expect(page.locator("#notice")).to_be_hidden()
+    send(page, "Kaffee mit einem Laptop an einem Freitagmorgen im Mai 2019 in Dublin")
+    expect(chips(page)).to_have_text(["May 2019", "Fridays", "morning", "near Dublin", "looking for: Kaffee mit einem Laptop"])
+    expect(captions(page).first).to_have_text(re.compile(r"^1\. Fri \d\d May 2019, \d\d:\d\d · "))
+    # the app runs the tiny CLIP, with no multilingual text tower: the reply says the English one ranks the pictures
+    expect(last_reply(page)).to_contain_text("Your memory is in German, and no multilingual CLIP text model is installed")
+    expect(last_reply(page)).to_contain_text("I reply in English")
+    save_screenshot(page, "german.png")
+
+
 def test_a_memory_fills_the_gallery_and_a_moment_leads_to_more_like_it(page):
     from playwright.sync_api import expect
 

@@ -14,6 +14,7 @@ from ..library import Library, PhotoRecord
 from ..models import ClipEncoder
 from ..query import ParsedQuery, QueryContext
 from ..query.chips import Chip
+from ..query.language import language_name
 from ..query.online import NominatimGeocoder
 from ..search import EventHit, SearchRequest, SearchResult, moments_of_photos, neighbouring_events, photos_around, search
 from .intents import (
@@ -53,7 +54,11 @@ class Assistant:
     def respond(self, state: ChatState, message: str) -> Turn:
         """Understand a chat message in the context of the conversation so far, and act on it."""
         message, cut = clean_message(message)
-        turn = self.dispatch(state, classify(message, state, self.parse))
+        intent = classify(message, state, self.parse)
+        turn = self.dispatch(state, intent)
+        parsed = getattr(intent, "parsed", None)
+        if parsed is not None and parsed.language != "en":  # reply templates exist in English only (prompts/replies.toml)
+            turn = dataclasses.replace(turn, reply=f"{turn.reply}\n\n{self.replies('english_replies', language=language_name(parsed.language))}")
         if cut:
             return dataclasses.replace(turn, reply=f"{self.replies('message_cut', limit=MAX_MESSAGE_CHARS)}\n\n{turn.reply}")
         return turn
@@ -203,10 +208,13 @@ class Assistant:
         )
         result = search(self.library, self.encoder, request, self.context)
         lines = [opening, *self._found(state, result), *result.notices]
+        if result.near_misses is not None:
+            lines.append(self.replies("near_misses", sentence=result.near_misses.sentence))
         choices, intro = self._offers(state, result, previous)
         lines += [intro] if intro else []
         lines += [choice.offer for choice in choices]
-        state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in result.events), choices=choices)
+        near = result.near_misses.events if result.near_misses is not None else []  # numbered after the exact moments
+        state = dataclasses.replace(state, shown=tuple(m["best"]["image_id"] for m in result.events + near), choices=choices)
         return Turn(state, "\n\n".join(lines), result.events, result)
 
     def _offers(self, state: ChatState, result: SearchResult, previous: ChatState | None) -> tuple[tuple[Choice, ...], str]:

@@ -37,9 +37,12 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
     time_terms = current.time.terms
     for term in new.time.terms:
         time_terms = _with_time_term(time_terms, term, correction)
-    visual = current.visual
+    visual, language = current.visual, current.language
     if new.visual.strip():
         visual = new.visual if correction else _joined(visual, new.visual)
+        # the description's language: the new words' when they replace it or are not English (a multilingual
+        # tower reads English too), else the one it was written in
+        language = new.language if correction or new.language != "en" else current.language
     return ParsedQuery(
         text=f"{current.text} / {new.text}",
         time=dataclasses.replace(current.time, terms=time_terms),
@@ -50,6 +53,7 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
         ambiguous=new.ambiguous,
         # a concept named again replaces its count ("actually three cups"); new ones add up
         concepts=tuple(t for t in current.concepts if t.label not in {n.label for n in new.concepts}) + new.concepts,
+        language=language,
         question=new.question or current.question,  # "and in 2020?" asks the same question again, in the new scope
     )
 

@@ -145,6 +145,11 @@ class Turn:
         """The moments that only fit the time and place, shown after the matches under their own heading."""
         return [moment for moment in self.moments if not moment["matched"]]
 
+    @property
+    def near_misses(self) -> list[EventHit]:
+        """Moments just outside the remembered time that match it well, when none inside it does (their own heading)."""
+        return self.result.near_misses.events if self.result is not None and self.result.near_misses is not None else []
+
     @classmethod
     def talk(cls, state: ChatState, reply: str) -> "Turn":
         """A reply with no new moments, leaving the screen as it was."""
@@ -160,6 +165,9 @@ class Turn:
             "opened": self.opened["best"]["image_id"] if self.opened else None,
             "choices": [choice.offer for choice in self.state.choices],  # reply with a number to pick one
             "results": [_moment_to_api(moment) for moment in self.moments],
+            # just outside the remembered time, never among the results: "Nothing in September matches well; ..."
+            "near_misses": [_moment_to_api(moment) for moment in self.near_misses],
+            "near_misses_sentence": self.result.near_misses.sentence if self.near_misses else None,
         }
 
 

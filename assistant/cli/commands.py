@@ -146,7 +146,7 @@ def run_search(args: argparse.Namespace) -> int:
         raise SystemExit("error: give a description to search for, --image PHOTO or --like ID")
     settings = Settings.resolve(
         library=args.library, model=args.model, device=args.device, precision=args.precision, online_places=args.online_places,
-        date_order=args.date_order, language=args.language,
+        date_order=args.date_order, language=args.language, clip_text_model=args.clip_text_model,
     )
     library = _open_library(settings)
     needs_model = args.image is not None and library.row_of_path(args.image) is None
@@ -157,7 +157,7 @@ def run_search(args: argparse.Namespace) -> int:
         top_k=args.top_k, group_events=args.events,
     )
     result = search(library, encoder, request, QueryContext.of(library, settings))
-    for notice in result.notices:
+    for notice in result.notices + ([result.near_misses.sentence] if args.json and result.near_misses else []):
         print(f"note: {notice}", file=sys.stderr)
     if args.json:
         print(json.dumps(result.events if args.events else result.photos, ensure_ascii=False, indent=1))
@@ -168,17 +168,24 @@ def run_search(args: argparse.Namespace) -> int:
     for hint in result.hints:
         print(f"  {hint.count} {hint.label}")
     if args.events:
-        print(f"{'#':>3}  {'score':>6}  {'from':<19}  {'to':<8}  {'photos':>6}  {'place':<32}  best photo")
-        for rank, event in enumerate(result.events, 1):
-            print(
-                f"{rank:>3}  {event['score']:>6.2f}  {event['start_time'][:19]:<19}  {event['end_time'][11:19]:<8}  "
-                f"{event['photo_count']:>6}  {event['place'][:32]:<32}  {event['best']['image_id']}"
-            )
-        return 0
-    print(f"{'#':>3}  {'score':>6}  {'local time':<19}  {'place':<32}  image")
-    for rank, hit in enumerate(result.photos, 1):
-        print(f"{rank:>3}  {hit['score']:>6.2f}  {hit['local_time'][:19]:<19}  {hit['place'][:32]:<32}  {hit['image_id']}")
+        _print_events(result.events)
+    else:
+        print(f"{'#':>3}  {'score':>6}  {'local time':<19}  {'place':<32}  image")
+        for rank, hit in enumerate(result.photos, 1):
+            print(f"{rank:>3}  {hit['score']:>6.2f}  {hit['local_time'][:19]:<19}  {hit['place'][:32]:<32}  {hit['image_id']}")
+    if result.near_misses is not None:  # their own table, after the exact results and never among them
+        print(f"\nNear misses. {result.near_misses.sentence}")
+        _print_events(result.near_misses.events)
     return 0
+
+
+def _print_events(events: list) -> None:
+    print(f"{'#':>3}  {'score':>6}  {'from':<19}  {'to':<8}  {'photos':>6}  {'place':<32}  best photo")
+    for rank, event in enumerate(events, 1):
+        print(
+            f"{rank:>3}  {event['score']:>6.2f}  {event['start_time'][:19]:<19}  {event['end_time'][11:19]:<8}  "
+            f"{event['photo_count']:>6}  {event['place'][:32]:<32}  {event['best']['image_id']}"
+        )
 
 
 def run_parse(args: argparse.Namespace) -> int:

@@ -151,6 +151,10 @@ def _add_search_command(commands) -> None:
     _add_online_places_option(search)
     _add_date_order_option(search)
     _add_language_option(search)
+    search.add_argument(
+        "--clip-text-model", help="multilingual text tower aligned to the CLIP model, for memories not in English: hub id, "
+        "folder or 'none' (env LIFELOG_CLIP_TEXT_MODEL; default: the one aligned to the model, when it is on this machine)",
+    )
 
 
 def _add_parse_command(commands) -> None:

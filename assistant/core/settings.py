@@ -19,6 +19,8 @@ _SOURCES = {
     "library": ("LIFELOG_LIBRARY", None),
     "model": ("LIFELOG_MODEL", None),  # None: the library's own model, else DEFAULT_MODEL
     "text_model": ("LIFELOG_TEXT_MODEL", None),  # None: the library's own text model, else DEFAULT_TEXT_MODEL
+    # CLIP's text tower for memories not in English; None: the one aligned to the CLIP model, if on this machine
+    "clip_text_model": ("LIFELOG_CLIP_TEXT_MODEL", None),
     "device": ("LIFELOG_DEVICE", "auto"),
     "precision": ("LIFELOG_PRECISION", "auto"),
     "home_timezone": ("LIFELOG_HOME_TZ", None),
@@ -109,6 +111,7 @@ class Settings:
     library: Path
     model: str | None  # as asked for (flag or environment); see model_for()
     text_model: str | None  # as asked for; see text_model_for()
+    clip_text_model: str | None  # a multilingual text tower aligned to CLIP, "none", or None: see models.towers
     device: str  # "auto", "cpu", "cuda", "cuda:1", "mps"
     precision: str  # "auto", "fp32", "bf16", "fp16"
     home_timezone: str  # used when a photo carries no time-zone evidence at all
@@ -139,6 +142,7 @@ class Settings:
             library=Path(library).expanduser() if library else default_library_dir(),
             model=str(values["model"]) if values["model"] else None,
             text_model=str(values["text_model"]) if values["text_model"] else None,
+            clip_text_model=str(values["clip_text_model"]) if values["clip_text_model"] else None,
             device=str(values["device"]),
             precision=str(values["precision"]),
             home_timezone=str(values["home_timezone"] or system_timezone()),

@@ -21,7 +21,7 @@ from PIL import Image
 from ..core.machine import best_thread_ms, choice_file, machine_key, one_thread, timed_choice
 from ..core.settings import Settings
 from .base import SHARED, load_pretrained, on_device, unit_rows
-from .hub import CLIP_KIND
+from .hub import CLIP_KIND, text_tower_for
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,8 @@ class ClipEncoder:
         self._dtype = dtype
         self.dim = int(model.config.projection_dim)
         self.max_text_tokens = int(model.config.text_config.max_position_embeddings)
+        self.text_tower: str | None = None  # a multilingual text tower aligned to this model (models.towers), if any
+        self._paired: dict[str, ClipEncoder] = {}  # this model with each tower asked for, made once
         # Fast tokenizers are not safe to call from several threads at once; the model forward is.
         self._tokenizer_lock = threading.Lock()
         self._torch = torch
@@ -135,6 +137,17 @@ class ClipEncoder:
 
     def describe(self) -> str:
         return f"{self.name} ({self.dim}-d, {self.device}, {self.precision})"
+
+    def with_text_tower(self, name: str | None) -> "ClipEncoder":
+        """This model (shared, not copied) with the multilingual text tower that reads non-English descriptions:
+        itself when that is its tower already, else the same pairing each time it is asked for."""
+        if name == self.text_tower:
+            return self
+        if name not in self._paired:
+            paired = copy.copy(self)
+            paired.text_tower, paired._paired = name, {}
+            self._paired[name] = paired
+        return self._paired[name]
 
     # ---- images -------------------------------------------------------------------------------
     def encode_pixels(self, pixels: np.ndarray) -> np.ndarray:
@@ -362,7 +375,8 @@ class ModelMismatch(ValueError):
 
 
 def clip_for_library(library_model: str | None, settings: Settings) -> ClipEncoder:
-    """The shared CLIP a library is searched or extended with: the one asked for, else the library's own.
+    """The shared CLIP a library is searched or extended with: the one asked for, else the library's own, paired
+    with its multilingual text tower when one is configured or on this machine.
 
     Raises ModelMismatch when the one asked for is not the one the library was indexed with, and
     ModelNotAvailable when it cannot be loaded.
@@ -370,4 +384,5 @@ def clip_for_library(library_model: str | None, settings: Settings) -> ClipEncod
     name = settings.model_for(library_model)
     if library_model and name != library_model:
         raise ModelMismatch(f"the library was indexed with {library_model!r}, not {name!r}; pass --model {library_model}")
-    return shared_clip(name, device=settings.device, precision=settings.precision)
+    encoder = shared_clip(name, device=settings.device, precision=settings.precision)
+    return encoder.with_text_tower(text_tower_for(name, settings.clip_text_model))

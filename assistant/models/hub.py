@@ -50,6 +50,23 @@ VQA_KIND = ModelKind(
 )
 
 
+# Multilingual text towers trained to put a text in any language where a CLIP's own text tower puts its English.
+ALIGNED_TOWERS = {"openai/clip-vit-base-patch32": "sentence-transformers/clip-ViT-B-32-multilingual-v1"}
+CLIP_TEXT_KIND = ModelKind(
+    "a multilingual CLIP text model", "--clip-text-model", "SentenceTransformer.save, with a Dense layer to CLIP's projection size",
+    "/path/to/multilingual-clip-text", env="LIFELOG_CLIP_TEXT_MODEL",
+)
+
+
+def text_tower_for(clip_name: str, configured: str | None) -> str | None:
+    """The multilingual text tower that reads non-English descriptions for this CLIP: the one configured (hub id or
+    folder), else the one aligned to it when it is on this machine (never fetched mid-search); None: none ("none")."""
+    if configured:
+        return None if configured.strip().lower() == "none" else configured
+    known = ALIGNED_TOWERS.get(clip_name)
+    return known if known is not None and (_cached_on_disk(known) or is_local_reference(known)) else None
+
+
 def is_local_reference(name_or_path: str) -> bool:
     """A path (relative, absolute, home) or an existing folder, rather than a hub id."""
     return name_or_path.startswith((".", "/", "~")) or Path(name_or_path).expanduser().exists()

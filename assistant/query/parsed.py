@@ -68,6 +68,7 @@ class ParsedQuery:
     ambiguous: tuple[AmbiguousPlace, ...] = ()  # place phrases that fit several known places
     concepts: tuple[ConceptTerm, ...] = ()  # things the photo must show ("with a dog", "two cups")
     question: Question | None = None  # what a question about one's life asks for; None for a remembered moment
+    language: str = "en"  # the language the description is written in (detected per message, or as set)
 
     def chips(self) -> list[Chip]:
         """The filter chips: time terms, then places, then concepts, each in the order parsed."""
@@ -97,6 +98,7 @@ class ParsedQuery:
             "ambiguous": [place.to_dict() for place in self.ambiguous],
             "concepts": [term.to_dict() for term in self.concepts],
             "question": self.question.to_dict() if self.question else None,
+            "language": self.language,
         }
 
     @classmethod
@@ -116,4 +118,5 @@ class ParsedQuery:
             ambiguous=ambiguous,
             concepts=tuple(ConceptTerm.from_dict(term) for term in record.get("concepts", [])),
             question=Question.from_dict(record.get("question")),
+            language=record.get("language", "en"),
         )

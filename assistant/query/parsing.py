@@ -85,6 +85,7 @@ def parse_query(
         ambiguous=tuple(found.ambiguous),
         concepts=tuple(concept_terms),
         question=question,
+        language=languages[0],
     )
 
 

@@ -11,10 +11,12 @@ import numpy as np
 
 from ..library import Library
 from ..models import ClipEncoder
-from ..query import ParsedQuery, PeriodTerm, QueryContext
+from ..query import ParsedQuery, QueryContext
 from .candidates import candidate_scorer, pool_size
 from .events import group_events
 from .feedback import clip_query_vector, sink_near_duplicates
+from .filters import admitted_rows, term_masks
+from .near_misses import near_misses
 from .relaxation import FEW_RESULTS, relaxation_hints
 from .results import PhotoHit, SearchError, SearchRequest, SearchResult, photo_row
 from .sequence import sequence_bonus
@@ -23,56 +25,6 @@ from .stored import top_positions
 # A photo whose time is approximate (a file date, or a zone guessed from --home-timezone) cannot be checked
 # against a time filter: it is kept, but ranks this much lower than an equal photo whose time is known.
 UNCERTAIN_TIME_PENALTY = 2.0
-
-
-def _term_tests(library: Library, query: ParsedQuery) -> list:
-    """Each constraint as a test of some rows (None: every row), in order: time terms, place terms, concepts."""
-
-    def at(column: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
-        return column if rows is None else column[rows]
-
-    tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]
-    tests += [
-        lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows))
-        for term in query.place.terms
-    ]
-    index = library.concept_index
-    # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
-    tests += [
-        lambda rows, term=term: at(term.mask(index) if index is not None else np.full(len(library), term.negated), rows)
-        for term in query.concepts
-    ]
-    return tests
-
-
-def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
-    """One mask per constraint, in order: time terms, place terms, concepts (vectorised over the library)."""
-    return [test(None) for test in _term_tests(library, query)] if query is not None else []
-
-
-def _period_rows(library: Library, query: ParsedQuery) -> np.ndarray | None:
-    """The rows that could fall in the query's first calendar period, found in the time order alone (None:
-    no such period). Rows are in UTC order, and a local time is never further from UTC than the library's
-    own largest offsets, so a month of a decade costs two binary searches, not a pass over every photo."""
-    period = next((term for term in query.time.terms if isinstance(term, PeriodTerm) and not term.negated), None)
-    if period is None or not len(library):
-        return None
-    lowest, highest = library.utc_offset_range
-    spans = sorted(period.spans)
-    starts = np.searchsorted(library.utc_seconds, [start - highest for start, _ in spans], side="left")
-    ends = np.maximum.accumulate(np.searchsorted(library.utc_seconds, [end - lowest for _, end in spans], side="left"))
-    starts[1:] = np.maximum(starts[1:], ends[:-1])  # widened windows may overlap: each starts where the last ended
-    return np.concatenate([np.arange(start, end) for start, end in zip(starts, ends)])
-
-
-def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
-    """The rows every constraint admits (ascending), or None without constraints; each term tests only the
-    rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
-    rows = _period_rows(library, query) if query is not None else None
-    for test in _term_tests(library, query) if query is not None else []:
-        passing = test(rows)
-        rows = np.flatnonzero(passing) if rows is None else rows[passing]
-    return rows
 
 
 def search(
@@ -102,7 +54,8 @@ def search(
         allowed = np.union1d(allowed, np.flatnonzero(uncertain))
 
     visual = query.visual.strip() if query is not None else ""
-    vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual)
+    language = query.language if query is not None else "en"
+    vector, pinned_row, channels, notices = clip_query_vector(library, encoder, request, visual, language)
     scorer = candidate_scorer(library, encoder, vector, visual, allowed, pool_size(request.top_k), excluded, pinned_row)
     rows = scorer.rows
     relevance = scorer.relevance(vector, visual)
@@ -131,7 +84,8 @@ def search(
     shown = ranked[: request.top_k]
     photos = [PhotoHit(**record, score=score) for record, score in zip(library.records(rows[shown]), scores[shown].tolist())]
     events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
-    return SearchResult(query, photos, events, matched, channels, notices, hints)
+    near = near_misses(library, encoder, query, vector, visual, allowed, excluded, request.top_k) if query is not None else None
+    return SearchResult(query, photos, events, matched, channels, notices, hints, near)
 
 
 def _pin_first(rows: np.ndarray, scores: np.ndarray, described: np.ndarray | None, pinned_row: int) -> None:

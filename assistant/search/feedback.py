@@ -8,6 +8,8 @@ import numpy as np
 
 from ..library import Library
 from ..models import ClipEncoder
+from ..models.towers import description_vector
+from ..query.language import language_name
 from .results import SearchError, SearchRequest, photo_row
 from .stored import similarity, stored_vectors
 
@@ -44,8 +46,9 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
-def clip_query_vector(library: Library, encoder: ClipEncoder | None, request: SearchRequest, visual: str):
-    """The CLIP query vector (description, example, liked and unliked photos combined, Rocchio-style).
+def clip_query_vector(library: Library, encoder: ClipEncoder | None, request: SearchRequest, visual: str, language: str = "en"):
+    """The CLIP query vector (description, example, liked and unliked photos combined, Rocchio-style); a description
+    not in English (language) is read by the encoder's multilingual text tower when it has one (models.towers).
 
     Returns (vector or None, row to pin first or None, channels used, notices for the user).
     """
@@ -75,8 +78,13 @@ def clip_query_vector(library: Library, encoder: ClipEncoder | None, request: Se
     if parts:
         channels.append("example")
     if visual and encoder is not None and library.embeddings is not None:
-        parts.insert(0, encoder.encode_text(visual))
-        channels.insert(0, "clip")
+        described = description_vector(encoder, visual, language)
+        parts.insert(0, described.vector)
+        channels.insert(0, "clip" if described.tower == "clip" else "multilingual clip")
+        if described.problem:
+            name = language_name(language)
+            notices.append(f"Your memory is in {name}, and {described.problem}, so the pictures are ranked by CLIP's "
+                           f"English text model, which reads {name} poorly.")
     elif visual and encoder is None and library.embeddings is not None:
         notices.append("CLIP model not available: ranked by captions only")
     if not parts:

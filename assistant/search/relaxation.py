@@ -7,11 +7,21 @@ import dataclasses
 import numpy as np
 
 from ..library import Library
-from ..query import ParsedQuery, PlaceConstraints, TimeConstraints
+from ..query import ParsedQuery, PlaceConstraints, TimeConstraints, TimeTerm
 from .results import RelaxationHint
 
 # Relaxation hints are offered when fewer photos than this pass the constraints.
 FEW_RESULTS = 5
+
+
+def neighbour_queries(query: ParsedQuery, term: TimeTerm) -> list[tuple[TimeTerm, ParsedQuery]]:
+    """The query with one time term moved to each of its neighbours (a month either side, the next day part),
+    as people misremember them: for the hints, and for near misses (near_misses.py)."""
+    time_terms = query.time.terms
+    return [
+        (neighbour, dataclasses.replace(query, time=TimeConstraints(terms=tuple(neighbour if t is term else t for t in time_terms))))
+        for neighbour in term.neighbours()
+    ]
 
 
 def relaxation_hints(library: Library, query: ParsedQuery, term_masks: list[np.ndarray]) -> list[RelaxationHint]:
@@ -36,8 +46,7 @@ def relaxation_hints(library: Library, query: ParsedQuery, term_masks: list[np.n
             relaxed = dataclasses.replace(query, time=TimeConstraints(terms=kept))
             noun = "the time" if len(time_terms) == 1 else f"'{term.label}'"
             hints.append(RelaxationHint(f"without {noun}", int(others.sum()), relaxed))
-            for neighbour in term.neighbours():
-                moved = dataclasses.replace(query, time=TimeConstraints(terms=tuple(neighbour if t is term else t for t in time_terms)))
+            for neighbour, moved in neighbour_queries(query, term):
                 count = int((others & neighbour.mask(library.local_seconds)).sum())
                 hints.append(RelaxationHint(f"with {neighbour.label} instead of {term.label}", count, moved))
         else:

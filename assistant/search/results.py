@@ -41,6 +41,23 @@ class RelaxationHint:
 
 
 @dataclass(frozen=True)
+class NearMisses:
+    """Moments just outside the remembered time that show the description well, when none inside it does:
+    kept apart from the exact results, with the sentence that says so."""
+
+    remembered: str  # the time as understood, with its preposition: "in September 2019", "on Fridays"
+    found_in: str  # where these moments are: "early October 2019", "Saturdays"
+    events: list[EventHit]
+
+    @property
+    def sentence(self) -> str:
+        return f"Nothing {self.remembered} matches well; these are from {self.found_in}."
+
+    def to_dict(self) -> dict:
+        return {"sentence": self.sentence, "remembered": self.remembered, "found_in": self.found_in, "events": self.events}
+
+
+@dataclass(frozen=True)
 class SearchRequest:
     text: str = ""  # a remembered moment, parsed into constraints and a visual description (search's context)
     query: ParsedQuery | None = None  # already parsed (the chat passes its merged query); overrides text
@@ -60,9 +77,10 @@ class SearchResult:
     photos: list[PhotoHit]  # ranked, ungrouped
     events: list[EventHit]  # the same ranking grouped into moments (empty when not grouped)
     matched: int  # photos that pass the time and place constraints
-    channels: list[str]  # "clip", "example", "text" (photo words), "meaning" (their sentence vectors)
+    channels: list[str]  # "clip" or "multilingual clip" (its text tower), "example", "text" (photo words), "meaning" (their sentence vectors)
     notices: list[str] = field(default_factory=list)
     hints: list[RelaxationHint] = field(default_factory=list)
+    near_misses: NearMisses | None = None  # never mixed into photos or events
 
     @property
     def constraints(self) -> list[str]:
@@ -79,6 +97,7 @@ class SearchResult:
             "hints": [hint.to_dict() for hint in self.hints],
             "events": self.events,
             "photos": self.photos,
+            "near_misses": self.near_misses.to_dict() if self.near_misses else None,
         }
 
 

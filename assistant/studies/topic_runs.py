@@ -141,4 +141,4 @@ def _submitted_answer(answer) -> str:
     return f"{answer.value} seconds" if answer.kind == "duration" else str(answer.value)
 
 
-_CHANNEL_ORDER = ("clip", "example", "text", "meaning")  # as SearchResult.channels names them
+_CHANNEL_ORDER = ("clip", "multilingual clip", "example", "text", "meaning")  # as SearchResult.channels names them

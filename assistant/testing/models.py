@@ -95,3 +95,30 @@ def save_random_captioner(folder: Path, words: Sequence[str]) -> Path:
     processor = BlipProcessor(image_processor=BlipImageProcessorPil(size={"height": 32, "width": 32}), tokenizer=BertTokenizer(str(folder / "vocab.txt")))
     processor.save_pretrained(folder)
     return folder
+
+
+def save_random_text_tower(folder: Path, *, dim: int = 16, seed: int = 0) -> Path:
+    """A tiny random sentence-transformers model shaped like clip-ViT-B-32-multilingual-v1 (DistilBERT, mean
+    pooling, a Dense layer to CLIP's projection size `dim`), loadable through the same code as the real one."""
+    import string
+
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertTokenizerFast, DistilBertConfig, DistilBertModel
+
+    torch.manual_seed(seed)
+    folder = Path(folder)
+    bert = folder / "distilbert"
+    bert.mkdir(parents=True, exist_ok=True)
+    letters = string.ascii_lowercase + "äöüßéèàçñ"
+    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *letters, *(f"##{letter}" for letter in letters)]
+    (bert / "vocab.txt").write_text("\n".join(vocabulary) + "\n")
+    BertTokenizerFast(str(bert / "vocab.txt")).save_pretrained(bert)
+    config = DistilBertConfig(vocab_size=len(vocabulary), dim=32, hidden_dim=64, n_layers=1, n_heads=2, max_position_embeddings=64)
+    DistilBertModel(config).save_pretrained(bert)
+    transformer = models.Transformer(str(bert), max_seq_length=64)
+    width = (getattr(transformer, "get_embedding_dimension", None) or transformer.get_word_embedding_dimension)()  # renamed in v5
+    pooling = models.Pooling(width, pooling_mode="mean")
+    dense = models.Dense(width, dim, bias=False, activation_function=torch.nn.Identity())
+    SentenceTransformer(modules=[transformer, pooling, dense], device="cpu").save(str(folder / "tower"))
+    return folder / "tower"

@@ -41,16 +41,18 @@ def turn_update(screen: Screen, turn: Turn, history: list, message: str | None, 
     chat = {screen.chatbot: chat_history(history, message, f"{turn.reply}\n\n{missing}" if missing else turn.reply), screen.message: ""}
     if turn.keeps_screen:
         return chat
-    matching, rest = turn.matching, turn.time_and_place_only
+    matching, rest, near = turn.matching, turn.time_and_place_only, turn.near_misses
     current = chip_choices(turn.state)
     return chat | {
         screen.results: gallery_items(matching),
         screen.others: gr.update(value=gallery_items(rest, first_number=len(matching) + 1), visible=bool(rest)),
+        screen.near: gr.update(value=gallery_items(near, first_number=len(turn.moments) + 1), visible=bool(near)),
         screen.chip_box: gr.update(choices=current, value=[chip_id for _, chip_id in current]),
         screen.where: map_of(turn.moments),
         screen.state: turn.state,
         screen.matching_moments: matching,
         screen.other_moments: rest,
+        screen.near_moments: near,
         screen.panel: gr.update(visible=turn.opened is not None),
         screen.choice_box: gr.update(choices=[choice.offer for choice in turn.state.choices], value=None, visible=bool(turn.state.choices)),
     }

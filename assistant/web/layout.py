@@ -57,6 +57,7 @@ def wire_moments(screen: Screen, handlers: ScreenHandlers, actions: Actions) -> 
     """Opening a moment, and the buttons and strip of the open one."""
     screen.results.select(handlers.on_select_moment, [screen.matching_moments], screen.moment_outputs, **HIDDEN)
     screen.others.select(handlers.on_select_moment, [screen.other_moments], screen.moment_outputs, **HIDDEN)
+    screen.near.select(handlers.on_select_moment, [screen.near_moments], screen.moment_outputs, **HIDDEN)
     screen.timeline.select(handlers.on_timeline_click, [screen.strip_ids, screen.chatbot, screen.state], screen.turn_outputs, **HIDDEN)
     on_photo = [screen.selected, screen.chatbot, screen.state]
     buttons = {

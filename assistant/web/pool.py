@@ -15,6 +15,7 @@ from ..demo.build import ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
+from ..models.towers import load_text_tower
 from ..query.online import geocoder_for
 from ..search import prepare_scoring
 from ..core.settings import Settings
@@ -150,14 +151,27 @@ class AssistantPool:
             opened = Library.open(ensure_demo_library(self.settings.demo_dir, encoder, report))
             notices.append(self.replies("demo_notice"))
         prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
-        if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
+        notices += self._load_text_models(opened, encoder, report)
+        self._notices[library] = "\n\n".join(notices)
+        return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
+
+    def _load_text_models(self, opened: Library, encoder, report) -> list[str]:
+        """The sentence model and CLIP's multilingual text tower, loaded now with the rest rather than on someone's
+        first message (a ZeroGPU Space packs its models at start-up); what could not be loaded, in words."""
+        notices = []
+        if opened.text_model:
             report(0, 1, "loading the sentence model")
             try:
                 shared_sentence_model(opened.text_model)
             except ModelNotAvailable as error:
                 notices.append(self.replies("no_text_model_notice", reason=str(error)))
-        self._notices[library] = "\n\n".join(notices)
-        return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
+        if encoder is not None and encoder.text_tower:
+            report(0, 1, "loading the multilingual CLIP text model")
+            try:
+                load_text_tower(encoder.text_tower, encoder)
+            except ModelNotAvailable as error:  # memories not in English are then ranked by CLIP's English tower, and told so
+                notices.append(self.replies("no_text_tower_notice", reason=str(error)))
+        return notices
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""

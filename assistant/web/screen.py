@@ -36,6 +36,7 @@ class Screen:
     chip_box: gr.CheckboxGroup
     results: gr.Gallery  # the moments that match the description
     others: gr.Gallery  # the moments that only fit the time and place
+    near: gr.Gallery  # near misses: moments just outside the remembered time that match the description well
     panel: gr.Column  # the open moment
     panel_text: gr.Markdown
     timeline: gr.Gallery
@@ -48,6 +49,7 @@ class Screen:
     state: gr.State  # the ChatState
     matching_moments: gr.State  # the moments in `results`, in order
     other_moments: gr.State  # the moments in `others`, in order
+    near_moments: gr.State  # the moments in `near`, in order
     strip_ids: gr.State  # the photo ids of the open moment's timeline
     selected: gr.State  # the photo id of the open moment
 
@@ -55,8 +57,8 @@ class Screen:
     def turn_outputs(self) -> list:
         """Everything a turn may change: the chat, the moments, the chips, the map, the choices, and the open moment."""
         return [
-            self.chatbot, self.message, self.results, self.others, self.chip_box, self.where, self.state, self.matching_moments,
-            self.other_moments, self.choice_box, *self.moment_outputs,
+            self.chatbot, self.message, self.results, self.others, self.near, self.chip_box, self.where, self.state,
+            self.matching_moments, self.other_moments, self.near_moments, self.choice_box, *self.moment_outputs,
         ]
 
     @property
@@ -83,7 +85,7 @@ def lay_out_screen(replies: Replies, *, studying: bool, running: bool, default_t
             moments = _moments_column(replies, studying)
     return Screen(
         notice=notice, topic_box=topic_box, **session, **chat, **moments,
-        state=gr.State(ChatState()), matching_moments=gr.State([]), other_moments=gr.State([]), strip_ids=gr.State([]), selected=gr.State(None),
+        state=gr.State(ChatState()), matching_moments=gr.State([]), other_moments=gr.State([]), near_moments=gr.State([]), strip_ids=gr.State([]), selected=gr.State(None),
     )
 
 
@@ -113,11 +115,14 @@ def _chat_column(replies: Replies) -> dict:
 
 
 def _moments_column(replies: Replies, studying: bool) -> dict:
-    """The chips, the matching moments, those that only fit the time and place, the open moment and the map."""
+    """The chips, the matching moments, those that only fit the time and place, the near misses, the open moment and the map."""
     chip_box = gr.CheckboxGroup(label="Search uses (untick to drop)", choices=[], elem_id="chips")
     results = gr.Gallery(label="Moments (click one to open it)", columns=RESULT_COLUMNS, height=330, allow_preview=False, elem_id="results")
     others = gr.Gallery(
         label=replies("rest_heading"), columns=RESULT_COLUMNS, height=200, allow_preview=False, visible=False, elem_id="time-and-place-only",
+    )
+    near = gr.Gallery(
+        label=replies("near_misses_heading"), columns=RESULT_COLUMNS, height=200, allow_preview=False, visible=False, elem_id="near-misses",
     )
     with gr.Column(visible=False, elem_id="moment", variant="panel") as panel:
         panel_text = gr.Markdown()
@@ -130,6 +135,6 @@ def _moments_column(replies: Replies, studying: bool) -> dict:
             this_is_it = gr.Button("This is it", variant="primary", size="sm", min_width=60, visible=studying, elem_id="this-is-it")
     where = gr.Image(label="Where", type="pil", height=300, interactive=False, elem_id="map")
     return dict(
-        chip_box=chip_box, results=results, others=others, panel=panel, panel_text=panel_text, timeline=timeline, more_button=more_button,
+        chip_box=chip_box, results=results, others=others, near=near, panel=panel, panel_text=panel_text, timeline=timeline, more_button=more_button,
         not_button=not_button, before_button=before_button, after_button=after_button, this_is_it=this_is_it, where=where,
     )

@@ -3,8 +3,8 @@ each (`tables`, from dateparser's locale data, CLDR through Babel and `grammar`)
 into the English the one grammar reads, with a map back to its characters (`rendering`, its `pieces`, and the
 word orders `turning` turns round)."""
 
-from .detection import detect_languages
+from .detection import detect_languages, language_name
 from .rendering import Rendering, render
 from .tables import SUPPORTED, language_table
 
-__all__ = ["Rendering", "SUPPORTED", "detect_languages", "language_table", "render"]
+__all__ = ["Rendering", "SUPPORTED", "detect_languages", "language_name", "language_table", "render"]

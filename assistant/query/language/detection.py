@@ -79,3 +79,13 @@ def detect_languages(text: str) -> tuple[str, ...]:
     if votes[ranked[0]] > english:
         return tuple(ranked[:2])
     return ("en",) + tuple(ranked[:1]) if votes[ranked[0]] >= 2 and votes[ranked[0]] * 2 >= english else ("en",)
+
+
+def language_name(code: str) -> str:
+    """ "de" -> "German", by CLDR (Babel); the code itself for one it does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).english_name or code
+    except (ValueError, UnknownLocaleError):
+        return code

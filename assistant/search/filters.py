@@ -1,0 +1,58 @@
+"""The exact filters: each time, place and concept constraint as a mask, and the rows every one of them admits."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..library import Library
+from ..query import ParsedQuery, PeriodTerm
+
+
+def _term_tests(library: Library, query: ParsedQuery) -> list:
+    """Each constraint as a test of some rows (None: every row), in order: time terms, place terms, concepts."""
+
+    def at(column: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
+        return column if rows is None else column[rows]
+
+    tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]
+    tests += [
+        lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows))
+        for term in query.place.terms
+    ]
+    index = library.concept_index
+    # Without a label index no photo is known to show anything: a required concept admits none, a negated one all.
+    tests += [
+        lambda rows, term=term: at(term.mask(index) if index is not None else np.full(len(library), term.negated), rows)
+        for term in query.concepts
+    ]
+    return tests
+
+
+def term_masks(library: Library, query: ParsedQuery | None) -> list[np.ndarray]:
+    """One mask per constraint, in order: time terms, place terms, concepts (vectorised over the library)."""
+    return [test(None) for test in _term_tests(library, query)] if query is not None else []
+
+
+def _period_rows(library: Library, query: ParsedQuery) -> np.ndarray | None:
+    """The rows that could fall in the query's first calendar period, found in the time order alone (None:
+    no such period). Rows are in UTC order, and a local time is never further from UTC than the library's
+    own largest offsets, so a month of a decade costs two binary searches, not a pass over every photo."""
+    period = next((term for term in query.time.terms if isinstance(term, PeriodTerm) and not term.negated), None)
+    if period is None or not len(library):
+        return None
+    lowest, highest = library.utc_offset_range
+    spans = sorted(period.spans)
+    starts = np.searchsorted(library.utc_seconds, [start - highest for start, _ in spans], side="left")
+    ends = np.maximum.accumulate(np.searchsorted(library.utc_seconds, [end - lowest for _, end in spans], side="left"))
+    starts[1:] = np.maximum(starts[1:], ends[:-1])  # widened windows may overlap: each starts where the last ended
+    return np.concatenate([np.arange(start, end) for start, end in zip(starts, ends)])
+
+
+def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
+    """The rows every constraint admits (ascending), or None without constraints; each term tests only the
+    rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
+    rows = _period_rows(library, query) if query is not None else None
+    for test in _term_tests(library, query) if query is not None else []:
+        passing = test(rows)
+        rows = np.flatnonzero(passing) if rows is None else rows[passing]
+    return rows
