@@ -366,11 +366,9 @@ def _edge(text: str, start: int) -> str:
 
 
 def _means(kind: str, text: str, start: int) -> str:
-    """How one moved, for a distance ("how far did I cycle"), or for a count of flights ("how many times did I fly"),
-    which the GPS can count where no photo says "plane"."""
-    if kind == "distance":
-        return _first_said(MEANS, text, start)
-    return "fly" if kind == "frequency" and _first_said(MEANS, text, 0) == "fly" else ""  # "how many flights": in the frame
+    """How one moved, for a distance; "fly" for a count of flights, which the GPS counts ("how many flights": in the frame)."""
+    said = _first_said(MEANS, text, start if kind == "distance" else 0)
+    return said if kind == "distance" or (kind == "frequency" and said == "fly") else ""
 
 
 def _first_said(named_patterns, text: str, start: int) -> str:
