@@ -364,6 +364,12 @@ class Library:
         """Where the archive begins: recurring phrases ("at Easter, in March") are compared over its own years."""
         return pd.Timestamp(int(self.local_seconds.min()), unit="s").to_pydatetime() if len(self) else None
 
+    def find_event(self, anchor):
+        """The trip or occasion a time is anchored to ("before my trip to Japan"), or None (life_events.py)."""
+        from .life_events import find_life_event  # it reads this class's columns and the timeline built on them
+
+        return find_life_event(self, anchor)
+
     @property
     def places(self):
         """The places this person has been (KnownPlace list, found once per loaded library, as it opens)."""

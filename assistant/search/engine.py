@@ -113,6 +113,8 @@ def search(
         notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
     if visual and not channels:
         notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
+    if query is not None:  # the rest of the memory is searched over every date
+        notices += [f"I found no {event}; searching all dates" for event in query.unfound_events]
     if context is not None and context.offline_notice():
         notices.append(context.offline_notice())
     if uncertain is not None and uncertain.any():
