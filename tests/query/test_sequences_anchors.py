@@ -34,6 +34,17 @@ def test_a_told_sequence_is_split_into_its_parts_in_order(text, moment, parts, w
     assert query.sequence_window_hours == window
 
 
+@pytest.mark.parametrize("text, moment", [
+    ("un gelato in piazza, poi il treno", "un gelato in piazza"),
+    ("um pastel de nata e depois o elétrico", "um pastel de nata"),
+    ("καφές στο λιμάνι και μετά το λεωφορείο", "καφές στο λιμάνι"),
+    ("Kuchen im Garten und danach ein Spaziergang", "Kuchen im Garten"),
+])
+def test_the_words_for_then_in_other_languages_split_the_sequence(text, moment):
+    query = parse_query(text, now=NOW)
+    assert query.visual.strip(" ,") == moment and len(query.followed_by) == 1 and not query.preceded_by, query.describe()
+
+
 @pytest.mark.parametrize("text", ["back then I had a red car", "a later train to Cork", "my then boyfriend at the beach",
                                   "what was the name of the café then"])
 def test_then_and_later_that_tell_no_next_step_split_nothing(text):
