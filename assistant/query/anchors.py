@@ -40,7 +40,7 @@ _EVENT = rf"(?:{_TRIP}|{_ANY_OCCASION})"
 _ANCHORS = tuple(re.compile(pattern, _FLAGS) for pattern in (
     rf"\b(?:(?:in|on|during)\s+)?the\s+(?P<unit>day|week|month)\s+(?P<unit_relation>before|after)\s+{_EVENT}",
     rf"\b(?:on\s+)?the\s+(?P<edge>first|last)\s+day\s+of\s+{_EVENT}",
-    rf"\b(?:on\s+)?the\s+day\s+of\s+{_EVENT}",
+    rf"\b(?:on\s+)?(?P<day_of>the\s+day)\s+of\s+{_EVENT}",
     rf"\b(?:on\s+)?the\s+day\s+(?:i|we)\s+(?P<travel>flew|went|travelled|traveled|drove|arrived|left|flew\s+back|came\s+back|got\s+back|"
     rf"flew\s+home|came\s+home)\s+(?:to|in|from)\s+{_PLACE}",
     rf"\bwhen\s+(?:i|we)\s+(?:was|were)\s+(?:in|on\s+holiday\s+in|on\s+a\s+trip\s+to)\s+{_PLACE}",
@@ -99,7 +99,7 @@ def _relation(groups: dict) -> str:
         return "last_day" if re.search(r"back|home|left", groups["travel"], _FLAGS) else "first_day"
     if "relation" in groups:
         return groups["relation"].lower()
-    return "day_of" if groups.get("occasion") or groups.get("named") else "during"
+    return "day_of" if "day_of" in groups else "during"  # "when I was in Rome": the whole trip
 
 
 def anchored_term(anchor: LifeAnchor, event: FoundEvent) -> PeriodTerm:

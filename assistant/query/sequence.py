@@ -78,7 +78,7 @@ _STEP = re.compile(
     rf"|(?<=[,;]\s)(?P<alone>{_SAME_DAY})\b|(?<=\sand\s)(?P<and_day>{_SAME_DAY})\b)", _FLAGS)
 # "back then", "my then boyfriend", "since then": "then" that tells no next step.
 _NOT_A_STEP_BEFORE = {"back", "since", "until", "till", "by", "just", "only", "even", "my", "his", "her", "our", "their", "the",
-                      "if", "what", "and", "but", "so"}
+                      "if", "what", "but", "so"}
 _SENTENCE_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
 
 
@@ -102,7 +102,7 @@ def find_sequence_steps(text: str, taken: list[Span]) -> SequenceSteps:
             continue
         before = re.findall(r"[^\W_]+", text[max(0, match.start() - 20):start])
         said = (match.group("word") or "").lower()
-        if said == "then" and before and before[-1].lower() in _NOT_A_STEP_BEFORE - {"and"}:
+        if said == "then" and before and before[-1].lower() in _NOT_A_STEP_BEFORE:
             continue
         if said.startswith("later") and not match.group("day") and not re.search(r"(?:^|[,;.!?]|\band)\s*$", text[:start]):
             continue  # "a later train", "two hours later": not the next part

@@ -88,6 +88,7 @@ ANCHORED = [
     ("packing on the last day of my trip to Japan", date(2019, 5, 8), date(2019, 5, 8)),
     ("a temple when I was in Japan", date(2019, 5, 4), date(2019, 5, 8)),
     ("a hangover the day after the wedding", date(2019, 8, 18), date(2019, 8, 18)),
+    ("the taxi on the day of my trip to Japan", date(2019, 5, 4), date(2019, 5, 4)),
 ]
 
 
