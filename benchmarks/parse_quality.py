@@ -260,7 +260,8 @@ def evaluate_life(every_minutes: int = 20) -> dict:
     folder = write_life_library(Path(tempfile.mkdtemp(prefix="life-memories-")) / "library", stays, every=timedelta(minutes=every_minutes))
     library = Library.open(folder)
     context, no_events = QueryContext.of(library), dataclasses.replace(QueryContext.of(library), events=None)
-    context.parse("warming up the tables before my trip to Nowhere")  # the gazetteer, and the timeline trips are found in
+    for memory in SEQUENCES + ANCHORED:  # warm: the gazetteer, each language's tables, the timeline trips are found in
+        context.parse(memory.text)
 
     def top5(query, targets: set[str]) -> bool:
         shown = search(library, None, SearchRequest(query=query, top_k=5, group_events=False)).photos
