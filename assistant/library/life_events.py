@@ -4,6 +4,7 @@ trips away from home (timeline.py), and the days the photos' words name an occas
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 import numpy as np
 
@@ -13,8 +14,7 @@ from .text_index import TextIndex
 from .timeline import PhotoColumns, timeline_of
 
 
-
-class EventColumns(PhotoColumns):
+class EventColumns(PhotoColumns, Protocol):
     """What finding an event reads of a library (the Library, which asks: it is not imported here)."""
 
     text_index: TextIndex | None
