@@ -25,8 +25,19 @@ Portuguese and Greek), per language:
   parse_ms_median, _p95    wall-clock per message, tables already loaded (the CPU is printed with them)
 and the same figures with the English grammar alone (language="en", as before the languages were read).
 
+With --life (tests/life_memories.py: a synthetic year with five trips, a wedding and a conference, committed as a
+library with a photo every 20 minutes), for its sequence memories and its anchored ones:
+  sequence_parts_found     share of sequence memories split into the parts told, the shown moment's word kept
+  anchored_resolved        share of anchored memories whose time admits exactly the days meant (or, for an event
+                           the life never had, that is said and nothing filtered)
+  right_moment_top5        share of memories with a right moment (a stay of the life) that have one among the 5 photos
+                           shown, and the same without the sequence (its parts dropped) or without the anchor (no
+                           library events: all dates), as the baseline
+  parse_ms_median, _p95    per memory, against the library (for anchored ones, with the event looked up in it)
+
     python benchmarks/parse_quality.py --json
     python benchmarks/parse_quality.py --languages --json
+    python benchmarks/parse_quality.py --life --json
 """
 
 from __future__ import annotations
@@ -230,6 +241,65 @@ def evaluate_languages(path: Path) -> dict:
     return figures
 
 
+def evaluate_life(every_minutes: int = 20) -> dict:
+    """The sequence and anchored memories of tests/life_memories.py, parsed and searched against their life."""
+    import dataclasses
+    import tempfile
+    import time
+
+    sys.path.insert(0, str(DEVSET.parent.parent))
+    from life_memories import ANCHORED, EVENTS_SPEC, SEQUENCES, anchored_targets, sequence_targets
+
+    from assistant.core.machine import cpu_model
+    from assistant.library import Library
+    from assistant.query import QueryContext
+    from assistant.search import SearchRequest, search
+    from assistant.testing.life import life_year, write_life_library
+
+    stays = life_year(EVENTS_SPEC)
+    folder = write_life_library(Path(tempfile.mkdtemp(prefix="life-memories-")) / "library", stays, every=timedelta(minutes=every_minutes))
+    library = Library.open(folder)
+    context, no_events = QueryContext.of(library), dataclasses.replace(QueryContext.of(library), events=None)
+    for memory in SEQUENCES + ANCHORED:  # warm: the gazetteer, each language's tables, the timeline trips are found in
+        context.parse(memory.text)
+
+    def top5(query, targets: set[str]) -> bool:
+        shown = search(library, None, SearchRequest(query=query, top_k=5, group_events=False)).photos
+        return any(hit["image_id"] in targets for hit in shown)
+
+    timings, parts_found, resolved = {"sequence": [], "anchored": []}, [], []
+    hits, baseline = {"sequence": [], "anchored": []}, {"sequence": [], "anchored": []}
+    for memory in SEQUENCES:
+        started = time.perf_counter()
+        query = context.parse(memory.text)
+        timings["sequence"].append((time.perf_counter() - started) * 1000)
+        parts_found.append(len(query.preceded_by) + len(query.followed_by) == memory.parts and memory.moment_word.lower() in query.visual.lower())
+        if memory.first:
+            targets = sequence_targets(stays, memory)
+            hits["sequence"].append(top5(query, targets))
+            baseline["sequence"].append(top5(dataclasses.replace(query, preceded_by=(), followed_by=()), targets))
+    for memory in ANCHORED:
+        started = time.perf_counter()
+        query = context.parse(memory.text)
+        timings["anchored"].append((time.perf_counter() - started) * 1000)  # with the event looked up in the library
+        days = [term.day_ranges() for term in query.time.terms]
+        resolved.append(bool(query.unfound_events) and not days if memory.first is None else days == [[(memory.first, memory.last)]])
+        if memory.kind:
+            targets = anchored_targets(stays, memory)
+            hits["anchored"].append(top5(query, targets))
+            baseline["anchored"].append(top5(no_events.parse(memory.text), targets))
+    share = lambda values: round(float(np.mean(values)), 4)  # noqa: E731
+    speed = {part: {"parse_ms_median": round(statistics.median(ms), 2), "parse_ms_p95": round(float(np.percentile(ms, 95)), 2)}
+             for part, ms in timings.items()}
+    return {
+        "cpu": cpu_model(), "photos": len(library),
+        "sequences": {"items": len(SEQUENCES), "sequence_parts_found": share(parts_found), "searched": len(hits["sequence"]),
+                      "right_moment_top5": share(hits["sequence"]), "right_moment_top5_without_sequence": share(baseline["sequence"]), **speed["sequence"]},
+        "anchored": {"items": len(ANCHORED), "anchored_resolved": share(resolved), "searched": len(hits["anchored"]),
+                     "right_moment_top5": share(hits["anchored"]), "right_moment_top5_without_anchor": share(baseline["anchored"]), **speed["anchored"]},
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEVSET, help="the tune part")
@@ -237,7 +307,11 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument("--languages", nargs="?", type=Path, const=LANGUAGES_SET, default=None,
                         help="instead, the memories in other languages (default file: benchmarks/parse_testset_languages.json)")
+    parser.add_argument("--life", action="store_true", help="instead, the sequence and anchored memories of a synthetic life")
     args = parser.parse_args()
+    if args.life:
+        print(json.dumps(evaluate_life()))
+        return 0
     if args.languages is not None:
         figures = evaluate_languages(args.languages)
         missed = {language: figures[language].pop("missed") for language in figures if language != "cpu"}

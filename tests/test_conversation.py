@@ -326,3 +326,11 @@ def test_a_photo_not_in_the_library_is_refused_by_name(assistant, act):
     turn = assistant.respond(ChatState(), "coffee")
     with pytest.raises(ValueError, match="no photo 'not-here.jpg' in this library"):
         getattr(assistant, act)(turn.state, "not-here.jpg")
+
+
+def test_a_told_sequence_and_an_event_not_found_show_as_chips_and_say_so(assistant):
+    turn = assistant.respond(ChatState(), "coffee in a café, then the bus to the airport")
+    assert "in order: coffee in a café (shown) → the bus to the airport (each within an hour)" in labels(turn.state)
+    unfound = assistant.respond(ChatState(), "pints in a pub the week before my trip to Atlantis")
+    assert "no trip to Atlantis found: all dates searched" in labels(unfound.state)
+    assert "I found no trip to Atlantis; searching all dates" in unfound.reply

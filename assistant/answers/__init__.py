@@ -8,7 +8,7 @@
 
 The question is parsed as the chat and search parse it (its kind, scope and subject); the moments are all
 photos in scope whose words, or meaning, pick out every word of the subject (moments.py, subject.py); they
-are grouped into visits or trips (visits.py, over the stays and trips learned from the library: timeline.py);
+are grouped into visits or trips (visits.py, over the stays and trips learned from the library: library/timeline.py);
 the value is computed from them (kinds.py, measures.py, reading.py), as sure as its evidence allows
 (context.py, answer.py).
 """

@@ -13,7 +13,7 @@ from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .moments import Moments
 from .subject import MEAL_HOURS
-from .timeline import Timeline
+from ..library.timeline import Timeline
 from .visits import Group
 
 EVIDENCE_PER_GROUP = 3

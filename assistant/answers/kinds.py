@@ -23,7 +23,7 @@ from .measures import asks_between_places, average, distance, distance_between, 
 from .moments import find_moments, unvisited_places_as_words, word_rows
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_last_presence, asks_where, content_words
-from .timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
+from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, mostly_away, preceding, trips, visits
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}

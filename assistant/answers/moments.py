@@ -27,7 +27,7 @@ from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
 from .subject import MEAL_HOURS
-from .timeline import Timeline, timeline_of
+from ..library.timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
 BELOW_BEST = 0.2  # ... and at most this much less than the best visit in scope

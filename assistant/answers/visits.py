@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..library import Library
-from .timeline import Timeline
+from ..library.timeline import Timeline
 
 # Matching photos closer than this are one visit, whatever the camera did in between.
 VISIT_GAP_S = 90 * 60

@@ -50,11 +50,13 @@ def refine(current: ParsedQuery | None, new: ParsedQuery, correction: bool) -> P
         visual=visual,
         preceded_by=(new.preceded_by if correction and new.preceded_by else current.preceded_by + new.preceded_by),
         followed_by=(new.followed_by if correction and new.followed_by else current.followed_by + new.followed_by),
+        sequence_window_hours=new.sequence_window_hours if new.preceded_by or new.followed_by else current.sequence_window_hours,
         ambiguous=new.ambiguous,
         # a concept named again replaces its count ("actually three cups"); new ones add up
         concepts=tuple(t for t in current.concepts if t.label not in {n.label for n in new.concepts}) + new.concepts,
         language=language,
         question=new.question or current.question,  # "and in 2020?" asks the same question again, in the new scope
+        unfound_events=tuple(dict.fromkeys(current.unfound_events + new.unfound_events)),
     )
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..query.anchors import FoundEvent, LifeAnchor
 from .columns import coded_array, floats_or_none, modal_rows, optional_columns, search_arrays, single_chunk, strings, text_arrays
 from .known_places import PLACE_COLUMNS, known_places_from_codes, read_known_places
 from .label_counts import LabelCounts
+from .life_events import find_life_event
 from .schema import ENRICHED_COLUMNS, SEARCH_COLUMNS, PhotoRecord, time_is_approximate
 from .store import LibraryDamaged, Manifest, PhotoTable, check_files, check_sources, check_vector_index_file, read_embeddings, repair_hint
 from .text_index import TextIndex
@@ -363,6 +365,10 @@ class Library:
     def first_local_time(self) -> datetime | None:
         """Where the archive begins: recurring phrases ("at Easter, in March") are compared over its own years."""
         return pd.Timestamp(int(self.local_seconds.min()), unit="s").to_pydatetime() if len(self) else None
+
+    def find_event(self, anchor: LifeAnchor) -> FoundEvent | None:
+        """The trip or occasion a time is anchored to ("before my trip to Japan"), or None (life_events.py)."""
+        return find_life_event(self, anchor)
 
     @property
     def places(self):

@@ -11,8 +11,8 @@ from .parsed import Chip, ParsedQuery
 def query_chips(query: ParsedQuery) -> list[Chip]:
     """A chip for every constraint of a query, in the order shown to the user."""
     chips = query.chips()
-    chips += [Chip("after", str(i), f"after: {clause}") for i, clause in enumerate(query.preceded_by)]
-    chips += [Chip("then", str(i), f"then: {clause}") for i, clause in enumerate(query.followed_by)]
+    if query.preceded_by or query.followed_by:  # one chip: the order is what it says, and goes as a whole
+        chips.append(Chip("sequence", "", query.sequence_label()))
     if query.visual.strip():
         chips.append(Chip("visual", "", f"looking for: {query.visual.strip()}"))
     return chips
@@ -30,7 +30,8 @@ def without_chips(query: ParsedQuery, chips: Collection[Chip]) -> ParsedQuery:
         time=dataclasses.replace(query.time, terms=kept("time", query.time.terms)),
         place=dataclasses.replace(query.place, terms=kept("place", query.place.terms)),
         concepts=kept("concept", query.concepts),
-        preceded_by=kept("after", query.preceded_by),
-        followed_by=kept("then", query.followed_by),
+        unfound_events=kept("unfound", query.unfound_events),
+        preceded_by=() if ("sequence", "") in gone else query.preceded_by,
+        followed_by=() if ("sequence", "") in gone else query.followed_by,
         visual="" if ("visual", "") in gone else query.visual,
     )

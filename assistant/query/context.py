@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Protocol, Sequence
 
 from ..core.settings import Settings
+from .anchors import FoundEvent, LifeAnchor, LifeEvents
 from .online import geocoder_for
 from .parsed import ParsedQuery
 from .parsing import parse_query
@@ -34,6 +35,8 @@ class ParsedAgainst(Protocol):
 
     def first_local_time(self) -> datetime | None: ...
 
+    def find_event(self, anchor: LifeAnchor) -> FoundEvent | None: ...
+
 
 @dataclass(frozen=True)
 class QueryContext:
@@ -46,6 +49,7 @@ class QueryContext:
     geocoder: PlaceGeocoder | None = None  # online places (--online-places); None: offline
     date_order: str | None = None  # "DMY", "MDY", or None: 04/05/2020 admits both readings
     language: str | None = None  # the messages' language; None or "auto": told per message
+    events: LifeEvents | None = None  # finds the trips and occasions a time is anchored to ("before my trip to Japan")
 
     @classmethod
     def of(
@@ -63,12 +67,13 @@ class QueryContext:
             geocoder=geocoder or (geocoder_for(settings) if settings is not None else None),
             date_order=date_order or (settings.date_order if settings is not None else None),
             language=language or (settings.language if settings is not None else None),
+            events=library,
         )
 
     def parse(self, text: str) -> ParsedQuery:
         return parse_query(
             text, now=self.now, places=self.places, geocoder=self.geocoder, concepts=self.concepts, since=self.since,
-            date_order=self.date_order, language=self.language,
+            date_order=self.date_order, language=self.language, events=self.events,
         )
 
     def offline_notice(self) -> str | None:

@@ -17,12 +17,13 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Sequence
 
+from .anchors import LifeAnchor, LifeEvents, anchored_term, find_anchors
 from .concepts import find_concepts
 from .language import detect_languages, render
 from .parsed import ParsedQuery, Question
 from .place import KnownPlace, PlaceConstraints, PlaceGeocoder, find_places, southern_hemisphere
 from .question import read_question
-from .sequence import find_sequence_clauses
+from .sequence import CLAUSE_WINDOW_HOURS, SequenceClause, SequenceSteps, find_sequence_clauses, find_sequence_steps
 from .text import blank_out
 from .time import PeriodTerm, TimeConstraints, build_terms, find_facts
 from .visual import visual_description
@@ -37,7 +38,7 @@ def parse_query(
     concepts: Sequence[str] | None = None,
     since: datetime | None = None,
     date_order: str | None = None,
-    language: str | None = None,
+    language: str | None = None, events: LifeEvents | None = None,
 ) -> ParsedQuery:
     """Understand a remembered moment.
 
@@ -49,7 +50,8 @@ def parse_query(
     date_order ("DMY", "MDY") reads 04/05/2020 as the user writes dates; None admits both readings.
     language ("de", "el", any dateparser knows, "auto" or None: told per message) is the message's language;
     another than English is rendered word for word into the English the grammar reads (`language`), and
-    what it found is mapped back onto the message's own words.
+    what it found is mapped back onto the message's own words. events (the library) finds what "before my trip to
+    Japan" is anchored to; an event not found (or without events) filters nothing, and the query names it.
     """
     text = text or ""
     now = (now or datetime.now()).replace(tzinfo=None)
@@ -60,17 +62,15 @@ def parse_query(
     question = _with_resolved_now(asked.question, now, date_order)
     if question is not None and question.now:
         now = datetime.fromisoformat(question.now)
-    question_spans = list(asked.spans)
-    facts = find_facts(blank_out(read, question_spans), now, date_order)
-    time_spans = [fact.span for fact in facts] + question_spans
-    clauses = find_sequence_clauses(read, time_spans)
+    anchors, facts, steps = _anchors_times_and_steps(read, list(asked.spans), now, date_order)
+    time_spans = [fact.span for fact in facts] + list(asked.spans) + [anchor.span for anchor in anchors]
+    clauses = find_sequence_clauses(read, time_spans + list(steps.spans))
     clause_spans = [clause.span for clause in clauses]
-    blanked = blank_out(read, time_spans + clause_spans)
-    found = find_places(read, blanked, places, geocoder, languages=tuple(code for code in languages if code != "en"))
-    southern = southern_hemisphere(found.terms, places)
+    found = _places(read, time_spans + clause_spans, steps, places, geocoder, tuple(code for code in languages if code != "en"))
     archive_years = range(since.year, now.year + 1) if since is not None and since <= now else None
-    time_terms = build_terms(facts, now, southern, archive_years)
-    taken = time_spans + clause_spans + found.spans
+    anchored, unfound = _anchored(anchors, events, places, geocoder, languages)
+    time_terms = build_terms(facts, now, southern_hemisphere(found.terms, places), archive_years) + anchored
+    taken = time_spans + clause_spans + list(steps.spans) + found.spans  # a later part's things filter no photo of the moment
     if rendering:  # the words the grammar used, as spans of the message itself
         taken = rendering.original_spans(taken)
     concept_terms, negated_concept_spans = find_concepts(blank_out(text, taken), concepts)
@@ -81,12 +81,63 @@ def parse_query(
         place=PlaceConstraints(_first_of_each(found.terms)),  # a place said twice is one chip, where first said
         visual=visual,
         preceded_by=tuple(clause.text for clause in clauses if clause.relation == "after"),
-        followed_by=tuple(clause.text for clause in clauses if clause.relation == "before"),
+        followed_by=_told_after(clauses, steps),
+        sequence_window_hours=steps.window_hours if steps.parts else CLAUSE_WINDOW_HOURS,
         ambiguous=tuple(found.ambiguous),
         concepts=tuple(concept_terms),
         question=question,
         language=languages[0],
+        unfound_events=unfound,
     )
+
+
+def _anchors_times_and_steps(read: str, question_spans: list, now: datetime, date_order: str | None):
+    """Times anchored to an event, the time facts, and the parts told after the moment, each found outside the ones
+    before: "the week after the wedding" is no "after" clause, and "later that evening" no time of the whole memory."""
+    anchors = find_anchors(read, question_spans)
+    taken = question_spans + [anchor.span for anchor in anchors]
+    step_words = list(find_sequence_steps(read, taken).markers)
+    facts = find_facts(blank_out(read, taken + step_words), now, date_order)
+    steps = find_sequence_steps(read, taken + [fact.span for fact in facts])
+    return anchors, facts, steps
+
+
+# A place said in a later part of a sequence this big or bigger (a town, a country) is where the whole memory was.
+TOWN_RADIUS_KM = 2.0
+
+
+def _places(read: str, taken: list, steps: SequenceSteps, places, geocoder, languages: tuple[str, ...]):
+    """The memory's places: those said of the moment, and the towns or larger said in a later part ("then we drove
+    around Dublin"); a venue said in a later part ("then the gym") is where that part was, found by its words."""
+    found = find_places(read, blank_out(read, taken + list(steps.spans)), places, geocoder, languages=languages)
+    if not steps.spans:
+        return found
+    edges = [0] + [edge for span in sorted(steps.spans) for edge in span] + [len(read)]
+    outside = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    later = find_places(read, blank_out(read, taken + outside), places, geocoder, languages=languages)
+    towns = [term for term in later.terms if all(area.kind != "known" or area.radius_km >= TOWN_RADIUS_KM for area in term.areas)]
+    return replace(found, terms=found.terms + towns)
+
+
+def _told_after(clauses: list[SequenceClause], steps: SequenceSteps) -> tuple[str, ...]:
+    """ "before Y" clauses and the parts told after the moment ("then Y"), in the order said."""
+    said = [(clause.span, clause.text) for clause in clauses if clause.relation == "before"] + list(zip(steps.spans, steps.parts))
+    return tuple(part for _, part in sorted(said))
+
+
+def _anchored(anchors: list[LifeAnchor], events: LifeEvents | None, places, geocoder, languages) -> tuple[list, tuple[str, ...]]:
+    """The time terms of the anchors whose events were found, and the events that were not."""
+    terms, unfound = [], []
+    for anchor in anchors:
+        if anchor.place:
+            named = find_places(anchor.place, anchor.place, places, geocoder, languages=tuple(c for c in languages if c != "en"))
+            anchor = replace(anchor, place_term=named.terms[0] if named.terms else None)
+        event = events.find_event(anchor) if events is not None else None
+        if event is None:
+            unfound.append(anchor.event)
+        else:
+            terms.append(anchored_term(anchor, event))
+    return terms, tuple(unfound)
 
 
 def _with_resolved_now(question: Question | None, now: datetime, date_order: str | None) -> Question | None:

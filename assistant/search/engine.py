@@ -27,6 +27,21 @@ from .stored import top_positions
 UNCERTAIN_TIME_PENALTY = 2.0
 
 
+def _missing_parts(library: Library, query, context: QueryContext | None, visual: str, channels: list, no_sentence_model: bool
+                   ) -> list[str]:
+    """What this search had to do without, said: a sentence model, any channel, an event the time hangs on, the network."""
+    notices = []
+    if visual and library.text_model and no_sentence_model:
+        notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
+    if visual and not channels:
+        notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
+    if query is not None:  # the rest of the memory is searched over every date
+        notices += [f"I found no {event}; searching all dates" for event in query.unfound_events]
+    if context is not None and context.offline_notice():
+        notices.append(context.offline_notice())
+    return notices
+
+
 def search(
     library: Library, encoder: ClipEncoder | None, request: SearchRequest, context: QueryContext | None = None
 ) -> SearchResult:
@@ -62,12 +77,7 @@ def search(
     scores, channels = relevance.scores, channels + relevance.channels
     # which candidates show what was described (or the example); None: nothing was, the filters are the request
     described = relevance.described if visual or vector is not None else None
-    if visual and library.text_model and scorer.sentence_model is None:
-        notices.append(f"sentence model {library.text_model} not available: photo words are matched exactly only")
-    if visual and not channels:
-        notices.append("nothing to rank by: no CLIP model and no captions; results are in time order")
-    if context is not None and context.offline_notice():
-        notices.append(context.offline_notice())
+    notices += _missing_parts(library, query, context, visual, channels, scorer.sentence_model is None)
     if uncertain is not None and uncertain.any():
         scores -= UNCERTAIN_TIME_PENALTY * uncertain[rows]
         notices.append(

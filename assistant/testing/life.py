@@ -63,6 +63,19 @@ class TripSpec:
 
 
 @dataclass(frozen=True)
+class OccasionSpec:
+    """Days out of the routine that the photos' words name (a wedding, a conference), at home or away."""
+
+    kind: str  # the stays' kind and true answer: "wedding", "conference"
+    venue: Venue
+    first_day: date
+    days: int
+    caption: str  # what a captioner says of its photos
+    hours: tuple[str, str] = ("09:00", "17:30")
+    sign: str = ""  # text read on each day's first photo (a banner, a badge)
+
+
+@dataclass(frozen=True)
 class LifeSpec:
     """Who the person is: places, routine and the words their photos carry (dev and held-out worlds differ in all)."""
 
@@ -97,6 +110,7 @@ class LifeSpec:
     trips: tuple[TripSpec, ...]
     meeting_day: int
     words: dict  # caption per kind: {"gym": "lifting weights at the gym", ...}
+    occasions: tuple[OccasionSpec, ...] = ()
 
 
 def _at(day: date, clock: str) -> datetime:
@@ -107,9 +121,12 @@ def life_year(spec: LifeSpec) -> list[Stay]:
     """Every stay of the year, in time order (deterministic: the spec decides everything)."""
     stays: list[Stay] = []
     trip_days = {trip.first_day + timedelta(days=offset): (trip, offset) for trip in spec.trips for offset in range(trip.days)}
+    occasion_days = {occasion.first_day + timedelta(days=offset): occasion for occasion in spec.occasions for offset in range(occasion.days)}
     day = date(spec.year, 1, 1)
     while day.year == spec.year:
-        if day in trip_days:
+        if day in occasion_days:
+            stays += _occasion_day(spec, day, occasion_days[day])
+        elif day in trip_days:
             stays += _trip_day(spec, day, *trip_days[day])
         elif day.weekday() < 5:
             stays += _work_day(spec, day)
@@ -216,6 +233,16 @@ def _trip_day(spec: LifeSpec, day: date, trip: TripSpec, offset: int) -> list[St
                   _stay("home", spec.home, day, "19:00", "22:30", words["home"])]
     for stay in stays:
         stay.facts.setdefault("trip", trip.city)
+    return stays
+
+
+def _occasion_day(spec: LifeSpec, day: date, occasion: OccasionSpec) -> list[Stay]:
+    """Breakfast at home, the occasion, and home again unless it lasts into the night."""
+    start, end = occasion.hours
+    stays = [_stay("home", spec.home, day, "07:00", "08:00", spec.words["home"]),
+             _stay(occasion.kind, occasion.venue, day, start, end, occasion.caption, sign=occasion.sign, facts={"occasion": occasion.kind})]
+    if end < "21:30":
+        stays.append(_stay("home", spec.home, day, "21:30", "22:30", spec.words["home"]))
     return stays
 
 

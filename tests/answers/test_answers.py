@@ -10,7 +10,7 @@ from devset import DEV_SPEC, dev_questions
 from heldout import HELDOUT_SPEC, heldout_questions
 
 from assistant.answers import NotAQuestion, answer_question
-from assistant.answers.timeline import timeline_of
+from assistant.library.timeline import timeline_of
 from assistant.cli import main
 from assistant.library import Library
 from assistant.models import shared_sentence_model

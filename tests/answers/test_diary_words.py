@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from assistant.answers import answer_question
-from assistant.answers.timeline import timeline_of
+from assistant.library.timeline import timeline_of
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.testing.library import photo_table

@@ -81,7 +81,8 @@ def test_describe_summarises_every_part():
     places = [KnownPlace("Dublin", "city", 53.3498, -6.2603, 9.0, "IE", 1000)]
     query = parse_query("Friends outside a bar in Dublin, after a concert in the park. It was a Friday evening in September 2019.",
                         now=NOW, places=places)
-    assert query.describe() == ("September 2019 · Fridays · evening · near Dublin · after: a concert in the park · "
+    assert query.describe() == ("September 2019 · Fridays · evening · near Dublin · "
+                                "in order: a concert in the park → Friends outside a bar (shown) (each within 12 hours) · "
                                 "looking for: Friends outside a bar")
     negated = parse_query("not on a weekend", now=NOW)
     assert negated.describe().startswith("not: weekends")

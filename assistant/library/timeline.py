@@ -9,11 +9,26 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
-from ..library import Library
+
+
+class PhotoColumns(Protocol):
+    """What a timeline reads of a library: the Library itself, which is not imported here, as it asks for its
+    timeline when a time is anchored to a trip (life_events.py)."""
+
+    utc_seconds: np.ndarray
+    local_seconds: np.ndarray
+    lat: np.ndarray
+    lng: np.ndarray
+    country_code: np.ndarray
+
+    def __len__(self) -> int: ...
+
+    def place_names(self, column: str) -> np.ndarray: ...
 
 # A gap longer than this between two photos at the same place ends a stay (you left and came back).
 STAY_GAP_S = 3600
@@ -56,16 +71,16 @@ class Timeline:
         """A photo or two a day, each one moment's only record (a diary), rather than a camera every few seconds."""
         return self.photos_a_day < SPARSE_PHOTOS_A_DAY
 
-    def stay_seconds(self, library: Library, stays: np.ndarray) -> np.ndarray:
+    def stay_seconds(self, library: PhotoColumns, stays: np.ndarray) -> np.ndarray:
         """Length of stays, from their first photo to their last."""
         utc = library.utc_seconds
         return (utc[self.stay_last[stays]] - utc[self.stay_first[stays]]).astype(np.int64)
 
 
-_TIMELINES: "weakref.WeakKeyDictionary[Library, Timeline]" = weakref.WeakKeyDictionary()
+_TIMELINES: "weakref.WeakKeyDictionary[PhotoColumns, Timeline]" = weakref.WeakKeyDictionary()
 
 
-def timeline_of(library: Library) -> Timeline:
+def timeline_of(library: PhotoColumns) -> Timeline:
     """The library's stays and trips, computed on first use and kept while the library is loaded."""
     timeline = _TIMELINES.get(library)
     if timeline is None:
@@ -73,7 +88,7 @@ def timeline_of(library: Library) -> Timeline:
     return timeline
 
 
-def _build(library: Library) -> Timeline:
+def _build(library: PhotoColumns) -> Timeline:
     n = len(library)
     names, cities, countries = (library.place_names(column) for column in ("semantic_name", "city", "country"))
     place = np.where(names != "", names, cities)
