@@ -66,7 +66,7 @@ def parse_query(
     time_spans = [fact.span for fact in facts] + list(asked.spans) + [anchor.span for anchor in anchors]
     clauses = find_sequence_clauses(read, time_spans + list(steps.spans))
     clause_spans = [clause.span for clause in clauses]
-    found = _places(read, time_spans + clause_spans, steps, places, geocoder, tuple(code for code in languages if code != "en"))
+    found = _places(read, time_spans, steps.spans + tuple(clause_spans), places, geocoder, tuple(code for code in languages if code != "en"))
     archive_years = range(since.year, now.year + 1) if since is not None and since <= now else None
     anchored, unfound = _anchored(anchors, events, places, geocoder, languages)
     time_terms = build_terms(facts, now, southern_hemisphere(found.terms, places), archive_years) + anchored
@@ -102,20 +102,22 @@ def _anchors_times_and_steps(read: str, question_spans: list, now: datetime, dat
     return anchors, facts, steps
 
 
-# A place said in a later part of a sequence this big or bigger (a town, a country) is where the whole memory was.
+# A place said in another part of a sequence this big or bigger (a town, a country) is where the whole memory was.
 TOWN_RADIUS_KM = 2.0
 
 
-def _places(read: str, taken: list, steps: SequenceSteps, places, geocoder, languages: tuple[str, ...]):
-    """The memory's places: those said of the moment, and the towns or larger said in a later part ("then we drove
-    around Dublin"); a venue said in a later part ("then the gym") is where that part was, found by its words."""
-    found = find_places(read, blank_out(read, taken + list(steps.spans)), places, geocoder, languages=languages)
-    if not steps.spans:
+def _places(read: str, taken: list, parts: tuple, places, geocoder, languages: tuple[str, ...]):
+    """The memory's places: those said of the moment; when it names none, the towns or larger said in another part
+    ("then we drove around Dublin", "before the train at Daejeon station"). A venue said in another part ("then the
+    gym") is where that part was, found by its words; so is a town when the moment has its own ("coffee in Dublin,
+    then the bus to Galway": not Dublin and Galway at once)."""
+    found = find_places(read, blank_out(read, taken + list(parts)), places, geocoder, languages=languages)
+    if not parts or any(not term.negated for term in found.terms):
         return found
-    edges = [0] + [edge for span in sorted(steps.spans) for edge in span] + [len(read)]
+    edges = [0] + [edge for span in sorted(parts) for edge in span] + [len(read)]
     outside = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
-    later = find_places(read, blank_out(read, taken + outside), places, geocoder, languages=languages)
-    towns = [term for term in later.terms if all(area.kind != "known" or area.radius_km >= TOWN_RADIUS_KM for area in term.areas)]
+    other = find_places(read, blank_out(read, taken + outside), places, geocoder, languages=languages)
+    towns = [term for term in other.terms if all(area.kind != "known" or area.radius_km >= TOWN_RADIUS_KM for area in term.areas)]
     return replace(found, terms=found.terms + towns)
 
 

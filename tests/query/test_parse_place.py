@@ -294,9 +294,16 @@ class FakeGeocoder:
 
 def test_the_online_geocoder_is_asked_only_about_names_nothing_offline_knows():
     geocoder = FakeGeocoder()
-    place = _place("We stayed in Ballykilleen for a week, then drove around Dublin", geocoder=geocoder)
-    assert [term.label for term in place.terms] == ["near Ballykilleen", "near Dublin"]
+    place = _place("We stayed in Ballykilleen for a week, not in Dublin", geocoder=geocoder)
+    assert [(term.label, term.negated) for term in place.terms] == [("near Ballykilleen", False), ("not: near Dublin", True)]
     assert geocoder.asked == ["Ballykilleen"]
+
+
+def test_a_town_in_a_later_part_is_where_the_memory_was_only_when_the_moment_names_none():
+    """'Coffee in Dublin, then the bus to Galway' was not in Dublin and Galway at once: the moment was in Dublin."""
+    assert [term.label for term in _place("coffee in Dublin, then the bus to Galway").terms] == ["near Dublin"]
+    assert [term.label for term in _place("breakfast at the hotel, then we drove around Dublin").terms] == ["near Dublin"]
+    assert [term.label for term in _place("we saw a film before taking the train at Daejeon station").terms] == ["near Daejeon"]
     assert _place("We stayed in Ballykilleen for a week").terms == ()  # no geocoder: no lookup at all
 
 
