@@ -29,9 +29,10 @@ GATHERED_RESCORE = 1024
 
 # A stored-vector file up to this size stays resident whole, mapped on a thread of its own when the library is
 # prepared for searching: a million photos' (0.95 GiB of 512-d fp16). Each query reads a few thousand scattered
-# rows from it (an index's pool, an in-memory kernel's exact rescoring), and faulting them in cost more than
-# the rest of a pooled search here (3.9 of 7 ms of one core). Of a larger file (ten million photos': the 6 GB
-# resident-memory target), the pages read are let go each time about this much may have been read.
+# rows from it (an index's pool, an in-memory kernel's exact rescoring), and faulting them in query after query
+# doubled a pooled search's CPU time here (13.9 ms of one core at a million photos, 7.0 once mapped). Of a
+# larger file (ten million photos': the 6 GB resident-memory target), the pages read are let go each time about
+# this much may have been read.
 RESIDENT_BYTES = 1 << 30
 
 
