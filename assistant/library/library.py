@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,7 @@ _FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embe
 _REPEATING_COLUMNS = ("semantic_name", "city", "country", "country_code", "timezone", "time_source", "zone_source")
 
 
+@lru_cache(maxsize=1 << 16)  # a few thousand distinct places: a search shows two hundred rows' labels
 def _place_label(semantic_name: str, city: str, country: str) -> str:
     if semantic_name:
         return f"{semantic_name}, {city}" if city and city.lower() not in semantic_name.lower() else semantic_name

@@ -27,9 +27,12 @@ EXACT_RESCORE = 4096
 GATHERED_RESCORE = 1024
 
 
-# With a vector index, the stored vectors' pages that were read stay resident up to this much: a million
-# photos' file whole (0.95 GiB of 512-d fp16; reading rows back in after letting them go made each query
-# several times slower here), ten million photos' a tenth at a time (the 6 GB resident-memory target).
+# A stored-vector file up to this size stays resident whole, mapped on a thread of its own when the library is
+# prepared for searching: a million photos' (0.95 GiB of 512-d fp16). Each query reads a few thousand scattered
+# rows from it (an index's pool, an in-memory kernel's exact rescoring), and faulting them in query after query
+# doubled a pooled search's CPU time here (13.9 ms of one core at a million photos, 7.0 once mapped). Of a
+# larger file (ten million photos': the 6 GB resident-memory target), the pages read are let go each time about
+# this much may have been read.
 RESIDENT_BYTES = 1 << 30
 
 
@@ -62,17 +65,27 @@ class StoredVectors:
         self.kernel_name = kernel_name  # None: the kernel timed fastest on this machine (see kernels.choose_kernel)
         self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
 
-    def prepare(self, kernel: bool = True) -> None:
+    def prepare(self, kernel: bool = True) -> threading.Thread | None:
         """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
-        now (at load, under the caller's lock), not on someone's first search."""
+        now (at load, under the caller's lock), not on someone's first search. A file that stays resident
+        whole is mapped meanwhile on a thread of its own, returned (None: the file is too large to keep)."""
         self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
         if kernel:
             self.kernel  # noqa: B018
+        if not self._kept_whole:
+            return None
+        mapping = threading.Thread(target=_map_every_page, args=(self.embeddings,), name="stored-vectors-pages", daemon=True)
+        mapping.start()
+        return mapping
+
+    @property
+    def _kept_whole(self) -> bool:
+        return isinstance(self.embeddings, np.memmap) and self.embeddings.nbytes <= RESIDENT_BYTES
 
     @cached_property
     def kernel(self) -> Kernel:
         kernel = KERNELS[self.kernel_name or choose_kernel(self.embeddings.shape[1])](self.embeddings)
-        if kernel.copied:
+        if kernel.copied and not self._kept_whole:
             _release_pages(self.embeddings)  # the map stays for exact rows; its pages need not stay resident
         return kernel
 
@@ -145,9 +158,8 @@ class StoredVectors:
     def _read(self, rows):
         """The stored fp16 rows as a torch tensor, in the order asked (read in row order).
 
-        When scoring uses an in-memory copy, the file's pages are let go again afterwards, and with a vector
-        index (no kernel) once RESIDENT_BYTES may have been read, so reading a few thousand scattered rows
-        per query never makes a large file resident.
+        Of a file larger than RESIDENT_BYTES that the kernel does not score in place, the pages read are let
+        go once RESIDENT_BYTES may have been read, so a large file never becomes resident.
         """
         import torch
 
@@ -161,10 +173,8 @@ class StoredVectors:
             order = torch.from_numpy(np.argsort(rows, kind="stable"))
             vectors = torch.empty((len(rows), self.embeddings.shape[1]), dtype=self._stored.dtype)
             vectors[order] = self._stored.index_select(0, torch.from_numpy(rows)[order])
-        if "kernel" in self.__dict__:  # (asking must not build one)
-            if self.kernel.copied:
-                _release_pages(self.embeddings)
-        elif self.embeddings.nbytes > RESIDENT_BYTES:  # no kernel (a vector index): a file too big to keep
+        in_place = "kernel" in self.__dict__ and not self.kernel.copied  # (asking must not build one)
+        if not in_place and not self._kept_whole:
             self._bytes_read += len(rows) * max(self.embeddings.strides[0], _PAGE)
             if self._bytes_read > RESIDENT_BYTES:
                 _release_pages(self.embeddings)
@@ -187,6 +197,11 @@ class StoredVectors:
         best = top_positions(scores, EXACT_RESCORE) if len(scores) > EXACT_RESCORE else np.arange(len(scores))
         scores[best] = self.exact(vector, best if rows is None else np.asarray(rows)[best])
         return scores
+
+
+def _map_every_page(array: np.memmap) -> None:
+    """Read a byte of every page of a memory map, so that later reads of scattered rows find them mapped."""
+    np.asarray(array).reshape(-1).view(np.uint8)[::_PAGE].max()
 
 
 def among(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:
@@ -230,12 +245,12 @@ def vector_index(library: Library):
     return getattr(library, "vector_index", None)
 
 
-def prepare_scoring(library: Library, kernel: str | None = None) -> None:
+def prepare_scoring(library: Library, kernel: str | None = None) -> threading.Thread | None:
     """Choose and build the library's scoring kernel now: call it when a library is loaded for searching.
-    With a vector index there is no kernel (its memory is what the index saves): only the spread sample."""
+    With a vector index there is no kernel (its memory is what the index saves): only the spread sample.
+    Returns the thread that maps a file kept resident whole, still running (None: no such file)."""
     vectors = stored_vectors(library, kernel)
-    if vectors is not None:
-        vectors.prepare(kernel=vector_index(library) is None)
+    return vectors.prepare(kernel=vector_index(library) is None) if vectors is not None else None
 
 
 def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:

