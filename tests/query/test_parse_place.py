@@ -399,3 +399,22 @@ def test_the_town_index_is_built_once_and_read_back_from_the_cache(tmp_path, mon
     assert gazetteer._town_indexes() == built  # read back
     cached[0].write_bytes(b"not a pickle")
     assert gazetteer._town_indexes() == built and cached[0].stat().st_size > 1000  # rebuilt and written again
+
+
+def test_the_world_gazetteer_is_kept_in_the_cache_and_works_when_read_back(tmp_path, monkeypatch):
+    """A fresh process (`lifelog ask`) reads the cities and countries back instead of building them again; what it
+    reads back still finds towns (loaded apart, under a lock of its own) and parses a place."""
+    from assistant.query import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_GAZETTEER", None)
+    built = gazetteer.world_gazetteer()
+    cached = list(tmp_path.rglob("world-*.pickle"))
+    assert len(cached) == 1 and cached[0].stat().st_size > 100_000
+    monkeypatch.setattr(gazetteer, "_GAZETTEER", None)
+    read_back = gazetteer.world_gazetteer()
+    assert read_back is not built and read_back.cities.keys() == built.cities.keys()
+    assert read_back.towns_named("kinsale") and _place("a pint in Dublin").admits(53.3498, -6.2603)
+    monkeypatch.setattr(gazetteer, "_GAZETTEER", None)
+    cached[0].write_bytes(b"not a pickle")
+    assert gazetteer.world_gazetteer().cities.keys() == built.cities.keys() and cached[0].stat().st_size > 100_000  # built again
