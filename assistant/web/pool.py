@@ -11,7 +11,8 @@ from typing import Callable
 
 from ..core.access import Authenticator
 from ..chat import Assistant, Replies
-from ..demo.build import ensure_demo_library
+from ..core.progress import ProgressWatch
+from ..demo.build import enrich_demo_library, ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
@@ -47,7 +48,10 @@ class AssistantPool:
         self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
         self._notices: dict[Path | None, str] = {}
         self._roots: dict[Path, list[str]] = {}
-        self._loading_progress: tuple[int, int, str] = (0, 1, "starting")  # of the load in progress, for those who wait
+        self.loading = ProgressWatch()  # the load in progress, for those who wait and for the status line
+        self.enriching = ProgressWatch()  # the demo's signs being read behind the app, for the status line
+        self.stop_enriching = threading.Event()  # set: the background enrichment stops after the photos in flight
+        self.enrichment: threading.Thread | None = None
 
     def library_for(self, username: str | None) -> Path | None:
         """The library a user sees: their account's, else the app's --library, else None for the demo.
@@ -69,8 +73,7 @@ class AssistantPool:
         # Someone else is loading (the start-up warm-up, another visitor): show their progress while waiting.
         while not self._lock.acquire(timeout=_WAIT_POLL_S):
             if progress is not None:
-                done, total, what = self._loading_progress
-                progress((done, total), desc=what)
+                progress((self.loading.done, self.loading.total), desc=self.loading.what)
         try:
             current = self._assistants.get(library)
             if current is None:
@@ -83,25 +86,25 @@ class AssistantPool:
 
     @staticmethod
     def _newer_generation(library: Path | None, assistant: Assistant) -> bool:
-        """Whether the library's manifest names a newer generation than the assistant serves (one small read)."""
-        if library is None:
-            return False
+        """Whether the library's manifest names a newer generation than the assistant serves (one small read);
+        the demo's too (its enrichment commits behind the app)."""
         try:
-            return Manifest.read(library).generation > assistant.library.manifest.generation
+            return Manifest.read(assistant.library.folder).generation > assistant.library.manifest.generation
         except LibraryError:  # being repaired or damaged: keep serving what was opened
             return False
 
-    def _reopened(self, library: Path, current: Assistant) -> Assistant:
+    def _reopened(self, library: Path | None, current: Assistant) -> Assistant:
         """The same Assistant over the library's newest generation (its model kept); the one it had if that
         generation cannot be opened whole yet (a commit still under way)."""
         try:
-            opened = Library.open(library)
+            opened = Library.open(current.library.folder)
         except LibraryError:
             log.exception("opening the new generation of %s failed; still serving generation %s", library,
                           current.library.manifest.generation)
             return current
         prepare_scoring(opened)
-        self._roots.pop(library, None)  # the new generation may hold photos from a new folder
+        if library is not None:
+            self._roots.pop(library, None)  # the new generation may hold photos from a new folder
         log.info("%s: now serving generation %s (%s photos)", library, opened.manifest.generation, len(opened))
         return Assistant(opened, current.encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
 
@@ -133,7 +136,7 @@ class AssistantPool:
 
     def _load(self, library: Path | None, progress: GradioProgress | None) -> Assistant:
         def report(done: int, total: int, what: str) -> None:
-            self._loading_progress = (done, total, what)
+            self.loading(done, total, what)
             if progress is not None:  # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
                 progress((done, total), desc=what)
 
@@ -149,6 +152,7 @@ class AssistantPool:
         if opened is None:  # the demo, built in its folder on first run
             opened = Library.open(ensure_demo_library(self.settings.demo_dir, encoder, report))
             notices.append(self.replies("demo_notice"))
+            self._enrich_behind(opened.folder)
         prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
         if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
             report(0, 1, "loading the sentence model")
@@ -156,8 +160,27 @@ class AssistantPool:
                 shared_sentence_model(opened.text_model)
             except ModelNotAvailable as error:
                 notices.append(self.replies("no_text_model_notice", reason=str(error)))
+        self.loading.finish()
         self._notices[library] = "\n\n".join(notices)
         return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
+
+    def _enrich_behind(self, demo: Path) -> None:
+        """Read the demo's signs in a thread while the app answers; each step's generation is picked up at the next turn."""
+
+        def enrich() -> None:
+            try:
+                enrich_demo_library(demo, commit_every=self.settings.enrich_commit_every, progress=self.enriching, stop=self.stop_enriching)
+            except Exception:  # the demo stays searchable without its signs; the log says why
+                log.exception("reading the signs of the demo photos failed; the demo is searched without them")
+            finally:
+                self.enriching.finish()
+
+        self.enrichment = threading.Thread(target=enrich, name="enrich-demo", daemon=True)
+        self.enrichment.start()
+
+    def status(self) -> str:
+        """The one status line: what is being loaded or read behind the chat, and the time left; "" when nothing."""
+        return " · ".join(line for line in (self.loading.line(), self.enriching.line()) if line)
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""
