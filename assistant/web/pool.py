@@ -48,6 +48,8 @@ class AssistantPool:
         self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
         self._notices: dict[Path | None, str] = {}
         self._roots: dict[Path, list[str]] = {}
+        # in a running study: (user, browser session) -> (their topic, the Assistant it began with)
+        self._topic_assistants: dict[tuple[str | None, str], tuple[str, Assistant]] = {}
         self.loading = ProgressWatch()  # the load in progress, for those who wait and for the status line
         self.enriching = ProgressWatch()  # the demo's signs being read behind the app, for the status line
         self.stop_enriching = threading.Event()  # set: the background enrichment stops after the photos in flight
@@ -83,6 +85,19 @@ class AssistantPool:
             return self._assistants[library]
         finally:
             self._lock.release()
+
+    def assistant_for(self, username: str | None, session: str, progress: GradioProgress | None = None) -> Assistant:
+        """The Assistant of this visitor's turn: in a running study, the one their topic began with until the topic
+        ends (a new generation must not change the library under a participant mid-topic), else `assistant`'s."""
+        topic = self.session.current_topic(username, session) if self.session is not None else None
+        if topic is None:
+            return self.assistant(progress, username)
+        kept = self._topic_assistants.get((username, session))
+        if kept is not None and kept[0] == topic:
+            return kept[1]
+        current = self.assistant(progress, username)
+        self._topic_assistants[(username, session)] = (topic, current)  # the previous topic's is let go
+        return current
 
     @staticmethod
     def _newer_generation(library: Path | None, assistant: Assistant) -> bool:

@@ -3,6 +3,9 @@ saying what is still being read; the last is complete; an interrupted run resume
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,11 +25,17 @@ SIZE = (480, 360)
 SIGNS = {1: "MARZIPAN", 3: "KIOSK", 5: "PHARMACY"}  # photo number -> the sign in it
 
 
-def signed_library(folder: Path, encoder=None) -> tuple[Path, list[Path]]:
-    """Six photos, three with a sign, indexed without OCR: searchable, signs unread."""
-    paths = write_synthetic_photos(folder / "photos", [datetime(2020, 3, 1, 9) + timedelta(minutes=5 * i) for i in range(6)], size=SIZE, seed=5)
+def signed_photos(folder: Path) -> list[Path]:
+    """Six photos, three with a sign."""
+    paths = write_synthetic_photos(folder, [datetime(2020, 3, 1, 9) + timedelta(minutes=5 * i) for i in range(6)], size=SIZE, seed=5)
     for number, sign in SIGNS.items():
         text_photo(sign, size=SIZE, seed=number, angle=6).save(paths[number], quality=90)
+    return paths
+
+
+def signed_library(folder: Path, encoder=None) -> tuple[Path, list[Path]]:
+    """The six photos indexed without OCR: searchable, signs unread."""
+    paths = signed_photos(folder / "photos")
     index_photos(folder / "lib", folder / "photos", IndexOptions(encoder=encoder, home_timezone="UTC"))
     return folder / "lib", paths
 
@@ -88,3 +97,18 @@ def test_the_reply_names_what_is_still_being_read(tmp_path, tiny_encoder):
     assert "signs read in 4 of 6 photos so far" in replies[4]
     after = Assistant(Library.open(library), tiny_encoder).respond(ChatState(), "a sign at the kiosk").reply
     assert "Still reading" not in after and "signs read" not in after
+
+
+def test_lifelog_index_searchable_first_commits_then_enriches_in_steps(tmp_path):
+    signed_photos(tmp_path / "photos")
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "index", tmp_path / "photos", "--library", tmp_path / "lib", "--no-model",
+         "--home-timezone", "UTC", "--ocr", "--ocr-workers", "0", "--searchable-first", "--commit-every", "4"],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert "searchable now" in run.stdout and "ocr: 6 photos done now, 0 done before" in run.stdout
+    library = Library.open(tmp_path / "lib")
+    # the searchable commit, the enrichment's first (nothing read yet), after 4 photos, after all 6
+    assert library.manifest.generation == 4
+    assert library.enriching == {} and signs_in(library) == ["KIOSK", "MARZIPAN", "PHARMACY"]
