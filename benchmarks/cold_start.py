@@ -100,7 +100,10 @@ def measure_start(clone: Path, python: Path, home: Path, label: str, *, online: 
         _wait_for(page_served, timeout_s, "the page")
         served = time.monotonic() - started
         print(f"[{label}] page served after {served:.1f} s", file=sys.stderr, flush=True)
-        reply = Client(url, verbose=False).predict(MESSAGE, api_name="/chat")
+        try:
+            reply = Client(url, verbose=False).predict(MESSAGE, api_name="/chat")
+        except Exception as error:
+            raise RuntimeError(f"the first message failed ({error}); the app's log:\n{log.read_text()[-4000:]}") from error
         replied = time.monotonic() - started
         print(f"[{label}] first reply after {replied:.1f} s: {reply['reply'][:200]!r}", file=sys.stderr, flush=True)
         _wait_for(lambda: _demo_enriched(home), timeout_s, "the demo's enrichment")

@@ -7,11 +7,13 @@ from gradio_client import Client
 
 pytest.importorskip("rapidocr_onnxruntime")
 
+from assistant.chat import ChatState  # noqa: E402
 from assistant.enrich import Enrichment  # noqa: E402
 from assistant.indexing.enrich_steps import enrich_in_steps  # noqa: E402
 from assistant.web import build_app, create_pool, launch  # noqa: E402
 from conftest import free_port  # noqa: E402
-from indexing.test_enrich_steps import signed_library  # noqa: E402
+from assistant.indexing import IndexOptions, index_photos  # noqa: E402
+from indexing.test_enrich_steps import signed_library, signed_photos  # noqa: E402
 
 
 def test_the_app_answers_before_enrichment_ends_and_a_later_turn_sees_the_new_words(tmp_path, tiny_encoder, tiny_clip_dir):
@@ -36,3 +38,16 @@ def test_the_app_answers_before_enrichment_ends_and_a_later_turn_sees_the_new_wo
         assert after["results"][0]["image_id"] == paths[5].name
     finally:
         demo.close()
+
+
+def test_a_turn_holding_the_last_generation_still_reads_it_after_a_commit(tmp_path, tiny_encoder, tiny_clip_dir):
+    """A commit removes the last generation's files; an Assistant served before it (a turn in flight, a study
+    topic) must have read them already, the text index included, or its search fails mid-turn."""
+    paths, library, captions = signed_photos(tmp_path / "photos"), tmp_path / "lib", tmp_path / "captions.csv"
+    captions.write_text("ImageID,Description\n" + "".join(f"{path.name},a street in the town\n" for path in paths))
+    index_photos(library, tmp_path / "photos", IndexOptions(encoder=tiny_encoder, home_timezone="UTC", captions_csv=captions))
+    pool = create_pool(library=str(library), model=str(tiny_clip_dir))
+    served = pool.assistant()
+    enrich_in_steps(library, Enrichment(ocr=True, ocr_workers=0), commit_every=6)  # two generations, the old files gone
+    assert not (library / served.library.manifest.files["text_index"]).exists()
+    assert served.respond(ChatState(), "a street in the town").moments  # searched as the generation it serves

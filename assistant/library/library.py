@@ -211,6 +211,12 @@ class Library:
             raise LibraryDamaged(f"{self.folder / name} has {len(vectors)} rows for {len(self)} photos; {repair_hint(self.folder)}")
         return vectors
 
+    def read_whole(self) -> None:
+        """Read (or map) every file of this generation now. The next commit removes them; a reader that keeps this
+        generation after it (a turn in flight, a study topic) would otherwise find a file it had not read yet gone."""
+        for name in ("text_embeddings", "vector_index", "text_index", "concept_index", "enriching"):
+            getattr(self, name)
+
     @cached_property
     def enriching(self) -> dict[str, tuple[int, int]]:
         """The enrichment steps (ocr, objects, captions) still reading this library's photos when this generation

@@ -113,11 +113,12 @@ class AssistantPool:
         generation cannot be opened whole yet (a commit still under way)."""
         try:
             opened = Library.open(current.library.folder)
-        except LibraryError:
+            prepare_scoring(opened)
+            opened.read_whole()  # the next commit removes this generation's files: read before anyone is served it
+        except (LibraryError, OSError):  # a commit landed while it was read: the next turn opens the newest
             log.exception("opening the new generation of %s failed; still serving generation %s", library,
                           current.library.manifest.generation)
             return current
-        prepare_scoring(opened)
         if library is not None:
             self._roots.pop(library, None)  # the new generation may hold photos from a new folder
         log.info("%s: now serving generation %s (%s photos)", library, opened.manifest.generation, len(opened))
@@ -169,6 +170,7 @@ class AssistantPool:
             notices.append(self.replies("demo_notice"))
             self._enrich_behind(opened.folder)
         prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
+        opened.read_whole()  # the next commit removes this generation's files: read before anyone is served it
         if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
             report(0, 1, "loading the sentence model")
             try:

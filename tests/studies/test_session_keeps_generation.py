@@ -18,8 +18,10 @@ FEBRUARY = "a photo in February 2019"
 
 def test_a_new_generation_waits_for_the_participants_next_topic(tmp_path, tiny_encoder, tiny_clip_dir):
     source = write_lsc_source(tmp_path, 12, start=datetime(2019, 1, 4, 7, 0), step_minutes=30)
-    library = tmp_path / "library"
-    index_photos(library, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv, workers=1))
+    library, captions = tmp_path / "library", tmp_path / "captions.csv"
+    captions.write_text("ImageID,Description\n" + "".join(f"{path.name},a photo of a walk by the sea\n" for path in source.paths))
+    index_photos(library, source.photos_dir, IndexOptions(encoder=tiny_encoder, home_timezone="UTC", metadata_csv=source.metadata_csv,
+                                                          captions_csv=captions, workers=1))
     topics = tmp_path / "topics.json"
     topics.write_text(json.dumps([{"id": "T1", "text": "a walk"}, {"id": "T2", "text": "a cafe"}]))
     pool = create_pool(library=str(library), model=str(tiny_clip_dir), topics=str(topics), study_log=str(tmp_path / "study.jsonl"))
@@ -31,7 +33,8 @@ def test_a_new_generation_waits_for_the_participants_next_topic(tmp_path, tiny_e
     write_synthetic_photos(tmp_path / "today", [datetime(2019, 2, 1, 9) + timedelta(minutes=10 * i) for i in range(4)], size=(320, 240), seed=3)
     index_photos(library, tmp_path / "today", IndexOptions(encoder=tiny_encoder, home_timezone="UTC", workers=1))
 
-    assert not actions.message(participant, ChatState(), FEBRUARY).moments  # mid-topic: the same generation
+    # mid-topic: the same generation, its files (the text index too) still readable after the commit removed them
+    assert not actions.message(participant, ChatState(), FEBRUARY).moments
     assert actions.message(newcomer, ChatState(), FEBRUARY).moments  # a newcomer's first topic begins with the new one
     actions.next_topic(participant)
     moments = actions.message(participant, ChatState(), FEBRUARY).moments  # the next topic: the new generation
