@@ -166,9 +166,11 @@ class AssistantPool:
             encoder = None
             notices.append(self.replies("no_model_notice", reason=str(error)))
         if opened is None:  # the demo, built in its folder on first run
-            opened = Library.open(ensure_demo_library(self.settings.demo_dir, encoder, report))
+            demo = ensure_demo_library(self.settings.demo_dir, encoder, report)
+            report(0, 1, "noting what is still to be read")
+            self._enrich_behind(demo)
+            opened = Library.open(demo)  # the generation that says what is still being read
             notices.append(self.replies("demo_notice"))
-            self._enrich_behind(opened.folder)
         prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
         opened.read_whole()  # the next commit removes this generation's files: read before anyone is served it
         if opened.text_model:  # loaded now, with the rest, rather than on someone's first message
@@ -182,18 +184,26 @@ class AssistantPool:
         return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
 
     def _enrich_behind(self, demo: Path) -> None:
-        """Read the demo's signs in a thread while the app answers; each step's generation is picked up at the next turn."""
+        """Read the demo's signs in a thread while the app answers; each step's generation is picked up at the next turn.
+        Returns once the first is committed (it says what is still to be read, so the first reply can say it too)."""
+        first_committed = threading.Event()  # OCR reports progress only after it
+
+        def progress(done: int, total: int, what: str) -> None:
+            first_committed.set()
+            self.enriching(done, total, what)
 
         def enrich() -> None:
             try:
-                enrich_demo_library(demo, commit_every=self.settings.enrich_commit_every, progress=self.enriching, stop=self.stop_enriching)
+                enrich_demo_library(demo, commit_every=self.settings.enrich_commit_every, progress=progress, stop=self.stop_enriching)
             except Exception:  # the demo stays searchable without its signs; the log says why
                 log.exception("reading the signs of the demo photos failed; the demo is searched without them")
             finally:
                 self.enriching.finish()
+                first_committed.set()
 
         self.enrichment = threading.Thread(target=enrich, name="enrich-demo", daemon=True)
         self.enrichment.start()
+        first_committed.wait()
 
     def status(self) -> str:
         """The one status line: what is being loaded or read behind the chat, and the time left; "" when nothing."""
