@@ -60,8 +60,16 @@ class Assistant:
         if parsed is not None and parsed.language != "en":  # reply templates exist in English only (prompts/replies.toml)
             turn = dataclasses.replace(turn, reply=f"{turn.reply}\n\n{self.replies('english_replies', language=language_name(parsed.language))}")
         if cut:
-            return dataclasses.replace(turn, reply=f"{self.replies('message_cut', limit=MAX_MESSAGE_CHARS)}\n\n{turn.reply}")
+            turn = dataclasses.replace(turn, reply=f"{self.replies('message_cut', limit=MAX_MESSAGE_CHARS)}\n\n{turn.reply}")
+        still_reading = self.still_reading()
+        if still_reading and not turn.keeps_screen:  # what was searched may lack words not read yet
+            turn = dataclasses.replace(turn, reply=f"{turn.reply}\n\n{still_reading}")
         return turn
+
+    def still_reading(self) -> str:
+        """What the library's enrichment steps had still to read when its generation was committed; "" if nothing."""
+        steps = [self.replies(f"reading_{step}", done=done, total=total) for step, (done, total) in self.library.enriching.items()]
+        return self.replies("still_reading", steps="; ".join(steps)) if steps else ""
 
     def dispatch(self, state: ChatState, intent: Intent) -> Turn:
         """The one handler for each intent."""

@@ -97,6 +97,8 @@ def run_index(args: argparse.Namespace) -> int:
     enrichment = _enrichment(args, settings.device)
     if not args.cluster and (args.cluster_workers is not None or args.cluster_send_photos):
         raise SystemExit("error: --cluster-workers and --cluster-send-photos go with --cluster")
+    if args.searchable_first and args.cluster:
+        raise SystemExit("error: --searchable-first enriches on this machine after the commit: drop --cluster, or index in two runs")
     work = _cluster_work(args, settings.device) if args.cluster else None
     options = IndexOptions(
         encoder=encoder,
@@ -110,13 +112,20 @@ def run_index(args: argparse.Namespace) -> int:
         repair=args.repair,
         text_encoder=text_encoder,
         keep_text_vectors=settings.text_model_for(manifest and manifest.text_model) is not None,  # "none": drop them
-        enrichment=enrichment,
+        enrichment=None if args.searchable_first else enrichment,
         problems=[text_model_problem] if text_model_problem else [],
         vector_index=args.vector_index,
         work=work,
     )
     report = index_photos(settings.library, args.photos_dir, options)
     print(report.summary())
+    if args.searchable_first and enrichment:
+        from ..indexing.enrich_steps import enrich_in_steps
+
+        print("searchable now; enriching, a generation every", args.commit_every, "photos", flush=True)
+        reports = enrich_in_steps(settings.library, enrichment, encoder=encoder, text_encoder=text_encoder,
+                                  commit_every=max(1, args.commit_every), progress=progress_bar())
+        enrichment.reports = reports
     for line in enrichment.summary() if enrichment else []:
         print(line)
     return 0

@@ -34,6 +34,11 @@ def _add_enrichment_options(parser: argparse.ArgumentParser) -> None:
     words.add_argument("--vocabulary", type=Path, help="extra concept terms for --concepts, one per line")
     words.add_argument("--detector", metavar="MODEL", help="object-detection model (id or folder), e.g. facebook/detr-resnet-50")
     words.add_argument("--captioner", metavar="MODEL", help="image-to-text model (id or folder) for photos with no caption")
+    words.add_argument("--searchable-first", action="store_true",
+                       help="commit the library before the steps above (OCR, tags, detector, captioner), which then commit a new "
+                       "generation every --commit-every photos: an open app searches at once and finds their words as they come")
+    words.add_argument("--commit-every", type=int, default=300, metavar="N",
+                       help="with --searchable-first: photos an enrichment step reads between two generations (default 300)")
 
 
 _TOLERANCE_HELP = "what counts as a correct photo: exact, event (the same event; needs the library) or Nmin (within N minutes, e.g. 5min)"

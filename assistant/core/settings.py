@@ -31,6 +31,8 @@ _SOURCES = {
     "tile_url": ("LIFELOG_TILE_URL", OSM_TILE_URL),  # where tiles come from
     "date_order": ("LIFELOG_DATE_ORDER", None),  # None: the locale's, else an ambiguous 04/05/2020 admits both readings
     "language": ("LIFELOG_LANGUAGE", "auto"),  # the language memories are written in; auto: told per message
+    # photos the demo's background enrichment (signs read) reads between two generations
+    "enrich_commit_every": ("LIFELOG_ENRICH_COMMIT_EVERY", "300"),
     # Gradio's own variables, which a Hugging Face Space sets; None: this machine only, port 7860
     "host": ("GRADIO_SERVER_NAME", None),
     "port": ("GRADIO_SERVER_PORT", "7860"),
@@ -124,6 +126,7 @@ class Settings:
     language: str  # "auto" (told per message), "en", "de", "el", or any language dateparser knows
     host: str  # the app's listening address
     port: int
+    enrich_commit_every: int = 300
 
     @classmethod
     def resolve(cls, **explicit: object) -> "Settings":
@@ -156,6 +159,7 @@ class Settings:
             # A Space's proxy reaches the app from outside the container; anywhere else, this machine only.
             host=str(values["host"] or ("0.0.0.0" if on_space() else "127.0.0.1")),
             port=int(values["port"]),  # type: ignore[arg-type]
+            enrich_commit_every=max(1, int(values["enrich_commit_every"])),  # type: ignore[arg-type]
         )
 
     def model_for(self, library_model: str | None) -> str:

@@ -1,11 +1,13 @@
-"""The demo library the app opens when no library is given: the demo source, indexed once.
+"""The demo library the app opens when no library is given: the demo source, indexed once, searchable first
+and enriched after.
 
 Rebuilt only when needed: the first run, a run that now has the CLIP model where the last one had none
-(the photos are then embedded, nothing else is redone), a different model, or OCR wanted and not done.
+(the photos are then embedded, nothing else is redone), or a different model.
 
 OCR makes the demo searchable by what its signs say, even with no CLIP weights at all. It is on when
-rapidocr is installed (LIFELOG_DEMO_OCR=0 turns it off) and runs in worker processes beside the
-embedding: about 0.3-0.7 s per photo per core for the ~420 drawn photos, once, on the first start.
+rapidocr is installed (LIFELOG_DEMO_OCR=0 turns it off) and runs after the library is searchable, in a
+thread beside the app (enrich_demo_library): about 0.3-0.7 s per photo per core for the ~420 drawn photos,
+committed every few hundred photos, and resumed by the next start if the app stops first.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import threading
 from pathlib import Path
 
 from ..core.progress import Progress
-from ..enrich import Enrichment, shards
+from ..enrich import Enrichment
+from ..enrich.stages import StageReport
 from ..indexing import IndexOptions, index_photos
+from ..indexing.enrich_steps import enrich_in_steps
 from ..library import Library, LibraryError
 from ..models import ClipEncoder
 from .source import write_demo_source
@@ -37,14 +41,9 @@ def demo_ocr_wanted() -> bool:
     return True
 
 
-def ensure_demo_library(
-    root: Path, encoder: ClipEncoder | None, progress: Progress | None = None, *, ocr: bool | None = None
-) -> Path:
-    """Path of a ready demo library under root, building or completing it first if necessary.
-
-    ocr: read the signs in the photos (None: demo_ocr_wanted()).
-    """
-    ocr = demo_ocr_wanted() if ocr is None else ocr
+def ensure_demo_library(root: Path, encoder: ClipEncoder | None, progress: Progress | None = None) -> Path:
+    """Path of a searchable demo library under root (metadata, captions and embeddings), building it first if necessary;
+    its signs are read by enrich_demo_library."""
     root = Path(root).expanduser()
     source, library = root / "source", root / "library"
     progress = progress or (lambda done, total, what: None)
@@ -60,13 +59,22 @@ def ensure_demo_library(
             shutil.rmtree(library)  # indexed with another model: the demo is cheap to redo
             current = None
         needs_embeddings = encoder is not None and (current is None or current.embeddings is None or not current.embedded.all())
-        needs_ocr = ocr and (current is None or len(shards.done_stamps(library, "ocr")) < len(current))
-        if current is None or needs_embeddings or needs_ocr:
+        if current is None or needs_embeddings:
             options = IndexOptions(
                 encoder=encoder, home_timezone=DEMO_HOME_TIMEZONE, metadata_csv=source / "metadata.csv",
                 captions_csv=source / "captions.csv", progress=progress,
-                # OCR in a thread of this process: worker processes would re-run the app's own start-up code
-                enrichment=Enrichment(ocr=True, ocr_workers=0) if ocr else None,
             )
             index_photos(library, source / "photos", options)
     return library
+
+
+def enrich_demo_library(library: Path, *, commit_every: int, progress: Progress | None = None,
+                        stop: threading.Event | None = None, ocr: bool | None = None) -> list[StageReport]:
+    """Read the signs in a searchable demo library, a generation every commit_every photos (nothing to do when
+    they are read, or OCR is not wanted); returns the step's report.
+
+    ocr: read the signs (None: demo_ocr_wanted())."""
+    if not (demo_ocr_wanted() if ocr is None else ocr):
+        return []
+    # OCR in this thread: worker processes would re-run the app's own start-up code
+    return enrich_in_steps(library, Enrichment(ocr=True, ocr_workers=0), commit_every=commit_every, progress=progress, stop=stop)

@@ -34,7 +34,19 @@ class Enrichment:
         """Start the per-photo steps on the photos found (PhotoFile list) in a background thread, or None.
 
         place: where each step's photos are worked on (indexing's PhotoWork.stage); default here."""
-        steps = []
+        steps = self.photo_steps(snapshot, captions)
+        if not steps:
+            return None
+        if place is not None:
+            steps = [place(step) for step in steps]
+        stamps = [(str(file.path), int(file.size), int(file.mtime_ns)) for file in files]
+        run = StageRun(Path(library), steps, stamps, progress)
+        self.reports = run.reports
+        return run
+
+    def photo_steps(self, snapshot, captions) -> list[PhotoStage]:
+        """The per-photo steps asked for, in the order they run; the captioner told which photos already have a caption."""
+        steps: list[PhotoStage] = []
         if self.ocr:
             steps.append(OcrStage(self.ocr_workers))
         if self.detector is not None:
@@ -45,14 +57,7 @@ class Enrichment:
                 known |= set(captions.texts[captions.texts.astype(str).str.strip() != ""].index)
             self.captioner.captioned = known
             steps.append(self.captioner)
-        if not steps:
-            return None
-        if place is not None:
-            steps = [place(step) for step in steps]
-        stamps = [(str(file.path), int(file.size), int(file.mtime_ns)) for file in files]
-        run = StageRun(Path(library), steps, stamps, progress)
-        self.reports = run.reports
-        return run
+        return steps
 
     def check(self, encoder) -> None:
         """Refuse before any work what cannot run: zero-shot tags score the photos' CLIP embeddings."""

@@ -122,8 +122,11 @@ class StageReport:
 
 
 def run_stage(library: Path, stage: PhotoStage, files: Sequence[tuple[str, int, int]], progress: Progress,
-              stop: threading.Event | None = None) -> StageReport:
-    """Work through the photos a stage has not finished (files: path, size, mtime), saving shards as it goes."""
+              stop: threading.Event | None = None, *, compact: bool = True) -> StageReport:
+    """Work through the photos a stage has not finished (files: path, size, mtime), saving shards as it goes.
+
+    compact: merge the stage's shards when it finishes (a caller that runs it over part of the photos at a
+    time merges once, at the end)."""
     stop = stop or threading.Event()
     report = StageReport(stage.name)
     done = shards.done_stamps(library, stage.name)
@@ -154,7 +157,7 @@ def run_stage(library: Path, stage: PhotoStage, files: Sequence[tuple[str, int, 
             progress(finished, len(todo), stage.what)
     finally:
         save()  # whatever finished before an interruption is kept
-    if not stop.is_set():
+    if compact and not stop.is_set():
         shards.compact(library, stage.name)
     return report
 

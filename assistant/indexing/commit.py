@@ -3,6 +3,7 @@ one new library generation."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from ..core.progress import Progress
 from ..enrich import attach_enrichments
 from ..library import store
 from ..library.generation import commit_generation
+from ..library.library import ENRICHING_FILE
 from ..library.known_places import known_places_of, save_known_places
 from ..library.text_index import TextIndex
 from ..models import SentenceEncoder
@@ -25,11 +27,14 @@ def commit_photo_table(
     library: Path, table: pd.DataFrame, vectors: np.ndarray | None, sources: dict[str, pd.DataFrame], *,
     model: str | None, photo_roots: list[str], text_encoder: SentenceEncoder | None = None,
     keep_text_vectors: bool = True, previous: store.Snapshot | None = None, progress: Progress | None = None,
-    vector_index: str = "auto",
+    vector_index: str = "auto", enriching: dict[str, tuple[int, int]] | None = None,
 ) -> pd.DataFrame:
     """Put rows in time order, segment events, attach the enrichments, build the text index, sentence
     vectors and (for a large library, or as vector_index says: auto, always, never) the vector index,
-    commit one generation."""
+    commit one generation.
+
+    enriching: the enrichment steps still under way, step -> (photos done, photos it reads), recorded with
+    the generation so that its readers can say what is still being read."""
     order = time_order(table)
     if not np.array_equal(order, np.arange(len(order))):  # already in order: no copy of the vectors
         table = table.iloc[order].reset_index(drop=True)
@@ -46,6 +51,9 @@ def commit_photo_table(
     if text_vectors is not None:
         derived["text_embeddings"] = ("npy", lambda path: store.write_npy(text_vectors, path))
     derived["known_places"] = ("json", lambda path: save_known_places(known_places_of(table), path))
+    if enriching:
+        steps = {step: {"done": done, "total": total} for step, (done, total) in enriching.items()}
+        derived[ENRICHING_FILE] = ("json", lambda path: path.write_text(json.dumps(steps)))
     embedded = table["embedded"].to_numpy(dtype=bool)
     index = vectors is not None and wants_index(int(embedded.sum()), vector_index)
     commit_generation(
@@ -54,6 +62,19 @@ def commit_photo_table(
         vector_index=index_saver(vectors, embedded, progress, forced=vector_index == "always") if index else None,
     )
     return table
+
+
+def commit_enrichments(library: Path, *, text_encoder: SentenceEncoder | None = None, progress: Progress | None = None,
+                       enriching: dict[str, tuple[int, int]] | None = None) -> pd.DataFrame:
+    """The library's generation committed again with what the enrichment steps have stored so far: a new
+    generation (the caller holds the writer lock). Its vector index is kept or left out as before."""
+    snapshot = store.read_snapshot(library)
+    kept_index = "always" if snapshot.manifest.vector_index else "never"
+    return commit_photo_table(
+        library, snapshot.photos, None if snapshot.embeddings is None else np.asarray(snapshot.embeddings), snapshot.sources,
+        model=snapshot.manifest.model, photo_roots=snapshot.manifest.photo_roots, text_encoder=text_encoder, previous=snapshot,
+        progress=progress, vector_index=kept_index, enriching=enriching,
+    )
 
 
 def time_order(table: pd.DataFrame) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from functools import cached_property, lru_cache
@@ -25,6 +26,8 @@ from .vector_index import VectorIndex
 _FILTER_COLUMNS = ("taken_at_utc", "local_time", "lat", "lng", "event_id", "embedded", "time_approx", "semantic_name", "city", "country", "country_code")
 # String columns whose values repeat (a few hundred names over millions of photos): kept as a code per
 # photo into their distinct values, never as a string per photo.
+# The generation's file of enrichment steps still under way when it was committed (indexing/commit.py writes it).
+ENRICHING_FILE = "enriching"
 _REPEATING_COLUMNS = ("semantic_name", "city", "country", "country_code", "timezone", "time_source", "zone_source")
 
 
@@ -210,6 +213,25 @@ class Library:
         if len(vectors) != len(self):
             raise LibraryDamaged(f"{self.folder / name} has {len(vectors)} rows for {len(self)} photos; {repair_hint(self.folder)}")
         return vectors
+
+    def read_whole(self) -> None:
+        """Read (or map) every file of this generation now. The next commit removes them; a reader that keeps this
+        generation after it (a turn in flight, a study topic) would otherwise find a file it had not read yet gone."""
+        for name in ("text_embeddings", "vector_index", "text_index", "concept_index", "enriching"):
+            getattr(self, name)
+
+    @cached_property
+    def enriching(self) -> dict[str, tuple[int, int]]:
+        """The enrichment steps (ocr, objects, captions) still reading this library's photos when this generation
+        was committed: step -> (photos done, photos it reads); empty when nothing was left to read."""
+        name = self.manifest.files.get(ENRICHING_FILE)
+        if not name:
+            return {}
+        try:
+            steps = json.loads((self.folder / name).read_text())
+            return {step: (int(counts["done"]), int(counts["total"])) for step, counts in steps.items()}
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise LibraryDamaged(f"{self.folder / name} is unreadable ({error}); {repair_hint(self.folder)}") from error
 
     @cached_property
     def vector_index(self) -> VectorIndex | None:

@@ -68,6 +68,12 @@ class SessionRunner:
                 self.study.hint(username, session, number, progress.hints[number - 1])
         return SessionView(topic, index + 1, len(self.topics), progress, self._judging(topic))
 
+    def current_topic(self, username: str | None, session: str) -> str | None:
+        """The id of the topic this participant is on (the first before they start; None once every topic is done)."""
+        with self._lock:
+            index = self._position(username, session)
+        return self.topics[index].topic_id if index < len(self.topics) else None
+
     def next_topic(self, username: str | None, session: str) -> SessionView:
         """The participant is ready: the next topic starts now (or the session ends after the last)."""
         with self._lock:

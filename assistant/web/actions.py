@@ -38,7 +38,7 @@ class Actions:
         self.tiles = tile_source_for(pool.settings)  # OpenStreetMap's, with --map-tiles; None: the map stays offline
 
     def message(self, visitor: Visitor, state: ChatState, text: str, progress: GradioProgress | None = None) -> Turn:
-        turn = self.pool.assistant(progress, visitor.username).respond(state, text)
+        turn = self.pool.assistant_for(visitor.username, visitor.session, progress).respond(state, text)
         self.study.message(visitor.username, visitor.session, text, turn)
         return turn
 
@@ -46,43 +46,43 @@ class Actions:
         """Pick the offered choice at this index (0-based), as replying with its number does; returns what the user picked too."""
         index = -1 if index is None else index
         picked = state.choices[index].offer if 0 <= index < len(state.choices) else f"({index + 1})"
-        turn = self.pool.assistant(username=visitor.username).choose(state, index)
+        turn = self.pool.assistant_for(visitor.username, visitor.session).choose(state, index)
         self.study.message(visitor.username, visitor.session, picked, turn)
         return picked, turn
 
     def start_over(self, visitor: Visitor) -> Turn:
-        turn = self.pool.assistant(username=visitor.username).start_over()
+        turn = self.pool.assistant_for(visitor.username, visitor.session).start_over()
         self.study.action(visitor.username, visitor.session, "start_over", turn)
         return turn
 
     def keep_chips(self, visitor: Visitor, state: ChatState, kept_ids: Collection[str]) -> tuple[list[Chip], Turn]:
         """Search without the chips the user unticked (those whose id is not among `kept_ids`); returns those too."""
         removed = [chip for chip in state.chips() if chip.id not in set(kept_ids)]
-        turn = self.pool.assistant(username=visitor.username).remove_chips(state, removed)
+        turn = self.pool.assistant_for(visitor.username, visitor.session).remove_chips(state, removed)
         if removed:
             self.study.action(visitor.username, visitor.session, "chip_removed", turn, chips=[chip.label for chip in removed])
         return removed, turn
 
     def more_like(self, visitor: Visitor, state: ChatState, image_id: str, *, source: str | None = None) -> Turn:
-        turn = self.pool.assistant(username=visitor.username).more_like(state, image_id)
+        turn = self.pool.assistant_for(visitor.username, visitor.session).more_like(state, image_id)
         where = {"source": source} if source else {}
         self.study.action(visitor.username, visitor.session, "more_like", turn, image_id=image_id, **where)
         return turn
 
     def not_this(self, visitor: Visitor, state: ChatState, image_id: str) -> Turn:
-        turn = self.pool.assistant(username=visitor.username).not_this(state, image_id)
+        turn = self.pool.assistant_for(visitor.username, visitor.session).not_this(state, image_id)
         self.study.action(visitor.username, visitor.session, "not_this", turn, image_id=image_id)
         return turn
 
     def around(self, visitor: Visitor, state: ChatState, image_id: str, direction: str) -> Turn:
         """What happened "before" or "after" a photo's moment."""
-        turn = self.pool.assistant(username=visitor.username).around(state, image_id, direction)
+        turn = self.pool.assistant_for(visitor.username, visitor.session).around(state, image_id, direction)
         self.study.action(visitor.username, visitor.session, direction, turn, image_id=image_id)
         return turn
 
     def open_moment(self, visitor: Visitor, moment: EventHit) -> tuple[str, list[tuple[str, str]], list[str]]:
         """The moment panel's text, timeline strip and strip photo ids."""
-        panel = moment_panel(self.pool.assistant(username=visitor.username).open_moment(moment))
+        panel = moment_panel(self.pool.assistant_for(visitor.username, visitor.session).open_moment(moment))
         self.study.action(visitor.username, visitor.session, "open", image_id=moment["best"]["image_id"])
         return panel
 
@@ -92,7 +92,7 @@ class Actions:
 
     def submit(self, visitor: Visitor, image_id: str) -> dict:
         """ "This is it": a photo of this user's library, recorded with the time since the task began (judged in a session)."""
-        assistant = self.pool.assistant(username=visitor.username)
+        assistant = self.pool.assistant_for(visitor.username, visitor.session)
         assistant.require_photo(image_id)
         if self.pool.session is not None:
             return self.pool.session.submit_photo(visitor.username, visitor.session, image_id, assistant.library)

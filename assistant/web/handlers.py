@@ -75,6 +75,11 @@ class ScreenHandlers:
         text = self.actions.pool.notice(request.username)
         return {self.screen.notice: gr.update(value=text, visible=bool(text))}
 
+    def on_status(self) -> dict:
+        """The status line: what is being loaded or read behind the chat, and the time left."""
+        line = self.actions.pool.status()
+        return {self.screen.status: f"⏳ {line}" if line else ""}
+
     @user_errors
     def on_message(self, text, history, chat_state, request: gr.Request, progress=gr.Progress()) -> dict:
         turn = self.actions.message(visitor(request), chat_state, text, progress)

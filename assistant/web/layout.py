@@ -24,6 +24,12 @@ CSS = f"""
 HIDDEN = dict(api_visibility="undocumented")  # the screen's own events are no API
 
 
+def shown_in(status: gr.Markdown) -> dict:
+    """An event's progress drawn in the one status line, not over each of its outputs (the chat, the galleries,
+    the map and the input box each had its own copy of the bar)."""
+    return dict(show_progress="minimal", show_progress_on=[status], **HIDDEN)
+
+
 def build_app(pool: AssistantPool) -> gr.Blocks:
     """The screen and the API over one pool of assistants."""
     actions, running = Actions(pool), pool.session is not None
@@ -31,7 +37,8 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
     with gr.Blocks(title="Lifelog Assistant") as demo:
         screen = lay_out_screen(pool.replies, studying=studying, running=running, default_topic=pool.study.default_topic)
         handlers = ScreenHandlers(actions, screen)
-        demo.load(handlers.on_ready, outputs=[screen.notice], show_progress="full", **HIDDEN)
+        demo.load(handlers.on_ready, outputs=[screen.notice], **shown_in(screen.status))
+        screen.status_ticker.tick(handlers.on_status, None, [screen.status], show_progress="hidden", **HIDDEN)
         wire_chat(screen, handlers)
         wire_moments(screen, handlers, actions)
         if running:
@@ -42,23 +49,25 @@ def build_app(pool: AssistantPool) -> gr.Blocks:
 
 def wire_chat(screen: Screen, handlers: ScreenHandlers) -> None:
     """A message, a choice, a chip unticked, starting over, and a study's topic."""
+    shown = shown_in(screen.status)
     said = [screen.message, screen.chatbot, screen.state]
-    screen.message.submit(handlers.on_message, said, screen.turn_outputs, **HIDDEN)
-    screen.send.click(handlers.on_message, said, screen.turn_outputs, **HIDDEN)
-    screen.start_over.click(handlers.on_start_over, [screen.chatbot], screen.turn_outputs, **HIDDEN)
-    screen.chatbot.clear(handlers.on_start_over, [screen.chatbot], screen.turn_outputs, **HIDDEN)  # the chat's own bin starts over too
-    screen.choice_box.input(handlers.on_choice, [screen.choice_box, screen.chatbot, screen.state], screen.turn_outputs, **HIDDEN)
-    screen.chip_box.input(handlers.on_chips, [screen.chip_box, screen.chatbot, screen.state], screen.turn_outputs, **HIDDEN)
-    screen.topic_box.submit(handlers.on_topic, [screen.topic_box], None, **HIDDEN)
-    screen.topic_box.blur(handlers.on_topic, [screen.topic_box], None, **HIDDEN)
+    screen.message.submit(handlers.on_message, said, screen.turn_outputs, **shown)
+    screen.send.click(handlers.on_message, said, screen.turn_outputs, **shown)
+    screen.start_over.click(handlers.on_start_over, [screen.chatbot], screen.turn_outputs, **shown)
+    screen.chatbot.clear(handlers.on_start_over, [screen.chatbot], screen.turn_outputs, **shown)  # the chat's own bin starts over too
+    screen.choice_box.input(handlers.on_choice, [screen.choice_box, screen.chatbot, screen.state], screen.turn_outputs, **shown)
+    screen.chip_box.input(handlers.on_chips, [screen.chip_box, screen.chatbot, screen.state], screen.turn_outputs, **shown)
+    screen.topic_box.submit(handlers.on_topic, [screen.topic_box], None, **shown)
+    screen.topic_box.blur(handlers.on_topic, [screen.topic_box], None, **shown)
 
 
 def wire_moments(screen: Screen, handlers: ScreenHandlers, actions: Actions) -> None:
     """Opening a moment, and the buttons and strip of the open one."""
-    screen.results.select(handlers.on_select_moment, [screen.matching_moments], screen.moment_outputs, **HIDDEN)
-    screen.others.select(handlers.on_select_moment, [screen.other_moments], screen.moment_outputs, **HIDDEN)
-    screen.near.select(handlers.on_select_moment, [screen.near_moments], screen.moment_outputs, **HIDDEN)
-    screen.timeline.select(handlers.on_timeline_click, [screen.strip_ids, screen.chatbot, screen.state], screen.turn_outputs, **HIDDEN)
+    shown = shown_in(screen.status)
+    screen.results.select(handlers.on_select_moment, [screen.matching_moments], screen.moment_outputs, **shown)
+    screen.others.select(handlers.on_select_moment, [screen.other_moments], screen.moment_outputs, **shown)
+    screen.near.select(handlers.on_select_moment, [screen.near_moments], screen.moment_outputs, **shown)
+    screen.timeline.select(handlers.on_timeline_click, [screen.strip_ids, screen.chatbot, screen.state], screen.turn_outputs, **shown)
     on_photo = [screen.selected, screen.chatbot, screen.state]
     buttons = {
         screen.more_button: (actions.more_like, "more like this"),
@@ -67,15 +76,16 @@ def wire_moments(screen: Screen, handlers: ScreenHandlers, actions: Actions) -> 
         screen.after_button: (functools.partial(actions.around, direction="after"), "what happened after"),
     }
     for button, (act, label) in buttons.items():
-        button.click(handlers.on_opened_photo(act, label), on_photo, screen.turn_outputs, **HIDDEN)
-    screen.this_is_it.click(handlers.on_this_is_it, [screen.selected, screen.chatbot], [screen.chatbot], **HIDDEN)
+        button.click(handlers.on_opened_photo(act, label), on_photo, screen.turn_outputs, **shown)
+    screen.this_is_it.click(handlers.on_this_is_it, [screen.selected, screen.chatbot], [screen.chatbot], **shown)
 
 
 def wire_session(screen: Screen, handlers: ScreenHandlers, demo: gr.Blocks) -> None:
     """A session's topic panel kept fresh, the next topic, and a question topic's answer."""
-    demo.load(handlers.on_tick, None, screen.session_outputs, **HIDDEN)
+    shown = shown_in(screen.status)
+    demo.load(handlers.on_tick, None, screen.session_outputs, **shown)
     screen.ticker.tick(handlers.on_tick, None, screen.session_outputs, show_progress="hidden", **HIDDEN)
-    screen.next_button.click(handlers.on_next_topic, None, screen.session_outputs, **HIDDEN)
+    screen.next_button.click(handlers.on_next_topic, None, screen.session_outputs, **shown)
     answered = [screen.answer_box, screen.chatbot]
-    screen.answer_box.submit(handlers.on_answer, answered, [screen.chatbot, screen.answer_box], **HIDDEN)
-    screen.answer_button.click(handlers.on_answer, answered, [screen.chatbot, screen.answer_box], **HIDDEN)
+    screen.answer_box.submit(handlers.on_answer, answered, [screen.chatbot, screen.answer_box], **shown)
+    screen.answer_button.click(handlers.on_answer, answered, [screen.chatbot, screen.answer_box], **shown)

@@ -11,7 +11,8 @@ from typing import Callable
 
 from ..core.access import Authenticator
 from ..chat import Assistant, Replies
-from ..demo.build import ensure_demo_library
+from ..core.progress import ProgressWatch
+from ..demo.build import enrich_demo_library, ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
@@ -48,7 +49,12 @@ class AssistantPool:
         self._assistants: dict[Path | None, Assistant] = {}  # library folder (None: the demo) -> its Assistant
         self._notices: dict[Path | None, str] = {}
         self._roots: dict[Path, list[str]] = {}
-        self._loading_progress: tuple[int, int, str] = (0, 1, "starting")  # of the load in progress, for those who wait
+        # in a running study: (user, browser session) -> (their topic, the Assistant it began with)
+        self._topic_assistants: dict[tuple[str | None, str], tuple[str, Assistant]] = {}
+        self.loading = ProgressWatch()  # the load in progress, for those who wait and for the status line
+        self.enriching = ProgressWatch()  # the demo's signs being read behind the app, for the status line
+        self.stop_enriching = threading.Event()  # set: the background enrichment stops after the photos in flight
+        self.enrichment: threading.Thread | None = None
 
     def library_for(self, username: str | None) -> Path | None:
         """The library a user sees: their account's, else the app's --library, else None for the demo.
@@ -70,8 +76,7 @@ class AssistantPool:
         # Someone else is loading (the start-up warm-up, another visitor): show their progress while waiting.
         while not self._lock.acquire(timeout=_WAIT_POLL_S):
             if progress is not None:
-                done, total, what = self._loading_progress
-                progress((done, total), desc=what)
+                progress((self.loading.done, self.loading.total), desc=self.loading.what)
         try:
             current = self._assistants.get(library)
             if current is None:
@@ -82,27 +87,41 @@ class AssistantPool:
         finally:
             self._lock.release()
 
+    def assistant_for(self, username: str | None, session: str, progress: GradioProgress | None = None) -> Assistant:
+        """The Assistant of this visitor's turn: in a running study, the one their topic began with until the topic
+        ends (a new generation must not change the library under a participant mid-topic), else `assistant`'s."""
+        topic = self.session.current_topic(username, session) if self.session is not None else None
+        if topic is None:
+            return self.assistant(progress, username)
+        kept = self._topic_assistants.get((username, session))
+        if kept is not None and kept[0] == topic:
+            return kept[1]
+        current = self.assistant(progress, username)
+        self._topic_assistants[(username, session)] = (topic, current)  # the previous topic's is let go
+        return current
+
     @staticmethod
     def _newer_generation(library: Path | None, assistant: Assistant) -> bool:
-        """Whether the library's manifest names a newer generation than the assistant serves (one small read)."""
-        if library is None:
-            return False
+        """Whether the library's manifest names a newer generation than the assistant serves (one small read);
+        the demo's too (its enrichment commits behind the app)."""
         try:
-            return Manifest.read(library).generation > assistant.library.manifest.generation
+            return Manifest.read(assistant.library.folder).generation > assistant.library.manifest.generation
         except LibraryError:  # being repaired or damaged: keep serving what was opened
             return False
 
-    def _reopened(self, library: Path, current: Assistant) -> Assistant:
+    def _reopened(self, library: Path | None, current: Assistant) -> Assistant:
         """The same Assistant over the library's newest generation (its model kept); the one it had if that
         generation cannot be opened whole yet (a commit still under way)."""
         try:
-            opened = Library.open(library)
-        except LibraryError:
+            opened = Library.open(current.library.folder)
+            prepare_scoring(opened)
+            opened.read_whole()  # the next commit removes this generation's files: read before anyone is served it
+        except (LibraryError, OSError):  # a commit landed while it was read: the next turn opens the newest
             log.exception("opening the new generation of %s failed; still serving generation %s", library,
                           current.library.manifest.generation)
             return current
-        prepare_scoring(opened)
-        self._roots.pop(library, None)  # the new generation may hold photos from a new folder
+        if library is not None:
+            self._roots.pop(library, None)  # the new generation may hold photos from a new folder
         log.info("%s: now serving generation %s (%s photos)", library, opened.manifest.generation, len(opened))
         return Assistant(opened, current.encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
 
@@ -134,7 +153,7 @@ class AssistantPool:
 
     def _load(self, library: Path | None, progress: GradioProgress | None) -> Assistant:
         def report(done: int, total: int, what: str) -> None:
-            self._loading_progress = (done, total, what)
+            self.loading(done, total, what)
             if progress is not None:  # "is not None": a gr.Progress with nothing tracked yet has len() 0, so it is falsy
                 progress((done, total), desc=what)
 
@@ -148,10 +167,15 @@ class AssistantPool:
             encoder = None
             notices.append(self.replies("no_model_notice", reason=str(error)))
         if opened is None:  # the demo, built in its folder on first run
-            opened = Library.open(ensure_demo_library(self.settings.demo_dir, encoder, report))
+            demo = ensure_demo_library(self.settings.demo_dir, encoder, report)
+            report(0, 1, "noting what is still to be read")
+            self._enrich_behind(demo)
+            opened = Library.open(demo)  # the generation that says what is still being read
             notices.append(self.replies("demo_notice"))
         prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
+        opened.read_whole()  # the next commit removes this generation's files: read before anyone is served it
         notices += self._load_text_models(opened, encoder, report)
+        self.loading.finish()
         self._notices[library] = "\n\n".join(notices)
         return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
 
@@ -172,6 +196,32 @@ class AssistantPool:
             except ModelNotAvailable as error:  # memories not in English are then ranked by CLIP's English tower, and told so
                 notices.append(self.replies("no_text_tower_notice", reason=str(error)))
         return notices
+
+    def _enrich_behind(self, demo: Path) -> None:
+        """Read the demo's signs in a thread while the app answers; each step's generation is picked up at the next turn.
+        Returns once the first is committed (it says what is still to be read, so the first reply can say it too)."""
+        first_committed = threading.Event()  # OCR reports progress only after it
+
+        def progress(done: int, total: int, what: str) -> None:
+            first_committed.set()
+            self.enriching(done, total, what)
+
+        def enrich() -> None:
+            try:
+                enrich_demo_library(demo, commit_every=self.settings.enrich_commit_every, progress=progress, stop=self.stop_enriching)
+            except Exception:  # the demo stays searchable without its signs; the log says why
+                log.exception("reading the signs of the demo photos failed; the demo is searched without them")
+            finally:
+                self.enriching.finish()
+                first_committed.set()
+
+        self.enrichment = threading.Thread(target=enrich, name="enrich-demo", daemon=True)
+        self.enrichment.start()
+        first_committed.wait()
+
+    def status(self) -> str:
+        """The one status line: what is being loaded or read behind the chat, and the time left; "" when nothing."""
+        return " · ".join(line for line in (self.loading.line(), self.enriching.line()) if line)
 
     def photo_roots(self) -> list[str]:
         """Folders the app may serve photos from: its libraries' own, nothing wider."""

@@ -13,6 +13,7 @@ from ..chat import ChatState, Replies
 
 RESULT_COLUMNS = 4
 SESSION_TICK_S = 1.0  # how often the screen refreshes a session's hints and countdown
+STATUS_TICK_S = 2.0  # how often the status line asks what is being loaded or read behind the chat
 
 
 @dataclass(frozen=True, eq=False)
@@ -20,6 +21,8 @@ class Screen:
     """Every component of the screen, by name; the gr.State ones hold what the browser session carries."""
 
     notice: gr.Markdown
+    status: gr.Markdown  # the one progress display: what is being done behind the chat, and the time left
+    status_ticker: gr.Timer
     topic_box: gr.Textbox  # a study's task name, typed by the experimenter
     session_topic: gr.Markdown
     countdown: gr.Markdown
@@ -74,8 +77,9 @@ class Screen:
 def lay_out_screen(replies: Replies, *, studying: bool, running: bool, default_topic: str | None) -> Screen:
     """The components in their places: a session's panel on top, the chat on the left, the moments on the right."""
     gr.Markdown("## Lifelog Assistant\nDescribe a moment you remember; refine it as you would tell a friend.")
-    # visible and tall enough for the progress bar that loading (or building the demo lifelog) shows over it
-    notice = gr.Markdown(replies("loading"), elem_id="notice", min_height=64)
+    notice = gr.Markdown(replies("loading"), elem_id="notice")
+    # every event draws its progress here and nowhere else, tall enough for Gradio's bar
+    status = gr.Markdown(elem_id="status", min_height=48)
     topic_box = gr.Textbox(label="Topic (study task)", value=default_topic, visible=studying and not running, elem_id="topic")
     session = _session_panel(running)
     with gr.Row():
@@ -84,8 +88,9 @@ def lay_out_screen(replies: Replies, *, studying: bool, running: bool, default_t
         with gr.Column(scale=7):
             moments = _moments_column(replies, studying)
     return Screen(
-        notice=notice, topic_box=topic_box, **session, **chat, **moments,
-        state=gr.State(ChatState()), matching_moments=gr.State([]), other_moments=gr.State([]), near_moments=gr.State([]), strip_ids=gr.State([]), selected=gr.State(None),
+        notice=notice, status=status, status_ticker=gr.Timer(STATUS_TICK_S), topic_box=topic_box, **session, **chat, **moments,
+        state=gr.State(ChatState()), matching_moments=gr.State([]), other_moments=gr.State([]), near_moments=gr.State([]),
+        strip_ids=gr.State([]), selected=gr.State(None),
     )
 
 
