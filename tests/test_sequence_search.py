@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
@@ -81,3 +82,18 @@ def test_an_event_not_found_is_said_and_the_rest_of_the_memory_is_searched(tmp_p
     assert "I found no trip to Rome; searching all dates" in result.notices
     assert result.query.unfound_events == ("trip to Rome",) and not result.query.time.terms
     assert np.all(["sushi" in hit["caption"] for hit in result.photos[:10]])
+
+
+@pytest.mark.parametrize("memory", [
+    "Sushi in der Woche vor meiner Reise nach Japan",
+    "des sushis la semaine avant mon voyage au Japon",
+    "sushi la semana antes de mi viaje a Japón",
+    "sushi prima del mio viaggio in Giappone",
+    "sushi antes da minha viagem ao Japão",
+    "σούσι πριν το ταξίδι μου στην Ιαπωνία",
+])
+def test_a_time_anchored_to_a_trip_in_the_users_language(tmp_path, memory):
+    """The trip is named in the memory's own language; its dates are the library's own, found as in English."""
+    query = QueryContext.of(_life_with_a_trip(tmp_path)).parse(memory)
+    assert not query.unfound_events and len(query.time.terms) == 1
+    assert "trip to Tokyo, Japan 4–8 May 2019" in query.time.terms[0].label

@@ -34,7 +34,7 @@ _OCCASION = _WHOSE + r"(?:[^\W\d_]+\s+){0,2}?(?P<occasion>" + "|".join(OCCASIONS
 _ANY_OCCASION = _WHOSE + r"(?P<named>[^\W\d_]+(?:\s+(?!(?:in|at|on|with|and|to|of|for|from|near|by|we|i)\b)[^\W\d_]+)?)"
 # A place name: up to three capitalised words (case matters here, whatever the patterns' flags).
 _PLACE = r"(?P<place>(?-i:[A-Z\u00c0-\u00de\u0386-\u03ab][^\s,.;!?]*(?:\s+[A-Z\u00c0-\u00de\u0386-\u03ab][^\s,.;!?]*){0,2}))"
-_TRIP = rf"(?:my|our|the)\s+(?:\w+\s+)?(?:trip|holiday|holidays|vacation|journey|visit|stay)\s+(?:to|in)\s+{_PLACE}"
+_TRIP = rf"(?:(?:the\s+)?my|our|the)\s+(?:\w+\s+)?(?:trip|holiday|holidays|vacation|journey|visit|stay)\s+(?:to|in)\s+(?:the\s+)?{_PLACE}"
 _EVENT = rf"(?:{_TRIP}|{_ANY_OCCASION})"
 # One pattern per way of saying it (Python's re names a group once), tried in this order.
 _ANCHORS = tuple(re.compile(pattern, _FLAGS) for pattern in (

@@ -221,6 +221,42 @@ PLACE_WORDS: dict[str, dict[str, str]] = {
     "el": {"πτήση": "flight", "τρένο": "train", "λεωφορείο": "bus", "αεροπλάνο": "plane", "πλοίο": "ferry", "ταξί": "taxi",
            "αριθμός": "number", "γραμμής": "route", "γραμμή": "route"},
 }
+# The events a time is anchored to ("vor meiner Reise nach Japan", "la semaine après le mariage"), and "my",
+# as the English the anchor grammar reads: "before my trip to Japan", "the week after the wedding".
+LIFE_EVENTS: dict[str, dict[str, str]] = {
+    "de": {"reise": "trip", "urlaub": "holiday", "ferien": "holidays", "hochzeit": "wedding", "konferenz": "conference",
+           "tagung": "conference", "kongress": "congress", "festival": "festival", "meiner": "my", "meine": "my", "meinem": "my",
+           "meinen": "my", "unserer": "our", "unserem": "our", "unseren": "our", "am tag vor": "the day before",
+           "am tag nach": "the day after", "in der woche vor": "the week before", "in der woche nach": "the week after",
+           "am ersten tag": "on the first day of", "am letzten tag": "on the last day of"},
+    "fr": {"voyage": "trip", "séjour": "stay", "vacances": "holidays", "mariage": "wedding", "noces": "wedding",
+           "conférence": "conference", "congrès": "congress", "festival": "festival", "mon": "my", "ma": "my", "mes": "my",
+           "notre": "our", "nos": "our", "la veille de": "the day before", "la veille du": "the day before the",
+           "le lendemain de": "the day after", "le lendemain du": "the day after the", "la semaine avant": "the week before",
+           "la semaine après": "the week after", "le premier jour de": "on the first day of",
+           "le premier jour du": "on the first day of the", "le dernier jour de": "on the last day of"},
+    "es": {"viaje": "trip", "vacaciones": "holidays", "boda": "wedding", "conferencia": "conference", "congreso": "congress",
+           "festival": "festival", "mi": "my", "mis": "my", "nuestro": "our", "nuestra": "our",
+           "el día antes de": "the day before", "el día después de": "the day after", "la semana antes de": "the week before",
+           "la semana después de": "the week after", "el primer día de": "on the first day of",
+           "el último día de": "on the last day of"},
+    "it": {"viaggio": "trip", "vacanza": "holiday", "vacanze": "holidays", "matrimonio": "wedding", "nozze": "wedding",
+           "conferenza": "conference", "congresso": "congress", "festival": "festival", "mio": "my", "mia": "my",
+           "il mio": "my", "la mia": "my", "nostro": "our", "nostra": "our", "il nostro": "our", "la nostra": "our",
+           "prima del mio": "before my", "prima della mia": "before my", "dopo il mio": "after my", "dopo la mia": "after my",
+           "il giorno prima del": "the day before the", "il giorno dopo il": "the day after the",
+           "la settimana dopo il": "the week after the", "il primo giorno del": "on the first day of the"},
+    "pt": {"viagem": "trip", "férias": "holidays", "casamento": "wedding", "conferência": "conference", "congresso": "congress",
+           "festival": "festival", "meu": "my", "minha": "my", "o meu": "my", "a minha": "my", "nosso": "our", "nossa": "our",
+           "antes da minha": "before my", "antes do meu": "before my", "depois da minha": "after my", "depois do meu": "after my",
+           "antes da": "before the", "depois da": "after the", "no dia antes da": "the day before the",
+           "no dia antes do": "the day before the", "na semana depois do": "the week after the",
+           "no primeiro dia do": "on the first day of the", "no primeiro dia da": "on the first day of the"},
+    "el": {"ταξίδι": "trip", "ταξιδιού": "trip", "διακοπές": "holidays", "διακοπών": "holidays", "γάμο": "wedding",
+           "γάμος": "wedding", "γάμου": "wedding", "συνέδριο": "conference", "συνεδρίου": "conference", "φεστιβάλ": "festival",
+           "το ταξίδι μου": "my trip", "ταξίδι μου": "my trip", "τις διακοπές μου": "my holidays", "διακοπές μου": "my holidays",
+           "τον γάμο μου": "my wedding", "τη μέρα πριν": "the day before", "την εβδομάδα μετά": "the week after"},
+}
 # Vehicles, as the grammar reads them: "un vuelo de Madrid" is from Madrid, "le marché de Nice" at Nice.
 VEHICLES = frozenset({"flight", "train", "bus", "plane", "ferry", "taxi"})
 

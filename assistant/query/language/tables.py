@@ -45,7 +45,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class Entry:
     english: str
     kind: str  # "month", "weekday", "unit", "season", "holiday", "part", "number", "last", "ago_before", "ago_after",
-    # "venue", "venue_glue", "year_glue", "word"
+    # "venue", "venue_glue", "year_glue", "event" (a trip, a wedding: what a time may be anchored to), "word"
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,8 @@ def language_table(language: str) -> LanguageTable:
         add(phrase, english, "part")
     for phrase, english in grammar.PLACE_WORDS.get(language, {}).items():
         add(phrase, english, "vehicle" if english in grammar.VEHICLES else "word")
+    for phrase, english in grammar.LIFE_EVENTS.get(language, {}).items():
+        add(phrase, english, "event" if english not in ("my", "our") else "word")
     for value, word in enumerate(grammar.NUMBERS.get(language, []), 1):
         add(word, _NUMBER_WORDS[value - 1], "number")
     for phrase, english in grammar.NUMBER_FORMS.get(language, {}).items():

@@ -104,7 +104,7 @@ class _Turning:
         return None
 
     def _ago_before(self, index: int) -> bool | None:
-        """ "hace dos semanas", "vor zwei Wochen" -> "two weeks ago"; "vor Weihnachten" -> "before Christmas";
+        """ "hace dos semanas", "vor zwei Wochen" -> "two weeks ago"; "vor Weihnachten", "vor meiner Reise" -> "before ...";
         "hace calor", "il y a un café", "vor dem Kino" stay as written."""
         piece = self.result[index]
         if piece.kind != "ago_before":
@@ -114,7 +114,7 @@ class _Turning:
         if unit is not None and self.result[unit].kind == "unit" and (
                 self.result[quantity].kind == "number" or self.result[quantity].text.strip().isdigit()):
             return self.merge(index, unit, f"{self.result[quantity].text.strip()} {self.result[unit].text} ago", "word")
-        time_next = any(self.result[k].kind in TIME_NOUNS | {"part"} for k in (quantity, unit) if k is not None)
+        time_next = any(self.result[k].kind in TIME_NOUNS | {"part", "event"} for k in (quantity, unit) if k is not None)
         if time_next and key(self.original(piece)) in ("vor", "πριν", "πριν απο"):
             self.result[index] = Piece(piece.start, piece.end, "before", "word", True)
         else:
