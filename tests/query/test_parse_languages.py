@@ -209,3 +209,9 @@ def test_the_parse_command_takes_a_language(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("LIFELOG_LANGUAGE", "nl")
     assert main(["parse", "vorige week", "--now", "2020-06-30T23:59"]) == 0
     assert "last week" in capsys.readouterr().out
+
+
+def test_a_memory_whose_only_foreign_words_are_time_words_of_the_grammar_is_read_in_that_language():
+    """ "Freitagmorgen" is a German weekday compound: the message is German too, and its time is read."""
+    assert detect_languages("Kaffee an einem Freitagmorgen in Dublin") == ("en", "de")
+    assert [chip.label for chip in parse_query("Kaffee an einem Freitagmorgen in Dublin", now=NOW).chips()][:2] == ["Fridays", "morning"]

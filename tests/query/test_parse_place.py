@@ -192,6 +192,12 @@ NEGATED = [
     ("not in Dublin", None, [GALWAY], [DUBLIN]),
     ("somewhere outside Ireland", None, [LONDON, PARIS], [GALWAY]),
     ("away from home", KNOWN, [DCU], [HOME]),
+    ("Abendessen nicht zu Hause im Mai", KNOWN, [DCU, GALWAY], [HOME]),
+    ("dîner pas à la maison en mai", KNOWN, [DCU, GALWAY], [HOME]),
+    ("cena fuera de casa en mayo", KNOWN, [DCU, GALWAY], [HOME]),
+    ("una cena fuori casa a maggio", KNOWN, [DCU, GALWAY], [HOME]),
+    ("jantar fora de casa em maio", KNOWN, [DCU, GALWAY], [HOME]),
+    ("δείπνο όχι στο σπίτι τον Μάιο", KNOWN, [DCU, GALWAY], [HOME]),
 ]
 
 

@@ -12,7 +12,7 @@ import re
 from ..text import FUNCTION_WORDS
 from . import grammar
 from .phrases import PHRASES
-from .tables import key
+from .tables import key, language_table
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
@@ -30,7 +30,8 @@ _ENGLISH = frozenset(grammar.ENGLISH_STOP_WORDS)
 
 @functools.cache
 def _calendar_words() -> dict[str, frozenset[str]]:
-    """Month, weekday and country names of each language, from CLDR (Babel): loaded on the first message, about 50 ms."""
+    """Month, weekday and country names of each language, from CLDR (Babel), and its grammar's time words: loaded on
+    the first message with a word of another language, about 100 ms."""
     from babel import Locale
 
     english = {key(word) for name in Locale.parse("en").territories.values() for word in _WORD.findall(name)}
@@ -40,11 +41,14 @@ def _calendar_words() -> dict[str, frozenset[str]]:
         countries = [name for code, name in locale.territories.items() if code.isalpha()
                      and not english & {key(word) for word in _WORD.findall(name)}]
         names = list(locale.months["format"]["wide"].values()) + list(locale.days["format"]["wide"].values()) + countries
+        # and the grammar's one-word time words of its own: "Freitagmorgen", "Weihnachten", "mezzanotte"
+        names += [words[0] for words, entry in language_table(language).phrases.items() if len(words) == 1 and entry.kind in _TIME_KINDS]
         found[language] = frozenset(key(word) for name in names for word in _WORD.findall(name)
-                                    if key(word) not in _NOT_TELLING and key(word) not in _ENGLISH_NAMES)
+                                    if key(word) not in _NOT_TELLING and key(word) not in _ENGLISH_NAMES and key(word) not in _ENGLISH)
     return found
 
 
+_TIME_KINDS = ("month", "weekday", "season", "holiday", "part")
 # Names that are also English ("April", "August") tell nothing.
 _ENGLISH_NAMES = frozenset("april august september november december".split())
 

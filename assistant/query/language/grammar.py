@@ -204,21 +204,21 @@ YEAR_GLUE: dict[str, list[str]] = {
 }
 
 
-# Words the place grammar reads around a name: vehicles ("a flight to Korea" is not in Korea), numbers ("bus
-# number 2019" is no year), nearness.
+# Words the place grammar reads around a name: home ("nicht zu Hause" is "not at home"), vehicles ("a flight to
+# Korea" is not in Korea), numbers ("bus number 2019" is no year), nearness.
 PLACE_WORDS: dict[str, dict[str, str]] = {
-    "de": {"flug": "flight", "zug": "train", "bus": "bus", "fähre": "ferry", "taxi": "taxi", "nummer": "number", "linie": "route",
+    "de": {"zu hause": "at home", "daheim": "at home", "nicht zu hause": "not at home", "nicht daheim": "not at home", "flug": "flight", "zug": "train", "bus": "bus", "fähre": "ferry", "taxi": "taxi", "nummer": "number", "linie": "route",
            "in der nähe von": "near", "in der nähe des": "near the", "in der nähe der": "near the", "in der nähe": "near"},
-    "fr": {"vol": "flight", "train": "train", "bus": "bus", "avion": "plane", "ferry": "ferry", "taxi": "taxi", "numéro": "number",
+    "fr": {"à la maison": "at home", "chez moi": "at home", "pas à la maison": "not at home", "pas chez moi": "not at home", "vol": "flight", "train": "train", "bus": "bus", "avion": "plane", "ferry": "ferry", "taxi": "taxi", "numéro": "number",
            "ligne": "route"},
-    "es": {"vuelo": "flight", "tren": "train", "autobús": "bus", "avión": "plane", "ferry": "ferry", "taxi": "taxi",
+    "es": {"en casa": "at home", "fuera de casa": "not at home", "no en casa": "not at home", "vuelo": "flight", "tren": "train", "autobús": "bus", "avión": "plane", "ferry": "ferry", "taxi": "taxi",
            "número": "number", "línea": "route", "el día": "on", "del día": "on", "el día de reyes": "on 6 January",
            "día de reyes": "6 January"},
-    "it": {"volo": "flight", "treno": "train", "autobus": "bus", "aereo": "plane", "traghetto": "ferry", "taxi": "taxi",
+    "it": {"a casa": "at home", "non a casa": "not at home", "fuori casa": "not at home", "volo": "flight", "treno": "train", "autobus": "bus", "aereo": "plane", "traghetto": "ferry", "taxi": "taxi",
            "numero": "number", "linea": "route", "il giorno": "on"},
-    "pt": {"voo": "flight", "comboio": "train", "trem": "train", "autocarro": "bus", "ônibus": "bus", "avião": "plane",
+    "pt": {"em casa": "at home", "fora de casa": "not at home", "não em casa": "not at home", "voo": "flight", "comboio": "train", "trem": "train", "autocarro": "bus", "ônibus": "bus", "avião": "plane",
            "táxi": "taxi", "número": "number", "linha": "route", "no dia": "on", "o dia": "on"},
-    "el": {"πτήση": "flight", "τρένο": "train", "λεωφορείο": "bus", "αεροπλάνο": "plane", "πλοίο": "ferry", "ταξί": "taxi",
+    "el": {"στο σπίτι": "at home", "όχι στο σπίτι": "not at home", "εκτός σπιτιού": "not at home", "πτήση": "flight", "τρένο": "train", "λεωφορείο": "bus", "αεροπλάνο": "plane", "πλοίο": "ferry", "ταξί": "taxi",
            "αριθμός": "number", "γραμμής": "route", "γραμμή": "route"},
 }
 # The events a time is anchored to ("vor meiner Reise nach Japan", "la semaine après le mariage"), and "my",
