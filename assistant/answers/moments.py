@@ -176,8 +176,9 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere, as_times_of_day=meals,
                  companions={word: names for word, names in companions.items() if names and word not in missing})
     if len(missing) == len(subject):
-        if encoder is not None and library.embeddings is not None and scope.any():
-            return Moments(_clip_rows(library, encoder, parsed.visual, scope), scope, by_clip=True, **found)
+        model = _loaded(encoder) if library.embeddings is not None and scope.any() else None
+        if model is not None:
+            return Moments(_clip_rows(library, model, parsed.visual, scope), scope, by_clip=True, **found)
         return Moments(np.zeros(0, np.int64), scope, **found)
     rows = _visits_about(library, hits, scope, timeline)
     relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
@@ -385,6 +386,12 @@ def _place_rows(library: Library, word: str, as_head: bool = False) -> np.ndarra
         if named:
             mask |= np.isin(inverse, named)
     return mask
+
+
+def _loaded(encoder):
+    """The CLIP model, or None: `encoder` is the model, or a function that loads it (None when it cannot), called
+    only here, when no word of the question is in the photos (a cold `lifelog ask` mostly never loads CLIP)."""
+    return encoder() if callable(encoder) and not hasattr(encoder, "encode_text") else encoder
 
 
 def _clip_rows(library: Library, encoder, text: str, scope: np.ndarray) -> np.ndarray:

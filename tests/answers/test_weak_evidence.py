@@ -69,3 +69,22 @@ def test_a_word_no_photo_has_is_cant_tell_not_never(cinema_in_march):
     answer = answer_question(cinema_in_march, "How many times did I go to the zoo in May 2019?")
     assert answer.value is None and answer.confidence == "unsure" and "no photo's words or place mention 'zoo'" in answer.text
     assert "other times" not in answer.text
+
+
+def test_clip_is_loaded_only_when_an_answer_must_look_at_the_photos(wordless_library, cinema_in_march, tiny_encoder):
+    """`lifelog ask` hands over a loader: words that answer never load CLIP; a question no word answers loads it once."""
+    loads = []
+
+    def load():
+        loads.append(1)
+        return tiny_encoder
+
+    assert answer_question(cinema_in_march, "How many times did I go to the cinema in March 2019?", encoder=load).value == 1
+    assert not loads
+    answer = answer_question(wordless_library[0], QUESTION, encoder=load)
+    assert answer.value == 1 and len(loads) == 1 and answer.text.startswith("Unsure")
+
+
+def test_a_loader_that_cannot_load_is_no_model(wordless_library):
+    answer = answer_question(wordless_library[0], QUESTION, encoder=lambda: None)
+    assert answer.value is None and "no CLIP" in answer.text
