@@ -117,6 +117,10 @@ def main() -> int:
         start.wait()
         began = time.perf_counter()
         deadline[0] = began + 60 * args.minutes
+        rss_by_minute = []  # whether memory levels off (caches, sessions) or keeps growing (a leak)
+        while time.perf_counter() + 60 <= deadline[0]:
+            time.sleep(60 - (time.perf_counter() - began) % 60)
+            rss_by_minute.append(server_rss_mb(server.pid))
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - began
@@ -127,7 +131,7 @@ def main() -> int:
     figures = {
         "n": args.n, "channels": ALL_CHANNELS, "clients": args.clients, "turns": len(samples), "failures": len(failures), **percentiles(samples),
         "turns_per_s": round(len(samples) / wall, 1), "minutes": round(wall / 60, 1),
-        "server_rss_mb_start": rss_start, "server_rss_mb_end": rss_end,
+        "server_rss_mb_start": rss_start, "server_rss_mb_by_minute": rss_by_minute, "server_rss_mb_end": rss_end,
     }
     print(json.dumps(figures))
     if failures and not args.json:
