@@ -250,10 +250,11 @@ def _location(context: Context) -> Answer:
         if question.counted:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning)
+    found = [(value, group.rows.tolist()) for value, group in zip(values, context.groups)]
     thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
     if thin and all(thin):  # every visit that names a place was found by one photo's word
-        return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely", thin[-1])
-    return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at")
+        return context.valued(found, "at", "likely", thin[-1])
+    return context.valued(found, "at")
 
 
 def _most_common(values) -> str:

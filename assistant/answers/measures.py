@@ -13,6 +13,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..core.geo import haversine_km
 from ..query.gazetteer import world_gazetteer
 from ..query.text import normalize
 from .answer import Answer
@@ -27,7 +28,6 @@ MAX_FLIGHT_STEP_S = 6 * 3600  # ... except a flight, whose photos stop on board
 SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) is rough
 GPS_JITTER_M = 50.0  # consecutive photos closer than this may be one place read twice
 UNSEEN_WALK_M = 1000.0  # a way made while the camera was off counts as walked up to this far
-EARTH_RADIUS_M = 6_371_000.0
 FLIGHT_MIN_M = 150_000.0  # a jump at flying speed shorter than this may be a fast train or a GPS glitch
 LOCATED_FOR_FLIGHTS = 0.5  # flights are counted only where at least this share of the photos in time has GPS
 # "How far is Copenhagen from home?", "how far away was the hotel from Rome": a distance between places, not a journey.
@@ -46,7 +46,7 @@ def distance_between(context: Context) -> Answer:
     origin = others[0] if others else _home(context)
     if origin is None:
         return context.cannot_tell(f"I can't tell how far {name} is from home: I don't know where home is.", "home is never located")
-    metres = round(float(_haversine(lat, lng, origin[0], origin[1])), -3)
+    metres = round(float(_metres(lat, lng, origin[0], origin[1])), -3)
     text = f"About {metres / 1000:,.0f} km from {origin[2]} to {name}, as the crow flies."
     return context.answer(metres, text, context.evidence(context.groups), f"{origin[2]} ({origin[0]:.3f}, {origin[1]:.3f}) to "
                           f"{name} ({lat:.3f}, {lng:.3f})", confidence="likely", why="a straight line between the two places, not a route")
@@ -94,14 +94,12 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
     """How far one moved (walked, cycled, ...) over the photos, from their GPS."""
     library, means = context.library, context.question.means
     low, high = SPEEDS_KMH.get(means, SPEEDS_KMH[""])
-    rows = rows[np.isfinite(library.lat[rows]) & np.isfinite(library.lng[rows])]
+    rows = _located(library, rows)
     if len(rows) < 2:
         return context.cannot_tell(f"I can't tell how far: too few photos with GPS ({context.scope_label or 'in the library'}).",
                                    "no GPS path")
-    utc, local = library.utc_seconds[rows], library.local_seconds[rows]
-    seconds = np.diff(utc).astype(np.float64)
-    metres = _haversine(library.lat[rows[:-1]], library.lng[rows[:-1]], library.lat[rows[1:]], library.lng[rows[1:]])
-    kmh = np.divide(metres * 3.6, seconds, out=np.zeros_like(metres), where=seconds > 0)
+    local = library.local_seconds[rows]
+    metres, seconds, kmh = _steps(library, rows)
     longest = MAX_FLIGHT_STEP_S if means in ("fly", "") else MAX_STEP_S
     same_day = local[1:] // 86400 == local[:-1] // 86400
     at_speed = (kmh >= low) & (seconds <= longest)
@@ -151,20 +149,14 @@ def flights(context: Context) -> Answer:
     rows = np.flatnonzero(context.parsed.time.exactly().mask(library.local_seconds))
     if not len(rows):
         return context.nothing_found()
-    located = rows[np.isfinite(library.lat[rows]) & np.isfinite(library.lng[rows])]
+    located = _located(library, rows)
     if len(located) < LOCATED_FOR_FLIGHTS * len(rows) or len(located) < 2:
         return context.cannot_tell("I can't tell how many flights: too few photos have GPS.", "flights are counted from the GPS")
     low, high = SPEEDS_KMH["fly"]
-    metres = _haversine(library.lat[located[:-1]], library.lng[located[:-1]], library.lat[located[1:]], library.lng[located[1:]])
-    seconds = np.diff(library.utc_seconds[located]).astype(np.float64)
-    kmh = np.divide(metres * 3.6, seconds, out=np.zeros_like(metres), where=seconds > 0)
+    metres, seconds, kmh = _steps(library, located)
     flying = (metres >= FLIGHT_MIN_M) & (seconds > 0) & (kmh >= low) & (kmh <= high)
     if context.moments.subject or context.parsed.place.terms:  # "to Berlin": it lands there; "from Berlin": it takes off
-        placed = context.moments.scope.copy()
-        if context.moments.subject:  # a place the photos' words name ("from the Lido"), not the gazetteer
-            placed[:] = False
-            placed[context.moments.rows] = True
-        placed = placed[located]
+        placed = np.isin(located, context.moments.rows) if context.moments.subject else context.moments.scope[located]
         flying &= placed[:-1] if _FROM.search(context.parsed.text) else placed[1:]
     steps = np.flatnonzero(flying)
     ends = [[int(located[step]), int(located[step + 1])] for step in steps]
@@ -181,7 +173,18 @@ def flights(context: Context) -> Answer:
                               "with the camera off for many hours around it looks slower and is missed")
 
 
-def _haversine(lat1, lng1, lat2, lng2) -> np.ndarray:
-    lat1, lng1, lat2, lng2 = (np.radians(np.asarray(values, dtype=np.float64)) for values in (lat1, lng1, lat2, lng2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
-    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+def _located(library, rows: np.ndarray) -> np.ndarray:
+    """The rows whose photos have GPS."""
+    return rows[np.isfinite(library.lat[rows]) & np.isfinite(library.lng[rows])]
+
+
+def _steps(library, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Metres, seconds and km/h from each of these (located, time-ordered) photos to the next."""
+    metres = _metres(library.lat[rows[:-1]], library.lng[rows[:-1]], library.lat[rows[1:]], library.lng[rows[1:]])
+    seconds = np.diff(library.utc_seconds[rows]).astype(np.float64)
+    return metres, seconds, np.divide(metres * 3.6, seconds, out=np.zeros_like(metres), where=seconds > 0)
+
+
+def _metres(lat1, lng1, lat2, lng2) -> np.ndarray:
+    return haversine_km(lat1, lng1, lat2, lng2) * 1000.0
+
