@@ -26,7 +26,7 @@ from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
-from .subject import MEAL_HOURS
+from .subject import MEAL_HOURS, spelled_only
 from ..library.timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
@@ -166,7 +166,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     for position, word in enumerate(subject if timeline.diary_like else ()):  # a camera's many photos a visit need none
         extra, companions[word] = _companion_rows(library, hits[position])
         hits[position] |= extra
-    by_meaning = _found_by_meaning(library, subject, hits, scope_rows)
+    by_meaning = _found_by_meaning(library, subject, hits, scope_rows, spelled_only(parsed.text))
     for position, rows in by_meaning.items():
         hits[position, rows] = True
     in_scope = hits[:, scope].sum(axis=1)
@@ -244,11 +244,11 @@ def _words_by_photo(library: Library) -> tuple[object, list[str]]:
     return cached
 
 
-def _found_by_meaning(library: Library, subject: list[str], hits: np.ndarray, scope_rows: np.ndarray) -> dict[int, np.ndarray]:
-    """For each word no photo in scope has: the photos whose words mean it, when the library has a sentence
-    model and some of its distinct photo words stand out that far in meaning from the rest (a z-score over
-    the library's distinct words, so that a caption repeated on every office photo does not set the scale)."""
-    absent = [position for position in range(len(subject)) if not hits[position, scope_rows].any()]
+def _found_by_meaning(library: Library, subject: list[str], hits: np.ndarray, scope_rows: np.ndarray, spelled: set[str]) -> dict[int, np.ndarray]:
+    """For each word no photo in scope has, but a person or a name (spelled): the photos whose words mean it, when
+    the library has a sentence model and some distinct photo words stand out that far in meaning from the rest (a
+    z-score over distinct words, so that a caption repeated on every office photo does not set the scale)."""
+    absent = [position for position, word in enumerate(subject) if not hits[position, scope_rows].any() and word not in spelled]
     if not absent or not len(scope_rows):
         return {}
     model = Scorer(library, None, scope_rows).sentence_model

@@ -56,6 +56,20 @@ _READING_KINDS = ("ocr", "color", "object", "counting")
 _DETECTED_AS = {word: "person" for word in ("people", "persons", "men", "man", "women", "woman", "children", "child", "kids", "kid",
                                          "friends", "friend", "guests", "guest", "colleagues", "colleague", "students", "student")}
 
+# People: a photo shows them by their name or their face, never by a word close in meaning ("sister" is close to "brother").
+_PEOPLE = frozenset(terms(
+    "sister brother mother mum mom father dad parent cousin aunt uncle wife husband partner girlfriend boyfriend grandma "
+    "grandpa grandmother grandfather grandparent niece nephew son daughter baby kid child children friend colleague boss "
+    "neighbour neighbor roommate flatmate classmate"))
+_CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)] )[A-Z][^\W\d_]*")  # after a word: not a sentence's first
+
+
+def spelled_only(text: str) -> set[str]:
+    """The question's people and names ("my sister", "Nikos", "Ianos"): a photo has them in its words or not at all.
+    Meaning would find someone or somewhere else: a name's vector is close to any other name's."""
+    named = {word for found in _CAPITALISED.findall(text) if found != "I" for word in terms(found)}
+    return named | (_PEOPLE & set(terms(text)))
+
 
 # A way of moving toward a destination ("walk to the White Tower", "drove the kids to school"): the destination
 # is what the photos show. A particle after a light verb ("go out to a bar") belongs to the verb.
