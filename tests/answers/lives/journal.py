@@ -514,7 +514,7 @@ def questions(person: Life) -> list:
     films = ask.stays("cinema")
 
     # Which cities in a year.
-    for year, form in ((2019, "Which cities did I visit in {}?"), (2005, "which cities did I visit in {}"), (2004, "Which cities did I travel to in {}?"),
+    for year, form in ((2019, "Which cities did I visit in {}?"), (2005, "which cities did I visit in {}"), (2004, "Which cities did I visit in {}?"),
                        (2011, "Which cities did I visit in {}?"), (2000, "list the cities I went to in {}")):
         visits = [s for s in ask.stays(year=year) if s.facts.get("trip")]
         ask(form.format(year), "location", sorted({s.facts["city"] for s in visits}), visits)
@@ -524,7 +524,7 @@ def questions(person: Life) -> list:
     for trip, form in ((TRIPS[9], "How many places did I visit in Tokyo?"), (TRIPS[1], "how many places did I go sightseeing in London"),
                        (TRIPS[3], "How many sights did I see in Hobart in {}?"), (TRIPS[13], "How many places did I visit in Paris?"),
                        (TRIPS[5], "how many different sights did I visit in Hanoi")):
-        sights = [s for s in trips[trip] if s.activity == "sight"]
+        sights = [s for s in trips[trip] if s.activity == "sight" and ("{}" not in form or s.day.year == trip.first.year)]
         ask(form.format(trip.first.year), "counting", len({s.facts["sight"] for s in sights}), sights)
 
     # What I cooked on a day.
@@ -599,18 +599,13 @@ def questions(person: Life) -> list:
     blank = sorted(d for d in person.camera_off_days if d.year == 2009 and d.month == 8)
     ask(f"What did I cook on {date_of(blank[0])}?", "object", None)
     ask(f"Where was I on {date_of(blank[-1])}?", "location", None)
-    ask("Who did I play tennis with in 2003?", "object", None)
-    ask("How much did the flights to Tokyo cost?", "object", None)
-    ask("What time did I go to bed on 3 March 2012?", "time", None)
-    ask("What did I have for breakfast on 14 February 2009?", "object", None)
-    ask("How many steps did I walk in 2015?", "counting", None)
-    ask("When did I go to Rome?", "time", None)
-    ask("What was my salary at the bank?", "object", None)
-    ask("How much did Bella weigh?", "counting", None)
-    ask("What colour was Sam's car?", "color", None)
-    ask("How many times did I go to the dentist in 2011?", "frequency", None)
-    ask("What was my parkrun time on 2014/05/17?", "duration", None)
-    ask("Which school did Mia go to?", "location", None)
+    for text, kind in (("Who did I play tennis with in 2003?", "object"), ("How much did the flights to Tokyo cost?", "object"),
+                       ("What time did I go to bed on 3 March 2012?", "time"), ("What did I have for breakfast on 14 February 2009?", "object"),
+                       ("How many steps did I walk in 2015?", "counting"), ("When did I go to Rome?", "time"),
+                       ("What was my salary at the bank?", "object"), ("How much did Bella weigh?", "counting"), ("What colour was Sam's car?", "color"),
+                       ("How many times did I go to the dentist in 2011?", "frequency"), ("What was my parkrun time on 2014/05/17?", "duration"),
+                       ("Which school did Mia go to?", "location")):
+        ask(text, kind, None)
     return ask.items
 
 
