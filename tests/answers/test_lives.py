@@ -26,8 +26,8 @@ def sets():
     return {name: dev_set(name) for name in LIVES}
 
 
-def test_four_lives_one_held_out_and_enough_questions(sets):
-    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 3
+def test_five_lives_one_held_out_and_enough_questions(sets):
+    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 4
     assert sum(len(dev.questions) for dev in sets.values()) >= 300
     assert all(len(dev.remembered) >= 20 for dev in sets.values())
     asked = Counter(qa.kind for dev in sets.values() for qa in dev.questions)
@@ -92,9 +92,10 @@ def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
                 assert any(objects[row].get(label) == count for row in rows), f"{name} {stay.activity} {stay.day}: never {count} {label}"
 
 
-def test_every_question_of_the_diary_points_at_photos_of_its_library(sets, tmp_path):
-    dev = sets["diary"]
-    library = Library.open(build(dev, tmp_path / "diary"))
+@pytest.mark.parametrize("name", ["diary", "journal"])
+def test_every_question_of_a_journal_life_points_at_photos_of_its_library(sets, tmp_path, name):
+    dev = sets[name]
+    library = Library.open(build(dev, tmp_path / name))
     ids = {library.image_id(row) for row in range(len(library))}
     assert len(ids) == len(dev.life.photos)
     assert all(qa.moments <= ids for qa in dev.questions)
@@ -155,6 +156,29 @@ def test_the_diary_has_no_gps_at_home_and_gps_on_trips(sets):
     assert photos.loc[on_trip, "lat"].notna().all() and home.any()
     assert (photos["caption"] != "").all()
     assert 1.0 <= len(photos) / len({t.date() for t in photos["local_time"]}) <= 2.0
+
+
+def test_the_journal_is_lived_then_photographed_sparsely(sets):
+    """0-3 photos a day, weeks without any, no GPS at home and GPS on some trip days only; episodes the camera
+    missed; a habit taken up and dropped; the journal's line on an episode's first photo, later ones bare."""
+    journal = sets["journal"]
+    life, photos = journal.life, journal.life.photos
+    assert photos["local_time"].min().year == 1998 and photos["local_time"].max().year == 2021
+    per_day = Counter(moment.date() for moment in photos["local_time"])
+    assert max(per_day.values()) == 3 and Counter(per_day.values())[1] > Counter(per_day.values())[2]
+    days = sorted(per_day)
+    assert max((later - earlier).days for earlier, later in zip(days, days[1:])) >= 8, "no week without a photo"
+    on_trip = {i for stay in life.seen if stay.facts.get("trip") for i in stay.image_ids}
+    trip_photo = photos["image_id"].isin(on_trip)
+    assert photos.loc[~trip_photo, "lat"].isna().all() and set(photos.loc[~trip_photo, "city"]) == {"", "Melbourne"}
+    assert 0.3 < photos.loc[trip_photo, "lat"].notna().mean() < 0.95
+    assert (photos["caption"] == "").mean() > 0.1
+    assert len(life.seen) < 0.7 * len(life.stays)
+    tennis_years = {stay.day.year for stay in life.seen if stay.activity == "tennis"}
+    assert min(tennis_years) == 2001 and max(tennis_years) == 2008
+    misread_texts = {text for texts in photos["_ocr"] for text in texts} - {text for stay in life.stays for text in stay.scene.texts}
+    assert len(misread_texts - set(IRRELEVANT_TEXTS)) > 50, "OCR never misreads"
+    assert sum(qa.value is None for qa in journal.questions) >= 10 and len(journal.questions) >= 100
 
 
 def test_journeys_have_the_length_of_their_path():
