@@ -177,8 +177,10 @@ def _never(context: Context, noun: str) -> Answer:
 def _time(context: Context) -> Answer:
     question = context.question
     pattern = _GRANULARITY_FORMAT[question.granularity or "date"]
-    side = question.edge or ("end" if question.ordinal == -1 and asks_last_presence(context.parsed.text) else "")
-    edge = {"start": lambda group: group.first_row, "end": lambda group: group.last_row}.get(side, lambda group: group.rows[0])
+    side = question.edge or ("last there" if question.ordinal == -1 and asks_last_presence(context.parsed.text) else "")
+    # "when was I last in Lyon": the last photo there, not the end of a trip that went on to Paris
+    edge = {"start": lambda group: group.first_row, "end": lambda group: group.last_row,
+            "last there": lambda group: group.rows[-1]}.get(side, lambda group: group.rows[0])
     if question.usual and len(context.groups) > 1:
         return _usual_time(context, edge, pattern)
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
@@ -190,7 +192,7 @@ def _time(context: Context) -> Answer:
                               candidates, "unsure", "several occasions and the question names none")
     group = context.groups[-1] if question.ordinal is None else context.groups[0]
     thin = context.thinly_found(group)
-    way_there = _way_there(context, group) if context.by_trip and side != "end" else []  # "when did we fly to Orlando": the flight
+    way_there = _way_there(context, group) if context.by_trip and side in ("", "start") else []  # "when did we fly to Orlando": the flight
     evidence = list(dict.fromkeys([*way_there, int(edge(group)), *context.evidence([group])]))  # and the photo the time is read from
     return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",

@@ -35,8 +35,9 @@ STAY_GAP_S = 3600
 SPARSE_PHOTOS_A_DAY = 6  # fewer photos a day than this (a diary's) do not show when a day began or ended
 # A day with this share of its photos outside the home city is a day away (the day you fly home counts).
 AWAY_SHARE = 0.25
-# Days without photos inside a trip (the camera left off) are bridged when at most this many.
-MAX_UNSEEN_TRIP_DAYS = 7
+# Two days away this close (in days) are one trip when no photo between them was located at home: the days
+# between had no photos (the camera left off) or no GPS (a diary's). Holidays of up to two weeks.
+MAX_UNSEEN_TRIP_DAYS = 14
 # A home city is where nights are spent in at least one month of this many that have photos.
 HOME_MONTHS_SHARE = 3
 
@@ -136,22 +137,26 @@ def _trips(frame: pd.DataFrame, located: pd.DataFrame, night_city: pd.Series, ho
     if not len(days):
         return trip_of_row, trips
     countries = away_country.reindex(days).to_numpy()
-    # a day without photos between two days away does not end the trip (no photo says you were home); a home day does
-    photo_days = np.unique(frame["day"].to_numpy())
-    position = np.searchsorted(photo_days, days)
+    # a day between two days away ends the trip only when its photos were located at home: a day without photos,
+    # or whose photos have no GPS (a diary's, or the camera's fix lost), says nothing of where you were
+    located_days = np.unique(located["day"].to_numpy())
+    position = np.searchsorted(located_days, days)
     new_trip = np.ones(len(days), dtype=bool)
     new_trip[1:] = (np.diff(position) > 1) | (np.diff(days) > MAX_UNSEEN_TRIP_DAYS) | (countries[1:] != countries[:-1])
     trip_number = np.cumsum(new_trip) - 1
+    first_days, last_days = days[new_trip], days[np.append(new_trip[1:], True)]
     row_day = frame["day"].to_numpy()
-    position = np.searchsorted(days, row_day)
-    on_trip_day = (position < len(days)) & (days[np.minimum(position, len(days) - 1)] == row_day)
-    member = on_trip_day & away_rows
-    trip_of_row[member] = trip_number[position[member]]
+    position = np.maximum(np.searchsorted(first_days, row_day, side="right") - 1, 0)
+    in_span = (row_day >= first_days[position]) & (row_day <= last_days[position])
+    # on a trip's days: the photos away, and every photo of the days it bridged (none of which has GPS)
+    member = in_span & (away_rows | ~np.isin(row_day, located_days))
+    trip_of_row[member] = position[member]
     rows_by_trip = pd.Series(np.flatnonzero(member)).groupby(trip_of_row[member])
     for number, rows in rows_by_trip:
         rows = rows.to_numpy()
         cities = frame["city"].to_numpy()[rows]
         trip_days = days[trip_number == number]
+        cities = cities[cities != ""]
         trips.append(Trip(
             int(rows[0]), int(rows[-1]), str(pd.Series(cities).mode().iloc[0]), str(countries[trip_number == number][0]),
             _iso_day(trip_days[0]), _iso_day(trip_days[-1]),

@@ -128,3 +128,36 @@ def test_a_season_is_counted_by_the_calendar_not_the_search_grace(diary):
     in_spring = [day for day, _ in swims if day.year == 2016 and 3 <= day.month <= 5]
     assert answer_question(library, "How many times did I swim in the spring of 2016?").value == len(in_spring)
     assert answer_question(library, "How many times did I swim in the spring?").value == sum(1 for day, _ in swims if 3 <= day.month <= 5)
+
+
+def test_a_trip_goes_on_through_days_without_gps_until_a_day_at_home(tmp_path):
+    """GPS on some days of a trip only (a phone's diary): the days between, photographed without GPS, are still the
+    trip. A day located at home ends it. And "when was I last in Lyon" is the last photo there, not the trip's end."""
+    lyon, paris = (45.76, 4.84, "Lyon"), (48.86, 2.35, "Paris")
+    days = [(datetime(2016, 7, 3), lyon), (datetime(2016, 7, 4), lyon), *[(datetime(2016, 7, day), None) for day in range(5, 11)],
+            (datetime(2016, 7, 11), lyon), (datetime(2016, 7, 12), paris),  # one trip, on to Paris by train
+            (datetime(2016, 7, 20), "home"), (datetime(2016, 8, 1), lyon), (datetime(2016, 8, 2), "home"), (datetime(2016, 8, 3), lyon)]
+    times, captions, cities, countries, codes, lats, lngs = [], [], [], [], [], [], []
+    for day, where in days:
+        located = isinstance(where, tuple)
+        times.append(day.replace(hour=19))
+        captions.append("Dinner out, tired feet" if where != "home" else "Home again, laundry")
+        cities.append(where[2] if located else "Bristol" if where == "home" else "")
+        countries.append("France" if located else "United Kingdom" if where == "home" else "")
+        codes.append("FR" if located else "GB" if where == "home" else "")
+        lats.append(where[0] if located else float("nan"))
+        lngs.append(where[1] if located else float("nan"))
+    photos, _ = _diary()
+    home = [(when, "Coffee at home", "Bristol", "United Kingdom", "GB", float("nan"), float("nan"))
+            for when, _ in photos if not datetime(2016, 7, 1) <= when < datetime(2016, 8, 10)]
+    rows = sorted(home + list(zip(times, captions, cities, countries, codes, lats, lngs)), key=lambda row: row[0])
+    columns = dict(zip(("caption", "city", "country", "country_code", "lat", "lng"), (list(values) for values in list(zip(*rows))[1:])))
+    table = photo_table(np.array([row[0] for row in rows], dtype="datetime64[s]"), **columns)
+    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
+    library = Library.open(tmp_path / "lib")
+    trips = timeline_of(library).trips
+    assert [(trip.first_day, trip.last_day) for trip in trips] == [("2016-07-03", "2016-07-12"), ("2016-08-01", "2016-08-01"),
+                                                                   ("2016-08-03", "2016-08-03")]
+    assert answer_question(library, "How many times did I go to Lyon in 2016?").value == 3
+    assert answer_question(library, "How many days was I in France in July 2016?").value == 10
+    assert answer_question(library, "When was I last in Lyon in July 2016?").value == "2016-07-11"
