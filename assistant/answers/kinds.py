@@ -183,6 +183,9 @@ def _time(context: Context) -> Answer:
             "last there": lambda group: group.rows[-1]}.get(side, lambda group: group.rows[0])
     if question.usual and len(context.groups) > 1:
         return _usual_time(context, edge, pattern)
+    if question.granularity == "clock" and question.edge and context.timeline.diary_like:
+        return context.cannot_tell("I can't tell: a photo or two a day does not show when a day began or ended.",
+                                   "too few photos a day for the time of an arrival, a departure or bed", context.evidence(context.groups))
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
     if question.ordinal is None and len(set(values)) > 1:
         recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
@@ -308,17 +311,27 @@ def _visit_seconds(utc: np.ndarray, group) -> int:
     return int(times[-1] - times[0] + interval)
 
 
+def _trip_part(context: Context, group) -> tuple[int, int]:
+    """The first and last row of the trip spent in the question's place: all of it, or, when the trip went on
+    elsewhere ("how long was I in Lyon" on a trip that ended in Paris), from the first photo there to the last."""
+    timeline = context.timeline
+    number = timeline.trip_of_row[group.rows[0]]
+    located = np.flatnonzero((timeline.trip_of_row == number) & (timeline.cities != ""))
+    return (group.first_row, group.last_row) if context.moments.scope[located].all() else (int(group.rows[0]), int(group.rows[-1]))
+
+
 def _trip_days(context: Context, group) -> int:
-    """A trip's days, the first and last included, as a person counts them."""
-    trip = context.timeline.trips[int(context.timeline.trip_of_row[group.rows[0]])]
-    return int((np.datetime64(trip.last_day) - np.datetime64(trip.first_day)).astype(int)) + 1
+    """A trip's days (in the question's place), the first and last included, as a person counts them."""
+    first, last = (context.library.local_seconds[row] // 86400 for row in _trip_part(context, group))
+    return int(last - first) + 1
 
 
 def _trip_seconds(context: Context, group) -> int:
-    """From a trip's first photo to its last; a diary's photo or two a day cannot see the ends of its days, so
-    such a trip spans at least its days but one."""
+    """From a trip's first photo to its last (in the question's place); a diary's photo or two a day cannot see the
+    ends of its days, so such a trip spans at least its days but one."""
     utc = context.library.utc_seconds
-    span = int(utc[group.last_row] - utc[group.first_row])
+    first, last = _trip_part(context, group)
+    span = int(utc[last] - utc[first])
     days = _trip_days(context, group)
     return max(span, (days - 1) * 86400) if len(group.rows) < SPARSE_PHOTOS_A_DAY * days else span
 

@@ -161,3 +161,9 @@ def test_a_trip_goes_on_through_days_without_gps_until_a_day_at_home(tmp_path):
     assert answer_question(library, "How many times did I go to Lyon in 2016?").value == 3
     assert answer_question(library, "How many days was I in France in July 2016?").value == 10
     assert answer_question(library, "When was I last in Lyon in July 2016?").value == "2016-07-11"
+    assert answer_question(library, "How many days was I in Paris in July 2016?").value == 1  # the trip's Paris part
+
+
+def test_a_diary_does_not_show_when_a_day_ended(diary):
+    answer = answer_question(diary[0], "What time did I go to bed on 3 March 2015?")
+    assert answer.value is None and answer.confidence == "unsure"
