@@ -312,12 +312,14 @@ def _visit_seconds(utc: np.ndarray, group) -> int:
 
 
 def _trip_part(context: Context, group) -> tuple[int, int]:
-    """The first and last row of the trip spent in the question's place: all of it, or, when the trip went on
-    elsewhere ("how long was I in Lyon" on a trip that ended in Paris), from the first photo there to the last."""
+    """The first and last row of the trip spent in the question's place: all of it, or, when whole days of it were
+    spent elsewhere ("how long was I in Lyon" on a trip that ended in Paris), from the first photo there to the last."""
     timeline = context.timeline
-    number = timeline.trip_of_row[group.rows[0]]
-    located = np.flatnonzero((timeline.trip_of_row == number) & (timeline.cities != ""))
-    return (group.first_row, group.last_row) if context.moments.scope[located].all() else (int(group.rows[0]), int(group.rows[-1]))
+    located = np.flatnonzero((timeline.trip_of_row == timeline.trip_of_row[group.rows[0]]) & (timeline.cities != ""))
+    days = context.library.local_seconds[located] // 86400
+    inside = context.moments.scope[located]
+    elsewhere = np.setdiff1d(days[~inside], days[inside])  # the flight out and home share their days with the place
+    return (int(group.rows[0]), int(group.rows[-1])) if len(elsewhere) else (group.first_row, group.last_row)
 
 
 def _trip_days(context: Context, group) -> int:
