@@ -99,8 +99,10 @@ class WorldGazetteer:
             by_code_name[(city.country_code, normalize(city.name))] = city
             if city.country_code not in largest or city.population > largest[city.country_code].population:
                 largest[city.country_code] = city
-        # Other spellings of big cities ("Salonica", "Saigon"), only where they are unmistakably names.
+        # Other spellings of big cities ("Salonica", "Saigon"), only where they are unmistakably names; and since some are
+        # people's names too ("Bella" is Bello's), read as places only where a preposition says so (world.py).
         main_names = set(self.cities)
+        self.other_spellings: set[str] = set()
         skip = set(words["common_word_places"]) | set(words["first_names"])
         for record in raw_cities:
             if record["population"] < 300_000:
@@ -111,6 +113,7 @@ class WorldGazetteer:
                 if (len(key) >= 4 and _PROPER_NAME.fullmatch(alternate) and key not in main_names and key not in skip
                         and city not in self.cities.get(key, [])):
                     self._add_city(key, city)
+                    self.other_spellings.add(key)
         for entries in self.cities.values():
             entries.sort(key=lambda c: -c.population)
 
@@ -306,7 +309,7 @@ def _read_towns() -> tuple[tuple[City, str, str], ...]:
 
 
 TOWN_INDEX_VERSION = 1  # bump when what the town and region indexes hold changes
-WORLD_INDEX_VERSION = 1  # bump when what WorldGazetteer holds changes
+WORLD_INDEX_VERSION = 2  # bump when what WorldGazetteer holds changes
 
 
 def _town_indexes() -> tuple[dict[str, list[City]], dict[str, list[Region]]]:

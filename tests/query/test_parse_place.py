@@ -100,12 +100,19 @@ NOT_PLACES = [
     "a turkey sandwich", "china plates", "a Paris Hilton poster", "Chicago pizza", "a map of Ireland", "an Ireland jersey",
     "a flight to Korea", "flew from Dublin to London", "the bus to Galway", "Japan Airlines", "I saw Jordan at lunch",
     "I was with Sydney and Paris", "a restaurant called Bangkok Palace", "at Vicar Street", "Indian curry", "French fries",
+    # a big city's other spelling that is someone's name too ("Bella" is Bello's), without a preposition of place
+    "I walked Bella by the river", "took Bella to the vet",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_PLACES)
 def test_adjectives_names_and_journeys_are_not_places(text):
     assert _place(text).terms == ()
+
+
+def test_other_spellings_of_cities_are_places_after_a_preposition():
+    assert [term.label for term in _place("the harbour in Salonica").terms] == ["near Thessaloniki"]
+    assert [term.label for term in _place("when did I fly to Saigon").terms] == ["near Ho Chi Minh City"]
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,9 @@ def _city_hit(ctx, key, start, end, words_lists) -> Hit | None:
     if is_name_not_place(ctx, start):
         return None
     capitalized = capitalized_phrase(ctx, start, end)
-    strict = any(key in words_lists[name] for name in ("common_word_places", "first_names", "always_need_locative"))
+    # an English text's other spelling of a city may be a name ("Bella"); another language's names are its own
+    strict = (key in ctx.gazetteer.other_spellings and not ctx.languages) or any(
+        key in words_lists[name] for name in ("common_word_places", "first_names", "always_need_locative"))
     locative = prep in (STATIC - {"at", "by"}) | TRAVEL | DEPARTURE
     if prep == "of":
         locative = _of_is_locative(ctx, prep_start, words_lists)
