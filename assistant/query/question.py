@@ -19,9 +19,9 @@ from .parsed import Question
 from .question_opening import Opening, find_opening
 from .question_words import (
     ASIDES, AUX, AVERAGE_DAY, BE, BEFORE_VERB, COLOUR_NOUNS, COST, DETERMINERS, DISTANCE_UNITS, DURATION_UNITS, EDGES,
-    EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GRANULARITY, HABIT_EDGE, HOW_KINDS, HOW_MANY, MEANS, MODIFIERS, NOUN_ENDS,
-    NOUN_KINDS, NOW_ANCHOR, ORDINAL, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS, PLACE_SINGULARS, READ_NOUNS,
-    READ_VERBS, TOKEN, TRIP_ORDINAL, USUAL, WH_KINDS,
+    EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GRANULARITY, HABIT_EDGE, HOW_KINDS, HOW_MANY, MEANS, MODIFIERS, MONEY_NOUNS,
+    NOUN_ENDS, NOUN_KINDS, NOW_ANCHOR, ORDINAL, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS, PLACE_SINGULARS,
+    READ_NOUNS, READ_VERBS, TIME_LENGTH, TOKEN, TRIP_ORDINAL, USUAL, WH_KINDS,
 )
 from .text import Span
 
@@ -97,6 +97,8 @@ def _noun_phrase(tokens, index: int) -> list[tuple[int, int, str]]:
 
 def _noun_kind(phrase: list[str]) -> tuple[str | None, str]:
     """The kind a noun phrase asks for, and its head noun: "colour shirt" color, "name of the hotel" location."""
+    if "time" in phrase and TIME_LENGTH & set(phrase[:phrase.index("time")]):
+        return "duration", "time"  # "the total time I spent", "the amount of time": how long, not when
     words = [word for word in phrase if word not in MODIFIERS and word not in DETERMINERS]
     if "of" in words:
         at = words.index("of")
@@ -142,28 +144,7 @@ def _kind(text: str, opening: Opening) -> tuple[str, str, int]:
         return kind or "object", noun, 0
     if first == "how":
         second = words[1] if len(words) > 1 else ""
-        if second in ("many", "much"):
-            index = 2
-            while index < len(words) and words[index] in ("different", "separate", "distinct"):
-                index += 1
-            phrase = _noun_phrase(tokens, index)
-            # a compound's head is its last noun: "how many gym sessions" counts sessions, "beach days" days
-            units = [word for _, _, word in phrase if word in FREQUENCY_UNITS or word in DURATION_UNITS or word in DISTANCE_UNITS]
-            noun = units[-1] if units else phrase[0][2] if phrase else ""
-            after = index + len(phrase)
-            if noun in DURATION_UNITS or (noun == "time" and second == "much"):
-                return "duration", noun, after
-            if noun in DISTANCE_UNITS:
-                return "distance", noun, after
-            if noun in FREQUENCY_UNITS:
-                return "frequency", noun, after
-            following = words[after:after + 2]
-            if noun in PLACE_NOUNS and (following[:1] == ["i"] or following[:1] and following[0] in AUX and following[1:] == ["i"]):
-                return "location", noun, after  # "how many countries did I visit": which ones, counted
-            if not noun and second == "much" and COST.search(text, opening.head):
-                return "ocr", "", after
-            return "counting", noun, after
-        return HOW_KINDS.get(second, "object"), "", 2
+        return _how_many_kind(text, opening, second) if second in ("many", "much") else (HOW_KINDS.get(second, "object"), "", 2)
     if first in WH_KINDS:
         return WH_KINDS[first], "", 1
     # what / which: the noun right after ("which city", "what colour shirt"), or after "was the" ("what was the name of")
@@ -180,6 +161,36 @@ def _kind(text: str, opening: Opening) -> tuple[str, str, int]:
     if kind is None and READ_VERBS.search(text, opening.head):
         kind = "ocr"
     return kind or "object", noun, after
+
+
+def _how_many_kind(text: str, opening: Opening, second: str) -> tuple[str, str, int]:
+    """ "how many <noun>", "how much <noun>": a unit of time asks a duration, of length a distance, visits a
+    frequency, places which ones (counted), money a price read; anything else is counted in the photos."""
+    tokens = opening.tokens
+    words = [word for _, _, word in tokens]
+    index = 2
+    while index < len(words) and words[index] in ("different", "separate", "distinct"):
+        index += 1
+    phrase = _noun_phrase(tokens, index)
+    # a compound's head is its last noun: "how many gym sessions" counts sessions, "beach days" days
+    units = [word for _, _, word in phrase if word in FREQUENCY_UNITS or word in DURATION_UNITS or word in DISTANCE_UNITS]
+    noun = units[-1] if units else phrase[0][2] if phrase else ""
+    after = index + len(phrase)
+    following = words[after:after + 2]
+    # "how many days was my trip": one stay's length; "how many days was I in the office", "did I": days counted
+    lasted = FREQUENCY_UNITS.get(noun) in PER_UNITS and following[:1] and following[0] in BE
+    lasted = lasted and following[1:] not in (["i"], ["we"], ["there"])
+    if noun in DURATION_UNITS or (noun == "time" and second == "much") or lasted:
+        return "duration", noun, after
+    if noun in DISTANCE_UNITS:
+        return "distance", noun, after
+    if noun in FREQUENCY_UNITS:
+        return "frequency", noun, after
+    if noun in PLACE_NOUNS and (following[:1] == ["i"] or following[:1] and following[0] in AUX and following[1:] == ["i"]):
+        return "location", noun, after  # "how many countries did I visit": which ones, counted
+    if (not noun or noun in MONEY_NOUNS) and second == "much" and COST.search(text, opening.head):
+        return "ocr", "", after  # "how much (money) did I spend": the price read
+    return "counting", noun, after
 
 
 def _pronoun_after(tokens, index: int) -> list[Span]:

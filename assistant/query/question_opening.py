@@ -4,8 +4,9 @@ A question opens with an interrogative head, after any fillers, hedges or asking
 "on average", "I'd like to know", "can you tell me"): a wh-word that an auxiliary or the noun it asks
 about follows ("when did I", "which city did", "how many people were", "what colour was"), an
 auxiliary and "I" ("did I ever ..."), or an imperative ("name the film", "list the cities", "give me the
-number of"). A remembered moment opens otherwise ("when I was at the beach", "where the street meets the
-river", "what a view", "the time I ...") and is never read as one.
+number of", "find the name of"). A remembered moment opens otherwise ("when I was at the beach", "where the
+street meets the river", "what a view", "the time I ...", "which team was playing I forget") and is never read
+as one.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import re
 from dataclasses import dataclass
 
 from .question_words import (
-    ASKED, AUX, BOUNDARY, CLAUSE_OPENERS, DETERMINERS, FLAGS, GIVEN, HOW_KINDS, IMPERATIVE, LEAD, MEMORY_START,
-    NOUN_ENDS, NOUN_PREPOSITIONS, NOW_ANCHOR, PER_UNITS, PHOTOS_ASKED, PREPOSITION, SENTENCE_END, TOKEN, WH, WH_WORD,
+    ASKED, AUX, BOUNDARY, CLAUSE_OPENERS, DETERMINERS, FLAGS, FORGOTTEN, FOUND, GIVEN, HOW_KINDS, IMPERATIVE, LEAD,
+    MEMORY_START, MOMENT_NOUNS, NOUN_ENDS, NOUN_PREPOSITIONS, NOW_ANCHOR, PER_UNITS, PHOTOS_ASKED, PREPOSITION,
+    RECALLING, SENTENCE_END, TOKEN, WH, WH_WORD,
 )
 
 
@@ -33,11 +35,12 @@ def find_opening(text: str) -> Opening | None:
     """The question's head: at the start (after an "assuming today is ..." anchor and any lead-in), or in the last
     sentence after a scope phrase ("On my birthday, where did I ..."), where after a comma only a head that cannot
     relate back counts ("where did I", not "where was the car"), unless a "?" ends the text."""
+    marked = text.rstrip().endswith("?")
     start = 0
     anchor = NOW_ANCHOR.match(text.strip())
     if anchor:
         start = len(text) - len(text.lstrip()) + anchor.end()
-    opening = _opening_at(text, start, strict=False)
+    opening = _opening_at(text, start, strict=False, marked=marked)
     if opening:
         return opening
     # After a scope phrase, a question ends the text: "It was raining. How long did it rain? All afternoon." muses
@@ -45,21 +48,23 @@ def find_opening(text: str) -> Opening | None:
     last_sentence = max((match.start() for match in SENTENCE_END.finditer(text.rstrip())), default=0)
     boundaries = [match for match in BOUNDARY.finditer(text, max(start, last_sentence)) if match.end() < len(text)]
     for boundary in boundaries:  # a new sentence may ask anything; a phrase after a comma may relate to what came before
-        opening = _opening_at(text, boundary.end(), strict=boundary.group(1) not in ".!?")
+        opening = _opening_at(text, boundary.end(), strict=boundary.group(1) not in ".!?", marked=marked)
         if opening:
             return opening
-    if text.rstrip().endswith("?") and not MEMORY_START.match(text):
+    if marked and not MEMORY_START.match(text):
         # "At the beach, where was the umbrella?" asks; so does "on the day I flew to Lisbon what did I eat?" without
         # a comma, but "a red car which was parked outside?" only describes
         heads = [(boundary.end(), False) for boundary in boundaries]
         heads += [(match.start(), True) for match in WH_WORD.finditer(text, max(start, last_sentence))]
-        return next((opening for head, strict in heads if (opening := _opening_at(text, head, strict))), None)
+        return next((opening for head, strict in heads if (opening := _opening_at(text, head, strict, marked))), None)
     return None
 
 
-def _opening_at(text: str, position: int, strict: bool) -> Opening | None:
+def _opening_at(text: str, position: int, strict: bool, marked: bool) -> Opening | None:
     lead = LEAD.match(text, position)
-    asked = bool(ASKED.search(lead.group())) and not re.search(r"\babout\W*$", lead.group(), FLAGS)
+    # an asking phrase may look past the lead-in: "show me | how many times"
+    asked = any(match.end() <= lead.end() for match in ASKED.finditer(text, position))
+    asked = asked and not re.search(r"\babout\W*$", lead.group(), FLAGS)
     strict = strict and not asked  # "In Rome, can you tell me which hotel I stayed in": asking never relates back
     tokens = tuple((m.start(), m.end(), m.group().lower().replace("’", "'")) for m in TOKEN.finditer(text, lead.end(), min(len(text), lead.end() + 200)))
     tokens = _split_contractions(tokens)
@@ -68,9 +73,14 @@ def _opening_at(text: str, position: int, strict: bool) -> Opening | None:
     head = tokens
     if len(head) > 1 and head[0][2] in PREPOSITION and head[1][2] in WH:  # "in which city", "for how long"
         head = head[1:]
-    form = _form(tuple(word for _, _, word in head[:12]), asked, strict)
-    if form is None:
-        return None
+    words = tuple(word for _, _, word in head[:12])
+    form = _form(words, asked, strict)
+    if form is None and marked and not strict and words[:1] == ("who",) and words[1:2] and words[1] not in CLAUSE_OPENERS | DETERMINERS:
+        form = "wh"  # "who sat next to me?": "who" is the subject; "who brought the blanket I don't know" remembers
+    if form is None or form == "noun" and RECALLING.search(lead.group()) and words[1:2] and words[1] in MOMENT_NOUNS:
+        return None  # "I'm trying to remember the time I ..." looks for a moment
+    if not marked and FORGOTTEN.match(text, head[0][0]):
+        return None  # "which team was playing I forget": what the memory cannot say, not a question
     return Opening(position, tokens[0][0], form, head)
 
 
@@ -101,6 +111,8 @@ def _form(words: tuple[str, ...], asked: bool, strict: bool) -> str | None:
         return "imperative"
     if not strict and first == "give" and second == "me" and given in GIVEN:  # "give me the number of", not "give me the photos"
         return "imperative"
+    if not strict and first == "find" and second == "the" and given in FOUND and words[3:4] == ("of",):
+        return "imperative"  # "find the name of the café"; "find the time when I ..." remembers
     if first not in WH:
         return None
     if asked and not strict:
@@ -136,7 +148,6 @@ def _asks_about_the_noun(rest: tuple[str, ...], strict: bool) -> bool:
     """ "how many people | attended ...": the noun is the subject asked about, unless another subject follows it
     ("how many people | there were", "which park | we saw") and makes it a remembered moment's clause."""
     return not strict and (not rest or rest[0] not in CLAUSE_OPENERS)
-
 
 
 def _skip_aside(words: tuple[str, ...]) -> tuple[str, ...]:
