@@ -20,8 +20,8 @@ from .question_opening import Opening, find_opening
 from .question_words import (
     ASIDES, AUX, AVERAGE_DAY, BE, BEFORE_VERB, COLOUR_NOUNS, COST, DETERMINERS, DISTANCE_UNITS, DURATION_UNITS, EDGES,
     EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GRANULARITY, HABIT_EDGE, HOW_KINDS, HOW_MANY, MEANS, MODIFIERS, MONEY_NOUNS,
-    NOUN_ENDS, NOUN_KINDS, NOW_ANCHOR, ORDINAL, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS, PLACE_SINGULARS,
-    READ_NOUNS, READ_VERBS, TIME_LENGTH, TOKEN, TRIP_ORDINAL, USUAL, WH_KINDS,
+    NOUN_ENDS, NOUN_KINDS, NOW_ANCHOR, ORDINAL, PART_NOUNS, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS,
+    PLACE_SINGULARS, READ_NOUNS, READ_VERBS, TIME_LENGTH, TOKEN, TRIP_ORDINAL, USUAL, WH_KINDS,
 )
 from .text import Span
 
@@ -106,9 +106,11 @@ def _noun_kind(phrase: list[str]) -> tuple[str | None, str]:
         head = before[-1] if before else ""
         if head in ("kind", "type", "sort", "variety"):
             return _noun_kind(after)
+        place = next((word for word in after if word in PLACE_NOUNS), "")
         if head in ("name", "names"):
-            place = next((word for word in after if word in PLACE_NOUNS), "")
             return ("location", place) if place else ("ocr", head)
+        if head in PART_NOUNS and place:
+            return "location", head  # "which part of the city": a place within it, not the city
         if head == "number":  # "the number of my room" is read; "the number of cups" counted
             read = phrase[phrase.index("of") + 1:phrase.index("of") + 2] != after[:1]  # a determiner came between
             noun = after[0] if after else ""

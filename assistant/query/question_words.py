@@ -76,6 +76,8 @@ NOUN_KINDS = [(COLOUR_NOUNS, "color"), (TIME_NOUNS, "time"), (PLACE_NOUNS, "loca
                (DISTANCE_UNITS, "distance"), (word_set("duration"), "duration")]
 # "the total time I spent", "the amount of time": how long, not when.
 TIME_LENGTH = word_set("total overall whole entire amount")
+# "which part of the city", "what side of the river": a place within a place.
+PART_NOUNS = word_set("part side end corner")
 # "how <word>": the kind each asks for ("how many" and "how much" look at the noun that follows).
 HOW_KINDS = {"far": "distance", "long": "duration", "often": "frequency", "frequently": "frequency", "early": "time",
               "late": "time", "soon": "time"}
@@ -84,7 +86,7 @@ COST = re.compile(r"\b(?:cost|costs|pay|paid|charge|charged|spend|spent|price)\b
 MONEY_NOUNS = word_set("money cash")
 # What + a verb, where no noun says what is asked: a text read ("what did the sign say") or a thing seen.
 READ_VERBS = re.compile(
-    r"\b(?:written|printed|inscribed)\b|\b(?:say|said|says|read)\s*[?.!]*\s*$|\bwhat\s+(?:did|does|do)\s+(?:the|that|this|my|a)\b[^?]*?\b(?:say|read)\b"
+    r"\b(?:written|printed|inscribed|shown|displayed)\b|\b(?:say|said|says|read)\s*[?.!]*\s*$|\bwhat\s+(?:did|does|do)\s+(?:the|that|this|my|a)\b[^?]*?\b(?:say|read)\b"
     r"|\bwhat\s+was\s+on\s+the\s+(?:sign|screen|board|poster|menu|label)\b", FLAGS)
 
 # Words before the question itself: fillers, hedges, asking ("so, tell me", "roughly", "on average, ...").

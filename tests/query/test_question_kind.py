@@ -686,6 +686,7 @@ def test_distance_by_means_of_travel(text, means):
     ("Which of the cities I visited in 2019 did I stay in longest?", "city", False),  # the one, not all of them
     ("I'm curious how many countries I visited in 2019", "country", True),
     ("What were the names of the cities I visited?", "city", True),
+    ("In which part of the city was my hotel?", "place", False),  # a place within the city, not the city
 ])
 def test_granularity_and_lists(text, granularity, every):
     question = parse_query(text, now=NOW).question
