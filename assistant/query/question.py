@@ -190,8 +190,9 @@ def _how_many_kind(text: str, opening: Opening, second: str) -> tuple[str, str, 
         return "frequency", noun, after
     if noun in PLACE_NOUNS and (following[:1] == ["i"] or following[:1] and following[0] in AUX and following[1:] == ["i"]):
         return "location", noun, after  # "how many countries did I visit": which ones, counted
-    if (not noun or noun in MONEY_NOUNS) and second == "much" and COST.search(text, opening.head):
-        return "ocr", "", after  # "how much (money) did I spend": the price read
+    priced = COST.search(text, opening.head) or following[:1] and following[0] in BE and following[1:] != ["there"]
+    if (noun in MONEY_NOUNS or not noun and second == "much") and priced:
+        return "ocr", "", after  # "how much (money) did I spend", "how many euros was the taxi": the price read
     return "counting", noun, after
 
 

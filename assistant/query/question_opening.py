@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .question_words import (
     ASKED, AUX, BOUNDARY, CLAUSE_OPENERS, DETERMINERS, FLAGS, FORGOTTEN, FOUND, GIVEN, HOW_KINDS, IMPERATIVE, LEAD,
-    MEMORY_START, MOMENT_NOUNS, NOUN_ENDS, NOUN_PREPOSITIONS, NOW_ANCHOR, PER_UNITS, PHOTOS_ASKED, PREPOSITION,
+    MEMORY_START, MODAL, MOMENT_NOUNS, NOUN_ENDS, NOUN_PREPOSITIONS, NOW_ANCHOR, PER_UNITS, PHOTOS_ASKED, PREPOSITION,
     RECALLING, SENTENCE_END, TOKEN, WH, WH_WORD,
 )
 
@@ -170,6 +170,8 @@ def _skip_noun(words: tuple[str, ...]) -> tuple[str, ...]:
             index += 2
         elif index and word in NOUN_PREPOSITIONS and words[index - 1] not in NOUN_PREPOSITIONS:
             index += 1  # "visits to the dentist", "restaurant in Rome"
+        elif index and word in MODAL and words[index - 1] in NOUN_PREPOSITIONS:
+            index += 1  # "which day in May": the month, not the modal
         elif word in NOUN_ENDS or word in DETERMINERS and (index == 0 or words[index - 1] not in NOUN_PREPOSITIONS | {"of"}):
             break
         else:

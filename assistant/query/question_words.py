@@ -83,7 +83,7 @@ HOW_KINDS = {"far": "distance", "long": "duration", "often": "frequency", "frequ
               "late": "time", "soon": "time"}
 WH_KINDS = {"when": "time", "where": "location", "whereabouts": "location", "who": "object", "whom": "object", "whose": "object"}
 COST = re.compile(r"\b(?:cost|costs|pay|paid|charge|charged|spend|spent|price)\b", FLAGS)
-MONEY_NOUNS = word_set("money cash")
+MONEY_NOUNS = with_plurals("money cash euro dollar pound cent penny yen")
 # What + a verb, where no noun says what is asked: a text read ("what did the sign say") or a thing seen.
 READ_VERBS = re.compile(
     r"\b(?:written|printed|inscribed|shown|displayed)\b|\b(?:say|said|says|read)\s*[?.!]*\s*$|\bwhat\s+(?:did|does|do)\s+(?:the|that|this|my|a)\b[^?]*?\b(?:say|read)\b"

@@ -394,6 +394,10 @@ ASKED = [
     ("How many days was I in the office in May?", "frequency"),
     ("What was the amount of time I spent at the gym?", "duration"),
     ("how much money did I spend on taxis in Rome", "ocr"),
+    ("How much was the taxi to the airport?", "ocr"),
+    ("How many euros did I spend on lunch in Rome?", "ocr"),
+    ("How much coffee did I drink on Monday?", "counting"),
+    ("Which day in May did I go to the beach?", "time"),  # the month, not the modal
     ("Which gate did my flight to Rome leave from?", "ocr"),  # a number on the board
     ("Which temple did I visit in Bangkok?", "location"),
     ("Find the name of the hotel I stayed at in Rome", "location"),
