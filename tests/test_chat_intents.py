@@ -73,6 +73,12 @@ TABLE = [
     ("answered", "show me photos of walking in the park", "new_memory"),
     ("answered", "no, the other one", "other_answer"),
     ("answered", "the next one", "other_answer"),
+    # LSC-style forms: asked in the imperative or through "show me how many"; a memory that cannot say which
+    ("answered", "show me how many times I went to the gym in May", "question"),
+    ("answered", "show me when I was at the beach", "new_memory"),
+    ("fresh", "Find the name of the cafe I went to on Sunday morning", "question"),
+    ("fresh", "Find the time when I was eating noodles in Vietnam", "memory"),
+    ("fresh", "I was at a match, which team was playing I forget, the seats were blue", "memory"),
 ]
 
 

@@ -46,13 +46,17 @@ PLACE_SINGULARS = word_set(
     "cinema gym beach park venue building street road church office hospital school university club clinic market mall "
     "gallery theatre theater stadium pharmacy bakery island region county state continent destination location area "
     "neighbourhood neighborhood bank library zoo lake mountain whereabouts dentist doctor arena rink pool salon barber "
-    "hairdresser studio court deli diner bistro canteen pizzeria bookshop bookstore garage campsite resort")
+    "hairdresser studio court deli diner bistro canteen pizzeria bookshop bookstore garage campsite resort centre center "
+    "temple cathedral castle palace square harbour harbor port aquarium spa tower bridge terminal farm stall kiosk house "
+    "apartment")
 PLACE_NOUNS = with_plurals(" ".join(PLACE_SINGULARS - {"whereabouts"})) | {"whereabouts"}
 TIME_NOUNS = word_set("date day time year month week hour season weekday weekend morning evening afternoon night o'clock")
-# Things whose answer is read in the photos: a brand, a title, a number, a name.
-READ_NOUNS = word_set(
-    "brand make model airline title text word words slogan logo label headline number code plate score book film movie "
-    "song magazine newspaper band team show programme program series channel name names price cost website app")
+# Things whose answer is read in the photos: a brand, a title, a number, a name ("which floor", "which gate": the
+# number on the lift's button or the board).
+READ_NOUNS = with_plurals(
+    "brand make model airline title text word slogan logo label headline number code plate score book film movie song "
+    "magazine newspaper band team show programme program channel name price cost website app floor gate platform seat"
+) | {"series"}
 COLOUR_NOUNS = word_set("colour color colours colors shade shades")
 DISTANCE_UNITS = word_set("distance km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters")
 DURATION_UNITS = word_set("hour hours minute minutes second seconds")
@@ -69,19 +73,25 @@ FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occa
                                                   "practices", "match", "matches", "game", "games", "concert", "concerts", "film",
                                                   "films", "movie", "movies", "show", "shows", "party", "parties", "flight", "flights")}}
 NOUN_KINDS = [(COLOUR_NOUNS, "color"), (TIME_NOUNS, "time"), (PLACE_NOUNS, "location"), (READ_NOUNS, "ocr"),
-               (DISTANCE_UNITS, "distance")]
+               (DISTANCE_UNITS, "distance"), (word_set("duration"), "duration")]
+# "the total time I spent", "the amount of time": how long, not when.
+TIME_LENGTH = word_set("total overall whole entire amount")
+# "which part of the city", "what side of the river": a place within a place.
+PART_NOUNS = word_set("part side end corner")
 # "how <word>": the kind each asks for ("how many" and "how much" look at the noun that follows).
 HOW_KINDS = {"far": "distance", "long": "duration", "often": "frequency", "frequently": "frequency", "early": "time",
               "late": "time", "soon": "time"}
 WH_KINDS = {"when": "time", "where": "location", "whereabouts": "location", "who": "object", "whom": "object", "whose": "object"}
 COST = re.compile(r"\b(?:cost|costs|pay|paid|charge|charged|spend|spent|price)\b", FLAGS)
+MONEY_NOUNS = with_plurals("money cash euro dollar pound cent penny yen")
 # What + a verb, where no noun says what is asked: a text read ("what did the sign say") or a thing seen.
 READ_VERBS = re.compile(
-    r"\b(?:written|printed|inscribed)\b|\b(?:say|said|says|read)\s*[?.!]*\s*$|\bwhat\s+(?:did|does|do)\s+(?:the|that|this|my|a)\b[^?]*?\b(?:say|read)\b"
+    r"\b(?:written|printed|inscribed|shown|displayed)\b|\b(?:say|said|says|read)\s*[?.!]*\s*$|\bwhat\s+(?:did|does|do)\s+(?:the|that|this|my|a)\b[^?]*?\b(?:say|read)\b"
     r"|\bwhat\s+was\s+on\s+the\s+(?:sign|screen|board|poster|menu|label)\b", FLAGS)
 
 # Words before the question itself: fillers, hedges, asking ("so, tell me", "roughly", "on average, ...").
-ASKING = (r"(?:tell|remind)\s+me|do\s+you\s+know|check|"
+ASKING = (r"(?:tell|remind)\s+me|do\s+you\s+know|check|show\s+me(?=\s+how\s+(?:many|much|often|frequently|long|far)\b)|"
+           r"i(?:'m|’m|\s+am)\s+trying\s+to\s+(?:remember|recall)|"
            r"i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|find\s+out)|i\s+(?:want|need|wish)\s+to\s+(?:know|find\s+out)|find\s+out|"
            r"i(?:'m|’m|\s+am|\s+was)\s+(?:curious|wondering)(?:\s+about)?|i\s+wonder|let\s+me\s+know|(?:do\s+you\s+have\s+)?any\s+idea")
 HEDGES = (r"roughly|approximately|about|around|more\s+or\s+less|on\s+average|in\s+general|generally|usually|typically|normally|"
@@ -92,6 +102,17 @@ ASKED = re.compile(rf"\b(?:{ASKING})\b", FLAGS)
 PREPOSITION = word_set("in on at for from to by with during since until till after before")
 IMPERATIVE = word_set("name list count")
 GIVEN = word_set("number name names list count total date time day year month title brand colour color price distance")
+# "find the name of the café" asks; "find the time when I ..." is how a remembered moment is looked for.
+FOUND = GIVEN - word_set("time day")
+# After "I'm trying to remember", "the time I ..." or "the day we ..." is a moment to find, not a thing to name.
+RECALLING = re.compile(r"\btrying\s+to\s+(?:remember|recall)\b", FLAGS)
+MOMENT_NOUNS = word_set("time times moment moments day days photo photos picture pictures")
+# "which team was playing I forget": the wh-clause is what the rememberer cannot say, the object of a memory's
+# sentence, not a question.
+NOT = r"(?:n['’]?t|\s+not)"  # "don't", "do not", "can't", "cannot"
+FORGOTTEN = re.compile(
+    rf"[^,;.!?]*?\b(?:i|we)(?:\s+(?:forget|forgot|have\s+forgotten|(?:do|ca|can|could|did){NOT}\s+(?:remember|recall|say|tell|know)"
+    rf"|cannot\s+(?:remember|recall|say|tell)|(?:am|are)\s+not\s+sure)|['’](?:m|re)\s+not\s+sure)\b", FLAGS)
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 BOUNDARY = re.compile(r"([,;:.!?]|\s[-–—])\s+")
 WH_WORD = re.compile(r"\b(?:what|which|whose|when|where|whereabouts|who|whom|how)\b", FLAGS)

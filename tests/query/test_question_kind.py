@@ -389,6 +389,20 @@ ASKED = [
     ("What was the total distance I walked in May?", "distance"),
     ("What were the names of the cities I visited?", "location"),
     ("Which two cities did I visit in 2019?", "location"),
+    # the length of one stay, not days counted; a total time is a duration; money spent is a price read
+    ("How many weeks was my holiday in Spain?", "duration"),
+    ("How many days was I in the office in May?", "frequency"),
+    ("What was the amount of time I spent at the gym?", "duration"),
+    ("how much money did I spend on taxis in Rome", "ocr"),
+    ("How much was the taxi to the airport?", "ocr"),
+    ("How many euros did I spend on lunch in Rome?", "ocr"),
+    ("How much coffee did I drink on Monday?", "counting"),
+    ("Which day in May did I go to the beach?", "time"),  # the month, not the modal
+    ("Which gate did my flight to Rome leave from?", "ocr"),  # a number on the board
+    ("Which temple did I visit in Bangkok?", "location"),
+    ("Find the name of the hotel I stayed at in Rome", "location"),
+    ("Show me how often I went to the gym in May", "frequency"),
+    ("I'm trying to remember which hotel I stayed at in Rome", "location"),
 ]
 
 # Where a scope phrase runs into the question with no full stop, or "where was the ..." after a comma could relate
@@ -397,6 +411,7 @@ MARKED = [
     ("on the day I flew to Lisbon what did I have for breakfast?", "object"),
     ("at the beach, where was the umbrella?", "location"),
     ("In Dublin, when was the party?", "time"),
+    ("Who paid for dinner on my birthday?", "object"),  # "who" the subject, then a verb: asked only with "?"
 ]
 
 # Remembered moments to find: never a question, however they open ("when I ...", "where the ...", "what a ...").
@@ -494,6 +509,14 @@ REMEMBERED = [
     "I was in a shop. What was the name of it? Something with a red logo",
     "Eating lunch at my desk. Did I have a sandwich? Probably.",
     "It was raining. How long did it rain? The whole afternoon",
+    # what the rememberer cannot say, not asked
+    "At a football match, which team was playing I can't recall",
+    "which team won I forget, a stadium with blue seats",
+    "I'm trying to remember the time I was at the beach with a red umbrella",
+    "find the time when I was eating noodles",
+    "find the name tag on the table at the conference",
+    "show me when I was at the beach",
+    "who brought the cake I don't know, a party in the garden",
 ]
 
 
@@ -523,9 +546,16 @@ def test_remembered_moments_are_not_questions(text):
     assert parse_query(text, now=NOW).question is None
 
 
+def _written_lines(name: str) -> list[str]:
+    """The lines of a hand-written data file here, without blank lines and "#" comments."""
+    lines = (Path(__file__).parent / name).read_text().splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
 # Known-item memories as LSC topics and users write them, written before the parser met them: a memory that
-# says "how nice was that" or starts "What a day" is not a question.
-LSC_STYLE_MEMORIES = (Path(__file__).parent / "lsc_style_memories.txt").read_text().splitlines()
+# says "how nice was that" or starts "What a day" is not a question. The second file's are longer, in LSC
+# known-item topics' manner, with "which", "what", "where" inside ("which one I can't remember").
+LSC_STYLE_MEMORIES = _written_lines("lsc_style_memories.txt") + _written_lines("lsc_style_memories_2.txt")
 
 
 @pytest.mark.parametrize("text", LSC_STYLE_MEMORIES)
@@ -660,6 +690,7 @@ def test_distance_by_means_of_travel(text, means):
     ("Which of the cities I visited in 2019 did I stay in longest?", "city", False),  # the one, not all of them
     ("I'm curious how many countries I visited in 2019", "country", True),
     ("What were the names of the cities I visited?", "city", True),
+    ("In which part of the city was my hotel?", "place", False),  # a place within the city, not the city
 ])
 def test_granularity_and_lists(text, granularity, every):
     question = parse_query(text, now=NOW).question
@@ -724,11 +755,17 @@ def test_new_fields_round_trip():
 
 
 # LSC-style questions written on 2026-12-07 from the LSC's QA topics' manner (names, brands, signs, colours,
-# counts, "find out", "remind me"), before the parser was run on them: question<TAB>kind.
-LSC_STYLE = [line.rstrip("\n").split("\t") for line in (Path(__file__).parent / "lsc_style_questions.tsv").read_text().splitlines() if line.strip()]
+# counts, "find out", "remind me"), before the parser was run on them: question<TAB>kind. The second file's
+# vary the phrasing more (imperative, indirect, no "?", lower case, typos, long clauses).
+LSC_STYLE = [line.split("\t") for line in _written_lines("lsc_style_questions.tsv") + _written_lines("lsc_style_questions_2.tsv")]
 
 
 @pytest.mark.parametrize("text,kind", LSC_STYLE)
 def test_lsc_style_question_kinds(text, kind):
     question = parse_query(text, now=NOW).question
     assert question is not None and question.kind == kind
+
+
+def test_lsc_style_sets_cover_every_kind():
+    assert len(_written_lines("lsc_style_questions_2.tsv")) >= 150 and len(_written_lines("lsc_style_memories_2.txt")) >= 60
+    assert {kind for _, kind in LSC_STYLE} == set(QUESTION_KINDS)
