@@ -252,14 +252,22 @@ def _location(context: Context) -> Answer:
         chosen = [group for value, group in zip(values, context.groups) if value]
         first_of = [next(group for value, group in zip(values, context.groups) if value == name) for name in named]
         reasoning = f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}"
+        sure, why = _all_places_seen(context) if question.granularity in ("country", "city") or town else ("sure", "")
         if question.counted:
-            return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning)
-        return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning)
+            return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
+        return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
     found = [(value, group.rows.tolist()) for value, group in zip(values, context.groups)]
     thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
     if thin and all(thin):  # every visit that names a place was found by one photo's word
         return context.valued(found, "at", "likely", thin[-1])
     return context.valued(found, "at")
+
+
+def _all_places_seen(context: Context) -> tuple[str, str]:
+    """Every town or country of a time is listed for sure only when nearly every photo then says where it was taken."""
+    scope = np.flatnonzero(context.moments.scope)
+    share = float((context.timeline.cities[scope] != "").mean()) if len(scope) else 0.0
+    return ("sure", "") if share >= LOCATED_FOR_SURE else ("likely", f"only {share:.0%} of the photos in that time say where they were taken")
 
 
 def _most_common(values) -> str:

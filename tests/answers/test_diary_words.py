@@ -162,6 +162,8 @@ def test_a_trip_goes_on_through_days_without_gps_until_a_day_at_home(tmp_path):
     assert answer_question(library, "How many days was I in France in July 2016?").value == 10
     assert answer_question(library, "When was I last in Lyon in July 2016?").value == "2016-07-11"
     assert answer_question(library, "How many days was I in Paris in July 2016?").value == 1  # the trip's Paris part
+    cities = answer_question(library, "Which cities did I visit in July 2016?")  # 5 of 11 July photos have a place
+    assert set(cities.value) >= {"Lyon", "Paris"} and cities.confidence == "likely" and "45%" in cities.why
 
 
 def test_a_diary_does_not_show_when_a_day_ended(diary):
