@@ -9,7 +9,9 @@ neighbours hold something clearly better than anything inside the remembered tim
 
 The search has already scored the remembered time: its words matching, or its best CLIP score reaching the
 cut that the neighbours' best sets, means it holds a match. So the neighbours are scored by CLIP alone
-first, and their words and events are read only for the near misses that will be shown.
+first, and with a vector index only those near the query (a neighbour that beats the remembered time's
+best by the cut ranks with the library's best), and their words and events are read only for the near
+misses that will be shown.
 """
 
 from __future__ import annotations
@@ -22,13 +24,13 @@ import numpy as np
 from ..library import Library
 from ..models import ClipEncoder
 from ..query import DayPartTerm, ParsedQuery, PeriodTerm, TimeTerm, WeekdayTerm
-from .candidates import candidate_scorer, pool_size
+from .candidates import candidate_scorer, distinct_rows, pool_size
 from .events import group_events
 from .filters import admitted_rows
 from .relaxation import neighbour_queries
 from .results import EventHit, NearMisses
 from .scoring import Relevance
-from .stored import top_positions
+from .stored import among, top_positions
 
 
 def near_misses(
@@ -42,13 +44,19 @@ def near_misses(
         return None  # nothing described, or the remembered time's own words show it: no near misses
     for term in (term for term in query.time.terms if not term.negated):
         moved = neighbour_queries(query, term)
-        outside = np.setdiff1d(_union(admitted_rows(library, neighbour_query) for _, neighbour_query in moved), exact)
+        around = _union(admitted_rows(library, neighbour_query) for _, neighbour_query in moved)
+        outside = around[~among(around, exact)]
         if not len(outside):
             continue
-        scorer = candidate_scorer(library, encoder, vector, visual, outside, pool_size(top_k), excluded)
-        clip = scorer.clip_evidence(vector) if vector is not None and len(scorer.rows) else None
-        if clip is not None and inside.clip_best is not None and inside.clip_best >= clip.cut:
-            return None  # the remembered time's best is within the cut the neighbours' best sets: it holds a match
+        scorer, clip = None, None
+        if vector is not None:  # CLIP alone first: with a vector index, only the neighbours' rows near the query
+            scorer = candidate_scorer(library, encoder, vector, "", outside, pool_size(top_k), excluded, near_only=True)
+            clip = scorer.clip_evidence(vector) if len(scorer.rows) else None
+            if clip is not None and inside.clip_best is not None and inside.clip_best >= clip.cut:
+                return None  # the remembered time's best is within the cut the neighbours' best sets: it holds a match
+        if scorer is None or scorer.pooled:  # near misses to show: all the neighbours' candidates, for words too
+            scorer = candidate_scorer(library, encoder, vector, visual, outside, pool_size(top_k), excluded)
+            clip = scorer.clip_evidence(vector) if vector is not None and len(scorer.rows) else None
         relevance = scorer.fused(clip, visual)
         good = relevance.described
         if not good.any():
@@ -63,7 +71,7 @@ def near_misses(
 
 def _union(row_sets) -> np.ndarray:
     rows = [np.asarray(found, np.int64) for found in row_sets if found is not None]
-    return np.unique(np.concatenate(rows)) if rows else np.zeros(0, np.int64)
+    return distinct_rows(np.concatenate(rows)) if rows else np.zeros(0, np.int64)
 
 
 def _remembered(term: TimeTerm) -> str:
