@@ -126,3 +126,54 @@ def test_where_near_misses_are_is_said_as_a_person_would(days, phrase):
 
 def test_near_misses_of_a_remembered_day_are_named_by_their_day():
     assert dates_phrase([datetime(2019, 10, 6).date()] * 2, to_the_day=True) == "6 October 2019"
+
+
+def test_no_near_misses_when_a_photo_of_september_says_it_in_words(tmp_path):
+    """October shows the kite to CLIP, but a September photo's caption names it: September holds a match."""
+    kite = kite_flown_on(datetime(2019, 10, 3, 15))
+    september = {datetime(2019, 9, 14, 15): np.eye(DIM, dtype=np.float32)[2]}  # CLIP sees no kite in it
+    library = library_with(tmp_path, kite | september, captions={time: "a red kite over the beach" for time in september})
+    result = search(library, None, SearchRequest(text="a red kite over the beach in September 2019", vector=KITE, top_k=5))
+    assert result.near_misses is None
+    assert result.events[0]["start_time"].startswith("2019-09-14")
+
+
+class ScoredRows:
+    """The real scoring, counted: how many photos CLIP scored, and how many had their words read, call by call."""
+
+    def __init__(self, monkeypatch):
+        from assistant.search import scoring
+
+        self.by_clip: list[int] = []
+        self.by_words: list[int] = []
+        similarity, word_scores = scoring.similarity, scoring.Scorer.word_scores
+
+        def counted_similarity(library, vector, rows=None):
+            self.by_clip.append(len(library) if rows is None else len(rows))
+            return similarity(library, vector, rows)
+
+        def counted_word_scores(scorer, text):
+            self.by_words.append(len(scorer.rows))
+            return word_scores(scorer, text)
+
+        monkeypatch.setattr(scoring, "similarity", counted_similarity)
+        monkeypatch.setattr(scoring.Scorer, "word_scores", counted_word_scores)
+
+
+def test_a_good_match_in_the_remembered_time_spares_the_neighbours(tmp_path, monkeypatch):
+    """A word match in September: the neighbouring months are not scored at all. A CLIP match: only by CLIP, to
+    know whether their best is clearly better; their words are read only for near misses that will be shown."""
+    kite = kite_flown_on(datetime(2019, 10, 3, 15))
+    in_words = {datetime(2019, 9, 14, 15): np.eye(DIM, dtype=np.float32)[2]}
+    library = library_with(tmp_path, kite | kite_flown_on(datetime(2019, 9, 28, 15), 0.97) | in_words,
+                           captions={time: "a red kite over the beach" for time in in_words})
+    september = 30 + 3 + 1  # a photo at noon each day, the kite flown on the 28th, the captioned photo
+    scored = ScoredRows(monkeypatch)
+    result = search(library, None, SearchRequest(text="a red kite over the beach in September 2019", vector=KITE, top_k=5))
+    assert result.near_misses is None
+    assert (scored.by_clip, scored.by_words) == ([september], [september])
+
+    scored = ScoredRows(monkeypatch)
+    result = search(library, None, SearchRequest(text="a flying toy in September 2019", vector=KITE, top_k=5))
+    assert result.near_misses is None and result.events[0]["start_time"].startswith("2019-09-28")
+    assert (scored.by_clip, scored.by_words) == ([september, 31 + 31 + 3], [september])  # August and October by CLIP alone

@@ -18,6 +18,7 @@ from assistant.search import SearchRequest, prepare_scoring, search, stored_vect
 from assistant.query import PeriodTerm, QueryContext, TimeConstraints
 from assistant.search import sequence
 from assistant.search.engine import admitted_rows
+from assistant.search import candidates
 from assistant.search.candidates import pool_size
 from assistant.testing.library import photo_table
 
@@ -37,7 +38,7 @@ class ExactIndex:
         self.vectors = np.asarray(embeddings, dtype=np.float32)
         self.asked: list[int] = []  # k of each call
 
-    def candidates(self, query: np.ndarray, k: int, rows: np.ndarray | None = None) -> np.ndarray:
+    def candidates(self, query: np.ndarray, k: int, rows: np.ndarray | None = None, *, near_only: bool = False) -> np.ndarray:
         self.asked.append(k)
         rows = np.arange(len(self.vectors)) if rows is None else np.asarray(rows, dtype=np.int64)
         scores = self.vectors[rows] @ np.asarray(query, dtype=np.float32)
@@ -47,7 +48,7 @@ class ExactIndex:
 class EveryOtherIndex(ExactIndex):
     """An index that misses half of the best candidates, the very best among them."""
 
-    def candidates(self, query, k, rows=None):
+    def candidates(self, query, k, rows=None, *, near_only=False):
         return super().candidates(query, 2 * k, rows)[1::2]
 
 
@@ -191,6 +192,20 @@ def test_an_answer_found_by_clip_alone_is_the_same_on_the_pool(full, pooled, tin
     assert got.rows.tolist() == expected.rows.tolist()
     assert set(full.event_ids[got.rows].tolist()) == {int(full.event_ids[137 * FRAMES])}
     assert "kernel" not in stored_vectors(pooled).__dict__
+
+
+def test_near_misses_are_the_same_on_the_pool(full, pooled, tiny_encoder, monkeypatch):
+    """The zebra crossing remembered three days early: its neighbouring days hold it, found alike whether the pool
+    (first only the neighbours' photos near the query, then all their candidates) or every photo is scored."""
+    monkeypatch.setattr(candidates, "POOL_MIN", 50)  # the neighbours' 80 photos are more than a pool
+    request = SearchRequest(text=f"{ZEBRA} on 21 July 2019", top_k=2)
+    expected = search(full, tiny_encoder, request).near_misses
+    got = assert_same(full, pooled, request, tiny_encoder).near_misses
+    assert got is not None and got.sentence == expected.sentence == "Nothing on 21 July 2019 matches well; these are from 24 July 2019."
+    assert [(event["event_id"], event["matching_ids"]) for event in got.events] == [
+        (event["event_id"], event["matching_ids"]) for event in expected.events
+    ]
+    assert got.events[0]["event_id"] == int(full.event_ids[137 * FRAMES])
 
 
 def test_an_index_that_misses_candidates_ranks_what_it_gave(folder):

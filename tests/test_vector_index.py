@@ -86,6 +86,23 @@ def test_lists_scanned_on_every_core_give_what_one_faiss_search_gives(lifelog_li
         assert np.corrcoef(scores, -np.arange(len(found)))[0, 1] > 0.5  # best first (by 8-bit codes)
 
 
+def test_near_only_probes_the_lists_an_unfiltered_search_would(lifelog_library):
+    """Asking only whether allowed rows rank with the library's best (near misses), a filter's rows are looked for
+    in the query's usual lists, not in the 2/share times as many that the filter's own best would need."""
+    import faiss
+
+    index = lifelog_library.vector_index
+    rows = np.flatnonzero(np.repeat(np.random.default_rng(2).random(150) < 0.2, 40))
+    widened = []
+    for query in lifelog_queries(lifelog_library.embeddings, 5):
+        found = set(index.candidates(query, 5, rows, near_only=True).tolist())
+        params = faiss.SearchParametersIVF(nprobe=index.nprobe, sel=faiss.IDSelectorBatch(rows))
+        _, expected = index._index.search(query[None, :].astype(np.float32), 5 * index.oversample, params=params)
+        assert found == set(expected[0][expected[0] >= 0].tolist())
+        widened.append(found != set(index.candidates(query, 5, rows).tolist()))
+    assert any(widened)  # the filter's own search looks further, and finds other rows
+
+
 @pytest.mark.parametrize("contiguous", [True, False])
 def test_few_allowed_rows_come_back_as_they_are_to_be_scored_exactly(lifelog_library, contiguous):
     rows = np.arange(1000, 1300, dtype=np.int64) if contiguous else np.arange(100, 1000, 3, dtype=np.int64)

@@ -57,16 +57,21 @@ class VectorIndex:
             )
         return cls(index, kind=f"faiss-{facts['factory']}", rows=facts["rows"], nprobe=facts["nprobe"], oversample=facts["oversample"])
 
-    def candidates(self, query: np.ndarray, k: int, rows: np.ndarray | None = None) -> np.ndarray:
+    def candidates(self, query: np.ndarray, k: int, rows: np.ndarray | None = None, *, near_only: bool = False) -> np.ndarray:
         """Rows (int64, best first by approximate score) among which the exact top k almost surely lies
         (recall@k >= 0.98 after the caller rescores them exactly). rows: the allowed rows (sorted int64),
         None for all. When rows are few (exact scoring of them costs less than the filtered search, see
-        above), they are returned as they are: the caller scores them all exactly."""
+        above), they are returned as they are: the caller scores them all exactly.
+
+        near_only: only allowed rows that could rank with the library's own best are wanted (near misses ask
+        whether any beats a score found elsewhere), so the query's usual lists are probed, not more for a filter.
+        """
         wanted = k * self.oversample
         nprobe, selector = self.nprobe, None
         if rows is not None:
             rows = np.asarray(rows, dtype=np.int64)
-            nprobe = min(self.nlist, math.ceil(self.nprobe * self.rows / max(len(rows), 1) * _FILTERED_PROBE_FACTOR))
+            if not near_only:
+                nprobe = min(self.nlist, math.ceil(self.nprobe * self.rows / max(len(rows), 1) * _FILTERED_PROBE_FACTOR))
             contiguous = len(rows) > 0 and int(rows[-1]) - int(rows[0]) + 1 == len(rows)
             scanned = nprobe * self.rows / self.nlist
             per_row = SCANNED_PER_CONTIGUOUS_ROW if contiguous else SCANNED_PER_GATHERED_ROW

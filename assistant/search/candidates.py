@@ -29,12 +29,13 @@ def pool_size(top_k: int) -> int:
 
 def candidate_scorer(
     library: Library, encoder: ClipEncoder | None, vector: np.ndarray | None, text: str, allowed: np.ndarray | None,
-    size: int, excluded: np.ndarray | None = None, pinned_row: int | None = None,
+    size: int, excluded: np.ndarray | None = None, pinned_row: int | None = None, *, near_only: bool = False,
 ) -> Scorer:
     """A scorer over the candidates for a CLIP vector and a description (either may be absent).
 
     allowed: the ascending rows that pass the filters (None: every row); excluded: rows never to score.
     Without a vector index every allowed row is a candidate, scored exactly as small libraries always were.
+    near_only: only allowed rows that could rank with the library's best are wanted (VectorIndex.candidates).
     """
     index = vector_index(library)
     if index is None:
@@ -44,7 +45,7 @@ def candidate_scorer(
     # an index hands back k x its oversampling: ask for the k whose exact order matters, so the pool is about `size`
     index_k = max(1, size // getattr(index, "oversample", 1))
     if vector is not None and library.embeddings is not None:
-        parts.append(np.asarray(index.candidates(vector, index_k, allowed), dtype=np.int64))
+        parts.append(np.asarray(index.candidates(vector, index_k, allowed, near_only=near_only), dtype=np.int64))
     words = library.text_index
     if text and words is not None and not words.is_empty:
         matched, scores = words.matches(text)
@@ -61,13 +62,15 @@ def candidate_scorer(
         parts.append(allowed[:size] if allowed is not None else np.arange(min(size, len(library)), dtype=np.int64))
     if pinned_row is not None and (allowed is None or among(np.array([pinned_row]), allowed)[0]):
         parts.append(np.array([pinned_row], dtype=np.int64))
-    pool = _distinct(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+    pool = distinct_rows(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
     # the index hands back every allowed row when they are few: then they are scored as a small library's are
     covers_all = allowed is not None and len(pool) == len(allowed)
-    return Scorer(library, encoder, _without(pool, excluded), pooled=not covers_all, population=allowed)
+    # rows near the query rank with the library's best: the library's statistics are theirs (and already read)
+    population = None if near_only else allowed
+    return Scorer(library, encoder, _without(pool, excluded), pooled=not covers_all, population=population)
 
 
-def _distinct(rows: np.ndarray) -> np.ndarray:
+def distinct_rows(rows: np.ndarray) -> np.ndarray:
     """The rows ascending, each once. A stable sort, not np.unique: a filter's rows come in row order
     already, which it sorts in microseconds (np.unique hashes them first: a millisecond for a month's)."""
     rows = np.sort(rows, kind="stable")

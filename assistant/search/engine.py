@@ -94,7 +94,7 @@ def search(
     shown = ranked[: request.top_k]
     photos = [PhotoHit(**record, score=score) for record, score in zip(library.records(rows[shown]), scores[shown].tolist())]
     events = group_events(library, rows, scores, ranked, request.top_k, described) if request.group_events else []
-    near = near_misses(library, encoder, query, vector, visual, allowed, excluded, request.top_k) if query is not None else None
+    near = near_misses(library, encoder, query, vector, visual, allowed, excluded, request.top_k, relevance) if query is not None else None
     return SearchResult(query, photos, events, matched, channels, notices, hints, near)
 
 

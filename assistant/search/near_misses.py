@@ -6,6 +6,12 @@ apart from the exact results.
 cut-off is set by the library's own spread of scores for this description below the best of them, and photo
 words match by a shared word or unusual closeness in meaning. So near misses are offered only when the
 neighbours hold something clearly better than anything inside the remembered time.
+
+The search has already scored the remembered time: its words matching, or its best CLIP score reaching the
+cut that the neighbours' best sets, means it holds a match. So the neighbours are scored by CLIP alone
+first, and with a vector index only those near the query (a neighbour that beats the remembered time's
+best by the cut ranks with the library's best), and their words and events are read only for the near
+misses that will be shown.
 """
 
 from __future__ import annotations
@@ -18,33 +24,41 @@ import numpy as np
 from ..library import Library
 from ..models import ClipEncoder
 from ..query import DayPartTerm, ParsedQuery, PeriodTerm, TimeTerm, WeekdayTerm
-from .candidates import candidate_scorer, pool_size
+from .candidates import candidate_scorer, distinct_rows, pool_size
 from .events import group_events
 from .filters import admitted_rows
 from .relaxation import neighbour_queries
 from .results import EventHit, NearMisses
-from .stored import top_positions
+from .scoring import Relevance
+from .stored import among, top_positions
 
 
 def near_misses(
     library: Library, encoder: ClipEncoder | None, query: ParsedQuery, vector: np.ndarray | None, visual: str,
-    exact: np.ndarray | None, excluded: np.ndarray, top_k: int,
+    exact: np.ndarray | None, excluded: np.ndarray, top_k: int, inside: Relevance,
 ) -> NearMisses | None:
     """The best moments just outside the remembered time, when none inside it shows the description well
-    (None: it does, or nothing was described, or no neighbour holds a good match). exact: the rows searched."""
-    if exact is None or (vector is None and not visual):
-        return None
+    (None: it does, or nothing was described, or no neighbour holds a good match). exact: the rows searched;
+    inside: the search's relevance over them."""
+    if exact is None or (vector is None and not visual) or inside.by_words.any():
+        return None  # nothing described, or the remembered time's own words show it: no near misses
     for term in (term for term in query.time.terms if not term.negated):
         moved = neighbour_queries(query, term)
-        outside = np.setdiff1d(_union(admitted_rows(library, neighbour_query) for _, neighbour_query in moved), exact)
+        around = _union(admitted_rows(library, neighbour_query) for _, neighbour_query in moved)
+        outside = around[~among(around, exact)]
         if not len(outside):
             continue
-        scorer = candidate_scorer(library, encoder, vector, visual, np.union1d(exact, outside), pool_size(top_k), excluded)
-        relevance = scorer.relevance(vector, visual)
-        inside = np.isin(scorer.rows, exact)
-        if relevance.described[inside].any():
-            return None  # the remembered time holds a good match: no near misses
-        good = relevance.described & ~inside
+        scorer, clip = None, None
+        if vector is not None:  # CLIP alone first: with a vector index, only the neighbours' rows near the query
+            scorer = candidate_scorer(library, encoder, vector, "", outside, pool_size(top_k), excluded, near_only=True)
+            clip = scorer.clip_evidence(vector) if len(scorer.rows) else None
+            if clip is not None and inside.clip_best is not None and inside.clip_best >= clip.cut:
+                return None  # the remembered time's best is within the cut the neighbours' best sets: it holds a match
+        if scorer is None or scorer.pooled:  # near misses to show: all the neighbours' candidates, for words too
+            scorer = candidate_scorer(library, encoder, vector, visual, outside, pool_size(top_k), excluded)
+            clip = scorer.clip_evidence(vector) if vector is not None and len(scorer.rows) else None
+        relevance = scorer.fused(clip, visual)
+        good = relevance.described
         if not good.any():
             continue
         rows, scores = scorer.rows[good], relevance.scores[good]
@@ -57,7 +71,7 @@ def near_misses(
 
 def _union(row_sets) -> np.ndarray:
     rows = [np.asarray(found, np.int64) for found in row_sets if found is not None]
-    return np.unique(np.concatenate(rows)) if rows else np.zeros(0, np.int64)
+    return distinct_rows(np.concatenate(rows)) if rows else np.zeros(0, np.int64)
 
 
 def _remembered(term: TimeTerm) -> str:

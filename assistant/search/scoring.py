@@ -29,6 +29,16 @@ CLIP_MATCH_BELOW_BEST = 2.0
 
 
 @dataclass
+class ClipEvidence:
+    """What CLIP says of the candidates, and the cut it said it by."""
+
+    z: np.ndarray  # cosines standardised (photos without an embedding: 0)
+    matches: np.ndarray  # bool: at or above the cut
+    best: float | None  # the best candidate's cosine (None: no candidate has an embedding)
+    cut: float  # CLIP_MATCH_BELOW_BEST of the library's spread below the best (-inf without a best: nothing to beat)
+
+
+@dataclass
 class Relevance:
     """How well each candidate shows a description, on the one fused scale, and which candidates do."""
 
@@ -36,6 +46,7 @@ class Relevance:
     described: np.ndarray  # bool: some channel's cut-off says the candidate shows the description
     by_words: np.ndarray  # bool: its words do (a shared word, or words unusually close in meaning)
     channels: list[str]  # the word channels used: "text", "meaning"
+    clip_best: float | None = None  # the best candidate's CLIP cosine (None: CLIP had no say)
 
 
 @dataclass
@@ -66,9 +77,9 @@ class Scorer:
 
     def clip_z(self, vector: np.ndarray) -> np.ndarray:
         """CLIP similarity standardised over the candidates (photos without an embedding score 0)."""
-        return self.clip_evidence(vector)[0]
+        return self.clip_evidence(vector).z
 
-    def clip_evidence(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def clip_evidence(self, vector: np.ndarray) -> ClipEvidence:
         """CLIP z-scores over the candidates, and which candidates CLIP says show the query (CLIP_MATCH_*)."""
         stored = stored_vectors(self.library)
         scores = similarity(self.library, vector, self._gathered_rows)
@@ -76,20 +87,21 @@ class Scorer:
         everywhere = bool(embedded.all())
         known = scores if everywhere else scores[embedded]
         if not len(known):
-            return np.zeros(len(scores), np.float32), np.zeros(len(scores), bool)
+            return ClipEvidence(np.zeros(len(scores), np.float32), np.zeros(len(scores), bool), None, -np.inf)
         library_sample = stored.sample_scores(vector)  # the library's own spread for this query
         spread = float(library_sample.std()) if len(library_sample) else 0.0
         typical = known
         if self.pooled:  # a pool holds the best candidates (so its best is the best), but is no fair sample of the rest
             sampled = library_sample if self.population is None else stored.sample_scores(vector, self.population)
             typical = sampled if len(sampled) else known
-        cut = float(known.max()) - CLIP_MATCH_BELOW_BEST * spread
+        best = float(known.max())
+        cut = best - CLIP_MATCH_BELOW_BEST * spread
         matches = scores >= cut if everywhere else embedded & (scores >= cut)
         z = scores - np.float32(typical.mean())  # in place from here on: a million scores is 4 MB a pass
         z /= np.float32(max(float(typical.std()), 1e-6))
         if not everywhere:
             z[~embedded] = 0.0
-        return z, matches
+        return ClipEvidence(z, matches, best, cut)
 
     @cached_property
     def sentence_model(self) -> SentenceEncoder | None:
@@ -143,12 +155,15 @@ class Scorer:
         """Search's one relevance over the candidates: CLIP (z-scores), photo words and words close in meaning,
         fused on one scale, with which candidates each channel's cut-off says show what was described.
         Search ranks by it; answers take the described candidates as the moments a question is about."""
-        scores = np.zeros(len(self.rows), dtype=np.float32)
-        described = np.zeros(len(self.rows), dtype=bool)
+        return self.fused(self.clip_evidence(vector) if vector is not None and len(self.rows) else None, text)
+
+    def fused(self, clip: ClipEvidence | None, text: str) -> "Relevance":
+        """The relevance from CLIP's evidence already found (None: no CLIP vector; its arrays are taken over)
+        and the text's words: for a caller that looked at CLIP's cut before paying for the words."""
+        scores = clip.z if clip is not None else np.zeros(len(self.rows), dtype=np.float32)
+        described = clip.matches if clip is not None else np.zeros(len(self.rows), dtype=bool)
         by_words = np.zeros(len(self.rows), dtype=bool)
         channels: list[str] = []
-        if vector is not None and len(self.rows):
-            scores, described = self.clip_evidence(vector)
         if text and (self.has_text or self.sentence_model is not None):
             word_scores, by_words = self.word_scores(text)
             scores += word_scores
@@ -156,7 +171,7 @@ class Scorer:
             channels.append("text")
             if self.sentence_model is not None:
                 channels.append("meaning")
-        return Relevance(scores, described, by_words, channels)
+        return Relevance(scores, described, by_words, channels, clip.best if clip is not None else None)
 
     def text_scores(self, text: str) -> np.ndarray:
         """BM25 as a share of what the query could score at most (every word matched as well as any photo does): 0..1."""

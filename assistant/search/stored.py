@@ -64,6 +64,7 @@ class StoredVectors:
         self.embedded = embedded  # which rows hold a real embedding
         self.kernel_name = kernel_name  # None: the kernel timed fastest on this machine (see kernels.choose_kernel)
         self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
+        self._last_sample: tuple[bytes, np.ndarray] | None = None  # the last query's library sample scores
 
     def prepare(self, kernel: bool = True) -> threading.Thread | None:
         """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
@@ -120,8 +121,20 @@ class StoredVectors:
         inside = None if within is None else self._library_sample_within(within)
         if within is not None and inside is None:  # too few of the library's sample among them: read their own
             return self.exact(vector, self.sample_rows(within))
-        scores = _exact_cosines(self._spread_vectors, vector)
+        scores = self._library_sample_scores(vector)
         return scores if inside is None else scores[inside]
+
+    def _library_sample_scores(self, vector: np.ndarray) -> np.ndarray:
+        """The library sample's cosines with a query (read-only). The last query's are kept: one search asks
+        for them more than once (its scorer's cut, then the near misses' scorer's), 8 MB read each time."""
+        key = np.asarray(vector, dtype=np.float32).tobytes()
+        last = self._last_sample  # (key, scores): read once, as another thread may replace it meanwhile
+        if last is not None and last[0] == key:
+            return last[1]
+        scores = _exact_cosines(self._spread_vectors, vector)
+        scores.flags.writeable = False
+        self._last_sample = (key, scores)
+        return scores
 
     def exact(self, vector: np.ndarray, rows) -> np.ndarray:
         """Cosines of some rows with a unit vector from the stored vectors (no kernel), float32 at the top.
