@@ -72,14 +72,15 @@ def steps(library: Path) -> dict:
 
     world_gazetteer()
     done("world_gazetteer")
-    from assistant.models import shared_clip, shared_sentence_model
+    from assistant.models import shared_clip, shared_query_sentence_model
 
-    shared_sentence_model(opened.text_model)
+    figures["sentence_model_engine"] = shared_query_sentence_model(opened.text_model).engine  # numpy when it can
     done("sentence_model_load")
     looked = []  # as `lifelog ask` does: CLIP only if the answer must look at the photos
     answer_question(opened, QUESTION, context=QueryContext.of(opened), encoder=lambda: looked.append(1) or shared_clip(opened.model))
     done("answer")
     figures["answer_loaded_clip"] = bool(looked)
+    figures["torch_imported_by_ask"] = "torch" in sys.modules  # what a question costs when CLIP need not look
     shared_clip(opened.model)
     done("clip_load_when_needed")
     return figures
