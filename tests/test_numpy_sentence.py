@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.models import load_query_sentence_model, load_sentence_model
+from assistant.models import load_query_sentence_model, load_sentence_model, shared_query_sentence_model
 from assistant.models.sentence import NUMPY, SENTENCE_TRANSFORMERS
 from assistant.testing.models import save_random_sentence_model, save_random_text_tower
 
@@ -49,7 +49,7 @@ def test_a_model_numpy_does_not_reproduce_runs_on_sentence_transformers_and_says
     unsafe = save_random_sentence_model(tmp_path / "bin", safetensors=False)  # pytorch_model.bin only
     with caplog.at_level(logging.INFO, logger="assistant.models.sentence"):
         for folder, reason in [(tower, "Dense"), (unsafe, "model.safetensors")]:
-            query_model = load_query_sentence_model(str(folder))
+            query_model = shared_query_sentence_model(str(folder))  # shared: it asks for the shared torch model within
             assert query_model.engine == SENTENCE_TRANSFORMERS
             assert reason in caplog.text
             reference = load_sentence_model(str(folder), device="cpu").encode_texts(TEXTS)
