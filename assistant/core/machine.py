@@ -13,8 +13,10 @@ import json
 import os
 import pickle
 import platform
+import threading
 import time
 from contextlib import contextmanager, nullcontext
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
@@ -69,6 +71,41 @@ def one_thread() -> Iterator[bool]:
             yield threadpool_limits is not None
     finally:
         torch.set_num_threads(threads)
+
+
+_blas_lock = threading.Lock()
+_blas_holders = 0
+_blas_limit = None  # threadpoolctl's limiter while some block holds numpy's BLAS to one thread
+
+
+@cache
+def _blas_controller():
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@contextmanager
+def numpy_blas_on_one_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread while the block runs (for the whole process: BLAS has one setting).
+
+    A query's products are small (a sentence's few tokens through a small transformer, cosines with some thousands of
+    stored rows), yet OpenBLAS splits them over its threads, which on a busy 2-core machine wait for each other a
+    time slice at a time: one question's vector took 0.5-1.3 s of CPU with two threads, 13 ms with one. Blocks that
+    overlap (nested, or on several threads) share the limit, lifted when the last one ends.
+    """
+    global _blas_holders, _blas_limit
+    with _blas_lock:
+        if _blas_holders == 0:
+            _blas_limit = _blas_controller().limit(limits=1, user_api="blas")
+        _blas_holders += 1
+    try:
+        yield
+    finally:
+        with _blas_lock:
+            _blas_holders -= 1
+            if _blas_holders == 0:
+                _blas_limit.restore_original_limits()
 
 
 def best_thread_ms(work: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:

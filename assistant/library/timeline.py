@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-import pandas as pd
 
 
 
@@ -101,67 +100,99 @@ def _build(library: PhotoColumns) -> Timeline:
     stay_first = np.flatnonzero(starts)
     stay_last = np.append(stay_first[1:] - 1, n - 1) if n else np.zeros(0, np.int64)
     days = library.local_seconds // 86400
-    frame = pd.DataFrame({"day": days, "city": cities, "country": countries})
-    located = frame[frame["city"] != ""]
-    night_city = located.groupby("day")["city"].last()
-    home_city = _home_city(night_city, days)
-    at_home = located["country"][located["city"] == home_city]
-    home_country = str(at_home.mode().iloc[0]) if len(at_home) else ""
-    trip_of_row, trips = _trips(frame, located, night_city, home_city)
+    located = cities != ""
+    nights = _last_of_each(days[located], cities[located])
+    home_city = _home_city(nights, days)
+    at_home = countries[located & (cities == home_city)]
+    home_country = str(_modes(np.zeros(len(at_home)), at_home)[1][0]) if len(at_home) else ""
+    trip_of_row, trips = _trips(days, cities, countries, located, nights, home_city)
     photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
     return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, trip_of_row, trips, place, names, cities, countries,
                     photos_a_day)
 
 
-def _home_city(night_city: pd.Series, days: np.ndarray) -> str:
+def _last_of_each(days: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each day (ascending) and its last value in row order: of located photos' cities, where each night was spent."""
+    order = np.argsort(days, kind="stable")  # stable: within a day, rows keep their order
+    last = _runs(days[order])[1]
+    return days[order][last], values[order][last]
+
+
+def _runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal values begins and where it ends, as masks over the sorted values."""
+    change = ordered[1:] != ordered[:-1]
+    if not len(ordered):
+        return change, change
+    return np.append(True, change), np.append(change, True)
+
+
+def _modes(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each group (ascending) and its most frequent value; a tie goes to the smallest value, as pandas' mode() gives."""
+    if not len(values):
+        return np.zeros(0, groups.dtype), np.zeros(0, values.dtype)
+    group_keys, group_codes = np.unique(groups, return_inverse=True)
+    uniques, value_codes = np.unique(values, return_inverse=True)
+    pairs, counts = np.unique(group_codes.astype(np.int64) * len(uniques) + value_codes, return_counts=True)
+    pair_group, pair_value = np.divmod(pairs, len(uniques))
+    order = np.lexsort((pair_value, -counts, pair_group))  # by group, the most frequent first, then the smallest
+    return group_keys, uniques[pair_value[order[_runs(pair_group[order])[0]]]]
+
+
+def _home_city(nights: tuple[np.ndarray, np.ndarray], days: np.ndarray) -> str:
     """Where most located nights are spent, if they are spread over the library's months (a home), not a
     few runs of days (the trips of a diary whose home photos have no GPS): "" when home is never located."""
-    if not len(night_city):
+    night_days, night_cities = nights
+    if not len(night_cities):
         return ""
-    home = str(night_city.mode().iloc[0])
+    home = str(_modes(np.zeros(len(night_cities)), night_cities)[1][0])
     months = np.unique(days // 30)
-    home_months = np.unique(night_city.index[night_city == home].to_numpy() // 30)
+    home_months = np.unique(night_days[night_cities == home] // 30)
     return home if len(home_months) * HOME_MONTHS_SHARE >= len(months) else ""
 
 
-def _trips(frame: pd.DataFrame, located: pd.DataFrame, night_city: pd.Series, home_city: str):
+def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located: np.ndarray, nights: tuple[np.ndarray, np.ndarray],
+           home_city: str):
     """Runs of consecutive days away from home (the night away, or a good share of the photos) in one country."""
-    away_rows = (frame["city"].to_numpy() != home_city) & (frame["city"].to_numpy() != "")
-    by_day = located.assign(away=located["city"] != home_city).groupby("day")
-    partly_away = by_day["away"].mean() >= AWAY_SHARE
-    away_days = partly_away | (night_city != home_city)
-    away_country = located[located["city"] != home_city].groupby("day")["country"].agg(lambda values: values.mode().iloc[0])
-    days = np.array(sorted(day for day, away in away_days.items() if away and day in away_country.index), dtype=np.int64)
-    trip_of_row = np.full(len(frame), -1, dtype=np.int64)
-    trips: list[Trip] = []
-    if not len(days):
-        return trip_of_row, trips
-    countries = away_country.reindex(days).to_numpy()
+    away_rows = located & (cities != home_city)
+    night_days, night_cities = nights  # the located days, ascending
+    located_day = np.searchsorted(night_days, days[located])
+    away_share = np.bincount(located_day, weights=away_rows[located]) / np.bincount(located_day)
+    away_days = night_days[(away_share >= AWAY_SHARE) | (night_cities != home_city)]
+    country_days, away_country = _modes(days[away_rows], countries[away_rows])  # where each day away was mostly spent
+    trip_days = away_days[np.isin(away_days, country_days)]
+    trip_of_row = np.full(len(days), -1, dtype=np.int64)
+    if not len(trip_days):
+        return trip_of_row, []
+    trip_countries = away_country[np.searchsorted(country_days, trip_days)]
     # a day between two days away ends the trip only when its photos were located at home: a day without photos,
     # or whose photos have no GPS (a diary's, or the camera's fix lost), says nothing of where you were
-    located_days = np.unique(located["day"].to_numpy())
-    position = np.searchsorted(located_days, days)
-    new_trip = np.ones(len(days), dtype=bool)
-    new_trip[1:] = (np.diff(position) > 1) | (np.diff(days) > MAX_UNSEEN_TRIP_DAYS) | (countries[1:] != countries[:-1])
-    trip_number = np.cumsum(new_trip) - 1
-    first_days, last_days = days[new_trip], days[np.append(new_trip[1:], True)]
-    row_day = frame["day"].to_numpy()
-    position = np.maximum(np.searchsorted(first_days, row_day, side="right") - 1, 0)
-    in_span = (row_day >= first_days[position]) & (row_day <= last_days[position])
+    position = np.searchsorted(night_days, trip_days)
+    new_trip = np.ones(len(trip_days), dtype=bool)
+    new_trip[1:] = (np.diff(position) > 1) | (np.diff(trip_days) > MAX_UNSEEN_TRIP_DAYS) | (trip_countries[1:] != trip_countries[:-1])
+    first_day = np.flatnonzero(new_trip)
+    last_day = np.append(first_day[1:] - 1, len(trip_days) - 1)
     # on a trip's days: the photos away, and every photo of the days it bridged (none of which has GPS)
-    member = in_span & (away_rows | ~np.isin(row_day, located_days))
-    trip_of_row[member] = position[member]
-    rows_by_trip = pd.Series(np.flatnonzero(member)).groupby(trip_of_row[member])
-    for number, rows in rows_by_trip:
-        rows = rows.to_numpy()
-        cities = frame["city"].to_numpy()[rows]
-        trip_days = days[trip_number == number]
-        cities = cities[cities != ""]
-        trips.append(Trip(
-            int(rows[0]), int(rows[-1]), str(pd.Series(cities).mode().iloc[0]), str(countries[trip_number == number][0]),
-            _iso_day(trip_days[0]), _iso_day(trip_days[-1]),
-        ))
+    span = np.maximum(np.searchsorted(trip_days[first_day], days, side="right") - 1, 0)
+    in_span = (days >= trip_days[first_day][span]) & (days <= trip_days[last_day][span])
+    members = np.flatnonzero(in_span & (away_rows | ~np.isin(days, night_days)))  # ascending
+    trip_of_row[members] = span[members]
+    numbers, first_row, last_row = _first_and_last(trip_of_row[members], members)
+    placed = members[cities[members] != ""]
+    city = _modes(trip_of_row[placed], cities[placed])[1]  # where most of its located photos were taken
+    trips = [
+        Trip(int(first_row[index]), int(last_row[index]), str(city[index]), str(trip_countries[first_day[number]]),
+             _iso_day(trip_days[first_day[number]]), _iso_day(trip_days[last_day[number]]))
+        for index, number in enumerate(numbers)
+    ]
     return trip_of_row, trips
+
+
+def _first_and_last(groups: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each group (ascending) with its first and last row, of rows given ascending (a trip's rows need not be
+    consecutive among all trips': local days can run backwards across a flight west)."""
+    order = np.argsort(groups, kind="stable")
+    first, last = _runs(groups[order])
+    return groups[order][first], rows[order][first], rows[order][last]
 
 
 def _iso_day(day: int) -> str:

@@ -21,11 +21,12 @@ from .hub import (
     ModelNotAvailable,
     pretrained_source,
 )
-from .sentence import SentenceEncoder, load_sentence_model, shared_sentence_model
+from .sentence import SentenceEncoder, load_query_sentence_model, load_sentence_model, shared_query_sentence_model, shared_sentence_model
 from .vision import Captioner, Detector
 
 __all__ = [
     "CAPTIONER_KIND", "CLIP_KIND", "DETECTOR_KIND", "SENTENCE_KIND", "Captioner", "ClipEncoder", "Detector", "ImageSpec",
     "ModelKind", "ModelMismatch", "ModelNotAvailable", "SentenceEncoder", "clip_for_library",
-    "image_spec_from", "load_clip", "load_sentence_model", "pretrained_source", "shared_clip", "shared_sentence_model",
+    "image_spec_from", "load_clip", "load_query_sentence_model", "load_sentence_model", "pretrained_source", "shared_clip",
+    "shared_query_sentence_model", "shared_sentence_model",
 ]

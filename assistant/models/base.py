@@ -133,12 +133,13 @@ class SharedModels:
     """Models loaded once per process and shared by the app's sessions and the CLI's commands.
 
     A ModelNotAvailable is remembered as well, so a session never waits on the hub for a model that
-    was already found missing. One lock: two sessions asking at once load the model once.
+    was already found missing. One lock: two sessions asking at once load the model once. Reentrant, as a
+    loader may ask for another shared model (the query sentence model falls back to the shared one).
     """
 
     def __init__(self):
         self._loaded: dict[tuple, object] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def get(self, load: Callable[..., Loaded], name_or_path: str, **options) -> Loaded:
         """`load(name_or_path, **options)` the first time these arguments are asked for, the same answer after."""

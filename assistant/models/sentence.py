@@ -1,26 +1,40 @@
-"""The sentence model that embeds the words attached to photos (captions, concept tags, signs read)."""
+"""The sentence model that embeds the words attached to photos (captions, concept tags, signs read).
+
+Two ways to run one: sentence-transformers (torch; fast on batches, so indexing uses it) and, for a process that
+embeds only a question or a description, the same model computed in numpy (numpy_transformer.py), which spares
+seconds of imports. Both give the same vectors; a model the numpy encoder does not reproduce runs on torch.
+"""
 
 from __future__ import annotations
 
+import logging
 import threading
-from typing import Sequence
+from pathlib import Path
+from typing import Callable, Sequence
 
 import numpy as np
 
 from .base import SHARED, choose_device, loading_errors, on_device, unit_rows
 from .hub import SENTENCE_KIND, pretrained_source
+from .numpy_transformer import BertSentenceModel, NotSupported
+
+log = logging.getLogger(__name__)
+
+NUMPY = "numpy"
+SENTENCE_TRANSFORMERS = "sentence-transformers"
 
 
 class SentenceEncoder:
-    """A sentence-transformers model that turns texts into unit-length float32 rows."""
+    """A sentence model that turns texts into unit-length float32 rows; `engine` says what computes them."""
 
-    def __init__(self, name: str, model):
+    def __init__(self, name: str, embed: Callable[[list[str], int], np.ndarray], dim: int, engine: str):
         self.name = name
-        self._model = model
-        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in v5
-        self.dim = int(dimension())
-        self._lock = threading.Lock()  # its fast tokenizer is not safe to call from several threads
-        self._encode = on_device(self._embed)  # under @spaces.GPU on a ZeroGPU Space
+        self.dim = dim
+        self.engine = engine  # NUMPY or SENTENCE_TRANSFORMERS
+        self._embed_batches = embed
+        self._lock = threading.Lock()  # a fast tokenizer is not safe to call from several threads
+        # torch's forward passes run under @spaces.GPU on a ZeroGPU Space; numpy's stay on the CPU
+        self._encode = on_device(self._embed) if engine == SENTENCE_TRANSFORMERS else self._embed
 
     def encode_texts(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
         if not len(texts):
@@ -29,8 +43,7 @@ class SentenceEncoder:
             return self._encode(list(texts), batch_size)
 
     def _embed(self, texts: list[str], batch_size: int) -> np.ndarray:
-        vectors = self._model.encode(texts, batch_size=batch_size, show_progress_bar=False, convert_to_numpy=True)
-        return unit_rows(vectors)
+        return unit_rows(self._embed_batches(texts, batch_size))
 
     def encode_text(self, text: str) -> np.ndarray:
         return self.encode_texts([text])[0]
@@ -44,9 +57,45 @@ def load_sentence_model(name_or_path: str, *, device: str = "auto") -> SentenceE
     with loading_errors(name_or_path, SENTENCE_KIND):
         model = SentenceTransformer(source, device=str(choose_device(device)), local_files_only=local_only)
     model.eval()
-    return SentenceEncoder(name_or_path, model)
+    dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in v5
+
+    def embed(texts: list[str], batch_size: int) -> np.ndarray:
+        return model.encode(texts, batch_size=batch_size, show_progress_bar=False, convert_to_numpy=True)
+
+    return SentenceEncoder(name_or_path, embed, int(dimension()), SENTENCE_TRANSFORMERS)
 
 
 def shared_sentence_model(name_or_path: str) -> SentenceEncoder:
     """Load a sentence model once per process; a failure is remembered too, so queries never wait on it again."""
     return SHARED.get(load_sentence_model, name_or_path)
+
+
+def load_query_sentence_model(name_or_path: str) -> SentenceEncoder:
+    """The sentence model for a few short texts at a time (questions, descriptions): computed in numpy when the
+    numpy encoder reproduces it, else the shared sentence-transformers one (the log says why)."""
+    source, cached = pretrained_source(name_or_path, SENTENCE_KIND)
+    try:
+        model = BertSentenceModel.from_folder(_local_folder(source, cached))
+    except NotSupported as reason:
+        log.info("sentence model %r runs on sentence-transformers, not numpy: %s", name_or_path, reason)
+        return shared_sentence_model(name_or_path)
+    return SentenceEncoder(name_or_path, model.embed, model.dim, NUMPY)
+
+
+def shared_query_sentence_model(name_or_path: str) -> SentenceEncoder:
+    """The query sentence model, loaded once per process (a failure remembered too)."""
+    return SHARED.get(load_query_sentence_model, name_or_path)
+
+
+def _local_folder(source: str, cached: bool) -> str:
+    """The model's folder on this machine: the source itself, or a cached hub model's snapshot."""
+    if not cached:
+        if Path(source).is_dir():
+            return source
+        raise NotSupported("it is not on this machine yet (sentence-transformers downloads it)")
+    from huggingface_hub import snapshot_download
+
+    try:
+        return snapshot_download(source, local_files_only=True)
+    except Exception as error:  # sentence-transformers then finds what it needs, or says what is missing
+        raise NotSupported(f"its snapshot is not in the local cache ({error})") from error

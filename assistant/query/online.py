@@ -13,8 +13,6 @@ import threading
 import time
 from pathlib import Path
 
-from geopy.distance import distance
-
 from ..core.files import write_atomically
 from ..core.settings import Settings, online_places_cache
 from .gazetteer import city_radius_km
@@ -106,6 +104,8 @@ class NominatimGeocoder:
 
 def _radius_from_bounding_box(box) -> float:
     """Half the diagonal of Nominatim's bounding box, kept between a town's and a big city's radius."""
+    from geopy.distance import distance  # here: importing geopy (its geocoders, requests) costs a cold command 0.1 s
+
     try:
         south, north, west, east = (float(value) for value in box)
     except (TypeError, ValueError):

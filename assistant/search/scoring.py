@@ -9,8 +9,8 @@ from functools import cached_property
 import numpy as np
 
 from ..library import Library
-from ..models import ClipEncoder, ModelNotAvailable, SentenceEncoder, shared_sentence_model
-from .kernels import cosines, torch_view
+from ..models import ClipEncoder, ModelNotAvailable, SentenceEncoder, shared_query_sentence_model
+from .kernels import stored_cosines
 from .stored import similarity, stored_vectors
 
 # Fusion: CLIP similarities are standardised over the candidates (z-scores); photo words that hold every
@@ -105,17 +105,14 @@ class Scorer:
 
     @cached_property
     def sentence_model(self) -> SentenceEncoder | None:
-        """The library's sentence model, when its photo words were embedded and the model loads here."""
+        """The library's sentence model (for queries: numpy when it can), when its photo words were embedded and the
+        model loads here."""
         if self.library.text_model is None or self.library.text_embeddings is None:
             return None
         try:
-            return shared_sentence_model(self.library.text_model)
+            return shared_query_sentence_model(self.library.text_model)
         except ModelNotAvailable:
             return None
-
-    @cached_property
-    def _text_vectors(self):
-        return torch_view(self.library.text_embeddings)
 
     def semantic_z(self, text: str) -> np.ndarray:
         """How much closer in meaning than usual each candidate's words are to the text (z-score, >= 0).
@@ -124,13 +121,13 @@ class Scorer:
         close in meaning to the description on a photo neither of those picked are not looked for.
         """
         query = self.sentence_model.encode_text(text)
-        scores = cosines(self._text_vectors, query, self._gathered_rows)
+        scores = stored_cosines(self.library.text_embeddings, query, self._gathered_rows)
         has_words = scores != 0  # photos without words have zero vectors
         if not has_words.any():
             return np.zeros(len(scores), dtype=np.float32)
         typical = scores[has_words]
         if self.pooled:
-            sampled = cosines(self._text_vectors, query, stored_vectors(self.library).sample_rows(self.population))
+            sampled = stored_cosines(self.library.text_embeddings, query, stored_vectors(self.library).sample_rows(self.population))
             typical = sampled[sampled != 0] if (sampled != 0).any() else typical
         mean, spread = typical.mean(), typical.std()
         z = np.where(has_words, (scores - mean) / max(float(spread), 1e-6), 0.0)

@@ -122,3 +122,47 @@ def save_random_text_tower(folder: Path, *, dim: int = 16, seed: int = 0) -> Pat
     dense = models.Dense(width, dim, bias=False, activation_function=torch.nn.Identity())
     SentenceTransformer(modules=[transformer, pooling, dense], device="cpu").save(str(folder / "tower"))
     return folder / "tower"
+
+
+def save_random_sentence_model(
+    folder: Path, *, pooling: str = "mean", lowercase: bool = False, max_seq_length: int = 48, safetensors: bool = True, seed: int = 0,
+) -> Path:
+    """A tiny random BERT sentence-transformers model (Transformer, Pooling, Normalize) shaped like all-MiniLM-L6-v2.
+
+    Every weight is drawn at a scale where it matters (biases, LayerNorm gains, token types), yet not so large that
+    all texts get one vector: a numpy encoder that drops or misplaces one gives other vectors. `lowercase`: a cased tokenizer behind a lower-casing module."""
+    import string
+
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    torch.manual_seed(seed)
+    folder = Path(folder)
+    bert = folder / "bert"
+    bert.mkdir(parents=True, exist_ok=True)
+    letters = string.ascii_letters + "äöüßéèàçñ"
+    words = ["coffee", "cafe", "dublin", "cup", "a", "in", "the", "##s", "##ing"]
+    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words, *letters, *(f"##{letter}" for letter in letters)]
+    (bert / "vocab.txt").write_text("\n".join(vocabulary) + "\n")
+    BertTokenizerFast(str(bert / "vocab.txt"), do_lower_case=not lowercase).save_pretrained(bert)
+    config = BertConfig(vocab_size=len(vocabulary), hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
+                        intermediate_size=64, max_position_embeddings=64)
+    model = BertModel(config)
+    with torch.no_grad():
+        for name, parameter in model.named_parameters():
+            if "LayerNorm.weight" in name:
+                parameter.normal_(1.0, 0.3)
+            else:
+                parameter.normal_(0.0, 0.1 if name.endswith("bias") else 0.4)
+    model.save_pretrained(bert)
+    transformer = models.Transformer(str(bert), max_seq_length=max_seq_length, do_lower_case=lowercase)
+    width = (getattr(transformer, "get_embedding_dimension", None) or transformer.get_word_embedding_dimension)()  # renamed in v5
+    modules = [transformer, models.Pooling(width, pooling_mode=pooling), models.Normalize()]
+    SentenceTransformer(modules=modules, device="cpu").save(str(folder / "model"))
+    if not safetensors:  # as older checkpoints come (transformers 5 itself always writes safetensors)
+        from safetensors.torch import load_file
+
+        torch.save(load_file(folder / "model" / "model.safetensors"), folder / "model" / "pytorch_model.bin")
+        (folder / "model" / "model.safetensors").unlink()
+    return folder / "model"

@@ -15,7 +15,7 @@ from ..core.progress import ProgressWatch
 from ..demo.build import enrich_demo_library, ensure_demo_library
 from ..library import Library, LibraryError
 from ..library.store import Manifest
-from ..models import ModelNotAvailable, clip_for_library, shared_sentence_model
+from ..models import ModelNotAvailable, clip_for_library, shared_query_sentence_model
 from ..models.towers import load_text_tower
 from ..query.online import geocoder_for
 from ..search import prepare_scoring
@@ -186,7 +186,7 @@ class AssistantPool:
         if opened.text_model:
             report(0, 1, "loading the sentence model")
             try:
-                shared_sentence_model(opened.text_model)
+                shared_query_sentence_model(opened.text_model)
             except ModelNotAvailable as error:
                 notices.append(self.replies("no_text_model_notice", reason=str(error)))
         if encoder is not None and encoder.text_tower:
