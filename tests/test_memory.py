@@ -69,7 +69,7 @@ def test_freed_memory_is_handed_back():
     assert float(freed_mb) > 100
 
 
-def test_the_app_keeps_handing_freed_memory_back_while_it_serves(app_url):
+def test_the_app_keeps_handing_freed_memory_back_while_it_serves(app_server):
     import threading
 
     assert any(thread.name == "release-freed-memory" and thread.is_alive() for thread in threading.enumerate())
