@@ -22,12 +22,13 @@ def run_python(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_the_threads_started_after_the_cap_share_its_arenas():
-    # sixteen threads each holding memory would get an arena each (up to eight per core) without the cap
+def test_the_app_s_threads_share_the_capped_arenas():
+    # sixteen threads each holding memory would get an arena each (up to eight per core) without the cap,
+    # which the server sets as it is imported
     heaps = run_python("""
         import ctypes, os, re, tempfile, threading
-        from assistant.core.memory import MALLOC_ARENAS, limit_malloc_arenas
-        assert limit_malloc_arenas()
+        import assistant.web
+        from assistant.core.memory import MALLOC_ARENAS
         held, ready = [], threading.Barrier(17)
         def hold():
             held.append([bytes(4096) for _ in range(64)])  # 4 KiB blocks come from the thread's arena
