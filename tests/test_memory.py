@@ -22,7 +22,7 @@ def run_python(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_the_app_s_threads_share_the_capped_arenas():
+def test_the_servers_threads_share_the_capped_arenas():
     # sixteen threads each holding memory would get an arena each (up to eight per core) without the cap,
     # which the server sets as it is imported
     heaps = run_python("""
