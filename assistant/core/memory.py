@@ -47,10 +47,11 @@ def release_freed_memory() -> bool:
 
 
 def keep_memory_flat(every_s: float = RELEASE_EVERY_S) -> threading.Thread | None:
-    """Cap the arenas and hand freed pages back every `every_s` seconds from a thread, started once per process
-    (an app launched again reuses it); None where the C library is not glibc."""
+    """Hand freed pages back every `every_s` seconds from a thread, started once per process (an app launched
+    again reuses it); None where the C library is not glibc. The arenas are capped apart, as early as the
+    process can (limit_malloc_arenas)."""
     global _releasing
-    if not limit_malloc_arenas():
+    if _glibc() is None:
         return None
     with _releasing_lock:
         if _releasing is None:
