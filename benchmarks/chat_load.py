@@ -9,7 +9,7 @@ clients, turns, p50_ms, p95_ms (per message, as each user waits) and turns_per_s
 
 The soak (--minutes): every client keeps going until the time is up, with memories, refinements, questions
 and a click on a result ("more like this") after each search; the server's resident memory is read after the
-warm-up and at the end, and any error is counted (there should be none, and the memory should stay flat).
+warm-up, every minute and at the end, and any error is counted (there should be none, and the memory should stay flat).
 
     python benchmarks/chat_load.py --clients 50 --n 100000 --minutes 10 --json
 """

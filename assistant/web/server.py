@@ -9,6 +9,7 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from ..core.access import PhotoAccess
+from ..core.memory import keep_memory_flat, limit_malloc_arenas
 from .api import ApiRequestCheck
 from .layout import CSS
 from .pool import AssistantPool
@@ -24,10 +25,14 @@ CONCURRENCY_PER_EVENT = max(2, min(8, os.cpu_count() or 2))
 # Waiting requests beyond this are refused at once ("queue is full") rather than left to time out: 20
 # participants with a message and a click in flight each, plus room for scripts.
 QUEUE_SIZE = 64
+# glibc fixes its arena limit once eight arenas exist, so the cap is set as the server is imported, before the
+# app's threads (loading, torch's, Gradio's) allocate (core/memory.py)
+limit_malloc_arenas()
 
 
 def launch(demo: gr.Blocks, pool: AssistantPool, *, host: str = "127.0.0.1", port: int = 7860, share: bool = False, block: bool = True):
     """Start serving: on this machine only unless told, with a login if configured, photos only from the libraries' folders."""
+    keep_memory_flat()  # a long-running server must not grow (core/memory.py)
     demo.queue(default_concurrency_limit=CONCURRENCY_PER_EVENT, max_size=QUEUE_SIZE)
     middleware = [Middleware(ApiRequestCheck)]  # a call the API cannot take is told what to send, not a server error
     if pool.authenticator is not None:  # one library per account: narrow Gradio's app-wide allowed_paths per login
