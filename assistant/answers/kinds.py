@@ -323,7 +323,9 @@ def _trip_part(context: Context, group) -> tuple[int, int]:
     """The first and last row of the trip spent in the question's place: all of it, or, when whole days of it were
     spent elsewhere ("how long was I in Lyon" on a trip that ended in Paris), from the first photo there to the last."""
     timeline = context.timeline
-    located = np.flatnonzero((timeline.trip_of_row == timeline.trip_of_row[group.rows[0]]) & (timeline.cities != ""))
+    trip = timeline.trip_of_row[group.rows[0]]
+    rows = np.arange(group.first_row, group.last_row + 1)  # the trip's rows lie between its first and last
+    located = rows[(timeline.trip_of_row[rows] == trip) & (timeline.cities[rows] != "")]
     days = context.library.local_seconds[located] // 86400
     inside = context.moments.scope[located]
     elsewhere = np.setdiff1d(days[~inside], days[inside])  # the flight out and home share their days with the place
@@ -332,8 +334,12 @@ def _trip_part(context: Context, group) -> tuple[int, int]:
 
 def _trip_days(context: Context, group) -> int:
     """A trip's days (in the question's place), the first and last included, as a person counts them."""
-    first, last = (context.library.local_seconds[row] // 86400 for row in _trip_part(context, group))
-    return int(last - first) + 1
+    return _days_spanned(context, *_trip_part(context, group))
+
+
+def _days_spanned(context: Context, first: int, last: int) -> int:
+    first_day, last_day = (context.library.local_seconds[row] // 86400 for row in (first, last))
+    return int(last_day - first_day) + 1
 
 
 def _trip_seconds(context: Context, group) -> int:
@@ -342,7 +348,7 @@ def _trip_seconds(context: Context, group) -> int:
     utc = context.library.utc_seconds
     first, last = _trip_part(context, group)
     span = int(utc[last] - utc[first])
-    days = _trip_days(context, group)
+    days = _days_spanned(context, first, last)
     return max(span, (days - 1) * 86400) if len(group.rows) < SPARSE_PHOTOS_A_DAY * days else span
 
 
