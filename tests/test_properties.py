@@ -29,6 +29,7 @@ from assistant.chat.state import MAX_MESSAGE_CHARS
 from assistant.indexing.metadata import read_captions, read_metadata
 from assistant.core.photo_names import photo_key
 from assistant.query import KnownPlace, ParsedQuery, local_seconds_of, parse_query
+from assistant.query.language.phrases import PHRASES
 from assistant.query.numbers import CARDINALS, ORDINALS, VAGUE
 from assistant.query.time.words import MONTH_ABBREVIATIONS, TIME_WORDS, WEEKDAY_ABBREVIATIONS
 
@@ -84,7 +85,11 @@ NUMBER_WORDS = set(CARDINALS) | set(ORDINALS) | set(VAGUE)
 MORE_TIME_WORDS = {"today", "yesterday", "tomorrow", "now", "recently", "lately", "once", "twice", "then", "later", "earlier", "soon",
                    "season", "seasons", "decade", "decades", "century", "anniversary", "birthday", "weekday", "weekdays", "fortnight",
                    "minute", "minutes", "second", "seconds", "daily", "weekly", "monthly", "yearly", "annual", "annually", "overnight"}
-NOT_TIMELESS = {word.lower() for word in TIME_WORDS} | set(MONTH_ABBREVIATIONS) | set(WEEKDAY_ABBREVIATIONS) | NUMBER_WORDS | MORE_TIME_WORDS
+ENGLISH_TIME_WORDS = {word.lower() for word in TIME_WORDS} | set(MONTH_ABBREVIATIONS) | set(WEEKDAY_ABBREVIATIONS) | NUMBER_WORDS | MORE_TIME_WORDS
+# Other languages' time words: each language's phrase table words whose English is one ("Mittag": "lunchtime").
+FOREIGN_TIME_WORDS = {phrase for table in PHRASES.values() for phrase, english in table.items()
+                      if " " not in phrase and set(re.findall(r"[a-z]+", english.lower())) & ENGLISH_TIME_WORDS}
+NOT_TIMELESS = ENGLISH_TIME_WORDS | FOREIGN_TIME_WORDS
 PLAIN_WORDS = """a an the of and or with without not no in on at near by for to from into outside inside under over behind some my
 coffee tea beer pint pub bar cafe restaurant street bus train bike dog cat cup friends family people table desk laptop screen book
 sign red blue green big small happy walking eating drinking sitting reading looking photo view river sea beach park tree building

@@ -25,6 +25,7 @@ from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_last_presence, asks_where, content_words
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, mostly_away, preceding, trips, visits
+from .whereabouts import last_seen_there, on_a_trip
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 # A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
@@ -196,10 +197,12 @@ def _time(context: Context) -> Answer:
     group = context.groups[-1] if question.ordinal is None else context.groups[0]
     thin = context.thinly_found(group)
     way_there = _way_there(context, group) if context.by_trip and side in ("", "start") else []  # "when did we fly to Orlando": the flight
-    evidence = list(dict.fromkeys([*way_there, int(edge(group)), *context.evidence([group])]))  # and the photo the time is read from
-    return context.answer(values[-1], f"{values[-1]} ({context.when(group)}, {context.where(group)}).", evidence,
+    row, stayed = last_seen_there(context, int(edge(group))) if side == "last there" else (int(edge(group)), "")
+    value = context.local(row).strftime(pattern)
+    evidence = list(dict.fromkeys([*way_there, row, *context.evidence([group])]))  # and the photo the time is read from
+    return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if thin else "sure", why=thin)
+                          confidence="likely" if thin or stayed else "sure", why=thin or stayed)
 
 
 def _way_there(context: Context, group, shown: int = 2) -> list[int]:
@@ -244,6 +247,8 @@ def _location(context: Context) -> Answer:
             values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
     values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
+    if not any(values) and not context.parsed.place.terms and (town or asks_where(context.parsed.text)):
+        return on_a_trip(context, question.granularity == "country")
     if not any(values):
         return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
                                    "no place names within the place asked about", context.evidence(context.groups))

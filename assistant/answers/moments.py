@@ -26,6 +26,7 @@ from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
+from .scope import place_rows_of, scope_mask
 from .subject import MEAL_HOURS, spelled_only
 from ..library.timeline import Timeline, timeline_of
 
@@ -103,29 +104,13 @@ class Moments:
         return rows[np.argsort(-scores, kind="stable")]
 
 
-def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
-    """Photos inside the question's time (as the calendar has it) and place; concepts are what it asks about.
-
-    A venue of the library's own ("Estrella") is the photos named so: a photo with no name inside its circle may
-    be the café next door or the street outside (a visit is still found by its named photos)."""
-    mask = parsed.time.exactly().mask(library.local_seconds)
-    names = None
-    for term in parsed.place.terms:
-        inside = term.mask(library.lat, library.lng, library.country_code)
-        if not term.negated and term.areas and all(area.kind == "known" for area in term.areas):
-            names = library.place_names("semantic_name") if names is None else names
-            inside &= np.isin(names, [area.name for area in term.areas])
-        mask &= inside
-    return mask
-
-
 def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQuery:
     """A place name the gazetteer knows but no photo was taken near, and which the photos' own words have, is
     those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's sign."""
     kept, named = [], []
     for term in parsed.place.terms:
         words = terms(" ".join(area.name for area in term.areas))
-        if (term.negated or not words or term.mask(library.lat, library.lng, library.country_code).any()
+        if (term.negated or not words or place_rows_of(library, term).any()
                 or not all(_word_rows(library, word).any() for word in words)):
             kept.append(term)
         else:

@@ -121,10 +121,11 @@ class Library:
         values, codes = self._arrays["country_code"]
         return pd.Series(np.append(values, None), dtype="str").to_numpy(dtype="U2")[codes]  # -1 (null): the last
 
-    def place_names(self, column: str) -> np.ndarray:
-        """Every photo's semantic_name, city or country as an object array ("" where none), built from the
-        codes held since open: asking the photo table for it would read ten million strings."""
+    def place_names(self, column: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """Every photo's (or these rows') semantic_name, city or country as an object array ("" where none), built
+        from the codes held since open: asking the photo table for it would read ten million strings."""
         values, codes = self._arrays[column]
+        codes = codes if rows is None else codes[rows]
         return np.append(np.asarray(values, dtype=object), "")[codes]  # -1 (none): the last
 
     @property

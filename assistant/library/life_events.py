@@ -36,7 +36,8 @@ def _trip(library: EventColumns, anchor: LifeAnchor) -> FoundEvent | None:
     for number, trip in enumerate(timeline.trips):
         if anchor.place_term is not None:
             rows = np.flatnonzero(timeline.trip_of_row[trip.first_row:trip.last_row + 1] == number) + trip.first_row
-            there = anchor.place_term.mask(library.lat[rows], library.lng[rows], library.country_code[rows]).mean() >= 0.5
+            there = anchor.place_term.mask(library.lat[rows], library.lng[rows], library.country_code[rows],
+                                           lambda positions, rows=rows: library.place_names("city", rows[positions])).mean() >= 0.5
         else:  # a name the place parser does not know: the trip's own city or country names it
             there = wanted in (normalize(trip.city), normalize(trip.country))
         if there:

@@ -15,8 +15,11 @@ def _term_tests(library: Library, query: ParsedQuery) -> list:
         return column if rows is None else column[rows]
 
     tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]
+    def cities_at(rows: np.ndarray | None):
+        return lambda positions: library.place_names("city", positions if rows is None else rows[positions])
+
     tests += [
-        lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows))
+        lambda rows, term=term: term.mask(at(library.lat, rows), at(library.lng, rows), at(library.country_code, rows), cities_at(rows))
         for term in query.place.terms
     ]
     index = library.concept_index

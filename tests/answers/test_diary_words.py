@@ -15,6 +15,8 @@ from assistant.answers import answer_question
 from assistant.library.timeline import timeline_of
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
+from assistant.query import QueryContext
+from assistant.search import SearchRequest, search
 from assistant.testing.library import photo_table
 
 BRISTOL = dict(city="Bristol", country="United Kingdom", country_code="GB")
@@ -130,6 +132,26 @@ def test_a_season_is_counted_by_the_calendar_not_the_search_grace(diary):
     assert answer_question(library, "How many times did I swim in the spring?").value == sum(1 for day, _ in swims if 3 <= day.month <= 5)
 
 
+def test_a_town_the_metadata_names_is_that_town_without_gps(diary, tmp_path):
+    """A diary without GPS whose photos say "Bristol" was in Bristol: a count there is every swim, and search's
+    place filter admits them too. Where only some photos name the town, those that name no place at all, on no
+    trip, were at home: still Bristol, and the home country."""
+    library, swims = diary
+    in_2015 = sum(1 for day, _ in swims if day.year == 2015)
+    assert answer_question(library, "How many times did I swim in Bristol in 2015?").value == in_2015
+    assert answer_question(library, "How many times did I swim in the UK in 2015?").value == in_2015
+    found = search(library, None, SearchRequest(query=QueryContext.of(library).parse("swimming in Bristol"), top_k=5))
+    assert found.matched == len(library)
+    photos, _ = _diary()
+    table = photo_table(np.array([when for when, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption in photos],
+                        **{column: [value if row % 2 else "" for row in range(len(photos))] for column, value in BRISTOL.items()})
+    commit_photo_table(tmp_path / "half", table, None, {}, model=None, photo_roots=[])
+    half_named = Library.open(tmp_path / "half")
+    assert answer_question(half_named, "How many times did I swim in Bristol in 2015?").value == in_2015
+    assert answer_question(half_named, "How many times did I swim in the UK in 2015?").value == in_2015
+    assert answer_question(half_named, "How many times did I swim in Spain in 2015?").value in (0, None)
+
+
 def test_a_trip_goes_on_through_days_without_gps_until_a_day_at_home(tmp_path):
     """GPS on some days of a trip only (a phone's diary): the days between, photographed without GPS, are still the
     trip. A day located at home ends it. And "when was I last in Lyon" is the last photo there, not the trip's end."""
@@ -164,6 +186,36 @@ def test_a_trip_goes_on_through_days_without_gps_until_a_day_at_home(tmp_path):
     assert answer_question(library, "How many days was I in Paris in July 2016?").value == 1  # the trip's Paris part
     cities = answer_question(library, "Which cities did I visit in July 2016?")  # 5 of 11 July photos have a place
     assert set(cities.value) >= {"Lyon", "Paris"} and cities.confidence == "likely" and "45%" in cities.why
+
+
+def _trip_then_home(folder, last_caption: str) -> Library:
+    """A diary at home in Bristol (no GPS, the town named), a week in Lyon with GPS on its first and fourth days,
+    then a last day away without GPS captioned `last_caption`, then home again."""
+    lyon = dict(city="Lyon", country="France", country_code="FR", lat=45.76, lng=4.84)
+    home = dict(BRISTOL, lat=float("nan"), lng=float("nan"))
+    bare = dict(city="", country="", country_code="", lat=float("nan"), lng=float("nan"))
+    days = [(datetime(2016, 6, day), home, "Coffee at home") for day in range(1, 30)]
+    days += [(datetime(2016, 7, 3), lyon, "Landed, hot"), (datetime(2016, 7, 4), bare, "Old town, so many steps"),
+             (datetime(2016, 7, 6), lyon, "Market this morning"), (datetime(2016, 7, 8), bare, last_caption)]
+    days += [(datetime(2016, 7, day), home, "Laundry day") for day in range(10, 31)]
+    columns = {name: [where[name] for _, where, _ in days] for name in ("city", "country", "country_code", "lat", "lng")}
+    table = photo_table(np.array([when.replace(hour=18) for when, _, _ in days], dtype="datetime64[s]"),
+                        caption=[caption for _, _, caption in days], **columns)
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+def test_a_day_without_gps_inside_a_trip_was_on_the_trip(tmp_path):
+    """Where was I on a trip's day without GPS: the trip's town, likely; when was I last there: the last located day,
+    only likely when photos without a position follow it, and the day a later photo says it was there."""
+    library = _trip_then_home(tmp_path / "named", "Last day in Lyon, train home tonight")
+    where = answer_question(library, "Where was I on 4 July 2016?")
+    assert (where.value, where.confidence) == ("Lyon", "likely") and "trip to Lyon" in where.why
+    assert answer_question(library, "Where was I on 15 July 2016?").value != "Lyon"
+    last = answer_question(library, "When was I last in Lyon?")
+    assert (last.value, last.confidence) == ("2016-07-08", "likely")
+    unsaid = answer_question(_trip_then_home(tmp_path / "unsaid", "Rain all day"), "When was I last in Lyon?")
+    assert (unsaid.value, unsaid.confidence) == ("2016-07-06", "likely") and "stayed longer" in unsaid.why
 
 
 def test_a_diary_does_not_show_when_a_day_ended(diary):

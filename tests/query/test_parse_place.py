@@ -218,12 +218,19 @@ def test_negated_places(text, places, inside, outside):
         assert not place.admits(lat, lng)
 
 
-def test_unknown_positions_fail_positive_terms_and_pass_negated_ones():
-    lat = np.array([np.nan, DUBLIN[0], GALWAY[0]])
-    lng = np.array([np.nan, DUBLIN[1], GALWAY[1]])
-    assert _place("in Dublin").mask(lat, lng).tolist() == [False, True, False]
-    assert _place("not in Dublin").mask(lat, lng).tolist() == [True, False, True]
-    assert _place("in Ireland").mask(lat, lng, np.array(["IE", "IE", "IE"], dtype=object)).tolist() == [False, True, True]
+def test_unknown_positions_fail_positive_terms_unless_their_metadata_names_the_place():
+    lat = np.array([np.nan, DUBLIN[0], GALWAY[0], np.nan])
+    lng = np.array([np.nan, DUBLIN[1], GALWAY[1], np.nan])
+    assert _place("in Dublin").mask(lat, lng).tolist() == [False, True, False, False]
+    assert _place("not in Dublin").mask(lat, lng).tolist() == [True, False, True, True]
+    # a photo without GPS whose metadata names the country or the town (a diary's) is there
+    codes = np.array(["", "IE", "IE", "IE"], dtype=object)
+    assert _place("in Ireland").mask(lat, lng, codes).tolist() == [False, True, True, True]
+    cities = np.array(["Galway", "Dublin", "Galway", "Dublin"], dtype=object)
+    asked = []
+    in_dublin = _place("in Dublin").mask(lat, lng, codes, lambda positions: asked.append(positions.tolist()) or cities[positions])
+    assert in_dublin.tolist() == [False, True, False, True] and asked == [[0, 3]]  # only the photos without a position are read
+    assert _place("not in Dublin").mask(lat, lng, codes, lambda positions: cities[positions]).tolist() == [True, False, True, False]
 
 
 def test_no_place_admits_everything():

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..gazetteer import region_key
 from ..geometry import fixed_width_codes, region_keys_at, within_radius
+from ..text import normalize
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,17 @@ def _in_region(area: Area, lat: np.ndarray, lng: np.ndarray) -> np.ndarray:
     return (first == key) | (second == key)
 
 
+def _named_town(areas: tuple[Area, ...], unlocated: np.ndarray, cities_at) -> np.ndarray:
+    """Which photos without a position have a town's name as their metadata city."""
+    towns = [normalize(area.name) for area in areas if area.kind == "city"]
+    named = np.zeros(unlocated.shape, dtype=bool)
+    positions = np.flatnonzero(unlocated)
+    if towns and len(positions):
+        spelled, inverse = np.unique(np.asarray(cities_at(positions)).astype(str), return_inverse=True)
+        named[positions] = np.isin([normalize(name) for name in spelled], towns)[inverse]
+    return named
+
+
 @dataclass(frozen=True)
 class PlaceTerm:
     """One place constraint: admitted when inside ANY of its areas (or, when negated, inside none)."""
@@ -60,21 +72,30 @@ class PlaceTerm:
     areas: tuple[Area, ...]
     negated: bool = False
 
-    def mask(self, lat, lng, country_code=None) -> np.ndarray:
-        """Which positions pass. Unknown positions (NaN) fail a positive term and pass a negated one."""
+    def mask(self, lat, lng, country_code=None, cities_at=None) -> np.ndarray:
+        """Which photos pass. A photo without a position (NaN) is inside by what its metadata names: its
+        country code for a country, its city for a town (cities_at(positions): the metadata cities of the
+        photos at those positions): a diary without GPS at home still says "Melbourne". Otherwise an unknown
+        position fails a positive term and passes a negated one."""
         lat, lng = _as_float_array(lat), _as_float_array(lng)
         inside = np.zeros(lat.shape, dtype=bool)
+        named = np.zeros(lat.shape, dtype=bool)
         countries = [area.country_code for area in self.areas if area.kind == "country" and area.country_code]
         if countries:
             codes = fixed_width_codes(country_code, lat, lng)
             # Two UCS-4 characters are 8 bytes: compared as integers, a continent's 50 codes take a few ms.
             inside |= np.isin(codes.view(np.uint64), np.array(countries, dtype="U2").view(np.uint64))
+            if country_code is not None:
+                named |= inside
         for area in self.areas:
             if area.kind == "region":
                 inside |= _in_region(area, lat, lng)
             elif area.kind != "country":
                 inside |= within_radius(lat, lng, area.lat, area.lng, area.radius_km)
-        inside &= np.isfinite(lat) & np.isfinite(lng)
+        located = np.isfinite(lat) & np.isfinite(lng)
+        if cities_at is not None:
+            named |= _named_town(self.areas, ~located, cities_at)
+        inside = (inside & located) | named
         return ~inside if self.negated else inside
 
     def admits(self, lat: float, lng: float) -> bool:
@@ -90,11 +111,11 @@ class PlaceConstraints:
 
     terms: tuple[PlaceTerm, ...] = ()
 
-    def mask(self, lat, lng, country_code=None) -> np.ndarray:
+    def mask(self, lat, lng, country_code=None, cities_at=None) -> np.ndarray:
         lat, lng = _as_float_array(lat), _as_float_array(lng)
         admitted = np.ones(lat.shape, dtype=bool)
         for term in self.terms:
-            admitted &= term.mask(lat, lng, country_code)
+            admitted &= term.mask(lat, lng, country_code, cities_at)
         return admitted
 
     def admits(self, lat: float, lng: float) -> bool:

@@ -1,0 +1,51 @@
+"""Where a question's moments were when their photos do not say: inside a trip, the trip's town; after the last
+photo located in a place, perhaps still there."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..library.timeline import MAX_UNSEEN_TRIP_DAYS
+from ..query.text import normalize
+
+from .answer import Answer
+from .context import Context
+
+
+def on_a_trip(context: Context, country: bool) -> Answer:
+    """Where photos that say nothing of where they were taken were, when they lie inside a trip (between days
+    located away, with none at home): the trip's town, likely. Else, I can't tell."""
+    timeline = context.timeline
+    found, why = [], ""
+    for group in context.groups:
+        numbers = np.unique(timeline.trip_of_row[group.rows])
+        trip = timeline.trips[int(numbers[0])] if len(numbers) == 1 and numbers[0] >= 0 else None
+        found.append((trip.country if country else trip.city) if trip else "")
+        why = why or (f"no photo then says where it was taken; it lies within your trip to {trip.city} ({trip.first_day} to "
+                      f"{trip.last_day}), between days located there" if trip else "")
+    if not any(found):
+        return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
+                                   "no place names within the place asked about", context.evidence(context.groups))
+    return context.valued([(value, group.rows.tolist()) for value, group in zip(found, context.groups)], "at", "likely", why)
+
+
+def last_seen_there(context: Context, row: int) -> tuple[int, str]:
+    """The last photo in the asked place (the row given, the last one located there), and why it may not be: photos
+    after it, before the next located one, have no position, so you may have stayed longer. One of them that
+    says it was in the place ("Last day in Sydney") is the last one there, still only likely."""
+    library = context.library
+    located = np.flatnonzero((context.timeline.cities != "") | np.isfinite(library.lat))
+    following = located[located > row]
+    until = int(following[0]) if len(following) else len(library)
+    unlocated = np.arange(row + 1, until)
+    unlocated = unlocated[library.utc_seconds[unlocated] <= library.utc_seconds[row] + MAX_UNSEEN_TRIP_DAYS * 86400]
+    if not len(unlocated):
+        return row, ""
+    names = [normalize(area.name) for term in context.parsed.place.terms if not term.negated for area in term.areas]
+    said_there = re.compile(rf"\b(?:in|at)\s+(?:{'|'.join(map(re.escape, names))})\b") if names else None
+    for record in reversed(library.records(unlocated) if said_there else []):
+        if said_there.search(normalize(f"{record['caption']} {record['ocr_text']}")):
+            return int(record["row"]), f"no photo after {context.local(row):%d %b %Y} is located, but one says it was there"
+    return row, f"the photos after it have no position until {context.local(until - 1):%d %b %Y}: you may have stayed longer"
