@@ -4,31 +4,35 @@ photo located in a place, perhaps still there."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import numpy as np
 
 from ..library.timeline import MAX_UNSEEN_TRIP_DAYS
 from ..query.text import normalize
-
 from .answer import Answer
-from .context import Context
+from .context import Context, day_range
 
 
 def on_a_trip(context: Context, country: bool) -> Answer:
     """Where photos that say nothing of where they were taken were, when they lie inside a trip (between days
     located away, with none at home): the trip's town, likely. Else, I can't tell."""
     timeline = context.timeline
-    found, why = [], ""
+    found = []
     for group in context.groups:
         numbers = np.unique(timeline.trip_of_row[group.rows])
-        trip = timeline.trips[int(numbers[0])] if len(numbers) == 1 and numbers[0] >= 0 else None
-        found.append((trip.country if country else trip.city) if trip else "")
-        why = why or (f"no photo then says where it was taken; it lies within your trip to {trip.city} ({trip.first_day} to "
-                      f"{trip.last_day}), between days located there" if trip else "")
-    if not any(found):
+        found.append(timeline.trips[int(numbers[0])] if len(numbers) == 1 and numbers[0] >= 0 else None)
+    trips = {id(trip): trip for trip in found if trip}
+    if len(trips) != 1:  # none, or visits on different trips: the photos do not say which
         return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
                                    "no place names within the place asked about", context.evidence(context.groups))
-    return context.valued([(value, group.rows.tolist()) for value, group in zip(found, context.groups)], "at", "likely", why)
+    trip = next(iter(trips.values()))
+    value = trip.country if country else trip.city
+    days = day_range(*(datetime.fromisoformat(day) for day in (trip.first_day, trip.last_day)))
+    why = f"no photo then says where it was taken, but it lies within your trip to {trip.city} ({days}), between days located there"
+    groups = [group for group, on_trip in zip(context.groups, found) if on_trip]
+    return context.answer(value, f"{value}, as far as I can tell: {why}.", context.evidence(groups),
+                          f"{len(groups)} of {len(context.groups)} visits on the trip to {trip.city}", confidence="likely", why=why)
 
 
 def last_seen_there(context: Context, row: int) -> tuple[int, str]:
