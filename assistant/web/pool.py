@@ -29,6 +29,11 @@ _WAIT_POLL_S = 0.5  # how often a visitor waiting on someone else's loading sees
 log = logging.getLogger(__name__)
 
 
+# Read once at load: it compiles the date reader's patterns and loads the world's towns and regions, which the
+# first message naming a date or a town would otherwise wait for.
+_WARM_UP_MESSAGE = "coffee in Clifden on 5 March 2019 in the evening"  # a town the world index leaves to GeoNames
+
+
 @dataclass
 class AssistantPool:
     """One Assistant per library, each loaded on first use (with progress), all sharing the model and the wording.
@@ -175,9 +180,12 @@ class AssistantPool:
         prepare_scoring(opened)  # the scoring matrix is built now, under the lock, not on someone's first search
         opened.read_whole()  # the next commit removes this generation's files: read before anyone is served it
         notices += self._load_text_models(opened, encoder, report)
+        assistant = Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
+        report(0, 1, "getting the question reader ready")
+        assistant.parse(_WARM_UP_MESSAGE)  # the first visitor's message would wait 1-2 s for what this loads
         self.loading.finish()
         self._notices[library] = "\n\n".join(notices)
-        return Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
+        return assistant
 
     def _load_text_models(self, opened: Library, encoder, report) -> list[str]:
         """The sentence model and CLIP's multilingual text tower, loaded now with the rest rather than on someone's
