@@ -42,7 +42,7 @@ SHOP_LINES = ("shopping at {}: eggs, milk", "{} run. bananas, bread", "Weekly sh
 # LSC-like café stays (GPS, semantic_name, a captioner's words, a photo every 5 minutes), 2016 only: Kaph 5, Toft's Cafe 3.
 CAFES = ([(date(2016, 2, 3) + timedelta(days=50 * n), "Kaph") for n in range(5)]
          + [(date(2016, 3, 9) + timedelta(days=70 * n), "Toft's Cafe") for n in range(3)])
-DISHES = ("dal", "tacos", "dal", "risotto", "dal", "fish pie")
+DISHES = ("dal", "tacos", "dal", "risotto", "fish pie")  # with four ways of writing it: "dal night", "Made dal"
 COOK_LINES = ("{} night", "Made {}, pretty good", "{} w/ Tom helping (chaos)", "cooked {} for the week")
 
 
@@ -209,7 +209,7 @@ def test_the_shop_most_visited_is_named_by_the_journal(library):
     assert unseen.confidence != "sure", unseen.text
 
 
-@pytest.mark.parametrize("number", [0, 2, 5])
+@pytest.mark.parametrize("number", [0, 2, 4])  # "dal night", "dal w/ Tom helping (chaos)", "fish pie night"
 def test_a_bowl_is_not_what_was_cooked_when_the_words_name_a_dish(library, number):
     day = date(2015, 1, 4) + timedelta(days=21 * number + 7 * (number % 2))
     answer = answer_question(library, f"What did I cook on {day.day} {day:%B %Y}?")
