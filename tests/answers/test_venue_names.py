@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from assistant.answers import answer_question
+from assistant.answers.names import name_after_at, sign_name
 from assistant.enrich import shards
 from assistant.enrich.vision import describe_counts
 from assistant.indexing import commit_photo_table
@@ -214,3 +215,19 @@ def test_a_bowl_is_not_what_was_cooked_when_the_words_name_a_dish(library, numbe
     day = date(2015, 1, 4) + timedelta(days=21 * number + 7 * (number % 2))
     answer = answer_question(library, f"What did I cook on {day.day} {day:%B %Y}?")
     assert answer.value == DISHES[number % len(DISHES)], answer.text
+
+
+@pytest.mark.parametrize("caption, name", [
+    ("pho at Phở Hùng w/ Sam", "Phở Hùng"), ("Saw Lion at the Lighthouse", "Lighthouse"), ("Dinner at home: we made tacos", ""),
+    ("Tennis at Herbert Park, lost in three sets", "Herbert Park"), ("Dinner at Café Comptoir Abel - quenelles!", "Café Comptoir Abel"),
+    ("Long day at the bank", ""), ("coffee @ Kaph", "Kaph"), ("home at 7, tired", "")])
+def test_a_journal_names_a_venue_after_at(caption, name):
+    assert name_after_at(caption) == name
+
+
+@pytest.mark.parametrize("ocr, kind, name", [
+    ("WELCOME TO HOTEL AVENIDA PALACE", "hotel", "Hotel Avenida Palace"), ("CINEMA NOVA  ADMIT ONE  AMÉLIE", "cinema", "Cinema Nova"),
+    ("GLASNEVIN VET CLINIC", "vet", "Glasnevin Vet Clinic"), ("KAZE  tonkotsu 14.50", "restaurant", ""),
+    ("WELC0ME TO HOTEL AVENlDA PALACE", "hotel", "Hotel AVENlDA Palace")])  # a misread word kept as read, to be outvoted
+def test_a_sign_names_the_kind_of_place_it_says(ocr, kind, name):
+    assert sign_name(ocr, kind) == name
