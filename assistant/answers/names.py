@@ -125,32 +125,34 @@ _NAMES: "weakref.WeakKeyDictionary[Library, NamesRead]" = weakref.WeakKeyDiction
 
 
 def names_read(library: Library) -> NamesRead:
-    """The venues of the whole library (read once): a place's name where it has one, else a name its words
-    give ("at <Name>", or a name written so elsewhere that its caption or text has: a place's metadata name
-    written in a caption may be a common word, "Home")."""
+    """The venues of the whole library (read once): a place's name where it has one, else a name its words give:
+    "at <Name>", or a name written so elsewhere whose words its caption or text has (found through the text
+    index; a place's metadata name is not looked for in captions: "Home" is too common a word)."""
     cached = _NAMES.get(library)
     if cached is not None:
         return cached
-    semantic = library.place_names("semantic_name")
-    unnamed = np.flatnonzero(semantic == "")
-    records = library.records(unnamed) if len(unnamed) else []
-    said = {int(row): name_after_at(record["caption"]) for row, record in zip(unnamed, records)}
-    shown: dict[str, str] = {}
-    for name, _ in Counter(name for name in said.values() if name).most_common():
-        shown.setdefault(_key(name), name)
-    written = re.compile(r"\b(" + "|".join(sorted(map(re.escape, shown), key=len, reverse=True)) + r")\b") if shown else None
-    for name in dict.fromkeys(str(name) for name in semantic[semantic != ""]):
-        shown.setdefault(_key(name), name)
-    keys = np.array([_key(str(name)) for name in semantic], dtype=object)
-    for row, record in zip(unnamed, records):
-        if said[int(row)]:
-            keys[row] = _key(said[int(row)])
-        elif written is not None:
-            found = written.search(_key(f"{record['caption']} {record.get('ocr_text') or ''}"))
-            keys[row] = found.group(1) if found else ""
-    captions = {int(row): record["caption"] for row, record in zip(unnamed, records)}
-    meals = {keys[row] for row, caption in captions.items() if keys[row] and MEAL_WORDS & set(terms(caption))}
-    cached = _NAMES[library] = NamesRead(keys, shown, frozenset(meals))
+    semantic = library.place_names("semantic_name").astype(str)
+    unique, inverse = np.unique(semantic, return_inverse=True)
+    keys = np.array([_key(name) for name in unique], dtype=object)[inverse]
+    shown = {key: str(name) for key, name in zip(keys[np.unique(inverse, return_index=True)[1]], unique) if key}
+    unnamed = semantic == ""
+    rows = np.flatnonzero(unnamed)
+    said = [name_after_at(caption) for caption in library.texts(rows, ["caption"])["caption"]]
+    spelled: dict[str, str] = {}
+    for name, _ in Counter(name for name in said if name).most_common():
+        spelled.setdefault(_key(name), name)
+    for key in sorted(spelled, key=lambda key: len(key.split())):  # a longer name written in the same words wins
+        words = terms(key)
+        written = word_rows(library, words) if words else rows[:0]
+        keys[written[unnamed[written]]] = key
+    for row, name in zip(rows, said):
+        if name:
+            keys[row] = _key(name)
+    shown |= spelled
+    meals = np.zeros(len(library), dtype=bool)
+    for word in MEAL_WORDS:
+        meals[word_rows(library, [word])] = True
+    cached = _NAMES[library] = NamesRead(keys, shown, frozenset(keys[meals & (keys != "")]))
     return cached
 
 

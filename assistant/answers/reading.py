@@ -167,7 +167,7 @@ def _known_things(library: Library) -> re.Pattern | None:
     """What the library's captions say, in at least two of them, was made, bought or eaten ("made dal", "cooked dal
     for the week"), as one pattern: a caption that only names it ("dal night") names what was had."""
     if library not in _KNOWN_THINGS:
-        captions = {record["caption"] for record in library.records(np.arange(len(library)))}
+        captions = set(library.texts(np.arange(len(library)), ["caption"])["caption"])
         said = Counter(thing for caption in captions for thing in set(said_things(caption)) if thing)
         known = sorted((thing for thing, count in said.items() if count >= KNOWN_THING_CAPTIONS), key=len, reverse=True)
         _KNOWN_THINGS[library] = re.compile(rf"\b({'|'.join(map(re.escape, known))})\b", re.IGNORECASE) if known else None
