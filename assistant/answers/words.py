@@ -23,9 +23,10 @@ COLOURS = (
 _COLOUR = re.compile(rf"\b({'|'.join(COLOURS)})\b", re.IGNORECASE)
 # Double quotes of any kind; single quotes only around words (an apostrophe inside "man's" is no quote).
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{2,60})[\"“”«»]|(?<![\w])['‘]([^'‘’\n]{2,60}?)['’](?![\w])")
-# Labels too generic to be what someone ate, bought or held.
+# Labels too generic to be what someone ate, bought or held, and times ("had a great night").
 _GENERIC = frozenset(concept_key(word) for word in "person people man woman table chair room wall floor indoor outdoor photo picture view "
-                     "breakfast brunch lunch dinner supper meal food snack drink".split())
+                     "breakfast brunch lunch dinner supper meal food snack drink morning afternoon evening night day week weekend "
+                     "time".split())
 # What food and drink come in: "a plate of ramen", "a cup of coffee" say what was eaten or drunk; a bowl or a cup
 # detected or tagged says only that something was in it, and is never itself the answer.
 CONTAINERS = "plate bowl cup mug glass pint slice piece box bag bottle pot basket tray serving portion can".split()

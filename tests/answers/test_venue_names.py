@@ -15,6 +15,7 @@ import pytest
 
 from assistant.answers import answer_question
 from assistant.answers.names import name_after_at, sign_name
+from assistant.answers.words import things
 from assistant.enrich import shards
 from assistant.enrich.vision import describe_counts
 from assistant.indexing import commit_photo_table
@@ -231,3 +232,9 @@ def test_a_journal_names_a_venue_after_at(caption, name):
     ("WELC0ME TO HOTEL AVENlDA PALACE", "hotel", "Hotel AVENlDA Palace")])  # a misread word kept as read, to be outvoted
 def test_a_sign_names_the_kind_of_place_it_says(ocr, kind, name):
     assert sign_name(ocr, kind) == name
+
+
+def test_a_time_or_a_detected_bowl_is_not_what_was_had():
+    photos = [{"caption": "had a great night with Tom", "tags": "", "objects": "1 bowl, 1 cup"}]
+    assert not things(photos, [], lambda key: 1.0)
+    assert set(things([{"caption": "bought a bowl", "tags": "", "objects": "1 bowl"}], [], lambda key: 1.0)) == {"bowl"}  # said: kept
