@@ -7,10 +7,11 @@ A photo's venue is its place's name (semantic_name, as LSC has it) or a name its
 ("WELCOME TO HOTEL GRACERY SHINJUKU").
 
 Whether a venue IS the kind asked is evidence, never a list of venues: its name says so ("Toft's Cafe"), or
-its visits' words do (the captioner said "cafe" at Kaph once in five visits); failing any such venue in the
-whole library, a place to eat is one where meals are said beside its name ("Dinner at Kaze"), or, when other
-words of the question found the visit ("where I had gyoza"), a visit at a meal's hours. Those are weaker:
-such answers are likely, never sure.
+its visits' words do (the captioner said "cafe" at Kaph once in five visits), or, with the library's sentence
+model, mean it ("diners at tables with plates of pasta"); failing any venue named or said so in the whole
+library, a place to eat is one where meals are said beside its name ("Dinner at Kaze"), or, when other words of
+the question found the visit ("where I had gyoza"), a visit at a meal's hours. All but the first two are
+weaker: such answers are likely, never sure.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..library import Library
 from ..library.timeline import Timeline
 from ..query import ParsedQuery
 from .context import Context
-from .moments import folded, word_rows
+from .moments import find_moments, folded, word_rows
 from .subject import MEAL_HOURS, content_words
 
 # Nouns for places one goes to eat: meals said beside a name are evidence of these, and of nothing else.
@@ -206,31 +207,51 @@ def venue_values(context: Context, category: str | None) -> tuple[list[str], str
     saying = np.zeros(len(library), dtype=bool)
     if category:
         saying[word_rows(library, [category])] = True
+    meant = _meant_venues(context, category) if category else set()
     values, level_of = [], {}
     for group in context.groups:
         name = visit_venue(library, context.timeline, context.visit_rows(group, VISIT_PHOTOS_READ), category, saying)
-        level = _level(context, group, category, name, levels, strong) if name else ""
+        level = _level(context, group, category, name, levels, strong, meant) if name else ""
         values.append(name if level else "")
         if level:  # a venue is as sure as its least sure visit
-            level_of[name] = max(level_of.get(name, "sure"), level, key=("sure", "likely", "meal").index)
+            level_of[name] = max(level_of.get(name, "sure"), level, key=("sure", "likely", "meaning", "meal").index)
     counted = Counter(value for value in values if value)
     if not counted:
         return values, "sure", ""
     chosen = (min if context.question.extreme == "least" else max)(counted, key=counted.get)  # the value the answer will give
     if level_of[chosen] == "meal":
         return values, "likely", f"no photo says '{category}': {chosen} is taken for one because meals are said or had there"
+    if level_of[chosen] == "meaning":
+        return values, "likely", f"no photo says '{category}': the words of the visits to {chosen} mean it (the sentence model)"
     if level_of[chosen] == "likely":
         return values, "likely", f"only some visits to {chosen} say '{category}'"
     return values, "sure", ""
 
 
-def _level(context: Context, group, category: str | None, name: str, levels: dict[str, str], strong: bool) -> str:
-    """How sure a visit's venue is of the kind asked: "sure", "likely", "meal" (a place to eat by meals), or ""."""
+def _meant_venues(context: Context, category: str) -> set[str]:
+    """The venues some of whose visits' words mean the kind asked by the library's sentence model ("diners at
+    tables with plates of pasta" for "restaurant"), when no photo in the question's scope has the word itself."""
+    if not context.has_sentence_model:
+        return set()
+    found = find_moments(context.library, context.parsed, [category], None, context.timeline)
+    if category not in found.by_meaning:
+        return set()
+    stays = np.zeros(len(context.timeline.stay_first), dtype=bool)
+    stays[context.timeline.stay_of_row[found.rows]] = True
+    return set(names_read(context.library).keys[stays[context.timeline.stay_of_row]]) - {""}
+
+
+def _level(context: Context, group, category: str | None, name: str, levels: dict[str, str], strong: bool,
+           meant: set[str] = frozenset()) -> str:
+    """How sure a visit's venue is of the kind asked: "sure", "likely", "meaning" (its words mean the kind), "meal"
+    (a place to eat by meals), or ""."""
     key = _key(name)
     if not category or folded(category) in key.split():
         return "sure"
     if key in levels:
         return "meal" if not strong and levels[key] == "likely" and folded(category) in PLACES_TO_EAT else levels[key]
+    if key in meant:
+        return "meaning"
     hour = int(context.library.local_seconds[group.rows[0]] % 86400 // 3600)
     at_a_meal = any(first <= hour < last for first, last in MEAL_HOURS.values())
     # "the restaurant where I had gyoza": the dish found the visit; a meal's hours make it a place to eat

