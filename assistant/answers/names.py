@@ -37,7 +37,7 @@ PLACES_TO_EAT = frozenset(folded(word) for word in terms(
 MEAL_WORDS = frozenset(terms(" ".join(MEAL_HOURS))) | frozenset(terms("meal meals"))
 SAID_SHARE = 0.15  # a venue is of the kind when at least this share of its visits' words say the kind ...
 SURE_SHARE = 0.5  # ... and surely so when at least this share do (or its name says it)
-VISIT_PHOTOS_READ = 50  # a visit's venue is read from at most this many of its photos
+VENUE_PHOTOS_READ = 50  # a visit's venue is read from at most this many of its photos
 MAX_NAME_WORDS = 5
 # "the name of the hotel where", "which restaurant did": the noun asked for, then a word that ends its phrase.
 _ASKED = re.compile(r"\b(?:which|what|name\s+of\s+(?:the|my|our|that|this)?)\s+([^\W\d_][\w'-]*)"
@@ -210,7 +210,7 @@ def venue_values(context: Context, category: str | None) -> tuple[list[str], str
     meant = _meant_venues(context, category) if category else set()
     values, level_of = [], {}
     for group in context.groups:
-        name = visit_venue(library, context.timeline, context.visit_rows(group, VISIT_PHOTOS_READ), category, saying)
+        name = visit_venue(library, context.timeline, context.visit_rows(group, VENUE_PHOTOS_READ), category, saying)
         level = _level(context, group, category, name, levels, strong, meant) if name else ""
         values.append(name if level else "")
         if level:  # a venue is as sure as its least sure visit
