@@ -21,6 +21,7 @@ from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, word_rows
+from .names import asked_category, venue_values
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_last_presence, asks_where, content_words
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
@@ -32,7 +33,6 @@ _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "week
 LOCATED_FOR_SURE = 0.9
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
-VENUE_PHOTOS_READ = 50  # a visit's venue is the name most of its first photos have
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
@@ -48,7 +48,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         now = datetime.fromisoformat(question.now)
     now = now or library.last_local_time() or datetime.max
     parsed = unvisited_places_as_words(library, parsed)
-    subject = content_words(parsed.visual, question, has_place=bool(parsed.place.terms))
+    category = asked_category(parsed)  # "which restaurant": the kind of place the answer names, not a word to find
+    subject = [word for word in content_words(parsed.visual, question, has_place=bool(parsed.place.terms)) if word != category]
     timeline = timeline_of(library)
     moments = find_moments(library, parsed, subject, encoder, timeline)
     if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and _one_venue(parsed):
@@ -57,7 +58,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
         for clause in clauses:
             rows = near(library, rows, word_rows(library, content_words(clause, question, has_place=False)))
-    if _asks_town(parsed, moments.subject):
+    if _asks_town(parsed, moments):
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March", "where was I in mid-September": not home
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
     venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
@@ -74,7 +75,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
     if question.kind == "frequency" and question.means == "fly" and not moments.missing:
         return flights(context)
-    if not moments.subject and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
+    if not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
     if moments.missing and moments.found and question.kind not in READING_KINDS:
         return _partly_found(context)  # which visits count depends on every word; what is read there does not
@@ -102,10 +103,11 @@ def _one_venue(parsed: ParsedQuery) -> bool:
     return bool(areas) and all(area.radius_km <= VENUE_RADIUS_KM for area in areas)
 
 
-def _asks_town(parsed: ParsedQuery, subject: list[str]) -> bool:
-    """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue)."""
+def _asks_town(parsed: ParsedQuery, moments) -> bool:
+    """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
+    "where did I have dinner on 7 April" asks a venue, though no photo says dinner)."""
     question = parsed.question
-    return not subject and question.kind == "location" and (
+    return not moments.subject and not moments.as_times_of_day and question.kind == "location" and (
         question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms))
 
 
@@ -231,18 +233,23 @@ def _usual_time(context: Context, edge, pattern: str) -> Answer:
 def _location(context: Context) -> Answer:
     question = context.question
     timeline = context.timeline
-    town = _asks_town(context.parsed, context.moments.subject)
+    town = _asks_town(context.parsed, context.moments)
     if question.granularity in ("country", "city") or town:
         column = timeline.countries if question.granularity == "country" else timeline.cities
         values = [_most_common(column[group.rows]) for group in context.groups]
+        sure, why = "sure", ""
         scope = np.flatnonzero(context.moments.scope)
         away = timeline.trip_of_row[scope] >= 0
         partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
         if partly_home and town:
             return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
                                   "you were at home for part of that time: this is where you were away")
-    else:  # a venue: its name where any photo of the visit has one, else the city (which never outvotes a venue)
-        values = [_most_common(timeline.names[context.visit_rows(group, VENUE_PHOTOS_READ)]) for group in context.groups]
+    else:  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
+        category = asked_category(context.parsed)
+        values, sure, why = venue_values(context, category)
+        if not any(values) and category:
+            return context.cannot_tell(f"I can't tell: nothing says which of the places of {context.about} is a {category}.",
+                                       f"no place known to be a {category}", context.evidence(context.groups))
         if not any(values) and not question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not
             values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
@@ -257,15 +264,15 @@ def _location(context: Context) -> Answer:
         chosen = [group for value, group in zip(values, context.groups) if value]
         first_of = [next(group for value, group in zip(values, context.groups) if value == name) for name in named]
         reasoning = f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}"
-        sure, why = _all_places_seen(context) if question.granularity in ("country", "city") or town else ("sure", "")
+        sure, why = _all_places_seen(context) if question.granularity in ("country", "city") or town else (sure, why)
         if question.counted:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
     found = [(value, group.rows.tolist()) for value, group in zip(values, context.groups)]
     thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
     if thin and all(thin):  # every visit that names a place was found by one photo's word
-        return context.valued(found, "at", "likely", thin[-1])
-    return context.valued(found, "at")
+        return context.valued(found, "at", "likely", "; ".join(filter(None, [why, thin[-1]])))
+    return context.valued(found, "at", sure, why)
 
 
 def _all_places_seen(context: Context) -> tuple[str, str]:

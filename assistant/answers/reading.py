@@ -8,6 +8,7 @@ most likely, never sure.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections import Counter
 from difflib import SequenceMatcher
@@ -18,9 +19,10 @@ from ..core.words import concept_key, plural, terms
 from ..library import Library
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
+from .names import asked_noun, looks_misread, sign_name
 from .subject import asks_average, detected_as
 from .visits import Group
-from .words import NUMBER_WORDS, colours, things, words_read, written_count
+from .words import NUMBER_WORDS, colours, said_things, things, words_read, written_count
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
@@ -33,10 +35,16 @@ CLEAR_READ_RATIO = 1.5  # a visit's string is read surely when it outweighs the 
 
 
 def ocr_answer(context: Context) -> Answer:
+    """Text read in the visits; "the name of the vet": the sign that says "VET" is the name, whole."""
     rarity = _rarity(context.library)
     asked = set(terms(context.parsed.text))
     wants_number = bool(NUMBER_WORDS & asked)
-    return _read(context, lambda photos, shows: words_read(photos, shows, rarity, wants_number, asked), "read at")
+    noun = asked_noun(context.parsed)
+
+    def reader(photos: list[dict], shows: list[bool]) -> Counter:
+        signs = Counter(name for photo in photos if (name := sign_name(photo.get("ocr_text") or "", noun))) if noun else Counter()
+        return signs or words_read(photos, shows, rarity, wants_number, asked)
+    return _read(context, reader, "read at")
 
 
 def colour_answer(context: Context) -> Answer:
@@ -44,8 +52,8 @@ def colour_answer(context: Context) -> Answer:
 
 
 def object_answer(context: Context) -> Answer:
-    rarity = _rarity(context.library)
-    return _read(context, lambda photos, shows: things(photos, context.subject, rarity), "at", "likely",
+    rarity, known = _rarity(context.library), _known_things(context.library)
+    return _read(context, lambda photos, shows: things(photos, context.subject, rarity, known), "at", "likely",
                  "read from captions, tags and detected objects, which name things loosely")
 
 
@@ -85,10 +93,10 @@ def _one_spelling(photos: list[dict]) -> list[dict]:
     photos and "BARILL" on a third are one word, and a misreading must not win for being rare."""
     photos_with = Counter(token for photo in photos for token in set(photo.get("ocr_text", "").split()))
     spelling: dict[str, str] = {}
-    for token, _ in photos_with.most_common():
+    for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]))):  # as often: the clean one
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
                                 and _alike(kept.upper(), token.upper())), token)
-    return [{**photo, "ocr_text": " ".join(spelling.get(token, token) for token in photo.get("ocr_text", "").split())}
+    return [{**photo, "ocr_text": re.sub(r"\S+", lambda found: spelling.get(found.group(), found.group()), photo["ocr_text"])}
             if photo.get("ocr_text") else photo for photo in photos]
 
 
@@ -130,7 +138,8 @@ def _asked(context: Context, group: Group) -> tuple[str, list[int]]:
 
 
 def _top(counted: Counter) -> str:
-    return counted.most_common(1)[0][0] if counted else ""
+    """The value read most, and of values read as much, the one that does not look misread ("CLINIC", not "CLlNIC")."""
+    return max(counted, key=lambda value: (counted[value], -looks_misread(str(value)))) if counted else ""
 
 
 _RARITY: "weakref.WeakKeyDictionary[Library, dict[str, float]]" = weakref.WeakKeyDictionary()
@@ -148,6 +157,21 @@ def _rarity(library: Library):
         cached = _RARITY[library] = {word: float(np.log1p(len(library) / max(int(frequency[column]), 1))) for word, column in index.vocabulary.items()}
         cached[""] = ceiling
     return lambda key: cached.get(key, cached[""])
+
+
+_KNOWN_THINGS: "weakref.WeakKeyDictionary[Library, re.Pattern | None]" = weakref.WeakKeyDictionary()
+KNOWN_THING_CAPTIONS = 2  # a thing is known to be made or eaten when this many different captions say so
+
+
+def _known_things(library: Library) -> re.Pattern | None:
+    """What the library's captions say, in at least two of them, was made, bought or eaten ("made dal", "cooked dal
+    for the week"), as one pattern: a caption that only names it ("dal night") names what was had."""
+    if library not in _KNOWN_THINGS:
+        captions = set(library.texts(np.arange(len(library)), ["caption"])["caption"])
+        said = Counter(thing for caption in captions for thing in set(said_things(caption)) if thing)
+        known = sorted((thing for thing, count in said.items() if count >= KNOWN_THING_CAPTIONS), key=len, reverse=True)
+        _KNOWN_THINGS[library] = re.compile(rf"\b({'|'.join(map(re.escape, known))})\b", re.IGNORECASE) if known else None
+    return _KNOWN_THINGS[library]
 
 
 def counting_answer(context: Context) -> Answer:

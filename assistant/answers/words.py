@@ -23,11 +23,15 @@ COLOURS = (
 _COLOUR = re.compile(rf"\b({'|'.join(COLOURS)})\b", re.IGNORECASE)
 # Double quotes of any kind; single quotes only around words (an apostrophe inside "man's" is no quote).
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{2,60})[\"“”«»]|(?<![\w])['‘]([^'‘’\n]{2,60}?)['’](?![\w])")
-# Labels too generic to be what someone ate, bought or held.
+# Labels too generic to be what someone ate, bought or held, and times ("had a great night").
 _GENERIC = frozenset(concept_key(word) for word in "person people man woman table chair room wall floor indoor outdoor photo picture view "
-                     "breakfast brunch lunch dinner supper meal food snack drink".split())
-# "a plate of ramen", "a cup of coffee": what a captioner says was eaten or drunk.
-_CONTAINED = re.compile(r"\b(?:plate|bowl|cup|mug|glass|pint|slice|piece|box|bag|bottle|pot|basket|tray|serving|portion|can)s?\s+of\s+"
+                     "breakfast brunch lunch dinner supper meal food snack drink morning afternoon evening night day week weekend "
+                     "time".split())
+# What food and drink come in: "a plate of ramen", "a cup of coffee" say what was eaten or drunk; a bowl or a cup
+# detected or tagged says only that something was in it, and is never itself the answer.
+CONTAINERS = "plate bowl cup mug glass pint slice piece box bag bottle pot basket tray serving portion can".split()
+_CONTAINER_KEYS = frozenset(concept_key(word) for word in CONTAINERS)
+_CONTAINED = re.compile(rf"\b(?:{'|'.join(CONTAINERS)})s?\s+of\s+"
                         r"((?:(?!(?:with|on|at|in|next|for|a|an|the|and\s+(?:a|an|the|some))\b)[a-z]+\s*){1,4})", re.IGNORECASE)
 # "made a Thai green curry", "bought apples and milk", "had a pizza": what a diary or caption says was made, bought or eaten.
 _DONE_WITH = re.compile(r"\b(?:made|make|cooked|cook|baked|ate|eat|had|bought|buy|ordered|drank|tried|picked\s+up|grabbed|got|"
@@ -133,21 +137,30 @@ def colours(photos: list[dict], subject: list[str]) -> Counter:
     return found
 
 
-def things(photos: list[dict], subject: list[str], rarity) -> Counter:
+def said_things(caption: str) -> list[str]:
+    """What a caption says was made, bought, eaten or held: "made a Thai green curry", "a plate of ramen", "Dinner: lasagne"."""
+    return [_trimmed(match) for pattern in (_DONE_WITH, _CONTAINED, _HEADED) for match in pattern.findall(caption)]
+
+
+def things(photos: list[dict], subject: list[str], rarity, known: re.Pattern | None = None) -> Counter:
     """What was on the plate, in the basket or in the pot: what a caption or diary says was made, bought or eaten
-    ("made a Thai green curry", "a plate of ramen"), then tags and detected objects, each weighed by how particular
-    it is to this library (rarity(key): its idf; "bottle" and "shop" are everywhere), besides what the question
-    names and generic labels."""
+    ("made a Thai green curry", "a plate of ramen"), or names that the library's other captions say so of ("dal
+    night", where "made dal" is written elsewhere: `known`), then tags and detected objects, each weighed by how
+    particular it is to this library (rarity(key): its idf; "bottle" and "shop" are everywhere), besides what the
+    question names, generic labels, and containers seen but not said ("a bowl" of what?)."""
     found: Counter = Counter()
     excluded = set(subject) | _GENERIC
     for photo in photos:
         caption = photo.get("caption", "")
-        said = [_trimmed(match) for pattern in (_DONE_WITH, _CONTAINED, _HEADED) for match in pattern.findall(caption)]
+        said = said_things(caption)
+        said += [match.lower() for match in (known.findall(caption) if known is not None and not said else ())]
         labels = said + [label.strip() for label in photo.get("tags", "").split(",")]
         labels += [re.sub(r"^\d+\s+", "", label.strip()) for label in photo.get("objects", "").split(",")]
         for label in dict.fromkeys(label for label in labels if label):
             key = concept_key(label)
-            if key and not set(key.split()) & excluded and label.lower() not in COLOURS:
+            if not key or set(key.split()) & excluded or label.lower() in COLOURS:
+                continue
+            if label in said or key.split()[-1] not in _CONTAINER_KEYS:
                 found[label.lower()] += (SAID_WEIGHT if label in said else 1.0) * rarity(key.split()[-1])
     return found
 

@@ -167,7 +167,7 @@ class Library:
         """Each row's place as shown ("Brazen Head, Dublin"), "" for row -1."""
         if not len(rows):
             return []
-        text = self._texts(np.maximum(rows, 0), ("semantic_name", "city", "country"))
+        text = self.texts(np.maximum(rows, 0), ("semantic_name", "city", "country"))
         labels = map(_place_label, text["semantic_name"], text["city"], text["country"])
         return [label if row >= 0 else "" for row, label in zip(rows.tolist(), labels)]
 
@@ -324,8 +324,8 @@ class Library:
                 decoders[name] = words, (column.indices.fill_null(-1) if column.null_count else column.indices).to_numpy()
         return decoders
 
-    def _texts(self, rows: np.ndarray, columns) -> dict[str, list[str]]:
-        """Some string columns of some rows as Python strings ("" where missing)."""
+    def texts(self, rows: np.ndarray, columns) -> dict[str, list[str]]:
+        """Some string columns (caption, ocr_text ...) of some rows as Python strings ("" where missing), without whole records."""
         plain = [name for name in columns if name not in self._decoders]
         taken = self._text_table.select(plain).take(rows)
         text = {name: strings(taken.column(name)) for name in plain}
@@ -360,7 +360,7 @@ class Library:
         """Photos as records, several at once: one Arrow take of the string columns, and each field read for
         all rows in one vectorised step (a per-row lookup cost milliseconds per search)."""
         rows = np.asarray(rows, dtype=np.int64)
-        text = self._texts(rows, self._text_table.column_names)
+        text = self.texts(rows, self._text_table.column_names)
         blank = [""] * len(rows)
         fields = {  # in PhotoRecord's order
             "row": rows.tolist(),
