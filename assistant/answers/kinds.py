@@ -264,7 +264,10 @@ def _location(context: Context) -> Answer:
         chosen = [group for value, group in zip(values, context.groups) if value]
         first_of = [next(group for value, group in zip(values, context.groups) if value == name) for name in named]
         reasoning = f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}"
-        sure, why = _all_places_seen(context) if question.granularity in ("country", "city") or town else (sure, why)
+        if question.granularity in ("country", "city") or town:
+            sure, why = _all_places_seen(context)
+        elif not category and sum(map(bool, values)) < LOCATED_FOR_SURE * len(values):  # "which places": visits name none
+            sure, why = "likely", f"{len(values) - sum(map(bool, values))} of {len(values)} visits there name no place"
         if question.counted:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)

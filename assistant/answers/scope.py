@@ -31,16 +31,33 @@ def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
 
 
 def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
-    """The photos a place term admits: by position, by their metadata city or country when they have no position,
-    and, for the home town, the photos that say nothing of where they were and lie on no trip (a diary's days at
-    home, which name no place at all)."""
+    """The photos a place term admits: by position, by their metadata city or country when they have no position;
+    for the home town, the photos that say nothing of where they were and lie on no trip (a diary's days at home,
+    which name no place at all); and a trip's photos with no place, by where the trip was around them."""
     inside = term.mask(library.lat, library.lng, library.country_code, lambda positions: library.place_names("city", positions))
     if term.negated:
         return inside
     timeline = timeline_of(library)
+    unplaced = ~(np.isfinite(library.lat) & np.isfinite(library.lng)) & (timeline.cities == "")
     if _names_home(library, timeline, term):
-        inside |= ~(np.isfinite(library.lat) & np.isfinite(library.lng)) & (timeline.cities == "") & (timeline.trip_of_row < 0)
-    return inside
+        inside |= unplaced & (timeline.trip_of_row < 0)
+    return inside | _where_the_trip_was(timeline, unplaced, inside)
+
+
+def _where_the_trip_was(timeline: Timeline, unplaced: np.ndarray, inside: np.ndarray) -> np.ndarray:
+    """Photos with no place on a trip, inside when the located photos of the same trip around them are (those before
+    and after, when both are on it; else the one that is): a diary's day in Tokyo whose GPS was off."""
+    rows = np.flatnonzero(unplaced & (timeline.trip_of_row >= 0))
+    located = np.flatnonzero(~unplaced)
+    admitted = np.zeros(len(unplaced), dtype=bool)
+    if not len(rows) or not len(located):
+        return admitted
+    after = np.searchsorted(located, rows)
+    before, after = located[np.maximum(after - 1, 0)], located[np.minimum(after, len(located) - 1)]
+    trip = timeline.trip_of_row[rows]
+    before_on, after_on = (before < rows) & (timeline.trip_of_row[before] == trip), (after > rows) & (timeline.trip_of_row[after] == trip)
+    admitted[rows] = (before_on | after_on) & (~before_on | inside[before]) & (~after_on | inside[after])
+    return admitted
 
 
 def _names_home(library: Library, timeline: Timeline, term: PlaceTerm) -> bool:

@@ -195,7 +195,7 @@ def _trip_then_home(folder, last_caption: str) -> Library:
     home = dict(BRISTOL, lat=float("nan"), lng=float("nan"))
     bare = dict(city="", country="", country_code="", lat=float("nan"), lng=float("nan"))
     days = [(datetime(2016, 6, day), home, "Coffee at home") for day in range(1, 30)]
-    days += [(datetime(2016, 7, 3), lyon, "Landed, hot"), (datetime(2016, 7, 4), bare, "Old town, so many steps"),
+    days += [(datetime(2016, 7, 3), lyon, "Landed, hot"), (datetime(2016, 7, 4), bare, "The cathedral, so many steps"),
              (datetime(2016, 7, 6), lyon, "Market this morning"), (datetime(2016, 7, 8), bare, last_caption)]
     days += [(datetime(2016, 7, day), home, "Laundry day") for day in range(10, 31)]
     columns = {name: [where[name] for _, where, _ in days] for name in ("city", "country", "country_code", "lat", "lng")}
@@ -212,6 +212,8 @@ def test_a_day_without_gps_inside_a_trip_was_on_the_trip(tmp_path):
     where = answer_question(library, "Where was I on 4 July 2016?")
     assert (where.value, where.confidence) == ("Lyon", "likely") and "trip to Lyon" in where.why
     assert answer_question(library, "Where was I on 15 July 2016?").value != "Lyon"
+    cathedral = answer_question(library, "When did I visit the cathedral in Lyon?")  # in Lyon: the trip's located days around it
+    assert cathedral.value == "2016-07-04" and cathedral.confidence != "unsure"
     last = answer_question(library, "When was I last in Lyon?")
     assert (last.value, last.confidence) == ("2016-07-08", "likely")
     unsaid = answer_question(_trip_then_home(tmp_path / "unsaid", "Rain all day"), "When was I last in Lyon?")

@@ -271,3 +271,12 @@ def test_with_a_sentence_model_a_venue_is_of_the_kind_its_words_mean(tmp_path):
                        text_encoder=shared_sentence_model(str(package.get_model_path())))
     answer = answer_question(Library.open(tmp_path / "lib"), "Which restaurant did I go to most in March 2019?")
     assert answer.value == "Luigi's" and answer.confidence == "likely" and "sentence model" in answer.why, answer.text
+
+
+def test_a_list_of_places_is_sure_only_when_the_visits_name_them(library):
+    """The places of 2015 are many visits at home and out that name no place: the names found are listed, likely,
+    and the answer says why. A list of one kind ("which cafés") is judged by what shows them to be cafés instead."""
+    cafes = answer_question(library, "Which cafés did I go to in 2016?")
+    assert set(cafes.value) == {"Kaph", "Toft's Cafe"} and "name no place" not in cafes.why
+    places = answer_question(library, "How many places did I go to in 2015?")
+    assert places.confidence == "likely" and "name no place" in places.why
