@@ -195,3 +195,16 @@ def stop_app(process) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def mapped_bytes(array) -> int:
+    """How much of the memory map under this array (a numpy view of mapped memory) is resident (Linux: /proc/self/smaps)."""
+    address, inside = array.ctypes.data, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        span = line.split(" ", 1)[0]
+        if "-" in span and all(part and set(part) <= set("0123456789abcdef") for part in span.split("-")):
+            start, end = (int(part, 16) for part in span.split("-"))
+            inside = start <= address < end
+        elif inside and line.startswith("Rss:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("the array is not memory-mapped")

@@ -19,6 +19,7 @@ from assistant.search.kernels import KERNELS, choose_gathered_precision, choose_
 from assistant.search import stored as stored_module
 from assistant.search.scoring import TEXT_WEIGHT
 from assistant.testing.library import photo_table
+from conftest import mapped_bytes
 
 DIM = 16
 DUBLIN = (53.3498, -6.2603, "Dublin", "Ireland", "IE")
@@ -270,19 +271,6 @@ def test_the_top_of_the_ranking_is_exact_whatever_the_kernel(tmp_path, kernel):
         assert np.allclose(similarity(library, query, month)[np.argsort(-exact[month])[:20]], np.sort(exact[month])[::-1][:20], atol=1e-5)
 
 
-def _mapped_bytes(array: np.memmap) -> int:
-    """How much of the memory map under this array is resident (Linux: /proc/self/smaps)."""
-    address, inside = array.ctypes.data, False
-    for line in Path("/proc/self/smaps").read_text().splitlines():
-        span = line.split(" ", 1)[0]
-        if "-" in span and all(part and set(part) <= set("0123456789abcdef") for part in span.split("-")):
-            start, end = (int(part, 16) for part in span.split("-"))
-            inside = start <= address < end
-        elif inside and line.startswith("Rss:"):
-            return int(line.split()[1]) * 1024
-    raise AssertionError("the array is not memory-mapped")
-
-
 @pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads resident pages from Linux's /proc")
 def test_a_stored_vector_file_small_enough_is_kept_resident_whole_and_a_larger_one_is_let_go(tmp_path, monkeypatch):
     from assistant.testing.library import write_synthetic_library
@@ -291,15 +279,15 @@ def test_a_stored_vector_file_small_enough_is_kept_resident_whole_and_a_larger_o
     file_bytes = Library.open(folder).embeddings.nbytes
     kept = Library.open(folder)
     prepare_scoring(kept, "numpy-fp32").join()  # an in-memory kernel: the file is still read for exact rows
-    assert _mapped_bytes(kept.embeddings) >= file_bytes
+    assert mapped_bytes(kept.embeddings) >= file_bytes
     stored_module._release_pages(kept.embeddings)
-    assert _mapped_bytes(kept.embeddings) < file_bytes / 2
+    assert mapped_bytes(kept.embeddings) < file_bytes / 2
     prepare_scoring(kept, "numpy-fp32").join()  # sample and kernel already built: only the mapping reads the file
-    assert _mapped_bytes(kept.embeddings) >= file_bytes
+    assert mapped_bytes(kept.embeddings) >= file_bytes
     monkeypatch.setattr(stored_module, "RESIDENT_BYTES", file_bytes // 2)
     let_go = Library.open(folder)
     assert prepare_scoring(let_go, "numpy-fp32") is None
-    assert _mapped_bytes(let_go.embeddings) < file_bytes / 2
+    assert mapped_bytes(let_go.embeddings) < file_bytes / 2
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from assistant.indexing import vector_index as building
 from assistant.library import Library, LibraryDamaged
 from assistant.library import vector_index as reading
 from assistant.testing.library import lifelog_queries, lifelog_vectors, photo_table, write_synthetic_library
-from conftest import write_lsc_source
+from conftest import mapped_bytes, write_lsc_source
 
 ROOT = Path(__file__).resolve().parents[1]
 K = 100
@@ -101,6 +101,31 @@ def test_near_only_probes_the_lists_an_unfiltered_search_would(lifelog_library):
         assert found == set(expected[0][expected[0] >= 0].tolist())
         widened.append(found != set(index.candidates(query, 5, rows).tolist()))
     assert any(widened)  # the filter's own search looks further, and finds other rows
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads resident pages from Linux's /proc")
+def test_an_index_small_enough_has_its_lists_mapped_when_prepared_for_searching(lifelog_library, monkeypatch):
+    """A fresh query's lists are then found mapped, not faulted in page by page while it waits."""
+    import faiss
+
+    from assistant.search import prepare_scoring, stored
+
+    def first_list_codes(library):
+        lists = library.vector_index._ivf.invlists
+        first = next(number for number in range(library.vector_index.nlist) if lists.list_size(number))
+        return faiss.rev_swig_ptr(lists.get_codes(first), 1)  # a view of the index's own memory map
+
+    kept = Library.open(lifelog_library.folder)
+    file_bytes = kept.vector_index.file_bytes
+    assert mapped_bytes(first_list_codes(kept)) < file_bytes / 2
+    prepare_scoring(kept).join()
+    assert mapped_bytes(first_list_codes(kept)) >= 0.8 * file_bytes
+    monkeypatch.setattr(stored, "RESIDENT_BYTES", file_bytes // 2)  # a larger index than may stay resident: left alone
+    let_go = Library.open(lifelog_library.folder)
+    mapping = prepare_scoring(let_go)
+    if mapping is not None:  # the stored vectors may still be kept whole
+        mapping.join()
+    assert mapped_bytes(first_list_codes(let_go)) < file_bytes / 2
 
 
 @pytest.mark.parametrize("contiguous", [True, False])

@@ -12,11 +12,23 @@ EQUATOR_KM = 40075.017
 MERCATOR_MAX_LAT = 85.0511  # Web Mercator's square world stops here (OpenStreetMap's tiles too)
 
 
+def _haversine(lat1, lng1, lat2, lng2):
+    """The haversine of the central angle between positions in degrees (0 to 1)."""
+    lat1, lng1, lat2, lng2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lng1, lat2, lng2))
+    return np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
+
+
 def haversine_km(lat1, lng1, lat2, lng2):
     """Great-circle distance in km; scalars or numpy arrays (vectorised, broadcasting)."""
-    lat1, lng1, lat2, lng2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lng1, lat2, lng2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lng2 - lng1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(_haversine(lat1, lng1, lat2, lng2), 0, 1)))
+
+
+def within_km(lat1, lng1, lat2, lng2, radius_km: float) -> np.ndarray:
+    """haversine_km(...) <= radius_km, without the arcsine and root: the haversine of the distance is compared
+    with the radius's own (both grow with the distance up to half the Earth's circumference)."""
+    if radius_km >= np.pi * EARTH_RADIUS_KM:
+        return np.ones(np.broadcast(np.asarray(lat1), np.asarray(lat2)).shape, dtype=bool)
+    return _haversine(lat1, lng1, lat2, lng2) <= np.sin(radius_km / (2 * EARTH_RADIUS_KM)) ** 2
 
 
 def web_mercator(lat, lng) -> tuple[np.ndarray, np.ndarray]:

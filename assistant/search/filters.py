@@ -12,6 +12,8 @@ def _term_tests(library: Library, query: ParsedQuery) -> list:
     """Each constraint as a test of some rows (None: every row), in order: time terms, place terms, concepts."""
 
     def at(column: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
+        if rows is not None and len(rows) and rows[-1] - rows[0] + 1 == len(rows):  # a run (a period's, in time order): a view
+            return column[rows[0] : rows[-1] + 1]
         return column if rows is None else column[rows]
 
     tests = [lambda rows, term=term: term.mask(at(library.local_seconds, rows)) for term in query.time.terms]

@@ -12,6 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from ..library import Library
+from ..library.vector_index import VectorIndex
 from .kernels import KERNELS, Kernel, choose_gathered_precision, choose_kernel, torch_view
 
 
@@ -66,16 +67,20 @@ class StoredVectors:
         self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
         self._last_sample: tuple[bytes, np.ndarray] | None = None  # the last query's library sample scores
 
-    def prepare(self, kernel: bool = True) -> threading.Thread | None:
+    def prepare(self, kernel: bool = True, index: VectorIndex | None = None) -> threading.Thread | None:
         """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
         now (at load, under the caller's lock), not on someone's first search. A file that stays resident
-        whole is mapped meanwhile on a thread of its own, returned (None: the file is too large to keep)."""
+        whole (the stored vectors, and the vector index's lists when it is small enough) is mapped meanwhile
+        on a thread of its own, returned (None: the files are too large to keep)."""
         self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
         if kernel:
             self.kernel  # noqa: B018
-        if not self._kept_whole:
+        index = index if index is not None and index.file_bytes <= RESIDENT_BYTES else None
+        if not self._kept_whole and index is None:
             return None
-        mapping = threading.Thread(target=_map_every_page, args=(self.embeddings,), name="stored-vectors-pages", daemon=True)
+        mapping = threading.Thread(
+            target=_map_every_page, args=(self.embeddings if self._kept_whole else None, index), name="stored-vectors-pages", daemon=True,
+        )
         mapping.start()
         return mapping
 
@@ -212,9 +217,13 @@ class StoredVectors:
         return scores
 
 
-def _map_every_page(array: np.memmap) -> None:
-    """Read a byte of every page of a memory map, so that later reads of scattered rows find them mapped."""
-    np.asarray(array).reshape(-1).view(np.uint8)[::_PAGE].max()
+def _map_every_page(array: np.memmap | None, index: VectorIndex | None) -> None:
+    """Read a byte of every page of a memory map (and of the index's lists), so that later reads of scattered
+    rows find them mapped."""
+    if array is not None:
+        np.asarray(array).reshape(-1).view(np.uint8)[::_PAGE].max()
+    if index is not None:
+        index.map_lists()
 
 
 def among(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:
@@ -263,7 +272,10 @@ def prepare_scoring(library: Library, kernel: str | None = None) -> threading.Th
     With a vector index there is no kernel (its memory is what the index saves): only the spread sample.
     Returns the thread that maps a file kept resident whole, still running (None: no such file)."""
     vectors = stored_vectors(library, kernel)
-    return vectors.prepare(kernel=vector_index(library) is None) if vectors is not None else None
+    if vectors is None:
+        return None
+    index = vector_index(library)
+    return vectors.prepare(kernel=index is None, index=index if isinstance(index, VectorIndex) else None)
 
 
 def similarity(library: Library, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:

@@ -288,6 +288,23 @@ def test_areas_across_the_antimeridian():
     assert term.admits(-16.85, -179.9) and term.admits(-16.85, 179.8) and not term.admits(-16.85, 178.0)
 
 
+@pytest.mark.parametrize("centre", [(53.35, -6.26), (0.0, 0.0), (-70.0, 20.0), (78.0, 15.0), (-16.85, 179.95)])
+@pytest.mark.parametrize("radius_km", [2.0, 18.0, 400.0, 2500.0])
+def test_a_circle_admits_the_positions_within_its_radius_over_the_earths_surface(centre, radius_km):
+    """Positions at known great-circle distances in every direction (a band of 1% around the radius left out,
+    where the bounding box's rounding decides): those nearer than the radius pass, the others do not."""
+    rng = np.random.default_rng(3)
+    distance_km = radius_km * rng.uniform(0.0, 1.5, 4000)
+    distance_km = distance_km[np.abs(distance_km / radius_km - 1) > 0.005]
+    bearing, angle = rng.uniform(0, 2 * np.pi, len(distance_km)), distance_km / 6371.0088
+    lat1, lng1 = np.radians(centre[0]), np.radians(centre[1])
+    lat = np.arcsin(np.sin(lat1) * np.cos(angle) + np.cos(lat1) * np.sin(angle) * np.cos(bearing))
+    lng = lng1 + np.arctan2(np.sin(bearing) * np.sin(angle) * np.cos(lat1), np.cos(angle) - np.sin(lat1) * np.sin(lat))
+    term = PlaceTerm("around", (Area("city", "Somewhere", *centre, radius_km, ""),))
+    admitted = term.mask(np.degrees(lat), (np.degrees(lng) + 540.0) % 360.0 - 180.0)
+    assert admitted.tolist() == (distance_km <= radius_km).tolist()
+
+
 def test_place_terms_can_be_built_directly():
     constraints = PlaceConstraints((
         PlaceTerm("Ireland", (Area("country", "Ireland", *DUBLIN, 0.0, "IE"),)),
