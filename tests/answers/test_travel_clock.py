@@ -1,0 +1,54 @@
+"""Clock times on a trip: the visit a time is read from is the one its answer names, an edge stays within the
+day asked, and a landing or a bedtime read from a photo's time is likely, not sure (it came between two photos)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant.answers import answer_question
+
+from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
+
+
+def _stay(start: datetime, minutes: int, place: dict, lat: float, lng: float, name: str, caption: str = "people in a room") -> list:
+    return [(start + timedelta(minutes=minute), caption, name, place, lat, lng, "") for minute in range(0, minutes + 1, 10)]
+
+
+@pytest.fixture(scope="module")
+def rome_twice(tmp_path_factory):
+    """Three weeks at home in Dublin; two trips to Rome, each landing at Fiumicino, a hotel and the sights after."""
+    photos, trips = [], (datetime(2019, 5, 22), datetime(2019, 6, 5))
+    day = datetime(2019, 5, 1)
+    while day < datetime(2019, 6, 20):
+        if not any(first <= day <= first + timedelta(days=2) for first in trips):
+            photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
+        day += timedelta(days=1)
+    for first in trips:
+        photos += _stay(first.replace(hour=14, minute=5), 30, ROME, 41.80, 12.25, "Fiumicino Airport")
+        photos += _stay(first.replace(hour=16), 300, ROME, 41.90, 12.49, "Hotel Artemide")
+        second = first + timedelta(days=1)
+        photos += _stay(second.replace(hour=7, minute=30), 60, ROME, 41.90, 12.49, "Hotel Artemide")
+        photos += _stay(second.replace(hour=10), 600, ROME, 41.89, 12.48, "Colosseum")
+        photos += _stay(second.replace(hour=21), 70, ROME, 41.90, 12.49, "Hotel Artemide")  # the last photo of the day: 22:10
+        third = first + timedelta(days=2)
+        photos += _stay(third.replace(hour=8), 120, ROME, 41.90, 12.49, "Hotel Artemide")
+        photos += _stay(third.replace(hour=11), 60, ROME, 41.80, 12.25, "Fiumicino Airport")
+        photos += _stay(third.replace(hour=17), 120, DUBLIN, 53.35, -6.26, "Home")
+    return _commit(tmp_path_factory.mktemp("rome") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+def test_the_time_a_trip_began_is_read_from_its_first_visit(rome_twice):
+    answer = answer_question(rome_twice, "What time did I land in Rome on my first trip?")
+    assert answer.value == "14:05" and "22 May 2019" in answer.text and "Fiumicino" in answer.text
+
+
+def test_a_landing_read_from_a_photo_is_likely_not_sure(rome_twice):
+    answer = answer_question(rome_twice, "What time did I land in Rome on my second trip?")
+    assert answer.value == "14:05" and answer.confidence == "likely" and "between two photos" in answer.why
+
+
+def test_an_edge_asked_on_a_day_stays_within_that_day(rome_twice):
+    answer = answer_question(rome_twice, "What time did I go to bed in Rome on 23 May 2019?")
+    assert answer.value == "22:10" and answer.confidence == "likely"
