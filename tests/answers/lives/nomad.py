@@ -697,7 +697,8 @@ def _flight_questions(ask: Asked) -> None:
     crete = next(s for s in ask.stays("airport", on=HOLIDAYS["Crete"][0]))
     ask("Which gate did my flight to Crete leave from?", "ocr", crete.facts["gate"], [crete])
     fra = next(s for s in ask.stays("layover", year=2024, month=10) if s.facts["flight"] == "LH 716")
-    ask("What was the flight number from Frankfurt to Tokyo in October 2024?", "ocr", "LH 716", [fra])
+    board = ask.stays("arrival", where=lambda s: s.facts.get("trip") == fra.facts["trip"] and s.place.city == "Tokyo")  # it names LH 716 too
+    ask("What was the flight number from Frankfurt to Tokyo in October 2024?", "ocr", "LH 716", [fra, *board])
     cape = [s for s in ask.stays("airport") if s.facts.get("flight") == "KL 598"]
     ask("What was the flight number of my flight home from Cape Town?", "ocr", "KL 598", cape)
     ask("Where did I change planes on the way to Tokyo?", "location", "Frankfurt", ask.stays("layover", where=lambda s: s.place.city == "Frankfurt"))
