@@ -15,6 +15,8 @@ from .context import Context, unsure_text
 from .subject import asks_last_presence
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
+LAYOVER_S = 8 * 3600  # a stop in another town this short, between flights, is a connection on the way
+JOURNEY_LOOKBACK_S = 2 * 86400  # how far back the way to a trip is followed
 
 
 def time_answer(context: Context) -> Answer:
@@ -32,6 +34,8 @@ def time_answer(context: Context) -> Answer:
                                    "too few photos a day for the time of an arrival, a departure or bed", context.evidence(context.groups))
     if context.parsed.time.terms:  # "what time did I go to bed on 12 May": the edge within the day asked, not the trip's
         edge = _within_scope(context, edge)
+    if context.by_trip and not side and question.granularity != "clock":  # "when did I fly to Singapore": left home ("arrive": landed)
+        edge = _from_journey_start(context, edge)
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
     if question.ordinal is None and len(set(values)) > 1:
         recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
@@ -85,3 +89,28 @@ def _usual_time(context: Context, edge, pattern: str) -> Answer:
     return context.answer(value, f"Usually {value} (over {len(minutes)} visits, give or take {round(spread)} minutes).",
                           context.evidence(context.groups), f"median of {len(minutes)} visits: {context.listed(context.groups)}",
                           confidence="likely", why="a typical value over several visits")
+
+
+def _from_journey_start(context: Context, edge):
+    """A trip reached through a connection (Amsterdam, a few hours in Dubai, Singapore) began when the journey
+    left home, perhaps the day before it landed: the first photo after home on the way there, instead of the first
+    one in the place asked about."""
+    library, timeline = context.library, context.timeline
+    cities, utc = timeline.cities, library.utc_seconds
+
+    def journey_start(group) -> int:
+        arrived = int(edge(group))
+        row, start, connected = arrived - 1, arrived, False
+        while row >= 0 and utc[arrived] - utc[row] <= JOURNEY_LOOKBACK_S:
+            city = cities[row]
+            if city and city == timeline.home_of_row[row]:
+                break
+            first, probe = row, row - 1  # how long the town goes back (photos without a town within it included)
+            while city and probe >= 0 and cities[probe] in (city, "") and utc[row] - utc[probe] <= LAYOVER_S:
+                first, probe = (probe if cities[probe] == city else first), probe - 1
+            if city and probe >= 0 and cities[probe] == city:
+                break  # longer than a connection: a stay
+            connected, start, row = connected or bool(city), first, first - 1
+        return start if connected else arrived
+    return journey_start
+

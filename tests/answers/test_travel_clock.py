@@ -52,3 +52,26 @@ def test_a_landing_read_from_a_photo_is_likely_not_sure(rome_twice):
 def test_an_edge_asked_on_a_day_stays_within_that_day(rome_twice):
     answer = answer_question(rome_twice, "What time did I go to bed in Rome on 23 May 2019?")
     assert answer.value == "22:10" and answer.confidence == "likely"
+
+
+DUBAI = dict(city="Dubai", country="United Arab Emirates", country_code="AE")
+SINGAPORE = dict(city="Singapore", country="Singapore", country_code="SG")
+NOWHERE = dict(city="", country="", country_code="")  # on board: no GPS, no town
+
+
+def test_a_trip_reached_through_a_connection_began_when_the_journey_left_home(tmp_path):
+    """Dublin to Singapore through three hours in Dubai, landing the next day: flown on the day it left home."""
+    photos, day = [], datetime(2019, 6, 1)
+    while day < datetime(2019, 7, 20):
+        if not datetime(2019, 7, 1) <= day <= datetime(2019, 7, 8):
+            photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
+        day += timedelta(days=1)
+    photos += _stay(datetime(2019, 7, 1, 18), 90, DUBLIN, 53.4214, -6.27, "Dublin Airport")
+    photos += _stay(datetime(2019, 7, 1, 20), 360, NOWHERE, float("nan"), float("nan"), "", "an airplane wing above the clouds")
+    photos += _stay(datetime(2019, 7, 2, 2, 30), 170, DUBAI, 25.2532, 55.3657, "Dubai International Airport")
+    photos += _stay(datetime(2019, 7, 2, 5, 40), 420, NOWHERE, float("nan"), float("nan"), "", "an airplane wing above the clouds")
+    for offset in range(6):
+        photos += _stay(datetime(2019, 7, 2, 13) + timedelta(days=offset), 480, SINGAPORE, 1.29, 103.85, "Pan Pacific Singapore")
+    photos += _stay(datetime(2019, 7, 8, 13), 300, DUBLIN, 53.35, -6.26, "Home")
+    library = _commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0]))
+    assert answer_question(library, "When did I fly to Singapore?").value == "2019-07-01"
