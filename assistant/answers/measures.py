@@ -27,6 +27,7 @@ MAX_STEP_S = 30 * 60  # photos further apart than this say nothing of the path b
 MAX_FLIGHT_STEP_S = 6 * 3600  # ... except a flight, whose photos stop on board
 SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) is rough
 GPS_JITTER_M = 50.0  # consecutive photos closer than this may be one place read twice
+MOVED_AWAY_M = 500.0  # consecutive photos this far apart were taken in different places, whatever was seen of the way
 UNSEEN_WALK_M = 1000.0  # a way made while the camera was off counts as walked up to this far
 FLIGHT_MIN_M = 150_000.0  # a jump at flying speed shorter than this may be a fast train or a GPS glitch
 LOCATED_FOR_FLIGHTS = 0.5  # flights are counted only where at least this share of the photos in time has GPS
@@ -109,16 +110,24 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
     if means == "walk":  # a longer way unseen may have been by bus or car
         gap &= metres <= UNSEEN_WALK_M
     moving = (seconds > 0) & same_day & (kmh <= high) & (metres >= GPS_JITTER_M) & (at_speed | gap)
+    if means == "fly":  # a flight is a jump as flights() counts them, overnight or with hours at the airports around it
+        moving = _flying(metres, seconds, kmh)
     gapped = bool((moving & gap).any())
     how = {"walk": "walked", "run": "ran", "cycle": "cycled", "drive": "drove", "fly": "flew", "bus": "rode a bus or tram",
            "train": "took a train", "boat": "went by boat"}.get(means, "travelled")
+    if not moving.any() and (metres >= MOVED_AWAY_M).any():  # somewhere else later, the way there unseen: not "nowhere"
+        return context.cannot_tell(f"I can't tell how far you {how} ({context.scope_label}): the photos show you in different "
+                                   f"places, but not the way between them at {low:g}–{high:g} km/h.", "the way between places is not in the photos",
+                                   rows[np.flatnonzero(metres >= MOVED_AWAY_M)[:3]].tolist())
     if not moving.any():
         return context.answer(0.0, f"I found no stretch where you {how} ({context.scope_label}).", rows[:3].tolist(),
                               f"{len(rows)} photos with GPS, none moving at {low:g}–{high:g} km/h", confidence="likely",
                               why="no steps between photos at that speed")
     steps = np.flatnonzero(moving)
     evidence = rows[steps[:: max(1, len(steps) // 12)]][:12].tolist()
-    sparse = float(np.median(seconds)) > SPARSE_STEP_S
+    if means == "fly":  # the photos on board (no GPS in the air) first, as flights() shows them
+        evidence = [row for step in steps for row in (*range(rows[step] + 1, rows[step + 1])[:2], rows[step], rows[step + 1])][:12]
+    sparse = float(np.median(seconds)) > SPARSE_STEP_S and means != "fly"  # a flight is a straight line whatever the photos
     if context.question.usual:  # "how far is it to walk to school": one day's way, as it usually is
         return _usual_distance(context, metres[steps], local[steps] // 86400, evidence, how, gapped)
     value = round(float(metres[moving].sum()), -1)
@@ -154,7 +163,7 @@ def flights(context: Context) -> Answer:
         return context.cannot_tell("I can't tell how many flights: too few photos have GPS.", "flights are counted from the GPS")
     low, high = SPEEDS_KMH["fly"]
     metres, seconds, kmh = _steps(library, located)
-    flying = (metres >= FLIGHT_MIN_M) & (seconds > 0) & (kmh >= low) & (kmh <= high)
+    flying = _flying(metres, seconds, kmh)
     if context.moments.subject or context.parsed.place.terms:  # "to Berlin": it lands there; "from Berlin": it takes off
         placed = np.isin(located, context.moments.rows) if context.moments.subject else context.moments.scope[located]
         flying &= placed[:-1] if _FROM.search(context.parsed.text) else placed[1:]
@@ -171,6 +180,12 @@ def flights(context: Context) -> Answer:
                           f"at {low:g}–{high:g} km/h between consecutive photos", confidence="likely",
                           why="counted from the GPS: a jump between consecutive photos too far and fast for the ground; a flight "
                               "with the camera off for many hours around it looks slower and is missed")
+
+
+def _flying(metres: np.ndarray, seconds: np.ndarray, kmh: np.ndarray) -> np.ndarray:
+    """Steps between consecutive photos too far and too fast for the ground: flights."""
+    low, high = SPEEDS_KMH["fly"]
+    return (metres >= FLIGHT_MIN_M) & (seconds > 0) & (kmh >= low) & (kmh <= high)
 
 
 def _located(library, rows: np.ndarray) -> np.ndarray:

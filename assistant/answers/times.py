@@ -34,7 +34,8 @@ def time_answer(context: Context) -> Answer:
                                    "too few photos a day for the time of an arrival, a departure or bed", context.evidence(context.groups))
     if context.parsed.time.terms:  # "what time did I go to bed on 12 May": the edge within the day asked, not the trip's
         edge = _within_scope(context, edge)
-    if context.by_trip and not side and question.granularity != "clock":  # "when did I fly to Singapore": left home ("arrive": landed)
+    # "when did I fly to Singapore": when it left home ("arrive": when it landed); a photo or two a day shows no connections
+    if context.by_trip and not side and question.granularity != "clock" and not context.timeline.diary_like:
         edge = _from_journey_start(context, edge)
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
     if question.ordinal is None and len(set(values)) > 1:
