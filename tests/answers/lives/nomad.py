@@ -582,6 +582,20 @@ def _top(groups: dict[str, list]) -> str | None:
     return ranked[0] if len(ranked) == 1 or len(groups[ranked[0]]) >= len(groups[ranked[1]]) + 2 else None
 
 
+def _grouped(stays: list[Stay], key) -> dict[str, list[Stay]]:
+    groups: dict[str, list[Stay]] = {}
+    for stay in stays:
+        groups.setdefault(key(stay), []).append(stay)
+    return groups
+
+
+def _ask_most(ask: Asked, text: str, kind: str, groups: dict[str, list[Stay]]) -> None:
+    """Ask which is the most only when one clearly is."""
+    top = _top(groups)
+    if top:
+        ask(text, kind, top, groups[top])
+
+
 def _flight(ask: Asked, number: str, trip: date) -> Stay:
     """The photographed flight `number` of the trip that left on `trip`."""
     return next(s for s in ask.stays("plane") if s.facts["flight"] == number and s.facts.get("trip", ("", None))[1] == trip)
@@ -655,18 +669,8 @@ def _flight_questions(ask: Asked) -> None:
     in_2023 = ask.stays("plane", year=2023)
     ask("how many times did I fly in 2023", "frequency", len(in_2023), in_2023)
     ask("On average, how many flights did I take a month in 2023?", "frequency", round(len(in_2023) / 12, 2), in_2023)
-    airports = {}
-    for stay in ask.stays("airport", year=2023):
-        airports.setdefault(stay.place.name, []).append(stay)
-    top = _top(airports)
-    if top:
-        ask("Which airport did I fly out of most in 2023?", "location", top, airports[top])
-    airlines = {}
-    for stay in ask.stays("plane", year=2024):
-        airlines.setdefault(stay.facts["airline"], []).append(stay)
-    top = _top(airlines)
-    if top:
-        ask("Which airline did I fly with most in 2024?", "object", top, airlines[top])
+    _ask_most(ask, "Which airport did I fly out of most in 2023?", "location", _grouped(ask.stays("airport", year=2023), lambda s: s.place.name))
+    _ask_most(ask, "Which airline did I fly with most in 2024?", "object", _grouped(ask.stays("plane", year=2024), lambda s: s.facts["airline"]))
 
     to_new_york = [s for s in planes if s.facts["flight"] == "KL 641"]
     ask("How long was the flight from Amsterdam to New York?", "duration", int(np.median([s.seconds for s in to_new_york])), to_new_york)
@@ -714,9 +718,7 @@ def _flight_questions(ask: Asked) -> None:
 
 def _place_questions(ask: Asked) -> None:
     """Hotels, offices, restaurants, what was eaten and bought, and where a day was spent."""
-    hotels = {}
-    for stay in ask.stays("hotel"):
-        hotels.setdefault(stay.place.name, set()).add(stay.day)
+    hotels = {name: {s.day for s in stays} for name, stays in _grouped(ask.stays("hotel"), lambda s: s.place.name).items()}  # nights
     top = _top(hotels)
     if top:
         ask("Which hotel did I spend the most nights at?", "location", top, ask.stays("hotel", where=lambda s: s.place.name == top))
@@ -732,20 +734,10 @@ def _place_questions(ask: Asked) -> None:
     runs = ask.stays("run", where=lambda s: s.place.city == "New York" and not s.route)
     ask("Where did I go running in New York?", "location", "Central Park", runs)
 
-    meals = ask.stays("restaurant", where=lambda s: s.place.city == "London")
-    by_name = {}
-    for stay in meals:
-        by_name.setdefault(stay.facts["restaurant"], []).append(stay)
-    top = _top(by_name)
-    if top:
-        ask("What restaurant did I go to most in London?", "location", top, by_name[top])
-    munich = ask.stays("restaurant", where=lambda s: s.place.city == "Munich")
-    dishes = {}
-    for stay in munich:
-        dishes.setdefault(stay.facts["dish"], []).append(stay)
-    top = _top(dishes)
-    if top:
-        ask("What did I eat most often in Munich?", "object", top, dishes[top])
+    _ask_most(ask, "What restaurant did I go to most in London?", "location",
+              _grouped(ask.stays("restaurant", where=lambda s: s.place.city == "London"), lambda s: s.facts["restaurant"]))
+    _ask_most(ask, "What did I eat most often in Munich?", "object",
+              _grouped(ask.stays("restaurant", where=lambda s: s.place.city == "Munich"), lambda s: s.facts["dish"]))
     dishoom = ask.stays("restaurant", where=lambda s: s.facts.get("restaurant") == "Dishoom Shoreditch")
     ask("How many times did I eat at Dishoom?", "frequency", len(dishoom), dishoom)
     ramen = ask.stays("restaurant", where=lambda s: s.facts.get("dish") == "ramen")
