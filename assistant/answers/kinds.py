@@ -207,6 +207,10 @@ def _location(context: Context) -> Answer:
             values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
     values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
+    if question.every and question.granularity == "city":  # "which cities did I visit for work": not home, when there are others
+        homes = [timeline.home_of_row[group.rows[0]] for group in context.groups]
+        if any(value and value != home for value, home in zip(values, homes)):
+            values = ["" if value == home else value for value, home in zip(values, homes)]
     if not any(values):
         return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
                                    "no place names within the place asked about", context.evidence(context.groups))

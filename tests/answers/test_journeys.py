@@ -56,3 +56,16 @@ def test_a_trip_under_way_before_the_time_asked_is_not_counted_for_sure(moved):
     answer = answer_question(moved, "How many times did I go to Munich in June 2019?")
     assert answer.value == 2 and answer.confidence == "likely" and "29 May" in answer.why and "under way" in answer.text
     assert answer_question(moved, "How many times did I go to Munich in 2019?").value == 3
+
+
+def test_the_cities_visited_for_something_done_at_home_too_are_not_home(tmp_path):
+    """Work at the office at home and on two trips: the cities visited for work are the trips', not home."""
+    photos, day = [], datetime(2019, 3, 1)
+    while day <= datetime(2019, 4, 30):
+        city = "Rome" if datetime(2019, 3, 11) <= day <= datetime(2019, 3, 13) else "Munich" if datetime(2019, 4, 8) <= day <= datetime(2019, 4, 10) else "Dublin"
+        place, lat, lng = WHERE[city]
+        photos += [(day.replace(hour=hour), caption, "", place, lat, lng, "")
+                   for hour, caption in ((8, "a kitchen table"), (11, "a man at work with a laptop"), (21, "a bed in a room"))]
+        day += timedelta(days=1)
+    answer = answer_question(_commit(tmp_path / "lib", photos), "Which cities did I visit for work in 2019?")
+    assert answer.value == ["Rome", "Munich"]
