@@ -18,6 +18,7 @@ from ..query.gazetteer import world_gazetteer
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context
+from .moments import word_rows
 
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 # km/h that each way of moving covers; "" is any movement at all.
@@ -42,7 +43,10 @@ def asks_between_places(context: Context) -> bool:
 
 def distance_between(context: Context) -> Answer:
     """As the crow flies, from the place asked about to a second place named, or else to home: where the home
-    town's photos were taken, or the town's centre when home photos have no GPS (a diary)."""
+    town's photos were taken, or the town's centre when home photos have no GPS (a diary). Things asked about in
+    the place ("how far is the hotel from the office in London") are where their photos there were taken."""
+    if len(context.moments.subject) >= 2:
+        return _between_things(context)
     (lat, lng, name), *others = [(area.lat, area.lng, area.name) for term in context.parsed.place.terms for area in term.areas[:1]]
     origin = others[0] if others else _home(context)
     if origin is None:
@@ -51,6 +55,24 @@ def distance_between(context: Context) -> Answer:
     text = f"About {metres / 1000:,.0f} km from {origin[2]} to {name}, as the crow flies."
     return context.answer(metres, text, context.evidence(context.groups), f"{origin[2]} ({origin[0]:.3f}, {origin[1]:.3f}) to "
                           f"{name} ({lat:.3f}, {lng:.3f})", confidence="likely", why="a straight line between the two places, not a route")
+
+
+def _between_things(context: Context) -> Answer:
+    """From where the photos of one thing asked about were taken (within the question's scope) to the other's."""
+    library, moments = context.library, context.moments
+    spots = []
+    for word in moments.found:
+        rows = _located(library, np.intersect1d(np.flatnonzero(moments.scope), word_rows(library, [word])))
+        if len(rows):
+            spots.append((float(np.median(library.lat[rows])), float(np.median(library.lng[rows])), word, rows))
+    if len(spots) != 2 or len(moments.found) != len(moments.subject):
+        return context.cannot_tell(f"I can't tell how far: I need two things found in the photos with GPS ({context.about}).",
+                                   "not two places found to measure between", context.evidence(context.groups))
+    (lat, lng, name, rows), (lat2, lng2, name2, rows2) = spots
+    metres = round(float(_metres(lat, lng, lat2, lng2)), -1)
+    return context.answer(metres, f"About {metres / 1000:,.1f} km from the {name} to the {name2}, as the crow flies.",
+                          [int(rows[0]), int(rows2[0])], f"{name} ({lat:.4f}, {lng:.4f}) to {name2} ({lat2:.4f}, {lng2:.4f}), the middle of "
+                          "their photos' GPS", confidence="likely", why="a straight line between where their photos were taken")
 
 
 def _home(context: Context) -> tuple[float, float, str] | None:

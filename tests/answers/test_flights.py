@@ -78,3 +78,13 @@ def test_places_changed_with_the_way_unseen_is_not_zero(tmp_path):
     photos = _stay(datetime(2019, 5, 3, 8), DUBLIN, 53.35, -6.26, "Home", photos=2) + _stay(datetime(2019, 5, 3, 8, 40), DUBLIN, 53.359, -6.26, "Park", photos=2)
     answer = answer_question(_commit(tmp_path / "lib", photos), "How far did I run on 3 May 2019?")
     assert answer.value is None and "different places" in answer.text
+
+
+def test_how_far_one_thing_is_from_another_is_between_their_photos(tmp_path):
+    """ "How far is the hotel from the office in Rome": between where the hotel's photos and the office's were taken
+    (1.5 km), not from home to Rome."""
+    photos = _stay(datetime(2019, 5, 1, 9), DUBLIN, 53.35, -6.26, "Home")
+    photos += [(datetime(2019, 5, 2, 8) + timedelta(minutes=10 * n), "a hotel room with a bed", "", ROME, 41.9000, 12.4900, "") for n in range(4)]
+    photos += [(datetime(2019, 5, 2, 10) + timedelta(minutes=10 * n), "an office with desks", "", ROME, 41.9135, 12.4900, "") for n in range(4)]
+    answer = answer_question(_commit(tmp_path / "lib", photos), "How far is the hotel from the office in Rome?")
+    assert answer.value == pytest.approx(1500, rel=0.02) and "hotel" in answer.text and "office" in answer.text
