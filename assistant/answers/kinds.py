@@ -23,12 +23,12 @@ from .measures import asks_between_places, average, distance, distance_between, 
 from .moments import find_moments, unvisited_places_as_words, word_rows
 from .names import asked_category, venue_values
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_last_presence, asks_where, content_words
+from .times import time_answer
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
-from .visits import following, mostly_away, preceding, trips, visits
-from .whereabouts import last_seen_there, on_a_trip
+from .visits import following, journeys, mostly_away, preceding, trips, visits
+from .whereabouts import on_a_trip
 
-_GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 # A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
 LOCATED_FOR_SURE = 0.9
 VENUE_RADIUS_KM = 2.0
@@ -135,6 +135,9 @@ def _frequency(context: Context) -> Answer:
         width = {"day": "D", "week": "W", "month": "M"}[unit]
         count = len(np.unique(starts.astype("datetime64[s]").astype(f"datetime64[{width}]")))
     else:
+        groups = journeys(context.timeline, groups) if context.by_trip else groups  # a side trip on the way is the same journey
+        under_way = _under_way_before(context, groups)
+        groups = [group for group in groups if not any(group is early for early in under_way)]
         count = len(groups)
     noun = plural(unit, count)
     if not count:
@@ -142,9 +145,20 @@ def _frequency(context: Context) -> Answer:
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     # a count is as sure as what found its visits: GPS and place names are; a captioner's words may miss some
     sure, why = _counted_by(context)
+    if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
+        sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:
         return average(context, count, reasoning, lambda value: f"{value:g} {plural(unit, 2)}")
-    return context.answer(count, f"{count} {noun}.", context.evidence(groups), reasoning, confidence=sure, why=why)
+    text = f"{count} {noun}." + (f" Not counted: {context.listed(under_way)}, under way before then." if unit == "trip" and under_way else "")
+    return context.answer(count, text, context.evidence(groups), reasoning, confidence=sure, why=why)
+
+
+def _under_way_before(context: Context, groups: list) -> list:
+    """The trips that had begun before the time asked (none when no time is asked, or when counting visits)."""
+    if not context.by_trip or not context.parsed.time.terms or not groups:
+        return []
+    began = context.parsed.time.exactly().mask(context.library.local_seconds[[group.first_row for group in groups]])
+    return [group for group, inside in zip(groups, began) if not inside]
 
 
 def _counted_by(context: Context) -> tuple[str, str]:
@@ -177,59 +191,6 @@ def _never(context: Context, noun: str) -> Answer:
     return context.answer(0, f"Never, as far as the photos show: no moment of {context.about}.", [], f"0 {noun}", confidence="likely")
 
 
-def _time(context: Context) -> Answer:
-    question = context.question
-    pattern = _GRANULARITY_FORMAT[question.granularity or "date"]
-    side = question.edge or ("last there" if question.ordinal == -1 and asks_last_presence(context.parsed.text) else "")
-    # "when was I last in Lyon": the last photo there, not the end of a trip that went on to Paris
-    edge = {"start": lambda group: group.first_row, "end": lambda group: group.last_row,
-            "last there": lambda group: group.rows[-1]}.get(side, lambda group: group.rows[0])
-    if question.usual and len(context.groups) > 1:
-        return _usual_time(context, edge, pattern)
-    if question.granularity == "clock" and question.edge and context.timeline.diary_like:
-        return context.cannot_tell("I can't tell: a photo or two a day does not show when a day began or ended.",
-                                   "too few photos a day for the time of an arrival, a departure or bed", context.evidence(context.groups))
-    values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
-    if question.ordinal is None and len(set(values)) > 1:
-        recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
-        candidates = context.latest_first(values, context.groups, [context.evidence([group]) for group in context.groups])
-        text = unsure_text(f"{values[-1]}, the most recent of {len(values)} occasions.", candidates)
-        return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}",
-                              candidates, "unsure", "several occasions and the question names none")
-    group = context.groups[-1] if question.ordinal is None else context.groups[0]
-    thin = context.thinly_found(group)
-    way_there = _way_there(context, group) if context.by_trip and side in ("", "start") else []  # "when did we fly to Orlando": the flight
-    row, stayed = last_seen_there(context, int(edge(group))) if side == "last there" else (int(edge(group)), "")
-    value = context.local(row).strftime(pattern)
-    evidence = list(dict.fromkeys([*way_there, row, *context.evidence([group])]))  # and the photo the time is read from
-    return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
-                          f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if thin or stayed else "sure", why=thin or stayed)
-
-
-def _way_there(context: Context, group, shown: int = 2) -> list[int]:
-    """A few photos of the journey that began a trip: the same day's photos right before it, away from home or
-    nowhere a town is known (on a plane, on the road)."""
-    library, timeline = context.library, context.timeline
-    day, row, journey = library.local_seconds[group.first_row] // 86400, group.first_row - 1, []
-    while row >= 0 and library.local_seconds[row] // 86400 == day and timeline.cities[row] != timeline.home_city:
-        journey.append(row)
-        row -= 1
-    return [int(row) for row in journey[:: max(1, len(journey) // shown)][:shown]]
-
-
-def _usual_time(context: Context, edge, pattern: str) -> Answer:
-    """ "What time did I usually leave the office": the median over the visits, and how much they vary."""
-    minutes = [context.local(edge(group)).hour * 60 + context.local(edge(group)).minute for group in context.groups]
-    middle = int(statistics.median(minutes))
-    value = f"{middle // 60:02d}:{middle % 60:02d}" if pattern == "%H:%M" else Counter(
-        context.local(edge(group)).strftime(pattern) for group in context.groups).most_common(1)[0][0]
-    spread = statistics.pstdev(minutes)
-    return context.answer(value, f"Usually {value} (over {len(minutes)} visits, give or take {round(spread)} minutes).",
-                          context.evidence(context.groups), f"median of {len(minutes)} visits: {context.listed(context.groups)}",
-                          confidence="likely", why="a typical value over several visits")
-
-
 def _location(context: Context) -> Answer:
     question = context.question
     timeline = context.timeline
@@ -254,6 +215,10 @@ def _location(context: Context) -> Answer:
             values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
     values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
+    if question.every and question.granularity == "city":  # "which cities did I visit for work": not home, when there are others
+        homes = [timeline.home_of_row[group.rows[0]] for group in context.groups]
+        if any(value and value != home for value, home in zip(values, homes)):
+            values = ["" if value == home else value for value, home in zip(values, homes)]
     if not any(values) and not context.parsed.place.terms and (town or asks_where(context.parsed.text)):
         return on_a_trip(context, question.granularity == "country")
     if not any(values):
@@ -392,6 +357,6 @@ def _photographed_to_the_ends(context: Context, group) -> bool:
 
 
 _RULES = {
-    "frequency": _frequency, "time": _time, "location": _location, "duration": _duration,
+    "frequency": _frequency, "time": time_answer, "location": _location, "duration": _duration,
     "counting": counting_answer, "ocr": ocr_answer, "color": colour_answer, "object": object_answer,
 }

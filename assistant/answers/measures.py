@@ -18,6 +18,7 @@ from ..query.gazetteer import world_gazetteer
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context
+from .moments import word_rows
 
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 # km/h that each way of moving covers; "" is any movement at all.
@@ -27,6 +28,7 @@ MAX_STEP_S = 30 * 60  # photos further apart than this say nothing of the path b
 MAX_FLIGHT_STEP_S = 6 * 3600  # ... except a flight, whose photos stop on board
 SPARSE_STEP_S = 10 * 60  # a path from photos further apart than this (median) is rough
 GPS_JITTER_M = 50.0  # consecutive photos closer than this may be one place read twice
+MOVED_AWAY_M = 500.0  # consecutive photos this far apart were taken in different places, whatever was seen of the way
 UNSEEN_WALK_M = 1000.0  # a way made while the camera was off counts as walked up to this far
 FLIGHT_MIN_M = 150_000.0  # a jump at flying speed shorter than this may be a fast train or a GPS glitch
 LOCATED_FOR_FLIGHTS = 0.5  # flights are counted only where at least this share of the photos in time has GPS
@@ -41,7 +43,10 @@ def asks_between_places(context: Context) -> bool:
 
 def distance_between(context: Context) -> Answer:
     """As the crow flies, from the place asked about to a second place named, or else to home: where the home
-    town's photos were taken, or the town's centre when home photos have no GPS (a diary)."""
+    town's photos were taken, or the town's centre when home photos have no GPS (a diary). Things asked about in
+    the place ("how far is the hotel from the office in London") are where their photos there were taken."""
+    if len(context.moments.subject) >= 2:
+        return _between_things(context)
     (lat, lng, name), *others = [(area.lat, area.lng, area.name) for term in context.parsed.place.terms for area in term.areas[:1]]
     origin = others[0] if others else _home(context)
     if origin is None:
@@ -50,6 +55,24 @@ def distance_between(context: Context) -> Answer:
     text = f"About {metres / 1000:,.0f} km from {origin[2]} to {name}, as the crow flies."
     return context.answer(metres, text, context.evidence(context.groups), f"{origin[2]} ({origin[0]:.3f}, {origin[1]:.3f}) to "
                           f"{name} ({lat:.3f}, {lng:.3f})", confidence="likely", why="a straight line between the two places, not a route")
+
+
+def _between_things(context: Context) -> Answer:
+    """From where the photos of one thing asked about were taken (within the question's scope) to the other's."""
+    library, moments = context.library, context.moments
+    spots = []
+    for word in moments.found:
+        rows = _located(library, np.intersect1d(np.flatnonzero(moments.scope), word_rows(library, [word])))
+        if len(rows):
+            spots.append((float(np.median(library.lat[rows])), float(np.median(library.lng[rows])), word, rows))
+    if len(spots) != 2 or len(moments.found) != len(moments.subject):
+        return context.cannot_tell(f"I can't tell how far: I need two things found in the photos with GPS ({context.about}).",
+                                   "not two places found to measure between", context.evidence(context.groups))
+    (lat, lng, name, rows), (lat2, lng2, name2, rows2) = spots
+    metres = round(float(_metres(lat, lng, lat2, lng2)), -1)
+    return context.answer(metres, f"About {metres / 1000:,.1f} km from the {name} to the {name2}, as the crow flies.",
+                          [int(rows[0]), int(rows2[0])], f"{name} ({lat:.4f}, {lng:.4f}) to {name2} ({lat2:.4f}, {lng2:.4f}), the middle of "
+                          "their photos' GPS", confidence="likely", why="a straight line between where their photos were taken")
 
 
 def _home(context: Context) -> tuple[float, float, str] | None:
@@ -109,16 +132,24 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
     if means == "walk":  # a longer way unseen may have been by bus or car
         gap &= metres <= UNSEEN_WALK_M
     moving = (seconds > 0) & same_day & (kmh <= high) & (metres >= GPS_JITTER_M) & (at_speed | gap)
+    if means == "fly":  # a flight is a jump as flights() counts them, overnight or with hours at the airports around it
+        moving = _flying(metres, seconds, kmh)
     gapped = bool((moving & gap).any())
     how = {"walk": "walked", "run": "ran", "cycle": "cycled", "drive": "drove", "fly": "flew", "bus": "rode a bus or tram",
            "train": "took a train", "boat": "went by boat"}.get(means, "travelled")
+    if not moving.any() and (metres >= MOVED_AWAY_M).any():  # somewhere else later, the way there unseen: not "nowhere"
+        return context.cannot_tell(f"I can't tell how far you {how} ({context.scope_label}): the photos show you in different "
+                                   f"places, but not the way between them at {low:g}–{high:g} km/h.", "the way between places is not in the photos",
+                                   rows[np.flatnonzero(metres >= MOVED_AWAY_M)[:3]].tolist())
     if not moving.any():
         return context.answer(0.0, f"I found no stretch where you {how} ({context.scope_label}).", rows[:3].tolist(),
                               f"{len(rows)} photos with GPS, none moving at {low:g}–{high:g} km/h", confidence="likely",
                               why="no steps between photos at that speed")
     steps = np.flatnonzero(moving)
     evidence = rows[steps[:: max(1, len(steps) // 12)]][:12].tolist()
-    sparse = float(np.median(seconds)) > SPARSE_STEP_S
+    if means == "fly":  # the photos on board (no GPS in the air) first, as flights() shows them
+        evidence = [row for step in steps for row in (*range(rows[step] + 1, rows[step + 1])[:2], rows[step], rows[step + 1])][:12]
+    sparse = float(np.median(seconds)) > SPARSE_STEP_S and means != "fly"  # a flight is a straight line whatever the photos
     if context.question.usual:  # "how far is it to walk to school": one day's way, as it usually is
         return _usual_distance(context, metres[steps], local[steps] // 86400, evidence, how, gapped)
     value = round(float(metres[moving].sum()), -1)
@@ -154,7 +185,7 @@ def flights(context: Context) -> Answer:
         return context.cannot_tell("I can't tell how many flights: too few photos have GPS.", "flights are counted from the GPS")
     low, high = SPEEDS_KMH["fly"]
     metres, seconds, kmh = _steps(library, located)
-    flying = (metres >= FLIGHT_MIN_M) & (seconds > 0) & (kmh >= low) & (kmh <= high)
+    flying = _flying(metres, seconds, kmh)
     if context.moments.subject or context.parsed.place.terms:  # "to Berlin": it lands there; "from Berlin": it takes off
         placed = np.isin(located, context.moments.rows) if context.moments.subject else context.moments.scope[located]
         flying &= placed[:-1] if _FROM.search(context.parsed.text) else placed[1:]
@@ -171,6 +202,12 @@ def flights(context: Context) -> Answer:
                           f"at {low:g}–{high:g} km/h between consecutive photos", confidence="likely",
                           why="counted from the GPS: a jump between consecutive photos too far and fast for the ground; a flight "
                               "with the camera off for many hours around it looks slower and is missed")
+
+
+def _flying(metres: np.ndarray, seconds: np.ndarray, kmh: np.ndarray) -> np.ndarray:
+    """Steps between consecutive photos too far and too fast for the ground: flights."""
+    low, high = SPEEDS_KMH["fly"]
+    return (metres >= FLIGHT_MIN_M) & (seconds > 0) & (kmh >= low) & (kmh <= high)
 
 
 def _located(library, rows: np.ndarray) -> np.ndarray:

@@ -59,6 +59,20 @@ def trips(timeline: Timeline, rows: np.ndarray) -> list[Group]:
     return groups
 
 
+def journeys(timeline: Timeline, groups: list[Group]) -> list[Group]:
+    """Trips one after the other with no photo at home between them (Singapore, a weekend in Kuala Lumpur, Singapore
+    again) are one journey, as a person counts "how many times did I go to Singapore"."""
+    joined: list[Group] = []
+    for group in groups:
+        between = slice(joined[-1].last_row + 1, group.first_row) if joined else slice(0, 0)
+        if joined and not (timeline.cities[between] == timeline.home_of_row[between]).any():
+            last = joined[-1]
+            joined[-1] = Group(np.concatenate([last.rows, group.rows]), last.first_row, group.last_row, trip=True)
+        else:
+            joined.append(group)
+    return joined
+
+
 def mostly_away(timeline: Timeline, rows: np.ndarray) -> bool:
     return bool(len(rows)) and float((timeline.trip_of_row[rows] >= 0).mean()) > 0.5
 

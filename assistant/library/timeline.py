@@ -1,8 +1,9 @@
 """A life as stays and trips, learned from the library's own metadata (computed once per loaded library).
 
 A stay is a run of consecutive photos at one place (semantic name, else city) without a long gap: one
-visit. Home is the city where most nights are spent (the city of each day's last photo), if they spread over the months. A trip is a run
-of consecutive days away from home in one country; its photos are those taken outside the home city.
+visit. Home is the city where most nights are spent (the city of each day's last photo), if they spread over the months;
+after a move (months on end with hardly a night there), the city where those months' nights are spent. A trip is a run
+of consecutive days away from home in one country; its photos are those taken outside the home city of their day.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ AWAY_SHARE = 0.25
 MAX_UNSEEN_TRIP_DAYS = 14
 # A home city is where nights are spent in at least one month of this many that have photos.
 HOME_MONTHS_SHARE = 3
+# Home has moved when this many months in a row (of those with located nights) spend under this share of their nights there.
+MOVED_MONTHS, MOVED_HOME_SHARE = 3, 0.1
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,9 @@ class Timeline:
     stay_of_row: np.ndarray  # stay number of every photo
     stay_first: np.ndarray  # first and last row of every stay
     stay_last: np.ndarray
-    home_city: str
+    home_city: str  # where most nights are spent
     home_country: str  # the home city's country ("" when home is never located)
+    home_of_row: np.ndarray  # per photo: the home city of its day (home_city, or where one had moved to)
     trip_of_row: np.ndarray  # trip number of every photo, -1 for photos at home
     trips: list[Trip]
     places: np.ndarray  # per photo: its semantic name, else its city ("" when neither is known)
@@ -105,10 +109,12 @@ def _build(library: PhotoColumns) -> Timeline:
     home_city = _home_city(nights, days)
     at_home = countries[located & (cities == home_city)]
     home_country = str(_modes(np.zeros(len(at_home)), at_home)[1][0]) if len(at_home) else ""
-    trip_of_row, trips = _trips(days, cities, countries, located, nights, home_city)
+    moves = _moves(nights, home_city)
+    home_of_row = _homes_on(days, home_city, moves)
+    trip_of_row, trips = _trips(days, cities, countries, located, nights, home_of_row, _homes_on(nights[0], home_city, moves))
     photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
-    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, trip_of_row, trips, place, names, cities, countries,
-                    photos_a_day)
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, home_of_row, trip_of_row, trips, place, names, cities,
+                    countries, photos_a_day)
 
 
 def _last_of_each(days: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -150,14 +156,47 @@ def _home_city(nights: tuple[np.ndarray, np.ndarray], days: np.ndarray) -> str:
     return home if len(home_months) * HOME_MONTHS_SHARE >= len(months) else ""
 
 
+def _moves(nights: tuple[np.ndarray, np.ndarray], home_city: str) -> list[tuple[int, int, str]]:
+    """(since, until, city): the days home was elsewhere. A move is a run of at least MOVED_MONTHS months that
+    hardly spend a night in home_city; home is then where most of the run's nights are spent, from the day after
+    the last night in home_city before the run until the first night there after it. A long trip is not months on end."""
+    night_days, night_cities = nights
+    if not home_city or not len(night_days):
+        return []
+    months = night_days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    keys, first = np.unique(months, return_index=True)
+    at_home = night_cities == home_city
+    away = np.add.reduceat(at_home.astype(float), first) / np.diff(np.append(first, len(months))) < MOVED_HOME_SHARE
+    starts = np.flatnonzero(away & ~np.append(False, away[:-1]))
+    ends = np.flatnonzero(away & ~np.append(away[1:], False))
+    moves = []
+    for start, end in zip(starts, ends):
+        if end - start + 1 < MOVED_MONTHS:
+            continue
+        in_run = (months >= keys[start]) & (months <= keys[end])
+        before, after = night_days[at_home & (months < keys[start])], night_days[at_home & (months > keys[end])]
+        since = int(before[-1]) + 1 if len(before) else np.iinfo(np.int64).min  # from the first photo, when it never was home before
+        until = int(after[0]) if len(after) else np.iinfo(np.int64).max
+        moves.append((since, until, str(_modes(np.zeros(int(in_run.sum())), night_cities[in_run])[1][0])))
+    return moves
+
+
+def _homes_on(days: np.ndarray, home_city: str, moves: list[tuple[int, int, str]]) -> np.ndarray:
+    """The home city of each day: home_city, or where one had moved to."""
+    homes = np.full(len(days), home_city, dtype=object)
+    for since, until, city in moves:
+        homes[(days >= since) & (days < until)] = city
+    return homes
+
+
 def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located: np.ndarray, nights: tuple[np.ndarray, np.ndarray],
-           home_city: str):
+           home_of_row: np.ndarray, night_home: np.ndarray):
     """Runs of consecutive days away from home (the night away, or a good share of the photos) in one country."""
-    away_rows = located & (cities != home_city)
+    away_rows = located & (cities != home_of_row)
     night_days, night_cities = nights  # the located days, ascending
     located_day = np.searchsorted(night_days, days[located])
     away_share = np.bincount(located_day, weights=away_rows[located]) / np.bincount(located_day)
-    away_days = night_days[(away_share >= AWAY_SHARE) | (night_cities != home_city)]
+    away_days = night_days[(away_share >= AWAY_SHARE) | (night_cities != night_home)]
     country_days, away_country = _modes(days[away_rows], countries[away_rows])  # where each day away was mostly spent
     trip_days = away_days[np.isin(away_days, country_days)]
     trip_of_row = np.full(len(days), -1, dtype=np.int64)

@@ -60,3 +60,31 @@ def test_without_gps_flights_cannot_be_counted(tmp_path):
               for time, caption, name, place, _, _, text in _stay(datetime(2019, 5, 1, 9), DUBLIN, 0, 0)]
     answer = answer_question(_commit(tmp_path / "lib", photos), "How many times did I fly?")
     assert answer.value is None and "GPS" in answer.text
+
+
+NEW_YORK = dict(city="New York", country="United States", country_code="US")
+
+
+def test_a_flight_overnight_is_flown_distance_not_nothing(tmp_path):
+    """Dublin Airport at nine in the evening, New York the next morning: 5,100 km flown, though the photos on either
+    side are eight hours and a date apart."""
+    photos = _stay(datetime(2019, 5, 1, 21), DUBLIN, 53.4214, -6.27, "Dublin Airport") + _stay(datetime(2019, 5, 2, 6), NEW_YORK, 40.6413, -73.7781)
+    answer = answer_question(_commit(tmp_path / "lib", photos), "How far did I fly in May 2019?")
+    assert answer.value == pytest.approx(5_100_000, rel=0.03) and answer.confidence == "likely"
+
+
+def test_places_changed_with_the_way_unseen_is_not_zero(tmp_path):
+    """At home, then a kilometre away half an hour later: a run that no photo saw is "I can't tell", not 0 km."""
+    photos = _stay(datetime(2019, 5, 3, 8), DUBLIN, 53.35, -6.26, "Home", photos=2) + _stay(datetime(2019, 5, 3, 8, 40), DUBLIN, 53.359, -6.26, "Park", photos=2)
+    answer = answer_question(_commit(tmp_path / "lib", photos), "How far did I run on 3 May 2019?")
+    assert answer.value is None and "different places" in answer.text
+
+
+def test_how_far_one_thing_is_from_another_is_between_their_photos(tmp_path):
+    """ "How far is the hotel from the office in Rome": between where the hotel's photos and the office's were taken
+    (1.5 km), not from home to Rome."""
+    photos = _stay(datetime(2019, 5, 1, 9), DUBLIN, 53.35, -6.26, "Home")
+    photos += [(datetime(2019, 5, 2, 8) + timedelta(minutes=10 * n), "a hotel room with a bed", "", ROME, 41.9000, 12.4900, "") for n in range(4)]
+    photos += [(datetime(2019, 5, 2, 10) + timedelta(minutes=10 * n), "an office with desks", "", ROME, 41.9135, 12.4900, "") for n in range(4)]
+    answer = answer_question(_commit(tmp_path / "lib", photos), "How far is the hotel from the office in Rome?")
+    assert answer.value == pytest.approx(1500, rel=0.02) and "hotel" in answer.text and "office" in answer.text

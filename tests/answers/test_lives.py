@@ -26,8 +26,8 @@ def sets():
     return {name: dev_set(name) for name in LIVES}
 
 
-def test_five_lives_one_held_out_and_enough_questions(sets):
-    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 4
+def test_six_lives_one_held_out_and_enough_questions(sets):
+    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 5
     assert sum(len(dev.questions) for dev in sets.values()) >= 300
     assert all(len(dev.remembered) >= 20 for dev in sets.values())
     asked = Counter(qa.kind for dev in sets.values() for qa in dev.questions)
@@ -78,7 +78,7 @@ def test_a_count_the_questions_claim_is_the_count_of_photographed_stays(sets):
 
 def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
     """A fact no photo shows could only be answered "I can't tell": the detail captions, texts and counts are there."""
-    for name in ("student", "parent", "traveller"):
+    for name in ("student", "parent", "traveller", "nomad"):
         photos = sets[name].life.photos
         row_of = {image_id: row for row, image_id in enumerate(photos["image_id"])}
         captions, objects = photos["caption"].to_numpy(), photos["_objects"].to_numpy()
@@ -92,7 +92,7 @@ def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
                 assert any(objects[row].get(label) == count for row in rows), f"{name} {stay.activity} {stay.day}: never {count} {label}"
 
 
-@pytest.mark.parametrize("name", ["diary", "journal"])
+@pytest.mark.parametrize("name", ["diary", "journal", "nomad"])
 def test_every_question_of_a_journal_life_points_at_photos_of_its_library(sets, tmp_path, name):
     dev = sets[name]
     library = Library.open(build(dev, tmp_path / name))
@@ -102,7 +102,7 @@ def test_every_question_of_a_journal_life_points_at_photos_of_its_library(sets, 
 
 
 def test_camera_lives_have_days_without_photos_and_stays_nobody_saw(sets):
-    for name in ("student", "parent", "traveller"):
+    for name in ("student", "parent", "traveller", "nomad"):
         life = sets[name].life
         photographed = {moment.date() for moment in life.photos["local_time"]}
         span = range((max(photographed) - min(photographed)).days)
@@ -179,6 +179,29 @@ def test_the_journal_is_lived_then_photographed_sparsely(sets):
     misread_texts = {text for texts in photos["_ocr"] for text in texts} - {text for stay in life.stays for text in stay.scene.texts}
     assert len(misread_texts - set(IRRELEVANT_TEXTS)) > 50, "OCR never misreads"
     assert sum(qa.value is None for qa in journal.questions) >= 10 and len(journal.questions) >= 100
+
+
+def test_the_nomad_flies_across_time_zones_and_the_camera_follows_the_clock(sets):
+    """Photos in a dozen time zones, their local times on the zone's clock; a flight east that lands the next
+    day; a layover; days shot every few minutes and days with no photo at all (the phone off for four days
+    in Cape Town); no GPS in the air; a boarding pass read, sometimes misread."""
+    nomad = sets["nomad"]
+    life, photos = nomad.life, nomad.life.photos
+    assert photos["timezone"].nunique() >= 10
+    offsets = (photos["local_time"] - photos["taken_at_utc"]).dt.total_seconds()
+    assert set(offsets[photos["timezone"] == "Asia/Tokyo"]) == {9 * 3600}
+    tokyo = next(s for s in life.seen if s.activity == "plane" and s.facts["flight"] == "LH 716")
+    assert tokyo.facts["landed_on"] > tokyo.day
+    assert any(s.activity == "layover" and s.place.city == "Dubai" for s in life.seen)
+    per_day = Counter(moment.date() for moment in photos["local_time"])
+    assert max(per_day.values()) > 3 * np.median(list(per_day.values()))
+    assert not any(date(2023, 12, 26) <= day <= date(2023, 12, 29) for day in per_day)
+    in_the_air = photos["image_id"].isin({i for s in life.stays if s.activity == "plane" for i in s.image_ids})
+    assert photos.loc[in_the_air, "lat"].isna().all() and in_the_air.sum() > 100
+    read = {text for texts in photos["_ocr"] for text in texts}
+    assert any(text.startswith("KL 641  AMS-JFK  DEP 10:25") for text in read)
+    assert any("DEP" in text for text in read - {t for s in life.stays for t in s.scene.texts}), "no boarding pass misread"
+    assert sum(qa.value is None for qa in nomad.questions) >= 15 and len(nomad.questions) >= 95
 
 
 def test_journeys_have_the_length_of_their_path():

@@ -1,8 +1,9 @@
-"""Dev sets for question answering, written from the problem: five lives, their questions and moments
+"""Dev sets for question answering, written from the problem: six lives, their questions and moments
 remembered in passing (not questions), for `benchmarks/qa_quality.py` and the tests.
 
-Three camera lives, simulated stay by stay and photographed with a noisy camera (`world.py`, `camera.py`):
-a student in Thessaloniki, a parent in Toronto, a retired traveller in Kyoto; and two journal-like lives
+Four camera lives, simulated stay by stay and photographed with a noisy camera (`world.py`, `camera.py`):
+a student in Thessaloniki, a parent in Toronto, a retired traveller in Kyoto, a consultant flying most weeks
+from Amsterdam and then Lisbon across time zones (`nomad.py`); and two journal-like lives
 built by different generators, so answers are not tuned to one: a diary (`diary.py`), a captioned photo or
 two a day over twenty years, and a journal (`journal.py`), simulated day by day over twenty-four years
 with 0-3 photos a day, menus, tickets and detector labels. The traveller is HELD OUT: its questions
@@ -15,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import diary, journal, parent, student, traveller
+from . import diary, journal, nomad, parent, student, traveller
 from .camera import write_library
 from .truth import KINDS, QA
 from .world import Life
 
-LIVES = {"student": student, "parent": parent, "traveller": traveller, "diary": diary, "journal": journal}
+LIVES = {"student": student, "parent": parent, "traveller": traveller, "diary": diary, "journal": journal, "nomad": nomad}
 HELD_OUT = "traveller"
 DEV = tuple(name for name in LIVES if name != HELD_OUT)
 

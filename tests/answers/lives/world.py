@@ -180,6 +180,7 @@ class Life:
     home_timezone: str
     camera_off_days: frozenset[date] = frozenset()
     photos: object = None  # the photo table, once shot
+    dense_days: frozenset[date] = frozenset()  # days the camera took a photo every few minutes, four times its usual rate
 
     @property
     def seen(self) -> list[Stay]:

@@ -1,0 +1,120 @@
+"""When something happened: a date, month, year, weekday or clock time read from the edge of a visit or trip.
+
+A clock time read from the first or last photo of a visit ("what time did I land", "when did I go to bed") is
+likely, not sure: the moment itself came between that photo and the one before or after it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+
+from ..core.words import plural
+from .answer import Answer
+from .context import Context, unsure_text
+from .subject import asks_last_presence
+from .whereabouts import last_seen_there
+
+_GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
+LAYOVER_S = 8 * 3600  # a stop in another town this short, between flights, is a connection on the way
+JOURNEY_LOOKBACK_S = 2 * 86400  # how far back the way to a trip is followed
+
+
+def time_answer(context: Context) -> Answer:
+    """When: a date, month, year, weekday or clock, read from the start or end of the visit or trip asked about."""
+    question = context.question
+    pattern = _GRANULARITY_FORMAT[question.granularity or "date"]
+    side = question.edge or ("last there" if question.ordinal == -1 and asks_last_presence(context.parsed.text) else "")
+    # "when was I last in Lyon": the last photo there, not the end of a trip that went on to Paris
+    edge = {"start": lambda group: group.first_row, "end": lambda group: group.last_row,
+            "last there": lambda group: group.rows[-1]}.get(side, lambda group: group.rows[0])
+    if question.usual and len(context.groups) > 1:
+        return _usual_time(context, edge, pattern)
+    if question.granularity == "clock" and question.edge and context.timeline.diary_like:
+        return context.cannot_tell("I can't tell: a photo or two a day does not show when a day began or ended.",
+                                   "too few photos a day for the time of an arrival, a departure or bed", context.evidence(context.groups))
+    if context.parsed.time.terms:  # "what time did I go to bed on 12 May": the edge within the day asked, not the trip's
+        edge = _within_scope(context, edge)
+    # "when did I fly to Singapore": when it left home ("arrive": when it landed); a photo or two a day shows no connections
+    if context.by_trip and not side and question.granularity != "clock" and not context.timeline.diary_like:
+        edge = _from_journey_start(context, edge)
+    values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
+    if question.ordinal is None and len(set(values)) > 1:
+        recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
+        candidates = context.latest_first(values, context.groups, [context.evidence([group]) for group in context.groups])
+        text = unsure_text(f"{values[-1]}, the most recent of {len(values)} occasions.", candidates)
+        return context.answer(values[-1], text, context.evidence([recent]), f"{len(values)} occasions: {context.listed(context.groups)}",
+                              candidates, "unsure", "several occasions and the question names none")
+    # "the first time": the first; "when did I land on my first trip" (the trip already chosen): its first visit, or its last for a leaving
+    chosen = -1 if question.ordinal is None or side == "end" and len(context.groups) > 1 else 0
+    group, value = context.groups[chosen], values[chosen]
+    thin = context.thinly_found(group)
+    if question.granularity == "clock" and side and not thin:  # the moment itself fell between two photos
+        thin = f"the {'last' if side in ('end', 'last there') else 'first'} photo's time: the moment itself came between two photos"
+    way_there = _way_there(context, group) if context.by_trip and side in ("", "start") else []  # "when did we fly to Orlando": the flight
+    row, stayed = last_seen_there(context, int(edge(group))) if side == "last there" else (int(edge(group)), "")
+    value = context.local(row).strftime(pattern) if stayed else value
+    evidence = list(dict.fromkeys([*way_there, row, *context.evidence([group])]))  # and the photo the time is read from
+    return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
+                          f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
+                          confidence="likely" if thin or stayed else "sure", why=thin or stayed)
+
+
+def _within_scope(context: Context, edge):
+    """The edge of a visit or trip if it lies in the question's time and place, else its first or last matching photo."""
+    scope = context.moments.scope
+
+    def inside(group) -> int:
+        row = int(edge(group))
+        if scope[row]:
+            return row
+        return int(group.rows[0]) if row <= group.rows[0] else int(group.rows[-1])
+    return inside
+
+
+def _way_there(context: Context, group, shown: int = 2) -> list[int]:
+    """A few photos of the journey that began a trip: the same day's photos right before it, away from home or
+    nowhere a town is known (on a plane, on the road)."""
+    library, timeline = context.library, context.timeline
+    day, row, journey = library.local_seconds[group.first_row] // 86400, group.first_row - 1, []
+    while row >= 0 and library.local_seconds[row] // 86400 == day and timeline.cities[row] != timeline.home_of_row[row]:
+        journey.append(row)
+        row -= 1
+    return [int(row) for row in journey[:: max(1, len(journey) // shown)][:shown]]
+
+
+def _usual_time(context: Context, edge, pattern: str) -> Answer:
+    """ "What time did I usually leave the office": the median over the visits, and how much they vary."""
+    minutes = [context.local(edge(group)).hour * 60 + context.local(edge(group)).minute for group in context.groups]
+    middle = int(statistics.median(minutes))
+    value = f"{middle // 60:02d}:{middle % 60:02d}" if pattern == "%H:%M" else Counter(
+        context.local(edge(group)).strftime(pattern) for group in context.groups).most_common(1)[0][0]
+    spread = statistics.pstdev(minutes)
+    return context.answer(value, f"Usually {value} (over {len(minutes)} visits, give or take {round(spread)} minutes).",
+                          context.evidence(context.groups), f"median of {len(minutes)} visits: {context.listed(context.groups)}",
+                          confidence="likely", why="a typical value over several visits")
+
+
+def _from_journey_start(context: Context, edge):
+    """A trip reached through a connection (Amsterdam, a few hours in Dubai, Singapore) began when the journey
+    left home, perhaps the day before it landed: the first photo after home on the way there, instead of the first
+    one in the place asked about."""
+    library, timeline = context.library, context.timeline
+    cities, utc = timeline.cities, library.utc_seconds
+
+    def journey_start(group) -> int:
+        arrived = int(edge(group))
+        row, start, connected = arrived - 1, arrived, False
+        while row >= 0 and utc[arrived] - utc[row] <= JOURNEY_LOOKBACK_S:
+            city = cities[row]
+            if city and city == timeline.home_of_row[row]:
+                break
+            first, probe = row, row - 1  # how long the town goes back (photos without a town within it included)
+            while city and probe >= 0 and cities[probe] in (city, "") and utc[row] - utc[probe] <= LAYOVER_S:
+                first, probe = (probe if cities[probe] == city else first), probe - 1
+            if city and probe >= 0 and cities[probe] == city:
+                break  # longer than a connection: a stay
+            connected, start, row = connected or bool(city), first, first - 1
+        return start if connected else arrived
+    return journey_start
+

@@ -1,0 +1,71 @@
+"""Trips as a traveller counts them: home moves with the person (months on end elsewhere), a side trip on the
+way is the same journey, and a trip under way before the time asked is not counted for sure."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers import answer_question
+from assistant.library.timeline import timeline_of
+
+from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
+
+LISBON = dict(city="Lisbon", country="Portugal", country_code="PT")
+MUNICH = dict(city="Munich", country="Germany", country_code="DE")
+SINGAPORE = dict(city="Singapore", country="Singapore", country_code="SG")
+KUALA_LUMPUR = dict(city="Kuala Lumpur", country="Malaysia", country_code="MY")
+WHERE = {"Dublin": (DUBLIN, 53.35, -6.26), "Rome": (ROME, 41.90, 12.49), "Lisbon": (LISBON, 38.71, -9.14), "Munich": (MUNICH, 48.14, 11.57),
+         "Singapore": (SINGAPORE, 1.29, 103.85), "Kuala Lumpur": (KUALA_LUMPUR, 3.16, 101.71)}
+AWAY = {**{datetime(2019, 2, 1) + timedelta(days=n): "Rome" for n in range(38)},  # five weeks in Rome: a long trip, not a move
+        **{datetime(2019, 5, 29) + timedelta(days=n): "Munich" for n in range(5)},  # 29 May - 2 June: under way when June began
+        **{datetime(2019, 6, day): "Munich" for day in (10, 11, 12, 17, 18, 19)},
+        **{datetime(2019, 7, day): "Singapore" for day in (1, 2, 3, 4, 5, 8, 9, 10)},
+        **{datetime(2019, 7, day): "Kuala Lumpur" for day in (6, 7)}}  # a weekend away from Singapore, on the same journey
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory):
+    """Dublin from January to April 2019, Lisbon from May (moved on 1 May), with trips from each."""
+    photos, day = [], datetime(2019, 1, 1)
+    while day <= datetime(2019, 9, 30):
+        city = AWAY.get(day, "Dublin" if day < datetime(2019, 5, 1) else "Lisbon")
+        place, lat, lng = WHERE[city]
+        name = "Home" if city in ("Dublin", "Lisbon") else f"Hotel {city}"
+        photos += [(day.replace(hour=hour), "a room with a window", name, place, lat, lng, "") for hour in (8, 13, 21)]
+        day += timedelta(days=1)
+    return _commit(tmp_path_factory.mktemp("moved") / "lib", photos)
+
+
+def test_home_moves_after_months_elsewhere_but_not_for_a_long_trip(moved):
+    timeline = timeline_of(moved)
+    july, march = np.searchsorted(moved.local_seconds, [np.datetime64("2019-08-15", "s").astype(int), np.datetime64("2019-03-20", "s").astype(int)])
+    assert timeline.home_of_row[july] == "Lisbon" and timeline.home_of_row[march] == "Dublin"
+    assert {trip.city for trip in timeline.trips} == {"Rome", "Munich", "Singapore", "Kuala Lumpur"}
+    assert answer_question(moved, "How many times did I go to Rome?").value == 1
+
+
+def test_a_side_trip_on_the_way_is_the_same_journey(moved):
+    answer = answer_question(moved, "How many times have I been to Singapore?")
+    assert answer.value == 1
+
+
+def test_a_trip_under_way_before_the_time_asked_is_not_counted_for_sure(moved):
+    answer = answer_question(moved, "How many times did I go to Munich in June 2019?")
+    assert answer.value == 2 and answer.confidence == "likely" and "29 May" in answer.why and "under way" in answer.text
+    assert answer_question(moved, "How many times did I go to Munich in 2019?").value == 3
+
+
+def test_the_cities_visited_for_something_done_at_home_too_are_not_home(tmp_path):
+    """Work at the office at home and on two trips: the cities visited for work are the trips', not home."""
+    photos, day = [], datetime(2019, 3, 1)
+    while day <= datetime(2019, 4, 30):
+        city = "Rome" if datetime(2019, 3, 11) <= day <= datetime(2019, 3, 13) else "Munich" if datetime(2019, 4, 8) <= day <= datetime(2019, 4, 10) else "Dublin"
+        place, lat, lng = WHERE[city]
+        photos += [(day.replace(hour=hour), caption, "", place, lat, lng, "")
+                   for hour, caption in ((8, "a kitchen table"), (11, "a man at work with a laptop"), (21, "a bed in a room"))]
+        day += timedelta(days=1)
+    answer = answer_question(_commit(tmp_path / "lib", photos), "Which cities did I visit for work in 2019?")
+    assert answer.value == ["Rome", "Munich"]

@@ -1,0 +1,77 @@
+"""Clock times on a trip: the visit a time is read from is the one its answer names, an edge stays within the
+day asked, and a landing or a bedtime read from a photo's time is likely, not sure (it came between two photos)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant.answers import answer_question
+
+from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
+
+
+def _stay(start: datetime, minutes: int, place: dict, lat: float, lng: float, name: str, caption: str = "people in a room") -> list:
+    return [(start + timedelta(minutes=minute), caption, name, place, lat, lng, "") for minute in range(0, minutes + 1, 10)]
+
+
+@pytest.fixture(scope="module")
+def rome_twice(tmp_path_factory):
+    """Three weeks at home in Dublin; two trips to Rome, each landing at Fiumicino, a hotel and the sights after."""
+    photos, trips = [], (datetime(2019, 5, 22), datetime(2019, 6, 5))
+    day = datetime(2019, 5, 1)
+    while day < datetime(2019, 6, 20):
+        if not any(first <= day <= first + timedelta(days=2) for first in trips):
+            photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
+        day += timedelta(days=1)
+    for first in trips:
+        photos += _stay(first.replace(hour=14, minute=5), 30, ROME, 41.80, 12.25, "Fiumicino Airport")
+        photos += _stay(first.replace(hour=16), 300, ROME, 41.90, 12.49, "Hotel Artemide")
+        second = first + timedelta(days=1)
+        photos += _stay(second.replace(hour=7, minute=30), 60, ROME, 41.90, 12.49, "Hotel Artemide")
+        photos += _stay(second.replace(hour=10), 600, ROME, 41.89, 12.48, "Colosseum")
+        photos += _stay(second.replace(hour=21), 70, ROME, 41.90, 12.49, "Hotel Artemide")  # the last photo of the day: 22:10
+        third = first + timedelta(days=2)
+        photos += _stay(third.replace(hour=8), 120, ROME, 41.90, 12.49, "Hotel Artemide")
+        photos += _stay(third.replace(hour=11), 60, ROME, 41.80, 12.25, "Fiumicino Airport")
+        photos += _stay(third.replace(hour=17), 120, DUBLIN, 53.35, -6.26, "Home")
+    return _commit(tmp_path_factory.mktemp("rome") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+def test_the_time_a_trip_began_is_read_from_its_first_visit(rome_twice):
+    answer = answer_question(rome_twice, "What time did I land in Rome on my first trip?")
+    assert answer.value == "14:05" and "22 May 2019" in answer.text and "Fiumicino" in answer.text
+
+
+def test_a_landing_read_from_a_photo_is_likely_not_sure(rome_twice):
+    answer = answer_question(rome_twice, "What time did I land in Rome on my second trip?")
+    assert answer.value == "14:05" and answer.confidence == "likely" and "between two photos" in answer.why
+
+
+def test_an_edge_asked_on_a_day_stays_within_that_day(rome_twice):
+    answer = answer_question(rome_twice, "What time did I go to bed in Rome on 23 May 2019?")
+    assert answer.value == "22:10" and answer.confidence == "likely"
+
+
+DUBAI = dict(city="Dubai", country="United Arab Emirates", country_code="AE")
+SINGAPORE = dict(city="Singapore", country="Singapore", country_code="SG")
+NOWHERE = dict(city="", country="", country_code="")  # on board: no GPS, no town
+
+
+def test_a_trip_reached_through_a_connection_began_when_the_journey_left_home(tmp_path):
+    """Dublin to Singapore through three hours in Dubai, landing the next day: flown on the day it left home."""
+    photos, day = [], datetime(2019, 6, 1)
+    while day < datetime(2019, 7, 20):
+        if not datetime(2019, 7, 1) <= day <= datetime(2019, 7, 8):
+            photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
+        day += timedelta(days=1)
+    photos += _stay(datetime(2019, 7, 1, 18), 90, DUBLIN, 53.4214, -6.27, "Dublin Airport")
+    photos += _stay(datetime(2019, 7, 1, 20), 360, NOWHERE, float("nan"), float("nan"), "", "an airplane wing above the clouds")
+    photos += _stay(datetime(2019, 7, 2, 2, 30), 170, DUBAI, 25.2532, 55.3657, "Dubai International Airport")
+    photos += _stay(datetime(2019, 7, 2, 5, 40), 420, NOWHERE, float("nan"), float("nan"), "", "an airplane wing above the clouds")
+    for offset in range(6):
+        photos += _stay(datetime(2019, 7, 2, 13) + timedelta(days=offset), 480, SINGAPORE, 1.29, 103.85, "Pan Pacific Singapore")
+    photos += _stay(datetime(2019, 7, 8, 13), 300, DUBLIN, 53.35, -6.26, "Home")
+    library = _commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0]))
+    assert answer_question(library, "When did I fly to Singapore?").value == "2019-07-01"
