@@ -12,7 +12,8 @@ from functools import cached_property
 import numpy as np
 
 from ..library import Library
-from .kernels import KERNELS, Kernel, choose_gathered_precision, choose_kernel, torch_view
+from ..core.machine import numpy_blas_on_one_thread
+from .kernels import KERNELS, Kernel, NumpyBlocksKernel, choose_gathered_precision, choose_kernel, torch_imported, torch_view
 
 
 SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score spread for a query
@@ -85,6 +86,8 @@ class StoredVectors:
 
     @cached_property
     def kernel(self) -> Kernel:
+        if self.kernel_name is None and not torch_imported():
+            return NumpyBlocksKernel(self.embeddings)
         kernel = KERNELS[self.kernel_name or choose_kernel(self.embeddings.shape[1])](self.embeddings)
         if kernel.copied and not self._kept_whole:
             _release_pages(self.embeddings)  # the map stays for exact rows; its pages need not stay resident
@@ -143,7 +146,7 @@ class StoredVectors:
         (within about 2e-4), the best GATHERED_RESCORE of them are scored again in float32.
         """
         rows = np.asarray(rows, dtype=np.int64)
-        if len(rows) <= 4 * GATHERED_RESCORE or self._gathered_precision == "fp32":
+        if len(rows) <= 4 * GATHERED_RESCORE or not torch_imported() or self._gathered_precision == "fp32":
             return _exact_cosines(self.rows(rows), vector)
         import torch
 
@@ -165,6 +168,8 @@ class StoredVectors:
 
     def rows(self, rows) -> np.ndarray:
         """The stored (fp16) embeddings of some rows as float32, in the order asked (read in row order)."""
+        if not torch_imported():
+            return np.asarray(self.embeddings[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
         # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
         return self._read(rows).float().numpy()
 
@@ -226,6 +231,9 @@ def among(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:
 
 
 def _exact_cosines(vectors: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    if not torch_imported():
+        with numpy_blas_on_one_thread():
+            return vectors @ np.asarray(vector, dtype=np.float32)
     import torch
 
     # torch, not numpy: numpy's BLAS threads would spin against torch's on a small machine
