@@ -9,8 +9,8 @@ each, in a fresh process, the same steps as the command one by one, with the wal
 imports, opening the library, the world gazetteer, loading the sentence model, answering (CLIP loaded only if the
 answer must look at the photos, as `lifelog ask` does), and what loading CLIP costs when it must. `lifelog search`:
 imports, opening the library, loading CLIP's text side (numpy when it can, as `lifelog search` does), searching.
-Last, in the same fresh process, the milliseconds one description takes to embed, numpy against CLIP on torch (fp32,
-torch's default threads), the median over a few descriptions. Prints one JSON line.
+Last, in the same fresh process, the milliseconds one description takes to embed, numpy (one thread) against CLIP on
+torch (fp32; its default threads, then one), the median over a few descriptions. Prints one JSON line.
 
     python benchmarks/cold_cli.py --n 30000 --json
     python benchmarks/cold_cli.py --n 30000 --folder /tmp/cold30k --json   # build once, then reuse
@@ -128,16 +128,14 @@ DESCRIPTIONS = [MEMORY, "people in a pub", "a street with a bus at night", "my d
 
 
 def encode_text_ms(model: str) -> dict:
-    """Median milliseconds to embed one description: CLIP's text tower in numpy (BLAS on one thread) and CLIP on
-    torch (fp32, torch's own threads), each after one untimed description."""
+    """Median milliseconds to embed one description: CLIP's text tower in numpy (BLAS on one thread), and CLIP on
+    torch (fp32) with torch's own threads and with one, each after one untimed description."""
     import torch
 
     from assistant.models import load_clip
     from assistant.models.clip import load_numpy_clip_text
 
-    encoders = {"numpy": load_numpy_clip_text(model), "torch": load_clip(model, device="cpu", precision="fp32")}
-    medians = {}
-    for engine, encoder in encoders.items():
+    def median_ms(encoder) -> float:
         encoder.encode_text(DESCRIPTIONS[-1])
         times = []
         for _ in range(3):
@@ -145,8 +143,14 @@ def encode_text_ms(model: str) -> dict:
                 began = time.perf_counter()
                 encoder.encode_text(text)
                 times.append(time.perf_counter() - began)
-        medians[engine] = round(float(np.median(times)) * 1000, 1)
-    medians["torch_threads"] = torch.get_num_threads()
+        return round(float(np.median(times)) * 1000, 1)
+
+    on_torch = load_clip(model, device="cpu", precision="fp32")
+    threads = torch.get_num_threads()
+    medians = {"numpy": median_ms(load_numpy_clip_text(model)), f"torch_{threads}_threads": median_ms(on_torch)}
+    torch.set_num_threads(1)
+    medians["torch_1_thread"] = median_ms(on_torch)
+    torch.set_num_threads(threads)
     return medians
 
 
