@@ -152,3 +152,31 @@ def test_a_search_on_a_clip_numpy_cannot_read_notes_why(tmp_path):
     run = _cold_search(library)
     assert run.returncode == 0, run.stderr
     assert "note: CLIP" in run.stderr and "no model.safetensors" in run.stderr, run.stderr
+
+
+def test_stored_vectors_are_scored_in_numpy_without_torch_and_by_the_timed_kernel_once_prepared(tmp_path):
+    from assistant.testing.library import write_synthetic_library
+
+    library = write_synthetic_library(tmp_path / "library", 300, dim=16)
+    script = (
+        "import sys\n"
+        "import numpy as np\n"
+        "from assistant.library import Library\n"
+        "from assistant.search.stored import StoredVectors, stored_vectors\n"
+        "library = Library.open(sys.argv[1])\n"
+        "vector = np.full(16, 0.25, np.float32)\n"
+        "cold = stored_vectors(library)\n"
+        "scores = cold.similarity(vector)\n"
+        "exact = library.embeddings.astype(np.float64) @ vector\n"
+        "print('cold:', cold.kernel.name, 'torch' in sys.modules, float(np.abs(scores - exact).max()))\n"
+        "served = StoredVectors(library.embeddings, library.embedded)\n"
+        "served.prepare()  # the app prepares a library it serves\n"
+        "print('served:', served.kernel.name, float(np.abs(served.similarity(vector) - exact).max()))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(library)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    cold, served = run.stdout.splitlines()
+    name, torch_imported, error = cold.split()[1:]
+    assert (name, torch_imported) == ("numpy-fp32-blocks", "False") and float(error) < 1e-6
+    name, error = served.split()[1:]
+    assert name != "numpy-fp32-blocks" and float(error) < 1e-6  # the 300 are all rescored exactly at the top

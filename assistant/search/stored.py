@@ -73,6 +73,8 @@ class StoredVectors:
         whole is mapped meanwhile on a thread of its own, returned (None: the file is too large to keep)."""
         self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
         if kernel:
+            # a process that prepares (the app) serves many queries: the kernel timed fastest, even if it imports torch
+            self.kernel_name = self.kernel_name or choose_kernel(self.embeddings.shape[1])
             self.kernel  # noqa: B018
         if not self._kept_whole:
             return None
@@ -86,7 +88,7 @@ class StoredVectors:
 
     @cached_property
     def kernel(self) -> Kernel:
-        if self.kernel_name is None and not torch_imported():
+        if self.kernel_name is None and not torch_imported():  # a cold command's few queries (see torch_imported)
             return NumpyBlocksKernel(self.embeddings)
         kernel = KERNELS[self.kernel_name or choose_kernel(self.embeddings.shape[1])](self.embeddings)
         if kernel.copied and not self._kept_whole:
