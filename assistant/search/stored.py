@@ -1,6 +1,7 @@
 """The one owner of a library's CLIP embeddings for scoring (one per loaded library): the kernel measured fastest
-here, exact rescoring of its best candidates, and the resident pages kept in bounds. A library with a vector index
-never gets a kernel: only the pools its index picks are scored, exactly, from the stored vectors."""
+here (numpy in a cold process that has not imported torch), exact rescoring of its best candidates, and the resident
+pages kept in bounds. A library with a vector index never gets a kernel: only the pools its index picks are scored,
+exactly, from the stored vectors."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from functools import cached_property
 
 import numpy as np
 
-from ..library import Library
 from ..core.machine import numpy_blas_on_one_thread
+from ..library import Library
 from .kernels import KERNELS, Kernel, NumpyBlocksKernel, choose_gathered_precision, choose_kernel, torch_imported, torch_view
 
 
