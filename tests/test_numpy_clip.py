@@ -90,8 +90,18 @@ def _without_safetensors(folder: Path) -> Path:
     return folder
 
 
+def _without_tokenizer_json(folder: Path) -> Path:
+    """The tokenizer as older checkpoints keep it: vocab.json and merges.txt, which transformers reads too."""
+    model = json.loads((folder / "tokenizer.json").read_text())["model"]
+    (folder / "vocab.json").write_text(json.dumps(model["vocab"]))
+    (folder / "merges.txt").write_text("#version: 0.2\n" + "".join(" ".join(merge) + "\n" for merge in model["merges"]))
+    (folder / "tokenizer.json").unlink()
+    return folder
+
+
 @pytest.mark.parametrize("make, reason", [
     (lambda folder: _without_safetensors(save_random_clip(folder)), "no model.safetensors"),
+    (lambda folder: _without_tokenizer_json(save_random_clip(folder, words=WORDS)), "no tokenizer.json"),
     (lambda folder: save_random_clip(folder, hidden_act="silu"), "activation 'silu'"),
 ])
 def test_a_clip_numpy_cannot_read_runs_on_torch_and_says_why(tmp_path, caplog, make, reason):
