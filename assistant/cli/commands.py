@@ -47,12 +47,19 @@ def _judge(args: argparse.Namespace, tolerance: str | None = None):
     return Judge(qrels, tolerance, library, settings.date_order)
 
 
-def _load_encoder(settings: Settings, library_model: str | None, required: bool):
-    """The CLIP encoder for a command; without an explicit --model, the library's own model is used."""
-    from ..models import ModelMismatch, ModelNotAvailable, clip_for_library
+def _load_encoder(settings: Settings, library_model: str | None, required: bool, texts_only: bool = False):
+    """The CLIP encoder for a command; without an explicit --model, the library's own model is used. `texts_only`:
+    the command embeds only texts, which CLIP's text tower does in numpy when it can (no torch to import); when it
+    cannot, a note says why."""
+    from ..models import ModelMismatch, ModelNotAvailable, clip_for_library, clip_text_for_library
 
     try:
-        return clip_for_library(library_model, settings)
+        if not texts_only:
+            return clip_for_library(library_model, settings)
+        encoder, why_torch = clip_text_for_library(library_model, settings)
+        if why_torch:
+            print(f"note: {why_torch}", file=sys.stderr)
+        return encoder
     except ModelMismatch as error:
         raise SystemExit(f"error: {error}") from None
     except ModelNotAvailable as error:
@@ -161,7 +168,9 @@ def run_search(args: argparse.Namespace) -> int:
     library = _open_library(settings)
     needs_model = args.image is not None and library.row_of_path(args.image) is None
     wants_model = library.embeddings is not None or needs_model
-    encoder = _load_encoder(settings, library.model, required=needs_model) if wants_model else None
+    if needs_model:
+        print("note: the photo is not in the library, so CLIP's image tower reads it, on torch", file=sys.stderr)
+    encoder = _load_encoder(settings, library.model, required=needs_model, texts_only=not needs_model) if wants_model else None
     request = SearchRequest(
         text=args.text, example_image=args.image, like_ids=tuple(args.like), unlike_ids=tuple(args.unlike),
         top_k=args.top_k, group_events=args.events,
@@ -232,7 +241,7 @@ def run_ask(args: argparse.Namespace) -> int:
                                 online_places=args.online_places, date_order=args.date_order, language=args.language)
     library = _open_library(settings)
     # CLIP only when an answer must look at the photos (no word of the question is in them): seconds saved mostly
-    encoder = functools.cache(lambda: _load_encoder(settings, library.model, required=False))
+    encoder = functools.cache(lambda: _load_encoder(settings, library.model, required=False, texts_only=True))
     vqa = VqaModel(args.vqa, device=settings.device) if args.vqa else None
     context = QueryContext.of(library, settings, now=now)
     answer = answer_question(library, args.text, now=now, encoder=encoder, vqa=vqa, context=context)
@@ -327,7 +336,7 @@ def run_run_topics(args: argparse.Namespace) -> int:
         library=args.library, model=args.model, device=args.device, precision=args.precision, date_order=args.date_order,
     )
     library = _open_library(settings)
-    encoder = _load_encoder(settings, library.model, required=False) if library.embeddings is not None else None
+    encoder = _load_encoder(settings, library.model, required=False, texts_only=True) if library.embeddings is not None else None
     run = run_topics(
         library, encoder, topics, args.out, group_id=args.group_id, run_id=args.run_id or args.out.stem, top_k=args.top_k,
         captions_only=args.captions_only, progress=progress_bar(), date_order=settings.date_order,

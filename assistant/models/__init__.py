@@ -8,10 +8,12 @@ from .clip import (
     ImageSpec,
     ModelMismatch,
     clip_for_library,
+    clip_text_for_library,
     image_spec_from,
     load_clip,
     shared_clip,
 )
+from .clip_text import ClipTextEncoder
 from .hub import (
     CAPTIONER_KIND,
     CLIP_KIND,
@@ -25,8 +27,8 @@ from .sentence import SentenceEncoder, load_query_sentence_model, load_sentence_
 from .vision import Captioner, Detector
 
 __all__ = [
-    "CAPTIONER_KIND", "CLIP_KIND", "DETECTOR_KIND", "SENTENCE_KIND", "Captioner", "ClipEncoder", "Detector", "ImageSpec",
-    "ModelKind", "ModelMismatch", "ModelNotAvailable", "SentenceEncoder", "clip_for_library",
+    "CAPTIONER_KIND", "CLIP_KIND", "DETECTOR_KIND", "SENTENCE_KIND", "Captioner", "ClipEncoder", "ClipTextEncoder", "Detector", "ImageSpec",
+    "ModelKind", "ModelMismatch", "ModelNotAvailable", "SentenceEncoder", "clip_for_library", "clip_text_for_library",
     "image_spec_from", "load_clip", "load_query_sentence_model", "load_sentence_model", "pretrained_source", "shared_clip",
     "shared_query_sentence_model", "shared_sentence_model",
 ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,10 @@ from PIL import Image
 from ..core.machine import best_thread_ms, choice_file, machine_key, one_thread, timed_choice
 from ..core.settings import Settings
 from .base import SHARED, load_pretrained, on_device, unit_rows
-from .hub import CLIP_KIND, text_tower_for
+from .clip_text import TORCH, ClipTextEncoder, NumpyClipText
+from .hub import CLIP_KIND, pretrained_source, text_tower_for
+from .numpy_clip import ClipTextModel
+from .numpy_transformer import NotSupported, local_folder
 
 log = logging.getLogger(__name__)
 
@@ -103,22 +105,20 @@ def _features(output):
     return getattr(output, "pooler_output", output)
 
 
-class ClipEncoder:
-    """A loaded CLIP model that turns photos and texts into L2-normalised float32 embeddings."""
+class ClipEncoder(ClipTextEncoder):
+    """A loaded CLIP model that turns photos and texts into L2-normalised float32 embeddings (on torch)."""
+
+    engine = TORCH
 
     def __init__(self, name: str, model, tokenizer, image_spec: ImageSpec, device, dtype):
         import torch
 
-        self.name = name
+        super().__init__(name, int(model.config.projection_dim), int(model.config.text_config.max_position_embeddings))
         self._model = model
         self._tokenizer = tokenizer
         self.image_spec = image_spec
         self._device = device
         self._dtype = dtype
-        self.dim = int(model.config.projection_dim)
-        self.max_text_tokens = int(model.config.text_config.max_position_embeddings)
-        self.text_tower: str | None = None  # a multilingual text tower aligned to this model (models.towers), if any
-        self._paired: dict[str, ClipEncoder] = {}  # this model with each tower asked for, made once
         # Fast tokenizers are not safe to call from several threads at once; the model forward is.
         self._tokenizer_lock = threading.Lock()
         self._torch = torch
@@ -137,17 +137,6 @@ class ClipEncoder:
 
     def describe(self) -> str:
         return f"{self.name} ({self.dim}-d, {self.device}, {self.precision})"
-
-    def with_text_tower(self, name: str | None) -> "ClipEncoder":
-        """This model (shared, not copied) with the multilingual text tower that reads non-English descriptions:
-        itself when that is its tower already, else the same pairing each time it is asked for."""
-        if name == self.text_tower:
-            return self
-        if name not in self._paired:
-            paired = copy.copy(self)
-            paired.text_tower, paired._paired = name, {}
-            self._paired[name] = paired
-        return self._paired[name]
 
     # ---- images -------------------------------------------------------------------------------
     def encode_pixels(self, pixels: np.ndarray) -> np.ndarray:
@@ -189,75 +178,14 @@ class ClipEncoder:
         return np.concatenate(rows) if rows else np.zeros((0, self.dim), np.float32)
 
     # ---- text ---------------------------------------------------------------------------------
-    def text_parts(self, text: str) -> list[str]:
-        """Split text into parts that each fit CLIP's context, at sentence, then clause, then word breaks.
-
-        CLIP silently truncates at 77 tokens; memories are often longer, so each part is encoded and the
-        parts are averaged instead of dropping the end of the description.
-        """
-        budget = self.max_text_tokens - 2  # start and end tokens
-        text = " ".join(text.split())
-        if self._token_count(text) <= budget:
-            return [text]
-        parts: list[str] = []
-        for piece in _split_into_pieces(text, budget, self._token_count):
-            if parts and self._token_count(parts[-1] + " " + piece) <= budget:
-                parts[-1] = parts[-1] + " " + piece
-            else:
-                parts.append(piece)
-        return parts
-
     def _token_count(self, text: str) -> int:
         with self._tokenizer_lock:
             return len(self._tokenizer(text, add_special_tokens=False)["input_ids"])
 
-    def encode_texts(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Embed texts; a text longer than CLIP's context is the normalised mean of its parts."""
-        owners: list[int] = []
-        parts: list[str] = []
-        for index, text in enumerate(texts):
-            for part in self.text_parts(text):
-                owners.append(index)
-                parts.append(part)
-        part_vectors = []
-        for start in range(0, len(parts), batch_size):
-            chunk = parts[start : start + batch_size]
-            with self._tokenizer_lock:
-                tokens = self._tokenizer(
-                    chunk, padding=True, truncation=True, max_length=self.max_text_tokens, return_tensors="pt"
-                )
-            part_vectors.append(self._encode_tokens(dict(tokens)))
-        if not parts:
-            return np.zeros((len(texts), self.dim), np.float32)
-        vectors = np.concatenate(part_vectors)
-        summed = np.zeros((len(texts), self.dim), np.float32)
-        np.add.at(summed, np.asarray(owners), vectors)
-        return unit_rows(summed)
-
-    def encode_text(self, text: str) -> np.ndarray:
-        return self.encode_texts([text])[0]
-
-
-def _split_into_pieces(text: str, budget: int, count) -> list[str]:
-    """Sentence, then clause, then word pieces, each within the token budget."""
-    pieces: list[str] = []
-    for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        if count(sentence) <= budget:
-            pieces.append(sentence)
-            continue
-        for clause in re.split(r"(?<=,)\s+", sentence):
-            if count(clause) <= budget:
-                pieces.append(clause)
-                continue
-            words: list[str] = []
-            for word in clause.split():
-                if words and count(" ".join(words + [word])) > budget:
-                    pieces.append(" ".join(words))
-                    words = []
-                words.append(word)
-            if words:
-                pieces.append(" ".join(words))
-    return [piece for piece in pieces if piece]
+    def _encode_fitting(self, texts: list[str]) -> np.ndarray:
+        with self._tokenizer_lock:
+            tokens = self._tokenizer(texts, padding=True, truncation=True, max_length=self.max_text_tokens, return_tensors="pt")
+        return self._encode_tokens(dict(tokens))
 
 
 def _probe_images(spec: ImageSpec, count: int = 4) -> np.ndarray:
@@ -374,6 +302,14 @@ class ModelMismatch(ValueError):
     """A library's vectors were made by one CLIP and another was asked for: their scores would not compare."""
 
 
+def _library_clip_name(library_model: str | None, settings: Settings) -> str:
+    """The CLIP asked for, else the library's own; ModelMismatch when the one asked for is not the library's."""
+    name = settings.model_for(library_model)
+    if library_model and name != library_model:
+        raise ModelMismatch(f"the library was indexed with {library_model!r}, not {name!r}; pass --model {library_model}")
+    return name
+
+
 def clip_for_library(library_model: str | None, settings: Settings) -> ClipEncoder:
     """The shared CLIP a library is searched or extended with: the one asked for, else the library's own, paired
     with its multilingual text tower when one is configured or on this machine.
@@ -381,8 +317,30 @@ def clip_for_library(library_model: str | None, settings: Settings) -> ClipEncod
     Raises ModelMismatch when the one asked for is not the one the library was indexed with, and
     ModelNotAvailable when it cannot be loaded.
     """
-    name = settings.model_for(library_model)
-    if library_model and name != library_model:
-        raise ModelMismatch(f"the library was indexed with {library_model!r}, not {name!r}; pass --model {library_model}")
+    name = _library_clip_name(library_model, settings)
     encoder = shared_clip(name, device=settings.device, precision=settings.precision)
     return encoder.with_text_tower(text_tower_for(name, settings.clip_text_model))
+
+
+def load_numpy_clip_text(name_or_path: str) -> NumpyClipText:
+    """CLIP's text tower in numpy; NotSupported saying why when numpy does not reproduce the model, ModelNotAvailable
+    when it cannot be had."""
+    source, cached = pretrained_source(name_or_path, CLIP_KIND)
+    return NumpyClipText(name_or_path, ClipTextModel.from_folder(local_folder(source, cached)))
+
+
+def clip_text_for_library(library_model: str | None, settings: Settings) -> tuple[ClipTextEncoder, str]:
+    """CLIP's text side for a process that embeds only texts (a search or a question from the command line), as
+    clip_for_library chooses and pairs it: in numpy when numpy reproduces the model (on the CPU whatever the device:
+    a description takes milliseconds there, and importing torch seconds), else the whole model on torch.
+
+    Returns (encoder, why it runs on torch: "" when in numpy). Raises as clip_for_library does.
+    """
+    name = _library_clip_name(library_model, settings)
+    try:
+        encoder: ClipTextEncoder = SHARED.get(load_numpy_clip_text, name)
+    except NotSupported as reason:
+        why = f"CLIP {name!r} reads the description on torch, which takes seconds to load, not in numpy: {reason}"
+        log.info("%s", why)
+        return clip_for_library(library_model, settings), why
+    return encoder.with_text_tower(text_tower_for(name, settings.clip_text_model)), ""

@@ -1,10 +1,13 @@
 """Transformer text encoders run in numpy from safetensors weights, for a process that embeds a few short texts.
 
-A cold `lifelog ask` embeds one question. Importing torch, transformers and sentence-transformers to do that costs
-seconds on a small CPU; the same arithmetic in numpy on the same weights gives the same vectors in milliseconds.
-`BertSentenceModel.from_folder` reads a sentence-transformers folder of a BERT model (all-MiniLM-L6-v2,
-paraphrase-multilingual-MiniLM-L12-v2); any folder it does not reproduce exactly raises NotSupported saying why,
-and the caller loads the model through sentence-transformers instead (models/sentence.py).
+A cold `lifelog ask` embeds one question and a cold `lifelog search` one description. Importing torch,
+transformers and sentence-transformers to do that costs seconds on a small CPU; the same arithmetic in numpy on the
+same weights gives the same vectors in milliseconds. This module holds the parts every such encoder is built of
+(activations, linear layers, layer norms, attention blocks, weights read tensor by tensor from safetensors) and the
+BERT sentence model: `BertSentenceModel.from_folder` reads a sentence-transformers folder of a BERT model
+(all-MiniLM-L6-v2, paraphrase-multilingual-MiniLM-L12-v2). CLIP's text tower is built of the same parts
+(numpy_clip.py). Any folder an encoder does not reproduce exactly raises NotSupported saying why, and the caller
+loads the model on torch instead (models/sentence.py, models/clip.py).
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 
 @dataclass(frozen=True)
 class Linear:
-    weight_in_out: np.ndarray  # (in, out): torch's (out, in) transposed, in memory of its own (see _Weights.linear)
-    bias: np.ndarray
+    weight_in_out: np.ndarray  # (in, out): torch's (out, in) seen transposed (see Weights.linear)
+    bias: np.ndarray | np.float32  # a layer without one (CLIP's text projection) adds a zero
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return x @ self.weight_in_out + self.bias
@@ -113,39 +116,53 @@ def padding_mask(attention: np.ndarray) -> np.ndarray:
     return np.where(attention[:, None, None, :], np.float32(0), np.finfo(np.float32).min).astype(np.float32)
 
 
-def _read_json(path: Path) -> dict:
+def causal_mask(length: int) -> np.ndarray:
+    """(1, 1, length, length) additive mask: each token attends to itself and those before it (a text decoder's
+    attention, which CLIP's text tower has)."""
+    later = np.triu(np.ones((length, length), bool), k=1)
+    return np.where(later, np.finfo(np.float32).min, np.float32(0)).astype(np.float32)[None, None]
+
+
+def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def _read_weights(path: Path) -> dict[str, np.ndarray]:
-    """A safetensors file as float32 arrays, with a checkpoint's own prefix ("bert.") taken off."""
-    if not path.is_file():
-        raise NotSupported(f"it has no {path.name} (numpy reads safetensors only)")
-    from safetensors.numpy import load_file
+class Weights:
+    """A safetensors file's float32 weights by name, each read only when asked for (CLIP's text tower takes its part
+    of a file that holds the vision tower too), and a NotSupported naming the first one a model lacks.
 
-    try:
-        tensors = load_file(str(path))
-    except Exception as error:  # e.g. bfloat16, which numpy has no type for
-        raise NotSupported(f"its {path.name} could not be read into numpy ({error})") from error
-    return {name.removeprefix("bert."): tensor.astype(np.float32, copy=False) for name, tensor in tensors.items()}
+    `prefixes`: what a checkpoint may put before every name ("bert." in some BERT checkpoints)."""
 
+    def __init__(self, path: Path, prefixes: tuple[str, ...] = ("",)):
+        if not path.is_file():
+            raise NotSupported(f"it has no {path.name} (numpy reads safetensors only)")
+        from safetensors import safe_open
 
-class _Weights:
-    """Named weights, and a NotSupported naming the first one a model lacks."""
-
-    def __init__(self, tensors: dict[str, np.ndarray]):
-        self._tensors = tensors
+        try:
+            self._file = safe_open(str(path), framework="numpy")
+        except Exception as error:
+            raise NotSupported(f"its {path.name} could not be read ({error})") from error
+        self._path = path
+        self._names = set(self._file.keys())
+        self._prefixes = prefixes
 
     def array(self, *names: str) -> np.ndarray:
         for name in names:  # old BERT checkpoints call a LayerNorm's weight and bias gamma and beta
-            if name in self._tensors:
-                return self._tensors[name]
+            for prefix in self._prefixes:
+                if prefix + name in self._names:
+                    try:
+                        return self._file.get_tensor(prefix + name).astype(np.float32, copy=False)
+                    except Exception as error:  # e.g. bfloat16, which numpy has no type for
+                        raise NotSupported(f"its {self._path.name} could not be read into numpy ({error})") from error
         raise NotSupported(f"its weights lack {names[0]}")
 
-    def linear(self, prefix: str) -> Linear:
-        # a copy: safetensors' arrays sit in its file buffer, not always aligned for BLAS, and numpy multiplies an
-        # unaligned matrix in its own loop, a hundred times slower
-        return Linear(np.ascontiguousarray(self.array(f"{prefix}.weight").T), self.array(f"{prefix}.bias"))
+    def linear(self, prefix: str, bias: bool = True) -> Linear:
+        weight = self.array(f"{prefix}.weight")
+        # torch's (out, in) read as (in, out) where it lies: BLAS multiplies it transposed, and a transposed copy costs
+        # more at load (0.5 s of CPU for CLIP's text tower) than it saves on a few texts. An unaligned one is copied:
+        # numpy multiplies that in its own loop, a hundred times slower.
+        weight_in_out = weight.T if weight.flags.aligned else np.ascontiguousarray(weight.T)
+        return Linear(weight_in_out, self.array(f"{prefix}.bias") if bias else np.float32(0))
 
     def layer_norm(self, prefix: str, eps: float) -> LayerNorm:
         return LayerNorm(self.array(f"{prefix}.weight", f"{prefix}.gamma"), self.array(f"{prefix}.bias", f"{prefix}.beta"), eps)
@@ -192,27 +209,27 @@ class BertSentenceModel:
     def from_folder(cls, folder: str | Path) -> "BertSentenceModel":
         """Read a saved sentence-transformers model; NotSupported when it is not one computed here exactly."""
         folder = Path(folder)
-        modules = _read_json(folder / "modules.json")
+        modules = read_json(folder / "modules.json")
         kinds = [_module_kind(module) for module in modules]
         if kinds not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
             raise NotSupported(f"its modules are {kinds or 'not listed (no modules.json)'}, not a Transformer, Pooling and Normalize")
-        if _read_json(folder / "config_sentence_transformers.json").get("default_prompt_name"):
+        if read_json(folder / "config_sentence_transformers.json").get("default_prompt_name"):
             raise NotSupported("it puts a default prompt before every text")
         transformer = folder / modules[0].get("path", "")
-        config = _read_json(transformer / "config.json")
+        config = read_json(transformer / "config.json")
         if config.get("model_type") != "bert" or config.get("position_embedding_type", "absolute") != "absolute":
             raise NotSupported(f"it is a {config.get('model_type')!r} model, not BERT with absolute positions")
         if config.get("hidden_act") not in ACTIVATIONS:
             raise NotSupported(f"its activation {config.get('hidden_act')!r} is not computed here")
-        module_config = _read_json(transformer / "sentence_bert_config.json")
+        module_config = read_json(transformer / "sentence_bert_config.json")
         if module_config.get("transformer_task", "feature-extraction") != "feature-extraction" or module_config.get("processing_kwargs"):
             raise NotSupported("its Transformer module is configured beyond a feature extractor's defaults")
-        pooling = _pooling_mode(_read_json(folder / modules[1].get("path", "") / "config.json"))
+        pooling = _pooling_mode(read_json(folder / modules[1].get("path", "") / "config.json"))
         longest = module_config.get("max_seq_length") or min(
-            int(_read_json(transformer / "tokenizer_config.json").get("model_max_length", 10**9)), int(config["max_position_embeddings"]),
+            int(read_json(transformer / "tokenizer_config.json").get("model_max_length", 10**9)), int(config["max_position_embeddings"]),
         )
         tokenizer = _tokenizer(transformer, int(longest), bool(module_config.get("do_lower_case")))
-        weights = _Weights(_read_weights(transformer / "model.safetensors"))
+        weights = Weights(transformer / "model.safetensors", prefixes=("", "bert."))
         eps = float(config.get("layer_norm_eps", 1e-12))
         layers = tuple(
             EncoderLayer(
@@ -271,14 +288,9 @@ def _tokenizer(folder: Path, longest: int, lowercase: bool):
     the [CLS] … [SEP] template from tokenizer_config.json (transformers rebuilds those from it, whatever tokenizer.json
     says); truncated (longest first) to the model's length and unpadded, as sentence-transformers calls it; lower-cased
     first when the sentence-transformers module says so."""
-    config = _read_json(folder / "tokenizer_config.json")
-    if config.get("tokenizer_class") not in ("BertTokenizer", "BertTokenizerFast"):
-        raise NotSupported(f"its tokenizer is {config.get('tokenizer_class')!r}; numpy reproduces BERT's WordPiece tokenizer only")
-    if not (folder / "tokenizer.json").is_file():
-        raise NotSupported("it has no tokenizer.json")
-    from tokenizers import Tokenizer, normalizers, pre_tokenizers, processors
+    config, tokenizer = read_tokenizer(folder, "BertTokenizer", "BERT's WordPiece tokenizer")
+    from tokenizers import normalizers, pre_tokenizers, processors
 
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tokenizer.normalizer = normalizers.BertNormalizer(
         clean_text=True, handle_chinese_chars=config.get("tokenize_chinese_chars", True),
         strip_accents=config.get("strip_accents"), lowercase=config.get("do_lower_case", True),
@@ -286,7 +298,7 @@ def _tokenizer(folder: Path, longest: int, lowercase: bool):
     if lowercase:
         tokenizer.normalizer = normalizers.Sequence([normalizers.Lowercase(), tokenizer.normalizer])
     tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    first, last = (_token_text(config.get(name, default)) for name, default in (("cls_token", "[CLS]"), ("sep_token", "[SEP]")))
+    first, last = (token_text(config.get(name, default)) for name, default in (("cls_token", "[CLS]"), ("sep_token", "[SEP]")))
     ids = {token: tokenizer.token_to_id(token) for token in (first, last)}
     if None in ids.values():
         raise NotSupported(f"its vocabulary lacks {first} or {last}")
@@ -296,6 +308,33 @@ def _tokenizer(folder: Path, longest: int, lowercase: bool):
     return tokenizer
 
 
-def _token_text(token: str | dict) -> str:
+def read_tokenizer(folder: Path, tokenizer_class: str, what: str) -> tuple[dict, object]:
+    """(tokenizer_config.json, tokenizers.Tokenizer read from tokenizer.json) of a folder whose tokenizer is
+    `tokenizer_class` (or its Fast twin); NotSupported when it is another or there is no tokenizer.json."""
+    config = read_json(folder / "tokenizer_config.json")
+    if config.get("tokenizer_class") not in (tokenizer_class, tokenizer_class + "Fast"):
+        raise NotSupported(f"its tokenizer is {config.get('tokenizer_class')!r}; numpy reproduces {what} only")
+    if not (folder / "tokenizer.json").is_file():
+        raise NotSupported("it has no tokenizer.json")
+    from tokenizers import Tokenizer
+
+    return config, Tokenizer.from_file(str(folder / "tokenizer.json"))
+
+
+def token_text(token: str | dict) -> str:
     """A special token as tokenizer_config.json writes it: the text, or an AddedToken's fields."""
     return token["content"] if isinstance(token, dict) else str(token)
+
+
+def local_folder(source: str, cached: bool) -> Path:
+    """The model's folder on this machine: the source itself, or a cached hub model's snapshot."""
+    if not cached:
+        if Path(source).is_dir():
+            return Path(source)
+        raise NotSupported("it is not on this machine yet (the torch loader downloads it)")
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(source, local_files_only=True))
+    except Exception as error:  # the torch loader then finds what it needs, or says what is missing
+        raise NotSupported(f"its snapshot is not in the local cache ({error})") from error

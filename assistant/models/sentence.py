@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
 
 from .base import SHARED, choose_device, loading_errors, on_device, unit_rows
 from .hub import SENTENCE_KIND, pretrained_source
-from .numpy_transformer import BertSentenceModel, NotSupported
+from .numpy_transformer import BertSentenceModel, NotSupported, local_folder
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +74,7 @@ def load_query_sentence_model(name_or_path: str) -> SentenceEncoder:
     numpy encoder reproduces it, else the shared sentence-transformers one (the log says why)."""
     source, cached = pretrained_source(name_or_path, SENTENCE_KIND)
     try:
-        model = BertSentenceModel.from_folder(_local_folder(source, cached))
+        model = BertSentenceModel.from_folder(local_folder(source, cached))
     except NotSupported as reason:
         log.info("sentence model %r runs on sentence-transformers, not numpy: %s", name_or_path, reason)
         return shared_sentence_model(name_or_path)
@@ -86,16 +85,3 @@ def shared_query_sentence_model(name_or_path: str) -> SentenceEncoder:
     """The query sentence model, loaded once per process (a failure remembered too)."""
     return SHARED.get(load_query_sentence_model, name_or_path)
 
-
-def _local_folder(source: str, cached: bool) -> str:
-    """The model's folder on this machine: the source itself, or a cached hub model's snapshot."""
-    if not cached:
-        if Path(source).is_dir():
-            return source
-        raise NotSupported("it is not on this machine yet (sentence-transformers downloads it)")
-    from huggingface_hub import snapshot_download
-
-    try:
-        return snapshot_download(source, local_files_only=True)
-    except Exception as error:  # sentence-transformers then finds what it needs, or says what is missing
-        raise NotSupported(f"its snapshot is not in the local cache ({error})") from error

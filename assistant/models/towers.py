@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .clip import ClipEncoder
+from .clip_text import ClipTextEncoder
 from .hub import ALIGNED_TOWERS, CLIP_TEXT_KIND, ModelNotAvailable, missing_model_message
 from .sentence import SentenceEncoder, shared_sentence_model
 
@@ -27,7 +27,7 @@ class DescriptionVector:
     problem: str = ""  # a non-English description read by the English tower: why ("" otherwise)
 
 
-def load_text_tower(name: str, clip: ClipEncoder) -> SentenceEncoder:
+def load_text_tower(name: str, clip: ClipTextEncoder) -> SentenceEncoder:
     """The multilingual tower, shared per process; ModelNotAvailable when it cannot be loaded or its vectors
     are not in this CLIP's space (another length: it was trained for another model)."""
     try:
@@ -40,7 +40,7 @@ def load_text_tower(name: str, clip: ClipEncoder) -> SentenceEncoder:
     return tower
 
 
-def description_vector(clip: ClipEncoder, text: str, language: str) -> DescriptionVector:
+def description_vector(clip: ClipTextEncoder, text: str, language: str) -> DescriptionVector:
     """The description's CLIP query vector: by the multilingual tower when it is not English and one is paired with
     the encoder and loads; else by CLIP's own tower, with the reason when the description was not English."""
     if language == "en":

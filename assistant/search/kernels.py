@@ -96,13 +96,17 @@ def cosines(matrix, vector: np.ndarray, rows: np.ndarray | None = None) -> np.nd
     return (matrix @ query).float().numpy()
 
 
-def stored_cosines(stored: np.ndarray, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-    """Cosines of stored fp16 rows (all, or the given ones) with a unit vector, as float32.
+def torch_imported() -> bool:
+    """Whether torch is imported in this process already (a warm app, a CLIP on torch). Without it stored vectors
+    are scored in numpy: a cold `lifelog ask` or `lifelog search` would pay seconds to import torch for
+    milliseconds of arithmetic."""
+    return "torch" in sys.modules
 
-    By torch in fp16 when torch is already imported (a warm app: several times faster); else by numpy in float32,
-    a block at a time: a cold `lifelog ask` would pay seconds to import torch for milliseconds of arithmetic.
-    """
-    if "torch" in sys.modules:
+
+def stored_cosines(stored: np.ndarray, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Cosines of stored fp16 rows (all, or the given ones) with a unit vector, as float32: by torch in fp16 when
+    torch is imported already (several times faster); else by numpy in float32, a block at a time."""
+    if torch_imported():
         return cosines(torch_view(stored), vector, rows)
     return numpy_cosines(stored, vector, rows)
 
@@ -120,6 +124,19 @@ def numpy_cosines(stored: np.ndarray, vector: np.ndarray, rows: np.ndarray | Non
 
         _in_chunks(stored, score)
         return scores
+
+
+class NumpyBlocksKernel:
+    """numpy float32 over the fp16 file in place, a block at a time (exact, no copy): the kernel of a process without
+    torch (see torch_imported), which would spend longer importing torch than it saves."""
+
+    name, exact, copied = "numpy-fp32-blocks", True, False
+
+    def __init__(self, stored: np.ndarray):
+        self.stored = stored
+
+    def scores(self, query, rows=None):
+        return numpy_cosines(self.stored, query, rows)
 
 
 def _int8_rows(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,6 +1,7 @@
 """The one owner of a library's CLIP embeddings for scoring (one per loaded library): the kernel measured fastest
-here, exact rescoring of its best candidates, and the resident pages kept in bounds. A library with a vector index
-never gets a kernel: only the pools its index picks are scored, exactly, from the stored vectors."""
+here (numpy in a cold process that has not imported torch), exact rescoring of its best candidates, and the resident
+pages kept in bounds. A library with a vector index never gets a kernel: only the pools its index picks are scored,
+exactly, from the stored vectors."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from functools import cached_property
 
 import numpy as np
 
+from ..core.machine import numpy_blas_on_one_thread
 from ..library import Library
 from ..library.vector_index import VectorIndex
-from .kernels import KERNELS, Kernel, choose_gathered_precision, choose_kernel, torch_view
+from .kernels import KERNELS, Kernel, NumpyBlocksKernel, choose_gathered_precision, choose_kernel, torch_imported, torch_view
 
 
 SPREAD_SAMPLE = 4096  # photos (evenly spaced) that tell the library's own score spread for a query
@@ -74,6 +76,8 @@ class StoredVectors:
         on a thread of its own, returned (None: the files are too large to keep)."""
         self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
         if kernel:
+            # a process that prepares (the app) serves many queries: the kernel timed fastest, even if it imports torch
+            self.kernel_name = self.kernel_name or choose_kernel(self.embeddings.shape[1])
             self.kernel  # noqa: B018
         index = index if index is not None and index.file_bytes <= RESIDENT_BYTES else None
         if not self._kept_whole and index is None:
@@ -90,6 +94,8 @@ class StoredVectors:
 
     @cached_property
     def kernel(self) -> Kernel:
+        if self.kernel_name is None and not torch_imported():  # a cold command's few queries (see torch_imported)
+            return NumpyBlocksKernel(self.embeddings)
         kernel = KERNELS[self.kernel_name or choose_kernel(self.embeddings.shape[1])](self.embeddings)
         if kernel.copied and not self._kept_whole:
             _release_pages(self.embeddings)  # the map stays for exact rows; its pages need not stay resident
@@ -148,7 +154,7 @@ class StoredVectors:
         (within about 2e-4), the best GATHERED_RESCORE of them are scored again in float32.
         """
         rows = np.asarray(rows, dtype=np.int64)
-        if len(rows) <= 4 * GATHERED_RESCORE or self._gathered_precision == "fp32":
+        if len(rows) <= 4 * GATHERED_RESCORE or not torch_imported() or self._gathered_precision == "fp32":
             return _exact_cosines(self.rows(rows), vector)
         import torch
 
@@ -170,6 +176,8 @@ class StoredVectors:
 
     def rows(self, rows) -> np.ndarray:
         """The stored (fp16) embeddings of some rows as float32, in the order asked (read in row order)."""
+        if not torch_imported():
+            return np.asarray(self.embeddings[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
         # torch converts fp16 several times faster than numpy (which has no vectorised half floats)
         return self._read(rows).float().numpy()
 
@@ -235,6 +243,9 @@ def among(rows: np.ndarray, allowed: np.ndarray) -> np.ndarray:
 
 
 def _exact_cosines(vectors: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    if not torch_imported():
+        with numpy_blas_on_one_thread():
+            return vectors @ np.asarray(vector, dtype=np.float32)
     import torch
 
     # torch, not numpy: numpy's BLAS threads would spin against torch's on a small machine

@@ -19,21 +19,43 @@ def _byte_level_vocab() -> dict[str, int]:
     return vocab
 
 
-def save_random_clip(folder: Path, *, size: str = "tiny", seed: int = 0) -> Path:
+def _merges_spelling(words: Sequence[str]) -> list[tuple[str, str]]:
+    """BPE merges that join each word's letters, left to right, into one token (its last letter ends the word)."""
+    merges: list[tuple[str, str]] = []
+    for word in words:
+        symbols = [*word[:-1], word[-1] + "</w>"]
+        joined = symbols[0]
+        for symbol in symbols[1:]:
+            if (joined, symbol) not in merges:
+                merges.append((joined, symbol))
+            joined += symbol
+    return merges
+
+
+def save_random_clip(
+    folder: Path, *, size: str = "tiny", seed: int = 0, words: Sequence[str] = (), legacy_eos: bool = False, hidden_act: str = "quick_gelu",
+) -> Path:
     """Save a randomly initialised CLIP (model, byte-level tokenizer, preprocessor) loadable by load_clip.
 
     size "tiny": a 16-d model on 32 px images that builds in a fraction of a second, for tests;
     size "base": the real ViT-B/32 architecture (CLIPConfig defaults), for throughput benchmarks.
+    `words`: lower-case words the tokenizer's BPE merges into one token each, numbered after the start and end
+    tokens (without any, every letter is a token). `legacy_eos`: the config says eos_token_id 2, as configs written
+    before transformers corrected it do (the text's vector is then taken at its highest token id).
     """
     import torch
     from transformers import CLIPConfig, CLIPImageProcessorPil, CLIPModel, CLIPTokenizer
 
     vocab = _byte_level_vocab()
+    merges = _merges_spelling(words)
+    for first, second in merges:
+        vocab.setdefault(first + second, len(vocab))
     special = {
         "vocab_size": len(vocab),
         "bos_token_id": vocab["<|startoftext|>"],
-        "eos_token_id": vocab["<|endoftext|>"],
+        "eos_token_id": 2 if legacy_eos else vocab["<|endoftext|>"],
         "pad_token_id": vocab["<|endoftext|>"],
+        "hidden_act": hidden_act,
     }
     if size == "tiny":
         text = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, max_position_embeddings=77)
@@ -48,7 +70,7 @@ def save_random_clip(folder: Path, *, size: str = "tiny", seed: int = 0) -> Path
     torch.manual_seed(seed)
     folder = Path(folder)
     CLIPModel(config).save_pretrained(folder)
-    CLIPTokenizer(vocab=vocab, merges=[]).save_pretrained(folder)
+    CLIPTokenizer(vocab=vocab, merges=merges).save_pretrained(folder)
     CLIPImageProcessorPil(size={"shortest_edge": pixels}, crop_size={"height": pixels, "width": pixels}).save_pretrained(folder)
     return folder
 
