@@ -138,8 +138,11 @@ def _measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind
     imports_s = time.perf_counter() - began
     began = time.perf_counter()
     library = Library.open(folder)
-    # In the app's order (web/pool.py): scoring is prepared (torch imported, as loading CLIP would) while the
-    # library reads its shown columns and finds its known places on other threads; load ends when both are in.
+    # In the app's order (web/pool.py): CLIP is loaded (torch imported: search then reads and scores stored rows
+    # with torch, as a cold `lifelog search` without torch does with numpy), scoring is prepared while the library
+    # reads its shown columns and finds its known places on other threads; load ends when both are in.
+    import torch  # noqa: F401
+
     mapping = prepare_scoring(library, kernel)
     for column in ("local_seconds", "lat", "lng", "country_code", "event_ids", "embedded", "utc_seconds", "places", "vector_index"):
         getattr(library, column)
