@@ -24,7 +24,7 @@ from .moments import find_moments, unvisited_places_as_words, word_rows
 from .names import asked_category, venue_values
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .times import time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .whereabouts import on_a_trip
@@ -215,6 +215,8 @@ def _location(context: Context) -> Answer:
             values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
     values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
+    if not context.by_trip and trip_edge_asked(context.parsed.text):
+        values = _at_trip_edges(context, values, trip_edge_asked(context.parsed.text))
     if question.every and question.granularity == "city":  # "which cities did I visit for work": not home, when there are others
         homes = [timeline.home_of_row[group.rows[0]] for group in context.groups]
         if any(value and value != home for value, home in zip(values, homes)):
@@ -241,6 +243,17 @@ def _location(context: Context) -> Answer:
     if thin and all(thin):  # every visit that names a place was found by one photo's word
         return context.valued(found, "at", "likely", "; ".join(filter(None, [why, thin[-1]])))
     return context.valued(found, "at", sure, why)
+
+
+def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
+    """ "Which airport did I land at in New York": of each trip, the first visit that names a place (the last, for
+    leaving), not the airport's every visit; visits on no trip stay as they are when no trip has one."""
+    trip_of = [int(context.timeline.trip_of_row[group.rows[0]]) for group in context.groups]
+    kept: dict[int, int] = {}
+    for position in range(len(values)) if edge == "start" else reversed(range(len(values))):
+        if values[position] and trip_of[position] >= 0:
+            kept.setdefault(trip_of[position], position)
+    return [value if position in kept.values() else "" for position, value in enumerate(values)] if kept else values
 
 
 def _all_places_seen(context: Context) -> tuple[str, str]:

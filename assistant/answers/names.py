@@ -187,9 +187,10 @@ def visit_venue(library: Library, timeline: Timeline, rows: np.ndarray, category
     """A visit's venue: the place's name most of its photos have; else a sign naming the kind asked (read where
     `saying`, per photo, has the kind's word); else the name its words give most often (a clean reading first)."""
     names = names_read(library)
-    semantic = timeline.names[rows]
-    if (semantic != "").any():
-        return Counter(str(name) for name in semantic if name).most_common(1)[0][0]
+    semantic = [str(name) for name in timeline.names[rows] if name]
+    if semantic:  # of the kind asked first: the day's airport, not the office where most of its photos were
+        of_kind = [name for name in semantic if category and folded(category) in _key(name).split()]
+        return Counter(of_kind or semantic).most_common(1)[0][0]
     signed = rows[saying[rows]] if category and saying is not None else rows[:0]
     signs = [sign_name(record.get("ocr_text") or "", category) for record in library.records(signed)] if len(signed) else []
     read = [name for name in signs if name] or [names.shown.get(key, "") for key in names.keys[rows] if key]

@@ -115,6 +115,16 @@ def asks_last_presence(text: str) -> bool:
     return bool(re.search(r"\b(?:(?:was|were)\s+(?:i|we)|(?:i|we)\s+(?:was|were))\s+last\b|\blast\s+(?:time\s+)?(?:i|we)\s+(?:was|were)\b", text, re.IGNORECASE))
 
 
+_ARRIVING = re.compile(r"\b(?:land|landed|landing|arrive|arrived|arriving|fly|flew|flown)\s+(?:in|at|into)\b", re.IGNORECASE)
+_LEAVING = re.compile(r"\b(?:leave|left|leaving|depart|departed|departing|fly|flew|flown|take\s+off|took\s+off)\s+(?:from|out\s+of)\b",
+                      re.IGNORECASE)
+
+
+def trip_edge_asked(text: str) -> str:
+    """ "Which airport did I land at", "where did I arrive in": a trip's start; "which station did I leave from": its end."""
+    return "start" if _ARRIVING.search(text) else "end" if _LEAVING.search(text) else ""
+
+
 def asks_where(text: str) -> bool:
     """ "where", "whereabouts": any place will do, a town too; "which bar" wants a bar."""
     return bool(re.search(r"\bwhere(?:abouts)?\b", text, re.IGNORECASE))  # "where" is a stop word to terms()

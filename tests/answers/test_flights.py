@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import numpy as np
 import pytest
 
 from assistant.answers import answer_question
+from assistant.answers.names import visit_venue
+from assistant.library.timeline import timeline_of
 
 from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
 
@@ -88,3 +91,26 @@ def test_how_far_one_thing_is_from_another_is_between_their_photos(tmp_path):
     photos += [(datetime(2019, 5, 2, 10) + timedelta(minutes=10 * n), "an office with desks", "", ROME, 41.9135, 12.4900, "") for n in range(4)]
     answer = answer_question(_commit(tmp_path / "lib", photos), "How far is the hotel from the office in Rome?")
     assert answer.value == pytest.approx(1500, rel=0.02) and "hotel" in answer.text and "office" in answer.text
+
+
+def test_the_airport_landed_at_is_the_trips_first_and_left_from_its_last(tmp_path):
+    """A day in Rome that begins at the airport and goes on to a long day at the office is read as the airport when
+    an airport is asked; "landed at" is each trip's first airport visit, "left from" its last."""
+    photos = []
+    for month in range(1, 13):  # at home in Dublin through the year
+        photos += _stay(datetime(2019, month, 20, 9), DUBLIN, 53.35, -6.26) + _stay(datetime(2019, month, 24, 9), DUBLIN, 53.35, -6.26)
+    for month in (3, 6, 9):
+        photos += _stay(datetime(2019, month, 1, 9), DUBLIN, 53.35, -6.26, photos=12)
+        photos += _stay(datetime(2019, month, 2, 12), ROME, 41.80, 12.25, "Fiumicino Airport", photos=3)  # landed
+        photos += _stay(datetime(2019, month, 2, 14), ROME, 41.90, 12.49, "Office Roma", photos=12)
+        photos += _stay(datetime(2019, month, 4, 9), ROME, 41.90, 12.49, "Office Roma", photos=12)
+        photos += _stay(datetime(2019, month, 5, 16), ROME, 41.79, 12.59, "Ciampino Airport", photos=3)  # left
+        photos += _stay(datetime(2019, month, 6, 9), DUBLIN, 53.35, -6.26, photos=12)
+    library = _commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0]))
+    landed = answer_question(library, "Which airport did I land at in Rome?")
+    assert landed.value == "Fiumicino Airport" and all("_12" in image for image in landed.evidence[:3])
+    left = answer_question(library, "Which airport did I leave from in Rome?")
+    assert left.value == "Ciampino Airport" and all("_16" in image for image in left.evidence[:3])
+    arrival_day = np.flatnonzero(library.local_seconds // 86400 == np.datetime64("2019-03-02", "D").astype(np.int64))
+    assert visit_venue(library, timeline_of(library), arrival_day, "airport") == "Fiumicino Airport"  # 3 photos of 15
+    assert visit_venue(library, timeline_of(library), arrival_day, None) == "Office Roma"
