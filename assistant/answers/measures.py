@@ -196,10 +196,12 @@ def flights(context: Context) -> Answer:
     legs = [f"{context.library.record(start)['place'] or 'somewhere'} → {context.library.record(end)['place'] or 'somewhere'}"
             for start, end in ends]
     count = len(steps)
+    reasoning = f"{count} jumps of {FLIGHT_MIN_M / 1000:g}+ km at {low:g}–{high:g} km/h between consecutive photos"
+    if context.question.per:  # "on average, how many flights a month"
+        return average(context, count, reasoning, lambda value: f"{value:g} flights")
     text = f"{count} {'flight' if count == 1 else 'flights'}" + (f": {'; '.join(legs[:6])}." if count else ", as far as the GPS shows.")
     evidence = [row for (start, end), flown in zip(ends, on_board) for row in (*flown, start, end)][:12]
-    return context.answer(count, text, evidence, f"{count} jumps of {FLIGHT_MIN_M / 1000:g}+ km "
-                          f"at {low:g}–{high:g} km/h between consecutive photos", confidence="likely",
+    return context.answer(count, text, evidence, reasoning, confidence="likely",
                           why="counted from the GPS: a jump between consecutive photos too far and fast for the ground; a flight "
                               "with the camera off for many hours around it looks slower and is missed")
 

@@ -114,3 +114,9 @@ def test_the_airport_landed_at_is_the_trips_first_and_left_from_its_last(tmp_pat
     arrival_day = np.flatnonzero(library.local_seconds // 86400 == np.datetime64("2019-03-02", "D").astype(np.int64))
     assert visit_venue(library, timeline_of(library), arrival_day, "airport") == "Fiumicino Airport"  # 3 photos of 15
     assert visit_venue(library, timeline_of(library), arrival_day, None) == "Office Roma"
+
+
+def test_flights_on_average_are_an_average_not_the_count(travels):
+    """Two flights over 1–11 May 2019 (11 days with photos at either end): about 1.3 a week, not "2"."""
+    answer = answer_question(travels, "On average, how many times a week did I fly in May 2019?")
+    assert answer.value == 1.3 and "a week" in answer.text and answer.confidence == "likely"
