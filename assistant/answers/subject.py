@@ -89,6 +89,8 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _MOVING_WORDS
     if question.edge:
         light |= _EDGE_WORDS
+    # "which airport did I fly out of": the trip's end it asks for, not something to find
+    light |= set(terms(" ".join(found.group(0) for found in (_ARRIVING.search(text), _LEAVING.search(text)) if found)))
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(detected_as(question.counted))}
     words = [word for word in dict.fromkeys(terms(text)) if word not in light]
@@ -116,7 +118,7 @@ def asks_last_presence(text: str) -> bool:
 
 
 _ARRIVING = re.compile(r"\b(?:land|landed|landing|arrive|arrived|arriving|fly|flew|flown)\s+(?:in|at|into)\b", re.IGNORECASE)
-_LEAVING = re.compile(r"\b(?:leave|left|leaving|depart|departed|departing|fly|flew|flown|take\s+off|took\s+off)\s+(?:from|out\s+of)\b",
+_LEAVING = re.compile(r"\b(?:leave|left|leaving|depart|departed|departing|fly|flew|flown|take\s+off|took\s+off)\s+(?:from|out(?:\s+of)?)\b",
                       re.IGNORECASE)
 
 

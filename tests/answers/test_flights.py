@@ -111,6 +111,7 @@ def test_the_airport_landed_at_is_the_trips_first_and_left_from_its_last(tmp_pat
     assert landed.value == "Fiumicino Airport" and all("_12" in image for image in landed.evidence[:3])
     left = answer_question(library, "Which airport did I leave from in Rome?")
     assert left.value == "Ciampino Airport" and all("_16" in image for image in left.evidence[:3])
+    assert answer_question(library, "Which airport did I fly out of in Rome?").value == "Ciampino Airport"  # no "fly" to find
     arrival_day = np.flatnonzero(library.local_seconds // 86400 == np.datetime64("2019-03-02", "D").astype(np.int64))
     assert visit_venue(library, timeline_of(library), arrival_day, "airport") == "Fiumicino Airport"  # 3 photos of 15
     assert visit_venue(library, timeline_of(library), arrival_day, None) == "Office Roma"
