@@ -49,7 +49,8 @@ def last_seen_there(context: Context, row: int) -> tuple[int, str]:
         return row, ""
     names = [normalize(area.name) for term in context.parsed.place.terms if not term.negated for area in term.areas]
     said_there = re.compile(rf"\b(?:in|at)\s+(?:{'|'.join(map(re.escape, names))})\b") if names else None
-    for record in reversed(library.records(unlocated) if said_there else []):
-        if said_there.search(normalize(f"{record['caption']} {record['ocr_text']}")):
-            return int(record["row"]), f"no photo after {context.local(row):%d %b %Y} is located, but one says it was there"
+    words = library.texts(unlocated, ("caption", "ocr_text")) if said_there else {"caption": [], "ocr_text": []}
+    for position in reversed(range(len(words["caption"]))):
+        if said_there.search(normalize(f"{words['caption'][position]} {words['ocr_text'][position]}")):
+            return int(unlocated[position]), f"no photo after {context.local(row):%d %b %Y} is located, but one says it was there"
     return row, f"the photos after it have no position until {context.local(until - 1):%d %b %Y}: you may have stayed longer"
