@@ -215,8 +215,8 @@ def _location(context: Context) -> Answer:
             values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
     values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
-    if not context.by_trip and context.parsed.place.terms and trip_edge_asked(context.parsed.text):  # "landed at in New York"
-        values = _at_trip_edges(context, values, trip_edge_asked(context.parsed.text))
+    if not context.by_trip and context.parsed.place.terms and (edge := trip_edge_asked(context.parsed.text)):  # "landed at in New York"
+        values = _at_trip_edges(context, values, edge)
     if question.every and question.granularity == "city":  # "which cities did I visit for work": not home, when there are others
         homes = [timeline.home_of_row[group.rows[0]] for group in context.groups]
         if any(value and value != home for value, home in zip(values, homes)):

@@ -38,10 +38,15 @@ def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
     if term.negated:
         return inside
     timeline = timeline_of(library)
-    unplaced = ~(np.isfinite(library.lat) & np.isfinite(library.lng)) & (timeline.cities == "")
+    unknown = unplaced(library, timeline)
     if _names_home(library, timeline, term):
-        inside |= unplaced & (timeline.trip_of_row < 0)
-    return inside | _where_the_trip_was(timeline, unplaced, inside)
+        inside |= unknown & (timeline.trip_of_row < 0)
+    return inside | _where_the_trip_was(timeline, unknown, inside)
+
+
+def unplaced(library: Library, timeline: Timeline) -> np.ndarray:
+    """Per photo: nothing says where it was taken, neither a position nor a town in its metadata."""
+    return ~(np.isfinite(library.lat) & np.isfinite(library.lng)) & (timeline.cities == "")
 
 
 def _where_the_trip_was(timeline: Timeline, unplaced: np.ndarray, inside: np.ndarray) -> np.ndarray:

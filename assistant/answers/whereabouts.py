@@ -12,6 +12,7 @@ from ..library.timeline import MAX_UNSEEN_TRIP_DAYS
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context, day_range
+from .scope import unplaced
 
 
 def on_a_trip(context: Context, country: bool) -> Answer:
@@ -40,7 +41,7 @@ def last_seen_there(context: Context, row: int) -> tuple[int, str]:
     after it, before the next located one, have no position, so you may have stayed longer. One of them that
     says it was in the place ("Last day in Sydney") is the last one there, still only likely."""
     library = context.library
-    located = np.flatnonzero((context.timeline.cities != "") | np.isfinite(library.lat))
+    located = np.flatnonzero(~unplaced(library, context.timeline))
     following = located[located > row]
     until = int(following[0]) if len(following) else len(library)
     unlocated = np.arange(row + 1, until)
