@@ -188,15 +188,15 @@ def test_a_trip_goes_on_through_days_without_gps_until_a_day_at_home(tmp_path):
     assert set(cities.value) >= {"Lyon", "Paris"} and cities.confidence == "likely" and "45%" in cities.why
 
 
-def _trip_then_home(folder, last_caption: str) -> Library:
+def _trip_then_home(folder, last_caption: str, last_located: bool = False) -> Library:
     """A diary at home in Bristol (no GPS, the town named), a week in Lyon with GPS on its first and fourth days,
-    then a last day away without GPS captioned `last_caption`, then home again."""
+    then a last day away captioned `last_caption` (without GPS unless last_located), then home again."""
     lyon = dict(city="Lyon", country="France", country_code="FR", lat=45.76, lng=4.84)
     home = dict(BRISTOL, lat=float("nan"), lng=float("nan"))
     bare = dict(city="", country="", country_code="", lat=float("nan"), lng=float("nan"))
     days = [(datetime(2016, 6, day), home, "Coffee at home") for day in range(1, 30)]
     days += [(datetime(2016, 7, 3), lyon, "Landed, hot"), (datetime(2016, 7, 4), bare, "The cathedral, so many steps"),
-             (datetime(2016, 7, 6), lyon, "Market this morning"), (datetime(2016, 7, 8), bare, last_caption)]
+             (datetime(2016, 7, 6), lyon, "Market this morning"), (datetime(2016, 7, 8), lyon if last_located else bare, last_caption)]
     days += [(datetime(2016, 7, day), home, "Laundry day") for day in range(10, 31)]
     columns = {name: [where[name] for _, where, _ in days] for name in ("city", "country", "country_code", "lat", "lng")}
     table = photo_table(np.array([when.replace(hour=18) for when, _, _ in days], dtype="datetime64[s]"),
@@ -218,6 +218,8 @@ def test_a_day_without_gps_inside_a_trip_was_on_the_trip(tmp_path):
     assert (last.value, last.confidence) == ("2016-07-08", "likely")
     unsaid = answer_question(_trip_then_home(tmp_path / "unsaid", "Rain all day"), "When was I last in Lyon?")
     assert (unsaid.value, unsaid.confidence) == ("2016-07-06", "likely") and "stayed longer" in unsaid.why
+    located = answer_question(_trip_then_home(tmp_path / "located", "Rain all day", last_located=True), "When was I last in Lyon?")
+    assert (located.value, located.confidence) == ("2016-07-08", "sure")  # home next, named "Bristol" though without GPS
 
 
 def test_a_diary_does_not_show_when_a_day_ended(diary):
