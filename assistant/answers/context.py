@@ -91,7 +91,10 @@ class Context:
             text = f"Unsure, from how the photos look ({self.moments.missing_text()}): {text}"
         elif confidence == "likely" and self.moments.by_meaning:
             text = f"Probably {text if text[:2].isupper() else text[0].lower() + text[1:]}"
-        why = "; ".join(filter(None, [why, self.why]))
+        return self.answer_as_is(value, text, evidence_rows, reasoning, candidates, confidence, "; ".join(filter(None, [why, self.why])))
+
+    def answer_as_is(self, value, text: str, evidence_rows, reasoning: str, candidates=(), confidence: str = "sure", why: str = "") -> Answer:
+        """An answer found without the question's moments (a journey measured from the GPS): as sure as it says."""
         return Answer(self.question.kind, value, text, tuple(self.library.image_ids(evidence_rows)), reasoning,
                       tuple(candidates), confidence, why, self.parsed)
 

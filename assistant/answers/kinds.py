@@ -27,6 +27,7 @@ from .times import time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
+from .ways import way_asked, way_there
 from .whereabouts import on_a_trip
 
 # A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
@@ -77,6 +78,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         return flights(context)
     if not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
+    if (way := way_asked(library, parsed, subject)) is not None and (measured := way_there(context, way)) is not None:
+        return measured  # "how long was the drive to Montreal": the journey there, not the time in Montreal
     if moments.missing and moments.found and question.kind not in READING_KINDS:
         return _partly_found(context)  # which visits count depends on every word; what is read there does not
     if question.kind == "distance" and asks_between_places(context):

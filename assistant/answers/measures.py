@@ -122,7 +122,7 @@ def distance(context: Context, rows: np.ndarray) -> Answer:
         return context.cannot_tell(f"I can't tell how far: too few photos with GPS ({context.scope_label or 'in the library'}).",
                                    "no GPS path")
     local = library.local_seconds[rows]
-    metres, seconds, kmh = _steps(library, rows)
+    metres, seconds, kmh = located_steps(library, rows)
     longest = MAX_FLIGHT_STEP_S if means in ("fly", "") else MAX_STEP_S
     same_day = local[1:] // 86400 == local[:-1] // 86400
     at_speed = (kmh >= low) & (seconds <= longest)
@@ -184,7 +184,7 @@ def flights(context: Context) -> Answer:
     if len(located) < LOCATED_FOR_FLIGHTS * len(rows) or len(located) < 2:
         return context.cannot_tell("I can't tell how many flights: too few photos have GPS.", "flights are counted from the GPS")
     low, high = SPEEDS_KMH["fly"]
-    metres, seconds, kmh = _steps(library, located)
+    metres, seconds, kmh = located_steps(library, located)
     flying = _flying(metres, seconds, kmh)
     if context.moments.subject or context.parsed.place.terms:  # "to Berlin": it lands there; "from Berlin": it takes off
         placed = np.isin(located, context.moments.rows) if context.moments.subject else context.moments.scope[located]
@@ -217,7 +217,7 @@ def _located(library, rows: np.ndarray) -> np.ndarray:
     return rows[np.isfinite(library.lat[rows]) & np.isfinite(library.lng[rows])]
 
 
-def _steps(library, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def located_steps(library, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Metres, seconds and km/h from each of these (located, time-ordered) photos to the next."""
     metres = _metres(library.lat[rows[:-1]], library.lng[rows[:-1]], library.lat[rows[1:]], library.lng[rows[1:]])
     seconds = np.diff(library.utc_seconds[rows]).astype(np.float64)
