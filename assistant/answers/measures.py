@@ -48,7 +48,7 @@ def distance_between(context: Context) -> Answer:
     if len(context.moments.subject) >= 2:
         return _between_things(context)
     (lat, lng, name), *others = [(area.lat, area.lng, area.name) for term in context.parsed.place.terms for area in term.areas[:1]]
-    origin = others[0] if others else _home(context)
+    origin = others[0] if others else home_position(context)
     if origin is None:
         return context.cannot_tell(f"I can't tell how far {name} is from home: I don't know where home is.", "home is never located")
     metres = round(float(_metres(lat, lng, origin[0], origin[1])), -3)
@@ -75,8 +75,10 @@ def _between_things(context: Context) -> Answer:
                           "their photos' GPS", confidence="likely", why="a straight line between where their photos were taken")
 
 
-def _home(context: Context) -> tuple[float, float, str] | None:
-    library, home = context.library, context.timeline.home_city
+def home_position(context: Context, row: int | None = None) -> tuple[float, float, str] | None:
+    """Where home is (the home of the photo's day, after a move): the median of its photos' GPS, else the town's centre."""
+    library = context.library
+    home = context.timeline.home_city if row is None else str(context.timeline.home_of_row[row])
     if not home:
         return None
     at_home = (context.timeline.cities == home) & np.isfinite(library.lat) & np.isfinite(library.lng)

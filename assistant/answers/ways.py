@@ -22,7 +22,8 @@ from ..query import ParsedQuery, PlaceTerm, QueryContext
 from ..query.question_words import MEANS
 from .answer import Answer
 from .context import Context, human
-from .measures import MAX_FLIGHT_STEP_S, SPEEDS_KMH, located_steps
+from ..core.geo import haversine_km
+from .measures import MAX_FLIGHT_STEP_S, SPEEDS_KMH, home_position, located_steps
 from .scope import place_rows_of
 
 PAUSE_S = 20 * 60  # standing still longer than this before the way there (not a red light, a fuel stop): the journey began after it
@@ -114,6 +115,8 @@ def way_there(context: Context, way: Way) -> Answer | None:
     if ordinal is not None:
         journeys = [journeys[ordinal]] if -len(journeys) <= ordinal < len(journeys) else []
     place = way.destination.areas[0].name
+    if not journeys and context.question.kind == "distance":
+        return _as_the_crow_flies(context, located, arrivals[-1], place)
     if not journeys:
         last = int(located[arrivals[-1]])
         return context.cannot_tell(f"I can't tell: the photos show you arriving in {place} ({context.local(last):%d %b %Y}), but not "
@@ -127,6 +130,27 @@ def way_there(context: Context, way: Way) -> Answer | None:
         values = [float(metres[first:last].sum()) for first, last in journeys]
         shown = _km
     return _measured(context, values, rows, shown, way, place)
+
+
+def _as_the_crow_flies(context: Context, located: np.ndarray, arrival: int, place: str) -> Answer:
+    """A way no photo saw, measured as the straight line from where the photos were before (within MAX_JOURNEY_S),
+    else from home, to where they arrived: a diary's trip abroad, with no GPS on the way or at home."""
+    library = context.library
+    row, before = int(located[arrival]), int(located[arrival - 1]) if arrival else -1
+    if before >= 0 and library.utc_seconds[row] - library.utc_seconds[before] <= MAX_JOURNEY_S:
+        origin = (float(library.lat[before]), float(library.lng[before]), library.record(before)["place"] or "where you were before")
+    else:
+        origin = home_position(context, row)
+    if origin is None:
+        return context.cannot_tell(f"I can't tell how far: the photos show you arriving in {place}, but not where you came from.",
+                                   "no photos of the way there, and home is never located", [row])
+    metres = round(float(haversine_km(origin[0], origin[1], library.lat[row], library.lng[row])) * 1000, -3)
+    evidence = [row] if before < 0 else [before, row]
+    return context.answer_as_is(metres, f"About {metres / 1000:,.0f} km as the crow flies, from {origin[2]} to {place} "
+                                f"({context.local(row):%d %b %Y}); no photo shows the way itself.", evidence,
+                                f"{origin[2]} ({origin[0]:.3f}, {origin[1]:.3f}) to {place} ({library.lat[row]:.3f}, {library.lng[row]:.3f})",
+                                confidence="likely", why="a straight line from where you were before to where you arrived; the way itself "
+                                                         "is not in the photos, and may have been longer")
 
 
 def _journey(arrival: int, metres, seconds, kmh, means: str, inside, start_in) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ GALWAY = dict(city="Galway", country="Ireland", country_code="IE")
 BELFAST = dict(city="Belfast", country="United Kingdom", country_code="GB")
 CORK = dict(city="Cork", country="Ireland", country_code="IE")
 HOME, GALWAY_AT, BELFAST_AT = (53.35, -6.26), (53.27, -9.05), (54.60, -5.93)
+KILKENNY, KILKENNY_AT = dict(city="Kilkenny", country="Ireland", country_code="IE"), (52.65, -7.25)
 NOWHERE = dict(city="", country="Ireland", country_code="IE")
 
 
@@ -46,7 +47,7 @@ def ways(tmp_path_factory):
     photos += _still(datetime(2019, 7, 1, 6), DUBLIN, (53.4214, -6.27), 60, "Dublin Airport")  # 6:00-6:50 at the gate
     photos.append((datetime(2019, 7, 1, 8), "a view of clouds from a window", "", DUBLIN, float("nan"), float("nan"), ""))  # on board
     photos += _still(datetime(2019, 7, 1, 10, 20), ROME, (41.80, 12.25), 30, "Fiumicino Airport")  # landed 10:20
-    photos += _still(datetime(2019, 7, 8, 20), DUBLIN, HOME, 30, "Home")
+    photos += _still(datetime(2019, 7, 8, 20), KILKENNY, KILKENNY_AT, 30)
     photos += _still(datetime(2019, 7, 9, 15), CORK, (51.90, -8.47), 60)  # in Cork next day: the way there unseen
     photos.sort(key=lambda photo: photo[0])
     return _commit(tmp_path_factory.mktemp("ways") / "lib", photos)
@@ -103,3 +104,16 @@ def test_journeys_of_different_lengths_are_unsure(tmp_path):
     answer = answer_question(_commit(tmp_path / "lib", photos), "How long was the drive to Galway?")
     assert answer.confidence == "unsure" and answer.text.startswith("Not the same each time")
     assert abs(answer.value - 250 * 60) <= 10 * 60 and "before it 1 h 40 min" in answer.text  # from the last photo at home, 7:50
+
+
+def test_a_distance_no_photo_saw_is_the_straight_line_from_where_you_were(ways):
+    answer = answer_question(ways, "How far did I drive to Cork?")  # Kilkenny the evening before, Cork the next afternoon
+    straight = float(haversine_km(*KILKENNY_AT, 51.90, -8.47)) * 1000
+    assert answer.value == pytest.approx(straight, abs=1000) and answer.confidence == "likely" and "crow flies" in answer.text
+
+
+def test_a_trip_long_after_the_last_located_photo_is_measured_from_home(tmp_path):
+    photos = _still(datetime(2019, 6, 1, 9), DUBLIN, HOME, 60, "Home") + _still(datetime(2019, 6, 20, 9), ROME, (41.90, 12.49), 60)
+    answer = answer_question(_commit(tmp_path / "lib", photos), "how far did I travel to Rome")
+    assert answer.value == pytest.approx(float(haversine_km(*HOME, 41.90, 12.49)) * 1000, abs=1000)
+    assert "from home (Dublin)" in answer.text and answer.confidence == "likely"
