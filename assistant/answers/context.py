@@ -91,6 +91,8 @@ class Context:
             text = f"Unsure, from how the photos look ({self.moments.missing_text()}): {text}"
         elif confidence == "likely" and self.moments.by_meaning:
             text = f"Probably {text if text[:2].isupper() else text[0].lower() + text[1:]}"
+        if self.moments.missing and self.moments.found and not self.moments.in_place_of_subject and not self.moments.by_clip:
+            text = f"{text} That is every {' '.join(self.moments.found)} found: {self.moments.missing_text()}."  # "team meetings"
         return self.answer_as_is(value, text, evidence_rows, reasoning, candidates, confidence, "; ".join(filter(None, [why, self.why])))
 
     def answer_as_is(self, value, text: str, evidence_rows, reasoning: str, candidates=(), confidence: str = "sure", why: str = "") -> Answer:

@@ -24,7 +24,7 @@ from .moments import find_moments, unvisited_places_as_words, word_rows
 from .names import asked_category, venue_values
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .times import time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, narrowing_only, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .ways import way_asked, way_there
@@ -63,10 +63,9 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March", "where was I in mid-September": not home
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
     venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
-    by_trip = question.unit == "trip" or asks_for_trips(parsed.visual) or (
-        not moments.subject and bool(parsed.place.terms) and not venue_asked and mostly_away(timeline, rows))
+    by_trip = _counts_trips(parsed, moments, timeline, rows, venue_asked)
     ordinal = question.ordinal
-    if question.unit == "trip" and ordinal is not None and question.kind != "frequency":
+    if by_trip and question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
     groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
     if by_trip and asks_abroad(parsed.text) and timeline.home_country:
@@ -80,7 +79,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
     if (way := way_asked(library, parsed, subject)) is not None and (measured := way_there(context, way)) is not None:
         return measured  # "how long was the drive to Montreal": the journey there, not the time in Montreal
-    if moments.missing and moments.found and question.kind not in READING_KINDS:
+    if (moments.missing and moments.found and question.kind not in READING_KINDS
+            and not narrowing_only(parsed.text, moments.missing, moments.found)):
         return _partly_found(context)  # which visits count depends on every word; what is read there does not
     if question.kind == "distance" and asks_between_places(context):
         return distance_between(context)
@@ -89,6 +89,14 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.kind != "frequency" and not groups:
         return context.nothing_found()
     return _RULES[question.kind](context)
+
+
+def _counts_trips(parsed: ParsedQuery, moments, timeline: Timeline, rows: np.ndarray, venue_asked: bool) -> bool:
+    """Whether trips away are what is counted or measured: the question says so ("how many trips to Rome"), or names
+    only a place away. "Cinema trips" or "trips to the dentist" in one's own town are outings: visits."""
+    if parsed.question.unit == "trip" or asks_for_trips(parsed.visual):
+        return not (moments.subject and len(rows) and (timeline.trip_of_row[rows] < 0).all())
+    return not moments.subject and bool(parsed.place.terms) and not venue_asked and mostly_away(timeline, rows)
 
 
 def _partly_found(context: Context) -> Answer:

@@ -71,6 +71,21 @@ def spelled_only(text: str) -> set[str]:
     return named | (_PEOPLE & set(terms(text)))
 
 
+def narrowing_only(text: str, missing: list[str], found: list[str]) -> bool:
+    """Whether every word no photo has only narrows a word found, written right before it: "team meetings" are
+    meetings ('team' before 'meeting'), so all meetings stand for them, said so; not "the cinema with my sister",
+    nor a person or a name ("Nikos' party"), nor a possessive ("my sister's dog")."""
+    tokens = _TOKEN.findall(text.lower())
+    keys = [terms(token) for token in tokens]
+    people = spelled_only(text)
+    return all(word not in people and any(
+        key == [word] and not token.endswith(("'s", "’s")) and following[:1] and following[0] in found
+        for token, key, following in zip(tokens, keys, keys[1:])) for word in missing)
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
 # A way of moving toward a destination ("walk to the White Tower", "drove the kids to school"): the destination
 # is what the photos show. A particle after a light verb ("go out to a bar") belongs to the verb.
 _TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|cycling|ride|rode|riding|run|ran|running|fly|flew|"

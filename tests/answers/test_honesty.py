@@ -406,3 +406,20 @@ def test_a_place_read_from_one_photos_word_is_likely_not_sure(tmp_path):
     library = _commit(tmp_path / "lib", photos)
     answer = answer_question(library, "Where did I buy the umbrella?")
     assert answer.value == "Arnotts" and answer.confidence == "likely" and "single photo" in answer.why
+
+
+def test_a_word_that_only_narrows_a_found_one_counts_them_all_and_says_so(life):
+    """ "The indie cinema": no photo says 'indie', and cinemas are what it narrows: both visits, likely, said so;
+    'sister' narrows nothing (a person with me), so "with my sister" stays "I can't tell"."""
+    answer = answer_question(life[0], "How many times did I go to the indie cinema in March 2019?")
+    assert answer.value == 2 and answer.confidence == "likely" and "every cinema found" in answer.text and "'indie'" in answer.text
+    assert answer_question(life[0], "How many times did I go to the cinema with my sister?").value is None
+    assert answer_question(life[0], "How many times did I go to the mall's cinema?").value is None  # a possessive: whose
+
+
+def test_trips_to_somewhere_in_town_are_outings_not_travel(life):
+    """ "Cinema trips" at home are the two evenings at the cinema, not "never" for want of a cinema abroad; trips alone
+    are still the travel away (Rome)."""
+    outings = answer_question(life[0], "how many cinema trips did I make in March 2019")
+    assert outings.value == 2 and "Never" not in outings.text
+    assert answer_question(life[0], "how many trips did I take in March 2019").value == 1
