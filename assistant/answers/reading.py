@@ -91,7 +91,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
 def _one_spelling(photos: list[dict]) -> list[dict]:
     """The visit's photos with each word of their signs spelled as most photos read it: "BARILLA" on two
     photos and "BARILL" on a third are one word, and a misreading must not win for being rare."""
-    photos_with = Counter(token for photo in photos for token in set(photo.get("ocr_text", "").split()))
+    photos_with = Counter(token for photo in photos for token in dict.fromkeys(photo.get("ocr_text", "").split()))  # in order
     spelling: dict[str, str] = {}
     for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]))):  # as often: the clean one
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS

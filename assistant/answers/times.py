@@ -55,9 +55,24 @@ def time_answer(context: Context) -> Answer:
     row, stayed = last_seen_there(context, int(edge(group))) if side == "last there" else (int(edge(group)), "")
     value = context.local(row).strftime(pattern) if stayed else value
     evidence = list(dict.fromkeys([*way_there, row, *context.evidence([group])]))  # and the photo the time is read from
+    unseen = _unseen_edge(context, row, value, pattern, side) if context.by_trip and question.granularity != "clock" else ""
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if thin or stayed else "sure", why=thin or stayed)
+                          confidence="likely" if thin or stayed or unseen else "sure", why=thin or stayed or unseen)
+
+
+def _unseen_edge(context: Context, row: int, value: str, pattern: str, side: str) -> str:
+    """Why a trip's date may lie before (after, for its end) the photo it is read from: the photo next to it, not on
+    the trip, was taken on another day (month, year) than the value says, so the trip may have begun then; a diary's
+    first photo in Oslo is often its second day there. '' when the photos pin it at the question's grain."""
+    neighbour = row + 1 if side in ("end", "last there") else row - 1
+    if not 0 <= neighbour < len(context.library):
+        return f"no photo {'after' if neighbour > row else 'before'} it: the trip may have {'ended later' if neighbour > row else 'begun earlier'}"
+    seen = context.local(neighbour)
+    if seen.strftime(pattern) == value:
+        return ""
+    return f"no photos between {min(seen, context.local(row)):%d %b %Y} and {max(seen, context.local(row)):%d %b %Y}: the trip may have " + (
+        "ended later" if neighbour > row else "begun earlier")
 
 
 def _within_scope(context: Context, edge):

@@ -79,7 +79,7 @@ def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_numb
         for text in texts_read(photo):
             tokens = text.split()
             lines.append(tokens)
-            for token in set(tokens):
+            for token in dict.fromkeys(tokens):  # in order: the same answer in every process
                 scored[token.lower()] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
     found: Counter = Counter()
     spelling: dict[str, str] = {}

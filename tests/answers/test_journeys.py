@@ -69,3 +69,20 @@ def test_the_cities_visited_for_something_done_at_home_too_are_not_home(tmp_path
         day += timedelta(days=1)
     answer = answer_question(_commit(tmp_path / "lib", photos), "Which cities did I visit for work in 2019?")
     assert answer.value == ["Rome", "Munich"]
+
+
+def test_a_trip_whose_first_days_went_unphotographed_may_have_begun_earlier(tmp_path):
+    """A diary: home on 1 March, nothing until Rome on the 5th. The trip began between the two, so "the 5th" is
+    likely; a trip whose first day is photographed at home that morning begins that day for sure."""
+    home, rome = WHERE["Dublin"], WHERE["Rome"]
+    days = [(datetime(2019, 2, day), home) for day in range(1, 28)] + [(datetime(2019, 3, 1), home)]
+    days += [(datetime(2019, 3, day), rome) for day in (5, 6, 7)] + [(datetime(2019, 3, day), home) for day in range(8, 31)]
+    days = [(day.replace(hour=12), where) for day, where in days]
+    days += [(datetime(2019, 4, 2, 8), home), (datetime(2019, 4, 2, 20), WHERE["Munich"]), (datetime(2019, 4, 3, 12), WHERE["Munich"])]
+    photos = [(day, "a room with a window", "", place, lat, lng, "") for day, (place, lat, lng) in days]
+    library = _commit(tmp_path / "lib", photos)
+    rome_answer = answer_question(library, "When did I go to Rome?")
+    assert rome_answer.value == "2019-03-05" and rome_answer.confidence == "likely" and "begun earlier" in rome_answer.why
+    munich = answer_question(library, "When did I go to Munich?")
+    assert munich.value == "2019-04-02" and munich.confidence == "sure"
+    assert answer_question(library, "Which month did I go to Rome?").confidence == "sure"  # March, whichever day
