@@ -86,3 +86,18 @@ def test_a_trip_whose_first_days_went_unphotographed_may_have_begun_earlier(tmp_
     munich = answer_question(library, "When did I go to Munich?")
     assert munich.value == "2019-04-02" and munich.confidence == "sure"
     assert answer_question(library, "Which month did I go to Rome?").confidence == "sure"  # March, whichever day
+
+
+@pytest.mark.parametrize("home_named, confidence", [(False, "likely"), (True, "sure")])
+def test_trips_counted_in_a_diary_that_names_no_place_at_home_may_miss_one(tmp_path, home_named, confidence):
+    """A photo a day, home photos mostly without GPS or a town: a trip whose photos also named none would be missed, so two
+    trips to Rome are likely; when every photo names its town, they are sure."""
+    bare = (dict(city="", country="", country_code=""), float("nan"), float("nan"))
+    away = {datetime(2019, 3, day) for day in (5, 6, 7, 20, 21)}
+    days = [datetime(2019, 2, 1) + timedelta(days=n) for n in range(70)]
+    home = [WHERE["Dublin"] if home_named or number % 10 == 0 else bare for number in range(len(days))]  # named now and then
+    photos = [(day.replace(hour=12), "a room with a window", "", *(WHERE["Rome"] if day in away else at_home), "")
+              for day, at_home in zip(days, home)]
+    answer = answer_question(_commit(tmp_path / "lib", photos), "How many times did I go to Rome?")
+    assert answer.value == 2 and answer.confidence == confidence
+    assert home_named or "say where they were" in answer.why
