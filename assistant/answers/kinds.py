@@ -27,6 +27,7 @@ from .times import time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, narrowing_only, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
+from .scope import placed_share
 from .ways import way_asked, way_there
 from .whereabouts import on_a_trip
 
@@ -174,27 +175,15 @@ def _under_way_before(context: Context, groups: list) -> list:
 
 def _counted_by(context: Context) -> tuple[str, str]:
     """How sure a count of visits is: sure when GPS or place names found every visit, likely from photos' words. A
-    count of times at a place is sure only when nearly all of the time says where it was (_placed_share): a diary's
+    count of times at a place is sure only when nearly all of the time says where it was (placed_share): a diary's
     trip whose photos name no place would be missed."""
     moments = context.moments
     if not moments.subject or all(moments.named_in(group.rows) for group in context.groups):
-        share, of = _placed_share(context)
+        share, of = placed_share(context.library, context.parsed, context.timeline)
         if moments.subject or share >= LOCATED_FOR_SURE:
             return "sure", ""
         return "likely", f"only {share:.0%} of the {of} then say where they were: a visit whose photos name no place is missed"
     return "likely", "counted from the photos' words, which can miss a visit"
-
-
-def _placed_share(context: Context) -> tuple[float, str]:
-    """How much of the question's time says where it was: of a diary's photos (each the only record of its moment),
-    of a camera's days with photos (a visit there has many photos, and one with a place will do)."""
-    library, timeline = context.library, context.timeline
-    in_time = context.parsed.time.exactly().mask(library.local_seconds)
-    placed = timeline.cities[in_time] != ""
-    if timeline.diary_like:
-        return (float(placed.mean()) if len(placed) else 1.0), "photos"
-    days = library.local_seconds[in_time] // 86400
-    return len(np.unique(days[placed])) / max(len(np.unique(days)), 1), "days with photos"
 
 
 def _never(context: Context, noun: str) -> Answer:

@@ -78,3 +78,14 @@ def _names_home(library: Library, timeline: Timeline, term: PlaceTerm) -> bool:
     home_codes = library.country_code[timeline.cities == timeline.home_city]
     home_codes = home_codes[home_codes != ""]
     return bool(len(home_codes)) and Counter(home_codes.tolist()).most_common(1)[0][0] in codes
+
+
+def placed_share(library: Library, parsed: ParsedQuery, timeline: Timeline) -> tuple[float, str]:
+    """How much of the question's time says where it was, and of what: of a diary's photos (each the only record of its
+    moment), of a camera's days with photos (a visit there has many photos, and one with a place will do)."""
+    in_time = parsed.time.exactly().mask(library.local_seconds)
+    placed = timeline.cities[in_time] != ""
+    if timeline.diary_like:
+        return (float(placed.mean()) if len(placed) else 1.0), "photos"
+    days = library.local_seconds[in_time] // 86400
+    return len(np.unique(days[placed])) / max(len(np.unique(days)), 1), "days with photos"
