@@ -446,3 +446,22 @@ def test_photos_with_approximate_times_are_kept_by_a_time_filter_but_rank_lower(
     untimed = search(library, None, SearchRequest(text="coffee in Dublin", group_events=False))
     assert {hit["image_id"] for hit in untimed.photos[:3]} == {ids[0], ids[2], ids[3]}
     assert not any("approximate times" in notice for notice in untimed.notices)
+
+
+def test_a_querys_mean_and_spread_over_the_library_sample_are_those_of_its_sampled_cosines():
+    """Read off the sample's moments (no row scored per query), they are the mean and standard deviation of the
+    query's cosines with the sampled rows: those that hold an embedding, evenly spaced."""
+    rng = np.random.default_rng(6)
+    vectors = rng.standard_normal((30_000, 64)).astype(np.float32) + 0.3  # not centred: the mean matters
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    embedded = rng.random(30_000) > 0.2
+    stored = stored_module.StoredVectors(vectors.astype(np.float16), embedded)
+    sampled = stored.sample_rows()
+    assert embedded[sampled].all() and len(sampled) >= stored_module.SPREAD_SAMPLE
+    for seed in range(3):
+        query = vectors[seed * 1000]
+        cosines = vectors.astype(np.float16).astype(np.float32)[sampled] @ query
+        mean, spread = stored.sample_statistics(query)
+        assert mean == pytest.approx(float(cosines.mean()), abs=1e-6)
+        assert spread == pytest.approx(float(cosines.std()), rel=1e-4)
+    assert stored_module.StoredVectors(vectors.astype(np.float16), np.zeros(30_000, bool)).sample_statistics(query) is None

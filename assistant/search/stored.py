@@ -74,7 +74,7 @@ class StoredVectors:
         now (at load, under the caller's lock), not on someone's first search. A file that stays resident
         whole (the stored vectors, and the vector index's lists when it is small enough) is mapped meanwhile
         on a thread of its own, returned (None: the files are too large to keep)."""
-        self._spread_vectors  # noqa: B018 (cached properties: reading them builds them)
+        self._spread_moments  # noqa: B018 (cached properties: reading them builds them)
         if kernel:
             # a process that prepares (the app) serves many queries: the kernel timed fastest, even if it imports torch
             self.kernel_name = self.kernel_name or choose_kernel(self.embeddings.shape[1])
@@ -126,9 +126,35 @@ class StoredVectors:
         spaced = within[:: max(1, len(within) // SPREAD_SAMPLE)]
         return spaced[self.embedded[spaced]]
 
+    @cached_property
+    def _spread_moments(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The library sample's mean vector and covariance (None: no photo is embedded). A query's mean and
+        spread over the sample are then mean . v and sqrt(v . covariance v): a 512x512 product per query
+        instead of scoring the 4,096 sampled rows (8 MB read, 0.8 ms of a million-photo search here)."""
+        vectors = self._spread_vectors
+        if not len(vectors):
+            return None
+        mean = vectors.mean(axis=0, dtype=np.float64)
+        centred = vectors - mean.astype(np.float32)
+        with numpy_blas_on_one_thread():
+            covariance = (centred.T @ centred) / np.float32(len(vectors))
+        return mean, covariance
+
+    def sample_statistics(self, vector: np.ndarray, within: np.ndarray | None = None) -> tuple[float, float] | None:
+        """The mean and standard deviation of a query's cosines with `sample_rows(within)`: the statistics of
+        a query over many photos without scoring them all (None: no sampled row)."""
+        if within is None:
+            if self._spread_moments is None:
+                return None
+            mean, covariance = self._spread_moments
+            vector = np.asarray(vector, dtype=np.float32)
+            variance = float(vector @ (covariance @ vector))
+            return float(mean @ vector), max(variance, 0.0) ** 0.5
+        scores = self.sample_scores(vector, within)
+        return (float(scores.mean()), float(scores.std())) if len(scores) else None
+
     def sample_scores(self, vector: np.ndarray, within: np.ndarray | None = None) -> np.ndarray:
-        """Exact cosines of a query with `sample_rows(within)`: the statistics of a query over many photos
-        without scoring them all."""
+        """Exact cosines of a query with `sample_rows(within)`."""
         inside = None if within is None else self._library_sample_within(within)
         if within is not None and inside is None:  # too few of the library's sample among them: read their own
             return self.exact(vector, self.sample_rows(within))
