@@ -465,6 +465,11 @@ def test_a_querys_mean_and_spread_over_the_library_sample_are_those_of_its_sampl
         mean, spread = stored.sample_statistics(query)
         assert mean == pytest.approx(float(cosines.mean()), abs=1e-6)
         assert spread == pytest.approx(float(cosines.std()), rel=1e-4)
+        for within in (np.arange(5_000, 25_000), np.arange(100, 3_000)):  # most of the library's sample; too little of it
+            rows = stored.sample_rows(within)
+            assert rows.min() >= within[0] and rows.max() <= within[-1] and embedded[rows].all()
+            cosines = vectors.astype(np.float16).astype(np.float32)[rows] @ query
+            assert stored.sample_statistics(query, within) == pytest.approx((cosines.mean(), cosines.std()), rel=1e-4)
     assert stored_module.StoredVectors(vectors.astype(np.float16), np.zeros(30_000, bool)).sample_statistics(query) is None
 
 

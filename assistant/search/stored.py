@@ -79,7 +79,7 @@ class StoredVectors:
         self._kept_lock = threading.Lock()
 
     def prepare(self, kernel: bool = True, index: VectorIndex | None = None) -> threading.Thread | None:
-        """Read the spread sample, and choose and build the kernel (not for a library with a vector index),
+        """Read the spread sample (and its moments), and choose and build the kernel (not for a library with a vector index),
         now (at load, under the caller's lock), not on someone's first search. A file that stays resident
         whole (the stored vectors, and the vector index's lists when it is small enough) is mapped meanwhile
         on a thread of its own, returned (None: the files are too large to keep)."""
@@ -117,7 +117,7 @@ class StoredVectors:
 
     @cached_property
     def _spread_vectors(self) -> np.ndarray:
-        return self.rows(self._spread_rows)  # float32, 8 MB: the library's sample is scored on every query
+        return self.rows(self._spread_rows)  # float32, 8 MB: for its moments, and a large filter's share of it
 
     def _library_sample_within(self, within: np.ndarray) -> np.ndarray | None:
         """Which of the library's sample rows are among these (ascending) rows, when enough of them are to
@@ -159,20 +159,14 @@ class StoredVectors:
             vector = np.asarray(vector, dtype=np.float32)
             variance = float(vector @ (covariance @ vector))
             return float(mean @ vector), max(variance, 0.0) ** 0.5
-        scores = self.sample_scores(vector, within)
+        inside = self._library_sample_within(within)
+        # enough of the library's sample among them: its vectors are in memory; too few: read their own sample
+        scores = self._library_sample_scores(vector)[inside] if inside is not None else self.exact(vector, self.sample_rows(within))
         return (float(scores.mean()), float(scores.std())) if len(scores) else None
 
-    def sample_scores(self, vector: np.ndarray, within: np.ndarray | None = None) -> np.ndarray:
-        """Exact cosines of a query with `sample_rows(within)`."""
-        inside = None if within is None else self._library_sample_within(within)
-        if within is not None and inside is None:  # too few of the library's sample among them: read their own
-            return self.exact(vector, self.sample_rows(within))
-        scores = self._library_sample_scores(vector)
-        return scores if inside is None else scores[inside]
-
     def _library_sample_scores(self, vector: np.ndarray) -> np.ndarray:
-        """The library sample's cosines with a query (read-only). The last query's are kept: one search asks
-        for them more than once (its scorer's cut, then the near misses' scorer's), 8 MB read each time."""
+        """The library sample's cosines with a query (read-only), for a filter that holds a fair share of it.
+        The last query's are kept: one search may ask twice (its scorer's filter, then its near misses')."""
         key = np.asarray(vector, dtype=np.float32).tobytes()
         last = self._last_sample  # (key, scores): read once, as another thread may replace it meanwhile
         if last is not None and last[0] == key:
