@@ -17,6 +17,7 @@ from assistant.search import (
 from assistant.search import kernels
 from assistant.search.kernels import KERNELS, choose_gathered_precision, choose_kernel, fastest
 from assistant.search import stored as stored_module
+from assistant.search.filters import admitted_rows
 from assistant.search.scoring import TEXT_WEIGHT
 from assistant.testing.library import photo_table
 from conftest import mapped_bytes
@@ -446,3 +447,69 @@ def test_photos_with_approximate_times_are_kept_by_a_time_filter_but_rank_lower(
     untimed = search(library, None, SearchRequest(text="coffee in Dublin", group_events=False))
     assert {hit["image_id"] for hit in untimed.photos[:3]} == {ids[0], ids[2], ids[3]}
     assert not any("approximate times" in notice for notice in untimed.notices)
+
+
+def test_a_querys_mean_and_spread_over_the_library_sample_are_those_of_its_sampled_cosines():
+    """Read off the sample's moments (no row scored per query), they are the mean and standard deviation of the
+    query's cosines with the sampled rows: those that hold an embedding, evenly spaced."""
+    rng = np.random.default_rng(6)
+    vectors = rng.standard_normal((30_000, 64)).astype(np.float32) + 0.3  # not centred: the mean matters
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    embedded = rng.random(30_000) > 0.2
+    stored = stored_module.StoredVectors(vectors.astype(np.float16), embedded)
+    sampled = stored.sample_rows()
+    assert embedded[sampled].all() and len(sampled) >= stored_module.SPREAD_SAMPLE
+    for seed in range(3):
+        query = vectors[seed * 1000]
+        cosines = vectors.astype(np.float16).astype(np.float32)[sampled] @ query
+        mean, spread = stored.sample_statistics(query)
+        assert mean == pytest.approx(float(cosines.mean()), abs=1e-6)
+        assert spread == pytest.approx(float(cosines.std()), rel=1e-4)
+        for within in (np.arange(5_000, 25_000), np.arange(100, 3_000)):  # most of the library's sample; too little of it
+            rows = stored.sample_rows(within)
+            assert rows.min() >= within[0] and rows.max() <= within[-1] and embedded[rows].all()
+            cosines = vectors.astype(np.float16).astype(np.float32)[rows] @ query
+            assert stored.sample_statistics(query, within) == pytest.approx((cosines.mean(), cosines.std()), rel=1e-4)
+    assert stored_module.StoredVectors(vectors.astype(np.float16), np.zeros(30_000, bool)).sample_statistics(query) is None
+
+
+def test_a_filter_is_found_once_per_library_and_a_new_generation_finds_its_own(tmp_path):
+    """The rows a time and place admit are kept for the searches that repeat them (read-only, as they are
+    shared); a library's next generation, opened anew, finds its own rows and its own sample statistics."""
+    march = [datetime(2019, 3, day, 10) for day in (3, 4, 5)]
+    first = build(tmp_path / "lib", [{"time": time, "place": DUBLIN, "vector": unit(1, 0)} for time in march])
+    remembered = admitted_rows(first, query("in March 2019 in Dublin", first))
+    assert remembered.tolist() == [0, 1, 2]
+    assert admitted_rows(first, query("in March 2019 in Dublin", first)) is remembered  # not found again
+    with pytest.raises(ValueError):
+        remembered[0] = 2
+    assert admitted_rows(first, query("in April 2019 in Dublin", first)).tolist() == []
+    prepare_scoring(first)
+    later = march + [datetime(2019, 3, 20, 10), datetime(2019, 4, 1, 10)]
+    vectors = [unit(1, 0), unit(1, 0), unit(1, 0), unit(0, 1), unit(1, 1)]
+    second = build(tmp_path / "lib", [{"time": time, "place": DUBLIN, "vector": vector} for time, vector in zip(later, vectors)])
+    assert second.manifest.generation > first.manifest.generation
+    assert admitted_rows(second, query("in March 2019 in Dublin", second)).tolist() == [0, 1, 2, 3]
+    assert stored_vectors(first).sample_statistics(unit(1, 0)) == pytest.approx((1.0, 0.0), abs=1e-3)
+    cosines = np.array([1, 1, 1, 0, 0.5 ** 0.5])  # the new generation's own photos (every one sampled)
+    assert stored_vectors(second).sample_statistics(unit(1, 0)) == pytest.approx((cosines.mean(), cosines.std()), abs=1e-3)
+
+
+def test_gathered_rows_kept_for_the_next_query_are_only_reused_for_the_same_rows(monkeypatch):
+    import torch  # noqa: F401 (as in the app: many gathered rows are scored by torch, and kept)
+
+    monkeypatch.setattr(stored_module, "choose_gathered_precision", lambda dim: "fp16")
+    rng = np.random.default_rng(5)
+    vectors = rng.standard_normal((40_000, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    stored = vectors.astype(np.float16)
+    owner = stored_module.StoredVectors(stored, np.ones(40_000, bool))
+    rows = np.arange(0, 40_000, 3)
+    shifted = rows.copy()
+    shifted[1:-1] += 1  # as many rows, the same first, middle and last: asked apart, they must be read apart
+    shifted[len(rows) // 2] = rows[len(rows) // 2]
+    for asked in (rows, shifted, rows, shifted):
+        query = vectors[asked[5]]
+        scores = owner.exact(query, asked)
+        assert np.abs(scores - stored[asked].astype(np.float32) @ query).max() < 2e-3
+        assert scores[5] == pytest.approx(1.0, abs=1e-3)

@@ -125,7 +125,9 @@ class VectorIndex:
             )
             return found_scores[0], found[0]
 
-        results = list(self._scanners.map(scan, range(parts))) if parts > 1 else [scan(0)]
+        # the calling thread scans a share itself rather than wait idle for one more thread to wake
+        others = [self._scanners.submit(scan, part) for part in range(1, parts)]
+        results = [scan(0)] + [other.result() for other in others]
         scores = np.concatenate([scores for scores, _ in results])
         found = np.concatenate([rows for _, rows in results])
         kept = found >= 0
@@ -141,7 +143,7 @@ class VectorIndex:
 
     @cached_property
     def _scanners(self) -> ThreadPoolExecutor:
-        return ThreadPoolExecutor(usable_cores(), thread_name_prefix="vector-index")
+        return ThreadPoolExecutor(max(1, usable_cores() - 1), thread_name_prefix="vector-index")
 
 
 def _selector(rows: np.ndarray, contiguous: bool):

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
+
 import numpy as np
 
 from ..library import Library
 from ..query import ParsedQuery, PeriodTerm
+
+# The rows the last few constraint sets admitted are kept per library (a loaded library never changes): a
+# conversation refines its description within the same time and place, and near misses ask for the same
+# neighbouring months, search after search. At a million photos a month and a place take about 0.8 ms to find.
+KEPT_FILTERS = 16
+KEPT_FILTER_BYTES = 64 << 20
+_kept: weakref.WeakKeyDictionary[Library, OrderedDict] = weakref.WeakKeyDictionary()
+_kept_lock = threading.Lock()
 
 
 def _term_tests(library: Library, query: ParsedQuery) -> list:
@@ -54,10 +66,29 @@ def _period_rows(library: Library, query: ParsedQuery) -> np.ndarray | None:
 
 
 def admitted_rows(library: Library, query: ParsedQuery | None) -> np.ndarray | None:
-    """The rows every constraint admits (ascending), or None without constraints; each term tests only the
-    rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
-    rows = _period_rows(library, query) if query is not None else None
-    for test in _term_tests(library, query) if query is not None else []:
+    """The rows every constraint admits (ascending, read-only), or None without constraints; each term tests
+    only the rows the ones before it admitted (a place circle over a month's photos, not over a decade's)."""
+    if query is None:
+        return None
+    constraints = (query.time.terms, query.place.terms, query.concepts)
+    with _kept_lock:
+        kept = _kept.setdefault(library, OrderedDict())
+        if constraints in kept:
+            kept.move_to_end(constraints)
+            return kept[constraints]
+    rows = _admitted(library, query)
+    if rows is not None:
+        rows.flags.writeable = False  # shared by every search with these constraints
+    with _kept_lock:
+        kept[constraints] = rows
+        while len(kept) > KEPT_FILTERS or sum(found.nbytes for found in kept.values() if found is not None) > KEPT_FILTER_BYTES:
+            kept.popitem(last=False)
+    return rows
+
+
+def _admitted(library: Library, query: ParsedQuery) -> np.ndarray | None:
+    rows = _period_rows(library, query)
+    for test in _term_tests(library, query):
         passing = test(rows)
         rows = np.flatnonzero(passing) if rows is None else rows[passing]
     return rows

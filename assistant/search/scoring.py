@@ -88,17 +88,17 @@ class Scorer:
         known = scores if everywhere else scores[embedded]
         if not len(known):
             return ClipEvidence(np.zeros(len(scores), np.float32), np.zeros(len(scores), bool), None, -np.inf)
-        library_sample = stored.sample_scores(vector)  # the library's own spread for this query
-        spread = float(library_sample.std()) if len(library_sample) else 0.0
-        typical = known
+        library_sample = stored.sample_statistics(vector)  # the library's own spread for this query
+        spread = library_sample[1] if library_sample is not None else 0.0
+        typical = float(known.mean()), float(known.std())
         if self.pooled:  # a pool holds the best candidates (so its best is the best), but is no fair sample of the rest
-            sampled = library_sample if self.population is None else stored.sample_scores(vector, self.population)
-            typical = sampled if len(sampled) else known
+            sampled = library_sample if self.population is None else stored.sample_statistics(vector, self.population)
+            typical = sampled or typical
         best = float(known.max())
         cut = best - CLIP_MATCH_BELOW_BEST * spread
         matches = scores >= cut if everywhere else embedded & (scores >= cut)
-        z = scores - np.float32(typical.mean())  # in place from here on: a million scores is 4 MB a pass
-        z /= np.float32(max(float(typical.std()), 1e-6))
+        z = scores - np.float32(typical[0])  # in place from here on: a million scores is 4 MB a pass
+        z /= np.float32(max(typical[1], 1e-6))
         if not everywhere:
             z[~embedded] = 0.0
         return ClipEvidence(z, matches, best, cut)
