@@ -52,7 +52,7 @@ class Context:
         moments = self.moments
         if moments.by_clip:
             return f"only how the photos look (CLIP): {moments.missing_text()}"
-        meals = "; ".join(f"'{meal}' taken as its hours ({MEAL_HOURS[meal][0]}:00–{MEAL_HOURS[meal][1]}:00): no photo says it"
+        meals = "; ".join(f"'{meal}' taken as its hours ({MEAL_HOURS[meal][0]}:00–{MEAL_HOURS[meal][1]}:00)"
                           for meal in moments.as_times_of_day)
         if not moments.subject:
             return "; ".join(filter(None, [meals, f"the photos' times and places ({self.scope_label or 'everything'})"]))

@@ -60,7 +60,7 @@ class Moments:
     relevance: np.ndarray | None = None  # search's fused score of each row, for ordering evidence
 
     in_place_of_subject: bool = False  # no word was found: everything in scope (one venue) is read instead
-    as_times_of_day: list[str] = field(default_factory=list)  # meals no photo names, taken as their hours instead
+    as_times_of_day: list[str] = field(default_factory=list)  # meals taken as their hours (no photo names them, or what was had is asked)
     by_place_name: np.ndarray | None = None  # per row: every subject word is in its place's name (GPS-derived, not a captioner's)
     companions: dict[str, list[str]] = field(default_factory=dict)  # words that stand in for a subject word (see _companion_rows)
     word_hits: np.ndarray | None = None  # per subject word, per row: the row has it
@@ -135,8 +135,12 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     # "arena") or is a name no photo's own words have ("Ianos"), not a common word inside a name ("Park Hyatt")
     named_surely = np.stack([_place_rows(library, word, as_head=bool(found.any())) for word, found in zip(subject, words)])
     hits = words | named
-    meals = [word for position, word in enumerate(subject) if word in MEAL_HOURS and not hits[position, scope].any()]
-    if meals:  # "lunch at the souvlaki place": the midday visits, when no photo there says lunch
+    # "lunch at the souvlaki place": the midday visits, when no photo there says lunch; "my most cooked dinner": every
+    # dinner has a vote, whether or not its photo says "dinner" (a diary names the meal on some days only)
+    asks_most_had = parsed.question is not None and parsed.question.kind == "object" and bool(parsed.question.extreme)
+    meals = [word for position, word in enumerate(subject)
+             if word in MEAL_HOURS and (asks_most_had or not hits[position, scope].any())]
+    if meals:
         hours = (library.local_seconds % 86400) // 3600
         for word in meals:
             first, last = MEAL_HOURS[word]

@@ -1,0 +1,79 @@
+"""A diary's habits over a year, counted as its writer would: "which dish did I cook most" gives every evening of
+the year a vote (not only the last weeks'), and "my most cooked dinner" every dinner, though the diary names the
+meal on few of them. The diary is built from its habits first; the questions' truths come from the habits."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers import answer_question
+from assistant.indexing import commit_photo_table
+from assistant.library import Library
+from assistant.testing.library import photo_table
+
+MELBOURNE = dict(city="Melbourne", country="Australia", country_code="AU")
+# How the diarist writes an evening of cooking: the dish always; the meal by name only in the autumn's voice.
+COOKED = ("Made {dish}, pretty good", "{dish} night", "cooked {dish} for the week", "Tried a new {dish} recipe")
+NAMED_MEAL = "Dinner at home: we made {dish}"
+OTHER = ("Coffee with Sam in town", "Read in the garden all afternoon", "Long walk by the river", "Tired after work, early night",
+         "Bought bread and milk at the market")
+
+
+def _year_of_dinners():
+    """(photos, (day, dish, whether the caption says dinner) in order): risotto most weeks until October, then a
+    late craze for laksa, written up as dinners (which the autumn weeks alone would call the favourite); a photo
+    or two a day, days without any."""
+    rng = random.Random(11)
+    photos, cooked = [], []
+    day = datetime(2015, 1, 1)
+    while day.year == 2015:
+        if rng.random() < 0.1:
+            day += timedelta(days=1)
+            continue
+        if rng.random() < 0.45:
+            dish = ("risotto" if rng.random() < 0.7 else rng.choice(("dal", "tacos"))) if day.month < 10 else \
+                ("laksa" if rng.random() < 0.8 else "risotto")
+            phrasing = NAMED_MEAL if day.month >= 10 and rng.random() < 0.5 else rng.choice(COOKED)
+            cooked.append((day.date(), dish, phrasing.startswith("Dinner")))
+            caption, hour = phrasing.format(dish=dish), 19
+        else:
+            caption, hour = rng.choice(OTHER), rng.choice((8, 12, 15))
+        shots = 1 + (rng.random() < 0.3)
+        photos += [(day.replace(hour=hour, minute=rng.randrange(0, 40)) + timedelta(minutes=10 * shot), caption if not shot else "")
+                   for shot in range(shots)]
+        day += timedelta(days=1)
+    return photos, cooked
+
+
+@pytest.fixture(scope="module")
+def dinners(tmp_path_factory):
+    photos, cooked = _year_of_dinners()
+    folder = tmp_path_factory.mktemp("dinners") / "lib"
+    n = len(photos)
+    table = photo_table(np.array([when for when, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption in photos],
+                        **{column: [value] * n for column, value in MELBOURNE.items()})  # no GPS at home
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder), cooked
+
+
+def test_which_dish_most_counts_every_visit_of_the_year(dinners):
+    library, cooked = dinners
+    counts = Counter(dish for _, dish, _ in cooked)
+    autumn = Counter(dish for day, dish, _ in cooked if day.month >= 10)
+    assert counts.most_common(1)[0][0] == "risotto" and autumn.most_common(1)[0][0] == "laksa"  # the life is as meant
+    answer = answer_question(library, "Which dish did I cook most in 2015?")
+    assert answer.value == "risotto" and answer.confidence == "likely"
+
+
+def test_the_most_cooked_dinner_is_every_dinner_not_those_that_say_dinner(dinners):
+    library, cooked = dinners
+    said_dinner = Counter(dish for _, dish, says in cooked if says)
+    assert said_dinner.most_common(1)[0][0] == "laksa"  # the evenings that name the meal would mislead
+    answer = answer_question(library, "What was my most cooked dinner in 2015?")
+    assert answer.value == "risotto" and answer.confidence == "likely"
+    assert "'dinner' taken as its hours" in answer.why
