@@ -18,10 +18,11 @@ from ..core.words import plural
 from ..library import Library
 from ..query import ParsedQuery, local_seconds_of
 from .answer import Answer, NotAQuestion
+from .categories import members, most_of_kind
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, word_rows
-from .names import asked_category, venue_values
+from .names import asked_category, asked_noun, venue_values
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .times import time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
@@ -73,6 +74,9 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
+    noun = asked_noun(parsed) if question.kind == "object" and question.extreme else None
+    if members(noun) and moments.subject == [noun]:  # "which sport did I do most": no photo says "sport", each names one
+        return most_of_kind(context, noun, members(noun), local_seconds_of(now))
     if question.kind == "frequency" and question.means == "fly" and not moments.missing:
         return flights(context)
     if not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":

@@ -329,18 +329,54 @@ def word_rows(library: Library, words: list[str]) -> np.ndarray:
     return np.flatnonzero(mask) if words else np.zeros(0, np.int64)
 
 
+COMPOUND_HEAD_LETTERS = 3  # "parkrun" is "park" + "run"; "rerun" is no run
+
+
+def activity_rows(library: Library, noun: str, verb: str = "") -> np.ndarray:
+    """Photos (bool per photo) whose words name an activity: its noun ("swimming"), its verb in any form ("swim",
+    "swam"), or a word the library writes as another of its words and then one of these ("parkrun": park + run)."""
+    if library.text_index is None:
+        return np.zeros(len(library), dtype=bool)
+    words = [word for word in (noun, verb) if word]
+    tails = _compound_tails(library)
+    compounds = [column for word in words for form in _forms(word) for column in tails.get(form, ())]
+    return np.logical_or.reduce([_word_rows(library, word) for word in words]) | _photos_with(library, compounds)
+
+
+_COMPOUND_TAILS: "weakref.WeakKeyDictionary[Library, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+
+
+def _compound_tails(library: Library) -> dict[str, list[int]]:
+    """The library's words that are another of its words and then something ("parkrun"), by that something ("run")."""
+    tails = _COMPOUND_TAILS.get(library)
+    if tails is None:
+        vocabulary, tails = _folded_vocabulary(library), {}
+        for term, columns in vocabulary.items():
+            for cut in range(COMPOUND_HEAD_LETTERS, len(term) - 1):
+                if term[:cut] in vocabulary:
+                    tails.setdefault(term[cut:], []).extend(columns)
+        _COMPOUND_TAILS[library] = tails
+    return tails
+
+
 _FOLDED_VOCABULARY: "weakref.WeakKeyDictionary[Library, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+
+
+def _folded_vocabulary(library: Library) -> dict[str, list[int]]:
+    """The text index's words without accents, each with its columns."""
+    vocabulary = _FOLDED_VOCABULARY.get(library)
+    if vocabulary is None:
+        vocabulary = _FOLDED_VOCABULARY[library] = {}
+        for term, column in library.text_index.vocabulary.items():
+            vocabulary.setdefault(folded(term), []).append(column)
+    return vocabulary
 
 
 def _word_rows(library: Library, word: str) -> np.ndarray:
     index = library.text_index
     if index is None:
         return np.zeros(len(library), dtype=bool)
-    vocabulary = _FOLDED_VOCABULARY.get(library)
-    if vocabulary is None:
-        vocabulary = _FOLDED_VOCABULARY[library] = {}
-        for term, column in index.vocabulary.items():
-            vocabulary.setdefault(folded(term), []).append(column)
+    vocabulary = _folded_vocabulary(library)
     columns = [column for form in _forms(word) for column in vocabulary.get(form, ())]
     if not columns:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
         verbs = [base for base in _bases(word) if any(form in vocabulary for form in _past_forms(base))]

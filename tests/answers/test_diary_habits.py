@@ -77,3 +77,40 @@ def test_the_most_cooked_dinner_is_every_dinner_not_those_that_say_dinner(dinner
     answer = answer_question(library, "What was my most cooked dinner in 2015?")
     assert answer.value == "risotto" and answer.confidence == "likely"
     assert "'dinner' taken as its hours" in answer.why
+
+
+def _year_of_sport(folder) -> tuple[Library, Counter]:
+    """A diary that never says "sport": Saturday parkruns (a word the diary makes of "park" and "run"), swims on
+    summer Sundays, tennis now and then; picnics in the park and coffee between. Returns the library and the
+    count of each sport's days."""
+    rng = random.Random(5)
+    photos, done = [], Counter()
+    day = datetime(2015, 1, 1)
+    while day.year == 2015:
+        if day.weekday() == 5 and rng.random() < 0.7:
+            sport, caption = "running", rng.choice(("parkrun, new PB", "Saturday parkrun w/ Sam", "parkrun in the rain"))
+        elif day.weekday() == 6 and day.month in (1, 2, 3, 11, 12) and rng.random() < 0.8:
+            sport, caption = "swimming", rng.choice(("Swam 30 lengths", "Morning swim at the baths"))
+        elif day.weekday() == 1 and rng.random() < 0.1:
+            sport, caption = "tennis", "Tennis after work, lost again"
+        else:
+            sport, caption = "", rng.choice(("Picnic in the park", "Coffee with Sam", "Read all afternoon"))
+        done[sport] += bool(sport)
+        photos.append((day.replace(hour=9, minute=rng.randrange(0, 50)), caption))
+        day += timedelta(days=1)
+    n = len(photos)
+    table = photo_table(np.array([when for when, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption in photos],
+                        **{column: [value] * n for column, value in MELBOURNE.items()})
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder), done
+
+
+def test_which_sport_counts_the_sports_the_diary_names(tmp_path):
+    """No photo says "sport": each visit that names one (its noun, its verb "swam", or a word ending in it, "parkrun")
+    votes for it; found by a list of sports and by words, the answer is likely, and says which sports it saw."""
+    library, done = _year_of_sport(tmp_path / "lib")
+    assert done["running"] > done["swimming"] > done["tennis"] > 0
+    most = answer_question(library, "Which sport did I do most in 2015?")
+    assert most.value == "running" and most.confidence == "likely" and "running, swimming, tennis" in most.why
+    least = answer_question(library, "which sport did I do least in 2015")
+    assert least.value == "tennis"
