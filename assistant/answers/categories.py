@@ -10,13 +10,12 @@ swimming pool, "bowls" the dishes, "polo" the shirt, "curling", "spinning"), and
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
-from ..core.words import plural
-from .answer import Answer
-from .context import Context
-from .moments import activity_rows
-from .visits import visits
+from ..core.words import terms
+from ..library import Library
 
 # activity noun -> the verb a diary says it with ("" when the noun is what it says: "tennis", "yoga")
 SPORTS = {
@@ -34,26 +33,44 @@ SPORTS = {
 # nouns a question names the kind by ("which sport", "what exercise") -> its members
 CATEGORIES = {"sport": SPORTS, "exercise": SPORTS, "workout": SPORTS}
 
+# What a household buys at a supermarket or a market, as a shopping list names it: the fresh, chilled, pantry and
+# household aisles of a grocer's (dozens of common items, not this library's). Left out are what is mostly had
+# ready-made or out ("chips", "cake", "croissant", "wine", "beer"), and "water".
+GROCERIES = frozenset("""
+    apple banana orange lemon lime grape strawberry blueberry raspberry cherry peach pear plum apricot mango pineapple
+    watermelon melon kiwi avocado tomato potato onion garlic carrot lettuce spinach kale broccoli cauliflower cabbage
+    cucumber capsicum pepper zucchini courgette eggplant aubergine mushroom pea bean corn celery pumpkin leek asparagus
+    beetroot basil parsley coriander ginger milk cheese butter yoghurt yogurt cream egg haloumi feta mozzarella parmesan
+    bread bagel rice pasta spaghetti noodle flour sugar salt oil vinegar cereal oat muesli honey jam coffee tea biscuit
+    cracker chocolate nut lentil chickpea stock chicken beef pork lamb mince sausage bacon ham salmon tuna fish prawn tofu
+    juice nappy detergent soap shampoo toothpaste
+""".split())
+# Words that ask about buying food for the house ("how often did I do the grocery shopping"): a diary writes what it
+# bought ("Vic Market: bread, eggs and milk", "I bought apples and milk") far more often than the word itself.
+SHOPPING_WORDS = frozenset(("grocery", "supermarket", "shopping"))
+LISTED_GROCERIES = 2  # a caption that names this many groceries is a shopping list ("bananas and bread"; "roast chicken" is a dinner),
+SHOPS = frozenset(terms("shop shops store supermarket grocer market"))  # ... as is one grocery and a shop ("out of milk, went to the shop")
+
 
 def members(noun: str | None) -> dict[str, str]:
     """The members of the kind a question's noun names (activity noun -> its verb), or {} for no known kind."""
     return CATEGORIES.get(noun or "", {})
 
 
-def most_of_kind(context: Context, noun: str, kind: dict[str, str], until_seconds: int) -> Answer:
-    """ "Which sport did I do most": each visit in scope whose words name a member of the kind votes for it; the
-    most (or least) visited wins. Found by a list and by words: likely at best, unsure when the counts nearly tie."""
-    library = context.library
-    scope = context.moments.scope & (library.local_seconds <= until_seconds)
-    found, groups = [], []
-    for name, verb in kind.items():
-        rows = np.flatnonzero(activity_rows(library, name, verb) & scope)
-        for group in visits(context.timeline, rows, library.utc_seconds, library.local_seconds):
-            found.append((name, group.rows.tolist()))
-            groups.append(group)
-    if not found:
-        return context.cannot_tell(f"I can't tell: no photo of {context.scope_label or 'the library'} names a {noun} I know "
-                                   f"(of {len(kind)}, from swimming to {list(kind)[-1]}).", f"no {noun} named in the photos' words")
-    named = sorted({name for name, _ in found})
-    return context.valued(found, "at", "likely", f"the {plural(noun, 2)} the photos' words name ({', '.join(named)}), from a list of "
-                          f"{len(kind)} {plural(noun, 2)}", groups)
+_LISTS: "weakref.WeakKeyDictionary[Library, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def grocery_list_rows(library: Library) -> np.ndarray:
+    """Photos (bool per photo) whose caption names at least LISTED_GROCERIES different groceries, or one and a shop:
+    the diarist's own words, not a menu or a price tag read by OCR."""
+    listed = _LISTS.get(library)
+    if listed is None:
+        keys = {key for item in GROCERIES for form in (item, item + "s", item + "es") for key in terms(form)}
+        captions = library.texts(np.arange(len(library)), ["caption"])["caption"]
+        listed = _LISTS[library] = np.array([_lists_groceries(set(terms(caption)), keys) for caption in captions], dtype=bool)
+    return listed
+
+
+def _lists_groceries(words: set[str], groceries: set[str]) -> bool:
+    named = len(words & groceries)
+    return named >= LISTED_GROCERIES or (named == 1 and bool(words & SHOPS))

@@ -11,6 +11,7 @@ from ..core.words import plural
 from ..library import Library
 from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
+from .categories import LISTED_GROCERIES
 from .moments import Moments
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
@@ -61,6 +62,7 @@ class Context:
         exact = [word for word in moments.found if word not in moments.by_meaning]
         parts = [f"found by the words {_quoted(exact)} in the photos' captions, text, tags or place names"] if exact else []
         parts += [f"'{word}' also as {_quoted(names)}, which go with it in your photos" for word, names in moments.companions.items()]
+        parts += [f"'{word}' also where a caption lists {LISTED_GROCERIES} or more groceries" for word in moments.as_grocery_lists]
         if moments.missing:
             parts.append(moments.missing_text())
         if moments.by_meaning:

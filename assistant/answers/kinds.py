@@ -18,12 +18,12 @@ from ..core.words import plural
 from ..library import Library
 from ..query import ParsedQuery, local_seconds_of
 from .answer import Answer, NotAQuestion
-from .categories import members, most_of_kind
+from .categories import members
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, word_rows
 from .names import asked_category, asked_noun, venue_values
-from .reading import colour_answer, counting_answer, object_answer, ocr_answer
+from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
 from .times import time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of

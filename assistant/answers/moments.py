@@ -26,6 +26,7 @@ from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
+from .categories import SHOPPING_WORDS, grocery_list_rows
 from .scope import place_rows_of, scope_mask
 from .subject import MEAL_HOURS, spelled_only
 from ..library.timeline import Timeline, timeline_of
@@ -63,6 +64,7 @@ class Moments:
     as_times_of_day: list[str] = field(default_factory=list)  # meals taken as their hours (no photo names them, or what was had is asked)
     by_place_name: np.ndarray | None = None  # per row: every subject word is in its place's name (GPS-derived, not a captioner's)
     companions: dict[str, list[str]] = field(default_factory=dict)  # words that stand in for a subject word (see _companion_rows)
+    as_grocery_lists: list[str] = field(default_factory=list)  # subject words also found as captions listing groceries
     word_hits: np.ndarray | None = None  # per subject word, per row: the row has it
 
     def thin_words(self, rows: np.ndarray) -> list[str]:
@@ -151,9 +153,12 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
             return Moments(np.flatnonzero(scope), scope, subject, as_times_of_day=meals)
     scope_rows = np.flatnonzero(scope)
     timeline = timeline or timeline_of(library)
-    companions = {}
+    companions, as_lists = {}, []
     for position, word in enumerate(subject if timeline.diary_like else ()):  # a camera's many photos a visit need none
         extra, companions[word] = _companion_rows(library, hits[position])
+        if word in SHOPPING_WORDS:  # "the grocery shopping": the diary's lists of what it bought
+            extra |= grocery_list_rows(library) & ~hits[position]
+            as_lists.append(word)
         hits[position] |= extra
     by_meaning = _found_by_meaning(library, subject, hits, scope_rows, spelled_only(parsed.text))
     for position, rows in by_meaning.items():
@@ -163,7 +168,8 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     elsewhere = {word: int(hits[subject.index(word)].sum()) for word in missing}
     meaning = [subject[position] for position in by_meaning if subject[position] not in missing]
     found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere, as_times_of_day=meals,
-                 companions={word: names for word, names in companions.items() if names and word not in missing})
+                 companions={word: names for word, names in companions.items() if names and word not in missing},
+                 as_grocery_lists=[word for word in as_lists if word not in missing])
     if len(missing) == len(subject):
         model = _loaded(encoder) if library.embeddings is not None and scope.any() else None
         if model is not None:

@@ -19,9 +19,10 @@ from ..core.words import concept_key, plural, terms
 from ..library import Library
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
+from .moments import activity_rows
 from .names import asked_noun, looks_misread, sign_name
 from .subject import asks_average, detected_as
-from .visits import Group
+from .visits import Group, visits
 from .words import NUMBER_WORDS, colours, said_things, things, words_read, written_count
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
@@ -218,3 +219,22 @@ def counting_answer(context: Context) -> Answer:
     total = sum(per_group)  # one day: what was seen at each visit adds up ("cups of coffee on 5 May")
     return context.answer(total, f"{total} {plural(key, total)}.", best + context.evidence(seen)[: MAX_EVIDENCE - len(best)], reasoning,
                           confidence="likely", why=why)
+
+
+def most_of_kind(context: Context, noun: str, kind: dict[str, str], until_seconds: int) -> Answer:
+    """ "Which sport did I do most": each visit in scope whose words name a member of the kind votes for it; the
+    most (or least) visited wins. Found by a list and by words: likely at best, unsure when the counts nearly tie."""
+    library = context.library
+    scope = context.moments.scope & (library.local_seconds <= until_seconds)
+    found, groups = [], []
+    for name, verb in kind.items():
+        rows = np.flatnonzero(activity_rows(library, name, verb) & scope)
+        for group in visits(context.timeline, rows, library.utc_seconds, library.local_seconds):
+            found.append((name, group.rows.tolist()))
+            groups.append(group)
+    if not found:
+        return context.cannot_tell(f"I can't tell: no photo of {context.scope_label or 'the library'} names a {noun} I know "
+                                   f"(of {len(kind)}, from swimming to {list(kind)[-1]}).", f"no {noun} named in the photos' words")
+    named = sorted({name for name, _ in found})
+    return context.valued(found, "at", "likely", f"the {plural(noun, 2)} the photos' words name ({', '.join(named)}), from a list of "
+                          f"{len(kind)} {plural(noun, 2)}", groups)

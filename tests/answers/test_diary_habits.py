@@ -114,3 +114,29 @@ def test_which_sport_counts_the_sports_the_diary_names(tmp_path):
     assert most.value == "running" and most.confidence == "likely" and "running, swimming, tennis" in most.why
     least = answer_question(library, "which sport did I do least in 2015")
     assert least.value == "tennis"
+
+
+def test_grocery_shopping_is_what_the_diary_says_it_bought(tmp_path):
+    """ "Bought apples and milk", "Market: bread, eggs and spinach", "Out of milk, went to the shop": a diary says what
+    it bought far more often than "grocery shopping". A dinner that names one thing ("roast chicken", "fish and
+    chips at the beach") is no shopping."""
+    rng = random.Random(3)
+    shopping = ("Bought apples and milk", "Market: bread, eggs and spinach", "Out of milk, went to the shop",
+                "Grocery shopping, the usual", "Picked up bananas, coffee and rice on the way home")
+    other = ("Roast chicken for dinner", "Fish and chips at the beach", "Coffee with Sam in town", "Read all afternoon")
+    photos, shopped = [], 0
+    day = datetime(2016, 1, 1)
+    while day.year == 2016:
+        if day.weekday() == 5 and rng.random() < 0.8:
+            caption, shopped = rng.choice(shopping), shopped + 1
+        else:
+            caption = rng.choice(other)
+        photos.append((day.replace(hour=10, minute=rng.randrange(0, 50)), caption))
+        day += timedelta(days=1)
+    n = len(photos)
+    table = photo_table(np.array([when for when, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption in photos],
+                        **{column: [value] * n for column, value in MELBOURNE.items()})
+    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
+    library = Library.open(tmp_path / "lib")
+    answer = answer_question(library, "How often did I do the grocery shopping in 2016?")
+    assert answer.value == shopped and answer.confidence == "likely" and "lists 2 or more groceries" in answer.why
