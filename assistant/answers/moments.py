@@ -15,8 +15,10 @@ The photos found are ranked by search's fused relevance, so the evidence shown f
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +31,7 @@ from ..search.scoring import Scorer
 from .categories import SHOPPING_WORDS, grocery_list_rows
 from .scope import place_rows_of, scope_mask
 from .subject import MEAL_HOURS, spelled_only
+from .words import cooked_things
 from ..library.timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
@@ -42,6 +45,9 @@ MEANING_FOUND_Z = 3.5
 MEANING_BELOW_FOUND = 0.5  # ... and then the photos whose words are at most this much (z) less close are found by it
 COMPANION_JACCARD = 0.5  # a word stands in for another when most photos with either have both ...
 COMPANION_MIN_PHOTOS = 10  # ... among words with this many photos (fewer say nothing about a habit)
+KNOWN_DISH_CAPTIONS = 2  # a dish is known to be cooked when this many different captions say it was made or cooked ...
+KNOWN_DISHES_SHOWN = 4  # ... and the answer's why names at most this many of them
+COOKING_WORDS = frozenset(terms("cook cooked cooking bake baked baking"))
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
 
@@ -137,11 +143,12 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     # "arena") or is a name no photo's own words have ("Ianos"), not a common word inside a name ("Park Hyatt")
     named_surely = np.stack([_place_rows(library, word, as_head=bool(found.any())) for word, found in zip(subject, words)])
     hits = words | named
-    # "lunch at the souvlaki place": the midday visits, when no photo there says lunch; "my most cooked dinner": every
-    # dinner has a vote, whether or not its photo says "dinner" (a diary names the meal on some days only)
+    # "lunch at the souvlaki place": the midday visits, when no photo there says lunch; "my most cooked dinner", "how often
+    # did I cook dinner": every dinner counts, whether or not its photo says "dinner" (a diary names the meal on some days)
     asks_most_had = parsed.question is not None and parsed.question.kind == "object" and bool(parsed.question.extreme)
+    cooked = bool(COOKING_WORDS & set(subject))  # "cook dinner": the dinners cooked, however the diary says so
     meals = [word for position, word in enumerate(subject)
-             if word in MEAL_HOURS and (asks_most_had or not hits[position, scope].any())]
+             if word in MEAL_HOURS and (asks_most_had or cooked or not hits[position, scope].any())]
     if meals:
         hours = (library.local_seconds % 86400) // 3600
         for word in meals:
@@ -159,6 +166,10 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         if word in SHOPPING_WORDS:  # "the grocery shopping": the diary's lists of what it bought
             extra |= grocery_list_rows(library) & ~hits[position]
             as_lists.append(word)
+        if word in COOKING_WORDS:  # "how often did I cook": also "risotto night", where the diary says elsewhere it made risotto
+            dishes, known = _cooked_rows(library)
+            extra |= dishes & ~hits[position]
+            companions[word] += known[:KNOWN_DISHES_SHOWN]
         hits[position] |= extra
     by_meaning = _found_by_meaning(library, subject, hits, scope_rows, spelled_only(parsed.text))
     for position, rows in by_meaning.items():
@@ -222,6 +233,24 @@ def _companion_rows(library: Library, word_hits: np.ndarray) -> tuple[np.ndarray
     columns = [column for column in np.flatnonzero((jaccard >= COMPANION_JACCARD) & (together < photos))
                if not names[column].isdigit()]
     return _photos_with(library, columns) & ~word_hits, sorted(names[column] for column in columns)
+
+
+_COOKED: "weakref.WeakKeyDictionary[Library, tuple[np.ndarray, list[str]]]" = weakref.WeakKeyDictionary()
+
+
+def _cooked_rows(library: Library) -> tuple[np.ndarray, list[str]]:
+    """The photos whose caption names a dish the library's captions say, in at least KNOWN_DISH_CAPTIONS different
+    ones, was cooked or made ("Made risotto", "cooked risotto for the week": then "risotto night" was cooking too),
+    and those dishes, the most written first."""
+    cached = _COOKED.get(library)
+    if cached is None:
+        captions = library.texts(np.arange(len(library)), ["caption"])["caption"]
+        said = Counter(dish for caption in set(captions) for dish in set(cooked_things(caption)))
+        known = [dish for dish, count in said.most_common() if count >= KNOWN_DISH_CAPTIONS]
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(known, key=len, reverse=True)))})\b", re.IGNORECASE) if known else None
+        rows = np.array([bool(pattern and caption and pattern.search(caption)) for caption in captions], dtype=bool)
+        cached = _COOKED[library] = (rows, known)
+    return cached
 
 
 _WORDS_BY_PHOTO: "weakref.WeakKeyDictionary[Library, tuple[object, list[str]]]" = weakref.WeakKeyDictionary()

@@ -64,6 +64,9 @@ _PEOPLE = frozenset(terms(
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)] )[A-Z][^\W\d_]*")  # after a word: not a sentence's first
 
 
+_AT_HOME = re.compile(r"\bat\s+home\b", re.IGNORECASE)
+
+
 def spelled_only(text: str) -> set[str]:
     """The question's people and names ("my sister", "Nikos", "Ianos"): a photo has them in its words or not at all.
     Meaning would find someone or somewhere else: a name's vector is close to any other name's."""
@@ -94,7 +97,9 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(detected_as(question.counted))}
     words = [word for word in dict.fromkeys(terms(text)) if word not in light]
-    things = [word for word in words if word not in _THING_VERBS]
+    if _THING_VERBS & set(words) and _AT_HOME.search(text):  # "cook dinner at home": where one cooks; a diary has no GPS there
+        words = [word for word in words if word != "home"]
+    things = [word for word in words if word not in _THING_VERBS and word not in MEAL_HOURS]  # "cook dinner": dinner is when
     return things or words
 
 

@@ -140,3 +140,12 @@ def test_grocery_shopping_is_what_the_diary_says_it_bought(tmp_path):
     library = Library.open(tmp_path / "lib")
     answer = answer_question(library, "How often did I do the grocery shopping in 2016?")
     assert answer.value == shopped and answer.confidence == "likely" and "lists 2 or more groceries" in answer.why
+
+
+def test_cooking_dinner_is_every_evening_the_diary_names_a_dish_it_cooks(dinners):
+    """ "risotto night", "Tried a new dal recipe": cooking, since the diary says elsewhere that it made risotto and
+    dal; "cook dinner at home" is those evenings (dinner is when, home is where a diary without GPS always is)."""
+    library, cooked = dinners
+    answer = answer_question(library, "How many times did I cook dinner at home in 2015?")
+    assert answer.value == len(cooked) and answer.confidence == "likely"
+    assert "'dinner' taken as its hours" in answer.why and "risotto" in answer.why
