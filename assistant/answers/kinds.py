@@ -25,7 +25,7 @@ from .moments import find_moments, unvisited_places_as_words, word_rows
 from .names import asked_category, asked_noun, venue_values
 from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
 from .times import time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, doing_words, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .whereabouts import on_a_trip
@@ -53,6 +53,11 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     subject = [word for word in content_words(parsed.visual, question, has_place=bool(parsed.place.terms)) if word != category]
     timeline = timeline_of(library)
     moments = find_moments(library, parsed, subject, encoder, timeline)
+    if question.kind in READING_KINDS and not moments.subject and (doing := doing_words(parsed.visual)):
+        # "which dish did I cook most": the visits where the photos say so, when they do, not every visit of the year
+        cooked = find_moments(library, parsed, doing + moments.as_times_of_day, encoder, timeline)
+        if len(cooked.rows) and not cooked.missing:
+            moments = cooked
     if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and _one_venue(parsed):
         moments = moments.whole_scope()  # "how many cups on the table at the cafe": what is read is at the venue
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]

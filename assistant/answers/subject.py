@@ -103,6 +103,12 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     return things or words
 
 
+def doing_words(text: str) -> list[str]:
+    """The verbs of doing with a thing in a question ("cook" in "which dish did I cook most", "buy" in "what did I buy"),
+    which a reading question sets aside, as the thing is its answer."""
+    return [word for word in dict.fromkeys(terms(text)) if word in _THING_VERBS]
+
+
 def asks_for_trips(text: str) -> bool:
     return bool(TRIP_WORDS & set(terms(text)))
 

@@ -165,7 +165,7 @@ def things(photos: list[dict], subject: list[str], rarity, known: re.Pattern | N
     excluded = set(subject) | _GENERIC
     for photo in photos:
         caption = photo.get("caption", "")
-        said = said_things(caption)
+        said = [_known_within(thing, known) for thing in said_things(caption)]
         said += [match.lower() for match in (known.findall(caption) if known is not None and not said else ())]
         labels = said + [label.strip() for label in photo.get("tags", "").split(",")]
         labels += [re.sub(r"^\d+\s+", "", label.strip()) for label in photo.get("objects", "").split(",")]
@@ -176,6 +176,13 @@ def things(photos: list[dict], subject: list[str], rarity, known: re.Pattern | N
             if label in said or key.split()[-1] not in _CONTAINER_KEYS:
                 found[label.lower()] += (SAID_WEIGHT if label in said else 1.0) * rarity(key.split()[-1])
     return found
+
+
+def _known_within(thing: str, known: re.Pattern | None) -> str:
+    """ "new risotto recipe" is risotto, when the library's other captions say risotto was made; a known thing, or a
+    list of several ("bread and coffee"), stays whole."""
+    found = {match.lower() for match in known.findall(thing)} if known is not None else set()
+    return found.pop() if len(found) == 1 and not known.fullmatch(thing) else thing
 
 
 def _trimmed(phrase: str) -> str:

@@ -149,3 +149,30 @@ def test_cooking_dinner_is_every_evening_the_diary_names_a_dish_it_cooks(dinners
     answer = answer_question(library, "How many times did I cook dinner at home in 2015?")
     assert answer.value == len(cooked) and answer.confidence == "likely"
     assert "'dinner' taken as its hours" in answer.why and "risotto" in answer.why
+
+
+def test_which_dish_is_read_from_the_cooking_not_from_the_cake_with_coffee(tmp_path):
+    """ "Had coffee and cake with Sam" most afternoons says what was had, not cooked: "which dish did I cook most" reads
+    the visits where the diary says it cooked, when it does. And "Tried a new risotto recipe" is risotto, since the
+    diary says elsewhere it made risotto."""
+    rng = random.Random(9)
+    photos, cooked = [], Counter()
+    day = datetime(2015, 1, 1)
+    while day.year == 2015:
+        if rng.random() < 0.4:
+            dish = rng.choices(("risotto", "dal", "tacos"), weights=(0.45, 0.35, 0.2))[0]
+            new = dish == "risotto" and rng.random() < 0.7
+            caption = "Tried a new risotto recipe" if new else rng.choice(("Made {}, pretty good", "cooked {} for the week")).format(dish)
+            photos.append((day.replace(hour=19, minute=rng.randrange(0, 40)), caption))
+            cooked[dish] += 1
+        if rng.random() < 0.6:
+            photos.append((day.replace(hour=15, minute=rng.randrange(0, 40)), "Had coffee and cake with Sam"))
+        day += timedelta(days=1)
+    n = len(photos)
+    table = photo_table(np.array([when for when, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption in photos],
+                        **{column: [value] * n for column, value in MELBOURNE.items()})
+    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
+    library = Library.open(tmp_path / "lib")
+    assert cooked.most_common(1)[0][0] == "risotto"
+    answer = answer_question(library, "Which dish did I cook most often in 2015?")
+    assert answer.value == "risotto" and answer.confidence == "likely"
