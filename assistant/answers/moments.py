@@ -30,7 +30,7 @@ from ..search import candidate_scorer
 from ..search.scoring import Scorer
 from .categories import SHOPPING_WORDS, grocery_list_rows
 from .scope import place_rows_of, scope_mask
-from .subject import MEAL_HOURS, spelled_only
+from .subject import COOKING_WORDS, MEAL_HOURS, spelled_only
 from .words import cooked_things
 from ..library.timeline import Timeline, timeline_of
 
@@ -47,7 +47,6 @@ COMPANION_JACCARD = 0.5  # a word stands in for another when most photos with ei
 COMPANION_MIN_PHOTOS = 10  # ... among words with this many photos (fewer say nothing about a habit)
 KNOWN_DISH_CAPTIONS = 2  # a dish is known to be cooked when this many different captions say it was made or cooked ...
 KNOWN_DISHES_SHOWN = 4  # ... and the answer's why names at most this many of them
-COOKING_WORDS = frozenset(terms("cook cooked cooking bake baked baking"))
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
 

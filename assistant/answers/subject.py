@@ -34,6 +34,8 @@ _FRAME_WORDS = frozenset(terms(
 # diary says it ("made lasagne", "picked up feta"); with no thing named, the verb is the subject ("how often did I cook").
 _THING_VERBS = frozenset(terms("buy bought buying purchase purchased order ordered pay paid pick picked grab grabbed "
                                "cook cooked cooking bake baked baking prepare prepared"))
+# Of those, cooking: with a meal ("cook dinner") the meal says when; a diary names what it cooked ("risotto night").
+COOKING_WORDS = frozenset(terms("cook cooked cooking bake baked baking"))
 # Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
 _MOTION_WORDS = frozenset(terms("home fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
                                 "return returned land landed"))
@@ -99,7 +101,8 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     words = [word for word in dict.fromkeys(terms(text)) if word not in light]
     if _THING_VERBS & set(words) and _AT_HOME.search(text):  # "cook dinner at home": where one cooks; a diary has no GPS there
         words = [word for word in words if word != "home"]
-    things = [word for word in words if word not in _THING_VERBS and word not in MEAL_HOURS]  # "cook dinner": dinner is when
+    cooking = bool(COOKING_WORDS & set(words))  # "cook dinner": dinner is when, not what ("buy lunch" needs the lunch)
+    things = [word for word in words if word not in _THING_VERBS and not (cooking and word in MEAL_HOURS)]
     return things or words
 
 

@@ -12,8 +12,10 @@ import numpy as np
 import pytest
 
 from assistant.answers import answer_question
+from assistant.answers.subject import content_words
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
+from assistant.query import parse_query
 from assistant.testing.library import photo_table
 
 MELBOURNE = dict(city="Melbourne", country="Australia", country_code="AU")
@@ -176,3 +178,14 @@ def test_which_dish_is_read_from_the_cooking_not_from_the_cake_with_coffee(tmp_p
     assert cooked.most_common(1)[0][0] == "risotto"
     answer = answer_question(library, "Which dish did I cook most often in 2015?")
     assert answer.value == "risotto" and answer.confidence == "likely"
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("How many times did I cook dinner at home in 2015?", ["cook", "dinner"]),  # dinner is when it was cooked; home, where
+    ("How many times did I buy lunch in 2015?", ["lunch"]),  # the lunch is what was bought: it must be found
+    ("How often did I cook at home in 2015?", ["cook"]),
+    ("How often did I stay at home in 2015?", ["home"]),  # no verb of doing: home is what is asked
+])
+def test_a_meal_after_cooking_says_when_and_at_home_says_where(question, subject):
+    parsed = parse_query(question)
+    assert content_words(parsed.visual, parsed.question, has_place=bool(parsed.place.terms)) == subject
