@@ -27,9 +27,6 @@ from .words import NUMBER_WORDS, colours, said_things, things, words_read, writt
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
-# "Which ... most" counts every visit in scope: a year of a diary is hundreds of visits of a photo or two. The
-# words of at most this many photos are read then, shared out among the visits.
-MOST_PHOTOS_READ = 5000
 PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA model
 
 REASONS_SHOWN = 6  # the written numbers a reasoning lists before "and N more"
@@ -64,12 +61,9 @@ def object_answer(context: Context) -> Answer:
 def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "") -> Answer:
     """Values read from each visit's photos, with the photos that carry them; a visit whose words say nothing
     is asked of the VQA model when there is one."""
-    if context.question.extreme:  # every visit has a vote
-        groups = context.groups
-        each = max(1, min(VISIT_PHOTOS_READ, MOST_PHOTOS_READ // max(len(groups), 1)))
-    else:
-        groups, each = context.groups[-MAX_VISITS_READ:], VISIT_PHOTOS_READ
-    rows_by_group = [context.visit_rows(group, each) for group in groups]
+    # "which ... most" in a diary: every visit has a vote (a year is hundreds of visits of a photo or two, cheap to read)
+    groups = context.groups if context.question.extreme and context.timeline.diary_like else context.groups[-MAX_VISITS_READ:]
+    rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
     found, asked_model, start, rivals = [], False, 0, []
     for group, rows in zip(groups, rows_by_group):
