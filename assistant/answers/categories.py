@@ -48,8 +48,8 @@ GROCERIES = frozenset("""
 # Words that ask about buying food for the house ("how often did I do the grocery shopping"): a diary writes what it
 # bought ("Vic Market: bread, eggs and milk", "I bought apples and milk") far more often than the word itself.
 SHOPPING_WORDS = frozenset(("grocery", "supermarket", "shopping"))
-LISTED_GROCERIES = 2  # a caption that names this many groceries is a shopping list ("bananas and bread"; "roast chicken" is a dinner),
-SHOPS = frozenset(terms("shop shops store supermarket grocer market"))  # ... as is one grocery and a shop ("out of milk, went to the shop")
+LISTED_GROCERIES = 2  # a caption that names this many groceries is a shopping list ("bananas and bread"; "roast chicken" is a dinner) ...
+SHOPS = frozenset(terms("shop shops store supermarket grocer market"))  # ... as is one with a shop ("out of milk, went to the shop")
 
 
 def members(noun: str | None) -> dict[str, str]:

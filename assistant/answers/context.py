@@ -62,7 +62,7 @@ class Context:
         exact = [word for word in moments.found if word not in moments.by_meaning]
         parts = [f"found by the words {_quoted(exact)} in the photos' captions, text, tags or place names"] if exact else []
         parts += [f"'{word}' also as {_quoted(names)}, which go with it in your photos" for word, names in moments.companions.items()]
-        parts += [f"'{word}' also where a caption lists {LISTED_GROCERIES} or more groceries" for word in moments.as_grocery_lists]
+        parts += [f"'{word}' also where a caption lists groceries ({LISTED_GROCERIES} or more, or one and a shop)" for word in moments.as_grocery_lists]
         if moments.missing:
             parts.append(moments.missing_text())
         if moments.by_meaning:

@@ -55,9 +55,9 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     moments = find_moments(library, parsed, subject, encoder, timeline)
     if question.kind in READING_KINDS and not moments.subject and (doing := doing_words(parsed.visual)):
         # "which dish did I cook most": the visits where the photos say so, when they do, not every visit of the year
-        cooked = find_moments(library, parsed, doing + moments.as_times_of_day, encoder, timeline)
-        if len(cooked.rows) and not cooked.missing:
-            moments = cooked
+        done = find_moments(library, parsed, doing + moments.as_times_of_day, encoder, timeline)
+        if len(done.rows) and not done.missing:
+            moments = done
     if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and _one_venue(parsed):
         moments = moments.whole_scope()  # "how many cups on the table at the cafe": what is read is at the venue
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]

@@ -8,6 +8,9 @@ engine's own channels and cut-offs, per word, so that every word is either found
 - A visit (a stay) is about the subject when its photos together hold most of the subject's weight (each
   word weighs its rarity in this library, idf), close to the best visit in scope: "dentist's waiting room"
   needs the dentist, not any room; "took my kids to the dentist" needs kids and dentist in the same visit.
+- In a diary (a photo or two a visit), a word is also found where the diary says it otherwise: by the words that
+  nearly always go with it ("50 lengths" for a swim), and, for shopping and cooking, by the groceries a caption lists
+  ("Vic Market: bread and eggs") and the dishes the diary says elsewhere it cooked ("risotto night").
 - With no word found at all and a CLIP model, the photos CLIP puts far above the rest are weak evidence.
 The photos found are ranked by search's fused relevance, so the evidence shown first is what search shows.
 """
@@ -318,16 +321,16 @@ _IRREGULAR = [forms.split() for forms in (
 _IRREGULAR_FORMS = {form: set(forms) for forms in _IRREGULAR for form in forms}
 
 
-def _forms(word: str) -> set[str]:
-    """A word, its -ing/-ed and irregular forms as the index stems them ("swim" finds "swimming" and "swam", "drive"
-    finds "driving"), without accents too ("café" finds "cafe"); a stem in -y may be a plural in -ies of a word in
-    -ie ("movies" stems to "movy", "movie" stays "movie")."""
+def _forms(word: str, irregular: bool = True) -> set[str]:
+    """A word, its -ing/-ed and (unless told not to) irregular forms as the index stems them ("swim" finds "swimming"
+    and "swam", "drive" finds "driving"), without accents too ("café" finds "cafe"); a stem in -y may be a plural in
+    -ies of a word in -ie ("movies" stems to "movy", "movie" stays "movie")."""
     stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
     doubled = word + word[-1] if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou" else word
     forms = {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
     if word.endswith("y"):
         forms.add(word[:-1] + "ie")
-    for base in _IRREGULAR_FORMS.get(word, ()):
+    for base in _IRREGULAR_FORMS.get(word, ()) if irregular else ():
         forms |= {base, base + "ing", (base[:-1] if base.endswith("e") else base) + "ing"}
     return {folded(form) for form in forms}
 
@@ -367,14 +370,14 @@ COMPOUND_HEAD_LETTERS = 3  # "parkrun" is "park" + "run"; "rerun" is no run
 
 
 def activity_rows(library: Library, noun: str, verb: str = "") -> np.ndarray:
-    """Photos (bool per photo) whose words name an activity: its noun ("swimming"), its verb in any form ("swim",
-    "swam"), or a word the library writes as another of its words and then one of these ("parkrun": park + run)."""
+    """Photos (bool per photo) whose words name an activity: its noun ("swimming"), its verb in its regular forms
+    ("swim", "swimming"; an irregular past is mostly something else: "the meeting ran over"), or a word the library
+    writes as another of its words and then one of these ("parkrun": park + run)."""
     if library.text_index is None:
         return np.zeros(len(library), dtype=bool)
-    words = [word for word in (noun, verb) if word]
-    tails = _compound_tails(library)
-    compounds = [column for word in words for form in _forms(word) for column in tails.get(form, ())]
-    return np.logical_or.reduce([_word_rows(library, word) for word in words]) | _photos_with(library, compounds)
+    vocabulary, tails = _folded_vocabulary(library), _compound_tails(library)
+    forms = {form for word in (noun, verb) if word for form in _forms(word, irregular=False)}
+    return _photos_with(library, [column for form in forms for column in vocabulary.get(form, []) + tails.get(form, [])])
 
 
 _COMPOUND_TAILS: "weakref.WeakKeyDictionary[Library, dict[str, list[int]]]" = weakref.WeakKeyDictionary()

@@ -18,6 +18,7 @@ import numpy as np
 from ..core.words import concept_key, plural, terms
 from ..library import Library
 from .answer import Answer
+from .categories import grocery_list_rows
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .moments import activity_rows
 from .names import asked_noun, looks_misread, sign_name
@@ -216,10 +217,13 @@ def counting_answer(context: Context) -> Answer:
 
 
 def most_of_kind(context: Context, noun: str, kind: dict[str, str], until_seconds: int) -> Answer:
-    """ "Which sport did I do most": each visit in scope whose words name a member of the kind votes for it; the
-    most (or least) visited wins. Found by a list and by words: likely at best, unsure when the counts nearly tie."""
+    """ "Which sport did I do most": each visit in scope whose words name a member of the kind votes for it (in a diary,
+    not a caption listing groceries: a run to the market); the most (or least) visited wins. Found by a list and by
+    words: likely at best, unsure when the counts nearly tie."""
     library = context.library
     scope = context.moments.scope & (library.local_seconds <= until_seconds)
+    if context.timeline.diary_like:  # "Vic Market run. rice, coffee" is the shopping, not a run
+        scope &= ~grocery_list_rows(library)
     found, groups = [], []
     for name, verb in kind.items():
         rows = np.flatnonzero(activity_rows(library, name, verb) & scope)
@@ -228,7 +232,7 @@ def most_of_kind(context: Context, noun: str, kind: dict[str, str], until_second
             groups.append(group)
     if not found:
         return context.cannot_tell(f"I can't tell: no photo of {context.scope_label or 'the library'} names a {noun} I know "
-                                   f"(of {len(kind)}, from swimming to {list(kind)[-1]}).", f"no {noun} named in the photos' words")
+                                   f"(of {len(kind)}, from {list(kind)[0]} to {list(kind)[-1]}).", f"no {noun} named in the photos' words")
     named = sorted({name for name, _ in found})
     return context.valued(found, "at", "likely", f"the {plural(noun, 2)} the photos' words name ({', '.join(named)}), from a list of "
                           f"{len(kind)} {plural(noun, 2)}", groups)

@@ -82,19 +82,21 @@ def test_the_most_cooked_dinner_is_every_dinner_not_those_that_say_dinner(dinner
 
 
 def _year_of_sport(folder) -> tuple[Library, Counter]:
-    """A diary that never says "sport": Saturday parkruns (a word the diary makes of "park" and "run"), swims on
-    summer Sundays, tennis now and then; picnics in the park and coffee between. Returns the library and the
-    count of each sport's days."""
+    """A diary that never says "sport": swims on Sundays, Saturday parkruns (a word the diary makes of "park" and
+    "run"), tennis now and then, staff meetings that ran over on Wednesdays (no running); picnics in the park and
+    coffee between. Returns the library and the count of each sport's days."""
     rng = random.Random(5)
     photos, done = [], Counter()
     day = datetime(2015, 1, 1)
     while day.year == 2015:
-        if day.weekday() == 5 and rng.random() < 0.7:
+        if day.weekday() == 5 and rng.random() < 0.5:
             sport, caption = "running", rng.choice(("parkrun, new PB", "Saturday parkrun w/ Sam", "parkrun in the rain"))
-        elif day.weekday() == 6 and day.month in (1, 2, 3, 11, 12) and rng.random() < 0.8:
-            sport, caption = "swimming", rng.choice(("Swam 30 lengths", "Morning swim at the baths"))
+        elif day.weekday() == 6 and rng.random() < 0.8:
+            sport, caption = "swimming", rng.choice(("Swim at the baths, 30 lengths", "Morning swim at the baths"))
         elif day.weekday() == 1 and rng.random() < 0.1:
             sport, caption = "tennis", "Tennis after work, lost again"
+        elif day.weekday() == 2 and rng.random() < 0.7:
+            sport, caption = "", "Staff meeting ran over, again"
         else:
             sport, caption = "", rng.choice(("Picnic in the park", "Coffee with Sam", "Read all afternoon"))
         done[sport] += bool(sport)
@@ -108,12 +110,14 @@ def _year_of_sport(folder) -> tuple[Library, Counter]:
 
 
 def test_which_sport_counts_the_sports_the_diary_names(tmp_path):
-    """No photo says "sport": each visit that names one (its noun, its verb "swam", or a word ending in it, "parkrun")
-    votes for it; found by a list of sports and by words, the answer is likely, and says which sports it saw."""
+    """No photo says "sport": each visit that names one (its noun, its verb "swim", or a word ending in it, "parkrun";
+    not "ran", which in "the meeting ran over" is no run) votes for it; found by a list of sports and by words, the
+    answer is likely, and says which sports it saw."""
     library, done = _year_of_sport(tmp_path / "lib")
-    assert done["running"] > done["swimming"] > done["tennis"] > 0
+    meetings = sum(1 for row in range(len(library)) if "ran over" in library.records([row])[0]["caption"])
+    assert done["swimming"] > done["running"] > done["tennis"] > 0 and done["running"] + meetings > done["swimming"]
     most = answer_question(library, "Which sport did I do most in 2015?")
-    assert most.value == "running" and most.confidence == "likely" and "running, swimming, tennis" in most.why
+    assert most.value == "swimming" and most.confidence == "likely" and "running, swimming, tennis" in most.why
     least = answer_question(library, "which sport did I do least in 2015")
     assert least.value == "tennis"
 
@@ -141,7 +145,7 @@ def test_grocery_shopping_is_what_the_diary_says_it_bought(tmp_path):
     commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
     library = Library.open(tmp_path / "lib")
     answer = answer_question(library, "How often did I do the grocery shopping in 2016?")
-    assert answer.value == shopped and answer.confidence == "likely" and "lists 2 or more groceries" in answer.why
+    assert answer.value == shopped and answer.confidence == "likely" and "lists groceries (2 or more" in answer.why
 
 
 def test_cooking_dinner_is_every_evening_the_diary_names_a_dish_it_cooks(dinners):
