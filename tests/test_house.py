@@ -16,8 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "assistant"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-# Rewritten by the work on the chat (issue 23, item 1: the chat/ package) and the screen split (item 3); the lead
-# removes these exemptions at the merge.
 
 
 def import_cycles(graph: grimp.ImportGraph) -> list[list[str]]:

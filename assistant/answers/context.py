@@ -11,6 +11,7 @@ from ..core.words import plural
 from ..library import Library
 from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
+from .categories import LISTED_GROCERIES
 from .moments import Moments
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
@@ -52,7 +53,7 @@ class Context:
         moments = self.moments
         if moments.by_clip:
             return f"only how the photos look (CLIP): {moments.missing_text()}"
-        meals = "; ".join(f"'{meal}' taken as its hours ({MEAL_HOURS[meal][0]}:00–{MEAL_HOURS[meal][1]}:00): no photo says it"
+        meals = "; ".join(f"'{meal}' taken as its hours ({MEAL_HOURS[meal][0]}:00–{MEAL_HOURS[meal][1]}:00)"
                           for meal in moments.as_times_of_day)
         if not moments.subject:
             return "; ".join(filter(None, [meals, f"the photos' times and places ({self.scope_label or 'everything'})"]))
@@ -61,6 +62,7 @@ class Context:
         exact = [word for word in moments.found if word not in moments.by_meaning]
         parts = [f"found by the words {_quoted(exact)} in the photos' captions, text, tags or place names"] if exact else []
         parts += [f"'{word}' also as {_quoted(names)}, which go with it in your photos" for word, names in moments.companions.items()]
+        parts += [f"'{word}' also where a caption lists groceries ({LISTED_GROCERIES} or more, or one and a shop)" for word in moments.as_grocery_lists]
         if moments.missing:
             parts.append(moments.missing_text())
         if moments.by_meaning:

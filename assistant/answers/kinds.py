@@ -9,7 +9,6 @@ were not there: the answer is "I can't tell", with what was found without it.
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from datetime import datetime
 
 import numpy as np
@@ -18,21 +17,21 @@ from ..core.words import plural
 from ..library import Library
 from ..query import ParsedQuery, local_seconds_of
 from .answer import Answer, NotAQuestion
+from .categories import members
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
-from .moments import find_moments, unvisited_places_as_words, word_rows
-from .names import asked_category, venue_values
-from .reading import colour_answer, counting_answer, object_answer, ocr_answer
+from .moments import find_moments, unvisited_places_as_words
+from .word_rows import word_rows
+from .names import asked_category, asked_noun
+from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
 from .times import time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, narrowing_only, trip_edge_asked
+from .subject import asks_abroad, asks_for_all, asks_for_trips, content_words, doing_words, narrowing_only
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
-from .scope import placed_share
+from .places import asks_town, location_answer
+from .scope import LOCATED_FOR_SURE, placed_share
 from .ways import way_asked, way_there
-from .whereabouts import on_a_trip
 
-# A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
-LOCATED_FOR_SURE = 0.9
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
@@ -54,13 +53,18 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     subject = [word for word in content_words(parsed.visual, question, has_place=bool(parsed.place.terms)) if word != category]
     timeline = timeline_of(library)
     moments = find_moments(library, parsed, subject, encoder, timeline)
+    if question.kind in READING_KINDS and not moments.subject and (doing := doing_words(parsed.visual)):
+        # "which dish did I cook most": the visits where the photos say so, when they do, not every visit of the year
+        done = find_moments(library, parsed, doing + moments.as_times_of_day, encoder, timeline)
+        if len(done.rows) and not done.missing:
+            moments = done
     if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and _one_venue(parsed):
         moments = moments.whole_scope()  # "how many cups on the table at the cafe": what is read is at the venue
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]
     for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
         for clause in clauses:
             rows = near(library, rows, word_rows(library, content_words(clause, question, has_place=False)))
-    if _asks_town(parsed, moments):
+    if asks_town(parsed, moments):
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March", "where was I in mid-September": not home
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
     venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
@@ -74,6 +78,9 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
+    noun = asked_noun(parsed) if question.kind == "object" and question.extreme else None
+    if members(noun) and moments.subject == [noun]:  # "which sport did I do most": no photo says "sport", each names one
+        return most_of_kind(context, noun, members(noun), local_seconds_of(now))
     if question.kind == "frequency" and question.means == "fly" and not moments.missing:
         return flights(context)
     if not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
@@ -113,14 +120,6 @@ def _one_venue(parsed: ParsedQuery) -> bool:
     """The question's place is a single venue ("at the cafe"), not a town or a country."""
     areas = [area for term in parsed.place.terms for area in term.areas]
     return bool(areas) and all(area.radius_km <= VENUE_RADIUS_KM for area in areas)
-
-
-def _asks_town(parsed: ParsedQuery, moments) -> bool:
-    """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
-    "where did I have dinner on 7 April" asks a venue, though no photo says dinner)."""
-    question = parsed.question
-    return not moments.subject and not moments.as_times_of_day and question.kind == "location" and (
-        question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms))
 
 
 def _away_if_any(timeline: Timeline, rows: np.ndarray) -> np.ndarray:
@@ -206,83 +205,6 @@ def _never(context: Context, noun: str) -> Answer:
         return context.answer(0, f"Never: no photo was taken at {context.scope_label}.", [], f"0 {noun}", confidence=sure,
                               why=f"{share:.0%} of the photos in that time have GPS")
     return context.answer(0, f"Never, as far as the photos show: no moment of {context.about}.", [], f"0 {noun}", confidence="likely")
-
-
-def _location(context: Context) -> Answer:
-    question = context.question
-    timeline = context.timeline
-    town = _asks_town(context.parsed, context.moments)
-    if question.granularity in ("country", "city") or town:
-        column = timeline.countries if question.granularity == "country" else timeline.cities
-        values = [_most_common(column[group.rows]) for group in context.groups]
-        sure, why = "sure", ""
-        scope = np.flatnonzero(context.moments.scope)
-        away = timeline.trip_of_row[scope] >= 0
-        partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
-        if partly_home and town:
-            return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
-                                  "you were at home for part of that time: this is where you were away")
-    else:  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
-        category = asked_category(context.parsed)
-        values, sure, why = venue_values(context, category)
-        if not any(values) and category:
-            return context.cannot_tell(f"I can't tell: nothing says which of the places of {context.about} is a {category}.",
-                                       f"no place known to be a {category}", context.evidence(context.groups))
-        if not any(values) and not question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not
-            values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
-    asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
-    values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
-    if not context.by_trip and context.parsed.place.terms and (edge := trip_edge_asked(context.parsed.text)):  # "landed at in New York"
-        values = _at_trip_edges(context, values, edge)
-    if question.every and question.granularity == "city":  # "which cities did I visit for work": not home, when there are others
-        homes = [timeline.home_of_row[group.rows[0]] for group in context.groups]
-        if any(value and value != home for value, home in zip(values, homes)):
-            values = ["" if value == home else value for value, home in zip(values, homes)]
-    if not any(values) and not context.parsed.place.terms and (town or asks_where(context.parsed.text)):
-        return on_a_trip(context, question.granularity == "country")
-    if not any(values):
-        return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
-                                   "no place names within the place asked about", context.evidence(context.groups))
-    if question.every:  # "which countries did I visit": all of them, in the order first visited ("how many": their number)
-        named = list(dict.fromkeys(value for value in values if value))
-        chosen = [group for value, group in zip(values, context.groups) if value]
-        first_of = [next(group for value, group in zip(values, context.groups) if value == name) for name in named]
-        reasoning = f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}"
-        if question.granularity in ("country", "city") or town:
-            sure, why = _all_places_seen(context)
-        elif not category and sum(map(bool, values)) < LOCATED_FOR_SURE * len(values):  # "which places": visits name none
-            sure, why = "likely", f"{len(values) - sum(map(bool, values))} of {len(values)} visits there name no place"
-        if question.counted:
-            return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
-        return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
-    found = [(value, group.rows.tolist()) for value, group in zip(values, context.groups)]
-    thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
-    if thin and all(thin):  # every visit that names a place was found by one photo's word
-        return context.valued(found, "at", "likely", "; ".join(filter(None, [why, thin[-1]])))
-    return context.valued(found, "at", sure, why)
-
-
-def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
-    """ "Which airport did I land at in New York": of each trip, the first visit that names a place (the last, for
-    leaving), not the airport's every visit; visits on no trip stay as they are when no trip has one."""
-    trip_of = [int(context.timeline.trip_of_row[group.rows[0]]) for group in context.groups]
-    kept: dict[int, int] = {}
-    for position in range(len(values)) if edge == "start" else reversed(range(len(values))):
-        if values[position] and trip_of[position] >= 0:
-            kept.setdefault(trip_of[position], position)
-    return [value if position in kept.values() else "" for position, value in enumerate(values)] if kept else values
-
-
-def _all_places_seen(context: Context) -> tuple[str, str]:
-    """Every town or country of a time is listed for sure only when nearly every photo then says where it was taken."""
-    scope = np.flatnonzero(context.moments.scope)
-    share = float((context.timeline.cities[scope] != "").mean()) if len(scope) else 0.0
-    return ("sure", "") if share >= LOCATED_FOR_SURE else ("likely", f"only {share:.0%} of the photos in that time say where they were taken")
-
-
-def _most_common(values) -> str:
-    counted = Counter(value for value in values if value)
-    return counted.most_common(1)[0][0] if counted else ""
 
 
 def _duration(context: Context) -> Answer:
@@ -387,6 +309,6 @@ def _photographed_to_the_ends(context: Context, group) -> bool:
 
 
 _RULES = {
-    "frequency": _frequency, "time": time_answer, "location": _location, "duration": _duration,
+    "frequency": _frequency, "time": time_answer, "location": location_answer, "duration": _duration,
     "counting": counting_answer, "ocr": ocr_answer, "color": colour_answer, "object": object_answer,
 }

@@ -18,7 +18,7 @@ from ..query.gazetteer import world_gazetteer
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context
-from .moments import word_rows
+from .word_rows import word_rows
 
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 # km/h that each way of moving covers; "" is any movement at all.

@@ -8,6 +8,9 @@ engine's own channels and cut-offs, per word, so that every word is either found
 - A visit (a stay) is about the subject when its photos together hold most of the subject's weight (each
   word weighs its rarity in this library, idf), close to the best visit in scope: "dentist's waiting room"
   needs the dentist, not any room; "took my kids to the dentist" needs kids and dentist in the same visit.
+- In a diary (a photo or two a visit), a word is also found where the diary says it otherwise: by the words that
+  nearly always go with it ("50 lengths" for a swim), and, for shopping and cooking, by the groceries a caption lists
+  ("Vic Market: bread and eggs") and the dishes the diary says elsewhere it cooked ("risotto night").
 - With no word found at all and a CLIP model, the photos CLIP puts far above the rest are weak evidence.
 The photos found are ranked by search's fused relevance, so the evidence shown first is what search shows.
 """
@@ -15,8 +18,9 @@ The photos found are ranked by search's fused relevance, so the evidence shown f
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
+import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,8 +30,11 @@ from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
 from ..search.scoring import Scorer
+from .categories import SHOPPING_WORDS, grocery_list_rows
 from .scope import place_rows_of, scope_mask
-from .subject import MEAL_HOURS, spelled_only
+from .subject import COOKING_WORDS, MEAL_HOURS, spelled_only
+from .word_rows import photos_with_columns, place_name_photos, word_photos
+from .words import cooked_things
 from ..library.timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
@@ -41,6 +48,8 @@ MEANING_FOUND_Z = 3.5
 MEANING_BELOW_FOUND = 0.5  # ... and then the photos whose words are at most this much (z) less close are found by it
 COMPANION_JACCARD = 0.5  # a word stands in for another when most photos with either have both ...
 COMPANION_MIN_PHOTOS = 10  # ... among words with this many photos (fewer say nothing about a habit)
+KNOWN_DISH_CAPTIONS = 2  # a dish is known to be cooked when this many different captions say it was made or cooked ...
+KNOWN_DISHES_SHOWN = 4  # ... and the answer's why names at most this many of them
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
 
@@ -60,9 +69,10 @@ class Moments:
     relevance: np.ndarray | None = None  # search's fused score of each row, for ordering evidence
 
     in_place_of_subject: bool = False  # no word was found: everything in scope (one venue) is read instead
-    as_times_of_day: list[str] = field(default_factory=list)  # meals no photo names, taken as their hours instead
+    as_times_of_day: list[str] = field(default_factory=list)  # meals taken as their hours (no photo names them, or what was had is asked)
     by_place_name: np.ndarray | None = None  # per row: every subject word is in its place's name (GPS-derived, not a captioner's)
     companions: dict[str, list[str]] = field(default_factory=dict)  # words that stand in for a subject word (see _companion_rows)
+    as_grocery_lists: list[str] = field(default_factory=list)  # subject words also found as captions listing groceries
     word_hits: np.ndarray | None = None  # per subject word, per row: the row has it
 
     def thin_words(self, rows: np.ndarray) -> list[str]:
@@ -111,7 +121,7 @@ def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQu
     for term in parsed.place.terms:
         words = terms(" ".join(area.name for area in term.areas))
         if (term.negated or not words or place_rows_of(library, term).any()
-                or not all(_word_rows(library, word).any() for word in words)):
+                or not all(word_photos(library, word).any() for word in words)):
             kept.append(term)
         else:
             named.extend(words)
@@ -129,14 +139,19 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         return Moments(np.zeros(0, np.int64), scope, subject, time_covered=False)
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
-    words = np.stack([_word_rows(library, word) for word in subject])
-    named = np.stack([_place_rows(library, word) for word in subject])
+    words = np.stack([word_photos(library, word) for word in subject])
+    named = np.stack([place_name_photos(library, word) for word in subject])
     # a count is sure of a place found by its name when the word names what the place is ("Ted Reeve Arena" for
     # "arena") or is a name no photo's own words have ("Ianos"), not a common word inside a name ("Park Hyatt")
-    named_surely = np.stack([_place_rows(library, word, as_head=bool(found.any())) for word, found in zip(subject, words)])
+    named_surely = np.stack([place_name_photos(library, word, as_head=bool(found.any())) for word, found in zip(subject, words)])
     hits = words | named
-    meals = [word for position, word in enumerate(subject) if word in MEAL_HOURS and not hits[position, scope].any()]
-    if meals:  # "lunch at the souvlaki place": the midday visits, when no photo there says lunch
+    # "lunch at the souvlaki place": the midday visits, when no photo there says lunch; "my most cooked dinner", "how often
+    # did I cook dinner": every dinner counts, whether or not its photo says "dinner" (a diary names the meal on some days)
+    asks_most_had = parsed.question is not None and parsed.question.kind == "object" and bool(parsed.question.extreme)
+    cooked = bool(COOKING_WORDS & set(subject))  # "cook dinner": the dinners cooked, however the diary says so
+    meals = [word for position, word in enumerate(subject)
+             if word in MEAL_HOURS and (asks_most_had or cooked or not hits[position, scope].any())]
+    if meals:
         hours = (library.local_seconds % 86400) // 3600
         for word in meals:
             first, last = MEAL_HOURS[word]
@@ -147,10 +162,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
             return Moments(np.flatnonzero(scope), scope, subject, as_times_of_day=meals)
     scope_rows = np.flatnonzero(scope)
     timeline = timeline or timeline_of(library)
-    companions = {}
-    for position, word in enumerate(subject if timeline.diary_like else ()):  # a camera's many photos a visit need none
-        extra, companions[word] = _companion_rows(library, hits[position])
-        hits[position] |= extra
+    companions, as_lists = _said_otherwise(library, subject, hits) if timeline.diary_like else ({}, [])  # a camera's many photos need none
     by_meaning = _found_by_meaning(library, subject, hits, scope_rows, spelled_only(parsed.text))
     for position, rows in by_meaning.items():
         hits[position, rows] = True
@@ -159,7 +171,8 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     elsewhere = {word: int(hits[subject.index(word)].sum()) for word in missing}
     meaning = [subject[position] for position in by_meaning if subject[position] not in missing]
     found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere, as_times_of_day=meals,
-                 companions={word: names for word, names in companions.items() if names and word not in missing})
+                 companions={word: names for word, names in companions.items() if names and word not in missing},
+                 as_grocery_lists=[word for word in as_lists if word not in missing])
     if len(missing) == len(subject):
         model = _loaded(encoder) if library.embeddings is not None and scope.any() else None
         if model is not None:
@@ -197,6 +210,24 @@ def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timelin
     return rows[kept[stay_index]]
 
 
+def _said_otherwise(library: Library, subject: list[str], hits: np.ndarray) -> tuple[dict[str, list[str]], list[str]]:
+    """A diary's other ways of saying a subject word, added to its hits: the words that go with it (_companion_rows),
+    a list of groceries for "shopping", a dish it says elsewhere it made for "cook". Returns the companions of each
+    word and the words found as grocery lists."""
+    companions, as_lists = {}, []
+    for position, word in enumerate(subject):
+        extra, companions[word] = _companion_rows(library, hits[position])
+        if word in SHOPPING_WORDS:  # "the grocery shopping": the diary's lists of what it bought
+            extra |= grocery_list_rows(library) & ~hits[position]
+            as_lists.append(word)
+        if word in COOKING_WORDS:  # "how often did I cook": also "risotto night", where the diary says elsewhere it made risotto
+            dishes, known = _cooked_rows(library)
+            extra |= dishes & ~hits[position]
+            companions[word] += known[:KNOWN_DISHES_SHOWN]
+        hits[position] |= extra
+    return companions, as_lists
+
+
 def _companion_rows(library: Library, word_hits: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """The photos of the words that, in this library, nearly always go with the word, and those words: in a diary
     where "Swam 60 lengths at the Lido" is written twice a week, "50 lengths this morning" was a swim too. A word is
@@ -211,7 +242,25 @@ def _companion_rows(library: Library, word_hits: np.ndarray) -> tuple[np.ndarray
     jaccard = together / np.maximum(photos + count - together, 1)
     columns = [column for column in np.flatnonzero((jaccard >= COMPANION_JACCARD) & (together < photos))
                if not names[column].isdigit()]
-    return _photos_with(library, columns) & ~word_hits, sorted(names[column] for column in columns)
+    return photos_with_columns(library, columns) & ~word_hits, sorted(names[column] for column in columns)
+
+
+_COOKED: "weakref.WeakKeyDictionary[Library, tuple[np.ndarray, list[str]]]" = weakref.WeakKeyDictionary()
+
+
+def _cooked_rows(library: Library) -> tuple[np.ndarray, list[str]]:
+    """The photos whose caption names a dish the library's captions say, in at least KNOWN_DISH_CAPTIONS different
+    ones, was cooked or made ("Made risotto", "cooked risotto for the week": then "risotto night" was cooking too),
+    and those dishes, the most written first."""
+    cached = _COOKED.get(library)
+    if cached is None:
+        captions = library.texts(np.arange(len(library)), ["caption"])["caption"]
+        said = Counter(dish for caption in set(captions) for dish in set(cooked_things(caption)))
+        known = [dish for dish, count in said.most_common() if count >= KNOWN_DISH_CAPTIONS]
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(known, key=len, reverse=True)))})\b", re.IGNORECASE) if known else None
+        rows = np.array([bool(pattern and caption and pattern.search(caption)) for caption in captions], dtype=bool)
+        cached = _COOKED[library] = (rows, known)
+    return cached
 
 
 _WORDS_BY_PHOTO: "weakref.WeakKeyDictionary[Library, tuple[object, list[str]]]" = weakref.WeakKeyDictionary()
@@ -267,110 +316,6 @@ def _distinct_words(library: Library) -> tuple[np.ndarray, np.ndarray]:
         renumbered = np.cumsum(has_words) - 1
         cached = _DISTINCT_WORDS[library] = (distinct[has_words], np.where(has_words[inverse], renumbered[inverse], -1))
     return cached
-
-
-# English verbs whose past forms the -ed rule cannot make: "when did I last swim" finds "swam" and "swum".
-_IRREGULAR = [forms.split() for forms in (
-    "swim swam swum", "eat ate eaten", "run ran", "drink drank drunk", "buy bought", "see saw seen", "ride rode ridden",
-    "fly flew flown", "drive drove driven", "take took taken", "write wrote written", "meet met", "sit sat", "sing sang sung",
-    "bring brought", "catch caught", "teach taught", "think thought", "wear wore worn", "win won", "lose lost", "give gave given",
-    "make made", "feel felt", "leave left", "sleep slept", "spend spent", "build built", "send sent", "read", "hold held",
-    "begin began begun", "choose chose chosen", "fall fell fallen", "find found", "get got gotten", "go went gone",
-    "speak spoke spoken", "steal stole stolen", "swing swung", "throw threw thrown", "wake woke woken", "cut", "put", "hit")]
-_IRREGULAR_FORMS = {form: set(forms) for forms in _IRREGULAR for form in forms}
-
-
-def _forms(word: str) -> set[str]:
-    """A word, its -ing/-ed and irregular forms as the index stems them ("swim" finds "swimming" and "swam", "drive"
-    finds "driving"), without accents too ("café" finds "cafe"); a stem in -y may be a plural in -ies of a word in
-    -ie ("movies" stems to "movy", "movie" stays "movie")."""
-    stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
-    doubled = word + word[-1] if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou" else word
-    forms = {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
-    if word.endswith("y"):
-        forms.add(word[:-1] + "ie")
-    for base in _IRREGULAR_FORMS.get(word, ()):
-        forms |= {base, base + "ing", (base[:-1] if base.endswith("e") else base) + "ing"}
-    return {folded(form) for form in forms}
-
-
-def _bases(word: str) -> list[str]:
-    """The verbs an -ing or -ed form may come from: "swimming" -> swim, "landed" -> land, "shopping" -> shop,
-    "hiking" -> hik, hike (only tried when the form itself is in no photo; "bowling" is not "a bowl")."""
-    for ending in ("ing", "ed"):
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 3:
-            if stem[-1] == stem[-2] and stem[-1] not in "lsz":
-                return [stem[:-1]]
-            return [stem, stem + "e"]
-    return []
-
-
-def _past_forms(verb: str) -> set[str]:
-    """How the photos would write the verb in the past ("swam", "landed"): a noun ("a bowl") has none."""
-    stem = verb[:-1] if verb.endswith("e") else verb
-    return {stem + "ed", verb + verb[-1] + "ed"} | (_IRREGULAR_FORMS.get(verb, set()) - {verb})
-
-
-def folded(word: str) -> str:
-    """A word without its accents, as words are compared here ("café", "Café" and "cafe" are one)."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
-
-
-def word_rows(library: Library, words: list[str]) -> np.ndarray:
-    """Photos whose words or place name have every one of these words (for "right after the gym")."""
-    mask = np.ones(len(library), dtype=bool)
-    for word in words:
-        mask &= _word_rows(library, word) | _place_rows(library, word)
-    return np.flatnonzero(mask) if words else np.zeros(0, np.int64)
-
-
-_FOLDED_VOCABULARY: "weakref.WeakKeyDictionary[Library, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
-
-
-def _word_rows(library: Library, word: str) -> np.ndarray:
-    index = library.text_index
-    if index is None:
-        return np.zeros(len(library), dtype=bool)
-    vocabulary = _FOLDED_VOCABULARY.get(library)
-    if vocabulary is None:
-        vocabulary = _FOLDED_VOCABULARY[library] = {}
-        for term, column in index.vocabulary.items():
-            vocabulary.setdefault(folded(term), []).append(column)
-    columns = [column for form in _forms(word) for column in vocabulary.get(form, ())]
-    if not columns:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
-        verbs = [base for base in _bases(word) if any(form in vocabulary for form in _past_forms(base))]
-        columns = [column for base in verbs for form in _forms(base) for column in vocabulary.get(form, ())]
-    return _photos_with(library, columns)
-
-
-def _photos_with(library: Library, columns) -> np.ndarray:
-    """Which photos have any of these words (columns of the text index)."""
-    index, mask = library.text_index, np.zeros(len(library), dtype=bool)
-    for column in columns:
-        mask[index.weights.indices[index.weights.indptr[column]:index.weights.indptr[column + 1]]] = True
-    return mask
-
-
-_PLACE_WORDS: "weakref.WeakKeyDictionary[Library, list[tuple[np.ndarray, list[set[str]]]]]" = weakref.WeakKeyDictionary()
-
-
-def _place_rows(library: Library, word: str, as_head: bool = False) -> np.ndarray:
-    """Photos whose place's name, city or country has the word ("cinema" in "Lighthouse Cinema", "sofia" in Sofia);
-    as_head: only as the name's last word, which says what the place is ("arena" in "Ted Reeve Arena")."""
-    cached = _PLACE_WORDS.get(library)
-    if cached is None:
-        cached = _PLACE_WORDS[library] = []
-        for column in ("semantic_name", "city", "country"):
-            unique, inverse = np.unique(library.place_names(column), return_inverse=True)
-            cached.append((inverse, [[folded(term) for term in terms(name)] for name in unique]))
-    wanted = _forms(word)
-    mask = np.zeros(len(library), dtype=bool)
-    for inverse, name_words in cached:
-        named = [code for code, words in enumerate(name_words) if set(words[-1:] if as_head else words) & wanted]
-        if named:
-            mask |= np.isin(inverse, named)
-    return mask
 
 
 def _loaded(encoder):

@@ -28,7 +28,8 @@ from ..library import Library
 from ..library.timeline import Timeline
 from ..query import ParsedQuery
 from .context import Context
-from .moments import find_moments, folded, word_rows
+from .moments import find_moments
+from .word_rows import folded, word_rows
 from .subject import MEAL_HOURS, content_words
 
 # Nouns for places one goes to eat: meals said beside a name are evidence of these, and of nothing else.

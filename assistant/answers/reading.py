@@ -18,10 +18,12 @@ import numpy as np
 from ..core.words import concept_key, plural, terms
 from ..library import Library
 from .answer import Answer
+from .categories import grocery_list_rows
 from .context import MAX_EVIDENCE, Context, unsure_text
+from .word_rows import activity_rows
 from .names import asked_noun, looks_misread, sign_name
 from .subject import asks_average, detected_as
-from .visits import Group
+from .visits import Group, visits
 from .words import NUMBER_WORDS, colours, said_things, things, words_read, written_count
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
@@ -60,7 +62,8 @@ def object_answer(context: Context) -> Answer:
 def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "") -> Answer:
     """Values read from each visit's photos, with the photos that carry them; a visit whose words say nothing
     is asked of the VQA model when there is one."""
-    groups = context.groups[-MAX_VISITS_READ:]
+    # "which ... most" in a diary: every visit has a vote (a year is hundreds of visits of a photo or two, cheap to read)
+    groups = context.groups if context.question.extreme and context.timeline.diary_like else context.groups[-MAX_VISITS_READ:]
     rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
     found, asked_model, start, rivals = [], False, 0, []
@@ -211,3 +214,25 @@ def counting_answer(context: Context) -> Answer:
     total = sum(per_group)  # one day: what was seen at each visit adds up ("cups of coffee on 5 May")
     return context.answer(total, f"{total} {plural(key, total)}.", best + context.evidence(seen)[: MAX_EVIDENCE - len(best)], reasoning,
                           confidence="likely", why=why)
+
+
+def most_of_kind(context: Context, noun: str, kind: dict[str, str], until_seconds: int) -> Answer:
+    """ "Which sport did I do most": each visit in scope whose words name a member of the kind votes for it (in a diary,
+    not a caption listing groceries: a run to the market); the most (or least) visited wins. Found by a list and by
+    words: likely at best, unsure when the counts nearly tie."""
+    library = context.library
+    scope = context.moments.scope & (library.local_seconds <= until_seconds)
+    if context.timeline.diary_like:  # "Vic Market run. rice, coffee" is the shopping, not a run
+        scope &= ~grocery_list_rows(library)
+    found, groups = [], []
+    for name, verb in kind.items():
+        rows = np.flatnonzero(activity_rows(library, name, verb) & scope)
+        for group in visits(context.timeline, rows, library.utc_seconds, library.local_seconds):
+            found.append((name, group.rows.tolist()))
+            groups.append(group)
+    if not found:
+        return context.cannot_tell(f"I can't tell: no photo of {context.scope_label or 'the library'} names a {noun} I know "
+                                   f"(of {len(kind)}, from {list(kind)[0]} to {list(kind)[-1]}).", f"no {noun} named in the photos' words")
+    named = sorted({name for name, _ in found})
+    return context.valued(found, "at", "likely", f"the {plural(noun, 2)} the photos' words name ({', '.join(named)}), from a list of "
+                          f"{len(kind)} {plural(noun, 2)}", groups)

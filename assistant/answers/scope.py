@@ -80,6 +80,10 @@ def _names_home(library: Library, timeline: Timeline, term: PlaceTerm) -> bool:
     return bool(len(home_codes)) and Counter(home_codes.tolist()).most_common(1)[0][0] in codes
 
 
+# A count or a list of places is sure only when this share of the question's time says where it was.
+LOCATED_FOR_SURE = 0.9
+
+
 def placed_share(library: Library, parsed: ParsedQuery, timeline: Timeline) -> tuple[float, str]:
     """How much of the question's time says where it was, and of what: of a diary's photos (each the only record of its
     moment), of a camera's days with photos (a visit there has many photos, and one with a place will do)."""

@@ -34,6 +34,8 @@ _FRAME_WORDS = frozenset(terms(
 # diary says it ("made lasagne", "picked up feta"); with no thing named, the verb is the subject ("how often did I cook").
 _THING_VERBS = frozenset(terms("buy bought buying purchase purchased order ordered pay paid pick picked grab grabbed "
                                "cook cooked cooking bake baked baking prepare prepared"))
+# Of those, cooking: with a meal ("cook dinner") the meal says when; a diary names what it cooked ("risotto night").
+COOKING_WORDS = frozenset(terms("cook cooked cooking bake baked baking"))
 # Verbs of moving to a place: with a place in the question ("when did I fly to Lisbon"), they say no more than the place.
 _MOTION_WORDS = frozenset(terms("home fly flew flown travel travelled traveled drive drove driven arrive arrived leave left "
                                 "return returned land landed"))
@@ -62,6 +64,9 @@ _PEOPLE = frozenset(terms(
     "grandpa grandmother grandfather grandparent niece nephew son daughter baby kid child children friend colleague boss "
     "neighbour neighbor roommate flatmate classmate"))
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)] )[A-Z][^\W\d_]*")  # after a word: not a sentence's first
+
+
+_AT_HOME = re.compile(r"\bat\s+home\b", re.IGNORECASE)
 
 
 def spelled_only(text: str) -> set[str]:
@@ -109,8 +114,17 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(detected_as(question.counted))}
     words = [word for word in dict.fromkeys(terms(text)) if word not in light]
-    things = [word for word in words if word not in _THING_VERBS]
+    if _THING_VERBS & set(words) and _AT_HOME.search(text):  # "cook dinner at home": where one cooks; a diary has no GPS there
+        words = [word for word in words if word != "home"]
+    cooking = bool(COOKING_WORDS & set(words))  # "cook dinner": dinner is when, not what ("buy lunch" needs the lunch)
+    things = [word for word in words if word not in _THING_VERBS and not (cooking and word in MEAL_HOURS)]
     return things or words
+
+
+def doing_words(text: str) -> list[str]:
+    """The verbs of doing with a thing in a question ("cook" in "which dish did I cook most", "buy" in "what did I buy"),
+    which a reading question sets aside, as the thing is its answer."""
+    return [word for word in dict.fromkeys(terms(text)) if word in _THING_VERBS]
 
 
 def asks_for_trips(text: str) -> bool:

@@ -33,12 +33,20 @@ CONTAINERS = "plate bowl cup mug glass pint slice piece box bag bottle pot baske
 _CONTAINER_KEYS = frozenset(concept_key(word) for word in CONTAINERS)
 _CONTAINED = re.compile(rf"\b(?:{'|'.join(CONTAINERS)})s?\s+of\s+"
                         r"((?:(?!(?:with|on|at|in|next|for|a|an|the|and\s+(?:a|an|the|some))\b)[a-z]+\s*){1,4})", re.IGNORECASE)
+
+
+def _object_of(verbs: str) -> re.Pattern:
+    """What follows one of these verbs (a|b|c), up to four words, before a word that ends the thing ("with", "for")."""
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:a|an|the|some|my|our|two|three|four|\d+)\s+)?"
+                      r"((?:(?!(?:with|for|at|in|on|to|from|tonight|today|yesterday|again|before|after|while|then|but|so|we|i)\b)"
+                      r"[a-z][a-z'-]*\s*){1,4})", re.IGNORECASE)
+
+
 # "made a Thai green curry", "bought apples and milk", "had a pizza": what a diary or caption says was made, bought or eaten.
-_DONE_WITH = re.compile(r"\b(?:made|make|cooked|cook|baked|ate|eat|had|bought|buy|ordered|drank|tried|picked\s+up|grabbed|got|"
-                        r"trying\s+on|tried\s+on|wearing|holding|carrying|eating|drinking|buying|cooking|making)\s+"
-                        r"(?:(?:a|an|the|some|my|our|two|three|four|\d+)\s+)?"
-                        r"((?:(?!(?:with|for|at|in|on|to|from|tonight|today|yesterday|again|before|after|while|then|but|so|we|i)\b)"
-                        r"[a-z][a-z'-]*\s*){1,4})", re.IGNORECASE)
+_DONE_WITH = _object_of(r"made|make|cooked|cook|baked|ate|eat|had|bought|buy|ordered|drank|tried|picked\s+up|grabbed|got|"
+                        r"trying\s+on|tried\s+on|wearing|holding|carrying|eating|drinking|buying|cooking|making")
+# "cooked dal for the week", "we made tacos": what a diary says was cooked.
+_COOKED = _object_of(r"made|make|making|cooked|cook|cooking|baked|bake|baking|roasted|prepared")
 # "Shopping: bread and coffee", "Dinner: lasagne": a diary's list after a heading.
 _HEADED = re.compile(r"^\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:\s*([^.;!?]{2,60})")
 SAID_WEIGHT = 3.0  # what the words say was made or eaten counts this much more than a tag or a detection
@@ -137,6 +145,11 @@ def colours(photos: list[dict], subject: list[str]) -> Counter:
     return found
 
 
+def cooked_things(caption: str) -> list[str]:
+    """What a caption says was cooked, made or baked ("Made risotto, pretty good" -> "risotto")."""
+    return [thing for match in _COOKED.findall(caption) if terms(thing := _trimmed(match))]  # "made it": no thing
+
+
 def said_things(caption: str) -> list[str]:
     """What a caption says was made, bought, eaten or held: "made a Thai green curry", "a plate of ramen", "Dinner: lasagne"."""
     return [_trimmed(match) for pattern in (_DONE_WITH, _CONTAINED, _HEADED) for match in pattern.findall(caption)]
@@ -152,7 +165,7 @@ def things(photos: list[dict], subject: list[str], rarity, known: re.Pattern | N
     excluded = set(subject) | _GENERIC
     for photo in photos:
         caption = photo.get("caption", "")
-        said = said_things(caption)
+        said = [_known_within(thing, known) for thing in said_things(caption)]
         said += [match.lower() for match in (known.findall(caption) if known is not None and not said else ())]
         labels = said + [label.strip() for label in photo.get("tags", "").split(",")]
         labels += [re.sub(r"^\d+\s+", "", label.strip()) for label in photo.get("objects", "").split(",")]
@@ -163,6 +176,13 @@ def things(photos: list[dict], subject: list[str], rarity, known: re.Pattern | N
             if label in said or key.split()[-1] not in _CONTAINER_KEYS:
                 found[label.lower()] += (SAID_WEIGHT if label in said else 1.0) * rarity(key.split()[-1])
     return found
+
+
+def _known_within(thing: str, known: re.Pattern | None) -> str:
+    """ "new risotto recipe" is risotto, when the library's other captions say risotto was made; a known thing, or a
+    list of several ("bread and coffee"), stays whole."""
+    found = {match.lower() for match in known.findall(thing)} if known is not None else set()
+    return found.pop() if len(found) == 1 and not known.fullmatch(thing) else thing
 
 
 def _trimmed(phrase: str) -> str:

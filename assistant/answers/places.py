@@ -1,0 +1,103 @@
+"""Where something happened: the town or country of its visits, a venue of the kind asked ("which restaurant"),
+or every place of a time ("which cities did I visit in 2019"), sure only when the photos say where they were."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from ..core.words import plural
+from ..query import ParsedQuery
+from .answer import Answer
+from .context import Context
+from .names import asked_category, venue_values
+from .scope import LOCATED_FOR_SURE
+from .subject import asks_where, trip_edge_asked
+from .whereabouts import on_a_trip
+
+
+def asks_town(parsed: ParsedQuery, moments) -> bool:
+    """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
+    "where did I have dinner on 7 April" asks a venue, though no photo says dinner)."""
+    question = parsed.question
+    return not moments.subject and not moments.as_times_of_day and question.kind == "location" and (
+        question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms))
+
+
+def location_answer(context: Context) -> Answer:
+    """Where: the town or country of the visits, or a venue (of the kind asked), or every one of them."""
+    question = context.question
+    timeline = context.timeline
+    town = asks_town(context.parsed, context.moments)
+    if question.granularity in ("country", "city") or town:
+        column = timeline.countries if question.granularity == "country" else timeline.cities
+        values = [_most_common(column[group.rows]) for group in context.groups]
+        sure, why = "sure", ""
+        scope = np.flatnonzero(context.moments.scope)
+        away = timeline.trip_of_row[scope] >= 0
+        partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
+        if partly_home and town:
+            return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
+                                  "you were at home for part of that time: this is where you were away")
+    else:  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
+        category = asked_category(context.parsed)
+        values, sure, why = venue_values(context, category)
+        if not any(values) and category:
+            return context.cannot_tell(f"I can't tell: nothing says which of the places of {context.about} is a {category}.",
+                                       f"no place known to be a {category}", context.evidence(context.groups))
+        if not any(values) and not question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not
+            values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
+    asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
+    values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
+    if not context.by_trip and context.parsed.place.terms and (edge := trip_edge_asked(context.parsed.text)):  # "landed at in New York"
+        values = _at_trip_edges(context, values, edge)
+    if question.every and question.granularity == "city":  # "which cities did I visit for work": not home, when there are others
+        homes = [timeline.home_of_row[group.rows[0]] for group in context.groups]
+        if any(value and value != home for value, home in zip(values, homes)):
+            values = ["" if value == home else value for value, home in zip(values, homes)]
+    if not any(values) and not context.parsed.place.terms and (town or asks_where(context.parsed.text)):
+        return on_a_trip(context, question.granularity == "country")
+    if not any(values):
+        return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
+                                   "no place names within the place asked about", context.evidence(context.groups))
+    if question.every:  # "which countries did I visit": all of them, in the order first visited ("how many": their number)
+        named = list(dict.fromkeys(value for value in values if value))
+        chosen = [group for value, group in zip(values, context.groups) if value]
+        first_of = [next(group for value, group in zip(values, context.groups) if value == name) for name in named]
+        reasoning = f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}"
+        if question.granularity in ("country", "city") or town:
+            sure, why = _all_places_seen(context)
+        elif not category and sum(map(bool, values)) < LOCATED_FOR_SURE * len(values):  # "which places": visits name none
+            sure, why = "likely", f"{len(values) - sum(map(bool, values))} of {len(values)} visits there name no place"
+        if question.counted:
+            return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
+        return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
+    found = [(value, group.rows.tolist()) for value, group in zip(values, context.groups)]
+    thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
+    if thin and all(thin):  # every visit that names a place was found by one photo's word
+        return context.valued(found, "at", "likely", "; ".join(filter(None, [why, thin[-1]])))
+    return context.valued(found, "at", sure, why)
+
+
+def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
+    """ "Which airport did I land at in New York": of each trip, the first visit that names a place (the last, for
+    leaving), not the airport's every visit; visits on no trip stay as they are when no trip has one."""
+    trip_of = [int(context.timeline.trip_of_row[group.rows[0]]) for group in context.groups]
+    kept: dict[int, int] = {}
+    for position in range(len(values)) if edge == "start" else reversed(range(len(values))):
+        if values[position] and trip_of[position] >= 0:
+            kept.setdefault(trip_of[position], position)
+    return [value if position in kept.values() else "" for position, value in enumerate(values)] if kept else values
+
+
+def _all_places_seen(context: Context) -> tuple[str, str]:
+    """Every town or country of a time is listed for sure only when nearly every photo then says where it was taken."""
+    scope = np.flatnonzero(context.moments.scope)
+    share = float((context.timeline.cities[scope] != "").mean()) if len(scope) else 0.0
+    return ("sure", "") if share >= LOCATED_FOR_SURE else ("likely", f"only {share:.0%} of the photos in that time say where they were taken")
+
+
+def _most_common(values) -> str:
+    counted = Counter(value for value in values if value)
+    return counted.most_common(1)[0][0] if counted else ""
