@@ -30,6 +30,7 @@ from ..query import ParsedQuery
 from .context import Context
 from .moments import find_moments, folded, word_rows
 from .subject import MEAL_HOURS, content_words
+from .words import OCR_SEGMENTS
 
 # Nouns for places one goes to eat: meals said beside a name are evidence of these, and of nothing else.
 PLACES_TO_EAT = frozenset(folded(word) for word in terms(
@@ -45,7 +46,6 @@ _ASKED = re.compile(r"\b(?:which|what|name\s+of\s+(?:the|my|our|that|this)?)\s+(
                     re.IGNORECASE)
 _AT = re.compile(r"(?:\bat|@)\s+(?:the\s+)?(?=[^\W\d_])", re.IGNORECASE)
 _CONNECTORS = frozenset("de du des la le et of the da do di del y and & von van".split())
-_SEGMENTS = re.compile(r"\s{2,}|\n|\s\|\s")  # a sign's separate strings, as OCR returns them
 _BEFORE_NAME = frozenset(("to", "at"))  # "WELCOME TO HOTEL ...": the name follows
 
 
@@ -91,7 +91,7 @@ def sign_name(ocr_text: str, category: str) -> str:
     """A sign's string that names the kind of place ("WELCOME TO HOTEL AVENIDA PALACE" -> "Hotel Avenida
     Palace", for "hotel"), in a reader's capitals; "" when no string of the sign has the word."""
     wanted = folded(category)
-    for segment in _SEGMENTS.split(ocr_text):
+    for segment in OCR_SEGMENTS.split(ocr_text):
         tokens = segment.split()
         keys = [folded(terms(token)[0]) if terms(token) else "" for token in tokens]
         if wanted not in keys:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
-from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -20,17 +19,15 @@ from ..library import Library
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .names import asked_noun, looks_misread, sign_name
-from .subject import asks_average, detected_as
+from .subject import asks_average, detected_as, spelled_only
 from .visits import Group
-from .words import NUMBER_WORDS, colours, said_things, things, words_read, written_count
+from .words import NUMBER_WORDS, SAME_SIGN_LETTERS, alike, colours, colours_near, said_things, things, words_read, written_count
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
 PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA model
 
 REASONS_SHOWN = 6  # the written numbers a reasoning lists before "and N more"
-SAME_SIGN_RATIO = 0.85  # words this alike (difflib's ratio) on one visit's signs are one word, misread ...
-SAME_SIGN_LETTERS = 4  # ... when they are this long ("GATE 12" and "GATE 7" stay two)
 CLEAR_READ_RATIO = 1.5  # a visit's string is read surely when it outweighs the next by this much
 
 
@@ -48,7 +45,14 @@ def ocr_answer(context: Context) -> Answer:
 
 
 def colour_answer(context: Context) -> Answer:
-    return _read(context, lambda photos, shows: colours(photos, context.subject), "at")
+    """A colour said of the thing ("a red car"); else one written a word or two from it ("the car - a blue Mazda"),
+    likely; else the VQA model's reading, when there is one."""
+    said = _read(context, lambda photos, shows: colours(photos, context.subject), "at", ask_model=False)
+    if said.value is not None:
+        return said
+    owners = spelled_only(context.parsed.text) & set(context.subject)  # "Sam's car", "Mia's raincoat"
+    return _read(context, lambda photos, shows: colours_near(photos, context.subject, owners), "at", "likely",
+                 "the colour is written near the thing, not said of it")
 
 
 def object_answer(context: Context) -> Answer:
@@ -57,9 +61,9 @@ def object_answer(context: Context) -> Answer:
                  "read from captions, tags and detected objects, which name things loosely")
 
 
-def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "") -> Answer:
+def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "", ask_model: bool = True) -> Answer:
     """Values read from each visit's photos, with the photos that carry them; a visit whose words say nothing
-    is asked of the VQA model when there is one."""
+    is asked of the VQA model when there is one (and ask_model)."""
     groups = context.groups[-MAX_VISITS_READ:]
     rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
@@ -76,7 +80,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
             rivals.append(f"{ranked[0][0]} or {ranked[1][0]}")
         if value:
             found.append((value, [int(row) for row, words in zip(rows, per_photo) if words[value]]))
-        elif context.vqa is not None:
+        elif context.vqa is not None and ask_model:
             found.append(_asked(context, group))
             asked_model = True
         else:
@@ -95,14 +99,9 @@ def _one_spelling(photos: list[dict]) -> list[dict]:
     spelling: dict[str, str] = {}
     for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]))):  # as often: the clean one
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
-                                and _alike(kept.upper(), token.upper())), token)
+                                and alike(kept.upper(), token.upper())), token)
     return [{**photo, "ocr_text": re.sub(r"\S+", lambda found: spelling.get(found.group(), found.group()), photo["ocr_text"])}
             if photo.get("ocr_text") else photo for photo in photos]
-
-
-def _alike(first: str, second: str) -> bool:
-    matcher = SequenceMatcher(None, first, second)  # the bound from the lengths alone first: most pairs stop there
-    return matcher.real_quick_ratio() >= SAME_SIGN_RATIO and matcher.ratio() >= SAME_SIGN_RATIO
 
 
 def _written_counts(context: Context, groups: list[Group], key: str) -> tuple[list[int], list[Group], list[int]] | None:

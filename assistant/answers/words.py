@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -21,6 +22,8 @@ COLOURS = (
     "gold", "beige", "navy", "turquoise", "maroon", "cream", "violet", "teal",
 )
 _COLOUR = re.compile(rf"\b({'|'.join(COLOURS)})\b", re.IGNORECASE)
+COLOUR_WORDS = frozenset(COLOURS)
+COLOUR_NEAR_WORDS = 2  # a colour this many words (stop words aside) from the thing is likely its colour
 # Double quotes of any kind; single quotes only around words (an apostrophe inside "man's" is no quote).
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{2,60})[\"“”«»]|(?<![\w])['‘]([^'‘’\n]{2,60}?)['’](?![\w])")
 # Labels too generic to be what someone ate, bought or held, and times ("had a great night").
@@ -45,6 +48,8 @@ SAID_WEIGHT = 3.0  # what the words say was made or eaten counts this much more 
 # Spellings of a number matter only when the question asks for one.
 NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room"))
 SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
+SAME_SIGN_RATIO = 0.85  # words this alike (difflib's ratio) are one word, misread ...
+SAME_SIGN_LETTERS = 4  # ... when they are this long ("GATE 12" and "GATE 7" stay two)
 
 
 _SPELLED = {word: number for number, word in enumerate(
@@ -62,6 +67,10 @@ def written_count(photo: dict, key: str) -> int | None:
     return max(said) if said else None
 
 
+# A sign's separate strings, as OCR returns them ("CINEMA NOVA  ADMIT ONE  ENCANTO  WiFi"): a reading never runs across two.
+OCR_SEGMENTS = re.compile(r"\s{2,}|\n|\s\|\s")
+
+
 def texts_read(photo: dict) -> list[str]:
     """The text read in a photo: its OCR, and words quoted in its caption."""
     quoted = [first or second for first, second in _QUOTED.findall(photo.get("caption", ""))]
@@ -76,11 +85,10 @@ def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_numb
     scored: Counter = Counter()
     lines: list[list[str]] = []
     for photo, on_subject in zip(photos, shows_subject):
-        for text in texts_read(photo):
-            tokens = text.split()
-            lines.append(tokens)
-            for token in set(tokens):
-                scored[token.lower()] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
+        segments = [segment.split() for text in texts_read(photo) for segment in OCR_SEGMENTS.split(text)]
+        lines += [tokens for tokens in segments if tokens]
+        for token in {token for tokens in segments for token in tokens}:
+            scored[token.lower()] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
     found: Counter = Counter()
     spelling: dict[str, str] = {}
     for tokens in lines:
@@ -91,9 +99,17 @@ def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_numb
     return found
 
 
+def alike(first: str, second: str) -> bool:
+    """Two words one of which may be the other misread by OCR ("FRANKFUT", "FRANKFURT")."""
+    matcher = SequenceMatcher(None, first, second)  # the bound from the lengths alone first: most pairs stop there
+    return matcher.real_quick_ratio() >= SAME_SIGN_RATIO and matcher.ratio() >= SAME_SIGN_RATIO
+
+
 def _token_weight(token: str, rarity, wants_number: bool, asked: set[str]) -> float:
+    """How much a token read may be the answer: its rarity; nothing for the question's own words, however misread."""
     keys = terms(token)
-    if not keys or keys[0] in asked or len(token) < 2:
+    if not keys or len(token) < 2 or keys[0] in asked or (
+            len(keys[0]) >= SAME_SIGN_LETTERS and any(alike(keys[0], word) for word in asked if len(word) >= SAME_SIGN_LETTERS)):
         return 0.0
     weight = rarity(keys[0])
     return weight * 0.5 if any(ch.isdigit() for ch in token) and not wants_number else weight
@@ -134,6 +150,26 @@ def colours(photos: list[dict], subject: list[str]) -> Counter:
             following = terms(text[match.end():match.end() + 40])[:2]
             if set(following) & wanted:
                 found[match.group(1).lower().replace("gray", "grey")] += 1
+    return found
+
+
+def colours_near(photos: list[dict], subject: list[str], owners: set[str] = frozenset()) -> Counter:
+    """Colour words written a word or two from a subject word in a caption, on either side ("painted the front door
+    green", "the new car - a blue Mazda", "New racquet! a red Wilson"): weaker than "a red car", which says whose
+    colour it is; only the nearest colour of each photo counts. Owners ("Sam" of "Sam's car") must be written as
+    near: "the new car - a blue Mazda. Sam loves it" says nothing of Sam's car."""
+    found: Counter = Counter()
+    things_asked = set(subject) - set(owners)
+    for photo in photos:
+        words = terms(photo.get("caption", ""))
+
+        def distance(at: int, wanted: set[str]) -> int:
+            return min((abs(at - other) for other, word in enumerate(words) if word in wanted and other != at), default=len(words))
+        near = [(distance(at, things_asked), word) for at, word in enumerate(words) if word in COLOUR_WORDS
+                and all(distance(at, {owner}) <= COLOUR_NEAR_WORDS for owner in owners)]
+        near = [(far, word) for far, word in near if far <= COLOUR_NEAR_WORDS]
+        if near:
+            found[min(near)[1].replace("gray", "grey")] += 1
     return found
 
 

@@ -1,0 +1,74 @@
+"""Answers read from a diary's words, as a person writes them: a colour a word or two from the thing ("painted the
+front door green", "the new car - a blue Mazda"), a film's title on the day's ticket though no photo says "film",
+and a sign's separate strings read apart. The questions were written from the diary, before the answers were run."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers import answer_question
+from assistant.answers.words import words_read
+from assistant.enrich import shards
+from assistant.indexing import commit_photo_table
+from assistant.library import Library
+from assistant.testing.library import photo_table
+
+# (local time, caption, OCR strings as the reader returns them, two spaces apart)
+PAGES = [
+    (datetime(2009, 2, 21, 14, 20), "Picked up the new car - a blue Mazda 3. Sam already loves it", ""),
+    (datetime(2009, 2, 21, 14, 40), "", "MAZDA  BRUNSWICK"),
+    (datetime(2016, 10, 15, 14, 0), "painted the front door green. two coats.", ""),
+    (datetime(2016, 10, 16, 9, 0), "a man in a red shirt walking a dog", ""),
+    (datetime(2021, 2, 26, 19, 0), "pho at Pho Hung w/ Sam and Mia", "PHO HUNG  Pho tai 8.50  Pho ga 8.00"),
+    (datetime(2021, 2, 26, 21, 30), "Saw Encanto at the Nova", "CINEMA NOVA  ADMIT ONE  ENCANTO  WiFi"),
+]
+
+
+@pytest.fixture(scope="module")
+def diary(tmp_path_factory) -> Library:
+    """The pages above among years of ordinary days in Melbourne (and films at the Nova), no GPS."""
+    pages = list(PAGES)
+    for week in range(300):
+        day = datetime(2015, 1, 2, 19) + timedelta(days=7 * week)
+        pages += [(day, "pho at Pho Hung w/ Sam", "PHO HUNG  Pho tai 8.50  Pho ga 8.00"), (day + timedelta(days=2), "Quiet one.", "")]
+    for month, film in enumerate(("Lion", "Moana", "Coco", "Roma", "Tenet", "Dune"), start=1):
+        pages.append((datetime(2020, month, 10, 20), f"movies w/ Sam - {film}", f"CINEMA NOVA  ADMIT ONE  {film.upper()}"))
+    pages.sort(key=lambda page: page[0])
+    folder = tmp_path_factory.mktemp("reading") / "lib"
+    table = photo_table(np.array([when for when, _, _ in pages], dtype="datetime64[s]"), caption=[caption for _, caption, _ in pages],
+                        city="Melbourne", country="Australia", country_code="AU")
+    read = np.array([bool(text) for _, _, text in pages])
+    shards.write_shard(folder, "ocr", table[list(shards.STAMP)][read].assign(ocr_text=[text for _, _, text in pages if text]))
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+@pytest.mark.parametrize("question, colour", [("What colour was the car I bought in 2009?", "blue"),
+                                              ("what colour did I paint the front door", "green")])
+def test_a_colour_written_near_the_thing_is_likely_its_colour(diary, question, colour):
+    answer = answer_question(diary, question)
+    assert (answer.value, answer.confidence) == (colour, "likely") and "near the thing" in answer.why
+
+
+def test_an_owner_asked_must_be_written_near_the_colour_too(diary):
+    """ "Sam already loves it" is two sentences from "a blue Mazda": nothing says what colour Sam's car is."""
+    assert answer_question(diary, "What colour was Sam's car?").value is None
+
+
+def test_a_title_is_read_from_the_days_photos_when_none_says_what_was_asked(diary):
+    """No photo says "film"; on the day, the ticket's particular string is the title, not the menu nor the WiFi sign."""
+    answer = answer_question(diary, "Which film did I see on 26 February 2021?")
+    assert answer.value is not None and answer.value.upper() == "ENCANTO"
+    assert answer.confidence != "sure" and "'film'" in answer.why
+    assert answer_question(diary, "Which film did I see in February 2021?").value is None  # a month is not read whole
+
+
+def test_the_questions_own_words_misread_are_not_the_answer():
+    photo = {"ocr_text": "ARRIVALS  LH 716  FRANKFUT  LANDED"}
+    rarity = {"arrival": 1.0, "lh": 2.0, "716": 5.0, "frankfut": 9.0, "landed": 1.0}.get
+    read = words_read([photo], [True], lambda key: rarity(key, 1.0), True, {"flight", "number", "frankfurt"})
+    assert Counter(read).most_common(1)[0][0] == "716"
