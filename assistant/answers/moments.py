@@ -15,13 +15,12 @@ The photos found are ranked by search's fused relevance, so the evidence shown f
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..core.words import terms
+from ..core.words import folded, terms
 from ..library import Library
 from ..query import ParsedQuery
 from ..search import candidate_scorer
@@ -310,11 +309,6 @@ def _past_forms(verb: str) -> set[str]:
     """How the photos would write the verb in the past ("swam", "landed"): a noun ("a bowl") has none."""
     stem = verb[:-1] if verb.endswith("e") else verb
     return {stem + "ed", verb + verb[-1] + "ed"} | (_IRREGULAR_FORMS.get(verb, set()) - {verb})
-
-
-def folded(word: str) -> str:
-    """A word without its accents, as words are compared here ("café", "Café" and "cafe" are one)."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def word_rows(library: Library, words: list[str]) -> np.ndarray:

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..core.words import terms
+from ..core.words import folded, terms
 from ..library import Library
 from ..library.timeline import Timeline
 from ..query import ParsedQuery
 from .context import Context
-from .moments import find_moments, folded, word_rows
+from .moments import find_moments, word_rows
 from .subject import MEAL_HOURS, content_words
 from .words import OCR_SEGMENTS
 

@@ -19,9 +19,10 @@ from ..library import Library
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .names import asked_noun, looks_misread, sign_name
-from .subject import asks_average, detected_as, spelled_only
+from .subject import asks_average, asks_money, asks_who, detected_as, spelled_only
 from .visits import Group
-from .words import NUMBER_WORDS, SAME_SIGN_LETTERS, alike, colours, colours_near, said_things, things, words_read, written_count
+from .words import (NUMBER_WORDS, SAME_SIGN_LETTERS, alike, amounts, colours, colours_near, people_named, said_things, things, words_read,
+                    written_count)
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
@@ -33,6 +34,8 @@ CLEAR_READ_RATIO = 1.5  # a visit's string is read surely when it outweighs the 
 
 def ocr_answer(context: Context) -> Answer:
     """Text read in the visits; "the name of the vet": the sign that says "VET" is the name, whole."""
+    if asks_money(context.parsed.text):
+        return _price_answer(context)
     rarity = _rarity(context.library)
     asked = set(terms(context.parsed.text))
     wants_number = bool(NUMBER_WORDS & asked)
@@ -56,9 +59,20 @@ def colour_answer(context: Context) -> Answer:
 
 
 def object_answer(context: Context) -> Answer:
+    if asks_money(context.parsed.text):
+        return _price_answer(context)
+    if asks_who(context.parsed.text):
+        return _read(context, lambda photos, shows: people_named(photos, context.subject), "at", "likely",
+                     "read from whom the captions say you were with", ask_model=False)
     rarity, known = _rarity(context.library), _known_things(context.library)
     return _read(context, lambda photos, shows: things(photos, context.subject, rarity, known), "at", "likely",
                  "read from captions, tags and detected objects, which name things loosely")
+
+
+def _price_answer(context: Context) -> Answer:
+    """ "How much did it cost": a sum of money written in the visits' photos, likely (a menu's price is not the bill)."""
+    return _read(context, lambda photos, shows: amounts(photos, context.subject), "read at", "likely", "a sum written in the photos, which may not be what was paid",
+                 ask_model=False)
 
 
 def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "", ask_model: bool = True) -> Answer:

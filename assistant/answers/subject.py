@@ -11,6 +11,7 @@ import re
 
 from ..core.words import concept_key, terms
 from ..query import Question
+from .words import PEOPLE
 
 # Light verbs and the words a question asks with: they frame the question, whatever its subject.
 _FRAME_WORDS = frozenset(terms(
@@ -56,11 +57,6 @@ _READING_KINDS = ("ocr", "color", "object", "counting")
 _DETECTED_AS = {word: "person" for word in ("people", "persons", "men", "man", "women", "woman", "children", "child", "kids", "kid",
                                          "friends", "friend", "guests", "guest", "colleagues", "colleague", "students", "student")}
 
-# People: a photo shows them by their name or their face, never by a word close in meaning ("sister" is close to "brother").
-_PEOPLE = frozenset(terms(
-    "sister brother mother mum mom father dad parent cousin aunt uncle wife husband partner girlfriend boyfriend grandma "
-    "grandpa grandmother grandfather grandparent niece nephew son daughter baby kid child children friend colleague boss "
-    "neighbour neighbor roommate flatmate classmate"))
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)] )[A-Z][^\W\d_]*")  # after a word: not a sentence's first
 
 
@@ -68,7 +64,21 @@ def spelled_only(text: str) -> set[str]:
     """The question's people and names ("my sister", "Nikos", "Ianos"): a photo has them in its words or not at all.
     Meaning would find someone or somewhere else: a name's vector is close to any other name's."""
     named = {word for found in _CAPITALISED.findall(text) if found != "I" for word in terms(found)}
-    return named | (_PEOPLE & set(terms(text)))
+    return named | (PEOPLE & set(terms(text)))
+
+
+def asks_who(text: str) -> bool:
+    """ "Who did I play tennis with", "with whom": a person is the answer, never a thing seen."""
+    return bool(re.search(r"\b(?:who|whom)\b", text, re.IGNORECASE))
+
+
+# Money asked ("how much did the flights cost", "what was my salary"): the answer is a sum read, never a thing or a code.
+_MONEY_WORDS = frozenset(terms("cost costs price prices paid pay spend spent charge charged salary wage wages income rent fee fees "
+                               "fare fares bill bills money cash euro euros dollar dollars"))
+
+
+def asks_money(text: str) -> bool:
+    return bool(_MONEY_WORDS & set(terms(text)))
 
 
 # A way of moving toward a destination ("walk to the White Tower", "drove the kids to school"): the destination

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from ..core.words import concept_key, terms
+from ..core.words import concept_key, folded, terms
 
 COLOURS = (
     "red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "black", "white", "grey", "gray", "silver",
@@ -50,6 +50,48 @@ NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code pl
 SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
 SAME_SIGN_RATIO = 0.85  # words this alike (difflib's ratio) are one word, misread ...
 SAME_SIGN_LETTERS = 4  # ... when they are this long ("GATE 12" and "GATE 7" stay two)
+
+
+# People: a photo shows them by their name or their face, never by a word close in meaning ("sister" is close to "brother").
+PEOPLE = frozenset(terms(
+    "sister brother mother mum mom father dad parent cousin aunt uncle wife husband partner girlfriend boyfriend grandma "
+    "grandpa grandmother grandfather grandparent niece nephew son daughter baby kid child children friend colleague boss "
+    "neighbour neighbor roommate flatmate classmate"))
+# "pho w/ Sam and Mia", "lunch with my sister, Ana": who one was with, as a diary says it.
+_WITH = re.compile(r"\b(?:with|w/)\s+((?:my\s+|our\s+)?[^\W\d_][\w'-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:my\s+|our\s+)?[^\W\d_][\w'-]*)*)",
+                   re.IGNORECASE)
+_ONE_OF = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
+# A sum of money as written: a currency sign or code with a number, or a number with cents ("8.50"); "JL 773" and
+# "GATE 12" are none.
+_AMOUNT = re.compile(r"[$€£¥₹]\s?\d[\d,]*(?:[.,]\d{1,2})?|\b\d[\d,]*[.,]\d{2}\b|"
+                     r"\b\d[\d,]*(?:[.,]\d{1,2})?\s?(?:EUR|USD|AUD|GBP|JPY|CHF|NZD|CAD|euros?|dollars?|pounds?|yen)\b")
+
+
+def people_named(photos: list[dict], subject: list[str]) -> Counter:
+    """Whom a caption says one was with ("pho w/ Sam and Mia", "with my sister"): names and people words, besides the
+    question's own; what a "who" question reads, as nothing seen (a tv, a racquet) is a person."""
+    found: Counter = Counter()
+    for photo in photos:
+        for match in _WITH.finditer(photo.get("caption", "")):
+            for said in _ONE_OF.split(match.group(1)):
+                name = re.sub(r"^(?:my|our)\s+", "", said, flags=re.IGNORECASE)
+                keys = terms(name)
+                if keys and keys[0] not in subject and (name[0].isupper() or keys[0] in PEOPLE):
+                    found[name] += 1
+    return found
+
+
+def amounts(photos: list[dict], subject: list[str]) -> Counter:
+    """Sums of money written with the thing asked ("Pho tai 8.50" on a menu, "new umbrella, €12"), in one string of a
+    sign or one caption: a price elsewhere on the photo (a café's "COFFEE €3.50" at the airport) is not its price."""
+    wanted = {folded(word) for word in subject}
+    found: Counter = Counter()
+    for photo in photos:
+        strings = OCR_SEGMENTS.split(photo.get("ocr_text") or "") + [photo.get("caption") or ""]
+        for text in strings:
+            if wanted & {folded(word) for word in terms(text)}:
+                found.update(_AMOUNT.findall(text))
+    return found
 
 
 _SPELLED = {word: number for number, word in enumerate(

@@ -36,13 +36,18 @@ def diary(tmp_path_factory) -> Library:
         day = datetime(2015, 1, 2, 19) + timedelta(days=7 * week)
         pages += [(day, "pho at Pho Hung w/ Sam", "PHO HUNG  Pho tai 8.50  Pho ga 8.00"), (day + timedelta(days=2), "Quiet one.", "")]
     for month, film in enumerate(("Lion", "Moana", "Coco", "Roma", "Tenet", "Dune"), start=1):
-        pages.append((datetime(2020, month, 10, 20), f"movies w/ Sam - {film}", f"CINEMA NOVA  ADMIT ONE  {film.upper()}"))
+        pages.append((datetime(2020, month, 10, 20), f"movies w/ Sam - {film}", f"CINEMA NOVA  ADMIT ONE  {film.upper()}  COFFEE $3.50"))
+    for week in range(30):  # tennis on Tuesdays, alone or with whoever: the journal never says; a tv in the clubhouse
+        pages.append((datetime(2003, 1, 7, 18) + timedelta(days=7 * week), "Tennis at Edinburgh Gardens, lost in three sets", ""))
     pages.sort(key=lambda page: page[0])
     folder = tmp_path_factory.mktemp("reading") / "lib"
     table = photo_table(np.array([when for when, _, _ in pages], dtype="datetime64[s]"), caption=[caption for _, caption, _ in pages],
                         city="Melbourne", country="Australia", country_code="AU")
     read = np.array([bool(text) for _, _, text in pages])
     shards.write_shard(folder, "ocr", table[list(shards.STAMP)][read].assign(ocr_text=[text for _, _, text in pages if text]))
+    seen = np.array([caption.startswith("Tennis") for _, caption, _ in pages])
+    shards.write_shard(folder, "objects", table[list(shards.STAMP)][seen].assign(
+        object_labels=[["tv"]] * int(seen.sum()), object_counts=[[1]] * int(seen.sum()), objects=["1 tv"] * int(seen.sum())))
     commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
     return Library.open(folder)
 
@@ -72,3 +77,17 @@ def test_the_questions_own_words_misread_are_not_the_answer():
     rarity = {"arrival": 1.0, "lh": 2.0, "716": 5.0, "frankfut": 9.0, "landed": 1.0}.get
     read = words_read([photo], [True], lambda key: rarity(key, 1.0), True, {"flight", "number", "frankfurt"})
     assert Counter(read).most_common(1)[0][0] == "716"
+
+
+def test_who_is_read_from_whom_the_captions_name(diary):
+    """A person asked is a person written ("w/ Sam"), never a thing seen (the clubhouse tv); none written: I can't tell."""
+    assert answer_question(diary, "Who did I play tennis with in 2003?").value is None
+    assert answer_question(diary, "Who did I have pho with in 2016?").value == "Sam"
+
+
+def test_a_price_is_a_sum_written_with_the_thing(diary):
+    """The menu's "Pho tai 8.50" is the pho's price; the coffee's "$3.50" on the ticket's photo is not the ticket's, and
+    a flight code or a film's title is no price at all."""
+    pho = answer_question(diary, "How much did the pho cost in 2016?")
+    assert pho.value in ("8.50", "8.00") and pho.confidence != "sure"
+    assert answer_question(diary, "How much did the cinema tickets cost in January 2020?").value is None
