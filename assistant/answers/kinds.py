@@ -21,10 +21,10 @@ from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, word_rows
-from .names import asked_category, venue_values
+from .names import asked_category, places_to_eat, venue_values
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .times import time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
+from .subject import asks_abroad, asks_for_all, asks_sights, asks_for_trips, asks_where, content_words, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .whereabouts import on_a_trip
@@ -231,6 +231,10 @@ def _location(context: Context) -> Answer:
     if not any(values):
         return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
                                    "no place names within the place asked about", context.evidence(context.groups))
+    ate_at = []  # "how many sights did I see": the places where one ate are not among them
+    if question.every and question.granularity not in ("city", "country") and not category and asks_sights(context.parsed.text):
+        ate_at = [value for value, eaten in zip(values, places_to_eat(context.library, values)) if eaten]
+        values = ["" if value in ate_at else value for value in values]
     if question.every:  # "which countries did I visit": all of them, in the order first visited ("how many": their number)
         named = list(dict.fromkeys(value for value in values if value))
         chosen = [group for value, group in zip(values, context.groups) if value]
@@ -239,7 +243,9 @@ def _location(context: Context) -> Answer:
         if question.granularity in ("country", "city") or town:
             sure, why = _all_places_seen(context)
         elif not category and sum(map(bool, values)) < LOCATED_FOR_SURE * len(values):  # "which places": visits name none
-            sure, why = "likely", f"{len(values) - sum(map(bool, values))} of {len(values)} visits there name no place"
+            sure, why = "likely", f"{len(values) - sum(map(bool, values)) - len(ate_at)} of {len(values)} visits there name no place"
+        if ate_at:
+            why = "; ".join(filter(None, [why, f"left out as places to eat: {', '.join(dict.fromkeys(ate_at))}"]))
         if question.counted:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)

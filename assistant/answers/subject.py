@@ -26,6 +26,7 @@ _FRAME_WORDS = frozenset(terms(
     "new old same other different favourite favorite whole entire "
     "date day days week weeks weekend month months year years hour hours minute minutes morning afternoon evening night o clock "
     "place places city cities town towns country countries location where near nearby thing things something anything "
+    "sight sights sightseeing attraction attractions landmark landmarks "
     # words that make a visit an event, or say how often it recurs, without saying what it was
     "appointment appointments session sessions occasion occasions event events outing outings practice practices "
     "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
@@ -140,6 +141,15 @@ def trip_edge_asked(text: str) -> str:
 def asks_where(text: str) -> bool:
     """ "where", "whereabouts": any place will do, a town too; "which bar" wants a bar."""
     return bool(re.search(r"\bwhere(?:abouts)?\b", text, re.IGNORECASE))  # "where" is a stop word to terms()
+
+
+_SIGHTS = frozenset(terms("sight sights sightseeing attraction attractions landmark landmarks"))
+
+
+def asks_sights(text: str) -> bool:
+    """ "How many sights did I see", "which places did I visit", "went sightseeing": places one went to see, not where one ate."""
+    words = set(terms(text))
+    return bool(words & _SIGHTS) or ("place" in words and bool(words & {"visit", "visited", "visiting"}))
 
 
 def asks_abroad(text: str) -> bool:

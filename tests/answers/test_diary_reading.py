@@ -91,3 +91,52 @@ def test_a_price_is_a_sum_written_with_the_thing(diary):
     pho = answer_question(diary, "How much did the pho cost in 2016?")
     assert pho.value in ("8.50", "8.00") and pho.confidence != "sure"
     assert answer_question(diary, "How much did the cinema tickets cost in January 2020?").value is None
+
+
+LYON_DAYS = [  # (day of July 2016, caption, sign read)
+    (3, "Landed in Lyon, finally", ""), (4, "Fourvière this morning", "FOURVIÈRE  ENTRY"), (5, "finally saw Vieux Lyon", ""),
+    (5, "Dinner at Café Comptoir Abel - quenelles!", "CAFÉ COMPTOIR ABEL  MENU"), (6, "Musée des Confluences. Crowds!", "MUSÉE DES CONFLUENCES  ENTRY"),
+    (7, "quenelles at Café Comptoir Abel", ""), (8, "Rain all afternoon, nap at the hotel", ""), (9, "Lazy day, books and coffee", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def lyon(tmp_path_factory) -> Library:
+    """A diary at home in Bristol (no GPS, the town named), then a week in Lyon with GPS, its sights and a café."""
+    home = dict(city="Bristol", country="United Kingdom", country_code="GB", lat=float("nan"), lng=float("nan"))
+    away = dict(city="Lyon", country="France", country_code="FR", lat=45.76, lng=4.84)
+    pages = [(datetime(2016, 6, day, 18), "Coffee at home", "", home) for day in range(1, 30)]
+    pages += [(datetime(2016, 7, day, 19 if "quenelles" in caption else 10), caption, sign, away) for day, caption, sign in LYON_DAYS]
+    pages += [(datetime(2016, 7, day, 18), "Laundry day", "", home) for day in range(12, 31)]
+    folder = tmp_path_factory.mktemp("lyon") / "lib"
+    columns = {name: [where[name] for _, _, _, where in pages] for name in ("city", "country", "country_code", "lat", "lng")}
+    table = photo_table(np.array([when for when, _, _, _ in pages], dtype="datetime64[s]"), caption=[caption for _, caption, _, _ in pages],
+                        **columns)
+    read = np.array([bool(sign) for _, _, sign, _ in pages])
+    shards.write_shard(folder, "ocr", table[list(shards.STAMP)][read].assign(ocr_text=[sign for _, _, sign, _ in pages if sign]))
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+@pytest.mark.parametrize("question", ["How many sights did I see in Lyon?", "how many places did I go sightseeing in Lyon",
+                                      "How many different places did I visit in Lyon?"])
+def test_sights_are_the_places_a_diary_names_on_a_trip_but_not_where_it_ate(lyon, question):
+    answer = answer_question(lyon, question)
+    assert answer.value == 3 and answer.confidence == "likely"  # Fourvière, Vieux Lyon, Musée des Confluences
+    assert "Café Comptoir Abel" in answer.why  # left out, as a place to eat, and said so
+
+
+def test_the_sights_listed_are_named_by_the_diary_or_its_signs(lyon):
+    answer = answer_question(lyon, "Which sights did I visit in Lyon?")
+    assert set(answer.value) == {"Fourvière", "Vieux Lyon", "Musée des Confluences"}
+
+
+@pytest.mark.parametrize("caption, sign, name", [
+    ("Hoan Kiem Lake this morning", "", "Hoan Kiem Lake"), ("finally saw Temple of Literature", "", "Temple of Literature"),
+    ("Louvre this morning", "LOUVRE  ENTRY", "Louvre"), ("Louvre this morning", "", ""),  # one word: a sentence's first, unless a sign says it
+    ("Musée d'Orsay. Crowds!", "", "Musée d'Orsay"), ("pho at Phở Hùng w/ Sam and Mia", "", "Phở Hùng"),
+    ("movies w/ Sam and Mia", "", ""), ("Tired, early night", "", ""), ("I don't Know why", "", "")])
+def test_a_place_name_a_journal_writes(caption, sign, name):
+    from assistant.answers.names import name_written
+
+    assert name_written(caption, sign) == name
