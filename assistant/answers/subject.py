@@ -100,6 +100,8 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _MOVING_WORDS
     if question.edge:
         light |= _EDGE_WORDS
+    if question.kind == "time":  # "when was Mia born": asks when Mia first appears; no photo need say "born"
+        light |= {"born"}
     # "which airport did I fly out of": the trip's end it asks for, not something to find
     light |= set(terms(" ".join(found.group(0) for found in (_ARRIVING.search(text), _LEAVING.search(text)) if found)))
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
@@ -150,6 +152,16 @@ def asks_sights(text: str) -> bool:
     """ "How many sights did I see", "which places did I visit", "went sightseeing": places one went to see, not where one ate."""
     words = set(terms(text))
     return bool(words & _SIGHTS) or ("place" in words and bool(words & {"visit", "visited", "visiting"}))
+
+
+# Having come to have something or someone: its first appearance is when ("when did we get Bella", "when was Mia born").
+_BEGINNING = re.compile(r"\b(?:born|adopt(?:ed)?|buy|bought|purchased?|(?:get|got)(?!\s+(?:back|home|up|out|off|to|there|in|into|on|away|"
+                        r"from|over|here|married|lost|ready|dressed|better|sick|ill|stuck|paid)\b))\b", re.IGNORECASE)
+
+
+def asks_beginning(text: str) -> bool:
+    """ "When did we get Bella", "when was Mia born", "when did I buy my coat": the thing's first appearance, not its latest."""
+    return bool(_BEGINNING.search(text))
 
 
 def asks_abroad(text: str) -> bool:

@@ -37,6 +37,10 @@ def diary(tmp_path_factory) -> Library:
         pages += [(day, "pho at Pho Hung w/ Sam", "PHO HUNG  Pho tai 8.50  Pho ga 8.00"), (day + timedelta(days=2), "Quiet one.", "")]
     for month, film in enumerate(("Lion", "Moana", "Coco", "Roma", "Tenet", "Dune"), start=1):
         pages.append((datetime(2020, month, 10, 20), f"movies w/ Sam - {film}", f"CINEMA NOVA  ADMIT ONE  {film.upper()}  COFFEE $3.50"))
+    pages += [(datetime(2016, 3, 5, 11), "We got a dog!! Bella, from the lost dogs home", ""), (datetime(2017, 5, 14, 11), "Mia is here! 3.4 kg", ""),
+              (datetime(2003, 1, 8, 9), "new kettle, finally", ""), (datetime(2016, 8, 1, 9), "the kettle broke", "")]
+    pages += [(datetime(2016, 4, 3, 7) + timedelta(days=17 * walk), "Walked Bella along the creek", "") for walk in range(20)]
+    pages += [(datetime(2017, 6, 4, 16) + timedelta(days=30 * month), "park with Mia, swings for an hour", "") for month in range(12)]
     for week in range(30):  # tennis on Tuesdays, alone or with whoever: the journal never says; a tv in the clubhouse
         pages.append((datetime(2003, 1, 7, 18) + timedelta(days=7 * week), "Tennis at Edinburgh Gardens, lost in three sets", ""))
     pages.sort(key=lambda page: page[0])
@@ -140,3 +144,15 @@ def test_a_place_name_a_journal_writes(caption, sign, name):
     from assistant.answers.names import name_written
 
     assert name_written(caption, sign) == name
+
+
+@pytest.mark.parametrize("question, when", [("what year did we get Bella", "2016"), ("When was Mia born?", "2017-05-14")])
+def test_getting_someone_is_when_they_first_appear(diary, question, when):
+    """Bella is walked twenty times after the day we got her; Mia is in the park every month after her birth."""
+    answer = answer_question(diary, question)
+    assert (answer.value, answer.confidence) == (when, "likely") and "first" in answer.why
+
+
+def test_a_thing_first_seen_as_the_library_begins_may_have_come_before(diary):
+    answer = answer_question(diary, "When did we buy the kettle?")
+    assert answer.value == "2003-01-08" and answer.confidence == "unsure"
