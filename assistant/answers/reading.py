@@ -19,10 +19,10 @@ from ..library import Library
 from .answer import Answer
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .names import asked_noun, looks_misread, sign_name
-from .subject import asks_average, asks_money, asks_who, detected_as, spelled_only
+from .subject import asks_average, asks_beginning, asks_money, asks_weight, asks_who, detected_as, spelled_only
 from .visits import Group
-from .words import (NUMBER_WORDS, SAME_SIGN_LETTERS, alike, amounts, colours, colours_near, people_named, said_things, things, words_read,
-                    written_count)
+from .words import (NUMBER_WORDS, SAME_SIGN_LETTERS, alike, amounts, colours, colours_near, people_named, said_things, things, weights_written,
+                    words_read, written_count)
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
@@ -73,6 +73,24 @@ def _price_answer(context: Context) -> Answer:
     """ "How much did it cost": a sum of money written in the visits' photos, likely (a menu's price is not the bill)."""
     return _read(context, lambda photos, shows: amounts(photos, context.subject), "read at", "likely", "a sum written in the photos, which may not be what was paid",
                  ask_model=False)
+
+
+def _weight_answer(context: Context) -> Answer:
+    """ "How much did Mia weigh when she was born": a weight written with her name, in kilograms (likely: a number
+    beside a name); of several occasions, the first that writes one when a beginning is asked ("born")."""
+    first = asks_beginning(context.parsed.text)
+    groups = context.groups[:MAX_VISITS_READ] if first else context.groups[-MAX_VISITS_READ:]
+
+    def written(group) -> bool:
+        texts = context.library.texts(group.rows[:VISIT_PHOTOS_READ], ["caption", "ocr_text"])
+        return bool(weights_written([dict(zip(texts, pair)) for pair in zip(*texts.values())], context.subject))
+    weighed = [group for group in groups if written(group)]
+    if not weighed:
+        return context.cannot_tell(f"I can't tell: no weight is written with {context.about}.", "no weight written in the photos' words",
+                                   context.evidence(groups[-3:]))
+    chosen = Context(context.library, context.parsed, context.moments, weighed[:1] if first else weighed, context.by_trip, context.timeline)
+    return _read(chosen, lambda photos, shows: weights_written(photos, context.subject), "kg, written at", "likely",
+                 "a weight written beside the name", ask_model=False)
 
 
 def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "", ask_model: bool = True) -> Answer:
@@ -189,7 +207,9 @@ def _known_things(library: Library) -> re.Pattern | None:
 
 def counting_answer(context: Context) -> Answer:
     """How many of a thing: as the photos' words write it ("swam 60 lengths"), else the most a detector saw in one
-    photo, per visit; added up over one day's visits, per occasion when an average is asked."""
+    photo, per visit; added up over one day's visits, per occasion when an average is asked. A weight is read as written."""
+    if asks_weight(context.parsed.text):
+        return _weight_answer(context)
     thing = context.question.counted or "things"
     key = concept_key(detected_as(thing))
     groups = context.one_day_unless_dated(context.groups)

@@ -102,6 +102,8 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _EDGE_WORDS
     if question.kind == "time":  # "when was Mia born": asks when Mia first appears; no photo need say "born"
         light |= {"born"}
+    if question.kind == "counting" and asks_weight(text):  # "how much did Mia weigh when she was born": a weight written with Mia
+        light |= _WEIGHT_WORDS | {"born"}
     # "which airport did I fly out of": the trip's end it asks for, not something to find
     light |= set(terms(" ".join(found.group(0) for found in (_ARRIVING.search(text), _LEAVING.search(text)) if found)))
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
@@ -152,6 +154,14 @@ def asks_sights(text: str) -> bool:
     """ "How many sights did I see", "which places did I visit", "went sightseeing": places one went to see, not where one ate."""
     words = set(terms(text))
     return bool(words & _SIGHTS) or ("place" in words and bool(words & {"visit", "visited", "visiting"}))
+
+
+_WEIGHT_WORDS = frozenset(terms("weigh weighed weighs weight heavy"))
+
+
+def asks_weight(text: str) -> bool:
+    """ "How much did Mia weigh", "how heavy was the fish": a weight written in the photos is the answer."""
+    return bool(_WEIGHT_WORDS & set(terms(text)))
 
 
 # Having come to have something or someone: its first appearance is when ("when did we get Bella", "when was Mia born").

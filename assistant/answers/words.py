@@ -81,6 +81,24 @@ def people_named(photos: list[dict], subject: list[str]) -> Counter:
     return found
 
 
+# A weight as written ("3.4 kg", "7lb 8oz" is read as its pounds), and each unit in kilograms.
+_WEIGHT = re.compile(r"\b(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilos?|kilograms?|g|grams?|lbs?|pounds?)\b", re.IGNORECASE)
+_KILOGRAMS = {"kg": 1.0, "kgs": 1.0, "kilo": 1.0, "kilos": 1.0, "kilogram": 1.0, "kilograms": 1.0, "g": 0.001, "gram": 0.001,
+              "grams": 0.001, "lb": 0.4536, "lbs": 0.4536, "pound": 0.4536, "pounds": 0.4536}
+
+
+def weights_written(photos: list[dict], subject: list[str]) -> Counter:
+    """Weights written with the one asked about, in kilograms ("Mia is here! 3.4 kg" -> 3.4 for Mia); with no one
+    named, any weight written."""
+    wanted = {folded(word) for word in subject}
+    found: Counter = Counter()
+    for photo in photos:
+        for text in (photo.get("caption") or "", photo.get("ocr_text") or ""):
+            if not wanted or wanted & {folded(word) for word in terms(text)}:
+                found.update(round(float(number.replace(",", ".")) * _KILOGRAMS[unit.lower()], 3) for number, unit in _WEIGHT.findall(text))
+    return found
+
+
 def amounts(photos: list[dict], subject: list[str]) -> Counter:
     """Sums of money written with the thing asked ("Pho tai 8.50" on a menu, "new umbrella, €12"), in one string of a
     sign or one caption: a price elsewhere on the photo (a café's "COFFEE €3.50" at the airport) is not its price."""

@@ -39,6 +39,7 @@ def diary(tmp_path_factory) -> Library:
         pages.append((datetime(2020, month, 10, 20), f"movies w/ Sam - {film}", f"CINEMA NOVA  ADMIT ONE  {film.upper()}  COFFEE $3.50"))
     pages += [(datetime(2016, 3, 5, 11), "We got a dog!! Bella, from the lost dogs home", ""), (datetime(2017, 5, 14, 11), "Mia is here! 3.4 kg", ""),
               (datetime(2003, 1, 8, 9), "new kettle, finally", ""), (datetime(2016, 8, 1, 9), "the kettle broke", "")]
+    pages += [(datetime(2018, 5, 20, 10), "Mia at the clinic, 9 kg and all smiles", "")]
     pages += [(datetime(2016, 4, 3, 7) + timedelta(days=17 * walk), "Walked Bella along the creek", "") for walk in range(20)]
     pages += [(datetime(2017, 6, 4, 16) + timedelta(days=30 * month), "park with Mia, swings for an hour", "") for month in range(12)]
     for week in range(30):  # tennis on Tuesdays, alone or with whoever: the journal never says; a tv in the clubhouse
@@ -156,3 +157,11 @@ def test_getting_someone_is_when_they_first_appear(diary, question, when):
 def test_a_thing_first_seen_as_the_library_begins_may_have_come_before(diary):
     answer = answer_question(diary, "When did we buy the kettle?")
     assert answer.value == "2003-01-08" and answer.confidence == "unsure"
+
+
+@pytest.mark.parametrize("question, kilograms", [("How much did Mia weigh when she was born?", 3.4), ("How much did Mia weigh in 2018?", 9.0),
+                                                 ("How much did Bella weigh?", None)])
+def test_a_weight_is_read_as_written_beside_the_name(diary, question, kilograms):
+    """ "Mia is here! 3.4 kg" at her birth, "9 kg" at the clinic a year on; nothing says what Bella weighs."""
+    answer = answer_question(diary, question)
+    assert answer.value == kilograms and answer.confidence == ("likely" if kilograms else "unsure")
