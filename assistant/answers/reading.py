@@ -99,7 +99,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
     groups = context.groups[-MAX_VISITS_READ:]
     rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
-    found, asked_model, start, rivals = [], False, 0, []
+    found, asked_model, start, rivals, particular = [], False, 0, [], []
     for group, rows in zip(groups, rows_by_group):
         photos = records[start:start + len(rows)]
         start += len(rows)
@@ -110,6 +110,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         ranked = totals.most_common(2)
         if len(ranked) == 2 and ranked[1][1] * CLEAR_READ_RATIO > ranked[0][1]:  # two strings there weigh nearly the same
             rivals.append(f"{ranked[0][0]} or {ranked[1][0]}")
+        particular.append(max(words[value] for words in per_photo) if value else 0.0)
         if value:
             found.append((value, [int(row) for row, words in zip(rows, per_photo) if words[value]]))
         elif context.vqa is not None and ask_model:
@@ -121,7 +122,22 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         return context.valued(found, how, "likely", "read by a visual-question-answering model, not in the photos' words", groups)
     if rivals and confidence == "sure":
         confidence, why = "likely", "; ".join(filter(None, [why, f"the photos there read several things alike ({'; '.join(rivals)})"]))
+    if context.moments.in_place_of_subject:
+        found, chose = _most_particular(found, particular)
+        why = "; ".join(filter(None, [why, chose]))
     return context.valued(found, how, confidence, why, groups)
+
+
+def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -> tuple[list[tuple[str, list[int]]], str]:
+    """Of the readings of a place or a day read whole (no photo there names what was asked), the one most particular to
+    it, when it stands clear: the title on the night's ticket, not the menu of a restaurant read on a hundred other nights."""
+    if len({value for value, _ in found if value}) < 2:
+        return found, ""
+    best, second = sorted(weights)[-1], sorted(weights)[-2]
+    if second * CLEAR_READ_RATIO > best:
+        return found, ""
+    kept = [(value if weight == best else "", rows) for (value, rows), weight in zip(found, weights)]
+    return kept, "the most particular of the readings there: the others are read at many other moments"
 
 
 def _one_spelling(photos: list[dict]) -> list[dict]:

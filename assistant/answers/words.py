@@ -147,8 +147,8 @@ def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_numb
     for photo, on_subject in zip(photos, shows_subject):
         segments = [segment.split() for text in texts_read(photo) for segment in OCR_SEGMENTS.split(text)]
         lines += [tokens for tokens in segments if tokens]
-        for token in {token for tokens in segments for token in tokens}:
-            scored[token.lower()] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
+        for key, token in {token.lower(): token for tokens in segments for token in tokens}.items():  # "PHỞ" and "Phở": once a photo
+            scored[key] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
     found: Counter = Counter()
     spelling: dict[str, str] = {}
     for tokens in lines:

@@ -73,7 +73,7 @@ def test_a_title_is_read_from_the_days_photos_when_none_says_what_was_asked(diar
     """No photo says "film"; on the day, the ticket's particular string is the title, not the menu nor the WiFi sign."""
     answer = answer_question(diary, "Which film did I see on 26 February 2021?")
     assert answer.value is not None and answer.value.upper() == "ENCANTO"
-    assert answer.confidence != "sure" and "'film'" in answer.why
+    assert answer.confidence == "likely" and "'film'" in answer.why and not answer.candidates  # the menu is read on 300 other nights
     assert answer_question(diary, "Which film did I see in February 2021?").value is None  # a month is not read whole
 
 
@@ -165,3 +165,10 @@ def test_a_weight_is_read_as_written_beside_the_name(diary, question, kilograms)
     """ "Mia is here! 3.4 kg" at her birth, "9 kg" at the clinic a year on; nothing says what Bella weighs."""
     answer = answer_question(diary, question)
     assert answer.value == kilograms and answer.confidence == ("likely" if kilograms else "unsure")
+
+
+def test_a_word_on_a_sign_weighs_once_a_photo_whatever_its_case():
+    """A menu's "PHO HUNG  Pho tai  Pho ga" says "pho" once as far as how particular the photo's reading is."""
+    rarity = {"pho": 3.0, "hung": 3.0, "tai": 1.0, "ga": 1.0}.get
+    read = words_read([{"ocr_text": "PHO HUNG  Pho tai  Pho ga"}], [False], lambda key: rarity(key, 1.0), False, set())
+    assert read["PHO HUNG"] == 3.0
