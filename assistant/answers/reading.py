@@ -3,7 +3,8 @@
 Each visit is read on its own (its matching photos first, then the rest of the stay, where the sign may
 be), the most recent visits first; the visits' readings are then put together as any value is. When the
 words say nothing and a VQA model is at hand, the visit's best photos are asked: a model's reading is at
-most likely, never sure.
+most likely, never sure. What is asked decides what may answer: a person ("who") is a name the captions
+give, a price a sum written with the thing, a weight one written beside the name; nothing else stands in.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""What the evidence photos say, as candidate answers: text read (OCR, quoted in captions), colours, objects.
+"""What the evidence photos say, as candidate answers: text read (OCR, quoted in captions), colours, objects,
+people one was with, sums of money and weights.
 
 Each reader takes the photos of one visit and which of them show the subject, and returns a Counter of
 candidate values. Text read is weighed by how particular it is to this visit (a word on every photo of
