@@ -154,8 +154,9 @@ _NAMES: "weakref.WeakKeyDictionary[Library, NamesRead]" = weakref.WeakKeyDiction
 
 def names_read(library: Library) -> NamesRead:
     """The venues of the whole library (read once): a place's name where it has one, else a name its words give:
-    "at <Name>" or another name its caption writes (name_written), or a name written so elsewhere whose words its caption or text has (found through the text
-    index; a place's metadata name is not looked for in captions: "Home" is too common a word)."""
+    "at <Name>" or another name its caption writes (name_written), or a name written so elsewhere whose words its
+    caption or text has (found through the text index; a place's metadata name is not looked for in captions: "Home"
+    is too common a word)."""
     cached = _NAMES.get(library)
     if cached is not None:
         return cached

@@ -72,8 +72,8 @@ def object_answer(context: Context) -> Answer:
 
 def _price_answer(context: Context) -> Answer:
     """ "How much did it cost": a sum of money written in the visits' photos, likely (a menu's price is not the bill)."""
-    return _read(context, lambda photos, shows: amounts(photos, context.subject), "read at", "likely", "a sum written in the photos, which may not be what was paid",
-                 ask_model=False)
+    return _read(context, lambda photos, shows: amounts(photos, context.subject), "read at", "likely",
+                 "a sum written in the photos, which may not be what was paid", ask_model=False)
 
 
 def _weight_answer(context: Context) -> Answer:

@@ -100,7 +100,8 @@ def test_a_price_is_a_sum_written_with_the_thing(diary):
 
 LYON_DAYS = [  # (day of July 2016, caption, sign read)
     (3, "Landed in Lyon, finally", ""), (4, "Fourvière this morning", "FOURVIÈRE  ENTRY"), (5, "finally saw Vieux Lyon", ""),
-    (5, "Dinner at Café Comptoir Abel - quenelles!", "CAFÉ COMPTOIR ABEL  MENU"), (6, "Musée des Confluences. Crowds!", "MUSÉE DES CONFLUENCES  ENTRY"),
+    (5, "Dinner at Café Comptoir Abel - quenelles!", "CAFÉ COMPTOIR ABEL  MENU"),
+    (6, "Musée des Confluences. Crowds!", "MUSÉE DES CONFLUENCES  ENTRY"),
     (7, "quenelles at Café Comptoir Abel", ""), (8, "Rain all afternoon, nap at the hotel", ""), (9, "Lazy day, books and coffee", ""),
 ]
 
