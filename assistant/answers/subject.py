@@ -74,12 +74,13 @@ def asks_who(text: str) -> bool:
 
 
 # Money asked ("how much did the flights cost", "what was my salary"): the answer is a sum read, never a thing or a code.
-_MONEY_WORDS = frozenset(terms("cost costs price prices paid pay spend spent charge charged salary wage wages income rent fee fees "
+_MONEY_WORDS = frozenset(terms("cost costs price prices paid pay charge charged salary wage wages income rent fee fees "
                                "fare fares bill bills money cash euro euros dollar dollars"))
 
 
 def asks_money(text: str) -> bool:
-    return bool(_MONEY_WORDS & set(terms(text)))
+    """A sum of money asked: "what was my salary", "how much did I spend on groceries" (not "what did I spend the day doing")."""
+    return bool(_MONEY_WORDS & set(terms(text))) or bool(re.search(r"\bhow\s+much\b(?!\s+time\b).*\b(?:spend|spent)\b", text, re.IGNORECASE))
 
 
 # A way of moving toward a destination ("walk to the White Tower", "drove the kids to school"): the destination

@@ -173,3 +173,14 @@ def test_a_word_on_a_sign_weighs_once_a_photo_whatever_its_case():
     rarity = {"pho": 3.0, "hung": 3.0, "tai": 1.0, "ga": 1.0}.get
     read = words_read([{"ocr_text": "PHO HUNG  Pho tai  Pho ga"}], [False], lambda key: rarity(key, 1.0), False, set())
     assert read["PHO HUNG"] == 3.0
+
+
+@pytest.mark.parametrize("question, money, beginning", [
+    ("How much did I spend on groceries in 2019?", True, False), ("what did I spend the afternoon doing", False, False),
+    ("How much time did I spend at the gym?", False, False), ("What was my salary at the bank?", True, False),
+    ("When did we get Bella?", False, True), ("When did I get back from Hanoi?", False, False),
+    ("when did I buy my new coat", False, True), ("When was Mia born?", False, True)])
+def test_what_a_question_asks_for(question, money, beginning):
+    from assistant.answers.subject import asks_beginning, asks_money
+
+    assert (asks_money(question), asks_beginning(question)) == (money, beginning)
