@@ -15,7 +15,7 @@ import numpy as np
 
 from ..core.words import plural
 from ..library import Library
-from ..query import ParsedQuery, local_seconds_of
+from ..query import ParsedQuery, PeriodTerm, local_seconds_of
 from .answer import Answer, NotAQuestion
 from .categories import members
 from .context import Context, human, unsure_text
@@ -58,8 +58,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         done = find_moments(library, parsed, doing + moments.as_times_of_day, encoder, timeline)
         if len(done.rows) and not done.missing:
             moments = done
-    if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and _one_venue(parsed):
-        moments = moments.whole_scope()  # "how many cups on the table at the cafe": what is read is at the venue
+    if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and (_one_venue(parsed) or _one_day(parsed)):
+        moments = moments.whole_scope()  # "how many cups on the table at the cafe", "which film did I see on 18 July": read there, then
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]
     for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
         for clause in clauses:
@@ -120,6 +120,11 @@ def _one_venue(parsed: ParsedQuery) -> bool:
     """The question's place is a single venue ("at the cafe"), not a town or a country."""
     areas = [area for term in parsed.place.terms for area in term.areas]
     return bool(areas) and all(area.radius_km <= VENUE_RADIUS_KM for area in areas)
+
+
+def _one_day(parsed: ParsedQuery) -> bool:
+    """The question's time is one dated day ("on 18 July 2010"), not a stretch of them or a weekday that recurs."""
+    return any(isinstance(term, PeriodTerm) and term.grain == "day" and not term.negated for term in parsed.time.terms)
 
 
 def _away_if_any(timeline: Timeline, rows: np.ndarray) -> np.ndarray:

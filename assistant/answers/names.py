@@ -23,19 +23,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..core.words import terms
+from ..core.words import folded, terms
 from ..library import Library
 from ..library.timeline import Timeline
 from ..query import ParsedQuery
 from .context import Context
 from .moments import find_moments
-from .word_rows import folded, word_rows
+from .word_rows import word_rows
 from .subject import MEAL_HOURS, content_words
+from .words import OCR_SEGMENTS
 
 # Nouns for places one goes to eat: meals said beside a name are evidence of these, and of nothing else.
 PLACES_TO_EAT = frozenset(folded(word) for word in terms(
     "restaurant café cafe diner bistro eatery brasserie pizzeria trattoria taverna canteen cafeteria takeaway"))
-MEAL_WORDS = frozenset(terms(" ".join(MEAL_HOURS))) | frozenset(terms("meal meals"))
+MEAL_WORDS = frozenset(terms(" ".join(MEAL_HOURS))) | frozenset(terms("meal meals menu menus"))  # a menu read: a place to eat
 SAID_SHARE = 0.15  # a venue is of the kind when at least this share of its visits' words say the kind ...
 SURE_SHARE = 0.5  # ... and surely so when at least this share do (or its name says it)
 VENUE_PHOTOS_READ = 50  # a visit's venue is read from at most this many of its photos
@@ -45,8 +46,8 @@ _ASKED = re.compile(r"\b(?:which|what|name\s+of\s+(?:the|my|our|that|this)?)\s+(
                     r"(?=\s+(?:did|do|does|was|were|is|are|where|that|which|i|we|have|had|most|least|in|at|on)\b|\s*[?.!]?\s*$)",
                     re.IGNORECASE)
 _AT = re.compile(r"(?:\bat|@)\s+(?:the\s+)?(?=[^\W\d_])", re.IGNORECASE)
+_ELIDED = re.compile(r"^[^\W\d_]{1,4}['’]([^\W\d_])")  # "d'Orsay", "dell'Arte": a connector joined to a name (not "don't")
 _CONNECTORS = frozenset("de du des la le et of the da do di del y and & von van".split())
-_SEGMENTS = re.compile(r"\s{2,}|\n|\s\|\s")  # a sign's separate strings, as OCR returns them
 _BEFORE_NAME = frozenset(("to", "at"))  # "WELCOME TO HOTEL ...": the name follows
 
 
@@ -74,25 +75,51 @@ def name_after_at(text: str) -> str:
     """The name a journal writes after "at" or "@": capitalised words, joined by "de", "of", "&" ... ("pho at
     Phở Hùng w/ Sam" -> "Phở Hùng", "Saw Lion at the Lighthouse" -> "Lighthouse"); "" when none ("at home")."""
     for match in _AT.finditer(text):
-        words = []
-        for token in text[match.end():].split()[:MAX_NAME_WORDS + 2]:
-            word = token.strip(",.;:!?()\"“”")
-            if word and (word[0].isupper() or (words and word.lower() in _CONNECTORS)):
-                words.append(word)
-            if not word or word != token or not (word[0].isupper() or word.lower() in _CONNECTORS):
-                break
-        while words and words[-1].lower() in _CONNECTORS:
-            words.pop()
+        words = _capitalised_run(text[match.end():].split(), _CONNECTORS)
         if words:
             return " ".join(words[:MAX_NAME_WORDS])
     return ""
+
+
+def name_written(caption: str, signs: str) -> str:
+    """A place's name a journal writes: after "at" ("pho at Phở Hùng"), else capitalised words that say more than a
+    sentence's first word ("finally saw Temple of Literature", "Hoan Kiem Lake this morning"), or that a sign of the
+    same photo reads ("Louvre this morning" under "LOUVRE  ENTRY"); "" when none ("Tired, early night", "Sam and Mia")."""
+    said = name_after_at(caption)
+    if said:
+        return said
+    read = {_key(segment) for segment in OCR_SEGMENTS.split(signs)} - {""}
+    tokens = caption.split()
+    start = 0
+    while start < len(tokens):
+        words = _capitalised_run(tokens[start:], _CONNECTORS - {"and", "&", "y"})
+        if len(words) >= 2 or (words and _key(words[0]) in read):
+            return " ".join(words[:MAX_NAME_WORDS])
+        start += max(len(words), 1)
+    return ""
+
+
+def _capitalised_run(tokens: list[str], connectors: frozenset[str]) -> list[str]:
+    """The capitalised words the tokens begin with, joined by connectors ("Temple of Literature"), up to a comma or a stop."""
+    words = []
+    for token in tokens[:MAX_NAME_WORDS + 2]:
+        word = token.strip(",.;:!?()\"“”")
+        elided = _ELIDED.match(word)
+        named = bool(word) and (word[0].isupper() or bool(elided and elided.group(1).isupper()))
+        if named or (word and words and word.lower() in connectors):
+            words.append(word)
+        if not word or word != token or not (named or word.lower() in connectors):
+            break
+    while words and words[-1].lower() in connectors:
+        words.pop()
+    return words
 
 
 def sign_name(ocr_text: str, category: str) -> str:
     """A sign's string that names the kind of place ("WELCOME TO HOTEL AVENIDA PALACE" -> "Hotel Avenida
     Palace", for "hotel"), in a reader's capitals; "" when no string of the sign has the word."""
     wanted = folded(category)
-    for segment in _SEGMENTS.split(ocr_text):
+    for segment in OCR_SEGMENTS.split(ocr_text):
         tokens = segment.split()
         keys = [folded(terms(token)[0]) if terms(token) else "" for token in tokens]
         if wanted not in keys:
@@ -120,7 +147,7 @@ class NamesRead:
 
     keys: np.ndarray  # per photo: its venue's key ("" none)
     shown: dict[str, str]  # key -> the name as most often written
-    with_meals: frozenset[str]  # keys of venues some caption names with a meal ("Dinner at Kaze")
+    with_meals: frozenset[str]  # keys of venues some caption or sign names with a meal or a menu ("Dinner at Kaze")
 
 
 _NAMES: "weakref.WeakKeyDictionary[Library, NamesRead]" = weakref.WeakKeyDictionary()
@@ -128,8 +155,9 @@ _NAMES: "weakref.WeakKeyDictionary[Library, NamesRead]" = weakref.WeakKeyDiction
 
 def names_read(library: Library) -> NamesRead:
     """The venues of the whole library (read once): a place's name where it has one, else a name its words give:
-    "at <Name>", or a name written so elsewhere whose words its caption or text has (found through the text
-    index; a place's metadata name is not looked for in captions: "Home" is too common a word)."""
+    "at <Name>" or another name its caption writes (name_written), or a name written so elsewhere whose words its
+    caption or text has (found through the text index; a place's metadata name is not looked for in captions: "Home"
+    is too common a word)."""
     cached = _NAMES.get(library)
     if cached is not None:
         return cached
@@ -139,7 +167,8 @@ def names_read(library: Library) -> NamesRead:
     shown = {key: str(name) for key, name in zip(keys[np.unique(inverse, return_index=True)[1]], unique) if key}
     unnamed = semantic == ""
     rows = np.flatnonzero(unnamed)
-    said = [name_after_at(caption) for caption in library.texts(rows, ["caption"])["caption"]]
+    texts = library.texts(rows, ["caption", "ocr_text"])
+    said = [name_written(caption, signs) for caption, signs in zip(texts["caption"], texts["ocr_text"])]
     spelled: dict[str, str] = {}
     for name, _ in Counter(name for name in said if name).most_common():
         spelled.setdefault(_key(name), name)
@@ -156,6 +185,12 @@ def names_read(library: Library) -> NamesRead:
         meals[word_rows(library, [word])] = True
     cached = _NAMES[library] = NamesRead(keys, shown, frozenset(keys[meals & (keys != "")]))
     return cached
+
+
+def places_to_eat(library: Library, names: list[str]) -> list[bool]:
+    """Per venue name: whether some caption or sign names it with a meal or a menu ("Dinner at Depot", "FUUNJI  MENU")."""
+    eaten_at = names_read(library).with_meals
+    return [_key(name) in eaten_at for name in names]
 
 
 def category_levels(library: Library, timeline: Timeline, category: str) -> tuple[dict[str, str], bool]:

@@ -11,9 +11,9 @@ from ..core.words import plural
 from ..query import ParsedQuery
 from .answer import Answer
 from .context import Context
-from .names import asked_category, venue_values
+from .names import asked_category, places_to_eat, venue_values
 from .scope import LOCATED_FOR_SURE
-from .subject import asks_where, trip_edge_asked
+from .subject import asks_sights, asks_where, trip_edge_asked
 from .whereabouts import on_a_trip
 
 
@@ -61,6 +61,10 @@ def location_answer(context: Context) -> Answer:
     if not any(values):
         return context.cannot_tell(f"I can't tell: the photos of {context.about} name no place finer than {context.scope_label}.",
                                    "no place names within the place asked about", context.evidence(context.groups))
+    ate_at = []  # "how many sights did I see": the places where one ate are not among them
+    if question.every and question.granularity not in ("city", "country") and not category and asks_sights(context.parsed.text):
+        ate_at = [value for value, eaten in zip(values, places_to_eat(context.library, values)) if eaten]
+        values = ["" if value in ate_at else value for value in values]
     if question.every:  # "which countries did I visit": all of them, in the order first visited ("how many": their number)
         named = list(dict.fromkeys(value for value in values if value))
         chosen = [group for value, group in zip(values, context.groups) if value]
@@ -69,7 +73,9 @@ def location_answer(context: Context) -> Answer:
         if question.granularity in ("country", "city") or town:
             sure, why = _all_places_seen(context)
         elif not category and sum(map(bool, values)) < LOCATED_FOR_SURE * len(values):  # "which places": visits name none
-            sure, why = "likely", f"{len(values) - sum(map(bool, values))} of {len(values)} visits there name no place"
+            sure, why = "likely", f"{len(values) - sum(map(bool, values)) - len(ate_at)} of {len(values)} visits there name no place"
+        if ate_at:
+            why = "; ".join(filter(None, [why, f"left out as places to eat: {', '.join(dict.fromkeys(ate_at))}"]))
         if question.counted:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)

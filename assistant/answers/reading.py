@@ -3,7 +3,8 @@
 Each visit is read on its own (its matching photos first, then the rest of the stay, where the sign may
 be), the most recent visits first; the visits' readings are then put together as any value is. When the
 words say nothing and a VQA model is at hand, the visit's best photos are asked: a model's reading is at
-most likely, never sure.
+most likely, never sure. What is asked decides what may answer: a person ("who") is a name the captions
+give, a price a sum written with the thing, a weight one written beside the name; nothing else stands in.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
-from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -22,22 +22,23 @@ from .categories import grocery_list_rows
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .word_rows import activity_rows
 from .names import asked_noun, looks_misread, sign_name
-from .subject import asks_average, detected_as
+from .subject import asks_average, asks_beginning, asks_money, asks_weight, asks_who, detected_as, spelled_only
 from .visits import Group, visits
-from .words import NUMBER_WORDS, colours, said_things, things, words_read, written_count
+from .words import (NUMBER_WORDS, SAME_SIGN_LETTERS, alike, amounts, colours, colours_near, people_named, said_things, things, weights_written,
+                    words_read, written_count)
 
 VISIT_PHOTOS_READ = 200  # the words of at most this many photos per visit are read ...
 MAX_VISITS_READ = 60  # ... of at most this many visits, the most recent
 PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA model
 
 REASONS_SHOWN = 6  # the written numbers a reasoning lists before "and N more"
-SAME_SIGN_RATIO = 0.85  # words this alike (difflib's ratio) on one visit's signs are one word, misread ...
-SAME_SIGN_LETTERS = 4  # ... when they are this long ("GATE 12" and "GATE 7" stay two)
 CLEAR_READ_RATIO = 1.5  # a visit's string is read surely when it outweighs the next by this much
 
 
 def ocr_answer(context: Context) -> Answer:
     """Text read in the visits; "the name of the vet": the sign that says "VET" is the name, whole."""
+    if asks_money(context.parsed.text):
+        return _price_answer(context)
     rarity = _rarity(context.library)
     asked = set(terms(context.parsed.text))
     wants_number = bool(NUMBER_WORDS & asked)
@@ -50,23 +51,59 @@ def ocr_answer(context: Context) -> Answer:
 
 
 def colour_answer(context: Context) -> Answer:
-    return _read(context, lambda photos, shows: colours(photos, context.subject), "at")
+    """A colour said of the thing ("a red car"); else one written a word or two from it ("the car - a blue Mazda"),
+    likely; else the VQA model's reading, when there is one."""
+    said = _read(context, lambda photos, shows: colours(photos, context.subject), "at", ask_model=False)
+    if said.value is not None:
+        return said
+    owners = spelled_only(context.parsed.text) & set(context.subject)  # "Sam's car", "Mia's raincoat"
+    return _read(context, lambda photos, shows: colours_near(photos, context.subject, owners), "at", "likely",
+                 "the colour is written near the thing, not said of it")
 
 
 def object_answer(context: Context) -> Answer:
+    if asks_money(context.parsed.text):
+        return _price_answer(context)
+    if asks_who(context.parsed.text):
+        return _read(context, lambda photos, shows: people_named(photos, context.subject), "at", "likely",
+                     "read from whom the captions say you were with", ask_model=False)
     rarity, known = _rarity(context.library), _known_things(context.library)
     return _read(context, lambda photos, shows: things(photos, context.subject, rarity, known), "at", "likely",
                  "read from captions, tags and detected objects, which name things loosely")
 
 
-def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "") -> Answer:
+def _price_answer(context: Context) -> Answer:
+    """ "How much did it cost": a sum of money written in the visits' photos, likely (a menu's price is not the bill)."""
+    return _read(context, lambda photos, shows: amounts(photos, context.subject), "read at", "likely",
+                 "a sum written in the photos, which may not be what was paid", ask_model=False)
+
+
+def _weight_answer(context: Context) -> Answer:
+    """ "How much did Mia weigh when she was born": a weight written with her name, in kilograms (likely: a number
+    beside a name); of several occasions, the first that writes one when a beginning is asked ("born")."""
+    first = asks_beginning(context.parsed.text)
+    groups = context.groups[:MAX_VISITS_READ] if first else context.groups[-MAX_VISITS_READ:]
+
+    def written(group) -> bool:
+        texts = context.library.texts(group.rows[:VISIT_PHOTOS_READ], ["caption", "ocr_text"])
+        return bool(weights_written([dict(zip(texts, pair)) for pair in zip(*texts.values())], context.subject))
+    weighed = [group for group in groups if written(group)]
+    if not weighed:
+        return context.cannot_tell(f"I can't tell: no weight is written with {context.about}.", "no weight written in the photos' words",
+                                   context.evidence(groups[-3:]))
+    chosen = Context(context.library, context.parsed, context.moments, weighed[:1] if first else weighed, context.by_trip, context.timeline)
+    return _read(chosen, lambda photos, shows: weights_written(photos, context.subject), "kg, written at", "likely",
+                 "a weight written beside the name", ask_model=False)
+
+
+def _read(context: Context, reader, how: str, confidence: str = "sure", why: str = "", ask_model: bool = True) -> Answer:
     """Values read from each visit's photos, with the photos that carry them; a visit whose words say nothing
-    is asked of the VQA model when there is one."""
+    is asked of the VQA model when there is one (and ask_model)."""
     # "which ... most" in a diary: every visit has a vote (a year is hundreds of visits of a photo or two, cheap to read)
     groups = context.groups if context.question.extreme and context.timeline.diary_like else context.groups[-MAX_VISITS_READ:]
     rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
-    found, asked_model, start, rivals = [], False, 0, []
+    found, asked_model, start, rivals, particular = [], False, 0, [], []
     for group, rows in zip(groups, rows_by_group):
         photos = records[start:start + len(rows)]
         start += len(rows)
@@ -77,9 +114,10 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         ranked = totals.most_common(2)
         if len(ranked) == 2 and ranked[1][1] * CLEAR_READ_RATIO > ranked[0][1]:  # two strings there weigh nearly the same
             rivals.append(f"{ranked[0][0]} or {ranked[1][0]}")
+        particular.append(max(words[value] for words in per_photo) if value else 0.0)
         if value:
             found.append((value, [int(row) for row, words in zip(rows, per_photo) if words[value]]))
-        elif context.vqa is not None:
+        elif context.vqa is not None and ask_model:
             found.append(_asked(context, group))
             asked_model = True
         else:
@@ -88,7 +126,22 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         return context.valued(found, how, "likely", "read by a visual-question-answering model, not in the photos' words", groups)
     if rivals and confidence == "sure":
         confidence, why = "likely", "; ".join(filter(None, [why, f"the photos there read several things alike ({'; '.join(rivals)})"]))
+    if context.moments.in_place_of_subject:
+        found, chose = _most_particular(found, particular)
+        why = "; ".join(filter(None, [why, chose]))
     return context.valued(found, how, confidence, why, groups)
+
+
+def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -> tuple[list[tuple[str, list[int]]], str]:
+    """Of the readings of a place or a day read whole (no photo there names what was asked), the one most particular to
+    it, when it stands clear: the title on the night's ticket, not the menu of a restaurant read on a hundred other nights."""
+    if len({value for value, _ in found if value}) < 2:
+        return found, ""
+    best, second = sorted(weights)[-1], sorted(weights)[-2]
+    if second * CLEAR_READ_RATIO > best:
+        return found, ""
+    kept = [(value if weight == best else "", rows) for (value, rows), weight in zip(found, weights)]
+    return kept, "the most particular of the readings there: the others are read at many other moments"
 
 
 def _one_spelling(photos: list[dict]) -> list[dict]:
@@ -98,14 +151,9 @@ def _one_spelling(photos: list[dict]) -> list[dict]:
     spelling: dict[str, str] = {}
     for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]))):  # as often: the clean one
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
-                                and _alike(kept.upper(), token.upper())), token)
+                                and alike(kept.upper(), token.upper())), token)
     return [{**photo, "ocr_text": re.sub(r"\S+", lambda found: spelling.get(found.group(), found.group()), photo["ocr_text"])}
             if photo.get("ocr_text") else photo for photo in photos]
-
-
-def _alike(first: str, second: str) -> bool:
-    matcher = SequenceMatcher(None, first, second)  # the bound from the lengths alone first: most pairs stop there
-    return matcher.real_quick_ratio() >= SAME_SIGN_RATIO and matcher.ratio() >= SAME_SIGN_RATIO
 
 
 def _written_counts(context: Context, groups: list[Group], key: str) -> tuple[list[int], list[Group], list[int]] | None:
@@ -179,7 +227,9 @@ def _known_things(library: Library) -> re.Pattern | None:
 
 def counting_answer(context: Context) -> Answer:
     """How many of a thing: as the photos' words write it ("swam 60 lengths"), else the most a detector saw in one
-    photo, per visit; added up over one day's visits, per occasion when an average is asked."""
+    photo, per visit; added up over one day's visits, per occasion when an average is asked. A weight is read as written."""
+    if asks_weight(context.parsed.text):
+        return _weight_answer(context)
     thing = context.question.counted or "things"
     key = concept_key(detected_as(thing))
     groups = context.one_day_unless_dated(context.groups)

@@ -11,6 +11,7 @@ import re
 
 from ..core.words import concept_key, terms
 from ..query import Question
+from .words import PEOPLE
 
 # Light verbs and the words a question asks with: they frame the question, whatever its subject.
 _FRAME_WORDS = frozenset(terms(
@@ -25,6 +26,7 @@ _FRAME_WORDS = frozenset(terms(
     "new old same other different favourite favorite whole entire "
     "date day days week weeks weekend month months year years hour hours minute minutes morning afternoon evening night o clock "
     "place places city cities town towns country countries location where near nearby thing things something anything "
+    "sight sights sightseeing attraction attractions landmark landmarks "
     # words that make a visit an event, or say how often it recurs, without saying what it was
     "appointment appointments session sessions occasion occasions event events outing outings practice practices "
     "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
@@ -58,11 +60,6 @@ _READING_KINDS = ("ocr", "color", "object", "counting")
 _DETECTED_AS = {word: "person" for word in ("people", "persons", "men", "man", "women", "woman", "children", "child", "kids", "kid",
                                          "friends", "friend", "guests", "guest", "colleagues", "colleague", "students", "student")}
 
-# People: a photo shows them by their name or their face, never by a word close in meaning ("sister" is close to "brother").
-_PEOPLE = frozenset(terms(
-    "sister brother mother mum mom father dad parent cousin aunt uncle wife husband partner girlfriend boyfriend grandma "
-    "grandpa grandmother grandfather grandparent niece nephew son daughter baby kid child children friend colleague boss "
-    "neighbour neighbor roommate flatmate classmate"))
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)] )[A-Z][^\W\d_]*")  # after a word: not a sentence's first
 
 
@@ -73,7 +70,22 @@ def spelled_only(text: str) -> set[str]:
     """The question's people and names ("my sister", "Nikos", "Ianos"): a photo has them in its words or not at all.
     Meaning would find someone or somewhere else: a name's vector is close to any other name's."""
     named = {word for found in _CAPITALISED.findall(text) if found != "I" for word in terms(found)}
-    return named | (_PEOPLE & set(terms(text)))
+    return named | (PEOPLE & set(terms(text)))
+
+
+def asks_who(text: str) -> bool:
+    """ "Who did I play tennis with", "with whom": a person is the answer, never a thing seen."""
+    return bool(re.search(r"\b(?:who|whom)\b", text, re.IGNORECASE))
+
+
+# Money asked ("how much did the flights cost", "what was my salary"): the answer is a sum read, never a thing or a code.
+_MONEY_WORDS = frozenset(terms("cost costs price prices paid pay charge charged salary wage wages income rent fee fees "
+                               "fare fares bill bills money cash euro euros dollar dollars"))
+
+
+def asks_money(text: str) -> bool:
+    """A sum of money asked: "what was my salary", "how much did I spend on groceries" (not "what did I spend the day doing")."""
+    return bool(_MONEY_WORDS & set(terms(text))) or bool(re.search(r"\bhow\s+much\b(?!\s+time\b).*\b(?:spend|spent)\b", text, re.IGNORECASE))
 
 
 def narrowing_only(text: str, missing: list[str], found: list[str]) -> bool:
@@ -109,6 +121,10 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _MOVING_WORDS
     if question.edge:
         light |= _EDGE_WORDS
+    if question.kind == "time":  # "when was Mia born": asks when Mia first appears; no photo need say "born"
+        light |= {"born"}
+    if question.kind == "counting" and asks_weight(text):  # "how much did Mia weigh when she was born": a weight written with Mia
+        light |= _WEIGHT_WORDS | {"born"}
     # "which airport did I fly out of": the trip's end it asks for, not something to find
     light |= set(terms(" ".join(found.group(0) for found in (_ARRIVING.search(text), _LEAVING.search(text)) if found)))
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
@@ -159,6 +175,33 @@ def trip_edge_asked(text: str) -> str:
 def asks_where(text: str) -> bool:
     """ "where", "whereabouts": any place will do, a town too; "which bar" wants a bar."""
     return bool(re.search(r"\bwhere(?:abouts)?\b", text, re.IGNORECASE))  # "where" is a stop word to terms()
+
+
+_SIGHTS = frozenset(terms("sight sights sightseeing attraction attractions landmark landmarks"))
+
+
+def asks_sights(text: str) -> bool:
+    """ "How many sights did I see", "which places did I visit", "went sightseeing": places one went to see, not where one ate."""
+    words = set(terms(text))
+    return bool(words & _SIGHTS) or ("place" in words and bool(words & {"visit", "visited", "visiting"}))
+
+
+_WEIGHT_WORDS = frozenset(terms("weigh weighed weighs weight heavy"))
+
+
+def asks_weight(text: str) -> bool:
+    """ "How much did Mia weigh", "how heavy was the fish": a weight written in the photos is the answer."""
+    return bool(_WEIGHT_WORDS & set(terms(text)))
+
+
+# Having come to have something or someone: its first appearance is when ("when did we get Bella", "when was Mia born").
+_BEGINNING = re.compile(r"\b(?:born|adopt(?:ed)?|buy|bought|purchased?|(?:get|got)(?!\s+(?:back|home|up|out|off|to|there|in|into|on|away|"
+                        r"from|over|here|married|lost|ready|dressed|better|sick|ill|stuck|paid)\b))\b", re.IGNORECASE)
+
+
+def asks_beginning(text: str) -> bool:
+    """ "When did we get Bella", "when was Mia born", "when did I buy my coat": the thing's first appearance, not its latest."""
+    return bool(_BEGINNING.search(text))
 
 
 def asks_abroad(text: str) -> bool:

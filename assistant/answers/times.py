@@ -12,12 +12,13 @@ from collections import Counter
 from ..core.words import plural
 from .answer import Answer
 from .context import Context, unsure_text
-from .subject import asks_last_presence
+from .subject import asks_beginning, asks_last_presence
 from .whereabouts import last_seen_there
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 LAYOVER_S = 8 * 3600  # a stop in another town this short, between flights, is a connection on the way
 JOURNEY_LOOKBACK_S = 2 * 86400  # how far back the way to a trip is followed
+LIBRARY_START_S = 30 * 86400  # a thing first seen this soon after the library's first photo may have come before it
 
 
 def time_answer(context: Context) -> Answer:
@@ -39,6 +40,8 @@ def time_answer(context: Context) -> Answer:
     if context.by_trip and not side and question.granularity != "clock" and not context.timeline.diary_like:
         edge = _from_journey_start(context, edge)
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
+    if question.ordinal is None and len(set(values)) > 1 and asks_beginning(context.parsed.text):
+        return _first_appearance(context, values)
     if question.ordinal is None and len(set(values)) > 1:
         recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
         candidates = context.latest_first(values, context.groups, [context.evidence([group]) for group in context.groups])
@@ -73,6 +76,19 @@ def _unseen_edge(context: Context, row: int, value: str, pattern: str, side: str
         return ""
     return f"no photos between {min(seen, context.local(row)):%d %b %Y} and {max(seen, context.local(row)):%d %b %Y}: the trip may have " + (
         "ended later" if neighbour > row else "begun earlier")
+
+
+def _first_appearance(context: Context, values: list[str]) -> Answer:
+    """ "When did we get Bella": the first of the occasions that show her, likely (the photos may have missed the day);
+    unsure when that is the library's first month, which may have begun after it."""
+    first = context.groups[0]
+    library_began = int(context.library.local_seconds.min()) if len(context.library) else 0
+    early = context.library.local_seconds[first.first_row] - library_began < LIBRARY_START_S
+    why = ("the library begins then: it may have come before" if early else
+           f"the first of {len(values)} occasions that show it: got, bought or born then, or soon before")
+    return context.answer(values[0], f"{values[0]} ({context.when(first)}, {context.where(first)}), when it first appears.",
+                          context.evidence([first]), f"{len(values)} occasions: {context.listed(context.groups)}",
+                          confidence="unsure" if early else "likely", why=why)
 
 
 def _within_scope(context: Context, edge):

@@ -7,12 +7,11 @@ found (moments.py); the text index is search's own (BM25's words).
 
 from __future__ import annotations
 
-import unicodedata
 import weakref
 
 import numpy as np
 
-from ..core.words import terms
+from ..core.words import folded, terms
 from ..library import Library
 
 
@@ -57,11 +56,6 @@ def _past_forms(verb: str) -> set[str]:
     """How the photos would write the verb in the past ("swam", "landed"): a noun ("a bowl") has none."""
     stem = verb[:-1] if verb.endswith("e") else verb
     return {stem + "ed", verb + verb[-1] + "ed"} | (_IRREGULAR_FORMS.get(verb, set()) - {verb})
-
-
-def folded(word: str) -> str:
-    """A word without its accents, as words are compared here ("café", "Café" and "cafe" are one)."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def word_rows(library: Library, words: list[str]) -> np.ndarray:

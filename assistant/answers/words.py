@@ -1,4 +1,5 @@
-"""What the evidence photos say, as candidate answers: text read (OCR, quoted in captions), colours, objects.
+"""What the evidence photos say, as candidate answers: text read (OCR, quoted in captions), colours, objects,
+people one was with, sums of money and weights.
 
 Each reader takes the photos of one visit and which of them show the subject, and returns a Counter of
 candidate values. Text read is weighed by how particular it is to this visit (a word on every photo of
@@ -11,16 +12,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 
 import numpy as np
 
-from ..core.words import concept_key, terms
+from ..core.words import concept_key, folded, terms
 
 COLOURS = (
     "red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "black", "white", "grey", "gray", "silver",
     "gold", "beige", "navy", "turquoise", "maroon", "cream", "violet", "teal",
 )
 _COLOUR = re.compile(rf"\b({'|'.join(COLOURS)})\b", re.IGNORECASE)
+COLOUR_WORDS = frozenset(COLOURS)
+COLOUR_NEAR_WORDS = 2  # a colour this many words (stop words aside) from the thing is likely its colour
 # Double quotes of any kind; single quotes only around words (an apostrophe inside "man's" is no quote).
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{2,60})[\"“”«»]|(?<![\w])['‘]([^'‘’\n]{2,60}?)['’](?![\w])")
 # Labels too generic to be what someone ate, bought or held, and times ("had a great night").
@@ -53,6 +57,68 @@ SAID_WEIGHT = 3.0  # what the words say was made or eaten counts this much more 
 # Spellings of a number matter only when the question asks for one.
 NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room"))
 SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
+SAME_SIGN_RATIO = 0.85  # words this alike (difflib's ratio) are one word, misread ...
+SAME_SIGN_LETTERS = 4  # ... when they are this long ("GATE 12" and "GATE 7" stay two)
+
+
+# People: a photo shows them by their name or their face, never by a word close in meaning ("sister" is close to "brother").
+PEOPLE = frozenset(terms(
+    "sister brother mother mum mom father dad parent cousin aunt uncle wife husband partner girlfriend boyfriend grandma "
+    "grandpa grandmother grandfather grandparent niece nephew son daughter baby kid child children friend colleague boss "
+    "neighbour neighbor roommate flatmate classmate"))
+# "pho w/ Sam and Mia", "lunch with my sister, Ana": who one was with, as a diary says it.
+_WITH = re.compile(r"\b(?:with|w/)\s+((?:my\s+|our\s+)?[^\W\d_][\w'-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:my\s+|our\s+)?[^\W\d_][\w'-]*)*)",
+                   re.IGNORECASE)
+_ONE_OF = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
+# A sum of money as written: a currency sign or code with a number, or a number with cents ("8.50"); "JL 773" and
+# "GATE 12" are none.
+_AMOUNT = re.compile(r"[$€£¥₹]\s?\d[\d,]*(?:[.,]\d{1,2})?|\b\d[\d,]*[.,]\d{2}\b|"
+                     r"\b\d[\d,]*(?:[.,]\d{1,2})?\s?(?:EUR|USD|AUD|GBP|JPY|CHF|NZD|CAD|euros?|dollars?|pounds?|yen)\b")
+
+
+def people_named(photos: list[dict], subject: list[str]) -> Counter:
+    """Whom a caption says one was with ("pho w/ Sam and Mia", "with my sister"): names and people words, besides the
+    question's own; what a "who" question reads, as nothing seen (a tv, a racquet) is a person."""
+    found: Counter = Counter()
+    for photo in photos:
+        for match in _WITH.finditer(photo.get("caption", "")):
+            for said in _ONE_OF.split(match.group(1)):
+                name = re.sub(r"^(?:my|our)\s+", "", said, flags=re.IGNORECASE)
+                keys = terms(name)
+                if keys and keys[0] not in subject and (name[0].isupper() or keys[0] in PEOPLE):
+                    found[name] += 1
+    return found
+
+
+# A weight as written ("3.4 kg", "7lb 8oz" is read as its pounds), and each unit in kilograms.
+_WEIGHT = re.compile(r"\b(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilos?|kilograms?|g|grams?|lbs?|pounds?)\b", re.IGNORECASE)
+_KILOGRAMS = {"kg": 1.0, "kgs": 1.0, "kilo": 1.0, "kilos": 1.0, "kilogram": 1.0, "kilograms": 1.0, "g": 0.001, "gram": 0.001,
+              "grams": 0.001, "lb": 0.4536, "lbs": 0.4536, "pound": 0.4536, "pounds": 0.4536}
+
+
+def weights_written(photos: list[dict], subject: list[str]) -> Counter:
+    """Weights written with the one asked about, in kilograms ("Mia is here! 3.4 kg" -> 3.4 for Mia); with no one
+    named, any weight written."""
+    wanted = {folded(word) for word in subject}
+    found: Counter = Counter()
+    for photo in photos:
+        for text in (photo.get("caption") or "", photo.get("ocr_text") or ""):
+            if not wanted or wanted & {folded(word) for word in terms(text)}:
+                found.update(round(float(number.replace(",", ".")) * _KILOGRAMS[unit.lower()], 3) for number, unit in _WEIGHT.findall(text))
+    return found
+
+
+def amounts(photos: list[dict], subject: list[str]) -> Counter:
+    """Sums of money written with the thing asked ("Pho tai 8.50" on a menu, "new umbrella, €12"), in one string of a
+    sign or one caption: a price elsewhere on the photo (a café's "COFFEE €3.50" at the airport) is not its price."""
+    wanted = {folded(word) for word in subject}
+    found: Counter = Counter()
+    for photo in photos:
+        strings = OCR_SEGMENTS.split(photo.get("ocr_text") or "") + [photo.get("caption") or ""]
+        for text in strings:
+            if wanted & {folded(word) for word in terms(text)}:
+                found.update(_AMOUNT.findall(text))
+    return found
 
 
 _SPELLED = {word: number for number, word in enumerate(
@@ -70,6 +136,10 @@ def written_count(photo: dict, key: str) -> int | None:
     return max(said) if said else None
 
 
+# A sign's separate strings, as OCR returns them ("CINEMA NOVA  ADMIT ONE  ENCANTO  WiFi"): a reading never runs across two.
+OCR_SEGMENTS = re.compile(r"\s{2,}|\n|\s\|\s")
+
+
 def texts_read(photo: dict) -> list[str]:
     """The text read in a photo: its OCR, and words quoted in its caption."""
     quoted = [first or second for first, second in _QUOTED.findall(photo.get("caption", ""))]
@@ -84,11 +154,10 @@ def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_numb
     scored: Counter = Counter()
     lines: list[list[str]] = []
     for photo, on_subject in zip(photos, shows_subject):
-        for text in texts_read(photo):
-            tokens = text.split()
-            lines.append(tokens)
-            for token in dict.fromkeys(tokens):  # in order: the same answer in every process
-                scored[token.lower()] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
+        segments = [segment.split() for text in texts_read(photo) for segment in OCR_SEGMENTS.split(text)]
+        lines += [tokens for tokens in segments if tokens]
+        for key, token in {token.lower(): token for tokens in segments for token in tokens}.items():  # "PHỞ" and "Phở": once a photo
+            scored[key] += _token_weight(token, rarity, wants_number, asked) * (SUBJECT_PHOTO_WEIGHT if on_subject else 1.0)
     found: Counter = Counter()
     spelling: dict[str, str] = {}
     for tokens in lines:
@@ -99,9 +168,17 @@ def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_numb
     return found
 
 
+def alike(first: str, second: str) -> bool:
+    """Two words one of which may be the other misread by OCR ("FRANKFUT", "FRANKFURT")."""
+    matcher = SequenceMatcher(None, first, second)  # the bound from the lengths alone first: most pairs stop there
+    return matcher.real_quick_ratio() >= SAME_SIGN_RATIO and matcher.ratio() >= SAME_SIGN_RATIO
+
+
 def _token_weight(token: str, rarity, wants_number: bool, asked: set[str]) -> float:
+    """How much a token read may be the answer: its rarity; nothing for the question's own words, however misread."""
     keys = terms(token)
-    if not keys or keys[0] in asked or len(token) < 2:
+    if not keys or len(token) < 2 or keys[0] in asked or (
+            len(keys[0]) >= SAME_SIGN_LETTERS and any(alike(keys[0], word) for word in asked if len(word) >= SAME_SIGN_LETTERS)):
         return 0.0
     weight = rarity(keys[0])
     return weight * 0.5 if any(ch.isdigit() for ch in token) and not wants_number else weight
@@ -148,6 +225,26 @@ def colours(photos: list[dict], subject: list[str]) -> Counter:
 def cooked_things(caption: str) -> list[str]:
     """What a caption says was cooked, made or baked ("Made risotto, pretty good" -> "risotto")."""
     return [thing for match in _COOKED.findall(caption) if terms(thing := _trimmed(match))]  # "made it": no thing
+
+
+def colours_near(photos: list[dict], subject: list[str], owners: set[str] = frozenset()) -> Counter:
+    """Colour words written a word or two from a subject word in a caption, on either side ("painted the front door
+    green", "the new car - a blue Mazda", "New racquet! a red Wilson"): weaker than "a red car", which says whose
+    colour it is; only the nearest colour of each photo counts. Owners ("Sam" of "Sam's car") must be written as
+    near: "the new car - a blue Mazda. Sam loves it" says nothing of Sam's car."""
+    found: Counter = Counter()
+    things_asked = set(subject) - set(owners)
+    for photo in photos:
+        words = terms(photo.get("caption", ""))
+
+        def distance(at: int, wanted: set[str]) -> int:
+            return min((abs(at - other) for other, word in enumerate(words) if word in wanted and other != at), default=len(words))
+        near = [(distance(at, things_asked), word) for at, word in enumerate(words) if word in COLOUR_WORDS
+                and all(distance(at, {owner}) <= COLOUR_NEAR_WORDS for owner in owners)]
+        near = [(far, word) for far, word in near if far <= COLOUR_NEAR_WORDS]
+        if near:
+            found[min(near)[1].replace("gray", "grey")] += 1
+    return found
 
 
 def said_things(caption: str) -> list[str]:

@@ -7,6 +7,7 @@ the same way, so the rules live here, below all of them.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 _STOPWORDS = frozenset(
@@ -32,6 +33,11 @@ def _stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """The indexable words of a text, lower-cased, stop words dropped, lightly stemmed."""
     return [_stem(word) for word in _WORD.findall(text.lower()) if word not in _STOPWORDS]
+
+
+def folded(word: str) -> str:
+    """A word without its accents, as words are compared here ("café", "Café" and "cafe" are one)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def concept_key(label: str) -> str:

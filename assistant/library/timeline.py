@@ -3,7 +3,8 @@
 A stay is a run of consecutive photos at one place (semantic name, else city) without a long gap: one
 visit. Home is the city where most nights are spent (the city of each day's last photo), if they spread over the months;
 after a move (months on end with hardly a night there), the city where those months' nights are spent. A trip is a run
-of consecutive days away from home in one country; its photos are those taken outside the home city of their day.
+of consecutive days away from home in one country; its photos are those taken outside the home city of their day, and
+those of the days around it that say nothing of where they were but kept its time zone.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def _build(library: PhotoColumns) -> Timeline:
     moves = _moves(nights, home_city)
     home_of_row = _homes_on(days, home_city, moves)
     trip_of_row, trips = _trips(days, cities, countries, located, nights, home_of_row, _homes_on(nights[0], home_city, moves))
+    trip_of_row, trips = _continued_in_its_zone(trip_of_row, trips, located, days, library.local_seconds - utc)
     photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
     return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, home_of_row, trip_of_row, trips, place, names, cities,
                     countries, photos_a_day)
@@ -224,6 +226,42 @@ def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located:
         for index, number in enumerate(numbers)
     ]
     return trip_of_row, trips
+
+
+def _continued_in_its_zone(trip_of_row: np.ndarray, trips: list[Trip], located: np.ndarray, days: np.ndarray, offsets: np.ndarray
+                           ) -> tuple[np.ndarray, list[Trip]]:
+    """A trip also holds the photos with no place on the days just before and after it that were taken in its time
+    zone, when that zone is not the one of the nearest located photo beyond them (home's): a diary's last days in
+    Hanoi, GPS off, the camera's clock still on Hanoi's time. A trip in home's own zone is not extended, nor is a
+    trip's last day (the flight home keeps the zone it left from)."""
+    n = len(trip_of_row)
+    if not trips or not n:
+        return trip_of_row, trips
+    # runs of consecutive photos with no place, in one zone, on no trip
+    loose = ~located & (trip_of_row < 0)
+    starts = np.ones(n, dtype=bool)
+    starts[1:] = ~loose[:-1] | (offsets[1:] != offsets[:-1])
+    run = np.cumsum(starts) - 1
+    run_first = np.flatnonzero(starts)
+    run_last = np.append(run_first[1:] - 1, n - 1)
+    located_rows = np.flatnonzero(located)
+    extended = []
+    for number, trip in enumerate(trips):
+        first, last = trip.first_row, trip.last_row
+        after, before = last + 1, first - 1
+        if after < n and loose[after] and offsets[after] == offsets[last] and days[after] > days[last]:
+            end = int(run_last[run[after]])
+            following = located_rows[np.searchsorted(located_rows, end, side="right"):][:1]
+            if not len(following) or offsets[following[0]] != offsets[last]:
+                trip_of_row[after:end + 1], last = number, end
+        if before >= 0 and loose[before] and offsets[before] == offsets[first] and days[before] < days[first]:
+            begin = int(run_first[run[before]])
+            preceding = located_rows[:np.searchsorted(located_rows, begin)][-1:]
+            if not len(preceding) or offsets[preceding[0]] != offsets[first]:
+                trip_of_row[begin:before + 1], first = number, begin
+        extended.append(trip if (first, last) == (trip.first_row, trip.last_row) else
+                        Trip(first, last, trip.city, trip.country, _iso_day(int(days[first])), _iso_day(int(days[last]))))
+    return trip_of_row, extended
 
 
 def _first_and_last(groups: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

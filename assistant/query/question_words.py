@@ -48,7 +48,7 @@ PLACE_SINGULARS = word_set(
     "neighbourhood neighborhood bank library zoo lake mountain whereabouts dentist doctor arena rink pool salon barber "
     "hairdresser studio court deli diner bistro canteen pizzeria bookshop bookstore garage campsite resort centre center "
     "temple cathedral castle palace square harbour harbor port aquarium spa tower bridge terminal farm stall kiosk house "
-    "apartment")
+    "apartment sight attraction landmark")
 PLACE_NOUNS = with_plurals(" ".join(PLACE_SINGULARS - {"whereabouts"})) | {"whereabouts"}
 TIME_NOUNS = word_set("date day time year month week hour season weekday weekend morning evening afternoon night o'clock")
 # Things whose answer is read in the photos: a brand, a title, a number, a name ("which floor", "which gate": the

@@ -227,3 +227,35 @@ def test_a_day_without_gps_inside_a_trip_was_on_the_trip(tmp_path):
 def test_a_diary_does_not_show_when_a_day_ended(diary):
     answer = answer_question(diary[0], "What time did I go to bed on 3 March 2015?")
     assert answer.value is None and answer.confidence == "unsure"
+
+
+def _trip_abroad(folder, gps_days: int, zone_hours: int) -> Library:
+    """A diary at home in Bristol (UTC, no GPS), then six days in Hanoi whose GPS was on for the first `gps_days`
+    only, the camera's clock `zone_hours` ahead, then home again."""
+    hanoi = dict(city="Hanoi", country="Vietnam", country_code="VN", lat=21.03, lng=105.85)
+    bare = dict(city="", country="", country_code="", lat=float("nan"), lng=float("nan"))
+    home = dict(BRISTOL, lat=float("nan"), lng=float("nan"))
+    days = [(datetime(2016, 6, day), home, 0, "Coffee at home") for day in range(1, 30)]
+    days += [(datetime(2016, 7, day), hanoi if day < 3 + gps_days else bare, zone_hours, caption)
+             for day, caption in zip(range(3, 9), ("Landed in Hanoi", "The lake this morning", "Temple, so hot", "Walked for hours",
+                                                   "Lazy day, books and coffee", "Airport. Long way home."))]
+    days += [(datetime(2016, 7, day), home, 0, "Laundry day") for day in range(10, 31)]
+    local = np.array([when.replace(hour=18) for when, _, _, _ in days], dtype="datetime64[s]")
+    offsets = np.array([hours * 3600 for _, _, hours, _ in days])
+    columns = {name: [where[name] for _, where, _, _ in days] for name in ("city", "country", "country_code", "lat", "lng")}
+    table = photo_table(local, taken_at_utc=local - offsets.astype("timedelta64[s]"), utc_offset_s=offsets.astype(np.int32),
+                        caption=[caption for _, _, _, caption in days], **columns)
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+def test_days_without_gps_in_a_trips_time_zone_are_the_trip(tmp_path):
+    """The GPS was off for the last days in Hanoi, but the camera's clock still kept Hanoi's time: those days were the
+    trip, so it lasted six days. The same days in home's own time zone say nothing of where they were."""
+    abroad = _trip_abroad(tmp_path / "abroad", gps_days=2, zone_hours=7)
+    assert [(trip.first_day, trip.last_day) for trip in timeline_of(abroad).trips] == [("2016-07-03", "2016-07-08")]
+    stay = answer_question(abroad, "How long was I in Hanoi in 2016?")
+    assert stay.value == 5 * 86400 and stay.confidence == "likely"
+    assert answer_question(abroad, "Where was I on 7 July 2016?").value == "Hanoi"
+    same_zone = _trip_abroad(tmp_path / "same", gps_days=2, zone_hours=0)
+    assert [(trip.first_day, trip.last_day) for trip in timeline_of(same_zone).trips] == [("2016-07-03", "2016-07-04")]
