@@ -12,6 +12,7 @@ from ..library import Library
 from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .moments import Moments
+from .scope import LOCATED_FOR_SURE, whereabouts_unknown
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
 from .visits import Group
@@ -78,6 +79,20 @@ class Context:
             return "a single photo says it"
         thin = self.moments.thin_words(group.rows)
         return f"only one photo there has {', '.join(map(repr, thin))}" if thin else ""
+
+    def unplaced_then(self, after: int = -1, before: int | None = None) -> str:
+        """Why occasions found by their place alone may not be all of them: too many photos of the question's time
+        (between rows `after` and `before`) say nothing of where they were taken; "" when nearly all do, or when
+        the question names no place."""
+        if self.moments.subject or not self.parsed.place.terms:
+            return ""
+        rows = np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds))
+        rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
+        share = float(whereabouts_unknown(self.library, self.timeline)[rows].mean()) if len(rows) else 0.0
+        if share <= 1 - LOCATED_FOR_SURE:
+            return ""
+        when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""
+        return f"{share:.0%} of the photos {when} say nothing of where they were taken".replace("  ", " ")
 
     @property
     def has_sentence_model(self) -> bool:

@@ -21,6 +21,7 @@ from .answer import Answer, NotAQuestion
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, word_rows
+from .scope import LOCATED_FOR_SURE
 from .names import asked_category, venue_values
 from .reading import colour_answer, counting_answer, object_answer, ocr_answer
 from .times import time_answer
@@ -29,11 +30,10 @@ from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .whereabouts import on_a_trip
 
-# A place is "never" visited for sure only when nearly every photo in the question's time has GPS.
-LOCATED_FOR_SURE = 0.9
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
+ENDS_UNSEEN = "the camera was off just before or after the trip, which may have been longer"
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
 
@@ -145,6 +145,8 @@ def _frequency(context: Context) -> Answer:
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     # a count is as sure as what found its visits: GPS and place names are; a captioner's words may miss some
     sure, why = _counted_by(context)
+    if unit == "day" and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
+        sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:
@@ -164,7 +166,10 @@ def _under_way_before(context: Context, groups: list) -> list:
 def _counted_by(context: Context) -> tuple[str, str]:
     """How sure a count of visits is: sure when GPS or place names found every visit, likely from photos' words."""
     moments = context.moments
-    if not moments.subject or all(moments.named_in(group.rows) for group in context.groups):
+    if not moments.subject:
+        unseen = context.unplaced_then()
+        return ("likely", unseen) if unseen else ("sure", "")
+    if all(moments.named_in(group.rows) for group in context.groups):
         return "sure", ""
     return "likely", "counted from the photos' words, which can miss a visit"
 
@@ -358,7 +363,7 @@ def _trip_length(context: Context) -> Answer:
     return context.answer(seconds[-1], f"{human(seconds[-1])} ({context.when(groups[-1])}).", context.evidence(groups[-1:]),
                           f"from the trip's first photo to its last ({trips[-1].first_day} to {trips[-1].last_day})",
                           confidence="sure" if seen_whole else "likely",
-                          why="" if seen_whole else "the camera was off just before or after the trip, which may have been longer")
+                          why="" if seen_whole else ENDS_UNSEEN)
 
 
 def _photographed_to_the_ends(context: Context, group) -> bool:

@@ -55,9 +55,13 @@ def time_answer(context: Context) -> Answer:
     row, stayed = last_seen_there(context, int(edge(group))) if side == "last there" else (int(edge(group)), "")
     value = context.local(row).strftime(pattern) if stayed else value
     evidence = list(dict.fromkeys([*way_there, row, *context.evidence([group])]))  # and the photo the time is read from
+    # found by its place alone: photos that say nothing of where they were may hide an earlier (later, another) time there
+    unseen = (context.unplaced_then(after=group.last_row) if question.ordinal == -1 else
+              context.unplaced_then() if question.ordinal is None else context.unplaced_then(before=group.first_row))
+    doubt = thin or stayed or unseen
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if thin or stayed else "sure", why=thin or stayed)
+                          confidence="likely" if doubt else "sure", why=doubt)
 
 
 def _within_scope(context: Context, edge):

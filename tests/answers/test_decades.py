@@ -1,0 +1,98 @@
+"""A photo diary over decades, located only in its later years: film scans (1990-2008) with no position or
+town, then a phone with GPS on some photos, a home in Lyon and then in Porto, and one trip to Rome by film
+(named only in its captions) and one by phone. Where the photos say nothing of where they were, no home is
+assumed and answers found by place alone are not sure."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from assistant.answers import answer_question
+from assistant.indexing import commit_photo_table
+from assistant.library import Library
+from assistant.library.timeline import timeline_of
+from assistant.testing.library import photo_table
+
+LYON = ("Lyon", "France", "FR", 45.7640, 4.8357)
+PORTO = ("Porto", "Portugal", "PT", 41.1579, -8.6291)
+ROME = ("Rome", "Italy", "IT", 41.9028, 12.4964)
+FILM_ROME = (date(1995, 5, 10), date(1995, 5, 14))
+PHONE_ROME = (date(2013, 5, 10), date(2013, 5, 14))
+MOVED = date(2011, 1, 15)
+NOW = datetime(2014, 12, 31, 20, 0)
+
+
+def _photos() -> list[tuple[datetime, str, tuple | None]]:
+    """(local time, caption, place or None): a film photo every five days at noon, a phone photo every other day."""
+    photos = []
+    day = date(1990, 1, 3)
+    while day < date(2009, 1, 1):
+        on_trip = FILM_ROME[0] <= day <= FILM_ROME[1]
+        if on_trip or (day - date(1990, 1, 3)).days % 5 == 0:
+            caption = "Arrived in Rome, hot" if day == FILM_ROME[0] else "the Colosseum" if on_trip else "quiet day at home"
+            photos.append((datetime.combine(day, datetime.min.time()).replace(hour=12), caption, None))
+        day += timedelta(days=1)
+    day = date(2009, 3, 1)
+    while day <= NOW.date():
+        on_trip = PHONE_ROME[0] <= day <= PHONE_ROME[1]
+        if on_trip or (day - date(2009, 3, 1)).days % 2 == 0:
+            home = LYON if day < MOVED else PORTO
+            located = on_trip or day.day % 4 < 2  # GPS on about half the days at home
+            photos.append((datetime.combine(day, datetime.min.time()).replace(hour=18), "a walk" if not on_trip else "Rome again",
+                           (ROME if on_trip else home) if located else None))
+        day += timedelta(days=1)
+    return photos
+
+
+@pytest.fixture(scope="module")
+def decades(tmp_path_factory) -> Library:
+    photos = _photos()
+    places = [place or ("", "", "", np.nan, np.nan) for _, _, place in photos]
+    table = photo_table(np.array([when for when, _, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption, _ in photos],
+                        city=[p[0] for p in places], country=[p[1] for p in places], country_code=[p[2] for p in places],
+                        lat=[p[3] for p in places], lng=[p[4] for p in places])
+    folder = tmp_path_factory.mktemp("decades") / "lib"
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+def test_a_home_located_only_in_the_later_years_is_home(decades):
+    """Porto's nights, located in four of twenty-five years, are a home, not trips away from nowhere."""
+    timeline = timeline_of(decades)
+    assert timeline.home_city == "Porto"
+    assert [trip.city for trip in timeline.trips] == ["Rome"]
+    assert answer_question(decades, "How many trips did I take in 2012?", now=NOW).value in (0, None)
+
+
+def test_no_home_is_assumed_before_one_was_located(decades):
+    """The film years say nothing of where home was: they are neither Lyon's (the first home located) nor Porto's."""
+    timeline = timeline_of(decades)
+    film = decades.local_seconds < np.datetime64("2009-01-01T00:00:00").astype(np.int64)
+    assert set(timeline.home_of_row[film]) == {""}
+    assert set(timeline.home_of_row[~film]) == {"Lyon", "Porto"}
+    first = answer_question(decades, "When was I first in Porto?", now=NOW)
+    assert first.value.startswith("2011-01") and first.confidence == "likely"  # the film years might hold an earlier visit
+    assert answer_question(decades, "Where was I on 3 January 1990?", now=NOW).value != "Lyon"
+
+
+def test_the_first_time_somewhere_is_likely_when_earlier_photos_say_nowhere(decades):
+    first = answer_question(decades, "When did I first go to Rome?", now=NOW)
+    assert first.value == "2013-05-10" and first.confidence == "likely" and "say nothing of where" in first.why
+    last = answer_question(decades, "When was I last in Rome?", now=NOW)  # every photo after it is at a home known
+    assert last.value == "2013-05-14" and "say nothing of where" not in last.why
+
+
+def test_a_count_by_place_is_likely_when_photos_of_that_time_say_nowhere(decades):
+    every = answer_question(decades, "How many times have I been to Rome?", now=NOW)
+    assert every.value == 1 and every.confidence == "likely"  # 1995's trip is in the captions of unplaced scans
+    in_2013 = answer_question(decades, "How many times did I go to Rome in 2013?", now=NOW)
+    assert in_2013.value == 1 and in_2013.confidence == "sure"
+
+
+def test_the_days_of_a_trip_whose_ends_no_photo_shows_are_likely(decades):
+    """A photo every other day shows neither when the trip began nor when it ended."""
+    days = answer_question(decades, "How many days was I in Rome in 2013?", now=NOW)
+    assert days.value == 5 and days.confidence == "likely" and "may have been longer" in days.why
