@@ -20,6 +20,7 @@ LYON = ("Lyon", "France", "FR", 45.7640, 4.8357)
 PORTO = ("Porto", "Portugal", "PT", 41.1579, -8.6291)
 ROME = ("Rome", "Italy", "IT", 41.9028, 12.4964)
 FILM_ROME = (date(1995, 5, 10), date(1995, 5, 14))
+FILM_NEW_YORK = (date(2001, 5, 2), date(2001, 5, 6))
 PHONE_ROME = (date(2013, 5, 10), date(2013, 5, 14))
 MOVED = date(2011, 1, 15)
 NOW = datetime(2014, 12, 31, 20, 0)
@@ -30,9 +31,10 @@ def _photos() -> list[tuple[datetime, str, tuple | None]]:
     photos = []
     day = date(1990, 1, 3)
     while day < date(2009, 1, 1):
-        on_trip = FILM_ROME[0] <= day <= FILM_ROME[1]
+        on_trip = FILM_ROME[0] <= day <= FILM_ROME[1] or FILM_NEW_YORK[0] <= day <= FILM_NEW_YORK[1]
         if on_trip or (day - date(1990, 1, 3)).days % 5 == 0:
-            caption = "Arrived in Rome, hot" if day == FILM_ROME[0] else "the Colosseum" if on_trip else "quiet day at home"
+            caption = ("Arrived in Rome, hot" if day == FILM_ROME[0] else "New York at last!" if day == FILM_NEW_YORK[0]
+                       else "sightseeing" if on_trip else "quiet day at home")
             photos.append((datetime.combine(day, datetime.min.time()).replace(hour=12), caption, None))
         day += timedelta(days=1)
     day = date(2009, 3, 1)
@@ -96,3 +98,9 @@ def test_the_days_of_a_trip_whose_ends_no_photo_shows_are_likely(decades):
     """A photo every other day shows neither when the trip began nor when it ended."""
     days = answer_question(decades, "How many days was I in Rome in 2013?", now=NOW)
     assert days.value == 5 and days.confidence == "likely" and "may have been longer" in days.why
+
+
+def test_a_city_never_located_is_found_by_its_name_as_the_question_writes_it(decades):
+    """The gazetteer calls it "New York City"; the scans' captions say "New York"."""
+    went = answer_question(decades, "When did I go to New York?", now=NOW)
+    assert went.value == "2001-05-02" and went.confidence == "likely"
