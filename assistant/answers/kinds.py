@@ -28,7 +28,7 @@ from .times import time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_where, content_words, trip_edge_asked
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
-from .whereabouts import on_a_trip
+from .whereabouts import on_a_trip, on_a_trip_unseen
 
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
@@ -84,7 +84,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.kind == "distance":
         return distance(context, rows if moments.subject else np.flatnonzero(moments.scope))
     if question.kind != "frequency" and not groups:
-        return context.nothing_found()
+        unseen = on_a_trip_unseen(context, question.granularity == "country") if _asks_town(parsed, moments) else None
+        return unseen or context.nothing_found()
     return _RULES[question.kind](context)
 
 

@@ -22,6 +22,7 @@ ROME = ("Rome", "Italy", "IT", 41.9028, 12.4964)
 FILM_ROME = (date(1995, 5, 10), date(1995, 5, 14))
 FILM_NEW_YORK = (date(2001, 5, 2), date(2001, 5, 6))
 PHONE_ROME = (date(2013, 5, 10), date(2013, 5, 14))
+UNSEEN_ROME_DAY = date(2013, 5, 12)  # the phone stayed in the hotel
 MOVED = date(2011, 1, 15)
 NOW = datetime(2014, 12, 31, 20, 0)
 
@@ -40,7 +41,7 @@ def _photos() -> list[tuple[datetime, str, tuple | None]]:
     day = date(2009, 3, 1)
     while day <= NOW.date():
         on_trip = PHONE_ROME[0] <= day <= PHONE_ROME[1]
-        if on_trip or (day - date(2009, 3, 1)).days % 2 == 0:
+        if (on_trip and day != UNSEEN_ROME_DAY) or (not on_trip and (day - date(2009, 3, 1)).days % 2 == 0):
             home = LYON if day < MOVED else PORTO
             located = on_trip or day.day % 4 < 2  # GPS on about half the days at home
             photos.append((datetime.combine(day, datetime.min.time()).replace(hour=18), "a walk" if not on_trip else "Rome again",
@@ -104,3 +105,19 @@ def test_a_city_never_located_is_found_by_its_name_as_the_question_writes_it(dec
     """The gazetteer calls it "New York City"; the scans' captions say "New York"."""
     went = answer_question(decades, "When did I go to New York?", now=NOW)
     assert went.value == "2001-05-02" and went.confidence == "likely"
+
+
+def test_a_day_at_home_without_gps_is_at_home_likely(decades):
+    unplaced_at_home = next(when for when, _, place in _photos() if place is None and when.year == 2012)
+    where = answer_question(decades, f"Where was I on {unplaced_at_home:%d %B %Y}?", now=NOW)
+    assert where.value == "Porto" and where.confidence == "likely" and "at home" in where.why
+    country = answer_question(decades, f"Which country was I in on {unplaced_at_home:%d %B %Y}?", now=NOW)
+    assert country.value == "Portugal" and country.confidence == "likely"
+
+
+def test_a_day_without_photos_is_the_trip_it_lies_in_likely_and_else_unknown(decades):
+    inside = answer_question(decades, f"Where was I on {UNSEEN_ROME_DAY:%d %B %Y}?", now=NOW)
+    assert inside.value == "Rome" and inside.confidence == "likely" and "within your trip to Rome" in inside.why
+    shot = {when.date() for when, _, _ in _photos()}
+    at_home = next(date(2012, 6, 1) + timedelta(days=n) for n in range(10) if date(2012, 6, 1) + timedelta(days=n) not in shot)
+    assert answer_question(decades, f"Where was I on {at_home:%d %B %Y}?", now=NOW).value is None  # no photo, no trip: who knows
