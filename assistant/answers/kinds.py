@@ -62,8 +62,9 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March", "where was I in mid-September": not home
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
     venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
+    towns_ranked = _asks_town(parsed, moments) and bool(question.extreme)  # "which city did I visit most": of all trips
     by_trip = question.unit == "trip" or asks_for_trips(parsed.visual) or (
-        not moments.subject and bool(parsed.place.terms) and not venue_asked and mostly_away(timeline, rows))
+        (towns_ranked or (not moments.subject and bool(parsed.place.terms) and not venue_asked)) and mostly_away(timeline, rows))
     ordinal = question.ordinal
     if question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
@@ -75,7 +76,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
     if question.kind == "frequency" and question.means == "fly" and not moments.missing:
         return flights(context)
-    if not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
+    if (not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance"
+            and not towns_ranked):
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
     if moments.missing and moments.found and question.kind not in READING_KINDS:
         return _partly_found(context)  # which visits count depends on every word; what is read there does not

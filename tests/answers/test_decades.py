@@ -121,3 +121,22 @@ def test_a_day_without_photos_is_the_trip_it_lies_in_likely_and_else_unknown(dec
     shot = {when.date() for when, _, _ in _photos()}
     at_home = next(date(2012, 6, 1) + timedelta(days=n) for n in range(10) if date(2012, 6, 1) + timedelta(days=n) not in shot)
     assert answer_question(decades, f"Where was I on {at_home:%d %B %Y}?", now=NOW).value is None  # no photo, no trip: who knows
+
+
+def test_the_city_visited_most_is_counted_by_trips(tmp_path):
+    """Two short trips to Lisbon and a long one to Madrid, from Porto: Lisbon is visited most, though Madrid has more
+    days of photos; the question names no place or time, and still has one."""
+    lisbon, madrid = ("Lisbon", "Portugal", "PT", 38.7223, -9.1393), ("Madrid", "Spain", "ES", 40.4168, -3.7038)
+    trips = {date(2016, 3, 4): (lisbon, 3), date(2016, 6, 10): (madrid, 12), date(2016, 10, 7): (lisbon, 2)}
+    photos, day = [], date(2016, 1, 1)
+    while day <= date(2016, 12, 31):
+        started = [first for first, (_, days) in trips.items() if first <= day < first + timedelta(days=days)]
+        place = trips[started[0]][0] if started else PORTO
+        photos.append((datetime.combine(day, datetime.min.time()).replace(hour=19), place))
+        day += timedelta(days=1)
+    table = photo_table(np.array([when for when, _ in photos], dtype="datetime64[s]"), caption=["a day"] * len(photos),
+                        city=[p[0] for _, p in photos], country=[p[1] for _, p in photos], country_code=[p[2] for _, p in photos],
+                        lat=[p[3] for _, p in photos], lng=[p[4] for _, p in photos])
+    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
+    library = Library.open(tmp_path / "lib")
+    assert answer_question(library, "Which city did I visit most?").value == "Lisbon"
