@@ -62,7 +62,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March", "where was I in mid-September": not home
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
     venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
-    towns_ranked = _asks_town(parsed, moments) and bool(question.extreme)  # "which city did I visit most": of all trips
+    # "which city did I visit most", "which year did I travel most": of all trips
+    towns_ranked = bool(question.extreme) and (_asks_town(parsed, moments) or (question.kind == "time" and asks_for_trips(parsed.visual)))
     by_trip = question.unit == "trip" or asks_for_trips(parsed.visual) or (
         (towns_ranked or (not moments.subject and bool(parsed.place.terms) and not venue_asked)) and mostly_away(timeline, rows))
     ordinal = question.ordinal

@@ -39,6 +39,8 @@ def time_answer(context: Context) -> Answer:
     if context.by_trip and not side and question.granularity != "clock" and not context.timeline.diary_like:
         edge = _from_journey_start(context, edge)
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
+    if question.extreme and question.granularity in ("year", "month", "weekday"):  # "which year did I swim most": counted
+        return context.valued([(value, context.evidence([group])) for value, group in zip(values, context.groups)], "in")
     if question.ordinal is None and len(set(values)) > 1:
         recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
         candidates = context.latest_first(values, context.groups, [context.evidence([group]) for group in context.groups])

@@ -123,20 +123,39 @@ def test_a_day_without_photos_is_the_trip_it_lies_in_likely_and_else_unknown(dec
     assert answer_question(decades, f"Where was I on {at_home:%d %B %Y}?", now=NOW).value is None  # no photo, no trip: who knows
 
 
-def test_the_city_visited_most_is_counted_by_trips(tmp_path):
-    """Two short trips to Lisbon and a long one to Madrid, from Porto: Lisbon is visited most, though Madrid has more
-    days of photos; the question names no place or time, and still has one."""
-    lisbon, madrid = ("Lisbon", "Portugal", "PT", 38.7223, -9.1393), ("Madrid", "Spain", "ES", 40.4168, -3.7038)
-    trips = {date(2016, 3, 4): (lisbon, 3), date(2016, 6, 10): (madrid, 12), date(2016, 10, 7): (lisbon, 2)}
-    photos, day = [], date(2016, 1, 1)
+LISBON = ("Lisbon", "Portugal", "PT", 38.7223, -9.1393)
+MADRID = ("Madrid", "Spain", "ES", 40.4168, -3.7038)
+
+
+def _located_years(folder, trips: dict, swims: set[date] = frozenset()) -> Library:
+    """A photo every evening of 2015-2016, located at home in Porto or on the trips given (first day: (place, days));
+    a morning photo on the days in `swims` says "Sea swim at Foz"."""
+    photos, day = [], date(2015, 1, 1)
     while day <= date(2016, 12, 31):
         started = [first for first, (_, days) in trips.items() if first <= day < first + timedelta(days=days)]
         place = trips[started[0]][0] if started else PORTO
-        photos.append((datetime.combine(day, datetime.min.time()).replace(hour=19), place))
+        if day in swims:
+            photos.append((datetime.combine(day, datetime.min.time()).replace(hour=8), "Sea swim at Foz", PORTO))
+        photos.append((datetime.combine(day, datetime.min.time()).replace(hour=19), "a day", place))
         day += timedelta(days=1)
-    table = photo_table(np.array([when for when, _ in photos], dtype="datetime64[s]"), caption=["a day"] * len(photos),
-                        city=[p[0] for _, p in photos], country=[p[1] for _, p in photos], country_code=[p[2] for _, p in photos],
-                        lat=[p[3] for _, p in photos], lng=[p[4] for _, p in photos])
-    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
-    library = Library.open(tmp_path / "lib")
-    assert answer_question(library, "Which city did I visit most?").value == "Lisbon"
+    table = photo_table(np.array([when for when, _, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption, _ in photos],
+                        city=[p[0] for _, _, p in photos], country=[p[1] for _, _, p in photos],
+                        country_code=[p[2] for _, _, p in photos], lat=[p[3] for _, _, p in photos], lng=[p[4] for _, _, p in photos])
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+def test_the_city_visited_most_is_counted_by_trips(tmp_path):
+    """Two short trips to Lisbon and a long one to Madrid, from Porto: Lisbon is visited most, though Madrid has more
+    days of photos; the question names no place or time, and still has one."""
+    trips = {date(2016, 3, 4): (LISBON, 3), date(2016, 6, 10): (MADRID, 12), date(2016, 10, 7): (LISBON, 2)}
+    assert answer_question(_located_years(tmp_path / "lib", trips), "Which city did I visit most?").value == "Lisbon"
+
+
+def test_the_year_most_is_the_year_with_most_occasions_not_the_latest(tmp_path):
+    trips = {date(2015, 2, 6): (LISBON, 3), date(2015, 5, 8): (MADRID, 3), date(2015, 9, 4): (LISBON, 3), date(2016, 4, 1): (MADRID, 4)}
+    swims = {date(2015, 6, 1) + timedelta(days=7 * week) for week in range(12)} | {date(2016, 7, 4), date(2016, 7, 11)}
+    library = _located_years(tmp_path / "lib", trips, swims)
+    assert answer_question(library, "Which year did I travel the most?").value == "2015"
+    most = answer_question(library, "Which year did I swim the most?")
+    assert most.value == "2015" and most.confidence != "unsure"
