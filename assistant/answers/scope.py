@@ -80,7 +80,7 @@ def _at_home_named(library: Library, timeline: Timeline, term: PlaceTerm) -> np.
     named = np.zeros(len(library), dtype=bool)
     cities = {normalize(area.name) for area in term.areas if area.kind == "city"}
     codes = {area.country_code for area in term.areas if area.kind == "country" and area.country_code}
-    for home in set(timeline.home_of_row.tolist()) - {""}:
+    for home in timeline.homes:
         home_codes = library.country_code[timeline.cities == home]
         home_codes = home_codes[home_codes != ""]
         in_country = bool(codes) and bool(len(home_codes)) and Counter(home_codes.tolist()).most_common(1)[0][0] in codes

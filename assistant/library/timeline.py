@@ -61,7 +61,8 @@ class Timeline:
     stay_last: np.ndarray
     home_city: str  # where most nights are spent
     home_country: str  # the home city's country ("" when home is never located)
-    home_of_row: np.ndarray  # per photo: the home city of its day (home_city, or where one had moved to)
+    home_of_row: np.ndarray  # per photo: the home city of its day (home_city, or where one had moved to; "" before any was located)
+    homes: tuple[str, ...]  # the home cities home_of_row names, in the order lived in
     trip_of_row: np.ndarray  # trip number of every photo, -1 for photos at home
     trips: list[Trip]
     places: np.ndarray  # per photo: its semantic name, else its city ("" when neither is known)
@@ -114,7 +115,8 @@ def _build(library: PhotoColumns) -> Timeline:
     home_of_row = _homes_on(days, home_city, moves, known_from)
     trip_of_row, trips = _trips(days, cities, countries, located, nights, home_of_row, _homes_on(nights[0], home_city, moves, known_from))
     photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
-    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, home_of_row, trip_of_row, trips, place, names, cities,
+    homes = tuple(city for city in dict.fromkeys(home_of_row.tolist()) if city)
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, home_of_row, homes, trip_of_row, trips, place, names, cities,
                     countries, photos_a_day)
 
 

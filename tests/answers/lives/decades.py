@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
-import pandas as pd
 
-from .camera import IRRELEVANT_TEXTS, misread
-from .truth import Asked, day_of
+from .camera import IRRELEVANT_TEXTS, episode_life, misread
+from .truth import Asked, day_of, top
 from .world import Life, Place, Scene, Stay
 
 FIRST, LAST = date(1985, 1, 1), date(2020, 12, 31)
@@ -297,49 +296,15 @@ class _Diary:
 
 def life() -> Life:
     """Ruth's diary: the simulated episodes and the photos of some of them."""
-    from assistant.testing.library import photo_table
-
-    from .camera import _offset_s
-
     diary = _Diary(np.random.default_rng(1985))
     diary.live()
-    rows = sorted(diary.photos, key=lambda row: row["local_time"])
-    local = np.array([row["local_time"] for row in rows], dtype="datetime64[s]")
-    for index in range(1, len(local)):  # film scans of one day share noon: a second apart
-        if local[index] <= local[index - 1]:
-            local[index] = local[index - 1] + np.timedelta64(1, "s")
-    offsets = np.array([_offset_s(row["timezone"], row["local_time"].date(), row["local_time"].hour) for row in rows])
-    approximate = np.array([row["approximate"] for row in rows], dtype=bool)
-    photos = photo_table(
-        local, taken_at_utc=local - offsets.astype("timedelta64[s]"), timezone=[row["timezone"] for row in rows],
-        utc_offset_s=offsets.astype(np.int32), lat=[row["lat"] for row in rows], lng=[row["lng"] for row in rows],
-        city=[row["city"] for row in rows], country=[row["country"] for row in rows], country_code=[row["country_code"] for row in rows],
-        caption=[row["caption"] for row in rows], time_approximate=approximate, time_approx=approximate,
-        zone_source=np.where(approximate, "home", "metadata"),
-    )
-    photos["_ocr"] = [row["ocr"] for row in rows]
-    photos["_tags"] = [[] for _ in rows]
-    photos["_objects"] = [row["objects"] for row in rows]
-    for row, image_id in zip(rows, photos["image_id"]):
-        stay = row["stay"]
-        stay.image_ids.append(image_id)
-        stay.facts["told"] = stay.facts.get("told", False) or row["told"]
-        for text in row["shown"]:
-            stay.showing.setdefault(text, []).append(image_id)
-    shot = {row["local_time"].date() for row in rows}
-    off = frozenset(FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)) - shot
-    person = Life("decades", "Ruth's photo diary over decades: Edinburgh, Lyon, Porto, 1985-2020", diary.stays, PORTO.zone, off)
-    person.photos = pd.DataFrame(photos)
-    return person
+    for row in diary.photos:  # an episode is told when one of its photos says what it was
+        row["stay"].facts["told"] = row["stay"].facts.get("told", False) or row["told"]
+    return episode_life("decades", "Ruth's photo diary over decades: Edinburgh, Lyon, Porto, 1985-2020", diary.stays, diary.photos,
+                        PORTO.zone, FIRST, LAST)
 
 
 # --- the questions --------------------------------------------------------------------------------------------
-
-def _top(counts: dict) -> str | None:
-    """The one most frequent key, or None when first place is shared."""
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    return ranked[0][0] if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-
 
 def questions(person: Life) -> list:
     ask = Asked(person)
@@ -433,16 +398,16 @@ def questions(person: Life) -> list:
 
     # Which ... the most.
     per_city = {name: len(of_city(name)) for name in {trip.city.name for trip in seen_trips} - {"Porto", "Edinburgh"}}
-    ask("Which city did I visit most?", "location", _top(per_city), [s for trip in of_city(_top(per_city)) for s in visits[trip]])
+    ask("Which city did I visit most?", "location", top(per_city), [s for trip in of_city(top(per_city)) for s in visits[trip]])
     in_lyon = {name: sum(trip.city.name == name and LYON is home_on(trip.first) for trip in seen_trips) for name in per_city}
-    ask("Which city did I visit most while I lived in Lyon?", "location", _top(in_lyon),
-        [s for trip in seen_trips if trip.city.name == _top(in_lyon) and home_on(trip.first) is LYON for s in visits[trip]])
+    ask("Which city did I visit most while I lived in Lyon?", "location", top(in_lyon),
+        [s for trip in seen_trips if trip.city.name == top(in_lyon) and home_on(trip.first) is LYON for s in visits[trip]])
     per_year = {year: sum(trip.first.year == year for trip in seen_trips) for year in range(FIRST.year, LAST.year + 1)}
-    if _top(per_year):
-        ask("Which year did I travel the most?", "time", str(_top(per_year)), [s for trip in seen_trips if trip.first.year == _top(per_year) for s in visits[trip]])
+    if top(per_year):
+        ask("Which year did I travel the most?", "time", str(top(per_year)), [s for trip in seen_trips if trip.first.year == top(per_year) for s in visits[trip]])
     choir = ask.stays("choir", where=told)
     weekdays = {f"{s.day:%A}": sum(x.day.weekday() == s.day.weekday() for x in choir if x.day.year == 2004) for s in choir if s.day.year == 2004}
-    ask("Which day of the week did I usually go to choir in 2004?", "time", _top(weekdays), [s for s in choir if s.day.year == 2004])
+    ask("Which day of the week did I usually go to choir in 2004?", "time", top(weekdays), [s for s in choir if s.day.year == 2004])
 
     # The first and the last time I did something.
     for activity, form in (("choir", "When did I first go to choir?"), ("painting", "when did I first go to the watercolour class"),
