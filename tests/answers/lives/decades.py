@@ -423,6 +423,26 @@ def questions(person: Life) -> list:
     ask("What was the name of the market I went to in Porto?", "location", "Bolhão",
         ask.stays("market", where=lambda s: s.facts["city"] == "Porto" and bool(s.showing)))
 
+    # The phone years: trips within the home's country and abroad (a second batch, written before it was run).
+    phone_trips = [trip for trip in seen_trips if trip.first >= PHONE_FROM]
+    abroad = lambda trip: trip.city.country != home_on(trip.first).country  # noqa: E731
+    lisbon_2017 = [trip for trip in of_city("Lisbon") if trip.first.year == 2017]
+    ask("How many times did I go to Lisbon in 2017?", "frequency", len(lisbon_2017), [s for trip in lisbon_2017 for s in visits[trip]])
+    for year in (2013, 2016, 2019):
+        away = [trip for trip in phone_trips if trip.first.year == year and abroad(trip)]
+        ask(f"How many trips abroad did I take in {year}?", "frequency", len(away), [s for trip in away for s in visits[trip]])
+    last_abroad = [trip for trip in phone_trips if abroad(trip)][-1]
+    ask("When did I last go abroad?", "time", f"{last_abroad.last:%Y-%m}", visits[last_abroad][-1:], now=NOW)
+    reykjavik = of_city("Reykjavik")[0]
+    ask("Which country did I visit in June 2015?", "location", reykjavik.city.country, visits[reykjavik])
+    rome_2014 = of_city("Rome")[-1]
+    ask("how long was I in Rome in 2014", "duration", int((visits[rome_2014][-1].start - visits[rome_2014][0].start).total_seconds()),
+        visits[rome_2014])
+    lisbon_2013 = of_city("Lisbon")[1]
+    ask("What date did I arrive in Lisbon in 2013?", "time", day_of(visits[lisbon_2013][0]), visits[lisbon_2013][:1])
+    in_portugal = [trip for trip in phone_trips if trip.city.country == "Portugal" and home_on(trip.first) is PORTO]
+    ask("How many times did I travel within Portugal?", "frequency", len(in_portugal), [s for trip in in_portugal for s in visits[trip]])
+
     # What the diary never says: the honest answer is "I can't tell".
     quiet = sorted((year, month) for year, month in _Diary(np.random.default_rng(1985)).silent if 1997 <= year <= 2008)
     year, month = quiet[len(quiet) // 2]
