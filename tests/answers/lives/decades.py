@@ -432,7 +432,7 @@ def questions(person: Life) -> list:
         away = [trip for trip in phone_trips if trip.first.year == year and abroad(trip)]
         ask(f"How many trips abroad did I take in {year}?", "frequency", len(away), [s for trip in away for s in visits[trip]])
     last_abroad = [trip for trip in phone_trips if abroad(trip)][-1]
-    ask("When did I last go abroad?", "time", f"{last_abroad.last:%Y-%m}", visits[last_abroad][-1:], now=NOW)
+    ask("When did I last go abroad?", "time", f"{last_abroad.last:%Y-%m}", visits[last_abroad], now=NOW)  # the trip is the occasion
     reykjavik = of_city("Reykjavik")[0]
     ask("Which country did I visit in June 2015?", "location", reykjavik.city.country, visits[reykjavik])
     rome_2014 = of_city("Rome")[-1]
