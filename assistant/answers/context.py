@@ -81,10 +81,10 @@ class Context:
         return f"only one photo there has {', '.join(map(repr, thin))}" if thin else ""
 
     def unplaced_then(self, after: int = -1, before: int | None = None) -> str:
-        """Why occasions found by their place alone may not be all of them: too many photos of the question's time
-        (between rows `after` and `before`) say nothing of where they were taken; "" when nearly all do, or when
-        the question names no place."""
-        if self.moments.subject or not self.parsed.place.terms:
+        """Why occasions found by their place alone (or trips, by where the photos were) may not be all of them: too
+        many photos of the question's time (between rows `after` and `before`) say nothing of where they were taken;
+        "" when nearly all do, or when the question names neither a place nor trips."""
+        if self.moments.subject or not (self.parsed.place.terms or self.by_trip):
             return ""
         rows = np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds))
         rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]

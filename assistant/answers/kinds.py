@@ -70,15 +70,16 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
     groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
-    if by_trip and asks_abroad(parsed.text) and timeline.home_country:
-        groups = [group for group in groups if timeline.trips[int(timeline.trip_of_row[group.rows[0]])].country != timeline.home_country]
+    if by_trip and asks_abroad(parsed.text) and timeline.home_country:  # abroad from the country lived in then
+        groups = [group for group in groups if timeline.trips[int(timeline.trip_of_row[group.rows[0]])].country
+                  != (timeline.country_of(timeline.home_of_row[group.rows[0]]) or timeline.home_country)]
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
     if question.kind == "frequency" and question.means == "fly" and not moments.missing:
         return flights(context)
     if (not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance"
-            and not towns_ranked):
+            and not towns_ranked and not by_trip):  # "when did I last go abroad": all the trips
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
     if moments.missing and moments.found and question.kind not in READING_KINDS:
         return _partly_found(context)  # which visits count depends on every word; what is read there does not

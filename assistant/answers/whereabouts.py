@@ -4,7 +4,6 @@ photo located in a place, perhaps still there."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import datetime
 
 import numpy as np
@@ -30,7 +29,7 @@ def on_a_trip(context: Context, country: bool) -> Answer:
             found.append((trip.country if country else trip.city, _within_trip(trip)))
         elif numbers.max() < 0 and len(homes) == 1 and "" not in homes:
             home = homes.pop()
-            found.append((_country_of(timeline, home) if country else home,
+            found.append((timeline.country_of(home) if country else home,
                           f"no photo then says where it was taken, but no trip was under way: at home in {home}"))
         else:
             found.append(None)
@@ -67,11 +66,6 @@ def _within_trip(trip) -> str:
 
 def _days(trip) -> str:
     return day_range(*(datetime.fromisoformat(day) for day in (trip.first_day, trip.last_day)))
-
-
-def _country_of(timeline, city: str) -> str:
-    countries = timeline.countries[(timeline.cities == city) & (timeline.countries != "")]
-    return Counter(countries.tolist()).most_common(1)[0][0] if len(countries) else ""
 
 
 def last_seen_there(context: Context, row: int) -> tuple[int, str]:

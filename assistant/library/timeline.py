@@ -76,6 +76,11 @@ class Timeline:
         """A photo or two a day, each one moment's only record (a diary), rather than a camera every few seconds."""
         return self.photos_a_day < SPARSE_PHOTOS_A_DAY
 
+    def country_of(self, city: str) -> str:
+        """The country a city's photos name most ("" when none does)."""
+        countries = self.countries[(self.cities == city) & (self.countries != "")]
+        return str(_modes(np.zeros(len(countries)), countries)[1][0]) if len(countries) else ""
+
     def stay_seconds(self, library: PhotoColumns, stays: np.ndarray) -> np.ndarray:
         """Length of stays, from their first photo to their last."""
         utc = library.utc_seconds

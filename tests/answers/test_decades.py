@@ -127,13 +127,13 @@ LISBON = ("Lisbon", "Portugal", "PT", 38.7223, -9.1393)
 MADRID = ("Madrid", "Spain", "ES", 40.4168, -3.7038)
 
 
-def _located_years(folder, trips: dict, swims: set[date] = frozenset()) -> Library:
-    """A photo every evening of 2015-2016, located at home in Porto or on the trips given (first day: (place, days));
-    a morning photo on the days in `swims` says "Sea swim at Foz"."""
+def _located_years(folder, trips: dict, swims: set[date] = frozenset(), moved: date = date(2000, 1, 1)) -> Library:
+    """A photo every evening of 2015-2016, located at home (in Lyon until `moved`, then in Porto) or on the trips
+    given (first day: (place, days)); a morning photo on the days in `swims` says "Sea swim at Foz"."""
     photos, day = [], date(2015, 1, 1)
     while day <= date(2016, 12, 31):
         started = [first for first, (_, days) in trips.items() if first <= day < first + timedelta(days=days)]
-        place = trips[started[0]][0] if started else PORTO
+        place = trips[started[0]][0] if started else LYON if day < moved else PORTO
         if day in swims:
             photos.append((datetime.combine(day, datetime.min.time()).replace(hour=8), "Sea swim at Foz", PORTO))
         photos.append((datetime.combine(day, datetime.min.time()).replace(hour=19), "a day", place))
@@ -159,3 +159,12 @@ def test_the_year_most_is_the_year_with_most_occasions_not_the_latest(tmp_path):
     assert answer_question(library, "Which year did I travel the most?").value == "2015"
     most = answer_question(library, "Which year did I swim the most?")
     assert most.value == "2015" and most.confidence != "unsure"
+
+
+def test_abroad_is_away_from_the_country_lived_in_then_and_needs_no_place_or_time(tmp_path):
+    """Lisbon from Lyon was abroad; Lisbon from Porto was not."""
+    trips = {date(2015, 6, 5): (LISBON, 4), date(2016, 6, 3): (LISBON, 4), date(2016, 9, 9): (MADRID, 5)}
+    library = _located_years(tmp_path / "lib", trips, moved=date(2016, 1, 1))
+    assert answer_question(library, "How many trips abroad did I take in 2015?").value == 1
+    assert answer_question(library, "How many trips abroad did I take in 2016?").value == 1
+    assert answer_question(library, "When did I last go abroad?").value == "2016-09-09"
