@@ -40,6 +40,8 @@ AWAY_SHARE = 0.25
 MAX_UNSEEN_TRIP_DAYS = 14
 # A home city is where nights are spent in at least one month of this many that have photos.
 HOME_MONTHS_SHARE = 3
+# Over decades located only in part, a home is seen in at least this many months (a city of a few trips is not).
+HOME_MIN_MONTHS = 6
 # Home has moved when this many months in a row (of those with located nights) spend under this share of their nights there.
 MOVED_MONTHS, MOVED_HOME_SHARE = 3, 0.1
 
@@ -165,7 +167,7 @@ def _home_city(nights: tuple[np.ndarray, np.ndarray], days: np.ndarray) -> str:
     home_months = np.unique(night_days[night_cities == home] // 30)
     while_seen = months[(months >= home_months[0]) & (months <= home_months[-1])]
     spread = len(home_months) * HOME_MONTHS_SHARE >= len(months) or (
-        len(home_months) >= MOVED_MONTHS and len(home_months) * HOME_MONTHS_SHARE >= len(while_seen))
+        len(home_months) >= HOME_MIN_MONTHS and len(home_months) * HOME_MONTHS_SHARE >= len(while_seen))
     return home if spread else ""
 
 

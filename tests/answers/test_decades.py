@@ -168,3 +168,19 @@ def test_abroad_is_away_from_the_country_lived_in_then_and_needs_no_place_or_tim
     assert answer_question(library, "How many trips abroad did I take in 2015?").value == 1
     assert answer_question(library, "How many trips abroad did I take in 2016?").value == 1
     assert answer_question(library, "When did I last go abroad?").value == "2016-09-09"
+
+
+def test_a_city_of_trips_in_three_months_running_is_no_home(tmp_path):
+    """A diary without GPS at home: its three trips to Lisbon, one a month, are the only located nights, and still trips."""
+    photos, day = [], date(2018, 1, 1)
+    trips = (date(2018, 1, 12), date(2018, 2, 9), date(2018, 3, 9))
+    while day <= date(2019, 12, 31):
+        away = any(first <= day < first + timedelta(days=4) for first in trips)
+        photos.append((datetime.combine(day, datetime.min.time()).replace(hour=19), "a day", LISBON if away else ("", "", "", np.nan, np.nan)))
+        day += timedelta(days=1)
+    table = photo_table(np.array([when for when, _, _ in photos], dtype="datetime64[s]"), caption=[caption for _, caption, _ in photos],
+                        city=[p[0] for _, _, p in photos], country=[p[1] for _, _, p in photos],
+                        country_code=[p[2] for _, _, p in photos], lat=[p[3] for _, _, p in photos], lng=[p[4] for _, _, p in photos])
+    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
+    timeline = timeline_of(Library.open(tmp_path / "lib"))
+    assert timeline.home_city == "" and [trip.city for trip in timeline.trips] == ["Lisbon"] * 3
