@@ -13,6 +13,7 @@ from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .categories import LISTED_GROCERIES
 from .moments import Moments
+from .scope import LOCATED_FOR_SURE, unplaced, whereabouts_unknown
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
 from .visits import Group
@@ -80,6 +81,23 @@ class Context:
             return "a single photo says it"
         thin = self.moments.thin_words(group.rows)
         return f"only one photo there has {', '.join(map(repr, thin))}" if thin else ""
+
+    def unplaced_then(self, after: int = -1, before: int | None = None) -> str:
+        """Why occasions found by their place alone (or trips, by where the photos were) may not be all of them: too
+        many photos of the question's time (between rows `after` and `before`) say nothing of where they were taken;
+        "" when nearly all do, or when the question names neither a place nor trips."""
+        if self.moments.subject or not (self.parsed.place.terms or self.by_trip):
+            return ""
+        rows = np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds))
+        rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
+        unknown = whereabouts_unknown(self.library, self.timeline)
+        if self.timeline.diary_like:  # each photo a moment's only record: one with no place may be a trip's, taken for home
+            unknown = unknown | unplaced(self.library, self.timeline)
+        share = float(unknown[rows].mean()) if len(rows) else 0.0
+        if share <= 1 - LOCATED_FOR_SURE:
+            return ""
+        when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""
+        return f"{share:.0%} of the photos {when} say nothing of where they were taken".replace("  ", " ")
 
     @property
     def has_sentence_model(self) -> bool:

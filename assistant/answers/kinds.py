@@ -29,12 +29,14 @@ from .subject import asks_abroad, asks_for_all, asks_for_trips, content_words, d
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .places import asks_town, location_answer
-from .scope import LOCATED_FOR_SURE, placed_share
+from .scope import LOCATED_FOR_SURE
 from .ways import way_asked, way_there
+from .whereabouts import on_a_trip_unseen
 
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
+ENDS_UNSEEN = "the camera was off just before or after the trip, which may have been longer"
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
 
@@ -53,13 +55,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     subject = [word for word in content_words(parsed.visual, question, has_place=bool(parsed.place.terms)) if word != category]
     timeline = timeline_of(library)
     moments = find_moments(library, parsed, subject, encoder, timeline)
-    if question.kind in READING_KINDS and not moments.subject and (doing := doing_words(parsed.visual)):
-        # "which dish did I cook most": the visits where the photos say so, when they do, not every visit of the year
-        done = find_moments(library, parsed, doing + moments.as_times_of_day, encoder, timeline)
-        if len(done.rows) and not done.missing:
-            moments = done
-    if question.kind in READING_KINDS and moments.subject and not moments.found and not moments.by_clip and (_one_venue(parsed) or _one_day(parsed)):
-        moments = moments.whole_scope()  # "how many cups on the table at the cafe", "which film did I see on 18 July": read there, then
+    if question.kind in READING_KINDS:
+        moments = _read_from(library, parsed, moments, encoder, timeline)
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]
     for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
         for clause in clauses:
@@ -68,13 +65,15 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         rows = _away_if_any(timeline, rows)  # "which city did I visit in March", "where was I in mid-September": not home
     # a place away from home alone is a trip ("how many times did I go to Rome"), unless the question asks for a venue in it
     venue_asked = (question.kind == "location" and question.granularity not in ("city", "country")) or _one_venue(parsed)
-    by_trip = _counts_trips(parsed, moments, timeline, rows, venue_asked)
+    # "which city did I visit most", "which year did I travel most": of all trips
+    towns_ranked = bool(question.extreme) and (asks_town(parsed, moments) or (question.kind == "time" and asks_for_trips(parsed.visual)))
+    by_trip = _counts_trips(parsed, moments, timeline, rows, venue_asked, towns_ranked)
     ordinal = question.ordinal
     if by_trip and question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
     groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
     if by_trip and asks_abroad(parsed.text) and timeline.home_country:
-        groups = [group for group in groups if timeline.trips[int(timeline.trip_of_row[group.rows[0]])].country != timeline.home_country]
+        groups = _abroad(timeline, groups)
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
@@ -83,7 +82,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         return most_of_kind(context, noun, members(noun), local_seconds_of(now))
     if question.kind == "frequency" and question.means == "fly" and not moments.missing:
         return flights(context)
-    if not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance":
+    if (not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance"
+            and not towns_ranked and not by_trip):  # "when did I last go abroad": all the trips
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
     if (way := way_asked(library, parsed, subject)) is not None and (measured := way_there(context, way)) is not None:
         return measured  # "how long was the drive to Montreal": the journey there, not the time in Montreal
@@ -95,16 +95,38 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.kind == "distance":
         return distance(context, rows if moments.subject else np.flatnonzero(moments.scope))
     if question.kind != "frequency" and not groups:
-        return context.nothing_found()
+        unseen = on_a_trip_unseen(context, question.granularity == "country") if asks_town(parsed, moments) else None
+        return unseen or context.nothing_found()
     return _RULES[question.kind](context)
 
 
-def _counts_trips(parsed: ParsedQuery, moments, timeline: Timeline, rows: np.ndarray, venue_asked: bool) -> bool:
-    """Whether trips away are what is counted or measured: the question says so ("how many trips to Rome"), or names
-    only a place away. "Cinema trips" or "trips to the dentist" in one's own town are outings: visits."""
+def _read_from(library: Library, parsed: ParsedQuery, moments, encoder, timeline: Timeline):
+    """The moments a reading question reads its answer from: "which dish did I cook most", the visits where the photos
+    say so, when they do, not every visit of the year; "how many cups on the table at the cafe", "which film did I see
+    on 18 July", everything there, then, when no photo there has the thing's word."""
+    if not moments.subject and (doing := doing_words(parsed.visual)):
+        done = find_moments(library, parsed, doing + moments.as_times_of_day, encoder, timeline)
+        if len(done.rows) and not done.missing:
+            return done
+    if moments.subject and not moments.found and not moments.by_clip and (_one_venue(parsed) or _one_day(parsed)):
+        return moments.whole_scope()
+    return moments
+
+
+def _abroad(timeline: Timeline, groups: list) -> list:
+    """The trips out of the country lived in at the time (after a move, the new one's)."""
+    return [group for group in groups if timeline.trips[int(timeline.trip_of_row[group.rows[0]])].country
+            != (timeline.country_of(timeline.home_of_row[group.rows[0]]) or timeline.home_country)]
+
+
+def _counts_trips(parsed: ParsedQuery, moments, timeline: Timeline, rows: np.ndarray, venue_asked: bool, towns_ranked: bool) -> bool:
+    """Whether trips away are what is counted or measured: the question says so ("how many trips to Rome"), names only
+    a place away, or ranks towns or years of travel. "Cinema trips" or "trips to the dentist" in one's own town are
+    outings: visits."""
     if parsed.question.unit == "trip" or asks_for_trips(parsed.visual):
         return not (moments.subject and len(rows) and (timeline.trip_of_row[rows] < 0).all())
-    return not moments.subject and bool(parsed.place.terms) and not venue_asked and mostly_away(timeline, rows)
+    placed_only = not moments.subject and bool(parsed.place.terms) and not venue_asked
+    return (towns_ranked or placed_only) and mostly_away(timeline, rows)
 
 
 def _partly_found(context: Context) -> Answer:
@@ -161,6 +183,8 @@ def _frequency(context: Context) -> Answer:
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     # a count is as sure as what found its visits: GPS and place names are; a captioner's words may miss some
     sure, why = _counted_by(context)
+    if unit == "day" and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
+        sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:
@@ -178,15 +202,14 @@ def _under_way_before(context: Context, groups: list) -> list:
 
 
 def _counted_by(context: Context) -> tuple[str, str]:
-    """How sure a count of visits is: sure when GPS or place names found every visit, likely from photos' words. A
-    count of times at a place is sure only when nearly all of the time says where it was (placed_share): a diary's
-    trip whose photos name no place would be missed."""
+    """How sure a count of visits is: sure when GPS or place names found every visit, likely from photos' words; a
+    count by place alone is likely when many photos then say nothing of where they were (Context.unplaced_then)."""
     moments = context.moments
-    if not moments.subject or all(moments.named_in(group.rows) for group in context.groups):
-        share, of = placed_share(context.library, context.parsed, context.timeline)
-        if moments.subject or share >= LOCATED_FOR_SURE:
-            return "sure", ""
-        return "likely", f"only {share:.0%} of the {of} then say where they were: a visit whose photos name no place is missed"
+    if not moments.subject:
+        unseen = context.unplaced_then()
+        return ("likely", unseen) if unseen else ("sure", "")
+    if all(moments.named_in(group.rows) for group in context.groups):
+        return "sure", ""
     return "likely", "counted from the photos' words, which can miss a visit"
 
 
@@ -302,7 +325,7 @@ def _trip_length(context: Context) -> Answer:
     return context.answer(seconds[-1], f"{human(seconds[-1])} ({context.when(groups[-1])}).", context.evidence(groups[-1:]),
                           f"from the trip's first photo to its last ({trips[-1].first_day} to {trips[-1].last_day})",
                           confidence="sure" if seen_whole else "likely",
-                          why="" if seen_whole else "the camera was off just before or after the trip, which may have been longer")
+                          why="" if seen_whole else ENDS_UNSEEN)
 
 
 def _photographed_to_the_ends(context: Context, group) -> bool:

@@ -116,10 +116,13 @@ class Moments:
 
 def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQuery:
     """A place name the gazetteer knows but no photo was taken near, and which the photos' own words have, is
-    those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's sign."""
+    those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's sign.
+    The words are the name as the question writes it ("New York"), not the gazetteer's ("New York City")."""
     kept, named = [], []
+    asked = set(terms(parsed.text))
     for term in parsed.place.terms:
-        words = terms(" ".join(area.name for area in term.areas))
+        names = terms(" ".join(area.name for area in term.areas))
+        words = [word for word in names if word in asked] or names
         if (term.negated or not words or place_rows_of(library, term).any()
                 or not all(word_photos(library, word).any() for word in words)):
             kept.append(term)

@@ -13,6 +13,9 @@ from ..library.timeline import Timeline, timeline_of
 from ..query import ParsedQuery, PlaceTerm
 from ..query.text import normalize
 
+# Where one was is known for sure only when nearly every photo of the time asked says where it was taken.
+LOCATED_FOR_SURE = 0.9
+
 
 def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
     """Photos inside the question's time (as the calendar has it) and place.
@@ -39,9 +42,14 @@ def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
         return inside
     timeline = timeline_of(library)
     unknown = unplaced(library, timeline)
-    if _names_home(library, timeline, term):
-        inside |= unknown & (timeline.trip_of_row < 0)
+    inside |= unknown & (timeline.trip_of_row < 0) & _at_home_named(library, timeline, term)
     return inside | _where_the_trip_was(timeline, unknown, inside)
+
+
+def whereabouts_unknown(library: Library, timeline: Timeline) -> np.ndarray:
+    """Per photo: nothing says where it was, nor where it could have been: no position or town, on no trip, on a day
+    no home is known for (a film scan of 1990 in a library located only from 2009)."""
+    return unplaced(library, timeline) & (timeline.trip_of_row < 0) & (timeline.home_of_row == "")
 
 
 def unplaced(library: Library, timeline: Timeline) -> np.ndarray:
@@ -65,31 +73,17 @@ def _where_the_trip_was(timeline: Timeline, unplaced: np.ndarray, inside: np.nda
     return admitted
 
 
-def _names_home(library: Library, timeline: Timeline, term: PlaceTerm) -> bool:
-    """Whether the term's place is the home town, or the home town's country (by the code its photos carry)."""
-    home = normalize(timeline.home_city)
-    if not home:
-        return False
-    if any(area.kind == "city" and normalize(area.name) == home for area in term.areas):
-        return True
+def _at_home_named(library: Library, timeline: Timeline, term: PlaceTerm) -> np.ndarray:
+    """Per photo: its day's home is the term's place, or in the term's country (by the code its photos carry). Each
+    home counts for its own days only: Lyon's unplaced photos are not Porto's, and nothing is home before a home was
+    ever located."""
+    named = np.zeros(len(library), dtype=bool)
+    cities = {normalize(area.name) for area in term.areas if area.kind == "city"}
     codes = {area.country_code for area in term.areas if area.kind == "country" and area.country_code}
-    if not codes:
-        return False
-    home_codes = library.country_code[timeline.cities == timeline.home_city]
-    home_codes = home_codes[home_codes != ""]
-    return bool(len(home_codes)) and Counter(home_codes.tolist()).most_common(1)[0][0] in codes
-
-
-# A count or a list of places is sure only when this share of the question's time says where it was.
-LOCATED_FOR_SURE = 0.9
-
-
-def placed_share(library: Library, parsed: ParsedQuery, timeline: Timeline) -> tuple[float, str]:
-    """How much of the question's time says where it was, and of what: of a diary's photos (each the only record of its
-    moment), of a camera's days with photos (a visit there has many photos, and one with a place will do)."""
-    in_time = parsed.time.exactly().mask(library.local_seconds)
-    placed = timeline.cities[in_time] != ""
-    if timeline.diary_like:
-        return (float(placed.mean()) if len(placed) else 1.0), "photos"
-    days = library.local_seconds[in_time] // 86400
-    return len(np.unique(days[placed])) / max(len(np.unique(days)), 1), "days with photos"
+    for home in timeline.homes:
+        home_codes = library.country_code[timeline.cities == home]
+        home_codes = home_codes[home_codes != ""]
+        in_country = bool(codes) and bool(len(home_codes)) and Counter(home_codes.tolist()).most_common(1)[0][0] in codes
+        if normalize(home) in cities or in_country:
+            named |= timeline.home_of_row == home
+    return named

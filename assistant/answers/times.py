@@ -42,6 +42,8 @@ def time_answer(context: Context) -> Answer:
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
     if question.ordinal is None and len(set(values)) > 1 and asks_beginning(context.parsed.text):
         return _first_appearance(context, values)
+    if question.extreme and question.granularity in ("year", "month", "weekday"):  # "which year did I swim most": counted
+        return context.valued([(value, context.evidence([group])) for value, group in zip(values, context.groups)], "in")
     if question.ordinal is None and len(set(values)) > 1:
         recent = context.groups[-1]  # several occasions and none singled out: the most recent is meant, but say so
         candidates = context.latest_first(values, context.groups, [context.evidence([group]) for group in context.groups])
@@ -58,10 +60,14 @@ def time_answer(context: Context) -> Answer:
     row, stayed = last_seen_there(context, int(edge(group))) if side == "last there" else (int(edge(group)), "")
     value = context.local(row).strftime(pattern) if stayed else value
     evidence = list(dict.fromkeys([*way_there, row, *context.evidence([group])]))  # and the photo the time is read from
-    unseen = _unseen_edge(context, row, value, pattern, side) if context.by_trip and question.granularity != "clock" else ""
+    # found by its place alone: photos that say nothing of where they were may hide an earlier (later, another) time there
+    unseen = (context.unplaced_then(after=group.last_row) if question.ordinal == -1 else
+              context.unplaced_then() if question.ordinal is None else context.unplaced_then(before=group.first_row))
+    edge_unseen = _unseen_edge(context, row, value, pattern, side) if context.by_trip and question.granularity != "clock" else ""
+    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, unseen]))
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
-                          confidence="likely" if thin or stayed or unseen else "sure", why=thin or stayed or unseen)
+                          confidence="likely" if doubt else "sure", why=doubt)
 
 
 def _unseen_edge(context: Context, row: int, value: str, pattern: str, side: str) -> str:

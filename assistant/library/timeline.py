@@ -41,6 +41,8 @@ AWAY_SHARE = 0.25
 MAX_UNSEEN_TRIP_DAYS = 14
 # A home city is where nights are spent in at least one month of this many that have photos.
 HOME_MONTHS_SHARE = 3
+# Over decades located only in part, a home is seen in at least this many months (a city of a few trips is not).
+HOME_MIN_MONTHS = 6
 # Home has moved when this many months in a row (of those with located nights) spend under this share of their nights there.
 MOVED_MONTHS, MOVED_HOME_SHARE = 3, 0.1
 
@@ -62,7 +64,8 @@ class Timeline:
     stay_last: np.ndarray
     home_city: str  # where most nights are spent
     home_country: str  # the home city's country ("" when home is never located)
-    home_of_row: np.ndarray  # per photo: the home city of its day (home_city, or where one had moved to)
+    home_of_row: np.ndarray  # per photo: the home city of its day (home_city, or where one had moved to; "" before any was located)
+    homes: tuple[str, ...]  # the home cities home_of_row names, in the order lived in
     trip_of_row: np.ndarray  # trip number of every photo, -1 for photos at home
     trips: list[Trip]
     places: np.ndarray  # per photo: its semantic name, else its city ("" when neither is known)
@@ -75,6 +78,11 @@ class Timeline:
     def diary_like(self) -> bool:
         """A photo or two a day, each one moment's only record (a diary), rather than a camera every few seconds."""
         return self.photos_a_day < SPARSE_PHOTOS_A_DAY
+
+    def country_of(self, city: str) -> str:
+        """The country a city's photos name most ("" when none does)."""
+        countries = self.countries[(self.cities == city) & (self.countries != "")]
+        return str(_modes(np.zeros(len(countries)), countries)[1][0]) if len(countries) else ""
 
     def stay_seconds(self, library: PhotoColumns, stays: np.ndarray) -> np.ndarray:
         """Length of stays, from their first photo to their last."""
@@ -111,11 +119,13 @@ def _build(library: PhotoColumns) -> Timeline:
     at_home = countries[located & (cities == home_city)]
     home_country = str(_modes(np.zeros(len(at_home)), at_home)[1][0]) if len(at_home) else ""
     moves = _moves(nights, home_city)
-    home_of_row = _homes_on(days, home_city, moves)
-    trip_of_row, trips = _trips(days, cities, countries, located, nights, home_of_row, _homes_on(nights[0], home_city, moves))
+    known_from = _home_known_from(nights, home_city, moves) if home_city else np.iinfo(np.int64).min
+    home_of_row = _homes_on(days, home_city, moves, known_from)
+    trip_of_row, trips = _trips(days, cities, countries, located, nights, home_of_row, _homes_on(nights[0], home_city, moves, known_from))
     trip_of_row, trips = _continued_in_its_zone(trip_of_row, trips, located, days, library.local_seconds - utc)
     photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
-    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, home_of_row, trip_of_row, trips, place, names, cities,
+    homes = tuple(city for city in dict.fromkeys(home_of_row.tolist()) if city)
+    return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, home_of_row, homes, trip_of_row, trips, place, names, cities,
                     countries, photos_a_day)
 
 
@@ -148,14 +158,19 @@ def _modes(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarr
 
 def _home_city(nights: tuple[np.ndarray, np.ndarray], days: np.ndarray) -> str:
     """Where most located nights are spent, if they are spread over the library's months (a home), not a
-    few runs of days (the trips of a diary whose home photos have no GPS): "" when home is never located."""
+    few runs of days (the trips of a diary whose home photos have no GPS): "" when home is never located.
+    Over decades of photos located only in the later years (film scans, then a phone), the months are those
+    from the first night located there to the last: a home of ten years is not a trip for want of GPS in 1990."""
     night_days, night_cities = nights
     if not len(night_cities):
         return ""
     home = str(_modes(np.zeros(len(night_cities)), night_cities)[1][0])
     months = np.unique(days // 30)
     home_months = np.unique(night_days[night_cities == home] // 30)
-    return home if len(home_months) * HOME_MONTHS_SHARE >= len(months) else ""
+    while_seen = months[(months >= home_months[0]) & (months <= home_months[-1])]
+    spread = len(home_months) * HOME_MONTHS_SHARE >= len(months) or (
+        len(home_months) >= HOME_MIN_MONTHS and len(home_months) * HOME_MONTHS_SHARE >= len(while_seen))
+    return home if spread else ""
 
 
 def _moves(nights: tuple[np.ndarray, np.ndarray], home_city: str) -> list[tuple[int, int, str]]:
@@ -177,18 +192,31 @@ def _moves(nights: tuple[np.ndarray, np.ndarray], home_city: str) -> list[tuple[
             continue
         in_run = (months >= keys[start]) & (months <= keys[end])
         before, after = night_days[at_home & (months < keys[start])], night_days[at_home & (months > keys[end])]
-        since = int(before[-1]) + 1 if len(before) else np.iinfo(np.int64).min  # from the first photo, when it never was home before
+        city = str(_modes(np.zeros(int(in_run.sum())), night_cities[in_run])[1][0])
+        # when it never was home before, from the first night located in the new home (and the unseen days just before)
+        since = int(before[-1]) + 1 if len(before) else int(night_days[in_run & (night_cities == city)][0]) - MAX_UNSEEN_TRIP_DAYS
         until = int(after[0]) if len(after) else np.iinfo(np.int64).max
-        moves.append((since, until, str(_modes(np.zeros(int(in_run.sum())), night_cities[in_run])[1][0])))
+        moves.append((since, until, city))
     return moves
 
 
-def _homes_on(days: np.ndarray, home_city: str, moves: list[tuple[int, int, str]]) -> np.ndarray:
-    """The home city of each day: home_city, or where one had moved to."""
+def _homes_on(days: np.ndarray, home_city: str, moves: list[tuple[int, int, str]], known_from: int) -> np.ndarray:
+    """The home city of each day: home_city, or where one had moved to; "" before `known_from` (see _home_known_from):
+    the film scans of years before the phone say nothing of where one lived then."""
     homes = np.full(len(days), home_city, dtype=object)
     for since, until, city in moves:
         homes[(days >= since) & (days < until)] = city
+    homes[days < known_from] = ""
     return homes
+
+
+def _home_known_from(nights: tuple[np.ndarray, np.ndarray], home_city: str, moves: list[tuple[int, int, str]]) -> int:
+    """The first day a home is known: the first night located at one (home_city, or the first place moved to), less
+    the days before it that may go unseen as a trip's may; before it, nothing says where home was."""
+    night_days, night_cities = nights
+    at_home = night_days[night_cities == home_city]
+    firsts = ([int(at_home[0]) - MAX_UNSEEN_TRIP_DAYS] if len(at_home) else []) + [since for since, _, _ in moves]
+    return min(firsts, default=np.iinfo(np.int64).max)
 
 
 def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located: np.ndarray, nights: tuple[np.ndarray, np.ndarray],

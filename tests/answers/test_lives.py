@@ -26,8 +26,8 @@ def sets():
     return {name: dev_set(name) for name in LIVES}
 
 
-def test_six_lives_one_held_out_and_enough_questions(sets):
-    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 5
+def test_seven_lives_one_held_out_and_enough_questions(sets):
+    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 6
     assert sum(len(dev.questions) for dev in sets.values()) >= 300
     assert all(len(dev.remembered) >= 20 for dev in sets.values())
     asked = Counter(qa.kind for dev in sets.values() for qa in dev.questions)
@@ -92,7 +92,7 @@ def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
                 assert any(objects[row].get(label) == count for row in rows), f"{name} {stay.activity} {stay.day}: never {count} {label}"
 
 
-@pytest.mark.parametrize("name", ["diary", "journal", "nomad"])
+@pytest.mark.parametrize("name", ["diary", "journal", "nomad", "decades"])
 def test_every_question_of_a_journal_life_points_at_photos_of_its_library(sets, tmp_path, name):
     dev = sets[name]
     library = Library.open(build(dev, tmp_path / name))
@@ -179,6 +179,26 @@ def test_the_journal_is_lived_then_photographed_sparsely(sets):
     misread_texts = {text for texts in photos["_ocr"] for text in texts} - {text for stay in life.stays for text in stay.scene.texts}
     assert len(misread_texts - set(IRRELEVANT_TEXTS)) > 50, "OCR never misreads"
     assert sum(qa.value is None for qa in journal.questions) >= 10 and len(journal.questions) >= 100
+
+
+def test_the_decades_are_film_scans_then_a_phone_across_three_homes(sets):
+    """Film scans at noon in the home zone with no place until 2009, then a phone with GPS on some photos only;
+    three homes in three countries; months without a photo; many photos with no caption; dates written on prints;
+    more episodes lived than photographed; questions whose honest answer is "I can't tell"."""
+    decades = sets["decades"]
+    life, photos = decades.life, decades.life.photos
+    assert photos["local_time"].min().year == 1985 and photos["local_time"].max().year == 2020
+    film = photos["local_time"] < "2009-03-01"
+    assert photos.loc[film, "lat"].isna().all() and (photos.loc[film, "city"] == "").all() and photos.loc[film, "time_approx"].all()
+    assert (photos.loc[film, "local_time"].dt.hour == 12).all()
+    assert 0.2 < photos.loc[~film, "lat"].notna().mean() < 0.8
+    assert set(photos.loc[~film & photos["lat"].notna(), "city"]) >= {"Lyon", "Porto", "Rome", "Lisbon", "Edinburgh"}
+    months = set(zip(photos["local_time"].dt.year, photos["local_time"].dt.month))
+    assert len(months) < 0.85 * 36 * 12, "whole months without a photo"
+    assert 0.3 < (photos["caption"] == "").mean() < 0.6
+    assert photos["caption"].str.contains(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}", regex=True).any(), "no date written on a print"
+    assert len(life.seen) < 0.6 * len(life.stays)
+    assert sum(qa.value is None for qa in decades.questions) >= 12 and len(decades.questions) >= 80
 
 
 def test_the_nomad_flies_across_time_zones_and_the_camera_follows_the_clock(sets):

@@ -159,6 +159,8 @@ KNOWN_CASES = [
     ("in Perth", ["near Perth"], [(56.3950, -3.4308)], [(-31.9523, 115.8613)]),  # the library's Perth, not Australia's
     ("at Dublin City University", ["Dublin City University"], [DCU], [HOME]),
     ("in Ireland", ["Ireland"], [GALWAY, DUBLIN], [BELFAST]),
+    # a country after a comma says which Dublin (both the library's own places): no list of alternatives, so not all of Ireland
+    ("when did I go to Dublin, Ireland", ["near Dublin", "Ireland"], [DUBLIN, DCU], [GALWAY]),
 ]
 
 

@@ -156,7 +156,8 @@ def _geocoded_hits(ctx: Context, taken: list[Span], geocoder: PlaceGeocoder) -> 
 
 
 def _merge_alternatives(ctx: Context, hits: list[Hit]) -> list[list[Hit]]:
-    """ "in Dublin or Galway", "in Cork, Kerry or Galway": one constraint with several areas."""
+    """ "in Dublin or Galway", "in Cork, Kerry or Galway": one constraint with several areas. A comma between places
+    of different kinds is no list: "Coimbra, Portugal" (two of the library's own places) is Coimbra, in Portugal."""
     groups: list[list[Hit]] = []
     for hit in sorted(hits, key=lambda h: h.start):
         if groups:
@@ -164,7 +165,8 @@ def _merge_alternatives(ctx: Context, hits: list[Hit]) -> list[list[Hit]]:
             gap = ctx.text[last.end:hit.start]
             local = ("city", "town", "known", "region")
             same_kind = (last.kind in local) == (hit.kind in local)
-            if JOINED.fullmatch(gap) or (same_kind and COMMA_LIST.fullmatch(gap) and last.kind == hit.kind):
+            listed = last.kind == hit.kind and {area.kind for area in last.areas} == {area.kind for area in hit.areas}
+            if JOINED.fullmatch(gap) or (same_kind and COMMA_LIST.fullmatch(gap) and listed):
                 if not hit.negated or groups[-1][0].negated:
                     groups[-1].append(hit)
                     continue

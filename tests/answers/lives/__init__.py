@@ -1,12 +1,13 @@
-"""Dev sets for question answering, written from the problem: six lives, their questions and moments
+"""Dev sets for question answering, written from the problem: seven lives, their questions and moments
 remembered in passing (not questions), for `benchmarks/qa_quality.py` and the tests.
 
 Four camera lives, simulated stay by stay and photographed with a noisy camera (`world.py`, `camera.py`):
 a student in Thessaloniki, a parent in Toronto, a retired traveller in Kyoto, a consultant flying most weeks
-from Amsterdam and then Lisbon across time zones (`nomad.py`); and two journal-like lives
+from Amsterdam and then Lisbon across time zones (`nomad.py`); and three journal-like lives
 built by different generators, so answers are not tuned to one: a diary (`diary.py`), a captioned photo or
 two a day over twenty years, and a journal (`journal.py`), simulated day by day over twenty-four years
-with 0-3 photos a day, menus, tickets and detector labels. The traveller is HELD OUT: its questions
+with 0-3 photos a day, menus, tickets and detector labels; and a life over decades (`decades.py`), film scans
+then a phone, across three homes in three countries. The traveller is HELD OUT: its questions
 are for reporting, never for tuning. Truths come from each life's facts (`truth.py`), and `scoring.py`
 judges an answer against them.
 """
@@ -16,12 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import diary, journal, nomad, parent, student, traveller
+from . import decades, diary, journal, nomad, parent, student, traveller
 from .camera import write_library
 from .truth import KINDS, QA
 from .world import Life
 
-LIVES = {"student": student, "parent": parent, "traveller": traveller, "diary": diary, "journal": journal, "nomad": nomad}
+LIVES = {"student": student, "parent": parent, "traveller": traveller, "diary": diary, "journal": journal, "nomad": nomad,
+         "decades": decades}
 HELD_OUT = "traveller"
 DEV = tuple(name for name in LIVES if name != HELD_OUT)
 

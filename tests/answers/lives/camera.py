@@ -245,3 +245,39 @@ def write_library(life: Life, folder: Path, *, days: int | None = None, text_enc
     table = photos.drop(columns=[column for column in photos.columns if column.startswith("_")])
     commit_photo_table(folder, table, None, {}, model=None, photo_roots=[], text_encoder=text_encoder)
     return folder
+
+
+def episode_life(name: str, who: str, stays: list[Stay], rows: list[dict], home_timezone: str, first: date, last: date) -> Life:
+    """A journal-like life from its episodes and the photos taken of some of them (dicts: stay, local_time, timezone,
+    lat, lng, city, country, country_code, caption, ocr, shown, objects; approximate when the time is a guess, as a
+    film scan's): the photo table in time order (photos on one second a second apart), each stay's image ids and the
+    texts shown on them, and the days from first to last without a photo."""
+    from assistant.testing.library import photo_table
+
+    rows = sorted(rows, key=lambda row: row["local_time"])
+    local = np.array([row["local_time"] for row in rows], dtype="datetime64[s]")
+    for index in range(1, len(local)):
+        if local[index] <= local[index - 1]:
+            local[index] = local[index - 1] + np.timedelta64(1, "s")
+    offsets = np.array([_offset_s(row["timezone"], row["local_time"].date(), row["local_time"].hour) for row in rows])
+    approximate = np.array([row.get("approximate", False) for row in rows], dtype=bool)
+    photos = photo_table(
+        local, taken_at_utc=local - offsets.astype("timedelta64[s]"), timezone=[row["timezone"] for row in rows],
+        utc_offset_s=offsets.astype(np.int32), lat=[row["lat"] for row in rows], lng=[row["lng"] for row in rows],
+        city=[row["city"] for row in rows], country=[row["country"] for row in rows], country_code=[row["country_code"] for row in rows],
+        caption=[row["caption"] for row in rows], time_approximate=approximate, time_approx=approximate,
+        zone_source=np.where(approximate, "home", "metadata"),
+    )
+    photos["_ocr"] = [row["ocr"] for row in rows]
+    photos["_tags"] = [[] for _ in rows]
+    photos["_objects"] = [row["objects"] for row in rows]
+    for row, image_id in zip(rows, photos["image_id"]):
+        row["stay"].image_ids.append(image_id)
+        for text in row["shown"]:
+            row["stay"].showing.setdefault(text, []).append(image_id)
+    shot = {row["local_time"].date() for row in rows}
+    off = frozenset(first + timedelta(days=n) for n in range((last - first).days + 1)) - shot
+    person = Life(name, who, stays, home_timezone, off)
+    person.photos = pd.DataFrame(photos)
+    return person
+

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
-import pandas as pd
 
-from .camera import IRRELEVANT_TEXTS, misread
-from .truth import Asked, day_of
+from .camera import IRRELEVANT_TEXTS, episode_life, misread
+from .truth import Asked, day_of, top
 from .world import Life, Place, Scene, Stay, distance_m
 
 ZONE = "Australia/Melbourne"
@@ -379,33 +378,9 @@ class _Journal:
 
 def life() -> Life:
     """Claire's journal: the simulated episodes, the photos of some of them, and the days without a photo."""
-    from assistant.testing.library import photo_table
-
-    from .camera import _offset_s
-
     journal = _Journal(np.random.default_rng(1998))
     journal.live()
-    rows = sorted(journal.photos, key=lambda row: row["local_time"])
-    local = np.array([row["local_time"] for row in rows], dtype="datetime64[s]")
-    offsets = np.array([_offset_s(row["timezone"], row["local_time"].date(), row["local_time"].hour) for row in rows])
-    photos = photo_table(
-        local, taken_at_utc=local - offsets.astype("timedelta64[s]"), timezone=[row["timezone"] for row in rows],
-        utc_offset_s=offsets.astype(np.int32), lat=[row["lat"] for row in rows], lng=[row["lng"] for row in rows],
-        city=[row["city"] for row in rows], country=[row["country"] for row in rows], country_code=[row["country_code"] for row in rows],
-        caption=[row["caption"] for row in rows],
-    )
-    photos["_ocr"] = [row["ocr"] for row in rows]
-    photos["_tags"] = [[] for _ in rows]
-    photos["_objects"] = [row["objects"] for row in rows]
-    for row, image_id in zip(rows, photos["image_id"]):
-        row["stay"].image_ids.append(image_id)
-        for text in row["shown"]:
-            row["stay"].showing.setdefault(text, []).append(image_id)
-    shot = {row["local_time"].date() for row in rows}
-    off = frozenset(FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)) - shot
-    person = Life("journal", "Claire's photo journal, Melbourne 1998-2021", journal.stays, ZONE, off)
-    person.photos = pd.DataFrame(photos)
-    return person
+    return episode_life("journal", "Claire's photo journal, Melbourne 1998-2021", journal.stays, journal.photos, ZONE, FIRST, LAST)
 
 
 # --- the questions ----------------------------------------------------------------------------------------------
@@ -428,12 +403,6 @@ ACTIVITIES = {  # activity -> (how the question says it, the years it was done i
 }
 SPORTS = ("tennis", "run", "yoga", "swim")
 SPORT_NAMES = {"tennis": "tennis", "run": "running", "yoga": "yoga", "swim": "swimming"}
-
-
-def _top(counts: dict) -> str | None:
-    """The one most frequent key, or None when there is a tie for first place."""
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    return ranked[0][0] if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 def questions(person: Life) -> list:
@@ -496,19 +465,19 @@ def questions(person: Life) -> list:
     asked_most = 0
     for year in range(1998, 2022):
         cooked = ask.stays("cook", year=year)
-        dish = _top({d: sum(s.facts["dish"] == d for s in cooked) for d in {s.facts["dish"] for s in cooked}})
+        dish = top({d: sum(s.facts["dish"] == d for s in cooked) for d in {s.facts["dish"] for s in cooked}})
         if dish and asked_most < 6 and year % 4 in (1, 2):
             asked_most += 1
             ask(_pick(rng, (f"Which dish did I cook most in {year}?", f"what did I cook most often in {year}",
                             f"What was my most cooked dinner in {year}?")), "object", dish, [s for s in cooked if s.facts["dish"] == dish])
     for year in (2003, 2009, 2013, 2017, 2019):
         eaten = ask.stays("restaurant", year=year)
-        name = _top({n: sum(s.facts["name"] == n for s in eaten) for n in {s.facts["name"] for s in eaten}})
+        name = top({n: sum(s.facts["name"] == n for s in eaten) for n in {s.facts["name"] for s in eaten}})
         if name:
             ask(f"Which restaurant did I go to most in {year}?", "location", name, [s for s in eaten if s.facts["name"] == name])
     for year in (2004, 2010, 2014, 2016, 2019):
         done = {sport: len(ask.stays(sport, year=year)) for sport in SPORTS}
-        sport = _top(done)
+        sport = top(done)
         if sport:
             ask(f"which sport did I do most in {year}?", "object", SPORT_NAMES[sport], ask.stays(sport, year=year))
     films = ask.stays("cinema")

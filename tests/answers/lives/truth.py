@@ -71,3 +71,10 @@ class Asked:
 
     def days(self, stays: Iterable[Stay]) -> list[date]:
         return sorted({stay.day for stay in stays})
+
+
+def top(counts: dict):
+    """The one most frequent key, or None when first place is shared (a "which ... most" with no answer)."""
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    return ranked[0][0] if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
