@@ -1,11 +1,12 @@
 """The way to a place: how long a journey there took and how far it went ("how long was the drive to Montreal",
 "how far did I travel by bus to Athens", "how long was the flight from Amsterdam to New York").
 
-Not the time spent in the place, nor every step taken in it: the journey ends where the GPS first enters the
-place and stops moving, and began where it last stood still before (a pause longer than PAUSE_S), or, when the
-question names where it started ("from Amsterdam"), at the last photo there. Its length is the time between the
-two ends; its distance the GPS path between consecutive photos along it. A camera sees a journey only now and
-then, so both are likely, never sure; a way it did not see at all is "I can't tell".
+Not the time spent in the place, nor every step taken in it: the journey ends at the first photo in the place
+(driven, walked or cycled: where it then stopped moving), and began where it last stood still before (a pause
+longer than PAUSE_S), or, when the question names where it started ("from Amsterdam"), at the last photo there.
+Its length is the time between the two ends; its distance the GPS path between consecutive photos along it. A
+camera sees a journey only now and then, so both are likely, never sure; a way it did not see at all is "I can't
+tell" how long, and as far as the straight line from where the photos were before.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core.geo import haversine_km
 from ..core.words import terms
 from ..library import Library
 from ..query import ParsedQuery, PlaceTerm, QueryContext
 from ..query.question_words import MEANS
 from .answer import Answer
 from .context import Context, human
-from ..core.geo import haversine_km
 from .measures import MAX_FLIGHT_STEP_S, SPEEDS_KMH, home_position, located_steps
 from .scope import place_rows_of
 
 PAUSE_S = 20 * 60  # standing still longer than this before the way there (not a red light, a fuel stop): the journey began after it
 MAX_JOURNEY_S = 2 * 86400  # from a named start to the place asked, at most this long
 AGREE_SHARE = 0.25  # journeys whose lengths are this close (a share of the median) are one usual way
-LONGEST_FLIGHT_S = 20 * 3600
+LONGEST_FLIGHT_S = 20 * 3600  # a flight's photos may stop on board for this long (the longest flights), and it is still one step
 # Ways one drives oneself go on to where one stops inside the place; a train, bus or plane ends at its stop there.
 _DRIVEN = frozenset({"walk", "run", "cycle", "drive", ""})
 _WAY_WORDS = frozenset({"journey", "way", "ride", "trip", "commute"})
