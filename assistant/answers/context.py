@@ -13,7 +13,7 @@ from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .categories import LISTED_GROCERIES
 from .moments import Moments
-from .scope import LOCATED_FOR_SURE, unplaced, whereabouts_unknown
+from .scope import LOCATED_FOR_SURE, whereabouts_unknown
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
 from .visits import Group
@@ -90,10 +90,7 @@ class Context:
             return ""
         rows = np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds))
         rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
-        unknown = whereabouts_unknown(self.library, self.timeline)
-        if self.timeline.diary_like:  # each photo a moment's only record: one with no place may be a trip's, taken for home
-            unknown = unknown | unplaced(self.library, self.timeline)
-        share = float(unknown[rows].mean()) if len(rows) else 0.0
+        share = float(whereabouts_unknown(self.library, self.timeline)[rows].mean()) if len(rows) else 0.0
         if share <= 1 - LOCATED_FOR_SURE:
             return ""
         when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""

@@ -51,7 +51,7 @@ def distance_between(context: Context) -> Answer:
     origin = others[0] if others else home_position(context)
     if origin is None:
         return context.cannot_tell(f"I can't tell how far {name} is from home: I don't know where home is.", "home is never located")
-    metres = round(float(_metres(lat, lng, origin[0], origin[1])), -3)
+    metres = round(float(metres_between(lat, lng, origin[0], origin[1])), -3)
     text = f"About {metres / 1000:,.0f} km from {origin[2]} to {name}, as the crow flies."
     return context.answer(metres, text, context.evidence(context.groups), f"{origin[2]} ({origin[0]:.3f}, {origin[1]:.3f}) to "
                           f"{name} ({lat:.3f}, {lng:.3f})", confidence="likely", why="a straight line between the two places, not a route")
@@ -69,7 +69,7 @@ def _between_things(context: Context) -> Answer:
         return context.cannot_tell(f"I can't tell how far: I need two things found in the photos with GPS ({context.about}).",
                                    "not two places found to measure between", context.evidence(context.groups))
     (lat, lng, name, rows), (lat2, lng2, name2, rows2) = spots
-    metres = round(float(_metres(lat, lng, lat2, lng2)), -1)
+    metres = round(float(metres_between(lat, lng, lat2, lng2)), -1)
     return context.answer(metres, f"About {metres / 1000:,.1f} km from the {name} to the {name2}, as the crow flies.",
                           [int(rows[0]), int(rows2[0])], f"{name} ({lat:.4f}, {lng:.4f}) to {name2} ({lat2:.4f}, {lng2:.4f}), the middle of "
                           "their photos' GPS", confidence="likely", why="a straight line between where their photos were taken")
@@ -221,11 +221,11 @@ def _located(library, rows: np.ndarray) -> np.ndarray:
 
 def located_steps(library, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Metres, seconds and km/h from each of these (located, time-ordered) photos to the next."""
-    metres = _metres(library.lat[rows[:-1]], library.lng[rows[:-1]], library.lat[rows[1:]], library.lng[rows[1:]])
+    metres = metres_between(library.lat[rows[:-1]], library.lng[rows[:-1]], library.lat[rows[1:]], library.lng[rows[1:]])
     seconds = np.diff(library.utc_seconds[rows]).astype(np.float64)
     return metres, seconds, np.divide(metres * 3.6, seconds, out=np.zeros_like(metres), where=seconds > 0)
 
 
-def _metres(lat1, lng1, lat2, lng2) -> np.ndarray:
+def metres_between(lat1, lng1, lat2, lng2) -> np.ndarray:
     return haversine_km(lat1, lng1, lat2, lng2) * 1000.0
 

@@ -48,8 +48,10 @@ def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
 
 def whereabouts_unknown(library: Library, timeline: Timeline) -> np.ndarray:
     """Per photo: nothing says where it was, nor where it could have been: no position or town, on no trip, on a day
-    no home is known for (a film scan of 1990 in a library located only from 2009)."""
-    return unplaced(library, timeline) & (timeline.trip_of_row < 0) & (timeline.home_of_row == "")
+    no home is known for (a film scan of 1990 in a library located only from 2009). In a diary, any photo with no
+    place: each is a moment's only record, and one may be a trip's, taken for home."""
+    unknown = unplaced(library, timeline)
+    return unknown if timeline.diary_like else unknown & (timeline.trip_of_row < 0) & (timeline.home_of_row == "")
 
 
 def unplaced(library: Library, timeline: Timeline) -> np.ndarray:

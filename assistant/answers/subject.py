@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.words import concept_key, terms
+from ..core.words import concept_key, terms, tokens
 from ..query import Question
 from .words import PEOPLE
 
@@ -92,15 +92,12 @@ def narrowing_only(text: str, missing: list[str], found: list[str]) -> bool:
     """Whether every word no photo has only narrows a word found, written right before it: "team meetings" are
     meetings ('team' before 'meeting'), so all meetings stand for them, said so; not "the cinema with my sister",
     nor a person or a name ("Nikos' party"), nor a possessive ("my sister's dog")."""
-    tokens = _TOKEN.findall(text.lower())
-    keys = [terms(token) for token in tokens]
+    words = tokens(text)
+    keys = [terms(word) for word in words]
     people = spelled_only(text)
-    return all(word not in people and any(
-        key == [word] and not token.endswith(("'s", "’s")) and following[:1] and following[0] in found
-        for token, key, following in zip(tokens, keys, keys[1:])) for word in missing)
-
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+    return all(missed not in people and any(
+        key == [missed] and not word.endswith("'s") and following[:1] and following[0] in found
+        for word, key, following in zip(words, keys, keys[1:])) for missed in missing)
 
 
 # A way of moving toward a destination ("walk to the White Tower", "drove the kids to school"): the destination

@@ -17,14 +17,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..core.geo import haversine_km
 from ..core.words import terms
 from ..library import Library
 from ..query import ParsedQuery, PlaceTerm, QueryContext
 from ..query.question_words import MEANS
 from .answer import Answer
 from .context import Context, human
-from .measures import MAX_FLIGHT_STEP_S, SPEEDS_KMH, home_position, located_steps
+from .measures import MAX_FLIGHT_STEP_S, SPEEDS_KMH, home_position, located_steps, metres_between
 from .scope import place_rows_of
 
 PAUSE_S = 20 * 60  # standing still longer than this before the way there (not a red light, a fuel stop): the journey began after it
@@ -145,7 +144,7 @@ def _as_the_crow_flies(context: Context, located: np.ndarray, arrival: int, plac
     if origin is None:
         return context.cannot_tell(f"I can't tell how far: the photos show you arriving in {place}, but not where you came from.",
                                    "no photos of the way there, and home is never located", [row])
-    metres = round(float(haversine_km(origin[0], origin[1], library.lat[row], library.lng[row])) * 1000, -3)
+    metres = round(float(metres_between(origin[0], origin[1], library.lat[row], library.lng[row])), -3)
     evidence = [row] if before < 0 else [before, row]
     return context.answer_as_is(metres, f"About {metres / 1000:,.0f} km as the crow flies, from {origin[2]} to {place} "
                                 f"({context.local(row):%d %b %Y}); no photo shows the way itself.", evidence,

@@ -30,9 +30,14 @@ def _stem(word: str) -> str:
     return word
 
 
+def tokens(text: str) -> list[str]:
+    """The words of a text, lower-cased, in order, stop words and possessives kept ("my", "sister's")."""
+    return _WORD.findall(text.lower())
+
+
 def terms(text: str) -> list[str]:
     """The indexable words of a text, lower-cased, stop words dropped, lightly stemmed."""
-    return [_stem(word) for word in _WORD.findall(text.lower()) if word not in _STOPWORDS]
+    return [_stem(word) for word in tokens(text) if word not in _STOPWORDS]
 
 
 def folded(word: str) -> str:

@@ -69,6 +69,8 @@ def test_how_far_the_drive_went_is_its_gps_path(ways):
 def test_the_time_in_the_place_is_still_the_stay_there(ways):
     answer = answer_question(ways, "How long was I in Galway?")
     assert answer.value > 4 * 3600  # the day there, not the way
+    trip = answer_question(ways, "How long was my trip to Galway?")  # no way of moving named: the stay, not the drive
+    assert trip.value > 4 * 3600
 
 
 def test_a_train_taken_several_times_is_its_usual_length(ways):
