@@ -330,6 +330,8 @@ def test_the_precision_of_gathered_rows_is_timed_once_per_machine(tmp_path, monk
 
 @pytest.mark.parametrize("order", ["ascending", "shuffled", "a run"])
 def test_many_gathered_rows_scored_in_fp16_are_float32_exact_at_the_top(monkeypatch, order):
+    import torch  # noqa: F401  (fp16 gathering is for a process that already loaded torch, as the app's CLIP did)
+
     monkeypatch.setattr(stored_module, "choose_gathered_precision", lambda dim: "fp16")
     rng = np.random.default_rng(4)
     vectors = rng.standard_normal((60_000, 64)).astype(np.float32)
