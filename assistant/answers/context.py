@@ -4,6 +4,7 @@ sure an answer may be given how its moments were found."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 
 import numpy as np
 
@@ -13,7 +14,7 @@ from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .categories import LISTED_GROCERIES
 from .moments import Moments
-from .scope import LOCATED_FOR_SURE, whereabouts_unknown
+from .scope import LOCATED_FOR_SURE, unplaced, whereabouts_unknown
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
 from .visits import Group
@@ -95,6 +96,20 @@ class Context:
             return ""
         when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""
         return f"{share:.0%} of the photos {when} say nothing of where they were taken".replace("  ", " ")
+
+    def placed_beside(self, row: int, step: int) -> int | None:
+        """The nearest photo before (step -1) or after (step 1) a row that says where it was taken, or None: a photo
+        with no place right beside a trip's first may be on the trip already, so it shows nothing of when it began."""
+        placed = self._placed_rows
+        if step < 0:
+            at = int(np.searchsorted(placed, row)) - 1
+            return int(placed[at]) if at >= 0 else None
+        at = int(np.searchsorted(placed, row, side="right"))
+        return int(placed[at]) if at < len(placed) else None
+
+    @cached_property
+    def _placed_rows(self) -> np.ndarray:
+        return np.flatnonzero(~unplaced(self.library, self.timeline))
 
     @property
     def has_sentence_model(self) -> bool:

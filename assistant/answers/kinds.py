@@ -36,7 +36,8 @@ from .whereabouts import on_a_trip_unseen
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
-ENDS_UNSEEN = "the camera was off just before or after the trip, which may have been longer"
+ENDS_UNSEEN = "no photo just before or after the trip shows where you were, so it may have been longer"
+GLIMPSED = "one visit is in a single photo: another as short may have fallen between two photos"
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
 
@@ -185,6 +186,8 @@ def _frequency(context: Context) -> Answer:
     sure, why = _counted_by(context)
     if unit == "day" and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
         sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
+    if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
+        sure, why = "likely", GLIMPSED
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:
@@ -329,11 +332,13 @@ def _trip_length(context: Context) -> Answer:
 
 
 def _photographed_to_the_ends(context: Context, group) -> bool:
-    """Whether photos just before and after a trip (within a few hours) show where it began and ended."""
+    """Whether photos just before and after a trip (within a few hours) show where it began and ended: photos that
+    say where they were, as one with no place (a hotel room with no GPS) may be on the trip already."""
     utc = context.library.utc_seconds
-    before = utc[group.first_row] - utc[group.first_row - 1] if group.first_row > 0 else np.inf
-    after = utc[group.last_row + 1] - utc[group.last_row] if group.last_row + 1 < len(utc) else np.inf
-    return max(before, after) <= TRIP_EDGE_GAP_S
+    before, after = context.placed_beside(group.first_row, -1), context.placed_beside(group.last_row, 1)
+    if before is None or after is None:
+        return False
+    return max(utc[group.first_row] - utc[before], utc[after] - utc[group.last_row]) <= TRIP_EDGE_GAP_S
 
 
 _RULES = {

@@ -129,6 +129,20 @@ def sign_name(ocr_text: str, category: str) -> str:
     return ""
 
 
+_CODE = re.compile(r"^(?=[^\W_]*\d)[^\W_]{1,6}$")  # "19D", "B7", "412": a short code with a digit
+
+
+def labelled_value(ocr_text: str, label: str) -> str:
+    """The code written right after a label on a ticket or a board ("SEAT 19D" -> "19D", "GATE: B7" -> "B7" for
+    "seat", "gate"); "" when the label is not followed by one."""
+    wanted = folded(label)
+    tokens = ocr_text.replace(":", " ").split()
+    for token, following in zip(tokens, tokens[1:]):
+        if terms(token)[:1] == [wanted] and _CODE.match(following):
+            return following.upper()
+    return ""
+
+
 def looks_misread(name: str) -> int:
     """How many words of a reading look misread by OCR: letters and digits mixed ("WELC0ME"), or a small letter
     inside a capitalised word ("AVENlDA")."""

@@ -20,8 +20,8 @@ from ..library import Library
 from .answer import Answer
 from .categories import grocery_list_rows
 from .context import MAX_EVIDENCE, Context, unsure_text
-from .word_rows import activity_rows
-from .names import asked_noun, looks_misread, sign_name
+from .word_rows import activity_rows, word_photos
+from .names import asked_noun, labelled_value, looks_misread, sign_name
 from .subject import asks_average, asks_beginning, asks_money, asks_weight, asks_who, detected_as, spelled_only
 from .visits import Group, visits
 from .words import (NUMBER_WORDS, SAME_SIGN_LETTERS, alike, amounts, colours, colours_near, people_named, said_things, things, weights_written,
@@ -43,11 +43,33 @@ def ocr_answer(context: Context) -> Answer:
     asked = set(terms(context.parsed.text))
     wants_number = bool(NUMBER_WORDS & asked)
     noun = asked_noun(context.parsed)
+    labelled = _labelled(context, noun) if noun else None
+    if labelled is not None:
+        return labelled
 
     def reader(photos: list[dict], shows: list[bool]) -> Counter:
         signs = Counter(name for photo in photos if (name := sign_name(photo.get("ocr_text") or "", noun))) if noun else Counter()
         return signs or words_read(photos, shows, rarity, wants_number, asked)
     return _read(context, reader, "read at")
+
+
+def _labelled(context: Context, label: str) -> Answer | None:
+    """ "What seat did I have on the flight", "which gate": a code written after the label ("SEAT 19D") on the day of
+    each visit, up to its end (the boarding pass is photographed at the airport, before the plane); None when no photo
+    writes one. Likely: a ticket of that day may be another journey's."""
+    library, marked = context.library, word_photos(context.library, label)
+    found, groups = [], context.groups[-MAX_VISITS_READ:]
+    for group in groups:
+        day_began = library.utc_seconds[group.first_row] - library.local_seconds[group.first_row] % 86400
+        first = int(np.searchsorted(library.utc_seconds[:group.first_row + 1], day_began))
+        rows = first + np.flatnonzero(marked[first:group.last_row + 1])
+        values = [labelled_value(photo.get("ocr_text") or "", label) for photo in library.records(rows)]
+        read = Counter(value for value in values if value)
+        value = _top(read)
+        found.append((value, [int(row) for row, said in zip(rows, values) if value and said == value]))
+    if not any(value for value, _ in found):
+        return None
+    return context.valued(found, "written at", "likely", f"written after '{label.upper()}' that day, which may be another journey's ticket", groups)
 
 
 def colour_answer(context: Context) -> Answer:
@@ -104,6 +126,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
     rows_by_group = [context.visit_rows(group, VISIT_PHOTOS_READ) for group in groups]
     records = context.library.records(np.concatenate(rows_by_group))
     found, asked_model, start, rivals, particular = [], False, 0, [], []
+    shown, aside = set(), set()  # values read on photos that show what was asked; values read only beside them
     for group, rows in zip(groups, rows_by_group):
         photos = records[start:start + len(rows)]
         start += len(rows)
@@ -117,6 +140,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         particular.append(max(words[value] for words in per_photo) if value else 0.0)
         if value:
             found.append((value, [int(row) for row, words in zip(rows, per_photo) if words[value]]))
+            (shown if any(show for show, words in zip(shows, per_photo) if words[value]) else aside).add(value)
         elif context.vqa is not None and ask_model:
             found.append(_asked(context, group))
             asked_model = True
@@ -129,7 +153,10 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
     if context.moments.in_place_of_subject:
         found, chose = _most_particular(found, particular)
         why = "; ".join(filter(None, [why, chose]))
-    return context.valued(found, how, confidence, why, groups)
+    answer = context.valued(found, how, confidence, why, groups)
+    if answer.confidence == "sure" and answer.value in aside - shown:  # "NO SMOKING" on the plane, for "what seat did I have"
+        answer = context.valued(found, how, "likely", "; ".join(filter(None, [why, "read on photos of the visit that do not show what was asked"])), groups)
+    return answer
 
 
 def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -> tuple[list[tuple[str, list[int]]], str]:

@@ -32,6 +32,8 @@ _FRAME_WORDS = frozenset(terms(
     "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
     "daily weekly monthly yearly regular regularly held hold"
 ))
+# Eating and drinking: a frame with a thing ("eat at Libretto", "drink coffee"), the subject alone ("where did we eat").
+_MEAL_VERBS = frozenset(terms("eat ate eaten eating drink drank drinking dine dined dining"))
 # What one did with a thing ("how many times did I buy feta", "cook lasagne"): the thing picks the visit, however the
 # diary says it ("made lasagne", "picked up feta"); with no thing named, the verb is the subject ("how often did I cook").
 _THING_VERBS = frozenset(terms("buy bought buying purchase purchased order ordered pay paid pick picked grab grabbed "
@@ -46,7 +48,7 @@ TRIP_WORDS = frozenset(terms("trip trips journey journeys holiday holidays vacat
 # Nouns that name the kind of answer a reading question wants ("which dish", "what brand"): the answer, not
 # something to look for. (Its verbs, "cook", "buy", are looked for: they pick the visits the answer is read from.)
 _ANSWER_NOUNS = frozenset(terms("dish dishes meal meals food item items product products object objects brand brands colour color "
-                                "colours colors title titles word words text sign"))
+                                "colours colors title titles word words text sign signs say says said write wrote written read"))
 # Ways of moving, when a distance is asked ("how far did I walk"): how one moved, which the GPS path is measured by.
 _MOVING_WORDS = frozenset(terms("walk walked walking run ran running jog jogged jogging cycle cycled cycling bike biked biking ride rode "
                                 "drive drove driving fly flew flown flying travel travelled traveled travelling traveling go went "
@@ -131,7 +133,9 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         words = [word for word in words if word != "home"]
     cooking = bool(COOKING_WORDS & set(words))  # "cook dinner": dinner is when, not what ("buy lunch" needs the lunch)
     things = [word for word in words if word not in _THING_VERBS and not (cooking and word in MEAL_HOURS)]
-    return things or words
+    # "where did we eat in Montreal": with nothing else asked, eating is what the photos must show (a place to eat),
+    # not the town's most photographed place (the hotel)
+    return things or words or [word for word in dict.fromkeys(terms(text)) if word in _MEAL_VERBS]
 
 
 def doing_words(text: str) -> list[str]:

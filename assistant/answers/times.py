@@ -73,14 +73,16 @@ def time_answer(context: Context) -> Answer:
 def _unseen_edge(context: Context, row: int, value: str, pattern: str, side: str) -> str:
     """Why a trip's date may lie before (after, for its end) the photo it is read from: the photo next to it, not on
     the trip, was taken on another day (month, year) than the value says, so the trip may have begun then; a diary's
-    first photo in Oslo is often its second day there. '' when the photos pin it at the question's grain."""
-    neighbour = row + 1 if side in ("end", "last there") else row - 1
-    if not 0 <= neighbour < len(context.library):
-        return f"no photo {'after' if neighbour > row else 'before'} it: the trip may have {'ended later' if neighbour > row else 'begun earlier'}"
+    first photo in Oslo is often its second day there. Only a photo that says where it was can: one with no place
+    may be on the trip already. '' when the photos pin it at the question's grain."""
+    step = 1 if side in ("end", "last there") else -1
+    neighbour = context.placed_beside(row, step)
+    if neighbour is None:
+        return f"no photo {'after' if step > 0 else 'before'} it says where it was: the trip may have {'ended later' if step > 0 else 'begun earlier'}"
     seen = context.local(neighbour)
     if seen.strftime(pattern) == value:
         return ""
-    return f"no photos between {min(seen, context.local(row)):%d %b %Y} and {max(seen, context.local(row)):%d %b %Y}: the trip may have " + (
+    return f"no photo says where you were between {min(seen, context.local(row)):%d %b %Y} and {max(seen, context.local(row)):%d %b %Y}: the trip may have " + (
         "ended later" if neighbour > row else "begun earlier")
 
 

@@ -1,0 +1,93 @@
+"""What a camera that photographs every half hour cannot show is never said for sure: a visit glimpsed in one photo
+means others as short may have fallen between photos; a photo with no place next to a trip may be on the trip
+already; a question about eating is not answered with the town's most photographed place; a seat is the one
+written on the day's boarding pass, not the plane's "NO SMOKING"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant.answers import answer_question
+
+from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
+
+PARIS = dict(city="Paris", country="France", country_code="FR")
+NOWHERE = dict(city="", country="", country_code="")
+HOME = ("Home", DUBLIN, 53.35, -6.26)
+BOOTS = ("Boots", DUBLIN, 53.342, -6.259)
+AIRPORT = ("Dublin Airport", DUBLIN, 53.427, -6.244)
+HOTEL = ("Hotel Roma", ROME, 41.90, 12.49)
+TRATTORIA = ("Trattoria da Enzo", ROME, 41.889, 12.47)
+MUSEUM = ("", ROME, 41.893, 12.482)
+NO_PLACE = ("", NOWHERE, float("nan"), float("nan"))
+
+
+def _shots(start: datetime, minutes: int, caption: str, where, ocr: str = "", every: int = 30) -> list[tuple]:
+    name, place, lat, lng = where
+    return [(start + timedelta(minutes=at), caption, name, place, lat, lng, ocr) for at in range(0, minutes, every)]
+
+
+def _day_at_home(day: datetime) -> list[tuple]:
+    return _shots(day.replace(hour=8), 90, "a kitchen with a table", HOME) + _shots(day.replace(hour=18), 240, "a living room with a sofa", HOME)
+
+
+@pytest.fixture(scope="module")
+def sparse(tmp_path_factory):
+    """April and May 2019 in Dublin, a photo every half hour: Boots on four Saturdays of April (one visit caught by a
+    single photo), Rome from 2 May (the camera off that day; the first photo there, on the 3rd, has no place) to 6 May,
+    with dinners at a trattoria whose photos never say "eat", and a flight to Paris on 20 May."""
+    photos, day = [], datetime(2019, 4, 1)
+    saturdays = {datetime(2019, 4, 6): 90, datetime(2019, 4, 13): 90, datetime(2019, 4, 20): 30, datetime(2019, 4, 27): 90}
+    while day <= datetime(2019, 5, 31):
+        if datetime(2019, 5, 3) <= day <= datetime(2019, 5, 6):
+            if day == datetime(2019, 5, 3):
+                photos += _shots(day.replace(hour=7, minute=50), 1, "a hotel room with a bed", NO_PLACE)
+            photos += _shots(day.replace(hour=9), 180, "a hotel room with a bed", HOTEL)
+            photos += _shots(day.replace(hour=13), 150, "a view of a city street with people", ("", ROME, 41.895, 12.48))
+            if day == datetime(2019, 5, 4):  # the museum's name is read on a photo of its hall, not of the painting
+                photos += _shots(day.replace(hour=16), 60, "a painting on a wall", MUSEUM)
+                photos += _shots(day.replace(hour=17), 1, "a crowd of people in a hall", MUSEUM, "MUSEI CAPITOLINI")
+            photos += _shots(day.replace(hour=19), 90, "a plate of pasta on a table", TRATTORIA)
+            photos += _shots(day.replace(hour=21), 120, "a hotel room with a bed", HOTEL)
+        elif day == datetime(2019, 5, 20):
+            photos += _shots(day.replace(hour=7), 120, "a large airport terminal with people", AIRPORT, "SECURITY  GATE B2")
+            photos += _shots(day.replace(hour=8, minute=45), 1, "a hand holding a boarding pass", AIRPORT, "DUB-CDG  SEAT 14C  GATE B2")
+            photos += _shots(day.replace(hour=9, minute=15), 90, "the inside of an airplane with rows of seats", NO_PLACE,
+                             "FASTEN SEAT BELT  NO SMOKING")
+            photos += _shots(day.replace(hour=12), 240, "a view of a city street with cars", ("", PARIS, 48.86, 2.35))
+        elif day != datetime(2019, 5, 2):
+            photos += _day_at_home(day)
+            if day in saturdays:
+                photos += _shots(day.replace(hour=11), saturdays[day], "a shop with shelves of bottles", BOOTS)
+        day += timedelta(days=1)
+    return _commit(tmp_path_factory.mktemp("sparse") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+def test_a_visit_glimpsed_in_one_photo_makes_a_count_likely(sparse):
+    answer = answer_question(sparse, "How many times did I go to Boots in April 2019?")
+    assert answer.value == 4 and answer.confidence == "likely" and "single photo" in answer.why
+
+
+def test_a_photo_with_no_place_beside_a_trip_does_not_show_when_it_began(sparse):
+    length = answer_question(sparse, "How long did I stay in Rome?")
+    assert length.confidence == "likely"  # the camera was off on 2 May: it may have been longer
+    when = answer_question(sparse, "When did I go to Rome?")
+    assert when.value == "2019-05-03" and when.confidence == "likely" and "begun earlier" in when.why
+
+
+def test_where_we_ate_is_not_the_most_photographed_place(sparse):
+    answer = answer_question(sparse, "Where did we eat in Rome?")
+    assert answer.value != "Hotel Roma" and answer.confidence != "sure"
+
+
+def test_a_seat_is_read_from_the_boarding_pass_of_the_day(sparse):
+    answer = answer_question(sparse, "What seat did I have on the flight to Paris?")
+    assert answer.value == "14C" and answer.confidence == "likely" and "SEAT" in answer.why
+
+
+def test_a_sign_read_beside_what_was_asked_is_not_sure(sparse):
+    answer = answer_question(sparse, "What did the sign say where I saw the painting in Rome?")
+    assert answer.value == "MUSEI CAPITOLINI" and answer.confidence == "likely" and "do not show what was asked" in answer.why
+    assert "'say'" not in answer.why  # how the question asks, not something to find
