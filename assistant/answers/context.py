@@ -3,6 +3,7 @@ sure an answer may be given how its moments were found."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from functools import cached_property
 
@@ -76,8 +77,12 @@ class Context:
     def thinly_found(self, group: Group) -> str:
         """Why a visit may not be what was asked ('' when it is found well): one photo is a captioner's word, or a
         GPS fix that strayed to the place next door; several photos are surer."""
-        if not self.moments.subject:
+        moments = self.moments
+        if not moments.subject:
             return ""
+        if moments.own_words is not None and moments.said_somewhere and not moments.own_words[np.searchsorted(moments.rows, group.rows)].any():
+            # "when did I first eat souvlaki": a gyros pita at Ypsilon Souvlaki; other photos say "souvlaki", these do not
+            return f"only the place's name says {_quoted(moments.said_somewhere)}, which other photos' own words say"
         if len(group.rows) < 2:
             return "a single photo says it"
         thin = self.moments.thin_words(group.rows)
@@ -242,7 +247,21 @@ class Context:
             reasoning = f"{len(groups)} of {len(self.groups)} matching {plural('visit', len(self.groups))} say {value}: {self.listed(groups)}"
         if not clear:
             return self.answer(value, unsure_text(text, candidates), evidence, reasoning, candidates, "unsure", "the visits disagree")
+        if extreme and confidence == "sure":
+            confidence, why = _lead_glimpsed([value for value, _, _ in kept], [group for _, _, group in kept], why)
         return self.answer(value, text, evidence, reasoning, (), confidence, why)
+
+
+def _lead_glimpsed(values: list, groups: list[Group], why: str) -> tuple[str, str]:
+    """How sure "which ... most" is when some visits were caught in a single photo: as many visits as short may have
+    fallen between photos (or been a walk past the door), so a lead no larger than their number is likely."""
+    glimpsed = sum(group.first_row == group.last_row for group in groups)
+    counts = sorted(Counter(map(str, values)).values(), reverse=True) + [0]
+    lead = counts[0] - counts[1]
+    if lead > glimpsed:
+        return "sure", why
+    return "likely", "; ".join(filter(None, [why, f"it leads by {lead} {plural('visit', lead)}, and {glimpsed} visits are single photos: "
+                                                  "others as short may have fallen between photos"]))
 
 
 def _stretch_of_days(term) -> bool:

@@ -74,6 +74,10 @@ class Moments:
     companions: dict[str, list[str]] = field(default_factory=dict)  # words that stand in for a subject word (see _companion_rows)
     as_grocery_lists: list[str] = field(default_factory=list)  # subject words also found as captions listing groceries
     word_hits: np.ndarray | None = None  # per subject word, per row: the row has it
+    # per row: some subject word is in the photo's own words (not only its place's name); and the subject words
+    # that some photo's own words have, anywhere in the library (so a photo could have said them)
+    own_words: np.ndarray | None = None
+    said_somewhere: list[str] = field(default_factory=list)
 
     def thin_words(self, rows: np.ndarray) -> list[str]:
         """The subject words that only one of these rows (a visit's) has: a captioner's slip, or a moment next door."""
@@ -185,7 +189,9 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     relevance = Scorer(library, None, rows).relevance(None, " ".join(subject)).scores if len(rows) else None
     in_scope = named[:, scope].any(axis=1)
     by_name = named_surely[:, rows].all(axis=0) if in_scope.all() and in_scope.any() else np.zeros(len(rows), bool)
-    return Moments(rows, scope, relevance=relevance, by_place_name=by_name, word_hits=hits[:, rows], **found)
+    own = (words | (hits & ~named))[:, rows].any(axis=0)
+    said = [word for word, anywhere in zip(subject, words.any(axis=1)) if anywhere]
+    return Moments(rows, scope, relevance=relevance, by_place_name=by_name, word_hits=hits[:, rows], own_words=own, said_somewhere=said, **found)
 
 
 def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timeline: Timeline) -> np.ndarray:

@@ -21,6 +21,9 @@ AIRPORT = ("Dublin Airport", DUBLIN, 53.427, -6.244)
 HOTEL = ("Hotel Roma", ROME, 41.90, 12.49)
 TRATTORIA = ("Trattoria da Enzo", ROME, 41.889, 12.47)
 MUSEUM = ("", ROME, 41.893, 12.482)
+TESCO = ("Tesco", DUBLIN, 53.344, -6.262)
+SOUVLAKI = ("Ypsilon Souvlaki", DUBLIN, 53.346, -6.265)
+LUNCHES = {datetime(2019, 4, 2): "gyros pita", datetime(2019, 4, 9): "souvlaki", datetime(2019, 4, 16): "souvlaki"}
 NO_PLACE = ("", NOWHERE, float("nan"), float("nan"))
 
 
@@ -35,11 +38,12 @@ def _day_at_home(day: datetime) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def sparse(tmp_path_factory):
-    """April and May 2019 in Dublin, a photo every half hour: Boots on four Saturdays of April (one visit caught by a
-    single photo), Rome from 2 May (the camera off that day; the first photo there, on the 3rd, has no place) to 6 May,
-    with dinners at a trattoria whose photos never say "eat", and a flight to Paris on 20 May."""
+    """April and May 2019 in Dublin, a photo every half hour: Boots on four Saturdays of April (two visits caught by a
+    single photo), Tesco on two Wednesdays, lunch at a souvlaki place on three Tuesdays; Rome from 2 May (the camera
+    off that day; the first photo there, on the 3rd, has no place) to 6 May, with dinners at a trattoria whose photos
+    never say "eat"; a flight to Paris on 20 May."""
     photos, day = [], datetime(2019, 4, 1)
-    saturdays = {datetime(2019, 4, 6): 90, datetime(2019, 4, 13): 90, datetime(2019, 4, 20): 30, datetime(2019, 4, 27): 90}
+    saturdays = {datetime(2019, 4, 6): 90, datetime(2019, 4, 13): 90, datetime(2019, 4, 20): 30, datetime(2019, 4, 27): 30}
     while day <= datetime(2019, 5, 31):
         if datetime(2019, 5, 3) <= day <= datetime(2019, 5, 6):
             if day == datetime(2019, 5, 3):
@@ -61,6 +65,10 @@ def sparse(tmp_path_factory):
             photos += _day_at_home(day)
             if day in saturdays:
                 photos += _shots(day.replace(hour=11), saturdays[day], "a shop with shelves of bottles", BOOTS)
+            if day in (datetime(2019, 4, 3), datetime(2019, 4, 10)):
+                photos += _shots(day.replace(hour=11), 60, "a shop with shelves of food", TESCO)
+            if day in LUNCHES:
+                photos += _shots(day.replace(hour=13), 60, f"a person holding a {LUNCHES[day]}", SOUVLAKI)
         day += timedelta(days=1)
     return _commit(tmp_path_factory.mktemp("sparse") / "lib", sorted(photos, key=lambda photo: photo[0]))
 
@@ -91,3 +99,13 @@ def test_a_sign_read_beside_what_was_asked_is_not_sure(sparse):
     answer = answer_question(sparse, "What did the sign say where I saw the painting in Rome?")
     assert answer.value == "MUSEI CAPITOLINI" and answer.confidence == "likely" and "do not show what was asked" in answer.why
     assert "'say'" not in answer.why  # how the question asks, not something to find
+
+
+def test_which_shop_most_is_likely_when_its_lead_is_no_more_than_the_visits_glimpsed(sparse):
+    answer = answer_question(sparse, "Which shop did I go to most often in April 2019?")
+    assert answer.value == "Boots" and answer.confidence == "likely" and "leads by 2 visits" in answer.why
+
+
+def test_a_visit_named_only_by_its_place_is_not_sure_of_the_dish(sparse):
+    answer = answer_question(sparse, "When did I first eat souvlaki?")  # a gyros pita at the souvlaki place, then souvlaki
+    assert answer.confidence == "likely" and "only the place's name says 'souvlaki'" in answer.why
