@@ -9,6 +9,7 @@ from functools import cached_property
 
 import numpy as np
 
+from ..core.geo import haversine_km
 from ..core.words import plural
 from ..library import Library
 from ..query import CalendarTerm, ParsedQuery, PeriodTerm
@@ -26,6 +27,7 @@ MAX_EVIDENCE_MOMENTS = 30  # ... of at most this many
 SPLIT_SHARE = 0.5  # a second value with at least this share of the first's support makes the answer unsure
 COUNT_MARGIN = 0.1  # "which ... most": counts this close (a share of the larger) are a tie
 MAX_CANDIDATES = 3
+SAME_TOWN_KM = 30  # a photo this near another was taken in the same town: it does not show a trip's edge
 
 
 def weaker(*levels: str) -> str:
@@ -94,7 +96,7 @@ class Context:
         "" when nearly all do, or when the question names neither a place nor trips."""
         if self.moments.subject or not (self.parsed.place.terms or self.by_trip):
             return ""
-        rows = np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds))
+        rows = self.rows_of_time()
         rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
         share = float(whereabouts_unknown(self.library, self.timeline)[rows].mean()) if len(rows) else 0.0
         if share <= 1 - LOCATED_FOR_SURE:
@@ -102,15 +104,27 @@ class Context:
         when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""
         return f"{share:.0%} of the photos {when} say nothing of where they were taken".replace("  ", " ")
 
+    def rows_of_time(self) -> np.ndarray:
+        """Every photo of the question's time (the calendar's, exactly), wherever it was taken."""
+        if not self.parsed.time.terms:
+            return np.arange(len(self.library))
+        return np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds))
+
     def placed_beside(self, row: int, step: int) -> int | None:
-        """The nearest photo before (step -1) or after (step 1) a row that says where it was taken, or None: a photo
-        with no place right beside a trip's first may be on the trip already, so it shows nothing of when it began."""
+        """The nearest photo before (step -1) or after (step 1) a row that says it was taken somewhere else (off the
+        row's trip, in another town), or None: a photo with no place right beside a trip's first may be on the trip
+        already, and one in Singapore before the hotel is on it, so neither shows when the trip began."""
         placed = self._placed_rows
-        if step < 0:
-            at = int(np.searchsorted(placed, row)) - 1
-            return int(placed[at]) if at >= 0 else None
-        at = int(np.searchsorted(placed, row, side="right"))
-        return int(placed[at]) if at < len(placed) else None
+        side = placed[:np.searchsorted(placed, row)][::-1] if step < 0 else placed[np.searchsorted(placed, row, side="right"):]
+        timeline, lat, lng = self.timeline, self.library.lat, self.library.lng
+        elsewhere = timeline.cities[side] != timeline.cities[row] if timeline.cities[row] else np.ones(len(side), bool)
+        if np.isfinite(lat[row]):  # by GPS where both have it (a fix in Singapore with no town's name is still Singapore)
+            away = haversine_km(lat[row], lng[row], lat[side], lng[side])
+            elsewhere = np.where(np.isfinite(away), away > SAME_TOWN_KM, elsewhere)
+        if timeline.trip_of_row[row] >= 0:
+            elsewhere &= timeline.trip_of_row[side] != timeline.trip_of_row[row]
+        side = side[elsewhere]
+        return int(side[0]) if len(side) else None
 
     @cached_property
     def _placed_rows(self) -> np.ndarray:

@@ -112,9 +112,10 @@ class Moments:
 
     def best_first(self, rows: np.ndarray) -> np.ndarray:
         """Some of the moments' rows, the most relevant first (time order among equals)."""
-        if self.relevance is None or not len(rows):
+        if self.relevance is None or not len(rows) or not len(self.rows):
             return rows
-        scores = self.relevance[np.searchsorted(self.rows, rows)]
+        at = np.minimum(np.searchsorted(self.rows, rows), len(self.rows) - 1)
+        scores = np.where(self.rows[at] == rows, self.relevance[at], -np.inf)  # a visit counted by its place's name alone: last
         return rows[np.argsort(-scores, kind="stable")]
 
 

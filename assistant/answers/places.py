@@ -11,9 +11,10 @@ from ..core.words import plural
 from ..query import ParsedQuery
 from .answer import Answer
 from .context import Context
-from .names import asked_category, places_to_eat, venue_values
+from .names import SAID_SHARE, asked_category, places_to_eat, venue_values
 from .scope import LOCATED_FOR_SURE
 from .subject import asks_sights, asks_where, trip_edge_asked
+from .visits import Group, visits
 from .whereabouts import on_a_trip
 
 
@@ -79,11 +80,38 @@ def location_answer(context: Context) -> Answer:
         if question.counted:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
-    found = [(value, group.rows.tolist()) for value, group in zip(values, context.groups)]
+    return _valued_places(context, values, sure, why, venues=not (question.granularity in ("country", "city") or town))
+
+
+def _valued_places(context: Context, values: list[str], sure: str, why: str, venues: bool) -> Answer:
+    """The place each visit gives, put together ("which ... most": every visit of each venue counted)."""
+    groups = context.groups
+    if context.question.extreme and venues:
+        values, groups = _every_visit_of(context, values)
+    found = [(value, group.rows.tolist()) for value, group in zip(values, groups)]
     thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
     if thin and all(thin):  # every visit that names a place was found by one photo's word
-        return context.valued(found, "at", "likely", "; ".join(filter(None, [why, thin[-1]])))
-    return context.valued(found, "at", sure, why)
+        return context.valued(found, "at", "likely", "; ".join(filter(None, [why, thin[-1]])), groups)
+    return context.valued(found, "at", sure, why, groups)
+
+
+def _every_visit_of(context: Context, values: list[str]) -> tuple[list[str], list[Group]]:
+    """ "Which grocery store did I go to most": each store's visits in the question's time and place counted by the
+    place's name, not only those whose photos say "grocery" (a captioner says it of some visits, not all), for the
+    places that are of the kind: enough of their visits say it (not home, where one photo said "coffee")."""
+    library, timeline = context.library, context.timeline
+    values, groups = list(values), list(context.groups)
+    for name in dict.fromkeys(value for value in values if value):
+        rows = np.flatnonzero(context.moments.scope & (timeline.names == name))
+        counted = [group for group, value in zip(groups, values) if value == name]
+        every = visits(timeline, rows, library.utc_seconds, library.local_seconds)
+        if len(counted) < SAID_SHARE * len(every):
+            continue
+        for group in every:
+            if not any(group.first_row <= found.last_row and found.first_row <= group.last_row for found in counted):
+                values.append(name)
+                groups.append(group)
+    return values, groups
 
 
 def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:

@@ -135,8 +135,12 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         totals = sum(per_photo, Counter())
         value = _top(totals)
         ranked = totals.most_common(2)
+        read_on = Counter(read for words in per_photo for read in words)  # photos that read each string
+        rival = next((other for other, photos in read_on.items() if value and other != value and photos >= read_on[value]), None)
         if len(ranked) == 2 and ranked[1][1] * CLEAR_READ_RATIO > ranked[0][1]:  # two strings there weigh nearly the same
             rivals.append(f"{ranked[0][0]} or {ranked[1][0]}")
+        elif rival:  # or another is read on as many photos ("CINFPLEX", rare for being misread, and "MOANA 2")
+            rivals.append(f"{value} or {rival}")
         particular.append(max(words[value] for words in per_photo) if value else 0.0)
         if value:
             found.append((value, [int(row) for row, words in zip(rows, per_photo) if words[value]]))
@@ -154,8 +158,10 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         found, chose = _most_particular(found, particular)
         why = "; ".join(filter(None, [why, chose]))
     answer = context.valued(found, how, confidence, why, groups)
-    if answer.confidence == "sure" and answer.value in aside - shown:  # "NO SMOKING" on the plane, for "what seat did I have"
-        answer = context.valued(found, how, "likely", "; ".join(filter(None, [why, "read on photos of the visit that do not show what was asked"])), groups)
+    doubt = ("read on photos of the visit that do not show what was asked" if answer.value in aside - shown else  # "NO SMOKING", for a seat
+             "read on a single photo, which may be misread" if how == "read at" and len(answer.evidence) < 2 else "")
+    if answer.confidence == "sure" and doubt:
+        answer = context.valued(found, how, "likely", "; ".join(filter(None, [why, doubt])), groups)
     return answer
 
 

@@ -37,6 +37,7 @@ def time_answer(context: Context) -> Answer:
     if context.parsed.time.terms:  # "what time did I go to bed on 12 May": the edge within the day asked, not the trip's
         edge = _within_scope(context, edge)
     # "when did I fly to Singapore": when it left home ("arrive": when it landed); a photo or two a day shows no connections
+    arrival = edge
     if context.by_trip and not side and question.granularity != "clock" and not context.timeline.diary_like:
         edge = _from_journey_start(context, edge)
     values = [context.local(edge(group)).strftime(pattern) for group in context.groups]
@@ -64,7 +65,9 @@ def time_answer(context: Context) -> Answer:
     unseen = (context.unplaced_then(after=group.last_row) if question.ordinal == -1 else
               context.unplaced_then() if question.ordinal is None else context.unplaced_then(before=group.first_row))
     edge_unseen = _unseen_edge(context, row, value, pattern, side) if context.by_trip and question.granularity != "clock" else ""
-    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, unseen]))
+    arrived = context.local(int(arrival(group))).strftime(pattern)
+    overnight = f"the journey began {value} and arrived {arrived}" if arrived != value else ""  # "when did I go": either is meant
+    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen]))
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
                           confidence="likely" if doubt else "sure", why=doubt)
