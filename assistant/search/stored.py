@@ -81,7 +81,7 @@ class StoredVectors:
         self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
         self._last_sample: tuple[bytes, np.ndarray] | None = None  # the last query's library sample scores
         self._kept_gathered: OrderedDict[tuple, tuple[np.ndarray, object]] = OrderedDict()  # rows -> their fp16 tensor
-        self._seen_row_sets: OrderedDict[tuple, None] = OrderedDict()  # rows asked for once (_row_set_key), not kept yet
+        self._seen_row_sets: OrderedDict[tuple, None] = OrderedDict()  # rows asked for once (their key, as _gathered makes it), not kept yet
         self._kept_lock = threading.Lock()
         self._chunk_buffers = threading.local()  # each thread's SCORED_CHUNK rows, for rows scored a chunk at a time
 
