@@ -35,7 +35,7 @@ GATHERED_RESCORE = 1024
 # last ones up to this many bytes: a conversation refines its description within the same time and place. Gathering
 # a month and a city's 13,272 rows of a million photos took about 2 ms here, more than scoring them. Rows are kept
 # from the second time they are asked for: the first time they are scored a chunk at a time (SCORED_CHUNK rows) in
-# a small buffer each thread keeps, as a filter asked for once would only churn fresh memory. Allocating each
+# a small buffer kept for the next search, as a filter asked for once would only churn fresh memory. Allocating each
 # filter's 13-17 MB afresh faulted 3,000-9,000 pages in a third of such searches, 10-25 ms of CPU each (AMD EPYC).
 GATHERED_KEPT_BYTES = 64 << 20
 SEEN_ROW_SETS = 64
@@ -83,7 +83,7 @@ class StoredVectors:
         self._kept_gathered: OrderedDict[tuple, tuple[np.ndarray, object]] = OrderedDict()  # rows -> their fp16 tensor
         self._seen_row_sets: OrderedDict[tuple, None] = OrderedDict()  # rows asked for once (their key, as _gathered makes it), not kept yet
         self._kept_lock = threading.Lock()
-        self._chunk_buffers = threading.local()  # each thread's SCORED_CHUNK rows, for rows scored a chunk at a time
+        self._chunk_buffers: list = []  # spare SCORED_CHUNK-row tensors, one per search scoring rows a chunk at a time
 
     def prepare(self, kernel: bool = True, index: VectorIndex | None = None) -> threading.Thread | None:
         """Read the spread sample (and its moments), and choose and build the kernel (not for a library with a vector index),
@@ -203,17 +203,22 @@ class StoredVectors:
         return scores
 
     def _scored_in_chunks(self, rows: np.ndarray, query) -> np.ndarray:
-        """The rows' scores in the stored precision, gathered SCORED_CHUNK rows at a time into this thread's
-        buffer (no fresh memory; each chunk is scored while in the CPU's cache)."""
+        """The rows' scores in the stored precision, gathered SCORED_CHUNK rows at a time into a buffer kept for
+        the next search (no fresh memory; each chunk is scored while in the CPU's cache)."""
         import torch
 
-        buffer = getattr(self._chunk_buffers, "rows", None)
-        if buffer is None:
-            buffer = self._chunk_buffers.rows = torch.empty((SCORED_CHUNK, self.embeddings.shape[1]), dtype=self._stored.dtype)
+        with self._kept_lock:
+            buffer = self._chunk_buffers.pop() if self._chunk_buffers else None
+        if buffer is None:  # (as many are ever made as searches have scored at once)
+            buffer = torch.empty((SCORED_CHUNK, self.embeddings.shape[1]), dtype=self._stored.dtype)
         scores = np.empty(len(rows), dtype=np.float32)
-        for start in range(0, len(rows), SCORED_CHUNK):
-            chunk = rows[start : start + SCORED_CHUNK]
-            scores[start : start + len(chunk)] = (self._read(chunk, buffer[: len(chunk)]) @ query).float().numpy()
+        try:
+            for start in range(0, len(rows), SCORED_CHUNK):
+                chunk = rows[start : start + SCORED_CHUNK]
+                scores[start : start + len(chunk)] = (self._read(chunk, buffer[: len(chunk)]) @ query).float().numpy()
+        finally:
+            with self._kept_lock:
+                self._chunk_buffers.append(buffer)
         return scores
 
     @cached_property
