@@ -81,7 +81,7 @@ class StoredVectors:
         self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
         self._last_sample: tuple[bytes, np.ndarray] | None = None  # the last query's library sample scores
         self._kept_gathered: OrderedDict[tuple, tuple[np.ndarray, object]] = OrderedDict()  # rows -> their fp16 tensor
-        self._seen_row_sets: OrderedDict[tuple, None] = OrderedDict()  # rows asked for once (their key, as _gathered makes it), not kept yet
+        self._seen_row_sets: OrderedDict[tuple, None] = OrderedDict()  # keys (_gathered) of rows asked for once
         self._kept_lock = threading.Lock()
         self._chunk_buffers: list = []  # spare SCORED_CHUNK-row tensors, one per search scoring rows a chunk at a time
 
