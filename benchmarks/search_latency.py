@@ -5,11 +5,13 @@ random with --vectors uniform, the worst case for an index; 18 months of timesta
 approximate vector index when the library is large, or as --vector-index says), then, in a fresh process,
 loads it as the app does (which chooses the stored-vector kernel by timing, once per machine) and times
 vector queries (a ready CLIP-like vector, no text encoding): unfiltered, and with a one-month time filter
-plus a place filter. Prints one JSON line with the CPU, the kernel (the index's kind when there is one),
-the vector-query percentiles, two baselines measured in the same run (a bare numpy fp32 mat-vec + top-k,
-up to 2M photos, and the bare kernel in its own precision + top-k), recall@100 against exact fp32, the
-bare index on its own (candidates, candidates plus exact rescoring, their recall, unfiltered and with a
-month and a city filter), and, on its own, the time to encode a text query with a ViT-B/32-sized CLIP.
+plus a place filter, the same one query after query (what a search keeps for the next one helps) and one
+never asked for before each time (vector_query_filtered_first_time_*: nothing kept helps). Prints one JSON
+line with the CPU, the kernel (the index's kind when there is one), the vector-query percentiles, two
+baselines measured in the same run (a bare numpy fp32 mat-vec + top-k, up to 2M photos, and the bare kernel
+in its own precision + top-k), recall@100 against exact fp32, the bare index on its own (candidates,
+candidates plus exact rescoring, their recall, unfiltered and with a month and a city filter), and, on its
+own, the time to encode a text query with a ViT-B/32-sized CLIP.
 
     python benchmarks/search_latency.py --n 1000000 --json
     python benchmarks/search_latency.py --n 10000000 --library /work/bench/lib10m --json   # build once, then reuse
@@ -182,35 +184,56 @@ def _measure(folder: Path, kernel: str | None, text_encoding: bool, vectors_kind
     }
 
 
+def _first_time_filters(library, context) -> list:
+    """A month and a city each, every pair once, and the neighbouring months (which near misses search) of a city
+    last asked for 20 or more queries before: the library's whole months (not its last, maybe partial) in steps
+    of three, a step's four largest cities in turn. So nothing a search keeps for the next (a filter's rows, the
+    rows gathered to score them: 16 filters at most) is there yet."""
+    names, counts = np.unique(library.place_names("city"), return_counts=True)
+    cities = [city for city in names[np.argsort(-counts, kind="stable")] if city][:4]
+    first, last = (np.datetime64(int(library.local_seconds[row]), "s").astype("datetime64[M]") for row in (0, -1))
+    months = [month.astype(object).strftime("%B %Y") for month in np.arange(first, last)]
+    pairs = [(months[month], city) for step in range(3) for month in range(step, len(months), 3) for city in cities]
+    return [context.parse(f"in {month} in {city}") for month, city in pairs[:QUERIES]]
+
+
 def _search_figures(library, vectors: np.ndarray, truth: list[set[int]]) -> dict:
-    """search() itself, unfiltered and with a month and a place, and its recall@100 against exact fp32."""
+    """search() itself, unfiltered and with a month and a place (the same one query after query, as a conversation
+    refining its description repeats it; and one never asked for before each time), and its recall@100 against
+    exact fp32."""
     from assistant.query import QueryContext
     from assistant.search import SearchRequest, search
 
-    month = QueryContext.of(library, now=datetime(2020, 6, 30)).parse("in March 2019 in Dublin")
+    context = QueryContext.of(library, now=datetime(2020, 6, 30))
+    month = context.parse("in March 2019 in Dublin")
     assert month.time and month.place, month.describe()
+    warm_up = context.parse("in June 2020 in Dublin")  # among the first-time filters, but 60 queries after this
 
-    def timed(query) -> tuple[list[float], list]:
+    def timed(queries: list) -> tuple[list[float], list]:
         samples, results = [], []
-        for vector in vectors[:3]:  # warm-up
-            search(library, None, SearchRequest(vector=vector, query=query, top_k=20))
-        for vector in vectors[3:]:
+        for vector in vectors[:3]:
+            search(library, None, SearchRequest(vector=vector, query=warm_up if queries[0] is not None else None, top_k=20))
+        for vector, query in zip(vectors[3:], queries):
             began = _clock()
             result = search(library, None, SearchRequest(vector=vector, query=query, top_k=TOP_K, group_events=True))
             samples.append((_clock() - began) * 1000)
             results.append(result)
         return samples, results
 
-    unfiltered, unfiltered_results = timed(None)
-    filtered, filtered_results = timed(month)
+    unfiltered, unfiltered_results = timed([None] * QUERIES)
+    first_time, _ = timed(_first_time_filters(library, context))
+    filtered, filtered_results = timed([month] * QUERIES)
     recall = round(float(np.mean([
         len({hit["row"] for hit in result.photos} & exact) / TOP_K for result, exact in zip(unfiltered_results, truth)
     ])), 4)
     u50, u95 = _percentiles(unfiltered)
     f50, f95 = _percentiles(filtered)
+    first50, first95 = _percentiles(first_time)
     return {
         "vector_query_unfiltered_p50_ms": u50, "vector_query_unfiltered_p95_ms": u95,
         "vector_query_filtered_p50_ms": f50, "vector_query_filtered_p95_ms": f95,
+        "vector_query_filtered_first_time_p50_ms": first50, "vector_query_filtered_first_time_p95_ms": first95,
+        "filtered_first_time_queries": len(first_time),
         "recall_at_100": recall, "recall_at_100_vs_exact_fp32": recall, "filtered_matches": filtered_results[0].matched,
     }
 

@@ -11,7 +11,7 @@ from assistant.cli.commands import main
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.search import SearchRequest, search
-from assistant.search.near_misses import dates_phrase
+from assistant.search.near_misses import _not_among, dates_phrase
 from assistant.testing.library import photo_table
 
 DIM = 16
@@ -177,3 +177,15 @@ def test_a_good_match_in_the_remembered_time_spares_the_neighbours(tmp_path, mon
     result = search(library, None, SearchRequest(text="a flying toy in September 2019", vector=KITE, top_k=5))
     assert result.near_misses is None and result.events[0]["start_time"].startswith("2019-09-28")
     assert (scored.by_clip, scored.by_words) == ([september, 31 + 31 + 3], [september])  # August and October by CLIP alone
+
+
+@pytest.mark.parametrize("around, exact, outside", [
+    ([1, 2, 8, 9], [4, 5, 6], [1, 2, 8, 9]),  # a month's neighbours, before and after it
+    ([1, 4, 5, 7, 9], [4, 5, 6], [1, 7, 9]),  # photos of the month itself, and one among its rows that is not
+    ([1, 3, 6, 9], [0, 6, 12], [1, 3, 9]),  # exact rows that span the neighbours (photos whose time is approximate)
+    ([1, 4, 6, 9], [4, 6], [1, 9]),  # the first and the last exact rows among them
+    ([3, 4], [], [3, 4]),
+    ([], [2, 3], []),
+])
+def test_the_neighbours_rows_outside_the_remembered_time(around, exact, outside):
+    assert _not_among(np.array(around, np.int64), np.array(exact, np.int64)).tolist() == outside

@@ -497,15 +497,34 @@ def test_a_filter_is_found_once_per_library_and_a_new_generation_finds_its_own(t
     assert stored_vectors(second).sample_statistics(unit(1, 0)) == pytest.approx((cosines.mean(), cosines.std()), abs=1e-3)
 
 
-def test_gathered_rows_kept_for_the_next_query_are_only_reused_for_the_same_rows(monkeypatch):
-    import torch  # noqa: F401 (as in the app: many gathered rows are scored by torch, and kept)
+def fp16_scored_vectors(monkeypatch, seed: int) -> tuple[np.ndarray, np.ndarray, "stored_module.StoredVectors"]:
+    """40,000 random unit vectors, stored in fp16, whose many gathered rows are scored in fp16 by torch (as in the app)."""
+    import torch  # noqa: F401
 
     monkeypatch.setattr(stored_module, "choose_gathered_precision", lambda dim: "fp16")
-    rng = np.random.default_rng(5)
-    vectors = rng.standard_normal((40_000, 64)).astype(np.float32)
+    vectors = np.random.default_rng(seed).standard_normal((40_000, 64)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     stored = vectors.astype(np.float16)
-    owner = stored_module.StoredVectors(stored, np.ones(40_000, bool))
+    return vectors, stored, stored_module.StoredVectors(stored, np.ones(40_000, bool))
+
+
+def test_rows_asked_for_once_are_scored_a_chunk_at_a_time_and_kept_from_the_second_time(monkeypatch):
+    vectors, stored, owner = fp16_scored_vectors(monkeypatch, 6)
+    rng = np.random.default_rng(6)
+    rows = np.sort(rng.choice(40_000, 3 * stored_module.SCORED_CHUNK + 123, replace=False))  # chunks, the last one short
+    query = vectors[rows[-5]]
+    first = owner.exact(query, rows)
+    assert not owner._kept_gathered  # asked for once: nothing gathered whole, nothing kept
+    second = owner.exact(query, rows)
+    assert len(owner._kept_gathered) == 1  # asked for again: gathered whole and kept for the next time
+    np.testing.assert_array_equal(first, second)  # each row's score is the same however the rows were read
+    np.testing.assert_array_equal(second, owner.exact(query, rows))
+    assert np.abs(first - stored[rows].astype(np.float32) @ query).max() < 2e-3
+    assert first[-5] == pytest.approx(1.0, abs=1e-3) and np.argmax(first) == len(rows) - 5
+
+
+def test_gathered_rows_kept_for_the_next_query_are_only_reused_for_the_same_rows(monkeypatch):
+    vectors, stored, owner = fp16_scored_vectors(monkeypatch, 5)
     rows = np.arange(0, 40_000, 3)
     shifted = rows.copy()
     shifted[1:-1] += 1  # as many rows, the same first, middle and last: asked apart, they must be read apart

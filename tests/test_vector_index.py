@@ -223,6 +223,8 @@ def test_the_benchmark_reports_the_index(tmp_path):
     assert 0.9 <= figures["recall_at_100"] <= 1.0 and figures["index_build_s"] > 0
     assert figures["index_candidates_p50_ms"] > 0 and figures["index_rescored_p50_ms"] >= figures["index_candidates_p50_ms"]
     assert 0.98 <= figures["index_recall_at_100"] <= 1.0
+    # a month and a place never asked for before, each search (the 18 months but maybe a partial last, 4 cities)
+    assert figures["filtered_first_time_queries"] >= 17 * 4 and figures["vector_query_filtered_first_time_p50_ms"] > 0
 
 
 def test_the_build_probes_more_lists_until_its_own_recall_is_high(lifelog_library, tmp_path):

@@ -45,7 +45,7 @@ def near_misses(
     for term in (term for term in query.time.terms if not term.negated):
         moved = neighbour_queries(query, term)
         around = _union(admitted_rows(library, neighbour_query) for _, neighbour_query in moved)
-        outside = around[~among(around, exact)]
+        outside = _not_among(around, exact)
         if not len(outside):
             continue
         scorer, clip = None, None
@@ -67,6 +67,16 @@ def near_misses(
         neighbour = next((n for n, _ in moved if n.mask(best_time)[0]), moved[0][0])  # the one that holds the best
         return NearMisses(_remembered(term), _found_in(neighbour, events), events)
     return None
+
+
+def _not_among(rows: np.ndarray, exact: np.ndarray) -> np.ndarray:
+    """The ascending rows that are not among the exact ones. Only those between the first and the last exact row
+    are looked up: a period's neighbours lie before and after it, as rows are in time order."""
+    if not len(exact):
+        return rows
+    first, last = np.searchsorted(rows, exact[0], side="left"), np.searchsorted(rows, exact[-1], side="right")
+    spanned = rows[first:last]
+    return np.concatenate([rows[:first], spanned[~among(spanned, exact)], rows[last:]])
 
 
 def _union(row_sets) -> np.ndarray:

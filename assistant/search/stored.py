@@ -33,8 +33,13 @@ GATHERED_RESCORE = 1024
 
 # Many scattered rows gathered for exact scoring (a filter's) are kept for the next queries over the same rows, the
 # last ones up to this many bytes: a conversation refines its description within the same time and place. Gathering
-# a month and a city's 13,272 rows of a million photos took about 2 ms here, more than scoring them.
+# a month and a city's 13,272 rows of a million photos took about 2 ms here, more than scoring them. Rows are kept
+# from the second time they are asked for: the first time they are scored a chunk at a time (SCORED_CHUNK rows) in
+# a small buffer kept for the next search, as a filter asked for once would only churn fresh memory. Allocating each
+# filter's 13-17 MB afresh faulted 3,000-9,000 pages in a third of such searches, 10-25 ms of CPU each (AMD EPYC).
 GATHERED_KEPT_BYTES = 64 << 20
+SEEN_ROW_SETS = 64
+SCORED_CHUNK = 2048
 
 
 # A stored-vector file up to this size stays resident whole, mapped on a thread of its own when the library is
@@ -76,7 +81,9 @@ class StoredVectors:
         self._bytes_read = 0  # pages read since the file's pages were last let go (at most)
         self._last_sample: tuple[bytes, np.ndarray] | None = None  # the last query's library sample scores
         self._kept_gathered: OrderedDict[tuple, tuple[np.ndarray, object]] = OrderedDict()  # rows -> their fp16 tensor
+        self._seen_row_sets: OrderedDict[tuple, None] = OrderedDict()  # keys (_gathered) of rows asked for once
         self._kept_lock = threading.Lock()
+        self._chunk_buffers: list = []  # spare SCORED_CHUNK-row tensors, one per search scoring rows a chunk at a time
 
     def prepare(self, kernel: bool = True, index: VectorIndex | None = None) -> threading.Thread | None:
         """Read the spread sample (and its moments), and choose and build the kernel (not for a library with a vector index),
@@ -189,10 +196,29 @@ class StoredVectors:
 
         query = torch.from_numpy(np.asarray(vector, dtype=np.float32)).to(self._stored.dtype)
         gathered = self._gathered(rows)
-        scores = (gathered @ query).float().numpy()
-        best = top_positions(scores, GATHERED_RESCORE)
-        # the same stored values, from the rows already gathered: reading them from the map again cost several times more
-        scores[best] = _exact_cosines(gathered[torch.from_numpy(best)].float().numpy(), vector)
+        scores = (gathered @ query).float().numpy() if gathered is not None else self._scored_in_chunks(rows, query)
+        # in row order: reading the best again from the map costs less than picking them out of the gathered rows
+        best = np.sort(top_positions(scores, GATHERED_RESCORE))
+        scores[best] = _exact_cosines(self.rows(rows[best]), vector)
+        return scores
+
+    def _scored_in_chunks(self, rows: np.ndarray, query) -> np.ndarray:
+        """The rows' scores in the stored precision, gathered SCORED_CHUNK rows at a time into a buffer kept for
+        the next search (no fresh memory; each chunk is scored while in the CPU's cache)."""
+        import torch
+
+        with self._kept_lock:
+            buffer = self._chunk_buffers.pop() if self._chunk_buffers else None
+        if buffer is None:  # (as many are ever made as searches have scored at once)
+            buffer = torch.empty((SCORED_CHUNK, self.embeddings.shape[1]), dtype=self._stored.dtype)
+        scores = np.empty(len(rows), dtype=np.float32)
+        try:
+            for start in range(0, len(rows), SCORED_CHUNK):
+                chunk = rows[start : start + SCORED_CHUNK]
+                scores[start : start + len(chunk)] = (self._read(chunk, buffer[: len(chunk)]) @ query).float().numpy()
+        finally:
+            with self._kept_lock:
+                self._chunk_buffers.append(buffer)
         return scores
 
     @cached_property
@@ -211,13 +237,19 @@ class StoredVectors:
         return self._read(rows).float().numpy()
 
     def _gathered(self, rows: np.ndarray):
-        """The stored fp16 rows as a torch tensor (_read), the last few gathered kept (GATHERED_KEPT_BYTES)."""
+        """The stored fp16 rows as a torch tensor (_read), the last few gathered kept (GATHERED_KEPT_BYTES); None the
+        first time these rows are asked for (to be scored a chunk at a time: see SCORED_CHUNK)."""
         key = (len(rows), int(rows[0]), int(rows[len(rows) // 2]), int(rows[-1]))
         with self._kept_lock:
             kept = self._kept_gathered.get(key)
             if kept is not None and np.array_equal(kept[0], rows):
                 self._kept_gathered.move_to_end(key)
                 return kept[1]
+            if key not in self._seen_row_sets:  # (rows that only share the key are read apart all the same)
+                self._seen_row_sets[key] = None
+                while len(self._seen_row_sets) > SEEN_ROW_SETS:
+                    self._seen_row_sets.popitem(last=False)
+                return None
         gathered = self._read(rows)
         if gathered.untyped_storage().data_ptr() == self._stored.untyped_storage().data_ptr() or gathered.nbytes > GATHERED_KEPT_BYTES:
             return gathered  # a run of the map itself (nothing was copied), or too large to keep
@@ -227,8 +259,9 @@ class StoredVectors:
                 self._kept_gathered.popitem(last=False)
         return gathered
 
-    def _read(self, rows):
-        """The stored fp16 rows as a torch tensor, in the order asked (read in row order).
+    def _read(self, rows, out=None):
+        """The stored fp16 rows as a torch tensor, in the order asked (read in row order); into `out` (a tensor
+        of as many rows) when they are ascending and not one run (a run is a slice of the map itself).
 
         Of a file larger than RESIDENT_BYTES that the kernel does not score in place, the pages read are let
         go once RESIDENT_BYTES may have been read, so a large file never becomes resident.
@@ -240,7 +273,7 @@ class StoredVectors:
         if len(rows) > 1 and rows[-1] - rows[0] + 1 == len(rows) and (steps == 1).all():
             vectors = self._stored[rows[0] : rows[-1] + 1]  # a run (a time window): a slice, no gather
         elif (steps >= 0).all():  # a pool or a filter's rows: already in row order, nothing to put back
-            vectors = self._stored.index_select(0, torch.from_numpy(rows))
+            vectors = torch.index_select(self._stored, 0, torch.from_numpy(rows), out=out)
         else:
             order = torch.from_numpy(np.argsort(rows, kind="stable"))
             vectors = torch.empty((len(rows), self.embeddings.shape[1]), dtype=self._stored.dtype)
