@@ -1,5 +1,6 @@
-"""The way to a place: how long a journey there took and how far it went ("how long was the drive to Montreal",
-"how far did I travel by bus to Athens", "how long was the flight from Amsterdam to New York").
+"""The way to a place: how long a journey there took, how far it went and the day it went ("how long was the drive
+to Montreal", "how far did I travel by bus to Athens", "how long was the flight from Amsterdam to New York", "when
+did I take the train to Madrid": the way there, not the way home).
 
 Not the time spent in the place, nor every step taken in it: the journey ends at the first photo in the place
 (driven, walked or cycled: where it then stopped moving), and began where it last stood still before (a pause
