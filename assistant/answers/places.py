@@ -21,7 +21,7 @@ def asks_town(parsed: ParsedQuery, moments) -> bool:
     """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
     "where did I have dinner on 7 April" asks a venue, though no photo says dinner)."""
     question = parsed.question
-    return not moments.subject and not moments.as_times_of_day and question.kind == "location" and (
+    return not moments.subject and not moments.as_times_of_day and question.kind == "location" and not question.usual and (
         question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms))
 
 
