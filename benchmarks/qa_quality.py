@@ -2,8 +2,8 @@
 
 For each of the lives in tests/answers/lives (a student in Thessaloniki, a parent in Toronto, a diary
 2003-2022, a journal 1998-2021, a consultant flying across time zones 2023-2024, a photo diary over decades
-1985-2020 (film scans, then a phone), and the HELD-OUT traveller in Kyoto, reported apart and never to be tuned
-on), per kind of
+1985-2020 (film scans, then a phone), a retiree in Valencia 2025-2026 with a wearable camera of its own, and the
+HELD-OUT traveller in Kyoto, reported apart and never to be tuned on), per kind of
 question: right, confidently wrong, right but unsure, can't tell, wrong but hedged (tests/answers/lives/
 scoring.py says how each is judged); how many remembered moments ("the time I had coffee with my sister in
 the rain") were read as questions; the median and slowest answer time. Then the older synthetic years

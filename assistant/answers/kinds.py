@@ -9,13 +9,14 @@ were not there: the answer is "I can't tell", with what was found without it.
 from __future__ import annotations
 
 import statistics
+from dataclasses import replace
 from datetime import datetime
 
 import numpy as np
 
 from ..core.words import plural
 from ..library import Library
-from ..query import ParsedQuery, PeriodTerm, local_seconds_of
+from ..query import ParsedQuery, PeriodTerm, day_part_term, local_seconds_of
 from .answer import Answer, NotAQuestion
 from .categories import members
 from .context import Context, human, unsure_text
@@ -166,12 +167,12 @@ def _on_trip(timeline: Timeline, scope: np.ndarray, rows: np.ndarray, ordinal: i
 
 def _frequency(context: Context) -> Answer:
     question, groups = context.question, context.groups
-    unit = question.unit if question.unit in ("day", "week", "month") else "trip" if context.by_trip else "time"
-    if unit == "day" and context.by_trip:  # "how many days was I in Berlin": the trips' days
-        count = sum(_trip_days(context, group) for group in groups)
-    elif unit in ("day", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
+    unit = question.unit if question.unit in ("day", "night", "week", "month") else "trip" if context.by_trip else "time"
+    if unit in ("day", "night") and context.by_trip:  # "how many days was I in Berlin": the trips' days; its nights, one fewer
+        count = sum(_trip_days(context, group) - (unit == "night") for group in groups)
+    elif unit in ("day", "night", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
         starts = context.library.local_seconds[[group.first_row for group in groups]]
-        width = {"day": "D", "week": "W", "month": "M"}[unit]
+        width = {"day": "D", "night": "D", "week": "W", "month": "M"}[unit]
         count = len(np.unique(starts.astype("datetime64[s]").astype(f"datetime64[{width}]")))
     else:
         groups = journeys(context.timeline, groups) if context.by_trip else groups  # a side trip on the way is the same journey
@@ -184,7 +185,7 @@ def _frequency(context: Context) -> Answer:
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     # a count is as sure as what found its visits: GPS and place names are; a captioner's words may miss some
     sure, why = _counted_by(context)
-    if unit == "day" and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
+    if unit in ("day", "night") and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
         sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
         sure, why = "likely", GLIMPSED
@@ -193,7 +194,14 @@ def _frequency(context: Context) -> Answer:
     if question.per:
         return average(context, count, reasoning, lambda value: f"{value:g} {plural(unit, 2)}")
     text = f"{count} {noun}." + (f" Not counted: {context.listed(under_way)}, under way before then." if unit == "trip" and under_way else "")
-    return context.answer(count, text, context.evidence(groups), reasoning, confidence=sure, why=why)
+    shown = [replace(group, rows=_at_night(context, group.rows)) for group in groups] if unit == "night" else groups
+    return context.answer(count, text, context.evidence(shown), reasoning, confidence=sure, why=why)
+
+
+def _at_night(context: Context, rows: np.ndarray) -> np.ndarray:
+    """The photos of the nights counted (the evening's and the small hours'), where there are any."""
+    night = rows[day_part_term("night").mask(context.library.local_seconds[rows])]
+    return night if len(night) else rows
 
 
 def _under_way_before(context: Context, groups: list) -> list:

@@ -20,9 +20,10 @@ from .whereabouts import on_a_trip
 
 def asks_town(parsed: ParsedQuery, moments) -> bool:
     """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
-    "where did I have dinner on 7 April" asks a venue, though no photo says dinner)."""
+    "where did I have dinner on 7 April" asks a venue, though no photo says dinner, and "where do I usually go on
+    Saturdays" a habit's venue)."""
     question = parsed.question
-    return not moments.subject and not moments.as_times_of_day and question.kind == "location" and (
+    return not moments.subject and not moments.as_times_of_day and question.kind == "location" and not question.usual and (
         question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms))
 
 

@@ -1,5 +1,6 @@
-"""The way to a place: how long a journey there took and how far it went ("how long was the drive to Montreal",
-"how far did I travel by bus to Athens", "how long was the flight from Amsterdam to New York").
+"""The way to a place: how long a journey there took, how far it went and the day it went ("how long was the drive
+to Montreal", "how far did I travel by bus to Athens", "how long was the flight from Amsterdam to New York", "when
+did I take the train to Madrid": the way there, not the way home).
 
 Not the time spent in the place, nor every step taken in it: the journey ends at the first photo in the place
 (driven, walked or cycled: where it then stopped moving), and began where it last stood still before (a pause
@@ -51,11 +52,14 @@ def way_asked(library: Library, parsed: ParsedQuery, subject: list[str]) -> Way 
     """The journey a length or distance question asks about, when it names a way of moving and a place it went to,
     and nothing else to find ("how long was the drive to Montreal"; not "how long was I in Montreal")."""
     question = parsed.question
-    if question is None or question.kind not in ("distance", "duration"):
+    dated = question is not None and question.kind == "time" and question.granularity == "date"  # "when did I take the train to Madrid"
+    if question is None or (question.kind not in ("distance", "duration") and not dated):
         return None
     text = parsed.text
     means = next((name for name, pattern in MEANS if pattern.search(text)), "")
     if not (means or (question.kind == "distance" and re.search(r"\btravel", text, re.IGNORECASE))):
+        return None
+    if dated and means == "fly":  # a layover cuts a flight's journey here: the day it left home is the trip's (times.py)
         return None
     ends: dict[str, tuple[PlaceTerm, str]] = {}
     for said in _END.finditer(text):
@@ -115,6 +119,8 @@ def way_there(context: Context, way: Way) -> Answer | None:
     if ordinal is not None:
         journeys = [journeys[ordinal]] if -len(journeys) <= ordinal < len(journeys) else []
     place = way.destination.areas[0].name
+    if not journeys and context.question.kind == "time":
+        return None  # no way there seen: the day is the trip's, as any other "when"
     if not journeys and context.question.kind == "distance":
         return _as_the_crow_flies(context, located, arrivals[-1], place)
     if not journeys:
@@ -123,6 +129,8 @@ def way_there(context: Context, way: Way) -> Answer | None:
                                    f"the way there{' by ' + _BY[way.means] if way.means else ''}.", "no photos of the way there",
                                    [int(located[arrivals[-1] - 1]), last])
     rows = [(int(located[first]), int(located[last])) for first, last in journeys]
+    if context.question.kind == "time":
+        return _dated(context, rows, way, place)
     if context.question.kind == "duration":
         values = [float(library.utc_seconds[last] - library.utc_seconds[first]) for first, last in rows]
         shown = human
@@ -197,6 +205,19 @@ def _measured(context: Context, values: list[float], rows: list[tuple[int, int]]
         text = f"Not the same each time: the last was {shown(values[-1])} ({legs[-1]}); before it " + ", ".join(map(shown, values[-6:-1])) + "."
     value = int(round(value)) if context.question.kind == "duration" else round(value, -2)
     return context.answer_as_is(value, text, evidence, "; ".join(legs), confidence=confidence, why=why)
+
+
+def _dated(context: Context, rows: list[tuple[int, int]], way: Way, place: str) -> Answer:
+    """The day a journey there left (the way back from the place is no journey to it); several: the last, unsure."""
+    legs = [_leg(context, first, last, place) for first, last in rows]
+    days = [f"{context.local(first):%Y-%m-%d}" for first, _ in rows]
+    evidence = [row for first, last in rows[-4:] for row in (first, (first + last) // 2, last)]
+    why = "the day the photos' GPS shows you on your way there"
+    if len(rows) == 1:
+        return context.answer_as_is(days[0], f"{days[0]} ({_MOVING[way.means]} to {place}, {legs[0]}).", evidence, legs[0],
+                                    confidence="likely", why=why)
+    return context.answer_as_is(days[-1], f"The last time was {days[-1]} ({legs[-1]}); before it " + ", ".join(days[-6:-1]) + ".",
+                                evidence[-3:], "; ".join(legs), confidence="unsure", why=f"{why}; {len(rows)} journeys and the question names none")
 
 
 def _leg(context: Context, first: int, last: int, place: str) -> str:

@@ -20,7 +20,7 @@ from .question_opening import Opening, find_opening
 from .question_words import (
     ASIDES, AUX, AVERAGE_DAY, BE, BEFORE_VERB, COLOUR_NOUNS, COST, DETERMINERS, DISTANCE_UNITS, DURATION_UNITS, EDGES,
     EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GRANULARITY, HABIT_EDGE, HOW_KINDS, HOW_MANY, MEANS, MODIFIERS, MONEY_NOUNS,
-    NOUN_ENDS, NOUN_KINDS, NOW_ANCHOR, ORDINAL, PART_NOUNS, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS,
+    NIGHTS, NOUN_ENDS, NOUN_KINDS, NOW_ANCHOR, ORDINAL, PART_NOUNS, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS,
     PLACE_SINGULARS, READ_NOUNS, READ_VERBS, TIME_LENGTH, TOKEN, TRIP_ORDINAL, USUAL, WH_KINDS,
 )
 from .text import Span
@@ -65,6 +65,8 @@ def read_question(text: str) -> ReadQuestion:
             ordinal = -1 if habit.group("stop") else 0
     if kind == "frequency":
         unit = FREQUENCY_UNITS.get(noun, "visit")
+        if unit == "night" and (nights := NIGHTS.search(text, opening.head)):  # counted, not the time of day to look in
+            spans.append(nights.span())
     per, per_spans = _per(text, kind)
     extreme = EXTREME.search(text, opening.head)
     usual = USUAL.search(text)

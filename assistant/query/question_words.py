@@ -61,11 +61,12 @@ COLOUR_NOUNS = word_set("colour color colours colors shade shades")
 DISTANCE_UNITS = word_set("distance km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters")
 DURATION_UNITS = word_set("hour hours minute minutes second seconds")
 HOW_MANY = re.compile(r"how\s+many\b", FLAGS)
+NIGHTS = re.compile(r"\bnights?\b", FLAGS)
 # "how many <unit>": what a number is counted in. Units of time make a duration, visits a frequency,
 # anything else (people, cups) is counted in the photos.
 FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occasions": "visit", "visit": "visit",
                     "visits": "visit", "trip": "trip", "trips": "trip", "journey": "trip", "journeys": "trip",
-                    "day": "day", "days": "day", "night": "day", "nights": "day", "week": "week", "weeks": "week",
+                    "day": "day", "days": "day", "night": "night", "nights": "night", "week": "week", "weeks": "week",
                     "weekend": "week", "weekends": "week", "month": "month", "months": "month",
                     "session": "visit", "sessions": "visit", "appointment": "visit", "appointments": "visit",
                     # events, each a visit: "how many films did I see", "how many team meetings"

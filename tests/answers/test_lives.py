@@ -26,8 +26,8 @@ def sets():
     return {name: dev_set(name) for name in LIVES}
 
 
-def test_seven_lives_one_held_out_and_enough_questions(sets):
-    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 6
+def test_eight_lives_one_held_out_and_enough_questions(sets):
+    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 7
     assert sum(len(dev.questions) for dev in sets.values()) >= 300
     assert all(len(dev.remembered) >= 20 for dev in sets.values())
     asked = Counter(qa.kind for dev in sets.values() for qa in dev.questions)
@@ -92,7 +92,7 @@ def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
                 assert any(objects[row].get(label) == count for row in rows), f"{name} {stay.activity} {stay.day}: never {count} {label}"
 
 
-@pytest.mark.parametrize("name", ["diary", "journal", "nomad", "decades"])
+@pytest.mark.parametrize("name", ["diary", "journal", "nomad", "decades", "retiree"])
 def test_every_question_of_a_journal_life_points_at_photos_of_its_library(sets, tmp_path, name):
     dev = sets[name]
     library = Library.open(build(dev, tmp_path / name))
@@ -222,6 +222,34 @@ def test_the_nomad_flies_across_time_zones_and_the_camera_follows_the_clock(sets
     assert any(text.startswith("KL 641  AMS-JFK  DEP 10:25") for text in read)
     assert any("DEP" in text for text in read - {t for s in life.stays for t in s.scene.texts}), "no boarding pass misread"
     assert sum(qa.value is None for qa in nomad.questions) >= 15 and len(nomad.questions) >= 95
+
+
+def test_the_retiree_is_photographed_by_a_camera_of_its_own(sets):
+    """A photo every 1-5 minutes out and about and far fewer at home, never at night, days with none; GPS gone in
+    the air and in tunnels; a place name for a few places on some of their photos only; several OCR strings a
+    stay, misspelt; scored tags; trips in four time zones; questions whose honest answer is "I can't tell"."""
+    retiree = sets["retiree"]
+    life, photos = retiree.life, retiree.life.photos
+    per_stay = {stay.activity: [] for stay in life.seen}
+    for stay in life.seen:
+        per_stay[stay.activity].append(len(stay.image_ids) / max(stay.seconds / 60, 1))
+    assert np.median(per_stay["market"]) > 4 * np.median(per_stay["home"])
+    assert not ((photos["local_time"].dt.hour < 7) | (photos["local_time"].dt.hour >= 23)).any()
+    assert len(life.camera_off_days) >= 20
+    in_the_air = photos["image_id"].isin({i for s in life.seen if s.activity in ("plane",) for i in s.image_ids})
+    assert photos.loc[in_the_air, "lat"].isna().all() and in_the_air.any()
+    train = photos["image_id"].isin({i for s in life.seen if s.activity == "train" for i in s.image_ids})
+    assert 0 < photos.loc[train, "lat"].isna().mean() < 1
+    named = photos["semantic_name"] != ""
+    assert 0.03 < named.mean() < 0.4 and set(photos.loc[photos["image_id"].isin(life.seen[0].image_ids), "semantic_name"]) <= {""}
+    market = next(s for s in life.seen if s.activity == "market" and len(s.image_ids) > 20)
+    read = dict(zip(photos["image_id"], photos["_ocr"]))
+    assert len({text for i in market.image_ids for text in read[i]}) >= 3
+    true_texts = {text for stay in life.stays for text in stay.scene.texts}
+    assert len({text for texts in photos["_ocr"] for text in texts} - true_texts) > 30, "OCR never misspells"
+    assert any(len(tags) >= 2 and len(set(tags.values())) >= 2 for tags in photos["_tags"])
+    assert photos["timezone"].nunique() >= 4
+    assert sum(qa.value is None for qa in retiree.questions) >= 15 and len(retiree.questions) >= 80
 
 
 def test_journeys_have_the_length_of_their_path():

@@ -119,3 +119,19 @@ def test_a_trip_long_after_the_last_located_photo_is_measured_from_home(tmp_path
     answer = answer_question(_commit(tmp_path / "lib", photos), "how far did I travel to Rome")
     assert answer.value == pytest.approx(float(haversine_km(*HOME, 41.90, 12.49)) * 1000, abs=1000)
     assert "from home (Dublin)" in answer.text and answer.confidence == "likely"
+
+
+def test_the_day_of_a_journey_there_is_the_way_out_not_the_way_back(tmp_path):
+    """"When did I take the train to Cork": the day the train went there (3 June), not the day of the train seen at
+    Cork's station on the way home (6 June)."""
+    cork_at = (51.90, -8.47)
+    photos = _still(datetime(2019, 6, 3, 7), DUBLIN, HOME, 60, "Home")
+    photos += _on_the_road(datetime(2019, 6, 3, 8), HOME, cork_at, 150, "a seat on a train", every=15)
+    for day in (3, 4, 5):
+        photos += _still(datetime(2019, 6, day, 10, 30) if day == 3 else datetime(2019, 6, day, 9), CORK, cork_at, 240)
+    photos += [(datetime(2019, 6, 6, 9, minute), "a train at a station", "Kent Station", CORK, *cork_at, "") for minute in (0, 10, 20)]
+    photos += _on_the_road(datetime(2019, 6, 6, 9, 30), cork_at, HOME, 150, "a seat on a train", every=15)
+    photos += _still(datetime(2019, 6, 6, 12, 30), DUBLIN, HOME, 60, "Home")
+    library = _commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0]))
+    answer = answer_question(library, "When did I take the train to Cork?")
+    assert answer.value == "2019-06-03" and answer.confidence == "likely"

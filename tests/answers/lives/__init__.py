@@ -1,4 +1,4 @@
-"""Dev sets for question answering, written from the problem: seven lives, their questions and moments
+"""Dev sets for question answering, written from the problem: eight lives, their questions and moments
 remembered in passing (not questions), for `benchmarks/qa_quality.py` and the tests.
 
 Four camera lives, simulated stay by stay and photographed with a noisy camera (`world.py`, `camera.py`):
@@ -6,10 +6,11 @@ a student in Thessaloniki, a parent in Toronto, a retired traveller in Kyoto, a 
 from Amsterdam and then Lisbon across time zones (`nomad.py`); and three journal-like lives
 built by different generators, so answers are not tuned to one: a diary (`diary.py`), a captioned photo or
 two a day over twenty years, and a journal (`journal.py`), simulated day by day over twenty-four years
-with 0-3 photos a day, menus, tickets and detector labels; and a life over decades (`decades.py`), film scans
-then a phone, across three homes in three countries. The traveller is HELD OUT: its questions
-are for reporting, never for tuning. Truths come from each life's facts (`truth.py`), and `scoring.py`
-judges an answer against them.
+with 0-3 photos a day, menus, tickets and detector labels; a life over decades (`decades.py`), film scans
+then a phone, across three homes in three countries; and a retiree in Valencia with a wearable camera and
+eight trips (`retiree.py`), simulated and photographed by a generator and a camera of its own. The
+traveller is HELD OUT: its questions are for reporting, never for tuning. Truths come from each life's facts
+(`truth.py`), and `scoring.py` judges an answer against them.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import decades, diary, journal, nomad, parent, student, traveller
+from . import decades, diary, journal, nomad, parent, retiree, student, traveller
 from .camera import write_library
 from .truth import KINDS, QA
 from .world import Life
 
 LIVES = {"student": student, "parent": parent, "traveller": traveller, "diary": diary, "journal": journal, "nomad": nomad,
-         "decades": decades}
+         "decades": decades, "retiree": retiree}
 HELD_OUT = "traveller"
 DEV = tuple(name for name in LIVES if name != HELD_OUT)
 
@@ -51,7 +52,9 @@ def dev_set(name: str, **photographed) -> DevSet:
 def build(dev: DevSet, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
     """Commit the life's photos (or its first `days` days) as a library in `folder` (with a sentence model's
     vectors of their words when given one)."""
-    return write_library(dev.life, folder, days=days, text_encoder=text_encoder)
+    # A life with a camera of its own (the retiree) commits its photos itself.
+    writer = getattr(LIVES.get(dev.life.name), "write_library", write_library)
+    return writer(dev.life, folder, days=days, text_encoder=text_encoder)
 
 
 __all__ = ["DEV", "HELD_OUT", "KINDS", "LIVES", "QA", "DevSet", "build", "dev_set"]
