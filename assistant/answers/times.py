@@ -84,8 +84,11 @@ def time_answer(context: Context) -> Answer:
 
 def _signed_clock(context: Context, group, side: str, row: int) -> tuple[str, int, str] | None:
     """The clock a sign of the visit prints for its start or end ("LANDED 09:20"), the one most photos read, if it
-    fits the photo's time (a landing before the first photo there, a departure after the last); else None."""
+    fits the photo's time (a landing before the first photo there, a departure after the last) and is read within
+    hours of it (not a boarding pass days later, on the same trip); else None."""
     rows = np.arange(group.first_row, group.last_row + 1)
+    hours_on = (context.library.utc_seconds[rows] - context.library.utc_seconds[row]) * (1 if side == "start" else -1)
+    rows = rows[(hours_on >= 0) & (hours_on <= SIGN_BEFORE_PHOTO_S)]
     seen = context.local(row)
     seen_s = seen.hour * 3600 + seen.minute * 60
     read: list[tuple[str, int, str]] = []

@@ -80,19 +80,21 @@ def test_a_trip_reached_through_a_connection_began_when_the_journey_left_home(tm
 @pytest.fixture(scope="module")
 def rome_with_signs(tmp_path_factory):
     """A weekend in Rome whose photos read signs: the arrivals board (OCR reads one 0 as an O) when landing on
-    Saturday, a boarding pass on the way home; a fortnight later an old board whose time fits no landing."""
+    Saturday, a boarding pass on the way home; a fortnight later an old board whose time fits no landing, and a
+    late flight home on Sunday whose boarding pass is read at noon."""
     photos, trips = [], (datetime(2019, 5, 25), datetime(2019, 6, 8))
     day = datetime(2019, 5, 1)
     while day < datetime(2019, 6, 20):
         if not any(first <= day <= first + timedelta(days=1) for first in trips):
             photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
         day += timedelta(days=1)
-    for first, board in zip(trips, ("ARRIVALS  EI 404  DUBLIN  LANDED 13:4O  BAGGAGE", "ARRIVALS  LANDED 19:50  EXIT")):
+    boards, passes = ("ARRIVALS  EI 404  DUBLIN  LANDED 13:4O  BAGGAGE", "ARRIVALS  LANDED 19:50  EXIT"), ("DEP 12:45", "DEP 22:15")
+    for first, board, boarding in zip(trips, boards, passes):
         photos += _signed(_stay(first.replace(hour=14, minute=5), 30, ROME, 41.80, 12.25, "Fiumicino Airport"), board)
         photos += _stay(first.replace(hour=16), 300, ROME, 41.90, 12.49, "Hotel Artemide")
         second = first + timedelta(days=1)
         photos += _stay(second.replace(hour=8), 120, ROME, 41.89, 12.48, "Colosseum")
-        photos += _signed(_stay(second.replace(hour=11), 60, ROME, 41.80, 12.25, "Fiumicino Airport"), "EI 405  FCO-DUB  DEP 12:45  SEAT 14C  GATE B7")
+        photos += _signed(_stay(second.replace(hour=11), 60, ROME, 41.80, 12.25, "Fiumicino Airport"), f"EI 405  FCO-DUB  {boarding}  SEAT 14C")
         photos += _stay(second.replace(hour=17), 120, DUBLIN, 53.35, -6.26, "Home")
     return _commit(tmp_path_factory.mktemp("signs") / "lib", sorted(photos, key=lambda photo: photo[0]))
 
@@ -116,3 +118,8 @@ def test_a_departure_printed_on_the_boarding_pass_is_read_from_it(rome_with_sign
 def test_a_sign_whose_time_fits_no_landing_is_not_read(rome_with_signs):
     answer = answer_question(rome_with_signs, "What time did I land in Rome on 8 June 2019?")
     assert answer.value == "14:05" and answer.confidence == "likely" and "between two photos" in answer.why
+
+
+def test_a_boarding_pass_read_the_next_day_says_nothing_of_a_bedtime(rome_with_signs):
+    answer = answer_question(rome_with_signs, "What time did I go to bed in Rome on 8 June 2019?")
+    assert answer.value == "21:00" and "between two photos" in answer.why
