@@ -71,7 +71,10 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     ordinal = question.ordinal
     if by_trip and question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
-    groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
+    # a count of trips to a place also counts a day out there that is on no trip (counting days reads the trips' own)
+    outings_too = (library.utc_seconds if question.kind == "frequency" and parsed.place.terms
+                   and question.unit not in ("day", "week", "month") else None)
+    groups = trips(timeline, rows, outings_too) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
     if by_trip and asks_abroad(parsed.text) and timeline.home_country:
         groups = _abroad(timeline, groups)
     if ordinal is not None and question.kind != "frequency" and not question.usual:
@@ -185,6 +188,9 @@ def _frequency(context: Context) -> Answer:
     sure, why = _counted_by(context)
     if unit == "day" and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
         sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
+    outings = [group for group in groups if not group.trip] if context.by_trip else []
+    if outings:  # a few photos there, on a day mostly at home: a day out, or a GPS fix astray
+        sure, why = "likely", f"counted as trips: {context.listed(outings)}, photos there on days otherwise at home"
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:

@@ -101,3 +101,20 @@ def test_trips_counted_in_a_diary_that_names_no_place_at_home_may_miss_one(tmp_p
     answer = answer_question(_commit(tmp_path / "lib", photos), "How many times did I go to Rome?")
     assert answer.value == 2 and answer.confidence == confidence
     assert home_named or "say nothing of where" in answer.why
+
+
+def test_a_day_out_with_few_photos_is_a_trip_too_but_only_likely(tmp_path):
+    """Two weekends in Galway, and a day out there with three photos between a day's many at home: the day is not a
+    day away, yet it is a time one went to Galway; counting it says how it was found."""
+    galway = dict(city="Galway", country="Ireland", country_code="IE")
+    photos, day, weekends = [], datetime(2019, 5, 1), (datetime(2019, 5, 10), datetime(2019, 5, 11), datetime(2019, 6, 1), datetime(2019, 6, 2))
+    while day < datetime(2019, 7, 1):
+        hours = range(10, 21) if day in weekends else (*range(7, 10), *range(17, 23))
+        place, lat, lng, name = (galway, 53.27, -9.05, "Eyre Square") if day in weekends else (DUBLIN, 53.35, -6.26, "Home")
+        photos += [(day.replace(hour=hour, minute=minute), "people in a room", name, place, lat, lng, "") for hour in hours for minute in (0, 30)]
+        day += timedelta(days=1)
+    photos += [(datetime(2019, 6, 20, 13, minute), "a church", "Galway Cathedral", galway, 53.275, -9.057, "") for minute in (0, 20, 40)]
+    library = _commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0]))
+    answer = answer_question(library, "How many times did I go to Galway?")
+    assert answer.value == 3 and answer.confidence == "likely" and "20 Jun 2019" in answer.why
+    assert answer_question(library, "How many times did I go to Dublin?").confidence == "sure"  # home is no day out
