@@ -71,8 +71,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     ordinal = question.ordinal
     if by_trip and question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
-    # a count of trips to a place also counts a day out there that is on no trip (counting days reads the trips' own)
-    outings_too = (library.utc_seconds if question.kind == "frequency" and parsed.place.terms
+    # trips to a place counted or dated include a day out there that is on no trip (counting days reads the trips' own)
+    outings_too = (library.utc_seconds if question.kind in ("frequency", "time") and parsed.place.terms
                    and question.unit not in ("day", "week", "month") else None)
     groups = trips(timeline, rows, outings_too) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
     if by_trip and asks_abroad(parsed.text) and timeline.home_country:

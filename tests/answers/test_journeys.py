@@ -103,18 +103,31 @@ def test_trips_counted_in_a_diary_that_names_no_place_at_home_may_miss_one(tmp_p
     assert home_named or "say nothing of where" in answer.why
 
 
-def test_a_day_out_with_few_photos_is_a_trip_too_but_only_likely(tmp_path):
-    """Two weekends in Galway, and a day out there with three photos between a day's many at home: the day is not a
-    day away, yet it is a time one went to Galway; counting it says how it was found."""
+
+@pytest.fixture(scope="module")
+def day_out(tmp_path_factory):
+    """Two weekends in Galway (driven there after breakfast at home, back for the night), and a day out there with
+    three photos between a day's many at home: that day is not a day away, yet it is a time one went to Galway."""
     galway = dict(city="Galway", country="Ireland", country_code="IE")
     photos, day, weekends = [], datetime(2019, 5, 1), (datetime(2019, 5, 10), datetime(2019, 5, 11), datetime(2019, 6, 1), datetime(2019, 6, 2))
     while day < datetime(2019, 7, 1):
-        hours = range(10, 21) if day in weekends else (*range(7, 10), *range(17, 23))
-        place, lat, lng, name = (galway, 53.27, -9.05, "Eyre Square") if day in weekends else (DUBLIN, 53.35, -6.26, "Home")
-        photos += [(day.replace(hour=hour, minute=minute), "people in a room", name, place, lat, lng, "") for hour in hours for minute in (0, 30)]
+        away = range(11, 21) if day in weekends else ()
+        for hour in (*range(7, 10), *range(17, 23)):
+            place, lat, lng, name = (galway, 53.27, -9.05, "Eyre Square") if hour in away else (DUBLIN, 53.35, -6.26, "Home")
+            photos += [(day.replace(hour=hour, minute=minute), "people in a room", name, place, lat, lng, "") for minute in (0, 30)]
+        photos += [(day.replace(hour=hour, minute=minute), "a square", "Eyre Square", galway, 53.27, -9.05, "") for hour in away if hour < 17
+                   for minute in (0, 30)]
         day += timedelta(days=1)
     photos += [(datetime(2019, 6, 20, 13, minute), "a church", "Galway Cathedral", galway, 53.275, -9.057, "") for minute in (0, 20, 40)]
-    library = _commit(tmp_path / "lib", sorted(photos, key=lambda photo: photo[0]))
-    answer = answer_question(library, "How many times did I go to Galway?")
+    return _commit(tmp_path_factory.mktemp("day_out") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+def test_a_day_out_with_few_photos_is_a_trip_too_but_only_likely(day_out):
+    answer = answer_question(day_out, "How many times did I go to Galway?")
     assert answer.value == 3 and answer.confidence == "likely" and "20 Jun 2019" in answer.why
-    assert answer_question(library, "How many times did I go to Dublin?").confidence == "sure"  # home is no day out
+    assert answer_question(day_out, "How many times did I go to Dublin?").confidence == "sure"  # home is no day out
+
+
+@pytest.mark.parametrize("text", ["When was I last in Galway?", "When did I last go to Galway?"])
+def test_the_last_time_there_may_be_a_day_out(day_out, text):
+    assert answer_question(day_out, text).value == "2019-06-20"
