@@ -129,6 +129,24 @@ def sign_name(ocr_text: str, category: str) -> str:
     return ""
 
 
+# Labels printed before a short code on a ticket or a sign ("SEAT 19D", "GATE B38", "PLATFORM 4"): what "which
+# seat", "which gate" ask for is the code after the label, not the sign's most particular word.
+_LABELS = "seat|gate|platform|room|terminal|pier|locker|carriage"
+_ASKED_LABEL = re.compile(rf"\b(?:which|what)\s+({_LABELS})\b|\b({_LABELS})\s+(?:number|no\b)", re.IGNORECASE)
+_CODE = r"\s*(?:no\.?|nr\.?|number|#)?\s*[:#]?\s*([A-Z]{0,2}\d{1,4}[A-Z]?)\b"
+
+
+def asked_labels(text: str) -> set[str]:
+    """The labels whose code a question asks for: "which gate", "what seat", "my room number" (not "Ashton Gate")."""
+    return {(found.group(1) or found.group(2)).lower() for found in _ASKED_LABEL.finditer(text)}
+
+
+def labelled_codes(ocr_text: str, labels: set[str]) -> list[str]:
+    """The codes printed right after one of these labels in a photo's text ("SEAT 19D" -> "19D" for "seat")."""
+    return [found.group(1).upper() for label in sorted(labels)
+            for found in re.finditer(rf"\b{label}s?\b{_CODE}", ocr_text, re.IGNORECASE)]
+
+
 def looks_misread(name: str) -> int:
     """How many words of a reading look misread by OCR: letters and digits mixed ("WELC0ME"), or a small letter
     inside a capitalised word ("AVENlDA")."""

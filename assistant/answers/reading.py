@@ -21,7 +21,7 @@ from .answer import Answer
 from .categories import grocery_list_rows
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .word_rows import activity_rows
-from .names import asked_noun, looks_misread, sign_name
+from .names import asked_labels, asked_noun, labelled_codes, looks_misread, sign_name
 from .subject import asks_average, asks_beginning, asks_money, asks_weight, asks_who, detected_as, spelled_only
 from .visits import Group, visits
 from .words import (NUMBER_WORDS, SAME_SIGN_LETTERS, alike, amounts, colours, colours_near, people_named, said_things, things, weights_written,
@@ -43,8 +43,11 @@ def ocr_answer(context: Context) -> Answer:
     asked = set(terms(context.parsed.text))
     wants_number = bool(NUMBER_WORDS & asked)
     noun = asked_noun(context.parsed)
+    labels = asked_labels(context.parsed.text)  # "what seat did I have": only a code printed after "SEAT" says it
 
     def reader(photos: list[dict], shows: list[bool]) -> Counter:
+        if labels:
+            return Counter(code for photo in photos for code in labelled_codes(photo.get("ocr_text") or "", labels))
         signs = Counter(name for photo in photos if (name := sign_name(photo.get("ocr_text") or "", noun))) if noun else Counter()
         return signs or words_read(photos, shows, rarity, wants_number, asked)
     return _read(context, reader, "read at")
