@@ -16,6 +16,8 @@ from .scope import LOCATED_FOR_SURE
 from .subject import asks_sights, asks_where, trip_edge_asked
 from .whereabouts import on_a_trip
 
+UNSEEN_NIGHT_S = 14 * 3600  # photos further apart than a night's sleep may hide a journey
+
 
 def asks_town(parsed: ParsedQuery, moments) -> bool:
     """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
@@ -40,6 +42,8 @@ def location_answer(context: Context) -> Answer:
         if partly_home and town:
             return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
                                   "you were at home for part of that time: this is where you were away")
+        if town and not question.every and context.parsed.time.terms:
+            sure, why = ("likely", unseen) if (unseen := _gone_elsewhere_unseen(context, column)) else (sure, why)
     else:  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
         category = asked_category(context.parsed)
         values, sure, why = venue_values(context, category)
@@ -95,6 +99,23 @@ def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
         if values[position] and trip_of[position] >= 0:
             kept.setdefault(trip_of[position], position)
     return [value if position in kept.values() else "" for position, value in enumerate(values)] if kept else values
+
+
+def _gone_elsewhere_unseen(context: Context, column: np.ndarray) -> str:
+    """Why a day's town may not be all of it: its photos stop (or begin) more than a night before the next (after
+    the last) photo, taken in another town; one may have gone there that day, the camera off."""
+    library, scope = context.library, np.flatnonzero(context.moments.scope)
+    utc, local = library.utc_seconds, library.local_seconds
+    located = np.flatnonzero(column != "")
+    seen = scope[column[scope] != ""]
+    # a day asked, not a month, whose town a gap at its end leaves as it is
+    if not len(seen) or context.parsed.time.exactly().mask(local[[seen[0], seen[-1]]] + np.array([-86400, 86400])).any():
+        return ""
+    for edge, beyond in ((seen[-1], located[located > seen[-1]][:1]), (seen[0], located[located < seen[0]][-1:])):
+        if len(beyond) and column[beyond[0]] != column[edge] and abs(utc[beyond[0]] - utc[edge]) > UNSEEN_NIGHT_S:
+            first, last = sorted((context.local(edge), context.local(beyond[0])))
+            return f"no photos between {first:%d %b %Y %H:%M} and {last:%d %b %Y %H:%M}, and the photo beyond is in {column[beyond[0]]}"
+    return ""
 
 
 def _all_places_seen(context: Context) -> tuple[str, str]:

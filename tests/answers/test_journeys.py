@@ -131,3 +131,29 @@ def test_a_day_out_with_few_photos_is_a_trip_too_but_only_likely(day_out):
 @pytest.mark.parametrize("text", ["When was I last in Galway?", "When did I last go to Galway?"])
 def test_the_last_time_there_may_be_a_day_out(day_out, text):
     assert answer_question(day_out, text).value == "2019-06-20"
+
+
+@pytest.fixture(scope="module")
+def phone_died(tmp_path_factory):
+    """Mornings and evenings at home in Dublin; on 10 June 2019 the photos stop at 06:40 (the phone died), and the
+    next, the morning after, are at a hotel in Rome, where four days are spent."""
+    photos, day = [], datetime(2019, 5, 1)
+    while day < datetime(2019, 6, 30):
+        rome = datetime(2019, 6, 10) < day < datetime(2019, 6, 15)
+        place, lat, lng, name = (ROME, 41.90, 12.49, "Hotel Artemide") if rome else (DUBLIN, 53.35, -6.26, "Home")
+        hours = (6,) if day == datetime(2019, 6, 10) else range(9, 20) if rome else (*range(8, 10), *range(18, 22))
+        photos += [(day.replace(hour=hour, minute=minute), "a room", name, place, lat, lng, "") for hour in hours for minute in (0, 20, 40)]
+        day += timedelta(days=1)
+    return _commit(tmp_path_factory.mktemp("phone_died") / "lib", photos)
+
+
+@pytest.mark.parametrize("text, place, confidence", [
+    ("Where was I on 10 June 2019?", "Dublin", "likely"),  # the next photos are in Rome: gone there that day, unseen?
+    ("Which country was I in on 10 June 2019?", "Ireland", "likely"),
+    ("Where was I on 9 June 2019?", "Dublin", "sure"),  # a night's gap, and home again the morning after
+    ("Where was I on 12 June 2019?", "Rome", "sure"),
+])
+def test_a_day_whose_photos_stop_before_a_journey_is_only_likely(phone_died, text, place, confidence):
+    answer = answer_question(phone_died, text)
+    assert (answer.value, answer.confidence) == (place, confidence)
+    assert confidence == "sure" or "Rome" in answer.why or "Italy" in answer.why
