@@ -181,6 +181,10 @@ def _frequency(context: Context) -> Answer:
         groups = [group for group in groups if not any(group is early for early in under_way)]
         count = len(groups)
     noun = plural(unit, count)
+    if not count and unit == "trip" and under_way:  # "how many times did I go to Rome in October", there since 27 September
+        began = f"not counted, as it began before then: {context.listed(under_way)}"
+        return context.answer(0, f"None began then; under way already: {context.listed(under_way)}.", context.evidence(under_way),
+                              f"0 {noun}", confidence="likely", why=began)
     if not count:
         return _never(context, noun)
     reasoning = f"{count} {noun}: {context.listed(groups)}"

@@ -58,6 +58,11 @@ def test_a_trip_under_way_before_the_time_asked_is_not_counted_for_sure(moved):
     assert answer_question(moved, "How many times did I go to Munich in 2019?").value == 3
 
 
+def test_no_trip_begun_in_the_time_asked_is_no_never_when_one_was_under_way(moved):
+    answer = answer_question(moved, "How many times did I go to Rome in March 2019?")  # there from 1 February to 10 March
+    assert answer.value == 0 and answer.confidence == "likely" and "1 Feb" in answer.why and "Never" not in answer.text
+
+
 def test_the_cities_visited_for_something_done_at_home_too_are_not_home(tmp_path):
     """Work at the office at home and on two trips: the cities visited for work are the trips', not home."""
     photos, day = [], datetime(2019, 3, 1)
