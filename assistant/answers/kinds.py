@@ -37,6 +37,7 @@ VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
 ENDS_UNSEEN = "the camera was off just before or after the trip, which may have been longer"
+UNSEEN_TRIP_DAYS = 2  # whole days without photos within a trip that could hide a return home between two trips
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
 
@@ -195,12 +196,22 @@ def _frequency(context: Context) -> Answer:
     outings = [group for group in groups if not group.trip] if context.by_trip else []
     if outings:  # a few photos there, on a day mostly at home: a day out, or a GPS fix astray
         sure, why = "likely", f"counted as trips: {context.listed(outings)}, photos there on days otherwise at home"
+    gapped = [group for group in groups if _days_unseen(context, group)] if unit == "trip" and not context.timeline.diary_like else []
+    if gapped:  # a diary's trips skip days as a rule: its trips are made of such gaps
+        sure, why = "likely", f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:
         return average(context, count, reasoning, lambda value: f"{value:g} {plural(unit, 2)}")
     text = f"{count} {noun}." + (f" Not counted: {context.listed(under_way)}, under way before then." if unit == "trip" and under_way else "")
     return context.answer(count, text, context.evidence(groups), reasoning, confidence=sure, why=why)
+
+
+def _days_unseen(context: Context, group) -> bool:
+    """Whether a trip's photos skip UNSEEN_TRIP_DAYS whole days or more (the camera off or forgotten): a weekend that
+    may have been spent at home, between two trips (one day is seldom enough to go home and come back)."""
+    days = context.library.local_seconds[group.first_row:group.last_row + 1] // 86400
+    return group.trip and len(days) > 1 and int(np.diff(days).max()) > UNSEEN_TRIP_DAYS
 
 
 def _under_way_before(context: Context, groups: list) -> list:

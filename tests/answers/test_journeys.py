@@ -162,3 +162,20 @@ def test_a_day_whose_photos_stop_before_a_journey_is_only_likely(phone_died, tex
     answer = answer_question(phone_died, text)
     assert (answer.value, answer.confidence) == (place, confidence)
     assert confidence == "sure" or "Rome" in answer.why or "Italy" in answer.why
+
+
+
+def test_two_trips_with_an_unphotographed_weekend_home_between_are_one_only_likely(tmp_path):
+    """Two working weeks in Rome, home for the weekend between them with the camera forgotten: the photos show one
+    trip of twelve days, which two trips would look like too; a trip photographed every day stays sure."""
+    photos, day = [], datetime(2019, 9, 1)
+    rome = {datetime(2019, 9, day) for day in (9, 10, 11, 12, 13, 16, 17, 18, 19, 20)} | {datetime(2019, 10, day) for day in range(7, 12)}
+    while day < datetime(2019, 10, 31):
+        place, lat, lng, name = (ROME, 41.90, 12.49, "Hotel Artemide") if day in rome else (DUBLIN, 53.35, -6.26, "Home")
+        if day not in (datetime(2019, 9, 14), datetime(2019, 9, 15)):
+            photos += [(day.replace(hour=hour), "a room", name, place, lat, lng, "") for hour in range(8, 22, 2)]
+        day += timedelta(days=1)
+    library = _commit(tmp_path / "lib", photos)
+    answer = answer_question(library, "How many times did I go to Rome in September 2019?")
+    assert answer.value == 1 and answer.confidence == "likely" and "9–20 Sep 2019" in answer.why
+    assert answer_question(library, "How many times did I go to Rome in October 2019?").confidence == "sure"
