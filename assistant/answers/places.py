@@ -35,15 +35,14 @@ def location_answer(context: Context) -> Answer:
     if question.granularity in ("country", "city") or town:
         column = timeline.countries if question.granularity == "country" else timeline.cities
         values = [_most_common(column[group.rows]) for group in context.groups]
-        sure, why = "sure", ""
+        unseen = _gone_elsewhere_unseen(context, column) if town and not question.every else ""  # a day's photos stop early
+        sure, why = ("likely", unseen) if unseen else ("sure", "")
         scope = np.flatnonzero(context.moments.scope)
         away = timeline.trip_of_row[scope] >= 0
         partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
         if partly_home and town:
             return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
                                   "you were at home for part of that time: this is where you were away")
-        if town and not question.every and context.parsed.time.terms:
-            sure, why = ("likely", unseen) if (unseen := _gone_elsewhere_unseen(context, column)) else (sure, why)
     else:  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
         category = asked_category(context.parsed)
         values, sure, why = venue_values(context, category)
@@ -104,6 +103,8 @@ def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
 def _gone_elsewhere_unseen(context: Context, column: np.ndarray) -> str:
     """Why a day's town may not be all of it: its photos stop (or begin) more than a night before the next (after
     the last) photo, taken in another town; one may have gone there that day, the camera off."""
+    if not context.parsed.time.terms:
+        return ""
     library, scope = context.library, np.flatnonzero(context.moments.scope)
     utc, local = library.utc_seconds, library.local_seconds
     located = np.flatnonzero(column != "")
