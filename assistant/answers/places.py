@@ -16,7 +16,7 @@ from .scope import LOCATED_FOR_SURE
 from .subject import asks_sights, asks_where, trip_edge_asked
 from .whereabouts import on_a_trip
 
-UNSEEN_NIGHT_S = 14 * 3600  # photos further apart than a night's sleep may hide a journey
+UNSEEN_PART_OF_DAY_S = 12 * 3600  # a day whose photos leave more of it than this unseen may have been spent elsewhere
 
 
 def asks_town(parsed: ParsedQuery, moments) -> bool:
@@ -101,19 +101,20 @@ def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
 
 
 def _gone_elsewhere_unseen(context: Context, column: np.ndarray) -> str:
-    """Why a day's town may not be all of it: its photos stop (or begin) more than a night before the next (after
-    the last) photo, taken in another town; one may have gone there that day, the camera off."""
+    """Why a day's town may not be all of it: its photos stop (or begin) with more than half the day still unseen,
+    and the next (the last) photo is in another town; one may have gone there that day, the camera off."""
     if not context.parsed.time.terms:
         return ""
     library, scope = context.library, np.flatnonzero(context.moments.scope)
-    utc, local = library.utc_seconds, library.local_seconds
+    local = library.local_seconds
     located = np.flatnonzero(column != "")
     seen = scope[column[scope] != ""]
     # a day asked, not a month, whose town a gap at its end leaves as it is
     if not len(seen) or context.parsed.time.exactly().mask(local[[seen[0], seen[-1]]] + np.array([-86400, 86400])).any():
         return ""
-    for edge, beyond in ((seen[-1], located[located > seen[-1]][:1]), (seen[0], located[located < seen[0]][-1:])):
-        if len(beyond) and column[beyond[0]] != column[edge] and abs(utc[beyond[0]] - utc[edge]) > UNSEEN_NIGHT_S:
+    after, before = located[located > seen[-1]][:1], located[located < seen[0]][-1:]
+    for edge, beyond, unseen_s in ((seen[-1], after, 86400 - local[seen[-1]] % 86400), (seen[0], before, local[seen[0]] % 86400)):
+        if len(beyond) and column[beyond[0]] != column[edge] and unseen_s > UNSEEN_PART_OF_DAY_S:
             first, last = sorted((context.local(edge), context.local(beyond[0])))
             return f"no photos between {first:%d %b %Y %H:%M} and {last:%d %b %Y %H:%M}, and the photo beyond is in {column[beyond[0]]}"
     return ""

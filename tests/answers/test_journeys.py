@@ -157,6 +157,7 @@ def phone_died(tmp_path_factory):
     ("Which country was I in on 10 June 2019?", "Ireland", "likely"),
     ("Where was I on 9 June 2019?", "Dublin", "sure"),  # a night's gap, and home again the morning after
     ("Where was I on 12 June 2019?", "Rome", "sure"),
+    ("Where was I on 11 June 2019?", "Rome", "sure"),  # from 09:00: most of the day is seen there, however it was reached
 ])
 def test_a_day_whose_photos_stop_before_a_journey_is_only_likely(phone_died, text, place, confidence):
     answer = answer_question(phone_died, text)
