@@ -39,6 +39,7 @@ MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this l
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
 ENDS_UNSEEN = "no photo just before or after the trip shows where you were, so it may have been longer"
 GLIMPSED = "one visit is in a single photo: another as short may have fallen between two photos"
+UNSEEN_TRIP_DAYS = 2  # whole days without photos within a trip that could hide a return home between two trips
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
 READING_KINDS = ("ocr", "color", "object", "counting")
 
@@ -73,7 +74,10 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     ordinal = question.ordinal
     if by_trip and question.unit == "trip" and ordinal is not None and question.kind != "frequency":
         rows, ordinal, by_trip = _on_trip(timeline, moments.scope, rows, ordinal), None, False
-    groups = trips(timeline, rows) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
+    # trips to a place counted or dated include a day out there that is on no trip (counting days reads the trips' own)
+    outings_too = (library.utc_seconds if question.kind in ("frequency", "time") and parsed.place.terms
+                   and question.unit not in ("day", "week", "month") else None)
+    groups = trips(timeline, rows, outings_too) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
     if by_trip and asks_abroad(parsed.text) and timeline.home_country:
         groups = _abroad(timeline, groups)
     if ordinal is not None and question.kind != "frequency" and not question.usual:
@@ -180,6 +184,10 @@ def _frequency(context: Context) -> Answer:
         groups = [group for group in groups if not any(group is early for early in under_way)]
         count = len(groups)
     noun = plural(unit, count)
+    if not count and unit == "trip" and under_way:  # "how many times did I go to Rome in October", there since 27 September
+        began = f"not counted, as it began before then: {context.listed(under_way)}"
+        return context.answer(0, f"None began then; under way already: {context.listed(under_way)}.", context.evidence(under_way),
+                              f"0 {noun}", confidence="likely", why=began)
     if not count:
         return _never(context, noun)
     reasoning = f"{count} {noun}: {context.listed(groups)}"
@@ -189,6 +197,12 @@ def _frequency(context: Context) -> Answer:
         sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
         sure, why = "likely", GLIMPSED
+    outings = [group for group in groups if not group.trip] if context.by_trip else []
+    if outings:  # a few photos there, on a day mostly at home: a day out, or a GPS fix astray
+        sure, why = "likely", f"counted as trips: {context.listed(outings)}, photos there on days otherwise at home"
+    gapped = [group for group in groups if _days_unseen(context, group)] if unit == "trip" and not context.timeline.diary_like else []
+    if gapped:  # a diary's trips skip days as a rule: its trips are made of such gaps
+        sure, why = "likely", f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:
@@ -202,6 +216,13 @@ def _at_night(context: Context, rows: np.ndarray) -> np.ndarray:
     """The photos of the nights counted (the evening's and the small hours'), where there are any."""
     night = rows[day_part_term("night").mask(context.library.local_seconds[rows])]
     return night if len(night) else rows
+
+
+def _days_unseen(context: Context, group) -> bool:
+    """Whether a trip's photos skip UNSEEN_TRIP_DAYS whole days or more (the camera off or forgotten): a weekend that
+    may have been spent at home, between two trips (one day is seldom enough to go home and come back)."""
+    days = context.library.local_seconds[group.first_row:group.last_row + 1] // 86400
+    return group.trip and len(days) > 1 and int(np.diff(days).max()) > UNSEEN_TRIP_DAYS
 
 
 def _under_way_before(context: Context, groups: list) -> list:

@@ -102,8 +102,10 @@ def units_in_scope(context: Context, unit: str) -> float:
     return (int(days[-1]) - int(days[0]) + 1) / _UNIT_DAYS[unit]
 
 
-def average(context: Context, total: float, reasoning: str, shown: Callable[[float], str], whole: bool = False) -> Answer:
-    """ "On average, how many times a week": the total over the units in scope (whole: in whole units, as seconds are)."""
+def average(context: Context, total: float, reasoning: str, shown: Callable[[float], str], whole: bool = False,
+            evidence: list | None = None) -> Answer:
+    """ "On average, how many times a week": the total over the units in scope (whole: in whole units, as seconds are),
+    shown by the evidence of what was counted (the question's visits unless given: the flights)."""
     unit = context.question.per
     units = units_in_scope(context, unit)
     if not units:
@@ -111,8 +113,8 @@ def average(context: Context, total: float, reasoning: str, shown: Callable[[flo
     value = int(round(total / units)) if whole else round(total / units, 1)
     over = f"{round(units, 1):g} {unit}s" if unit != "day" else f"{int(units)} days with photos"
     text = f"About {shown(value)} a {unit} ({shown(total)} over {over})."
-    return context.answer(value, text, context.evidence(context.groups), reasoning, confidence="likely",
-                          why=f"an average over {over}")
+    return context.answer(value, text, context.evidence(context.groups) if evidence is None else evidence, reasoning,
+                          confidence="likely", why=f"an average over {over}")
 
 
 def distance(context: Context, rows: np.ndarray) -> Answer:
@@ -199,10 +201,10 @@ def flights(context: Context) -> Answer:
             for start, end in ends]
     count = len(steps)
     reasoning = f"{count} jumps of {FLIGHT_MIN_M / 1000:g}+ km at {low:g}–{high:g} km/h between consecutive photos"
-    if context.question.per:  # "on average, how many flights a month"
-        return average(context, count, reasoning, lambda value: f"{value:g} flights")
-    text = f"{count} {'flight' if count == 1 else 'flights'}" + (f": {'; '.join(legs[:6])}." if count else ", as far as the GPS shows.")
     evidence = [row for (start, end), flown in zip(ends, on_board) for row in (*flown, start, end)][:12]
+    if context.question.per:  # "on average, how many flights a month"
+        return average(context, count, reasoning, lambda value: f"{value:g} flights", evidence=evidence)
+    text = f"{count} {'flight' if count == 1 else 'flights'}" + (f": {'; '.join(legs[:6])}." if count else ", as far as the GPS shows.")
     return context.answer(count, text, evidence, reasoning, confidence="likely",
                           why="counted from the GPS: a jump between consecutive photos too far and fast for the ground; a flight "
                               "with the camera off for many hours around it looks slower and is missed")

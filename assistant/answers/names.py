@@ -129,18 +129,22 @@ def sign_name(ocr_text: str, category: str) -> str:
     return ""
 
 
-_CODE = re.compile(r"^(?=[^\W_]*\d)[^\W_]{1,6}$")  # "19D", "B7", "412": a short code with a digit
+# Labels printed before a short code on a ticket or a sign ("SEAT 19D", "GATE B38", "PLATFORM 4"): what "which
+# seat", "which gate" ask for is the code after the label, not the sign's most particular word.
+_LABELS = "seat|gate|platform|room|terminal|pier|locker|carriage"
+_ASKED_LABEL = re.compile(rf"\b(?:which|what)\s+({_LABELS})\b|\b({_LABELS})\s+(?:number|no\b)", re.IGNORECASE)
+_CODE = r"\s*(?:no\.?|nr\.?|number|#)?\s*[:#]?\s*([A-Z]{0,2}\d{1,4}[A-Z]?)\b"
 
 
-def labelled_value(ocr_text: str, label: str) -> str:
-    """The code written right after a label on a ticket or a board ("SEAT 19D" -> "19D", "GATE: B7" -> "B7" for
-    "seat", "gate"); "" when the label is not followed by one."""
-    wanted = folded(label)
-    tokens = ocr_text.replace(":", " ").split()
-    for token, following in zip(tokens, tokens[1:]):
-        if terms(token)[:1] == [wanted] and _CODE.match(following):
-            return following.upper()
-    return ""
+def asked_labels(text: str) -> set[str]:
+    """The labels whose code a question asks for: "which gate", "what seat", "my room number" (not "Ashton Gate")."""
+    return {(found.group(1) or found.group(2)).lower() for found in _ASKED_LABEL.finditer(text)}
+
+
+def labelled_codes(ocr_text: str, labels: set[str]) -> list[str]:
+    """The codes printed right after one of these labels in a photo's text ("SEAT 19D" -> "19D" for "seat")."""
+    return [found.group(1).upper() for label in sorted(labels)
+            for found in re.finditer(rf"\b{label}s?\b{_CODE}", ocr_text, re.IGNORECASE)]
 
 
 def looks_misread(name: str) -> int:

@@ -17,6 +17,8 @@ from .subject import asks_sights, asks_where, trip_edge_asked
 from .visits import Group, visits
 from .whereabouts import on_a_trip
 
+UNSEEN_PART_OF_DAY_S = 12 * 3600  # a day whose photos leave more of it than this unseen may have been spent elsewhere
+
 
 def asks_town(parsed: ParsedQuery, moments) -> bool:
     """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
@@ -35,7 +37,8 @@ def location_answer(context: Context) -> Answer:
     if question.granularity in ("country", "city") or town:
         column = timeline.countries if question.granularity == "country" else timeline.cities
         values = [_most_common(column[group.rows]) for group in context.groups]
-        sure, why = "sure", ""
+        unseen = _gone_elsewhere_unseen(context, column) if town and not question.every else ""  # a day's photos stop early
+        sure, why = ("likely", unseen) if unseen else ("sure", "")
         scope = np.flatnonzero(context.moments.scope)
         away = timeline.trip_of_row[scope] >= 0
         partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
@@ -124,6 +127,26 @@ def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
         if values[position] and trip_of[position] >= 0:
             kept.setdefault(trip_of[position], position)
     return [value if position in kept.values() else "" for position, value in enumerate(values)] if kept else values
+
+
+def _gone_elsewhere_unseen(context: Context, column: np.ndarray) -> str:
+    """Why a day's town may not be all of it: its photos stop (or begin) with more than half the day still unseen,
+    and the next (the last) photo is in another town; one may have gone there that day, the camera off."""
+    if not context.parsed.time.terms:
+        return ""
+    library, scope = context.library, np.flatnonzero(context.moments.scope)
+    local = library.local_seconds
+    located = np.flatnonzero(column != "")
+    seen = scope[column[scope] != ""]
+    # a day asked, not a month, whose town a gap at its end leaves as it is
+    if not len(seen) or context.parsed.time.exactly().mask(local[[seen[0], seen[-1]]] + np.array([-86400, 86400])).any():
+        return ""
+    after, before = located[located > seen[-1]][:1], located[located < seen[0]][-1:]
+    for edge, beyond, unseen_s in ((seen[-1], after, 86400 - local[seen[-1]] % 86400), (seen[0], before, local[seen[0]] % 86400)):
+        if len(beyond) and column[beyond[0]] != column[edge] and unseen_s > UNSEEN_PART_OF_DAY_S:
+            first, last = sorted((context.local(edge), context.local(beyond[0])))
+            return f"no photos between {first:%d %b %Y %H:%M} and {last:%d %b %Y %H:%M}, and the photo beyond is in {column[beyond[0]]}"
+    return ""
 
 
 def _all_places_seen(context: Context) -> tuple[str, str]:

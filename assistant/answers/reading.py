@@ -21,7 +21,7 @@ from .answer import Answer
 from .categories import grocery_list_rows
 from .context import MAX_EVIDENCE, Context, unsure_text
 from .word_rows import activity_rows, word_photos
-from .names import asked_noun, labelled_value, looks_misread, sign_name
+from .names import asked_labels, asked_noun, labelled_codes, looks_misread, sign_name
 from .subject import asks_average, asks_beginning, asks_money, asks_weight, asks_who, detected_as, spelled_only
 from .visits import Group, visits
 from .words import (NUMBER_WORDS, SAME_SIGN_LETTERS, alike, amounts, colours, colours_near, people_named, said_things, things, weights_written,
@@ -43,33 +43,36 @@ def ocr_answer(context: Context) -> Answer:
     asked = set(terms(context.parsed.text))
     wants_number = bool(NUMBER_WORDS & asked)
     noun = asked_noun(context.parsed)
-    labelled = _labelled(context, noun) if noun else None
-    if labelled is not None:
+    labels = asked_labels(context.parsed.text)  # "what seat did I have": only a code printed after "SEAT" says it
+    if labels and (labelled := _labelled(context, labels)) is not None:
         return labelled
 
     def reader(photos: list[dict], shows: list[bool]) -> Counter:
+        if labels:
+            return Counter(code for photo in photos for code in labelled_codes(photo.get("ocr_text") or "", labels))
         signs = Counter(name for photo in photos if (name := sign_name(photo.get("ocr_text") or "", noun))) if noun else Counter()
         return signs or words_read(photos, shows, rarity, wants_number, asked)
     return _read(context, reader, "read at")
 
 
-def _labelled(context: Context, label: str) -> Answer | None:
-    """ "What seat did I have on the flight", "which gate": a code written after the label ("SEAT 19D") on the day of
+def _labelled(context: Context, labels: set[str]) -> Answer | None:
+    """ "What seat did I have on the flight", "which gate": a code printed after the label ("SEAT 19D") on the day of
     each visit, up to its end (the boarding pass is photographed at the airport, before the plane); None when no photo
-    writes one. Likely: a ticket of that day may be another journey's."""
-    library, marked = context.library, word_photos(context.library, label)
+    prints one. Likely: a ticket of that day may be another journey's."""
+    library = context.library
+    marked = np.logical_or.reduce([word_photos(library, label) for label in sorted(labels)])
     found, groups = [], context.groups[-MAX_VISITS_READ:]
     for group in groups:
         day_began = library.utc_seconds[group.first_row] - library.local_seconds[group.first_row] % 86400
         first = int(np.searchsorted(library.utc_seconds[:group.first_row + 1], day_began))
         rows = first + np.flatnonzero(marked[first:group.last_row + 1])
-        values = [labelled_value(photo.get("ocr_text") or "", label) for photo in library.records(rows)]
-        read = Counter(value for value in values if value)
-        value = _top(read)
+        values = [next(iter(labelled_codes(photo.get("ocr_text") or "", labels)), "") for photo in library.records(rows)]
+        value = _top(Counter(value for value in values if value))
         found.append((value, [int(row) for row, said in zip(rows, values) if value and said == value]))
     if not any(value for value, _ in found):
         return None
-    return context.valued(found, "written at", "likely", f"written after '{label.upper()}' that day, which may be another journey's ticket", groups)
+    printed = "', '".join(sorted(label.upper() for label in labels))
+    return context.valued(found, "written at", "likely", f"printed after '{printed}' that day, which may be another journey's ticket", groups)
 
 
 def colour_answer(context: Context) -> Answer:

@@ -11,6 +11,7 @@ import re
 
 from ..core.words import concept_key, terms, tokens
 from ..query import Question
+from ..query.question_words import VEHICLE_SUBJECT
 from .words import PEOPLE
 
 # Light verbs and the words a question asks with: they frame the question, whatever its subject.
@@ -118,8 +119,8 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
         light |= _ANSWER_NOUNS | _THING_VERBS
     if question.kind == "distance" or question.means:  # "how many times did I fly": counted from the GPS, not looked for
         light |= _MOVING_WORDS
-    if question.edge:
-        light |= _EDGE_WORDS
+    if question.edge:  # "what time did my plane land at Heathrow": the visit's edge; no photo need show the plane
+        light |= _EDGE_WORDS | set(terms(" ".join(found.group(1) for found in VEHICLE_SUBJECT.finditer(text))))
     if question.kind == "time":  # "when was Mia born": asks when Mia first appears; no photo need say "born"
         light |= {"born"}
     if question.kind == "counting" and asks_weight(text):  # "how much did Mia weigh when she was born": a weight written with Mia

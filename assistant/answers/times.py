@@ -1,13 +1,17 @@
 """When something happened: a date, month, year, weekday or clock time read from the edge of a visit or trip.
 
 A clock time read from the first or last photo of a visit ("what time did I land", "when did I go to bed") is
-likely, not sure: the moment itself came between that photo and the one before or after it.
+likely, not sure: the moment itself came between that photo and the one before or after it. A sign that prints the
+moment next to the photo ("LANDED 09:20" on an arrivals board, "DEP 10:25" on a boarding pass) says it better.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
+
+import numpy as np
 
 from ..core.words import plural
 from .answer import Answer
@@ -19,6 +23,11 @@ _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "week
 LAYOVER_S = 8 * 3600  # a stop in another town this short, between flights, is a connection on the way
 JOURNEY_LOOKBACK_S = 2 * 86400  # how far back the way to a trip is followed
 LIBRARY_START_S = 30 * 86400  # a thing first seen this soon after the library's first photo may have come before it
+# A clock printed after a word of arriving (a visit's start) or leaving (its end); OCR reads 0 as O and 1 as l or I.
+_DIGIT = r"[0-9OolI]"
+_SIGNED_CLOCK = {side: re.compile(rf"\b(?:{words})\b\W{{0,3}}({_DIGIT}{{1,2}})[:.h]({_DIGIT}{{2}})\b", re.IGNORECASE)
+                 for side, words in (("start", "landed|arrived|arr"), ("end", "dep|departs|departed|departure|departing"))}
+SIGN_BEFORE_PHOTO_S = 3 * 3600  # a landing is printed at most this long before the photo of it; a departure after
 
 
 def time_answer(context: Context) -> Answer:
@@ -60,6 +69,9 @@ def time_answer(context: Context) -> Answer:
     way_there = _way_there(context, group) if context.by_trip and side in ("", "start") else []  # "when did we fly to Orlando": the flight
     row, stayed = last_seen_there(context, int(edge(group))) if side == "last there" else (int(edge(group)), "")
     value = context.local(row).strftime(pattern) if stayed else value
+    signed = _signed_clock(context, group, side, row) if question.granularity == "clock" and side in ("start", "end") else None
+    if signed:  # the moment itself, printed on a sign near the photo, rather than the photo's own time
+        value, row, thin = signed
     evidence = list(dict.fromkeys([*way_there, row, *context.evidence([group])]))  # and the photo the time is read from
     # found by its place alone: photos that say nothing of where they were may hide an earlier (later, another) time there
     unseen = (context.unplaced_then(after=group.last_row) if question.ordinal == -1 else
@@ -71,6 +83,32 @@ def time_answer(context: Context) -> Answer:
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
                           confidence="likely" if doubt else "sure", why=doubt)
+
+
+def _signed_clock(context: Context, group, side: str, row: int) -> tuple[str, int, str] | None:
+    """The clock a sign of the visit prints for its start or end ("LANDED 09:20"), the one most photos read, if it
+    fits the photo's time (a landing before the first photo there, a departure after the last) and is read within
+    hours of it (not a boarding pass days later, on the same trip); else None."""
+    rows = np.arange(group.first_row, group.last_row + 1)
+    hours_on = (context.library.utc_seconds[rows] - context.library.utc_seconds[row]) * (1 if side == "start" else -1)
+    rows = rows[(hours_on >= 0) & (hours_on <= SIGN_BEFORE_PHOTO_S)]
+    seen = context.local(row)
+    seen_s = seen.hour * 3600 + seen.minute * 60
+    read: list[tuple[str, int, str]] = []
+    for shown, text in zip(rows, context.library.texts(rows, ["ocr_text"])["ocr_text"]):
+        for found in _SIGNED_CLOCK[side].finditer(text):
+            hour, minute = (int(part.translate(_AS_DIGITS)) for part in found.groups())
+            ahead_s = ((seen_s - (hour * 3600 + minute * 60)) * (1 if side == "start" else -1)) % 86400
+            if hour < 24 and minute < 60 and ahead_s <= SIGN_BEFORE_PHOTO_S:
+                read.append((f"{hour:02d}:{minute:02d}", int(shown), found.group(0)))
+    if not read:
+        return None
+    clock = Counter(clock for clock, _, _ in read).most_common(1)[0][0]
+    shown, sign = next((shown, sign) for said, shown, sign in read if said == clock)
+    return clock, shown, f"read from a sign in the photos ('{sign}'), not from the photos' own times"
+
+
+_AS_DIGITS = str.maketrans("OolI", "0011")
 
 
 def _unseen_edge(context: Context, row: int, value: str, pattern: str, side: str) -> str:

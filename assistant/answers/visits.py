@@ -45,9 +45,15 @@ def visits(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray, local_
     ]
 
 
-def trips(timeline: Timeline, rows: np.ndarray) -> list[Group]:
-    """One group per trip away from home that has a matching photo, in time order."""
+def trips(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray | None = None) -> list[Group]:
+    """One group per trip away from home that has a matching photo, in time order; with utc_seconds, also one per
+    visit of the matching photos on no trip and away from home (an outing): a day out whose few photos the day's at
+    home outweigh."""
     numbers = timeline.trip_of_row[rows]
+    outside = (numbers < 0) & (timeline.cities[rows] != "") & (timeline.cities[rows] != timeline.home_of_row[rows])
+    if utc_seconds is not None and outside.any():
+        outings = visits(timeline, rows[outside], utc_seconds, utc_seconds)
+        return sorted(trips(timeline, rows) + outings, key=lambda group: group.first_row)
     away = rows[numbers >= 0]
     numbers = numbers[numbers >= 0]
     cuts = np.flatnonzero(np.diff(numbers)) + 1

@@ -21,7 +21,7 @@ from .question_words import (
     ASIDES, AUX, AVERAGE_DAY, BE, BEFORE_VERB, COLOUR_NOUNS, COST, DETERMINERS, DISTANCE_UNITS, DURATION_UNITS, EDGES,
     EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GRANULARITY, HABIT_EDGE, HOW_KINDS, HOW_MANY, MEANS, MODIFIERS, MONEY_NOUNS,
     NIGHTS, NOUN_ENDS, NOUN_KINDS, NOW_ANCHOR, ORDINAL, PART_NOUNS, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS,
-    PLACE_SINGULARS, READ_NOUNS, READ_VERBS, TIME_LENGTH, TOKEN, TRIP_ORDINAL, USUAL, WH_KINDS,
+    PLACE_SINGULARS, READ_NOUNS, READ_VERBS, TIME_LENGTH, TOKEN, TRIP_ORDINAL, USUAL, VEHICLE_SUBJECT, WH_KINDS,
 )
 from .text import Span
 
@@ -221,8 +221,10 @@ def _per(text: str, kind: str) -> tuple[str, list[Span]]:
 
 def _edge(text: str, start: int) -> str:
     """ "[when did I] leave the office": the verb right after the frame says whether a stay's start or end is asked;
-    a later one does not ("when did I go to the gym to start training")."""
+    a later one does not ("when did I go to the gym to start training"); "[what time did] my plane land" says it after its subject."""
     start = BEFORE_VERB.match(text, start).end()
+    vehicle = VEHICLE_SUBJECT.match(text, start)
+    start = vehicle.end() if vehicle else start
     verb = TOKEN.search(text, start)
     if not verb:
         return ""

@@ -162,6 +162,10 @@ USUAL = re.compile(r"\b(?:usually|usual|typically|typical|normally|generally|in\
                    r"|how\s+(?:far|long)\s+is\s+it|how\s+long\s+does\s+it\s+take)\b", FLAGS)
 # The start or the end of a stay: "leave the office" ends one, "get to work" starts one.
 # Words between the frame and the verb that says which: "when did I [first] arrive", "what time do I [tend to] leave".
+# "[what time did] my plane land", "[when did] the train from Paris leave": a vehicle is the subject, its verb after it
+# ("my flight to Rome leave" is not: it left from elsewhere, which the question does not name).
+VEHICLE_SUBJECT = re.compile(r"\s*\b(?:(?:my|our|the)\s+)?(plane|flight|train|bus|coach|ferry|boat)\b(?:\s+from(?:\s+[\w'’-]+){1,3}?)?"
+                             r"(?=\s+(?:land|landed|leave|left|depart|departed|arrive|arrived)\b)", FLAGS)
 BEFORE_VERB = re.compile(r"(?:\s*\b(?:tend(?:s|ed)?\s+to|used\s+to|usually|typically|normally|generally|first|last|finally|actually|always)\b)*", FLAGS)
 EDGES = [
     ("end", re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|finish|finished|quit|check(?:ed)?\s+out|"

@@ -121,3 +121,4 @@ def test_flights_on_average_are_an_average_not_the_count(travels):
     """Two flights over 1–11 May 2019 (11 days with photos at either end): about 1.3 a week, not "2"."""
     answer = answer_question(travels, "On average, how many times a week did I fly in May 2019?")
     assert answer.value == 1.3 and "a week" in answer.text and answer.confidence == "likely"
+    assert answer.evidence[0].startswith("20190502_0900")  # shown by the flights counted (on board first), not May's first photos

@@ -58,6 +58,11 @@ def test_a_trip_under_way_before_the_time_asked_is_not_counted_for_sure(moved):
     assert answer_question(moved, "How many times did I go to Munich in 2019?").value == 3
 
 
+def test_no_trip_begun_in_the_time_asked_is_no_never_when_one_was_under_way(moved):
+    answer = answer_question(moved, "How many times did I go to Rome in March 2019?")  # there from 1 February to 10 March
+    assert answer.value == 0 and answer.confidence == "likely" and "1 Feb" in answer.why and "Never" not in answer.text
+
+
 def test_the_cities_visited_for_something_done_at_home_too_are_not_home(tmp_path):
     """Work at the office at home and on two trips: the cities visited for work are the trips', not home."""
     photos, day = [], datetime(2019, 3, 1)
@@ -101,3 +106,77 @@ def test_trips_counted_in_a_diary_that_names_no_place_at_home_may_miss_one(tmp_p
     answer = answer_question(_commit(tmp_path / "lib", photos), "How many times did I go to Rome?")
     assert answer.value == 2 and answer.confidence == confidence
     assert home_named or "say nothing of where" in answer.why
+
+
+
+@pytest.fixture(scope="module")
+def day_out(tmp_path_factory):
+    """Two weekends in Galway (driven there after breakfast at home, back for the night), and a day out there with
+    three photos between a day's many at home: that day is not a day away, yet it is a time one went to Galway."""
+    galway = dict(city="Galway", country="Ireland", country_code="IE")
+    photos, day, weekends = [], datetime(2019, 5, 1), (datetime(2019, 5, 10), datetime(2019, 5, 11), datetime(2019, 6, 1), datetime(2019, 6, 2))
+    while day < datetime(2019, 7, 1):
+        away = range(11, 21) if day in weekends else ()
+        for hour in (*range(7, 10), *range(17, 23)):
+            place, lat, lng, name = (galway, 53.27, -9.05, "Eyre Square") if hour in away else (DUBLIN, 53.35, -6.26, "Home")
+            photos += [(day.replace(hour=hour, minute=minute), "people in a room", name, place, lat, lng, "") for minute in (0, 30)]
+        photos += [(day.replace(hour=hour, minute=minute), "a square", "Eyre Square", galway, 53.27, -9.05, "") for hour in away if hour < 17
+                   for minute in (0, 30)]
+        day += timedelta(days=1)
+    photos += [(datetime(2019, 6, 20, 13, minute), "a church", "Galway Cathedral", galway, 53.275, -9.057, "") for minute in (0, 20, 40)]
+    return _commit(tmp_path_factory.mktemp("day_out") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+def test_a_day_out_with_few_photos_is_a_trip_too_but_only_likely(day_out):
+    answer = answer_question(day_out, "How many times did I go to Galway?")
+    assert answer.value == 3 and answer.confidence == "likely" and "20 Jun 2019" in answer.why
+    assert answer_question(day_out, "How many times did I go to Dublin?").confidence == "sure"  # home is no day out
+
+
+@pytest.mark.parametrize("text", ["When was I last in Galway?", "When did I last go to Galway?"])
+def test_the_last_time_there_may_be_a_day_out(day_out, text):
+    assert answer_question(day_out, text).value == "2019-06-20"
+
+
+@pytest.fixture(scope="module")
+def phone_died(tmp_path_factory):
+    """Mornings and evenings at home in Dublin; on 10 June 2019 the photos stop at 06:40 (the phone died), and the
+    next, the morning after, are at a hotel in Rome, where four days are spent."""
+    photos, day = [], datetime(2019, 5, 1)
+    while day < datetime(2019, 6, 30):
+        rome = datetime(2019, 6, 10) < day < datetime(2019, 6, 15)
+        place, lat, lng, name = (ROME, 41.90, 12.49, "Hotel Artemide") if rome else (DUBLIN, 53.35, -6.26, "Home")
+        hours = (6,) if day == datetime(2019, 6, 10) else range(9, 20) if rome else (*range(8, 10), *range(18, 22))
+        photos += [(day.replace(hour=hour, minute=minute), "a room", name, place, lat, lng, "") for hour in hours for minute in (0, 20, 40)]
+        day += timedelta(days=1)
+    return _commit(tmp_path_factory.mktemp("phone_died") / "lib", photos)
+
+
+@pytest.mark.parametrize("text, place, confidence", [
+    ("Where was I on 10 June 2019?", "Dublin", "likely"),  # the next photos are in Rome: gone there that day, unseen?
+    ("Which country was I in on 10 June 2019?", "Ireland", "likely"),
+    ("Where was I on 9 June 2019?", "Dublin", "sure"),  # a night's gap, and home again the morning after
+    ("Where was I on 12 June 2019?", "Rome", "sure"),
+    ("Where was I on 11 June 2019?", "Rome", "sure"),  # from 09:00: most of the day is seen there, however it was reached
+])
+def test_a_day_whose_photos_stop_before_a_journey_is_only_likely(phone_died, text, place, confidence):
+    answer = answer_question(phone_died, text)
+    assert (answer.value, answer.confidence) == (place, confidence)
+    assert confidence == "sure" or "Rome" in answer.why or "Italy" in answer.why
+
+
+
+def test_two_trips_with_an_unphotographed_weekend_home_between_are_one_only_likely(tmp_path):
+    """Two working weeks in Rome, home for the weekend between them with the camera forgotten: the photos show one
+    trip of twelve days, which two trips would look like too; a trip photographed every day stays sure."""
+    photos, day = [], datetime(2019, 9, 1)
+    rome = {datetime(2019, 9, day) for day in (9, 10, 11, 12, 13, 16, 17, 18, 19, 20)} | {datetime(2019, 10, day) for day in range(7, 12)}
+    while day < datetime(2019, 10, 31):
+        place, lat, lng, name = (ROME, 41.90, 12.49, "Hotel Artemide") if day in rome else (DUBLIN, 53.35, -6.26, "Home")
+        if day not in (datetime(2019, 9, 14), datetime(2019, 9, 15)):
+            photos += [(day.replace(hour=hour), "a room", name, place, lat, lng, "") for hour in range(8, 22, 2)]
+        day += timedelta(days=1)
+    library = _commit(tmp_path / "lib", photos)
+    answer = answer_question(library, "How many times did I go to Rome in September 2019?")
+    assert answer.value == 1 and answer.confidence == "likely" and "9–20 Sep 2019" in answer.why
+    assert answer_question(library, "How many times did I go to Rome in October 2019?").confidence == "sure"

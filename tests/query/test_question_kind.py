@@ -635,6 +635,10 @@ def test_averages_per_unit(text, kind, per):
     ("When did I go to the gym to start training?", ""),  # the verb asked about is "go"
     ("What time did I have breakfast on 3 May?", ""),
     ("When did I last eat sushi?", ""),
+    ("What time did my plane land at Heathrow on 16 January?", "start"),  # the vehicle is the subject, the verb after it
+    ("When did the train from Lyon leave?", "end"),
+    ("When did our ferry arrive in Dover?", "start"),
+    ("What time did my flight to Rome leave?", ""),  # it left from elsewhere, which the question does not name
 ])
 def test_start_or_end_of_a_stay(text, edge):
     question = parse_query(text, now=NOW).question
