@@ -3,6 +3,7 @@ or every place of a time ("which cities did I visit in 2019"), sure only when th
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -45,14 +46,13 @@ def location_answer(context: Context) -> Answer:
         if partly_home and town:
             return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
                                   "you were at home for part of that time: this is where you were away")
+        category = None
     else:  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
         category = asked_category(context.parsed)
-        values, sure, why = venue_values(context, category)
-        if not any(values) and category:
-            return context.cannot_tell(f"I can't tell: nothing says which of the places of {context.about} is a {category}.",
-                                       f"no place known to be a {category}", context.evidence(context.groups))
-        if not any(values) and not question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not
-            values = [_most_common(timeline.cities[group.rows]) for group in context.groups]
+        found = _venues(context, category)
+        if isinstance(found, Answer):
+            return found
+        context, values, sure, why = found
     asked_places = {area.name for term in context.parsed.place.terms for area in term.areas}
     values = [value if value not in asked_places else "" for value in values]  # "where did we eat in Montreal": not Montreal
     if not context.by_trip and context.parsed.place.terms and (edge := trip_edge_asked(context.parsed.text)):  # "landed at in New York"
@@ -85,6 +85,46 @@ def location_answer(context: Context) -> Answer:
             return context.answer(len(named), f"{len(named)}: {', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
         return context.answer(named, f"{', '.join(named)}.", context.evidence(first_of), reasoning, confidence=sure, why=why)
     return _valued_places(context, values, sure, why, venues=not (question.granularity in ("country", "city") or town))
+
+
+def _venues(context: Context, category: str | None) -> Answer | tuple[Context, list[str], str, str]:
+    """Each visit's venue (of the kind asked), else its town for "where"; for "where did I stay", the nights' places."""
+    nights = not category and asks_lodging(context.parsed.text) and not context.moments.subject
+    if nights:
+        context = _nights_of(context)  # "whereabouts did I stay in London": where the nights were, not the sights
+        if not context.groups:
+            return context.cannot_tell(f"I can't tell: no photo of {context.about} was taken at night.", "no photos at night")
+    values, sure, why = venue_values(context, category)
+    if nights and sure == "sure" and sum(map(bool, values)) < len(values) / 2:
+        sure, why = "likely", f"only {sum(map(bool, values))} of {len(values)} photos of the nights name a place"
+    if not any(values) and category:
+        return context.cannot_tell(f"I can't tell: nothing says which of the places of {context.about} is a {category}.",
+                                   f"no place known to be a {category}", context.evidence(context.groups))
+    if not any(values) and not context.question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not
+        values = [_most_common(context.timeline.cities[group.rows]) for group in context.groups]
+    return context, values, sure, why
+
+
+_LODGING = re.compile(r"\b(?:stay|stayed|staying|sleep|slept|sleeping|lodge|lodged|overnight)\b|\bspen[dt]\s+(?:the\s+)?nights?\b",
+                      re.IGNORECASE)
+NIGHT_HOURS = (20, 9)  # a day's last photo from 20:00, or its first before 09:00, shows where the night was spent
+
+
+def asks_lodging(text: str) -> bool:
+    """ "Where did I stay in London", "where did we sleep": the place of the nights, not of the days."""
+    return bool(_LODGING.search(text))
+
+
+def _nights_of(context: Context) -> Context:
+    """The question's moments cut down to where the nights were spent: each day's last photo from 20:00 and first
+    before 09:00, one visit each."""
+    local = context.library.local_seconds
+    rows = np.unique(np.concatenate([np.arange(group.first_row, group.last_row + 1) for group in context.groups] or [np.zeros(0, int)]))
+    days, hours = local[rows] // 86400, (local[rows] % 86400) // 3600
+    last = np.r_[days[1:] != days[:-1], True] & (hours >= NIGHT_HOURS[0])
+    first = np.r_[True, days[1:] != days[:-1]] & (hours < NIGHT_HOURS[1])
+    nights = [Group(np.array([row]), int(row), int(row), False) for row in rows[last | first]]
+    return Context(context.library, context.parsed, context.moments, nights, context.by_trip, context.timeline, context.vqa)
 
 
 def _valued_places(context: Context, values: list[str], sure: str, why: str, venues: bool) -> Answer:

@@ -23,7 +23,8 @@ TRATTORIA = ("Trattoria da Enzo", ROME, 41.889, 12.47)
 MUSEUM = ("", ROME, 41.893, 12.482)
 TESCO = ("Tesco", DUBLIN, 53.344, -6.262)
 SOUVLAKI = ("Ypsilon Souvlaki", DUBLIN, 53.346, -6.265)
-HEATHROW = ("Heathrow Airport", dict(city="London", country="United Kingdom", country_code="GB"), 51.47, -0.45)
+LONDON = dict(city="London", country="United Kingdom", country_code="GB")
+HEATHROW = ("Heathrow Airport", LONDON, 51.47, -0.45)
 LISBON = dict(city="Lisbon", country="Portugal", country_code="PT")
 CINEMA = ("Lighthouse Cinema", DUBLIN, 53.348, -6.278)
 LIDL, ALDI = ("Lidl", DUBLIN, 53.33, -6.25), ("Aldi", DUBLIN, 53.36, -6.24)
@@ -49,7 +50,7 @@ def sparse(tmp_path_factory):
     """April and May 2019 in Dublin, a photo every half hour: Boots on four Saturdays of April (two visits caught by a
     single photo), Tesco on two Wednesdays, lunch at a souvlaki place on three Tuesdays; Rome from 2 May (the camera
     off that day; the first photo there, on the 3rd, has no place) to 6 May, with dinners at a trattoria whose photos
-    never say "eat"; a flight to Paris on 20 May; Lidl and Aldi; overnight to Lisbon through London on 24 May; a film
+    never say "eat"; London 10-12 May; a flight to Paris on 20 May; Lidl and Aldi; overnight to Lisbon through London on 24 May; a film
     on 29 May; a coffee at Costa, one photo, on 30 May."""
     photos, day = [], datetime(2019, 4, 1)
     saturdays = {datetime(2019, 4, 6): 90, datetime(2019, 4, 13): 90, datetime(2019, 4, 20): 30, datetime(2019, 4, 27): 30}
@@ -78,6 +79,12 @@ def sparse(tmp_path_factory):
             photos += _shots(day.replace(hour=23, minute=45), 1, "the inside of an airplane with rows of seats", NO_PLACE)
         elif day in (datetime(2019, 5, 25), datetime(2019, 5, 26)):
             photos += _shots(day.replace(hour=8), 600, "a view of a city street with people", ("", LISBON, 38.71, -9.14))
+        elif datetime(2019, 5, 10) <= day <= datetime(2019, 5, 12):  # London: the hotel is named only on the night's last photo
+            hotel = ("", LONDON, 51.513, -0.132)
+            photos += _shots(day.replace(hour=8), 60, "a hotel room with a bed", hotel)
+            photos += _shots(day.replace(hour=9, minute=30), 510, "a large room with statues", ("British Museum", LONDON, 51.519, -0.127))
+            photos += _shots(day.replace(hour=18, minute=30), 210, "a hotel room with a bed", hotel)
+            photos += _shots(day.replace(hour=22), 1, "a hotel room with a bed", ("The Z Hotel", LONDON, 51.513, -0.132))
         elif day != datetime(2019, 5, 2):
             photos += _day_at_home(day)
             if day in SHOPS:
@@ -153,3 +160,8 @@ def test_a_title_read_on_as_many_photos_as_another_string_is_not_sure(sparse):
 def test_a_string_read_on_a_single_photo_is_likely(sparse):
     answer = answer_question(sparse, "What did the coffee cup say on 30 May 2019?")
     assert answer.value is not None and answer.confidence == "likely" and "single photo" in answer.why
+
+
+def test_where_i_stayed_is_where_the_nights_were(sparse):
+    answer = answer_question(sparse, "Whereabouts did I stay in London?")
+    assert answer.value == "The Z Hotel"  # not the British Museum, where the days' photos were
