@@ -3,6 +3,7 @@ sure an answer may be given how its moments were found."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 import numpy as np
@@ -219,6 +220,10 @@ class Context:
         value, candidates, groups, clear = self.by_value([value for value, _, _ in kept], [group for _, _, group in kept],
                                                          extreme == "least", counting=bool(extreme))
         evidence = [row for group in groups for row in showing[id(group)]][:12]
+        if extreme and _first_place_shared([value for value, _, _ in kept], least=extreme == "least"):
+            # "which month did I go to the cinema most", once each month: no month is the answer, whichever came last
+            return self.cannot_tell(f"I can't tell: none stands out, as several have as many visits: "
+                                    + "; ".join(c.text for c in candidates) + ".", "first place is shared", evidence)
         if extreme:
             text = f"{value} ({len(groups)} of {len(kept)} {plural('visit', len(kept))})."
             reasoning = f"{value}: {self.listed(groups)}"
@@ -228,6 +233,12 @@ class Context:
         if not clear:
             return self.answer(value, unsure_text(text, candidates), evidence, reasoning, candidates, "unsure", "the visits disagree")
         return self.answer(value, text, evidence, reasoning, (), confidence, why)
+
+
+def _first_place_shared(values: list[object], least: bool) -> bool:
+    """Whether the most (least) frequent value has as many visits as another one: a "which ... most" with no answer."""
+    sizes = sorted(Counter(str(value) if isinstance(value, list) else value for value in values).values(), reverse=not least)
+    return len(sizes) > 1 and sizes[0] == sizes[1]
 
 
 def _stretch_of_days(term) -> bool:

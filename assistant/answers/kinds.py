@@ -185,6 +185,10 @@ def _frequency(context: Context) -> Answer:
     sure, why = _counted_by(context)
     if unit == "day" and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
         sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
+    if unit == "day" and context.by_trip and (longer := [group for group in groups if _days_spanned(context, group.first_row, group.last_row)
+                                                         > _trip_days(context, group)]):
+        # "how many days at home in Kalamata over Christmas": only the days inside the time or place asked were counted
+        sure, why = "likely", "; ".join(filter(None, [why, f"counted only the days asked about of a longer trip ({context.listed(longer)})"]))
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:

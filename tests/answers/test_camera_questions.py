@@ -1,0 +1,71 @@
+"""Questions over a wearable camera's day-long stream of photos: a photo every ten minutes of a stay, named places
+from GPS, captions in a captioner's words. Each test builds the few stays its question needs, beside days at home,
+and writes the truth from those stays."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+
+from assistant.answers import answer_question
+from assistant.indexing import commit_photo_table
+from assistant.library import Library
+from assistant.testing.library import photo_table
+
+HOME = ("Home", 40.6262, 22.9528, "Thessaloniki")
+CINEMA = ("Olympion Cinema", 40.6397, 22.9301, "Thessaloniki")
+FAMILY = ("", 37.0389, 22.1142, "Kalamata")
+EVERY_MIN = 10
+
+
+def _library(folder, stays) -> Library:
+    """stays: (start, minutes, (name, lat, lng, city), [captions, taken in turn]); a photo every EVERY_MIN minutes of each."""
+    times, captions, places = [], [], []
+    for start, minutes, place, said in sorted(stays, key=lambda stay: stay[0]):
+        for shot in range(max(1, minutes // EVERY_MIN)):
+            times.append(start + timedelta(minutes=EVERY_MIN * shot))
+            captions.append(said[shot % len(said)])
+            places.append(place)
+    n = len(times)
+    names, lats, lngs, cities = (list(column) for column in zip(*places))
+    table = photo_table(np.array(times, dtype="datetime64[s]"), caption=captions, semantic_name=names, lat=lats, lng=lngs,
+                        city=cities, country=["Greece"] * n, country_code=["GR"] * n)
+    commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
+    return Library.open(folder)
+
+
+def _evenings_at_home(first: datetime, days: int) -> list:
+    return [(first + timedelta(days=day, hours=19), 60, HOME, ["a living room with a couch and a television"]) for day in range(days)]
+
+
+def _film(day: datetime) -> tuple:
+    return (day.replace(hour=20), 120, CINEMA, ["a movie theater with red seats", "a dark room with a large screen"])
+
+
+def test_which_month_most_when_every_month_had_as_many_visits_is_no_month(tmp_path):
+    """Once to the cinema in each of three months: no month is "the most", however the last one came out."""
+    once_a_month = [_film(datetime(2019, month, 12)) for month in (3, 4, 5)]
+    library = _library(tmp_path / "lib", _evenings_at_home(datetime(2019, 3, 1), 92) + once_a_month)
+    answer = answer_question(library, "In which month did I go to the cinema the most")
+    assert answer.value is None and answer.confidence == "unsure"
+    assert "2019-05" in answer.text and "2019-03" in answer.text  # the tied months are named
+
+
+def test_which_month_most_when_one_month_had_more_visits(tmp_path):
+    films = [_film(datetime(2019, 3, 12)), _film(datetime(2019, 4, 5)), _film(datetime(2019, 4, 19)), _film(datetime(2019, 4, 26)),
+             _film(datetime(2019, 5, 12))]
+    library = _library(tmp_path / "lib", _evenings_at_home(datetime(2019, 3, 1), 92) + films)
+    assert answer_question(library, "In which month did I go to the cinema the most").value == "2019-04"
+
+
+def test_days_of_a_trip_counted_only_inside_the_time_asked_are_not_sure(tmp_path):
+    """Ten days with the family from 26 December: "in December" counts six of them, and says the trip went on."""
+    away = [datetime(2018, 12, 26) + timedelta(days=day) for day in range(10)]
+    home = [stay for stay in _evenings_at_home(datetime(2018, 12, 1), 60) if stay[0].date() not in {day.date() for day in away}]
+    family = [(day.replace(hour=10), 240, FAMILY, ["a family sitting around a dinner table"]) for day in away]
+    seen_leaving_and_back = [(away[0].replace(hour=8), 60, HOME, ["a bed with a white blanket"]),
+                             (away[-1].replace(hour=16), 60, HOME, ["a bed with a white blanket"])]
+    library = _library(tmp_path / "lib", home + family + seen_leaving_and_back)
+    answer = answer_question(library, "How many days was I in Kalamata in December 2018?")
+    assert answer.value == 6 and answer.confidence == "likely" and "26 Dec 2018–4 Jan 2019" in answer.why
