@@ -55,7 +55,8 @@ TIME_NOUNS = word_set("date day time year month week hour season weekday weekend
 # number on the lift's button or the board).
 READ_NOUNS = with_plurals(
     "brand make model airline title text word slogan logo label headline number code plate score book film movie song "
-    "magazine newspaper band team show programme program channel name price cost website app floor gate platform seat"
+    "magazine newspaper band team show programme program channel name price cost website app floor gate platform seat route "
+    "conference festival exhibition concert"
 ) | {"series"}
 COLOUR_NOUNS = word_set("colour color colours colors shade shades")
 DISTANCE_UNITS = word_set("distance km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters")

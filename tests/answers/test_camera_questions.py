@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from assistant.answers import answer_question
+from assistant.enrich import shards
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.testing.library import photo_table
@@ -16,21 +17,28 @@ from assistant.testing.library import photo_table
 HOME = ("Home", 40.6262, 22.9528, "Thessaloniki")
 CINEMA = ("Olympion Cinema", 40.6397, 22.9301, "Thessaloniki")
 FAMILY = ("", 37.0389, 22.1142, "Kalamata")
+TRAM_STOP = ("", 40.6300, 22.9400, "Thessaloniki")
 EVERY_MIN = 10
 
 
 def _library(folder, stays) -> Library:
-    """stays: (start, minutes, (name, lat, lng, city), [captions, taken in turn]); a photo every EVERY_MIN minutes of each."""
-    times, captions, places = [], [], []
+    """stays: (start, minutes, (name, lat, lng, city), [captions, or (caption, text read) pairs, taken in turn]); a photo
+    every EVERY_MIN minutes of each."""
+    times, captions, read, places = [], [], [], []
     for start, minutes, place, said in sorted(stays, key=lambda stay: stay[0]):
         for shot in range(max(1, minutes // EVERY_MIN)):
             times.append(start + timedelta(minutes=EVERY_MIN * shot))
-            captions.append(said[shot % len(said)])
+            caption, text = said[shot % len(said)] if isinstance(said[shot % len(said)], tuple) else (said[shot % len(said)], "")
+            captions.append(caption)
+            read.append(text)
             places.append(place)
     n = len(times)
     names, lats, lngs, cities = (list(column) for column in zip(*places))
     table = photo_table(np.array(times, dtype="datetime64[s]"), caption=captions, semantic_name=names, lat=lats, lng=lngs,
                         city=cities, country=["Greece"] * n, country_code=["GR"] * n)
+    has_text = np.array([bool(text) for text in read])
+    if has_text.any():
+        shards.write_shard(folder, "ocr", table[list(shards.STAMP)][has_text].assign(ocr_text=np.array(read, dtype=object)[has_text]))
     commit_photo_table(folder, table, None, {}, model=None, photo_roots=[])
     return Library.open(folder)
 
@@ -69,3 +77,11 @@ def test_days_of_a_trip_counted_only_inside_the_time_asked_are_not_sure(tmp_path
     library = _library(tmp_path / "lib", home + family + seen_leaving_and_back)
     answer = answer_question(library, "How many days was I in Kalamata in December 2018?")
     assert answer.value == 6 and answer.confidence == "likely" and "26 Dec 2018–4 Jan 2019" in answer.why
+
+
+def test_a_route_asked_is_the_sign_with_its_number_not_a_notice_as_often_read(tmp_path):
+    """On the tram to work, "NEXT STOP" is read on more photos than "501 QUEEN": a route is a number, so the route's sign."""
+    ride = [("the inside of a tram with people", "NEXT STOP")] * 3 + [("the inside of a tram with people", "501 QUEEN")]
+    rides = [(datetime(2024, 3, 4) + timedelta(days=day, hours=8), 40, TRAM_STOP, ride) for day in range(10)]
+    library = _library(tmp_path / "lib", _evenings_at_home(datetime(2024, 3, 4), 10) + rides)
+    assert answer_question(library, "What tram route did I take in March 2024?").value.startswith("501")
