@@ -107,9 +107,19 @@ _TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|c
 _PARTICLE = re.compile(r"\b(?:go|goes|went|going|gone|get|got|come|came)\s+(out|away|back|over|off|along|around)\b", re.IGNORECASE)
 
 
+# An errand named by where it goes ("my last Costco run", "the school run"): the place is what the photos show.
+_ERRAND = re.compile(r"\b([^\W\d_]+)\s+(runs?)\b", re.IGNORECASE)
+
+
+def _errand_runs(text: str) -> set[str]:
+    """ "run" after a thing or place it goes to ("Costco run"), not after a word of when or how long ("morning run")."""
+    return {run.lower() for before, run in _ERRAND.findall(text) if (keys := terms(before)) and keys[0] not in _FRAME_WORDS}
+
+
 def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     """The words of the question's subject that the photos must show, each once, in order."""
     light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
+    light |= set(terms(" ".join(_errand_runs(text))))
     if has_place:
         light |= _MOTION_WORDS
     if question.kind in _READING_KINDS:  # "what did I buy": the thing is the answer, read from the day's moments

@@ -8,16 +8,21 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+import pytest
+
 from assistant.answers import answer_question
+from assistant.answers.subject import content_words
 from assistant.enrich import shards
 from assistant.indexing import commit_photo_table
 from assistant.library import Library
+from assistant.query import parse_query
 from assistant.testing.library import photo_table
 
 HOME = ("Home", 40.6262, 22.9528, "Thessaloniki")
 CINEMA = ("Olympion Cinema", 40.6397, 22.9301, "Thessaloniki")
 FAMILY = ("", 37.0389, 22.1142, "Kalamata")
 TRAM_STOP = ("", 40.6300, 22.9400, "Thessaloniki")
+WAREHOUSE = ("Costco Wholesale", 40.6500, 22.9900, "Thessaloniki")
 EVERY_MIN = 10
 
 
@@ -85,3 +90,23 @@ def test_a_route_asked_is_the_sign_with_its_number_not_a_notice_as_often_read(tm
     rides = [(datetime(2024, 3, 4) + timedelta(days=day, hours=8), 40, TRAM_STOP, ride) for day in range(10)]
     library = _library(tmp_path / "lib", _evenings_at_home(datetime(2024, 3, 4), 10) + rides)
     assert answer_question(library, "What tram route did I take in March 2024?").value.startswith("501")
+
+
+def test_an_errand_named_by_where_it_goes_is_a_visit_there(tmp_path):
+    """ "My last Costco run": the last visit to Costco; no photo need say "run"."""
+    shopping = [(datetime(2024, month, 3, 12), 80, WAREHOUSE, ["a large warehouse store with shelves", "a cart full of boxes"])
+                for month in (1, 2, 3)]
+    library = _library(tmp_path / "lib", _evenings_at_home(datetime(2024, 1, 1), 90) + shopping)
+    answer = answer_question(library, "when was my last Costco run")
+    assert answer.value == "2024-03-03" and answer.confidence == "sure"
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("when was my last Costco run", ["costco"]),
+    ("how many times did I do the school run in May", ["school"]),
+    ("when was my last morning run", ["run"]),  # a word of when: the run is the thing done
+    ("how many times did I go for a run in May", ["run"]),
+])
+def test_a_run_to_somewhere_is_an_errand_and_a_run_alone_is_running(question, subject):
+    parsed = parse_query(question)
+    assert content_words(parsed.visual, parsed.question, has_place=bool(parsed.place.terms)) == subject
