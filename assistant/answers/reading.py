@@ -47,6 +47,8 @@ def ocr_answer(context: Context) -> Answer:
     def reader(photos: list[dict], shows: list[bool]) -> Counter:
         signs = Counter(name for photo in photos if (name := sign_name(photo.get("ocr_text") or "", noun))) if noun else Counter()
         return signs or words_read(photos, shows, rarity, wants_number, asked)
+    if wants_number:  # a notice with a number ("B7", "GATE 12") weighs as much as the seat or the route: never sure
+        return _read(context, reader, "read at", "likely", "a number was asked, and a string with one counts more, as a notice's may")
     return _read(context, reader, "read at")
 
 

@@ -110,3 +110,14 @@ def test_an_errand_named_by_where_it_goes_is_a_visit_there(tmp_path):
 def test_a_run_to_somewhere_is_an_errand_and_a_run_alone_is_running(question, subject):
     parsed = parse_query(question)
     assert content_words(parsed.visual, parsed.question, has_place=bool(parsed.place.terms)) == subject
+
+
+def test_a_number_asked_is_never_read_surely_from_a_notice(tmp_path):
+    """ "What seat did I have": the cabin's photos read a notice "B7" and "TOILETS", and no boarding pass; a string
+    with a number counts more when a number is asked, so a notice's number may win, but never surely."""
+    cabin = [("the inside of an airplane with rows of seats", ""), ("the inside of an airplane with rows of seats", "B7"),
+             ("a tray of food on an airplane seat", "TOILETS")]
+    flight = [(datetime(2023, 5, 8, 10), 120, ("", float("nan"), float("nan"), ""), cabin)]
+    library = _library(tmp_path / "lib", _evenings_at_home(datetime(2023, 5, 1), 14) + flight)
+    answer = answer_question(library, "What seat did I have on May 8, 2023?")
+    assert answer.value is None or answer.confidence != "sure"
