@@ -20,12 +20,12 @@ from .answer import Answer, NotAQuestion
 from .categories import members
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
-from .moments import find_moments, unvisited_places_as_words
+from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
 from .names import asked_category, asked_noun
 from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
 from .times import time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, content_words, doing_words, narrowing_only
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .places import asks_town, location_answer
@@ -58,6 +58,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.kind in READING_KINDS:
         moments = _read_from(library, parsed, moments, encoder, timeline)
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]
+    rows = without_others(library, timeline, rows, moments.subject) if asks_on_my_own(parsed.text) else rows  # "the dentist myself"
     for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
         for clause in clauses:
             rows = near(library, rows, word_rows(library, content_words(clause, question, has_place=False)))

@@ -107,6 +107,9 @@ _TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|c
 _PARTICLE = re.compile(r"\b(?:go|goes|went|going|gone|get|got|come|came)\s+(out|away|back|over|off|along|around)\b", re.IGNORECASE)
 
 
+# Working at a place ("how many hours did I work at the bookshop", "when did I last work at Ianos"): the place is what
+# the photos show; no photo of a shift says "work".
+_WORKED_AT = re.compile(r"\b(work|works|worked|working)\s+(?:at|in)\b", re.IGNORECASE)
 # An errand named by where it goes ("my last Costco run", "the school run"): the place is what the photos show.
 _ERRAND = re.compile(r"\b([^\W\d_]+)\s+(runs?)\b", re.IGNORECASE)
 
@@ -119,7 +122,7 @@ def _errand_runs(text: str) -> set[str]:
 def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     """The words of the question's subject that the photos must show, each once, in order."""
     light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
-    light |= set(terms(" ".join(_errand_runs(text))))
+    light |= set(terms(" ".join(_errand_runs(text)))) | set(terms(" ".join(_WORKED_AT.findall(text))))
     if has_place:
         light |= _MOTION_WORDS
     if question.kind in _READING_KINDS:  # "what did I buy": the thing is the answer, read from the day's moments
@@ -209,6 +212,11 @@ _BEGINNING = re.compile(r"\b(?:born|adopt(?:ed)?|buy|bought|purchased?|(?:get|go
 def asks_beginning(text: str) -> bool:
     """ "When did we get Bella", "when was Mia born", "when did I buy my coat": the thing's first appearance, not its latest."""
     return bool(_BEGINNING.search(text))
+
+
+def asks_on_my_own(text: str) -> bool:
+    """ "The dentist myself", "my own appointments": one's own occasions, not those one took someone else to."""
+    return bool(re.search(r"\b(?:myself|my\s+own|on\s+my\s+own|by\s+myself|alone)\b", text, re.IGNORECASE))
 
 
 def asks_abroad(text: str) -> bool:

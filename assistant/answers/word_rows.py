@@ -1,5 +1,6 @@
 """Which photos have a word: in any of the forms the index stems it to ("swim" finds "swimming" and "swam"),
-without accents ("café" is "cafe"), as the head of a compound ("parkrun" is a run), or in their place's name.
+without accents ("café" is "cafe"), as the head of a compound ("parkrun" is a run), a compound as its two words
+("bookshop": "books" and "shop"), or in their place's name.
 
 The answers look words up here, one by one, so that every word of a question is either found or named as not
 found (moments.py); the text index is search's own (BM25's words).
@@ -110,15 +111,36 @@ def _folded_vocabulary(library: Library) -> dict[str, list[int]]:
 
 
 def word_photos(library: Library, word: str) -> np.ndarray:
-    index = library.text_index
-    if index is None:
+    if library.text_index is None:
         return np.zeros(len(library), dtype=bool)
+    columns = _columns(library, word)
+    return photos_with_columns(library, columns) if columns else _compound_photos(library, word, _folded_vocabulary(library))
+
+
+def found_as_parts(library: Library, word: str) -> bool:
+    """Whether the word is in no photo itself, only its two parts are ("bookshop"): weaker than the word."""
+    return library.text_index is not None and not _columns(library, word) and bool(
+        _compound_photos(library, word, _folded_vocabulary(library)).any())
+
+
+def _columns(library: Library, word: str) -> list[int]:
+    """The text index's columns of the word's forms, or of its verb's ("swimming" in no photo: "swim", "swam")."""
     vocabulary = _folded_vocabulary(library)
     columns = [column for form in _forms(word) for column in vocabulary.get(form, ())]
     if not columns:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
         verbs = [base for base in _bases(word) if any(form in vocabulary for form in _past_forms(base))]
         columns = [column for base in verbs for form in _forms(base) for column in vocabulary.get(form, ())]
-    return photos_with_columns(library, columns)
+    return columns
+
+
+def _compound_photos(library: Library, word: str, vocabulary: dict[str, list[int]]) -> np.ndarray:
+    """A compound no photo has, as its two words on one photo: "bookshop" is a photo with "books" and "shop" (a
+    captioner's "book store" tagged "shop"); none when the word splits into no two words of the library."""
+    for cut in range(COMPOUND_HEAD_LETTERS, len(word) - COMPOUND_HEAD_LETTERS + 1):
+        head, tail = ([column for form in _forms(part) for column in vocabulary.get(form, ())] for part in (word[:cut], word[cut:]))
+        if head and tail:
+            return photos_with_columns(library, head) & photos_with_columns(library, tail)
+    return np.zeros(len(library), dtype=bool)
 
 
 def photos_with_columns(library: Library, columns) -> np.ndarray:
