@@ -32,7 +32,7 @@ from ..search import candidate_scorer
 from ..search.scoring import Scorer
 from .categories import SHOPPING_WORDS, grocery_list_rows
 from .scope import place_rows_of, scope_mask
-from .subject import COOKING_WORDS, MEAL_HOURS, spelled_only
+from .subject import COOKING_WORDS, MEAL_HOURS, nouns_in, spelled_only
 from .word_rows import found_as_parts, photos_with_columns, place_name_photos, word_photos
 from .words import PEOPLE, cooked_things
 from ..library.timeline import Timeline, timeline_of
@@ -144,7 +144,8 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         return Moments(np.zeros(0, np.int64), scope, subject, time_covered=False)
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
-    words = np.stack([word_photos(library, word) for word in subject])
+    nouns = nouns_in(parsed.text)  # "the park": a noun, whose verb's forms ("parked") are something else
+    words = np.stack([word_photos(library, word, noun=word in nouns) for word in subject])
     named = np.stack([place_name_photos(library, word) for word in subject])
     # a count is sure of a place found by its name when the word names what the place is ("Ted Reeve Arena" for
     # "arena") or is a name no photo's own words have ("Ianos"), not a common word inside a name ("Park Hyatt")

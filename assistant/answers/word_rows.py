@@ -27,16 +27,17 @@ _IRREGULAR = [forms.split() for forms in (
 _IRREGULAR_FORMS = {form: set(forms) for forms in _IRREGULAR for form in forms}
 
 
-def _forms(word: str, irregular: bool = True) -> set[str]:
+def _forms(word: str, irregular: bool = True, noun: bool = False) -> set[str]:
     """A word, its -ing/-ed and (unless told not to) irregular forms as the index stems them ("swim" finds "swimming"
     and "swam", "drive" finds "driving"), without accents too ("café" finds "cafe"); a stem in -y may be a plural in
-    -ies of a word in -ie ("movies" stems to "movy", "movie" stays "movie")."""
+    -ies of a word in -ie ("movies" stems to "movy", "movie" stays "movie"). A noun has no past: "the park" is not "a car
+    parked on the road", though "a run" is "running"."""
     stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
     doubled = word + word[-1] if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou" else word
-    forms = {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
+    forms = {word, stem + "ing", doubled + "ing", word + "ing"} | (set() if noun else {stem + "ed", doubled + "ed"})
     if word.endswith("y"):
         forms.add(word[:-1] + "ie")
-    for base in _IRREGULAR_FORMS.get(word, ()) if irregular else ():
+    for base in _IRREGULAR_FORMS.get(word, ()) if irregular and not noun else ():
         forms |= {base, base + "ing", (base[:-1] if base.endswith("e") else base) + "ing"}
     return {folded(form) for form in forms}
 
@@ -110,10 +111,11 @@ def _folded_vocabulary(library: Library) -> dict[str, list[int]]:
     return vocabulary
 
 
-def word_photos(library: Library, word: str) -> np.ndarray:
+def word_photos(library: Library, word: str, noun: bool = False) -> np.ndarray:
+    """Which photos have the word (noun: the question writes it as one, "the park": none of its verb's forms)."""
     if library.text_index is None:
         return np.zeros(len(library), dtype=bool)
-    columns = _columns(library, word)
+    columns = _columns(library, word, noun)
     return photos_with_columns(library, columns) if columns else _compound_photos(library, word, _folded_vocabulary(library))
 
 
@@ -123,11 +125,11 @@ def found_as_parts(library: Library, word: str) -> bool:
         _compound_photos(library, word, _folded_vocabulary(library)).any())
 
 
-def _columns(library: Library, word: str) -> list[int]:
+def _columns(library: Library, word: str, noun: bool = False) -> list[int]:
     """The text index's columns of the word's forms, or of its verb's ("swimming" in no photo: "swim", "swam")."""
     vocabulary = _folded_vocabulary(library)
-    columns = [column for form in _forms(word) for column in vocabulary.get(form, ())]
-    if not columns:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
+    columns = [column for form in _forms(word, noun=noun) for column in vocabulary.get(form, ())]
+    if not columns and not noun:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
         verbs = [base for base in _bases(word) if any(form in vocabulary for form in _past_forms(base))]
         columns = [column for base in verbs for form in _forms(base) for column in vocabulary.get(form, ())]
     return columns

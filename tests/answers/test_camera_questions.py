@@ -27,6 +27,7 @@ KIDS_DENTIST = ("Leslieville Kids Dental", 40.6230, 22.9600, "Thessaloniki")
 OWN_DENTIST = ("", 40.6100, 22.9200, "Thessaloniki")  # a dentist's flat: no venue name
 BOOKSTORE = ("Ianos Bookstore", 40.6350, 22.9380, "Thessaloniki")
 LIBRARY = ("AUTh Central Library", 40.6325, 22.9560, "Thessaloniki")
+PARK = ("", 40.6420, 22.9500, "Thessaloniki")  # a park with no name
 EVERY_MIN = 10
 
 
@@ -112,6 +113,9 @@ def test_an_errand_named_by_where_it_goes_is_a_visit_there(tmp_path):
     ("how many times did I go for a run in May", ["run"]),
     ("How many hours did I work at the bookshop in March 2019?", ["bookshop"]),  # working there: the place is what shows
     ("how often did I work out", ["work", "out"]),
+    ("how many times did we eat out in Paris", []),  # eating out in Paris: the place says where
+    ("tell me how many times we ate out at Libretto in March", ["libretto"]),  # at Libretto, which the photos' words name
+    ("How often did I eat out in 2012?", ["out"]),  # with no place, meals out must be found, not every moment of 2012
 ])
 def test_a_run_to_somewhere_is_an_errand_and_a_run_alone_is_running(question, subject):
     parsed = parse_query(question)
@@ -155,3 +159,11 @@ def test_a_compound_no_photo_has_is_found_as_its_two_words_on_one_photo_and_said
     assert answer.value == "Saturday" and answer.confidence == "likely" and "'bookshop' found as two words" in answer.why
     last = answer_question(library, "when did I last go to the bookshop")  # not the library, which has books but no shop
     assert last.value == "2019-03-23" and last.confidence == "likely"
+
+
+def test_a_noun_asked_is_not_found_as_a_verb_of_the_same_stem(tmp_path):
+    """ "The park" is three Sundays in a park, not the mornings a captioner called "a car parked on the side of the road"."""
+    sundays = [(datetime(2024, 8, 11 + 7 * week, 14), 90, PARK, ["two kids playing in a park", "a little boy on a swing"]) for week in range(3)]
+    mornings = [(datetime(2024, 8, 1 + day, 7, 20), 30, HOME, ["a car parked on the side of the road"]) for day in range(0, 28, 3)]
+    library = _library(tmp_path / "lib", _evenings_at_home(datetime(2024, 8, 1), 31) + sundays + mornings)
+    assert answer_question(library, "remind me how many times we went to the park in August 2024").value == 3
