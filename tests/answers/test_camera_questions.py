@@ -28,6 +28,7 @@ OWN_DENTIST = ("", 40.6100, 22.9200, "Thessaloniki")  # a dentist's flat: no ven
 BOOKSTORE = ("Ianos Bookstore", 40.6350, 22.9380, "Thessaloniki")
 LIBRARY = ("AUTh Central Library", 40.6325, 22.9560, "Thessaloniki")
 PARK = ("", 40.6420, 22.9500, "Thessaloniki")  # a park with no name
+SUPERMARKET = ("Masoutis", 40.6249, 22.9542, "Thessaloniki")
 EVERY_MIN = 10
 
 
@@ -167,3 +168,16 @@ def test_a_noun_asked_is_not_found_as_a_verb_of_the_same_stem(tmp_path):
     mornings = [(datetime(2024, 8, 1 + day, 7, 20), 30, HOME, ["a car parked on the side of the road"]) for day in range(0, 28, 3)]
     library = _library(tmp_path / "lib", _evenings_at_home(datetime(2024, 8, 1), 31) + sundays + mornings)
     assert answer_question(library, "remind me how many times we went to the park in August 2024").value == 3
+
+
+def test_a_sign_misread_once_is_not_rare_for_it(tmp_path):
+    """The supermarket's own sign ("ΜΑΣΟΥΤΗΣ") is on every visit; once OCR dropped its first letter. A misreading of
+    a common sign is as common as the sign: the brand seen that day is the pasta's, "BARILLA"."""
+    aisle = "a supermarket aisle"
+    weeks = [datetime(2019, 1, 5) + timedelta(weeks=week, hours=15) for week in range(12)]
+    shop = [(day, 30, SUPERMARKET, [(aisle, "ΜΑΣΟΥΤΗΣ"), (aisle, "BARILLA" if week % 4 == 1 else ""), (aisle, "ΜΑΣΟΥΤΗΣ")])
+            for week, day in enumerate(weeks[:-1])]
+    shop.append((weeks[-1], 30, SUPERMARKET, [(aisle, "ΑΣΟΥΤΗΣ"), (aisle, "BARILLA"), (aisle, "")]))
+    library = _library(tmp_path / "lib", _evenings_at_home(datetime(2019, 1, 1), 90) + shop)
+    answer = answer_question(library, f"what brand did I see at the supermarket on {weeks[-1]:%d/%m/%Y}")
+    assert answer.value == "BARILLA"
