@@ -51,7 +51,8 @@ class Context:
         """How sure the moments are: the photos' own words for every word, by meaning, or by look alone."""
         if self.moments.by_clip:
             return "unsure"
-        return "likely" if self.moments.by_meaning or self.moments.missing or self.moments.as_times_of_day else "sure"
+        moments = self.moments
+        return "likely" if moments.by_meaning or moments.as_parts or moments.missing or moments.as_times_of_day else "sure"
 
     @property
     def why(self) -> str:
@@ -64,8 +65,9 @@ class Context:
             return "; ".join(filter(None, [meals, f"the photos' times and places ({self.scope_label or 'everything'})"]))
         if moments.in_place_of_subject:
             return f"{moments.missing_text()}: everything at {self.scope_label} was read instead"
-        exact = [word for word in moments.found if word not in moments.by_meaning]
+        exact = [word for word in moments.found if word not in moments.by_meaning and word not in moments.as_parts]
         parts = [f"found by the words {_quoted(exact)} in the photos' captions, text, tags or place names"] if exact else []
+        parts += [f"'{word}' found as two words on one photo, as no photo has it whole" for word in moments.as_parts]
         parts += [f"'{word}' also as {_quoted(names)}, which go with it in your photos" for word, names in moments.companions.items()]
         parts += [f"'{word}' also where a caption lists groceries ({LISTED_GROCERIES} or more, or one and a shop)" for word in moments.as_grocery_lists]
         if moments.missing:
@@ -253,6 +255,10 @@ class Context:
         value, candidates, groups, clear = self.by_value([value for value, _, _ in kept], [group for _, _, group in kept],
                                                          extreme == "least", counting=bool(extreme))
         evidence = [row for group in groups for row in showing[id(group)]][:12]
+        if extreme and _first_place_shared([value for value, _, _ in kept], least=extreme == "least"):
+            # "which month did I go to the cinema most", once each month: no month is the answer, whichever came last
+            return self.answer_as_is(None, "I can't tell: none stands out, as several have as many visits: "
+                                     + "; ".join(c.text for c in candidates) + ".", evidence, "", candidates, "unsure", "first place is shared")
         if extreme:
             text = f"{value} ({len(groups)} of {len(kept)} {plural('visit', len(kept))})."
             reasoning = f"{value}: {self.listed(groups)}"
@@ -276,6 +282,12 @@ def _lead_glimpsed(values: list, groups: list[Group], why: str) -> tuple[str, st
         return "sure", why
     return "likely", "; ".join(filter(None, [why, f"it leads by {lead} {plural('visit', lead)}, and {glimpsed} visits are single photos: "
                                                   "others as short may have fallen between photos"]))
+
+
+def _first_place_shared(values: list[object], least: bool) -> bool:
+    """Whether the most (least) frequent value has as many visits as another one: a "which ... most" with no answer."""
+    sizes = sorted(Counter(str(value) if isinstance(value, list) else value for value in values).values(), reverse=not least)
+    return len(sizes) > 1 and sizes[0] == sizes[1]
 
 
 def _stretch_of_days(term) -> bool:

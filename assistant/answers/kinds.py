@@ -21,12 +21,12 @@ from .answer import Answer, NotAQuestion
 from .categories import members
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
-from .moments import find_moments, unvisited_places_as_words
+from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
 from .names import asked_category, asked_noun
 from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
 from .times import time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, content_words, doing_words, narrowing_only
+from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .places import asks_town, location_answer
@@ -50,9 +50,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     question = parsed.question
     if question is None:
         raise NotAQuestion(f"{parsed.text!r} describes a moment rather than asks a question; search for it instead")
-    if question.now:
-        now = datetime.fromisoformat(question.now)
-    now = now or library.last_local_time() or datetime.max
+    now = datetime.fromisoformat(question.now) if question.now else now or library.last_local_time() or datetime.max
     parsed = unvisited_places_as_words(library, parsed)
     category = asked_category(parsed)  # "which restaurant": the kind of place the answer names, not a word to find
     subject = [word for word in content_words(parsed.visual, question, has_place=bool(parsed.place.terms)) if word != category]
@@ -61,6 +59,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question.kind in READING_KINDS:
         moments = _read_from(library, parsed, moments, encoder, timeline)
     rows = moments.rows[library.local_seconds[moments.rows] <= local_seconds_of(now)]
+    rows = without_others(library, timeline, rows, moments.subject) if asks_on_my_own(parsed.text) else rows  # "the dentist myself"
     for clauses, near in ((parsed.preceded_by, following), (parsed.followed_by, preceding)):
         for clause in clauses:
             rows = near(library, rows, word_rows(library, content_words(clause, question, has_place=False)))
@@ -203,6 +202,10 @@ def _frequency(context: Context) -> Answer:
     gapped = [group for group in groups if _days_unseen(context, group)] if unit == "trip" and not context.timeline.diary_like else []
     if gapped:  # a diary's trips skip days as a rule: its trips are made of such gaps
         sure, why = "likely", f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
+    if unit == "day" and context.by_trip and (longer := [group for group in groups if _days_spanned(context, group.first_row, group.last_row)
+                                                         > _trip_days(context, group)]):
+        # "how many days at home in Kalamata over Christmas": only the days inside the time or place asked were counted
+        sure, why = "likely", "; ".join(filter(None, [why, f"counted only the days asked about of a longer trip ({context.listed(longer)})"]))
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
         sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
     if question.per:

@@ -32,9 +32,9 @@ from ..search import candidate_scorer
 from ..search.scoring import Scorer
 from .categories import SHOPPING_WORDS, grocery_list_rows
 from .scope import place_rows_of, scope_mask
-from .subject import COOKING_WORDS, MEAL_HOURS, spelled_only
-from .word_rows import photos_with_columns, place_name_photos, word_photos
-from .words import cooked_things
+from .subject import COOKING_WORDS, MEAL_HOURS, nouns_in, spelled_only
+from .word_rows import found_as_parts, photos_with_columns, place_name_photos, word_photos
+from .words import PEOPLE, cooked_things
 from ..library.timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
@@ -52,6 +52,7 @@ KNOWN_DISH_CAPTIONS = 2  # a dish is known to be cooked when this many different
 KNOWN_DISHES_SHOWN = 4  # ... and the answer's why names at most this many of them
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
+OTHERS_SHARE = 0.5  # a stay is someone else's occasion when this share of its photos names other people
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Moments:
     scope: np.ndarray  # bool per photo: inside the question's time and place
     subject: list[str]  # the content words looked for
     by_meaning: list[str] = field(default_factory=list)  # of those, found only by meaning (the sentence model)
+    as_parts: list[str] = field(default_factory=list)  # of those, found as the two words of a compound ("bookshop")
     missing: list[str] = field(default_factory=list)  # found neither way in scope
     elsewhere: dict[str, int] = field(default_factory=dict)  # of those, how many photos outside the scope have each
     by_clip: bool = False  # found by CLIP alone (weak)
@@ -147,7 +149,8 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
         return Moments(np.zeros(0, np.int64), scope, subject, time_covered=False)
     if not subject:
         return Moments(np.flatnonzero(scope), scope, subject)
-    words = np.stack([word_photos(library, word) for word in subject])
+    nouns = nouns_in(parsed.text)  # "the park": a noun, whose verb's forms ("parked") are something else
+    words = np.stack([word_photos(library, word, noun=word in nouns) for word in subject])
     named = np.stack([place_name_photos(library, word) for word in subject])
     # a count is sure of a place found by its name when the word names what the place is ("Ted Reeve Arena" for
     # "arena") or is a name no photo's own words have ("Ianos"), not a common word inside a name ("Park Hyatt")
@@ -178,7 +181,8 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     missing = [word for word, count in zip(subject, in_scope) if count == 0]
     elsewhere = {word: int(hits[subject.index(word)].sum()) for word in missing}
     meaning = [subject[position] for position in by_meaning if subject[position] not in missing]
-    found = dict(subject=subject, by_meaning=meaning, missing=missing, elsewhere=elsewhere, as_times_of_day=meals,
+    as_parts = [word for word in subject if word not in missing and found_as_parts(library, word)]
+    found = dict(subject=subject, by_meaning=meaning, as_parts=as_parts, missing=missing, elsewhere=elsewhere, as_times_of_day=meals,
                  companions={word: names for word, names in companions.items() if names and word not in missing},
                  as_grocery_lists=[word for word in as_lists if word not in missing])
     if len(missing) == len(subject):
@@ -193,6 +197,20 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     own = (words | (hits & ~named))[:, rows].any(axis=0)
     said = [word for word, anywhere in zip(subject, words.any(axis=1)) if anywhere]
     return Moments(rows, scope, relevance=relevance, by_place_name=by_name, word_hits=hits[:, rows], own_words=own, said_somewhere=said, **found)
+
+
+def without_others(library: Library, timeline: Timeline, rows: np.ndarray, subject: list[str]) -> np.ndarray:
+    """ "How many times did I go to the dentist myself": the rows of stays that are not someone else's occasion, as
+    most of a stay's photos say when its words or its place's name name other people ("Leslieville Kids Dental")."""
+    people = [word for word in sorted(PEOPLE) if word not in subject]
+    if not len(rows) or not people:
+        return rows
+    theirs = np.zeros(len(library), dtype=bool)
+    for word in people:
+        theirs |= word_photos(library, word) | place_name_photos(library, word)
+    so_far = np.concatenate([[0], np.cumsum(theirs)])
+    first, last = timeline.stay_first[timeline.stay_of_row[rows]], timeline.stay_last[timeline.stay_of_row[rows]]
+    return rows[(so_far[last + 1] - so_far[first]) / (last - first + 1) < OTHERS_SHARE]
 
 
 def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timeline: Timeline) -> np.ndarray:

@@ -33,6 +33,7 @@ PHOTOS_ASKED = 4  # the best few evidence photos of a visit are asked by a VQA m
 
 REASONS_SHOWN = 6  # the written numbers a reasoning lists before "and N more"
 CLEAR_READ_RATIO = 1.5  # a visit's string is read surely when it outweighs the next by this much
+MISREAD_COMMONER = 4  # a word this many times as common as one a letter apart is what OCR misread
 
 
 def ocr_answer(context: Context) -> Answer:
@@ -52,6 +53,8 @@ def ocr_answer(context: Context) -> Answer:
             return Counter(code for photo in photos for code in labelled_codes(photo.get("ocr_text") or "", labels))
         signs = Counter(name for photo in photos if (name := sign_name(photo.get("ocr_text") or "", noun))) if noun else Counter()
         return signs or words_read(photos, shows, rarity, wants_number, asked)
+    if wants_number:  # a notice with a number ("B7", "GATE 12") weighs as much as the seat or the route: never sure
+        return _read(context, reader, "read at", "likely", "a number was asked, and a string with one counts more, as a notice's may")
     return _read(context, reader, "read at")
 
 
@@ -240,10 +243,31 @@ def _rarity(library: Library):
     cached = _RARITY.get(library)
     if cached is None:
         frequency = np.diff(index.weights.indptr)
-        ceiling = float(np.log1p(len(library)))
-        cached = _RARITY[library] = {word: float(np.log1p(len(library) / max(int(frequency[column]), 1))) for word, column in index.vocabulary.items()}
-        cached[""] = ceiling
+        photos = {word: max(int(frequency[column]), 1) for word, column in index.vocabulary.items()}
+        cached = {word: float(np.log1p(len(library) / count)) for word, count in photos.items()}
+        for word, common in _misreadings(photos).items():  # "ΑΣΟΥΤΗΣ" is rare only as "ΜΑΣΟΥΤΗΣ" misread, on every visit
+            cached[word] = min(cached[word], cached[common])
+        cached[""] = float(np.log1p(len(library)))
+        _RARITY[library] = cached
     return lambda key: cached.get(key, cached[""])
+
+
+def _misreadings(photos: dict[str, int]) -> dict[str, str]:
+    """Words that are a far more common word misread (a letter dropped, added or changed), with that word: found through
+    the words each becomes without one letter, so a large vocabulary is not compared pair by pair."""
+    by_variant: dict[str, list[str]] = {}
+    for word in photos:
+        for variant in {word} | {word[:at] + word[at + 1:] for at in range(len(word))}:
+            by_variant.setdefault(variant, []).append(word)
+    found = {}
+    for word, count in photos.items():
+        if len(word) < SAME_SIGN_LETTERS:
+            continue
+        near = {other for at in range(-1, len(word)) for other in by_variant.get(word if at < 0 else word[:at] + word[at + 1:], ())}
+        common = [other for other in near if photos[other] >= MISREAD_COMMONER * count and alike(word, other)]
+        if common:
+            found[word] = max(common, key=photos.get)
+    return found
 
 
 _KNOWN_THINGS: "weakref.WeakKeyDictionary[Library, re.Pattern | None]" = weakref.WeakKeyDictionary()

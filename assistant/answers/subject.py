@@ -108,13 +108,30 @@ def narrowing_only(text: str, missing: list[str], found: list[str]) -> bool:
 _TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|cycling|ride|rode|riding|run|ran|running|fly|flew|"
                      r"flying|take|took|taking|bring|brought)\b(?=(?:\s+\w+){0,3}?\s+(?:to|into|towards?)\b)", re.IGNORECASE)
 _PARTICLE = re.compile(r"\b(?:go|goes|went|going|gone|get|got|come|came)\s+(out|away|back|over|off|along|around)\b", re.IGNORECASE)
+# "ate out at Libretto", "in Paris": the place named is where; "how often did I eat out", with none, asks for meals out.
+_EATING_OUT = re.compile(r"\b(?:eat|ate|eaten|eating|dine|dined|dining)\s+(out)\b", re.IGNORECASE)
+_EATING_OUT_AT = re.compile(r"\b(?:eat|ate|eaten|eating|dine|dined|dining)\s+(out)\s+at\b", re.IGNORECASE)
+
+
+# Working at a place ("how many hours did I work at the bookshop", "when did I last work at Ianos"): the place is what
+# the photos show; no photo of a shift says "work".
+_WORKED_AT = re.compile(r"\b(work|works|worked|working)\s+(?:at|in)\b", re.IGNORECASE)
+# An errand named by where it goes ("my last Costco run", "the school run"): the place is what the photos show.
+_ERRAND = re.compile(r"\b([^\W\d_]+)\s+(runs?)\b", re.IGNORECASE)
+
+
+def _errand_runs(text: str) -> set[str]:
+    """ "run" after a thing or place it goes to ("Costco run"), not after a word of when or how long ("morning run")."""
+    return {run.lower() for before, run in _ERRAND.findall(text) if (keys := terms(before)) and keys[0] not in _FRAME_WORDS}
 
 
 def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     """The words of the question's subject that the photos must show, each once, in order."""
     light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
+    light |= set(terms(" ".join(_EATING_OUT_AT.findall(text))))
+    light |= set(terms(" ".join(_errand_runs(text)))) | set(terms(" ".join(_WORKED_AT.findall(text))))
     if has_place:
-        light |= _MOTION_WORDS
+        light |= _MOTION_WORDS | set(terms(" ".join(_EATING_OUT.findall(text))))
     if question.kind in _READING_KINDS:  # "what did I buy": the thing is the answer, read from the day's moments
         light |= _ANSWER_NOUNS | _THING_VERBS
     if question.kind == "distance" or question.means:  # "how many times did I fly": counted from the GPS, not looked for
@@ -135,8 +152,8 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     cooking = bool(COOKING_WORDS & set(words))  # "cook dinner": dinner is when, not what ("buy lunch" needs the lunch)
     things = [word for word in words if word not in _THING_VERBS and not (cooking and word in MEAL_HOURS)]
     # "where did we eat in Montreal": with nothing else asked, eating is what the photos must show (a place to eat),
-    # not the town's most photographed place (the hotel)
-    return things or words or [word for word in dict.fromkeys(terms(text)) if word in _MEAL_VERBS]
+    # not the town's most photographed place (the hotel); "how often did we eat out in Paris" counts the outings there
+    return things or words or ([word for word in dict.fromkeys(terms(text)) if word in _MEAL_VERBS] if question.kind == "location" else [])
 
 
 def doing_words(text: str) -> list[str]:
@@ -204,6 +221,20 @@ _BEGINNING = re.compile(r"\b(?:born|adopt(?:ed)?|buy|bought|purchased?|(?:get|go
 def asks_beginning(text: str) -> bool:
     """ "When did we get Bella", "when was Mia born", "when did I buy my coat": the thing's first appearance, not its latest."""
     return bool(_BEGINNING.search(text))
+
+
+_AFTER_A_DETERMINER = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that)\s+([^\W\d_]+)\b(?!\s+(?:of|'s)\b)", re.IGNORECASE)
+
+
+def nouns_in(text: str) -> set[str]:
+    """The question's words written as nouns, right after an article or a possessive ("went to the park"), as terms()
+    keys them: a photo's verb of the same stem ("a car parked") is not about them."""
+    return {keys[0] for word in _AFTER_A_DETERMINER.findall(text) if (keys := terms(word))}
+
+
+def asks_on_my_own(text: str) -> bool:
+    """ "The dentist myself", "my own appointments": one's own occasions, not those one took someone else to."""
+    return bool(re.search(r"\b(?:myself|my\s+own|on\s+my\s+own|by\s+myself|alone)\b", text, re.IGNORECASE))
 
 
 def asks_abroad(text: str) -> bool:

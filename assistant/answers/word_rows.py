@@ -1,5 +1,6 @@
 """Which photos have a word: in any of the forms the index stems it to ("swim" finds "swimming" and "swam"),
-without accents ("café" is "cafe"), as the head of a compound ("parkrun" is a run), or in their place's name.
+without accents ("café" is "cafe"), as the head of a compound ("parkrun" is a run), a compound as its two words
+("bookshop": "books" and "shop"), or in their place's name.
 
 The answers look words up here, one by one, so that every word of a question is either found or named as not
 found (moments.py); the text index is search's own (BM25's words).
@@ -26,16 +27,17 @@ _IRREGULAR = [forms.split() for forms in (
 _IRREGULAR_FORMS = {form: set(forms) for forms in _IRREGULAR for form in forms}
 
 
-def _forms(word: str, irregular: bool = True) -> set[str]:
+def _forms(word: str, irregular: bool = True, noun: bool = False) -> set[str]:
     """A word, its -ing/-ed and (unless told not to) irregular forms as the index stems them ("swim" finds "swimming"
     and "swam", "drive" finds "driving"), without accents too ("café" finds "cafe"); a stem in -y may be a plural in
-    -ies of a word in -ie ("movies" stems to "movy", "movie" stays "movie")."""
+    -ies of a word in -ie ("movies" stems to "movy", "movie" stays "movie"). A noun has no past: "the park" is not "a car
+    parked on the road", though "a run" is "running"."""
     stem = word[:-1] if word.endswith("e") and len(word) > 3 else word
     doubled = word + word[-1] if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou" else word
-    forms = {word, stem + "ing", stem + "ed", doubled + "ing", doubled + "ed", word + "ing"}
+    forms = {word, stem + "ing", doubled + "ing", word + "ing"} | (set() if noun else {stem + "ed", doubled + "ed"})
     if word.endswith("y"):
         forms.add(word[:-1] + "ie")
-    for base in _IRREGULAR_FORMS.get(word, ()) if irregular else ():
+    for base in _IRREGULAR_FORMS.get(word, ()) if irregular and not noun else ():
         forms |= {base, base + "ing", (base[:-1] if base.endswith("e") else base) + "ing"}
     return {folded(form) for form in forms}
 
@@ -109,16 +111,38 @@ def _folded_vocabulary(library: Library) -> dict[str, list[int]]:
     return vocabulary
 
 
-def word_photos(library: Library, word: str) -> np.ndarray:
-    index = library.text_index
-    if index is None:
+def word_photos(library: Library, word: str, noun: bool = False) -> np.ndarray:
+    """Which photos have the word (noun: the question writes it as one, "the park": none of its verb's forms)."""
+    if library.text_index is None:
         return np.zeros(len(library), dtype=bool)
+    columns = _columns(library, word, noun)
+    return photos_with_columns(library, columns) if columns else _compound_photos(library, word, _folded_vocabulary(library))
+
+
+def found_as_parts(library: Library, word: str) -> bool:
+    """Whether the word is in no photo itself, only its two parts are ("bookshop"): weaker than the word."""
+    return library.text_index is not None and not _columns(library, word) and bool(
+        _compound_photos(library, word, _folded_vocabulary(library)).any())
+
+
+def _columns(library: Library, word: str, noun: bool = False) -> list[int]:
+    """The text index's columns of the word's forms, or of its verb's ("swimming" in no photo: "swim", "swam")."""
     vocabulary = _folded_vocabulary(library)
-    columns = [column for form in _forms(word) for column in vocabulary.get(form, ())]
-    if not columns:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
+    columns = [column for form in _forms(word, noun=noun) for column in vocabulary.get(form, ())]
+    if not columns and not noun:  # "swimming" in no photo: its verb, "swim", in any form ("swam"), if the photos use it as a verb
         verbs = [base for base in _bases(word) if any(form in vocabulary for form in _past_forms(base))]
         columns = [column for base in verbs for form in _forms(base) for column in vocabulary.get(form, ())]
-    return photos_with_columns(library, columns)
+    return columns
+
+
+def _compound_photos(library: Library, word: str, vocabulary: dict[str, list[int]]) -> np.ndarray:
+    """A compound no photo has, as its two words on one photo: "bookshop" is a photo with "books" and "shop" (a
+    captioner's "book store" tagged "shop"); none when the word splits into no two words of the library."""
+    for cut in range(COMPOUND_HEAD_LETTERS, len(word) - COMPOUND_HEAD_LETTERS + 1):
+        head, tail = ([column for form in _forms(part) for column in vocabulary.get(form, ())] for part in (word[:cut], word[cut:]))
+        if head and tail:
+            return photos_with_columns(library, head) & photos_with_columns(library, tail)
+    return np.zeros(len(library), dtype=bool)
 
 
 def photos_with_columns(library: Library, columns) -> np.ndarray:

@@ -55,7 +55,8 @@ _COOKED = _object_of(r"made|make|making|cooked|cook|cooking|baked|bake|baking|ro
 _HEADED = re.compile(r"^\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:\s*([^.;!?]{2,60})")
 SAID_WEIGHT = 3.0  # what the words say was made or eaten counts this much more than a tag or a detection
 # Spellings of a number matter only when the question asks for one.
-NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room"))
+NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room route"))
+NUMBER_ASKED_WEIGHT = 2.0  # a string with a number in it counts this much more when a number is asked
 SUBJECT_PHOTO_WEIGHT = 2.0  # a string on a photo that shows the subject counts this much more
 SAME_SIGN_RATIO = 0.85  # words this alike (difflib's ratio) are one word, misread ...
 SAME_SIGN_LETTERS = 4  # ... when they are this long ("GATE 12" and "GATE 7" stay two)
@@ -164,7 +165,8 @@ def words_read(photos: list[dict], shows_subject: list[bool], rarity, wants_numb
         value = _run_around_best(tokens, scored)
         if value:
             spelling.setdefault(value.lower(), value)
-            found[spelling[value.lower()]] += max(scored[token.lower()] for token in value.split())
+            numbered = wants_number and any(character.isdigit() for character in value)  # "which route": "501 QUEEN", not "NEXT STOP"
+            found[spelling[value.lower()]] += max(scored[token.lower()] for token in value.split()) * (NUMBER_ASKED_WEIGHT if numbered else 1.0)
     return found
 
 

@@ -19,7 +19,7 @@ from .parsed import Question
 from .question_opening import Opening, find_opening
 from .question_words import (
     ASIDES, AUX, AVERAGE_DAY, BE, BEFORE_VERB, COLOUR_NOUNS, COST, DETERMINERS, DISTANCE_UNITS, DURATION_UNITS, EDGES,
-    EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GRANULARITY, HABIT_EDGE, HOW_KINDS, HOW_MANY, MEANS, MODIFIERS, MONEY_NOUNS,
+    EXTREME, FLAGS, FRAME, FREQUENCY_UNITS, GONE_TO, GRANULARITY, HABIT_EDGE, HOW_KINDS, HOW_MANY, MEANS, MODIFIERS, MONEY_NOUNS,
     NIGHTS, NOUN_ENDS, NOUN_KINDS, NOW_ANCHOR, ORDINAL, PART_NOUNS, PER, PER_ADVERBS, PER_UNITS, PLACE_GRAIN, PLACE_NOUNS,
     PLACE_SINGULARS, READ_NOUNS, READ_VERBS, TIME_LENGTH, TOKEN, TRIP_ORDINAL, USUAL, VEHICLE_SUBJECT, WH_KINDS,
 )
@@ -164,6 +164,8 @@ def _kind(text: str, opening: Opening) -> tuple[str, str, int]:
         kind, noun = _noun_kind([word for _, _, word in _noun_phrase(tokens, 3)])
     if kind is None and READ_VERBS.search(text, opening.head):
         kind = "ocr"
+    if kind is None and noun and GONE_TO.search(text, opening.head):
+        kind = "location"  # "which playground do we go to": a place, whatever its noun
     return kind or "object", noun, after
 
 

@@ -55,13 +55,17 @@ TIME_NOUNS = word_set("date day time year month week hour season weekday weekend
 # number on the lift's button or the board).
 READ_NOUNS = with_plurals(
     "brand make model airline title text word slogan logo label headline number code plate score book film movie song "
-    "magazine newspaper band team show programme program channel name price cost website app floor gate platform seat"
+    "magazine newspaper band team show programme program channel name price cost website app floor gate platform seat route "
+    "conference festival exhibition concert"
 ) | {"series"}
 COLOUR_NOUNS = word_set("colour color colours colors shade shades")
 DISTANCE_UNITS = word_set("distance km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters")
 DURATION_UNITS = word_set("hour hours minute minutes second seconds")
 HOW_MANY = re.compile(r"how\s+many\b", FLAGS)
 NIGHTS = re.compile(r"\bnights?\b", FLAGS)
+# "which playground do we go to on Sundays", "what pub did we end up at": the noun asked is where one went.
+GONE_TO = re.compile(r"\b(?:go|goes|went|going|gone|come|came|get|got|end\s+up|ended\s+up|stay|stayed)\s+(?:to|at|in)\s*"
+                     r"(?:[?.!]|$|\b(?:on|in|at|during|every|each|most|last|this|with|for|when|after|before)\b)", FLAGS)
 # "how many <unit>": what a number is counted in. Units of time make a duration, visits a frequency,
 # anything else (people, cups) is counted in the photos.
 FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occasions": "visit", "visit": "visit",

@@ -161,6 +161,9 @@ KNOWN_CASES = [
     ("in Ireland", ["Ireland"], [GALWAY, DUBLIN], [BELFAST]),
     # a country after a comma says which Dublin (both the library's own places): no list of alternatives, so not all of Ireland
     ("when did I go to Dublin, Ireland", ["near Dublin", "Ireland"], [DUBLIN, DCU], [GALWAY]),
+    # "at home" in another town is a home there (the family's), not one's own: the town alone says where
+    ("how many days did I spend at home in Galway over Christmas", ["near Galway"], [GALWAY], [HOME, DCU]),
+    ("at home in Dublin", ["Home", "near Dublin"], [HOME], [DCU]),  # one's own home is in Dublin: both hold
 ]
 
 

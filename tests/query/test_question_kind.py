@@ -67,6 +67,14 @@ QUESTIONS = [
     ("What was the title of the book I read on the plane?", "ocr"),
     ("What did the sign outside the church say?", "ocr"),
     ("Which airline did I fly with to Boston?", "ocr"),
+    # things known by a name or a number on a sign: the name read, not a thing seen
+    ("What streetcar route did I take to work?", "ocr"),
+    ("What was the conference I went to in Vancouver?", "ocr"),
+    ("which festival did we go to in August", "ocr"),
+    # a noun one went to is a place, whatever the noun: the answer names where
+    ("Which playground do we go to on Sundays?", "location"),
+    ("what pub did we end up at last night", "location"),
+    ("What colour was the car we went to Cork in", "color"),
     ("What was the name of the film I watched at the cinema?", "ocr"),
     ("What number was on the bus I took to the university?", "ocr"),
     ("What brand was the laptop I used in the library?", "ocr"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ...core.geo import haversine_km
 from ..gazetteer import place_words
 from ..text import Span, next_word, normalize, sentence_start
 from .known import known_area, known_index, known_label
@@ -182,6 +183,16 @@ def _journey_destination(ctx: Context, hit: Hit) -> bool:
     return re.search(r"\bfrom\b", sentence_before, re.IGNORECASE) is not None
 
 
+def _a_home_elsewhere(ctx: Context, hit: Hit, hits: list[Hit]) -> bool:
+    """ "At home in Kalamata", with one's home in Thessaloniki: the family's home there, not one's own; the town says where."""
+    homes = {place.name for place in ctx.known.home}
+    if hit.negated or not hit.areas or not all(area.kind == "known" and area.name in homes for area in hit.areas):
+        return False
+    return any(not other.negated and other.areas and all(town.kind != "known" and haversine_km(home.lat, home.lng, town.lat, town.lng)
+                                                        > town.radius_km for home in hit.areas for town in other.areas)
+               for other in hits)
+
+
 def find_places(text: str, blanked: str, places: Sequence[KnownPlace] | None = None, geocoder: PlaceGeocoder | None = None,
                 languages: tuple[str, ...] = ()) -> PlaceResult:
     """Place terms of a text. `blanked` is the text with time phrases and before/after clauses blanked out; languages
@@ -204,7 +215,7 @@ def find_places(text: str, blanked: str, places: Sequence[KnownPlace] | None = N
     if geocoder is not None:
         hits += _geocoded_hits(ctx, [(h.start, h.end) for h in hits], geocoder)
 
-    hits = [hit for hit in hits if not _journey_destination(ctx, hit)]
+    hits = [hit for hit in hits if not _journey_destination(ctx, hit) and not _a_home_elsewhere(ctx, hit, hits)]
     terms, ambiguous, spans = [], [], []
     for group in _merge_alternatives(ctx, hits):
         areas = tuple(area for hit in group for area in hit.areas)
