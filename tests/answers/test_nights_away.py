@@ -4,7 +4,7 @@ both lack."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 
@@ -12,17 +12,13 @@ from assistant.answers import answer_question
 from assistant.query import parse_query
 
 from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
-from test_travel_clock import _stay  # a photo every ten minutes of a stay
+from test_travel_clock import _at_home, _stay  # mornings and evenings at home; a photo every ten minutes of a stay
 
 
 @pytest.fixture(scope="module")
 def four_days_in_rome(tmp_path_factory):
     """Dublin, then Rome from 3 June (landing at two, in the hotel until five) to 6 June (a morning flight home)."""
-    photos, day = [], datetime(2019, 5, 20)
-    while day < datetime(2019, 6, 20):
-        if not datetime(2019, 6, 3) <= day <= datetime(2019, 6, 6):
-            photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
-        day += timedelta(days=1)
+    photos = _at_home((datetime(2019, 6, 3),), 4, start=datetime(2019, 5, 20))
     photos += _stay(datetime(2019, 6, 3, 14), 180, ROME, 41.90, 12.49, "Hotel Artemide")
     for day in (4, 5):
         photos += _stay(datetime(2019, 6, day, 10), 480, ROME, 41.89, 12.48, "Colosseum")

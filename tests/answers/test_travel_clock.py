@@ -18,10 +18,10 @@ def _stay(start: datetime, minutes: int, place: dict, lat: float, lng: float, na
     return [(start + timedelta(minutes=minute), caption, name, place, lat, lng, "") for minute in range(0, minutes + 1, 10)]
 
 
-def _at_home(trips: tuple[datetime, ...], days_away: int) -> list:
-    """Mornings and evenings at home in Dublin from 1 May to 19 June 2019, but for the days of the trips."""
-    photos, day = [], datetime(2019, 5, 1)
-    while day < datetime(2019, 6, 20):
+def _at_home(trips: tuple[datetime, ...], days_away: int, start: datetime = datetime(2019, 5, 1), end: datetime = datetime(2019, 6, 20)) -> list:
+    """Mornings and evenings at home in Dublin from `start` to the day before `end`, but for the days of the trips."""
+    photos, day = [], start
+    while day < end:
         if not any(first <= day < first + timedelta(days=days_away) for first in trips):
             photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
         day += timedelta(days=1)
@@ -69,11 +69,7 @@ NOWHERE = dict(city="", country="", country_code="")  # on board: no GPS, no tow
 
 def test_a_trip_reached_through_a_connection_began_when_the_journey_left_home(tmp_path):
     """Dublin to Singapore through three hours in Dubai, landing the next day: flown on the day it left home."""
-    photos, day = [], datetime(2019, 6, 1)
-    while day < datetime(2019, 7, 20):
-        if not datetime(2019, 7, 1) <= day <= datetime(2019, 7, 8):
-            photos += _stay(day.replace(hour=8), 60, DUBLIN, 53.35, -6.26, "Home") + _stay(day.replace(hour=20), 90, DUBLIN, 53.35, -6.26, "Home")
-        day += timedelta(days=1)
+    photos = _at_home((datetime(2019, 7, 1),), 8, start=datetime(2019, 6, 1), end=datetime(2019, 7, 20))
     photos += _stay(datetime(2019, 7, 1, 18), 90, DUBLIN, 53.4214, -6.27, "Dublin Airport")
     photos += _stay(datetime(2019, 7, 1, 20), 360, NOWHERE, float("nan"), float("nan"), "", "an airplane wing above the clouds")
     photos += _stay(datetime(2019, 7, 2, 2, 30), 170, DUBAI, 25.2532, 55.3657, "Dubai International Airport")
