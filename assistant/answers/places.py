@@ -128,10 +128,14 @@ def _nights_of(context: Context) -> Context:
 
 
 def _valued_places(context: Context, values: list[str], sure: str, why: str, venues: bool) -> Answer:
-    """The place each visit gives, put together ("which ... most": every visit of each venue counted)."""
+    """The place each visit gives, put together ("which grocery store most", the kind looked for as words: every
+    visit of each venue found counted, likely, as a venue whose photos never say the words is not among them)."""
     groups = context.groups
-    if context.question.extreme and venues:
+    if context.question.extreme and venues and context.moments.subject:
         values, groups = _every_visit_of(context, values)
+        if len(groups) > len(context.groups) and sure == "sure":
+            sure, why = "likely", "; ".join(filter(None, [why, "every visit counted of the places whose photos say it, "
+                                                                "not of places whose photos never do"]))
     found = [(value, group.rows.tolist()) for value, group in zip(values, groups)]
     thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
     if thin and all(thin):  # every visit that names a place was found by one photo's word

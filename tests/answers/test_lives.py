@@ -352,3 +352,13 @@ def test_the_benchmark_scores_questions_end_to_end(sets, tmp_path):
     assert sum(run["total"].values()) == 6
     assert run["remembered"] == 4 and 0 <= run["remembered_read_as_questions"] <= 4
     assert run["median_answer_ms"] > 0
+
+
+def test_a_life_lived_again_with_shifted_seeds_has_other_days_and_its_own_truths():
+    """`--reseed`: the same generator on other random days, the questions written from the days lived."""
+    again = dev_set("diary", seed_offset=1)
+    same = dev_set("diary")
+    assert [stay.start for stay in again.life.stays[:50]] != [stay.start for stay in same.life.stays[:50]]
+    assert [qa.text for qa in again.questions][:5] == [qa.text for qa in same.questions][:5]  # the same kinds of question
+    assert [qa.value for qa in again.questions] != [qa.value for qa in same.questions]  # with the truths of its own days
+    assert np.random.default_rng(7).integers(1000) == np.random.default_rng(7).integers(1000) == 944  # numpy restored

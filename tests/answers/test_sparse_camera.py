@@ -150,6 +150,7 @@ def test_a_trip_reached_overnight_is_likely_of_either_day(sparse):
 def test_which_store_most_counts_every_visit_of_each_store(sparse):
     answer = answer_question(sparse, "Which grocery store did I go to most often in May 2019?")
     assert answer.value == "Lidl" and "5 of 8 visits" in answer.text  # not Aldi, whose three visits all say "grocery store"
+    assert answer.confidence == "likely"  # a store whose photos never say it would not be counted
 
 
 def test_a_title_read_on_as_many_photos_as_another_string_is_not_sure(sparse):

@@ -15,8 +15,11 @@ traveller is HELD OUT: its questions are for reporting, never for tuning. Truths
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from . import decades, diary, journal, nomad, parent, retiree, student, traveller
 from .camera import write_library
@@ -42,11 +45,32 @@ class DevSet:
         return self.life.name == HELD_OUT
 
 
-def dev_set(name: str, **photographed) -> DevSet:
-    """Live the life (photographed as `photographed` says: every_min for a camera life), and write its questions."""
+def dev_set(name: str, seed_offset: int = 0, **photographed) -> DevSet:
+    """Live the life (photographed as `photographed` says: every_min for a camera life), and write its questions;
+    seed_offset: live it again on other random days (see seeds_shifted)."""
     module = LIVES[name]
-    person = module.life(**photographed)
-    return DevSet(person, module.questions(person), module.REMEMBERED)
+    with seeds_shifted(seed_offset):
+        person = module.life(**photographed)
+        return DevSet(person, module.questions(person), module.REMEMBERED)
+
+
+@contextmanager
+def seeds_shifted(offset: int):
+    """Every seed the lives' generators give numpy shifted by `offset` (0: the dev set itself): the same life on other
+    random days, its questions written from the facts of the days lived, so the truths follow. What a fixed dev set
+    hides (an answer sure of something that only happened to hold on its days) shows on the others."""
+    if not offset:
+        yield
+        return
+    original = np.random.default_rng
+
+    def shifted(seed=None, *args, **kwargs):
+        return original(seed + offset if isinstance(seed, (int, np.integer)) else seed, *args, **kwargs)
+    np.random.default_rng = shifted
+    try:
+        yield
+    finally:
+        np.random.default_rng = original
 
 
 def build(dev: DevSet, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
@@ -57,4 +81,4 @@ def build(dev: DevSet, folder: Path, *, days: int | None = None, text_encoder=No
     return writer(dev.life, folder, days=days, text_encoder=text_encoder)
 
 
-__all__ = ["DEV", "HELD_OUT", "KINDS", "LIVES", "QA", "DevSet", "build", "dev_set"]
+__all__ = ["DEV", "HELD_OUT", "KINDS", "LIVES", "QA", "DevSet", "build", "dev_set", "seeds_shifted"]
