@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "answe
 from lives import DEV, HELD_OUT, LIVES, build, dev_set  # noqa: E402
 from lives.scoring import CONFIDENTLY_WRONG, OUTCOMES, confidence_of, judge  # noqa: E402
 
-from assistant.answers import NotAQuestion, answer_question  # noqa: E402
+from assistant.answers import NotAQuestion, answer_question, prepare_answers  # noqa: E402
 from assistant.library import Library  # noqa: E402
 from assistant.query import QueryContext  # noqa: E402
 
@@ -71,7 +71,8 @@ def ask(library: Library, qa) -> tuple[object, float, str]:
 def score(name: str, library: Library, questions, remembered=(), *, examples: int = 0, exact: bool = False, dump: list | None = None) -> dict:
     """Outcomes per kind, answer times, and the not-a-question check, for one library and its questions
     (with `exact`, also the exact-value accuracy the older years were reported by)."""
-    ask(library, questions[0])  # the first answer builds the timeline and place words
+    prepare_answers(library)  # as the app does when it loads a library
+    ask(library, questions[0])  # and the first answer compiles the question reader
     per_kind: dict[str, Counter] = defaultdict(Counter)
     seconds, troubles, wrong, refused, exactly = [], Counter(), [], [], 0
     for qa in questions:
@@ -156,6 +157,7 @@ def measure_large(scratch: Path) -> dict:
     build(dev, scratch / "large")
     built_s = time.perf_counter() - started
     library = Library.open(scratch / "large")
+    prepare_answers(library)
     ask(library, dev.questions[0])
     seconds = [ask(library, qa)[1] for qa in dev.questions]
     return {"life": f"{LARGE_LIFE}, a photo every {LARGE_EVERY_MIN} min", "photos": len(library), "questions": len(dev.questions),

@@ -18,6 +18,6 @@ from __future__ import annotations
 from ..models.vqa import VqaModel
 from .answer import CONFIDENCE, Answer, Candidate, NotAQuestion
 from .kinds import answer_parsed
-from .question import answer_question
+from .question import answer_question, prepare_answers
 
-__all__ = ["CONFIDENCE", "Answer", "Candidate", "NotAQuestion", "VqaModel", "answer_parsed", "answer_question"]
+__all__ = ["CONFIDENCE", "Answer", "Candidate", "NotAQuestion", "VqaModel", "answer_parsed", "answer_question", "prepare_answers"]

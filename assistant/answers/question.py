@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..library import Library
+from ..library.timeline import timeline_of
 from ..query import QueryContext
+from ..query.geometry import region_keys_at
 from .answer import Answer
 from .kinds import answer_parsed
+from .names import names_read
 
 
 def answer_question(library: Library, text: str, now: datetime | None = None, encoder=None, vqa=None, *,
@@ -18,3 +21,12 @@ def answer_question(library: Library, text: str, now: datetime | None = None, en
     with now as its "now")."""
     parsed = (context or QueryContext.of(library, now=now)).parse(text)
     return answer_parsed(library, parsed, now, encoder, vqa)
+
+
+def prepare_answers(library: Library) -> None:
+    """Read once what questions about a library need (its stays and trips, the venues its photos name, the regions
+    its photos were taken in), so that a first question does not wait for it: a second or two each at 100,000 photos
+    ("which dentist do the kids go to", "which theme park did we go to in Florida")."""
+    timeline_of(library)
+    names_read(library)
+    region_keys_at(library.lat, library.lng)

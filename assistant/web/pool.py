@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..answers import prepare_answers
 from ..core.access import Authenticator
 from ..chat import Assistant, Replies
 from ..core.progress import ProgressWatch
@@ -183,6 +184,8 @@ class AssistantPool:
         assistant = Assistant(opened, encoder, replies=self.replies, geocoder=self._geocoder, date_order=self.settings.date_order)
         report(0, 1, "getting the question reader ready")
         assistant.parse(_WARM_UP_MESSAGE)  # the first visitor's message would wait 1-2 s for what this loads
+        report(0, 1, "getting the answers ready")
+        prepare_answers(opened)  # and the first question, as long again at 100,000 photos
         self.loading.finish()
         self._notices[library] = "\n\n".join(notices)
         return assistant

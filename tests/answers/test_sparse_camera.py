@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from assistant.answers import answer_question
+from assistant.answers import answer_question, prepare_answers
+from assistant.answers.names import _NAMES
 
 from test_honesty import DUBLIN, ROME, _commit  # the same small-life writer
 
@@ -166,3 +167,11 @@ def test_a_string_read_on_a_single_photo_is_likely(sparse):
 def test_where_i_stayed_is_where_the_nights_were(sparse):
     answer = answer_question(sparse, "Whereabouts did I stay in London?")
     assert answer.value == "The Z Hotel"  # not the British Museum, where the days' photos were
+
+
+def test_what_answers_read_is_prepared_once_before_the_first_question(tmp_path):
+    """The app prepares a library's answers when it loads it: the first question then reads the venues ready."""
+    library = _commit(tmp_path / "lib", _day_at_home(datetime(2019, 4, 1)) + _shots(datetime(2019, 4, 1, 11), 60, "a shop", BOOTS))
+    assert library not in _NAMES
+    prepare_answers(library)
+    assert library in _NAMES
