@@ -124,8 +124,9 @@ class Moments:
 def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQuery:
     """A place name the gazetteer knows but no photo was taken near, and which the photos' own words have, is
     those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's sign.
-    The words are the name as the question writes it ("New York"), not the gazetteer's ("New York City")."""
-    kept, named = [], []
+    The words are the name as the question writes it ("New York"), not the gazetteer's ("New York City"); a country
+    named only to say which town ("Inverness, UK") goes with it."""
+    kept, named, codes = [], [], set()
     asked = set(terms(parsed.text))
     for term in parsed.place.terms:
         names = terms(" ".join(area.name for area in term.areas))
@@ -135,8 +136,12 @@ def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQu
             kept.append(term)
         else:
             named.extend(words)
+            codes |= {area.country_code for area in term.areas if area.country_code}
     if not named:
         return parsed
+    # "Inverness, UK": the country only says which Inverness; kept, it would ask for photos placed in the UK
+    kept = [term for term in kept if term.negated or not term.areas
+            or not all(area.kind == "country" and area.country_code in codes for area in term.areas)]
     return dataclasses.replace(parsed, place=dataclasses.replace(parsed.place, terms=tuple(kept)),
                                visual=" ".join([parsed.visual, *named]).strip())
 

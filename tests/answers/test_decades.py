@@ -185,3 +185,10 @@ def test_a_city_of_trips_in_three_months_running_is_no_home(tmp_path):
     commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
     timeline = timeline_of(Library.open(tmp_path / "lib"))
     assert timeline.home_city == "" and [trip.city for trip in timeline.trips] == ["Lisbon"] * 3
+
+
+def test_a_country_named_to_say_which_town_goes_with_the_town(decades):
+    """ "New York, USA": the country says which New York; when only the photos' words name the town (a film
+    scan's caption), the country must not ask for photos placed in it, or the trip is never found."""
+    answer = answer_question(decades, "When did I go to New York, USA?", now=NOW)
+    assert answer.value is not None and answer.value.startswith("2001-05")
