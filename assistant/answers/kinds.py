@@ -197,8 +197,8 @@ def _frequency(context: Context) -> Answer:
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
         sure, why = "likely", GLIMPSED
     outings = [group for group in groups if not group.trip] if context.by_trip else []
-    if outings:  # a few photos there, on a day mostly at home: a day out, or a GPS fix astray
-        sure, why = "likely", f"counted as trips: {context.listed(outings)}, photos there on days otherwise at home"
+    if outings:  # a few photos there, on a day mostly at home or with no home known: a day out, a GPS fix astray, a caption
+        sure, why = "likely", "; ".join(filter(None, [why, f"counted as trips: {context.listed(outings)}, photos there on no trip the photos' places show"]))
     gapped = [group for group in groups if _days_unseen(context, group)] if unit == "trip" and not context.timeline.diary_like else []
     if gapped:  # a diary's trips skip days as a rule: its trips are made of such gaps
         sure, why = "likely", f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
