@@ -102,6 +102,17 @@ def test_a_verb_is_found_in_its_other_forms_but_a_noun_is_not_a_verb(diary):
     assert bowling.value is None and "'bowling'" in bowling.text  # "a bowl of pasta" is no bowling
 
 
+def test_a_doing_said_as_a_noun_is_found_as_its_verb(tmp_path):
+    """ "Go for a swim": the swim is the doing, which the diary writes "swam out to the buoy" as often as "sea swim";
+    a noun of its own ("the park") still has no verb forms ("parked")."""
+    days = [datetime(2018, 6, 1) + timedelta(days=n) for n in range(30)]
+    captions = ["swam out to the buoy and back" if n % 3 == 0 else "Sea swim, cold!" if n % 3 == 1 else "Parked by the library"
+                for n in range(30)]
+    library = _library(tmp_path / "lib", [(day.replace(hour=8), caption) for day, caption in zip(days, captions)])
+    assert answer_question(library, "How many times did I go for a swim in June 2018?").value == 20
+    assert answer_question(library, "How many times did I go to the park in June 2018?").value in (0, None)
+
+
 def test_starting_a_habit_is_its_first_time(diary):
     library, swims = diary
     assert answer_question(library, "In what year did I start swimming?").value == str(swims[0][0].year)
