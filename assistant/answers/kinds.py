@@ -277,7 +277,10 @@ def _duration(context: Context) -> Answer:
     if context.question.usual and len(context.groups) > 1:
         return _usual_length(context)
     groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
-    seconds = [_visit_seconds(context.library.utc_seconds, group) for group in groups]
+    seconds = [_visit_seconds(context.library, group) for group in groups]
+    if not any(seconds) and any(context.library.time_approx[group.first_row:group.last_row + 1].any() for group in groups):
+        return context.cannot_tell(f"I can't tell how long: the photos' times are guesses ({context.listed(groups, 3)}).",
+                                   "photos whose times are guessed give no length", context.evidence(groups))
     if not any(seconds):
         return context.cannot_tell(f"I can't tell how long: each of the {len(groups)} {plural('visit', len(groups))} has a single photo "
                                    f"({context.listed(groups, 3)}).", "one photo a visit gives no length", context.evidence(groups))
@@ -294,7 +297,7 @@ def _duration(context: Context) -> Answer:
 
 def _usual_length(context: Context) -> Answer:
     """ "How long do I usually stay at the gym": the median visit (of those with more than one photo), not their sum."""
-    seconds = [length for length in (_visit_seconds(context.library.utc_seconds, group) for group in context.groups) if length]
+    seconds = [length for length in (_visit_seconds(context.library, group) for group in context.groups) if length]
     if not seconds:
         return context.cannot_tell("I can't tell how long: every visit has a single photo.", "one photo a visit gives no length",
                                    context.evidence(context.groups))
@@ -304,11 +307,12 @@ def _usual_length(context: Context) -> Answer:
                           confidence="likely", why="a typical value over several visits")
 
 
-def _visit_seconds(utc: np.ndarray, group) -> int:
+def _visit_seconds(library: Library, group) -> int:
     """How long a visit lasted: from its first photo to its last, and the time its last photo stands for (the
-    camera's usual interval there, at most MAX_PHOTO_INTERVAL_S); 0 for a single photo, whose length is unknown."""
-    times = utc[group.first_row:group.last_row + 1]
-    if len(times) < 2:
+    camera's usual interval there, at most MAX_PHOTO_INTERVAL_S); 0 for a single photo, or for photos whose times
+    are guesses (a film scan dated noon), whose length is unknown."""
+    times = library.utc_seconds[group.first_row:group.last_row + 1]
+    if len(times) < 2 or library.time_approx[group.first_row:group.last_row + 1].any():
         return 0
     interval = min(float(np.median(np.diff(times))), MAX_PHOTO_INTERVAL_S)
     return int(times[-1] - times[0] + interval)

@@ -199,3 +199,13 @@ def test_a_caption_naming_a_town_photographed_at_other_times_places_a_scan_there
     likely (the scans around it say nowhere)."""
     first = answer_question(decades, "When was I first in Rome?", now=NOW)
     assert first.value == "1995-05-10" and first.confidence == "likely"
+
+
+def test_photos_whose_times_are_guesses_give_no_length(tmp_path):
+    """Two film scans of one visit, dated by hand at noon a second apart: how long it lasted is unknown, not two seconds."""
+    local = np.array([datetime(1995, 5, 3, 12, 0, 0), datetime(1995, 5, 3, 12, 0, 1), datetime(1995, 5, 9, 12, 0, 0)], dtype="datetime64[s]")
+    guessed = np.array([True, True, True])
+    table = photo_table(local, caption=["the museum, rain outside", "museum cafe", "quiet day"], time_approximate=guessed, time_approx=guessed)
+    commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
+    stay = answer_question(Library.open(tmp_path / "lib"), "How long was I at the museum on 3 May 1995?", now=NOW)
+    assert stay.value is None and "guess" in stay.why
