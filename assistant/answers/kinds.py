@@ -25,7 +25,7 @@ from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
 from .names import asked_category, asked_noun
 from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
-from .times import time_answer
+from .times import moved_in, time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
@@ -101,7 +101,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         return distance(context, rows if moments.subject else np.flatnonzero(moments.scope))
     if question.kind != "frequency" and not groups:
         unseen = on_a_trip_unseen(context, question.granularity == "country") if asks_town(parsed, moments) else None
-        return unseen or context.nothing_found()
+        return unseen or moved_in(context) or context.nothing_found()
     return _RULES[question.kind](context)
 
 

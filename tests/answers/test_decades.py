@@ -209,3 +209,12 @@ def test_photos_whose_times_are_guesses_give_no_length(tmp_path):
     commit_photo_table(tmp_path / "lib", table, None, {}, model=None, photo_roots=[])
     stay = answer_question(Library.open(tmp_path / "lib"), "How long was I at the museum on 3 May 1995?", now=NOW)
     assert stay.value is None and "guess" in stay.why
+
+
+def test_a_move_no_photo_writes_is_where_home_changed(decades):
+    """No caption says "moving day": the move to Porto is where the photos' home went from Lyon to Porto (likely, it
+    fell between two photos); the move to Lyon came before any home was located, so when is unknown."""
+    porto = answer_question(decades, "When did we move to Porto?", now=NOW)
+    assert porto.value.startswith("2011-01") and porto.confidence == "likely"
+    assert answer_question(decades, "What year did I move to Porto?", now=NOW).value == "2011"
+    assert answer_question(decades, "What year did I move to Lyon?", now=NOW).value is None
