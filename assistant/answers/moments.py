@@ -48,6 +48,7 @@ MEANING_FOUND_Z = 3.5
 MEANING_BELOW_FOUND = 0.5  # ... and then the photos whose words are at most this much (z) less close are found by it
 COMPANION_JACCARD = 0.5  # a word stands in for another when most photos with either have both ...
 COMPANION_MIN_PHOTOS = 10  # ... among words with this many photos (fewer say nothing about a habit)
+COMPANION_REACH_S = 365 * 86400  # ... and only this near the times the word itself is written
 KNOWN_DISH_CAPTIONS = 2  # a dish is known to be cooked when this many different captions say it was made or cooked ...
 KNOWN_DISHES_SHOWN = 4  # ... and the answer's why names at most this many of them
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
@@ -250,6 +251,10 @@ def _said_otherwise(library: Library, subject: list[str], hits: np.ndarray) -> t
     companions, as_lists = {}, []
     for position, word in enumerate(subject):
         extra, companions[word] = _companion_rows(library, hits[position])
+        said = library.local_seconds[hits[position]]
+        if len(said):  # a habit written otherwise while it is also written so; years away from it, another sense ("Ben Youssef")
+            extra &= (library.local_seconds >= said.min() - COMPANION_REACH_S) & (library.local_seconds <= said.max() + COMPANION_REACH_S)
+            companions[word] = companions[word] if extra.any() else []
         if word in SHOPPING_WORDS:  # "the grocery shopping": the diary's lists of what it bought
             extra |= grocery_list_rows(library) & ~hits[position]
             as_lists.append(word)

@@ -113,6 +113,18 @@ def test_a_doing_said_as_a_noun_is_found_as_its_verb(tmp_path):
     assert answer_question(library, "How many times did I go to the park in June 2018?").value in (0, None)
 
 
+def test_a_word_that_goes_with_a_habit_stands_in_for_it_only_near_its_years(tmp_path):
+    """ "Ben" goes with every hillwalk of 2015-2016 ("hillwalking - Ben Ledi"); "Ben Youssef" in 2021 is another
+    word, not the last hillwalk."""
+    walks = [(datetime(2015, 3, 7) + timedelta(days=28 * n)).replace(hour=10) for n in range(12)]
+    other = [(datetime(2015, 3, 10) + timedelta(days=9 * n)).replace(hour=18) for n in range(60)]
+    photos = sorted([(when, f"hillwalking - Ben {name}") for when, name in zip(walks, ("Ledi", "Lomond", "Vorlich") * 4)]
+                    + [(when, "quiet day, read all afternoon") for when in other] + [(datetime(2021, 4, 2, 11), "Medersa Ben Youssef")])
+    library = _library(tmp_path / "lib", photos)
+    last = answer_question(library, "When did I go hillwalking for the last time?", now=datetime(2021, 12, 31))
+    assert last.value == walks[-1].date().isoformat()
+
+
 def test_starting_a_habit_is_its_first_time(diary):
     library, swims = diary
     assert answer_question(library, "In what year did I start swimming?").value == str(swims[0][0].year)
