@@ -25,7 +25,7 @@ from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
 from .names import asked_category, asked_noun
 from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
-from .times import time_answer
+from .times import moved_in, time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
@@ -101,7 +101,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
         return distance(context, rows if moments.subject else np.flatnonzero(moments.scope))
     if question.kind != "frequency" and not groups:
         unseen = on_a_trip_unseen(context, question.granularity == "country") if asks_town(parsed, moments) else None
-        return unseen or context.nothing_found()
+        return unseen or moved_in(context) or context.nothing_found()
     return _RULES[question.kind](context)
 
 
@@ -197,8 +197,8 @@ def _frequency(context: Context) -> Answer:
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
         sure, why = "likely", GLIMPSED
     outings = [group for group in groups if not group.trip] if context.by_trip else []
-    if outings:  # a few photos there, on a day mostly at home: a day out, or a GPS fix astray
-        sure, why = "likely", f"counted as trips: {context.listed(outings)}, photos there on days otherwise at home"
+    if outings:  # a few photos there, on a day mostly at home or with no home known: a day out, a GPS fix astray, a caption
+        sure, why = "likely", "; ".join(filter(None, [why, f"counted as trips: {context.listed(outings)}, photos there on no trip the photos' places show"]))
     gapped = [group for group in groups if _days_unseen(context, group)] if unit == "trip" and not context.timeline.diary_like else []
     if gapped:  # a diary's trips skip days as a rule: its trips are made of such gaps
         sure, why = "likely", f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
@@ -277,7 +277,10 @@ def _duration(context: Context) -> Answer:
     if context.question.usual and len(context.groups) > 1:
         return _usual_length(context)
     groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
-    seconds = [_visit_seconds(context.library.utc_seconds, group) for group in groups]
+    seconds = [_visit_seconds(context.library, group) for group in groups]
+    if not any(seconds) and any(context.library.time_approx[group.first_row:group.last_row + 1].any() for group in groups):
+        return context.cannot_tell(f"I can't tell how long: the photos' times are guesses ({context.listed(groups, 3)}).",
+                                   "photos whose times are guessed give no length", context.evidence(groups))
     if not any(seconds):
         return context.cannot_tell(f"I can't tell how long: each of the {len(groups)} {plural('visit', len(groups))} has a single photo "
                                    f"({context.listed(groups, 3)}).", "one photo a visit gives no length", context.evidence(groups))
@@ -294,7 +297,7 @@ def _duration(context: Context) -> Answer:
 
 def _usual_length(context: Context) -> Answer:
     """ "How long do I usually stay at the gym": the median visit (of those with more than one photo), not their sum."""
-    seconds = [length for length in (_visit_seconds(context.library.utc_seconds, group) for group in context.groups) if length]
+    seconds = [length for length in (_visit_seconds(context.library, group) for group in context.groups) if length]
     if not seconds:
         return context.cannot_tell("I can't tell how long: every visit has a single photo.", "one photo a visit gives no length",
                                    context.evidence(context.groups))
@@ -304,11 +307,12 @@ def _usual_length(context: Context) -> Answer:
                           confidence="likely", why="a typical value over several visits")
 
 
-def _visit_seconds(utc: np.ndarray, group) -> int:
+def _visit_seconds(library: Library, group) -> int:
     """How long a visit lasted: from its first photo to its last, and the time its last photo stands for (the
-    camera's usual interval there, at most MAX_PHOTO_INTERVAL_S); 0 for a single photo, whose length is unknown."""
-    times = utc[group.first_row:group.last_row + 1]
-    if len(times) < 2:
+    camera's usual interval there, at most MAX_PHOTO_INTERVAL_S); 0 for a single photo, or for photos whose times
+    are guesses (a film scan dated noon), whose length is unknown."""
+    times = library.utc_seconds[group.first_row:group.last_row + 1]
+    if len(times) < 2 or library.time_approx[group.first_row:group.last_row + 1].any():
         return 0
     interval = min(float(np.median(np.diff(times))), MAX_PHOTO_INTERVAL_S)
     return int(times[-1] - times[0] + interval)

@@ -48,6 +48,7 @@ MEANING_FOUND_Z = 3.5
 MEANING_BELOW_FOUND = 0.5  # ... and then the photos whose words are at most this much (z) less close are found by it
 COMPANION_JACCARD = 0.5  # a word stands in for another when most photos with either have both ...
 COMPANION_MIN_PHOTOS = 10  # ... among words with this many photos (fewer say nothing about a habit)
+COMPANION_REACH_S = 365 * 86400  # ... and only this near the times the word itself is written
 KNOWN_DISH_CAPTIONS = 2  # a dish is known to be cooked when this many different captions say it was made or cooked ...
 KNOWN_DISHES_SHOWN = 4  # ... and the answer's why names at most this many of them
 CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
@@ -124,8 +125,9 @@ class Moments:
 def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQuery:
     """A place name the gazetteer knows but no photo was taken near, and which the photos' own words have, is
     those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's sign.
-    The words are the name as the question writes it ("New York"), not the gazetteer's ("New York City")."""
-    kept, named = [], []
+    The words are the name as the question writes it ("New York"), not the gazetteer's ("New York City"); a country
+    named only to say which town ("Inverness, UK") goes with it."""
+    kept, named, codes = [], [], set()
     asked = set(terms(parsed.text))
     for term in parsed.place.terms:
         names = terms(" ".join(area.name for area in term.areas))
@@ -135,8 +137,12 @@ def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQu
             kept.append(term)
         else:
             named.extend(words)
+            codes |= {area.country_code for area in term.areas if area.country_code}
     if not named:
         return parsed
+    # "Inverness, UK": the country only says which Inverness; kept, it would ask for photos placed in the UK
+    kept = [term for term in kept if term.negated or not term.areas
+            or not all(area.kind == "country" and area.country_code in codes for area in term.areas)]
     return dataclasses.replace(parsed, place=dataclasses.replace(parsed.place, terms=tuple(kept)),
                                visual=" ".join([parsed.visual, *named]).strip())
 
@@ -245,6 +251,10 @@ def _said_otherwise(library: Library, subject: list[str], hits: np.ndarray) -> t
     companions, as_lists = {}, []
     for position, word in enumerate(subject):
         extra, companions[word] = _companion_rows(library, hits[position])
+        said = library.local_seconds[hits[position]]
+        if len(said):  # a habit written otherwise while it is also written so; years away from it, another sense ("Ben Youssef")
+            extra &= (library.local_seconds >= said.min() - COMPANION_REACH_S) & (library.local_seconds <= said.max() + COMPANION_REACH_S)
+            companions[word] = companions[word] if extra.any() else []
         if word in SHOPPING_WORDS:  # "the grocery shopping": the diary's lists of what it bought
             extra |= grocery_list_rows(library) & ~hits[position]
             as_lists.append(word)

@@ -12,6 +12,8 @@ from ..library import Library
 from ..library.timeline import Timeline, timeline_of
 from ..query import ParsedQuery, PlaceTerm
 from ..query.text import normalize
+from ..core.words import terms
+from .word_rows import word_photos
 
 # Where one was is known for sure only when nearly every photo of the time asked says where it was taken.
 LOCATED_FOR_SURE = 0.9
@@ -43,7 +45,22 @@ def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
     timeline = timeline_of(library)
     unknown = unplaced(library, timeline)
     inside |= unknown & (timeline.trip_of_row < 0) & _at_home_named(library, timeline, term)
+    if inside.any():  # a town photographed at other times: a photo with no position that names it was there too
+        inside |= unknown & _town_written(library, term)
     return inside | _where_the_trip_was(timeline, unknown, inside)
+
+
+def _town_written(library: Library, term: PlaceTerm) -> np.ndarray:
+    """Per photo: its caption names the term's town ("Arrived in Rome" on a film scan that has no position). Only
+    the caption, one's own words: a sign may name a town elsewhere ("Paris Baguette", "Edinburgh Choral Society")."""
+    named = np.zeros(len(library), dtype=bool)
+    for area in term.areas:
+        words = set(terms(area.name)) if area.kind == "city" else set()
+        if words:
+            rows = np.flatnonzero(np.logical_and.reduce([word_photos(library, word, noun=True) for word in words]))
+            captions = library.texts(rows, ["caption"])["caption"]
+            named[rows[[words <= set(terms(caption)) for caption in captions]]] = True
+    return named
 
 
 def whereabouts_unknown(library: Library, timeline: Timeline) -> np.ndarray:

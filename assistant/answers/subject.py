@@ -226,10 +226,16 @@ def asks_beginning(text: str) -> bool:
 _AFTER_A_DETERMINER = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that)\s+([^\W\d_]+)\b(?!\s+(?:of|'s)\b)", re.IGNORECASE)
 
 
+# "go for a swim", "have a drink": the noun is the verb's own doing, which a diary writes as the verb ("swam", "drank").
+_DOING_AS_A_NOUN = re.compile(r"\b(?:for|have|has|had|having)\s+an?\s+([^\W\d_]+)\b", re.IGNORECASE)
+
+
 def nouns_in(text: str) -> set[str]:
     """The question's words written as nouns, right after an article or a possessive ("went to the park"), as terms()
-    keys them: a photo's verb of the same stem ("a car parked") is not about them."""
-    return {keys[0] for word in _AFTER_A_DETERMINER.findall(text) if (keys := terms(word))}
+    keys them: a photo's verb of the same stem ("a car parked") is not about them. A doing said as a noun ("go for a
+    swim") is not one of them."""
+    doings = {keys[0] for word in _DOING_AS_A_NOUN.findall(text) if (keys := terms(word))}
+    return {keys[0] for word in _AFTER_A_DETERMINER.findall(text) if (keys := terms(word))} - doings
 
 
 def asks_on_my_own(text: str) -> bool:

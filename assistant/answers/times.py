@@ -13,11 +13,13 @@ from collections import Counter
 
 import numpy as np
 
-from ..core.words import plural
+from ..core.words import plural, terms
+from ..query.text import normalize
 from .answer import Answer
 from .context import Context, unsure_text
 from .subject import asks_beginning, asks_last_presence
 from .whereabouts import last_seen_there
+from .word_rows import word_photos
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 LAYOVER_S = 8 * 3600  # a stop in another town this short, between flights, is a connection on the way
@@ -198,3 +200,37 @@ def _from_journey_start(context: Context, edge):
         return start if connected else arrived
     return journey_start
 
+
+
+# Verbs of moving house: "when did we move to Porto" asks when the home changed, which a diary may never write.
+_MOVE_WORDS = frozenset(terms("move moved moving relocate relocated relocating"))
+MOVE_PHOTOS_BETWEEN = 4  # of the photos between the old home and the new, where the move fell, this many are shown (naming the new first)
+
+
+def moved_in(context: Context) -> Answer | None:
+    """ "When did we move to Porto", when no photo says so: where home changed to the town asked about, between the
+    last photo placed at the old home and the first placed at the new (likely: the move fell between them; the photos
+    between, which say nowhere, are shown with them). Before it no home was ever located: when one moved in is
+    unknown. None unless a move to a home town is asked."""
+    subject, question = context.moments.subject, context.question
+    if question.kind != "time" or not subject or context.moments.found or not set(subject) <= _MOVE_WORDS:
+        return None
+    timeline = context.timeline
+    asked = {normalize(area.name) for term in context.parsed.place.terms if not term.negated for area in term.areas if area.kind == "city"}
+    home = next((city for city in timeline.homes if normalize(city) in asked), None)
+    if home is None:
+        return None
+    moved = int(np.flatnonzero(timeline.home_of_row == home)[0])
+    before = str(timeline.home_of_row[moved - 1]) if moved else ""
+    if not before or before == home:
+        return context.cannot_tell(f"I can't tell when you moved to {home}: no photo before {context.local(moved):%d %b %Y} says where home was.",
+                                   "no home known before it", [moved])
+    placed = np.flatnonzero(timeline.cities == before)
+    left = int(placed[placed < moved][-1]) if (placed < moved).any() else moved - 1
+    arrived = int(np.flatnonzero((timeline.cities == home) & (np.arange(len(timeline.cities)) >= moved))[0])
+    value = context.local(arrived).strftime(_GRANULARITY_FORMAT[question.granularity or "date"])
+    why = f"no photo says the move itself: home was {before} on {context.local(left):%d %b %Y}, {home} on {context.local(arrived):%d %b %Y}"
+    between = np.arange(left + 1, arrived)
+    naming = np.logical_and.reduce([word_photos(context.library, word, noun=True) for word in terms(home)])[between]  # "the new house in Porto"
+    evidence = [left, *np.concatenate([between[naming], between[~naming]])[:MOVE_PHOTOS_BETWEEN].tolist(), arrived]
+    return context.answer(value, f"{value}: {why.split(': ', 1)[1]}.", evidence, why, confidence="likely", why=why)

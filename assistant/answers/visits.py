@@ -50,7 +50,9 @@ def trips(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray | None =
     visit of the matching photos on no trip and away from home (an outing): a day out whose few photos the day's at
     home outweigh."""
     numbers = timeline.trip_of_row[rows]
-    outside = (numbers < 0) & (timeline.cities[rows] != "") & (timeline.cities[rows] != timeline.home_of_row[rows])
+    cities, homes = timeline.cities[rows], timeline.home_of_row[rows]
+    # away from the home of the day; or a photo with no place when no home is known then (a scan whose caption names the town)
+    outside = (numbers < 0) & (((cities != "") & (cities != homes)) | ((cities == "") & (homes == "")))
     if utc_seconds is not None and outside.any():
         outings = visits(timeline, rows[outside], utc_seconds, utc_seconds)
         return sorted(trips(timeline, rows) + outings, key=lambda group: group.first_row)

@@ -102,6 +102,29 @@ def test_a_verb_is_found_in_its_other_forms_but_a_noun_is_not_a_verb(diary):
     assert bowling.value is None and "'bowling'" in bowling.text  # "a bowl of pasta" is no bowling
 
 
+def test_a_doing_said_as_a_noun_is_found_as_its_verb(tmp_path):
+    """ "Go for a swim": the swim is the doing, which the diary writes "swam out to the buoy" as often as "sea swim";
+    a noun of its own ("the park") still has no verb forms ("parked")."""
+    days = [datetime(2018, 6, 1) + timedelta(days=n) for n in range(30)]
+    captions = ["swam out to the buoy and back" if n % 3 == 0 else "Sea swim, cold!" if n % 3 == 1 else "Parked by the library"
+                for n in range(30)]
+    library = _library(tmp_path / "lib", [(day.replace(hour=8), caption) for day, caption in zip(days, captions)])
+    assert answer_question(library, "How many times did I go for a swim in June 2018?").value == 20
+    assert answer_question(library, "How many times did I go to the park in June 2018?").value in (0, None)
+
+
+def test_a_word_that_goes_with_a_habit_stands_in_for_it_only_near_its_years(tmp_path):
+    """ "Ben" goes with every hillwalk of 2015-2016 ("hillwalking - Ben Ledi"); "Ben Youssef" in 2021 is another
+    word, not the last hillwalk."""
+    walks = [(datetime(2015, 3, 7) + timedelta(days=28 * n)).replace(hour=10) for n in range(12)]
+    other = [(datetime(2015, 3, 10) + timedelta(days=9 * n)).replace(hour=18) for n in range(60)]
+    photos = sorted([(when, f"hillwalking - Ben {name}") for when, name in zip(walks, ("Ledi", "Lomond", "Vorlich") * 4)]
+                    + [(when, "quiet day, read all afternoon") for when in other] + [(datetime(2021, 4, 2, 11), "Medersa Ben Youssef")])
+    library = _library(tmp_path / "lib", photos)
+    last = answer_question(library, "When did I go hillwalking for the last time?", now=datetime(2021, 12, 31))
+    assert last.value == walks[-1].date().isoformat()
+
+
 def test_starting_a_habit_is_its_first_time(diary):
     library, swims = diary
     assert answer_question(library, "In what year did I start swimming?").value == str(swims[0][0].year)
