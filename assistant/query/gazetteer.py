@@ -258,6 +258,12 @@ def _foreign_city_names() -> dict[str, list[City]]:
     return cities
 
 
+def prepare_foreign_names() -> None:
+    """Build the cities' names in other languages now (a few seconds of one core), so that the first message
+    written in another language ("Apotheke in Wien") does not wait for them."""
+    _foreign_city_names()
+
+
 @lru_cache(maxsize=16)
 def language_gazetteer(languages: tuple[str, ...]) -> WorldGazetteer:
     """The world gazetteer that also knows cities' names in other languages and countries' in these (built once)."""

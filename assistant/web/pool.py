@@ -18,6 +18,7 @@ from ..library import Library, LibraryError
 from ..library.store import Manifest
 from ..models import ModelNotAvailable, clip_for_library, shared_query_sentence_model
 from ..models.towers import load_text_tower
+from ..query.gazetteer import prepare_foreign_names
 from ..query.online import geocoder_for
 from ..search import prepare_scoring
 from ..core.settings import Settings
@@ -186,6 +187,8 @@ class AssistantPool:
         assistant.parse(_WARM_UP_MESSAGE)  # the first visitor's message would wait 1-2 s for what this loads
         report(0, 1, "getting the answers ready")
         prepare_answers(opened)  # and the first question, as long again at 100,000 photos
+        # the first message in another language would wait a few seconds for the cities' foreign names: built behind
+        threading.Thread(target=prepare_foreign_names, name="foreign-names", daemon=True).start()
         self.loading.finish()
         self._notices[library] = "\n\n".join(notices)
         return assistant
