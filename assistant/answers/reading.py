@@ -165,10 +165,26 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         why = "; ".join(filter(None, [why, chose]))
     answer = context.valued(found, how, confidence, why, groups)
     doubt = ("read on photos of the visit that do not show what was asked" if answer.value in aside - shown else  # "NO SMOKING", for a seat
-             "read on a single photo, which may be misread" if how == "read at" and len(answer.evidence) < 2 else "")
+             "read on a single photo, which may be misread" if how == "read at" and len(answer.evidence) < 2 else
+             _the_place_sign(context, answer) if how == "read at" else "")
     if answer.confidence == "sure" and doubt:
         answer = context.valued(found, how, "likely", "; ".join(filter(None, [why, doubt])), groups)
     return answer
+
+
+def _the_place_sign(context: Context, answer: Answer) -> str:
+    """Why a reading may be the place's own sign rather than what was seen there ("CINEPLEX" for the film, the
+    supermarket's name for a brand on its shelves): it is read at the same place on other days too."""
+    words = terms(str(answer.value or ""))
+    shown = np.array([row for row in map(context.library.row_of, answer.evidence or ()) if row is not None], dtype=np.int64)
+    if not words or not len(shown):
+        return ""
+    place, days = context.timeline.names[shown[0]], set(context.library.local_seconds[shown] // 86400)
+    read = np.flatnonzero((context.timeline.names == place) & word_photos(context.library, words[0]))
+    other_days = sorted(set(context.library.local_seconds[read] // 86400) - days)
+    if not place or not other_days:
+        return ""
+    return f"'{answer.value}' is read at {place} on {len(other_days)} other {plural('day', len(other_days))} too: it may be the place's own sign"
 
 
 def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -> tuple[list[tuple[str, list[int]]], str]:
