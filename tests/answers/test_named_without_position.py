@@ -10,15 +10,11 @@ import pytest
 from assistant.answers import answer_question
 
 from test_honesty import DUBLIN, _commit  # the same small-life writer
+from test_sparse_camera import _shots
 
 HOME = ("Home", DUBLIN, 53.35, -6.26)
 LIDL = ("Lidl", DUBLIN, 53.33, -6.25)
 LIDL_NO_FIX = ("Lidl", DUBLIN, float("nan"), float("nan"))
-
-
-def _shots(start: datetime, minutes: int, caption: str, where) -> list[tuple]:
-    name, place, lat, lng = where
-    return [(start + timedelta(minutes=at), caption, name, place, lat, lng, "") for at in range(0, minutes, 15)]
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +22,10 @@ def shopping(tmp_path_factory):
     """April 2019 at home in Dublin; Lidl on the four Saturdays, the GPS never fixed inside on the 6th."""
     photos = []
     for day in (datetime(2019, 4, 1) + timedelta(days=n) for n in range(30)):
-        photos += _shots(day.replace(hour=8), 120, "a kitchen with a table", HOME)
+        photos += _shots(day.replace(hour=8), 120, "a kitchen with a table", HOME, every=15)
         if day.weekday() == 5:
-            photos += _shots(day.replace(hour=16), 45, "a shelf of cereal boxes", LIDL_NO_FIX if day.day == 6 else LIDL)
-        photos += _shots(day.replace(hour=18), 180, "a living room with a sofa", HOME)
+            photos += _shots(day.replace(hour=16), 45, "a shelf of cereal boxes", LIDL_NO_FIX if day.day == 6 else LIDL, every=15)
+        photos += _shots(day.replace(hour=18), 180, "a living room with a sofa", HOME, every=15)
     return _commit(tmp_path_factory.mktemp("shopping") / "lib", photos)
 
 

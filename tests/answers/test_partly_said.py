@@ -11,6 +11,7 @@ import pytest
 from assistant.answers import answer_question
 
 from test_honesty import DUBLIN, _commit  # the same small-life writer
+from test_sparse_camera import _shots
 
 HOME = ("Home", DUBLIN, 53.35, -6.26)
 STREET = ("", DUBLIN, 53.346, -6.258)
@@ -19,21 +20,17 @@ WALKED = (datetime(2019, 4, 7), datetime(2019, 4, 14))  # photos of walking on t
 SEEN = (datetime(2019, 4, 21), datetime(2019, 4, 28))  # photos of the beach alone
 
 
-def _shots(start: datetime, minutes: int, caption: str, where) -> list[tuple]:
-    name, place, lat, lng = where
-    return [(start + timedelta(minutes=at), caption, name, place, lat, lng, "") for at in range(0, minutes, 15)]
-
-
 @pytest.fixture(scope="module")
 def beach(tmp_path_factory):
     """April 2019 at home in Dublin, a walk down the street every day; Sunday mornings at the beach."""
     photos = []
     for day in (datetime(2019, 4, 1) + timedelta(days=n) for n in range(30)):
-        photos += _shots(day.replace(hour=8), 60, "a kitchen with a table", HOME)
-        photos += _shots(day.replace(hour=12), 30, "a person walking down a street", STREET)
+        photos += _shots(day.replace(hour=8), 60, "a kitchen with a table", HOME, every=15)
+        photos += _shots(day.replace(hour=12), 30, "a person walking down a street", STREET, every=15)
         if day in WALKED or day in SEEN:
-            photos += _shots(day.replace(hour=10), 60, "a person walking on a beach" if day in WALKED else "a sandy beach next to the ocean", BEACH)
-        photos += _shots(day.replace(hour=18), 180, "a living room with a sofa", HOME)
+            seen = "a person walking on a beach" if day in WALKED else "a sandy beach next to the ocean"
+            photos += _shots(day.replace(hour=10), 60, seen, BEACH, every=15)
+        photos += _shots(day.replace(hour=18), 180, "a living room with a sofa", HOME, every=15)
     return _commit(tmp_path_factory.mktemp("beach") / "lib", sorted(photos, key=lambda photo: photo[0]))
 
 
