@@ -137,7 +137,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         photos = records[start:start + len(rows)]
         start += len(rows)
         shows = np.isin(rows, group.rows).tolist()
-        per_photo = [reader([photo], [show]) for photo, show in zip(_one_spelling(photos), shows)]
+        per_photo = [reader([photo], [show]) for photo, show in zip(_one_spelling(context.library, photos), shows)]
         totals = sum(per_photo, Counter())
         value = _top(totals)
         ranked = totals.most_common(2)
@@ -199,12 +199,14 @@ def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -
     return kept, "the most particular of the readings there: the others are read at many other moments"
 
 
-def _one_spelling(photos: list[dict]) -> list[dict]:
+def _one_spelling(library: Library, photos: list[dict]) -> list[dict]:
     """The visit's photos with each word of their signs spelled as most photos read it: "BARILLA" on two
-    photos and "BARILL" on a third are one word, and a misreading must not win for being rare."""
+    photos and "BARILL" on a third are one word, and a misreading must not win for being rare. Read as often
+    there, the spelling read more in the whole library wins ("MEVGAL" on a dozen photos, not "MEGAL" on one)."""
     photos_with = Counter(token for photo in photos for token in dict.fromkeys(photo.get("ocr_text", "").split()))  # in order
     spelling: dict[str, str] = {}
-    for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]))):  # as often: the clean one
+    for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]),
+                                                                  -int(word_photos(library, item[0].lower()).sum()))):
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
                                 and alike(kept.upper(), token.upper())), token)
     return [{**photo, "ocr_text": re.sub(r"\S+", lambda found: spelling.get(found.group(), found.group()), photo["ocr_text"])}

@@ -1,6 +1,6 @@
 """A cinema's own sign is read on every visit there; the film's title, perhaps once. "What movie did we see in May"
 read as the sign is not sure: the same words are read there on other days, so they may be the place's and not the
-film's. A reading of that day alone keeps its confidence."""
+film's. A misreading read as often at a visit as the word itself gives way to the spelling the library reads most."""
 
 from __future__ import annotations
 
@@ -34,3 +34,23 @@ def films(tmp_path_factory):
 def test_the_place_sign_read_on_other_days_is_not_sure(films):
     answer = answer_question(films, "What movie did we see in May 2019?")
     assert answer.confidence != "sure" and "other days" in answer.why
+
+
+SHOP = ("Tesco", DUBLIN, 53.344, -6.262)
+
+
+@pytest.fixture(scope="module")
+def shelves(tmp_path_factory):
+    """Saturdays of April 2019 at Tesco, "ACTIVIA" read on a shelf each time; on the 27th misread "ACTVIA" first and read
+    right once after (as often there, but the library reads "ACTIVIA" far more)."""
+    photos = []
+    for day in (datetime(2019, 4, 6) + timedelta(days=7 * n) for n in range(4)):
+        signs = ("ACTVIA", "ACTIVIA") if day.day == 27 else ("ACTIVIA", "ACTIVIA")
+        photos += [(day.replace(hour=11, minute=at), "a supermarket shelf with yogurt", *SHOP, sign)
+                   for at, sign in ((0, signs[0]), (10, signs[1]))]
+    return _commit(tmp_path_factory.mktemp("shelves") / "lib", photos)
+
+
+def test_a_misreading_as_often_as_the_word_gives_way_to_the_library_spelling(shelves):
+    answer = answer_question(shelves, "What brand did I see at the supermarket on 27/04/2019?")
+    assert answer.value == "ACTIVIA"
