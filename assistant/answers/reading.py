@@ -174,17 +174,21 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
 
 def _the_place_sign(context: Context, answer: Answer) -> str:
     """Why a reading may be the place's own sign rather than what was seen there ("CINEPLEX" for the film, the
-    supermarket's name for a brand on its shelves): it is read at the same place on other days too."""
-    words = terms(str(answer.value or ""))
+    supermarket's name for a brand on its shelves): it is read at the same place on other days too, maybe misread
+    ("CINEPLE" here, "CINEPLEX" there)."""
+    first = (str(answer.value or "").split() or [""])[0].upper()
     shown = np.array([row for row in map(context.library.row_of, answer.evidence or ()) if row is not None], dtype=np.int64)
-    if not words or not len(shown):
+    if not first or not len(shown):
         return ""
-    place, days = context.timeline.names[shown[0]], set(context.library.local_seconds[shown] // 86400)
-    read = np.flatnonzero((context.timeline.names == place) & word_photos(context.library, words[0]))
-    other_days = sorted(set(context.library.local_seconds[read] // 86400) - days)
-    if not place or not other_days:
+    place, days = context.timeline.names[shown[0]], context.library.local_seconds // 86400
+    there = np.flatnonzero(context.timeline.names == place) if place else shown[:0]
+    there = there[~np.isin(days[there], days[shown])]
+    read = [row for row, text in zip(there, context.library.texts(there, ["ocr_text"])["ocr_text"])
+            if any(token.upper() == first or len(first) >= SAME_SIGN_LETTERS and alike(first, token.upper()) for token in text.split())]
+    other_days = len(set(days[read]))
+    if not other_days:
         return ""
-    return f"'{answer.value}' is read at {place} on {len(other_days)} other {plural('day', len(other_days))} too: it may be the place's own sign"
+    return f"'{answer.value}' is read at {place} on {other_days} other {plural('day', other_days)} too: it may be the place's own sign"
 
 
 def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -> tuple[list[tuple[str, list[int]]], str]:

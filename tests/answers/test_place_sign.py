@@ -14,19 +14,22 @@ from test_honesty import DUBLIN, _commit  # the same small-life writer
 
 HOME = ("Home", DUBLIN, 53.35, -6.26)
 CINEMA = ("Lighthouse Cinema", DUBLIN, 53.348, -6.278)
-FILMS = {datetime(2019, 3, 9): "PADDINGTON", datetime(2019, 4, 13): "DUMBO", datetime(2019, 5, 18): "ALADDIN"}
+FILMS = {datetime(2019, 3, 9): "PADDINGTON", datetime(2019, 4, 13): "DUMBO", datetime(2019, 5, 18): "ALADDIN",
+         datetime(2019, 6, 8): "TOY STORY 4"}
+SIGN = {datetime(2019, 6, 8): "LIGHTHOUS"}  # misread that night
 
 
 @pytest.fixture(scope="module")
 def films(tmp_path_factory):
-    """March to May 2019 at home in Dublin; a film at the Lighthouse Cinema on a Saturday of each month: its sign read
-    on three photos, the film's title on one."""
+    """March to June 2019 at home in Dublin; a film at the Lighthouse Cinema on a Saturday of each month: its sign read
+    on three photos (misread in June), the film's title on one."""
     photos = []
-    for day in (datetime(2019, 3, 1) + timedelta(days=n) for n in range(92)):
+    for day in (datetime(2019, 3, 1) + timedelta(days=n) for n in range(122)):
         photos += [(day.replace(hour=8) + timedelta(minutes=at), "a kitchen with a table", *HOME, "") for at in range(0, 120, 30)]
         if day in FILMS:
             photos += [(day.replace(hour=20, minute=at), "a movie theater with rows of seats", *CINEMA, sign)
-                       for at, sign in ((0, "LIGHTHOUSE"), (10, FILMS[day]), (20, "LIGHTHOUSE  EXIT"), (30, "LIGHTHOUSE"))]
+                       for at, sign in ((0, SIGN.get(day, "LIGHTHOUSE")), (10, FILMS[day]), (20, f"{SIGN.get(day, 'LIGHTHOUSE')}  EXIT"),
+                                        (30, SIGN.get(day, "LIGHTHOUSE")))]
         photos += [(day.replace(hour=18) + timedelta(minutes=at), "a living room with a sofa", *HOME, "") for at in range(0, 120, 30)]
     return _commit(tmp_path_factory.mktemp("films") / "lib", sorted(photos, key=lambda photo: photo[0]))
 
@@ -34,6 +37,8 @@ def films(tmp_path_factory):
 def test_the_place_sign_read_on_other_days_is_not_sure(films):
     answer = answer_question(films, "What movie did we see in May 2019?")
     assert answer.confidence != "sure" and "other days" in answer.why
+    misread = answer_question(films, "What movie did we see in June 2019?")  # "LIGHTHOUS" here, "LIGHTHOUSE" on other days
+    assert misread.confidence != "sure" and "other days" in misread.why
 
 
 SHOP = ("Tesco", DUBLIN, 53.344, -6.262)
