@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -137,7 +139,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         photos = records[start:start + len(rows)]
         start += len(rows)
         shows = np.isin(rows, group.rows).tolist()
-        per_photo = [reader([photo], [show]) for photo, show in zip(_one_spelling(context.library, photos), shows)]
+        per_photo = [reader([photo], [show]) for photo, show in zip(_one_spelling(photos, partial(_photos_reading, context.library)), shows)]
         totals = sum(per_photo, Counter())
         value = _top(totals)
         ranked = totals.most_common(2)
@@ -203,14 +205,18 @@ def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -
     return kept, "the most particular of the readings there: the others are read at many other moments"
 
 
-def _one_spelling(library: Library, photos: list[dict]) -> list[dict]:
+def _photos_reading(library: Library, token: str) -> int:
+    """How many photos of the library read a word: how the library spells it most."""
+    return int(word_photos(library, token.lower()).sum())
+
+
+def _one_spelling(photos: list[dict], photos_in_library: Callable[[str], int]) -> list[dict]:
     """The visit's photos with each word of their signs spelled as most photos read it: "BARILLA" on two
     photos and "BARILL" on a third are one word, and a misreading must not win for being rare. Read as often
     there, the spelling read more in the whole library wins ("MEVGAL" on a dozen photos, not "MEGAL" on one)."""
     photos_with = Counter(token for photo in photos for token in dict.fromkeys(photo.get("ocr_text", "").split()))  # in order
     spelling: dict[str, str] = {}
-    for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]),
-                                                                  -int(word_photos(library, item[0].lower()).sum()))):
+    for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]), -photos_in_library(item[0]))):
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
                                 and alike(kept.upper(), token.upper())), token)
     return [{**photo, "ocr_text": re.sub(r"\S+", lambda found: spelling.get(found.group(), found.group()), photo["ocr_text"])}
