@@ -194,6 +194,8 @@ def _frequency(context: Context) -> Answer:
     sure, why = _counted_by(context)
     if unit in ("day", "night") and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
         sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
+    if unit in ("day", "night") and context.by_trip and (skipping := [group for group in groups if _days_unseen(context, group, 1)]):
+        sure, why = "likely", "; ".join(filter(None, [why, f"days without a photo within {context.listed(skipping)} counted as there"]))
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
         sure, why = "likely", GLIMPSED
     outings = [group for group in groups if not group.trip] if context.by_trip else []
@@ -221,11 +223,12 @@ def _at_night(context: Context, rows: np.ndarray) -> np.ndarray:
     return night if len(night) else rows
 
 
-def _days_unseen(context: Context, group) -> bool:
-    """Whether a trip's photos skip UNSEEN_TRIP_DAYS whole days or more (the camera off or forgotten): a weekend that
-    may have been spent at home, between two trips (one day is seldom enough to go home and come back)."""
+def _days_unseen(context: Context, group, whole_days: int = UNSEEN_TRIP_DAYS) -> bool:
+    """Whether a trip's photos skip `whole_days` whole days or more (the camera off or forgotten): by default, a
+    weekend that may have been spent at home, between two trips (one day is seldom enough to go home and come
+    back); with 1, any day whose place no photo shows."""
     days = context.library.local_seconds[group.first_row:group.last_row + 1] // 86400
-    return group.trip and len(days) > 1 and int(np.diff(days).max()) > UNSEEN_TRIP_DAYS
+    return group.trip and len(days) > 1 and int(np.diff(days).max()) >= whole_days + 1
 
 
 def _under_way_before(context: Context, groups: list) -> list:

@@ -237,13 +237,15 @@ def category_levels(library: Library, timeline: Timeline, category: str) -> tupl
     return {key: "likely" for key in names.with_meals}, False
 
 
-def visit_venue(library: Library, timeline: Timeline, rows: np.ndarray, category: str | None, saying: np.ndarray | None = None) -> str:
+def visit_venue(library: Library, timeline: Timeline, rows: np.ndarray, category: str | None, saying: np.ndarray | None = None,
+                of_the_kind: frozenset[str] = frozenset()) -> str:
     """A visit's venue: the place's name most of its photos have; else a sign naming the kind asked (read where
-    `saying`, per photo, has the kind's word); else the name its words give most often (a clean reading first)."""
+    `saying`, per photo, has the kind's word); else the name its words give most often (a clean reading first).
+    Names known to be of the kind (`of_the_kind`, by their visits' words) come first, as do those that say it."""
     names = names_read(library)
     semantic = [str(name) for name in timeline.names[rows] if name]
-    if semantic:  # of the kind asked first: the day's airport, not the office where most of its photos were
-        of_kind = [name for name in semantic if category and folded(category) in _key(name).split()]
+    if semantic:  # of the kind asked first: the day's airport, the café of a morning at university, not where most photos were
+        of_kind = [name for name in semantic if category and (folded(category) in _key(name).split() or _key(name) in of_the_kind)]
         return Counter(of_kind or semantic).most_common(1)[0][0]
     signed = rows[saying[rows]] if category and saying is not None else rows[:0]
     signs = [sign_name(record.get("ocr_text") or "", category) for record in library.records(signed)] if len(signed) else []
@@ -263,9 +265,10 @@ def venue_values(context: Context, category: str | None) -> tuple[list[str], str
     if category:
         saying[word_rows(library, [category])] = True
     meant = _meant_venues(context, category) if category else set()
+    of_the_kind = frozenset(key for key, level in levels.items() if level == "sure")
     values, level_of = [], {}
     for group in context.groups:
-        name = visit_venue(library, context.timeline, context.visit_rows(group, VENUE_PHOTOS_READ), category, saying)
+        name = visit_venue(library, context.timeline, context.visit_rows(group, VENUE_PHOTOS_READ), category, saying, of_the_kind)
         level = _level(context, group, category, name, levels, strong, meant) if name else ""
         values.append(name if level else "")
         if level:  # a venue is as sure as its least sure visit

@@ -136,11 +136,18 @@ def _valued_places(context: Context, values: list[str], sure: str, why: str, ven
         if len(groups) > len(context.groups) and sure == "sure":
             sure, why = "likely", "; ".join(filter(None, [why, "every visit counted of the places whose photos say it, "
                                                                 "not of places whose photos never do"]))
-    found = [(value, group.rows.tolist()) for value, group in zip(values, groups)]
+    found = [(value, _photos_of(context, group, value).tolist()) for value, group in zip(values, groups)]
     thin = [context.thinly_found(group) for group, value in zip(context.groups, values) if value]
     if thin and all(thin):  # every visit that names a place was found by one photo's word
         return context.valued(found, "at", "likely", "; ".join(filter(None, [why, thin[-1]])), groups)
     return context.valued(found, "at", sure, why, groups)
+
+
+def _photos_of(context: Context, group: Group, name: str) -> np.ndarray:
+    """The photos of a visit that show its venue: those with the venue's name, when the visit's photos run on
+    through other places (a morning of lectures, then the café)."""
+    named = group.rows[context.timeline.names[group.rows] == name]
+    return named if len(named) else group.rows
 
 
 def _every_visit_of(context: Context, values: list[str]) -> tuple[list[str], list[Group]]:

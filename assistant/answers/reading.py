@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -137,7 +139,7 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         photos = records[start:start + len(rows)]
         start += len(rows)
         shows = np.isin(rows, group.rows).tolist()
-        per_photo = [reader([photo], [show]) for photo, show in zip(_one_spelling(photos), shows)]
+        per_photo = [reader([photo], [show]) for photo, show in zip(_one_spelling(photos, partial(_photos_reading, context.library)), shows)]
         totals = sum(per_photo, Counter())
         value = _top(totals)
         ranked = totals.most_common(2)
@@ -165,10 +167,30 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         why = "; ".join(filter(None, [why, chose]))
     answer = context.valued(found, how, confidence, why, groups)
     doubt = ("read on photos of the visit that do not show what was asked" if answer.value in aside - shown else  # "NO SMOKING", for a seat
-             "read on a single photo, which may be misread" if how == "read at" and len(answer.evidence) < 2 else "")
+             "read on a single photo, which may be misread" if how == "read at" and len(answer.evidence) < 2 else
+             _the_place_sign(context, answer) if how == "read at" else "")
     if answer.confidence == "sure" and doubt:
         answer = context.valued(found, how, "likely", "; ".join(filter(None, [why, doubt])), groups)
     return answer
+
+
+def _the_place_sign(context: Context, answer: Answer) -> str:
+    """Why a reading may be the place's own sign rather than what was seen there ("CINEPLEX" for the film, the
+    supermarket's name for a brand on its shelves): it is read at the same place on other days too, maybe misread
+    ("CINEPLE" here, "CINEPLEX" there)."""
+    first = (str(answer.value or "").split() or [""])[0].upper()
+    shown = np.array([row for row in map(context.library.row_of, answer.evidence or ()) if row is not None], dtype=np.int64)
+    if not first or not len(shown):
+        return ""
+    place, days = context.timeline.names[shown[0]], context.library.local_seconds // 86400
+    there = np.flatnonzero(context.timeline.names == place) if place else shown[:0]
+    there = there[~np.isin(days[there], days[shown])]
+    read = [row for row, text in zip(there, context.library.texts(there, ["ocr_text"])["ocr_text"])
+            if any(token.upper() == first or len(first) >= SAME_SIGN_LETTERS and alike(first, token.upper()) for token in text.split())]
+    other_days = len(set(days[read]))
+    if not other_days:
+        return ""
+    return f"'{answer.value}' is read at {place} on {other_days} other {plural('day', other_days)} too: it may be the place's own sign"
 
 
 def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -> tuple[list[tuple[str, list[int]]], str]:
@@ -183,12 +205,18 @@ def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -
     return kept, "the most particular of the readings there: the others are read at many other moments"
 
 
-def _one_spelling(photos: list[dict]) -> list[dict]:
+def _photos_reading(library: Library, token: str) -> int:
+    """How many photos of the library read a word: how the library spells it most."""
+    return int(word_photos(library, token.lower()).sum())
+
+
+def _one_spelling(photos: list[dict], photos_in_library: Callable[[str], int]) -> list[dict]:
     """The visit's photos with each word of their signs spelled as most photos read it: "BARILLA" on two
-    photos and "BARILL" on a third are one word, and a misreading must not win for being rare."""
+    photos and "BARILL" on a third are one word, and a misreading must not win for being rare. Read as often
+    there, the spelling read more in the whole library wins ("MEVGAL" on a dozen photos, not "MEGAL" on one)."""
     photos_with = Counter(token for photo in photos for token in dict.fromkeys(photo.get("ocr_text", "").split()))  # in order
     spelling: dict[str, str] = {}
-    for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]))):  # as often: the clean one
+    for token, _ in sorted(photos_with.items(), key=lambda item: (-item[1], looks_misread(item[0]), -photos_in_library(item[0]))):
         spelling[token] = next((kept for kept in dict.fromkeys(spelling.values()) if len(token) >= SAME_SIGN_LETTERS
                                 and alike(kept.upper(), token.upper())), token)
     return [{**photo, "ocr_text": re.sub(r"\S+", lambda found: spelling.get(found.group(), found.group()), photo["ocr_text"])}

@@ -23,14 +23,16 @@ def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
     """Photos inside the question's time (as the calendar has it) and place.
 
     A venue of the library's own ("Estrella") is the photos named so: a photo with no name inside its circle may
-    be the café next door or the street outside (a visit is still found by its named photos)."""
+    be the café next door or the street outside (a visit is still found by its named photos); a photo named so
+    with no position (the GPS not fixed yet) is inside by its name."""
     mask = parsed.time.exactly().mask(library.local_seconds)
     names = None
     for term in parsed.place.terms:
         inside = place_rows_of(library, term)
         if not term.negated and term.areas and all(area.kind == "known" for area in term.areas):
             names = library.place_names("semantic_name") if names is None else names
-            inside &= np.isin(names, [area.name for area in term.areas])
+            unpositioned = ~(np.isfinite(library.lat) & np.isfinite(library.lng))
+            inside = (inside | unpositioned) & np.isin(names, [area.name for area in term.areas])
         mask &= inside
     return mask
 

@@ -19,7 +19,7 @@ from .answer import Answer
 from .context import Context, unsure_text
 from .subject import asks_beginning, asks_last_presence
 from .whereabouts import last_seen_there
-from .word_rows import word_photos
+from .word_rows import word_photos, word_rows
 
 _GRANULARITY_FORMAT = {"date": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "weekday": "%A", "clock": "%H:%M"}
 LAYOVER_S = 8 * 3600  # a stop in another town this short, between flights, is a connection on the way
@@ -81,10 +81,27 @@ def time_answer(context: Context) -> Answer:
     edge_unseen = _unseen_edge(context, row, value, pattern, side) if context.by_trip and question.granularity != "clock" else ""
     arrived = context.local(int(arrival(group))).strftime(pattern)
     overnight = f"the journey began {value} and arrived {arrived}" if arrived != value else ""  # "when did I go": either is meant
-    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen]))
+    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen, _partly_said_beyond(context, group, question.ordinal)]))
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
                           confidence="likely" if doubt else "sure", why=doubt)
+
+
+def _partly_said_beyond(context: Context, group, ordinal: int | None) -> str:
+    """ "When did I last walk on the beach": a later visit whose photos say "beach" but not "walk" (a camera shows the
+    beach, seldom the walking) may be the last time. The rarest of several subject words, said in the time and place
+    asked beyond the visit chosen (after the last, before the first), makes the date likely."""
+    words = context.moments.subject
+    if len(words) < 2 or ordinal not in (0, -1):
+        return ""
+    rarest = min(words, key=lambda word: len(word_rows(context.library, [word])))
+    said = word_rows(context.library, [rarest])
+    said = said[context.moments.scope[said]]
+    beyond = said[said > group.last_row] if ordinal == -1 else said[said < group.first_row]
+    if not len(beyond):
+        return ""
+    others = "', '".join(word for word in words if word != rarest)
+    return f"photos on {context.local(int(beyond[ordinal])):%d %b %Y} say '{rarest}' but not '{others}'"
 
 
 def _signed_clock(context: Context, group, side: str, row: int) -> tuple[str, int, str] | None:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 _SPELLED = ("from assistant.answers.reading import _one_spelling; "
-            "print(_one_spelling([{'ocr_text': 'GATE B12 FRANKFURT FRANKFUT LH716 LH716'}])[0]['ocr_text'])")
+            "print(_one_spelling([{'ocr_text': 'GATE B12 FRANKFURT FRANKFUT LH716 LH716'}], lambda token: 0)[0]['ocr_text'])")
 
 
 def test_a_sign_misread_on_the_same_photo_is_spelled_one_way_in_every_process():
