@@ -38,6 +38,7 @@ from lives.scoring import CONFIDENTLY_WRONG, OUTCOMES, confidence_of, judge  # n
 
 from assistant.answers import NotAQuestion, answer_question, prepare_answers  # noqa: E402
 from assistant.library import Library  # noqa: E402
+from assistant.query.gazetteer import prepare_foreign_names  # noqa: E402
 from assistant.query import QueryContext  # noqa: E402
 
 LARGE_LIFE, LARGE_EVERY_MIN = "parent", 1.7  # a photo every ~1.7 minutes of the parent's year: about 100,000
@@ -71,7 +72,8 @@ def ask(library: Library, qa) -> tuple[object, float, str]:
 def score(name: str, library: Library, questions, remembered=(), *, examples: int = 0, exact: bool = False, dump: list | None = None) -> dict:
     """Outcomes per kind, answer times, and the not-a-question check, for one library and its questions
     (with `exact`, also the exact-value accuracy the older years were reported by)."""
-    prepare_answers(library)  # as the app does when it loads a library
+    prepare_answers(library)  # as the app does when it loads a library (and the cities' names in other languages)
+    prepare_foreign_names()
     ask(library, questions[0])  # and the first answer compiles the question reader
     per_kind: dict[str, Counter] = defaultdict(Counter)
     seconds, troubles, wrong, refused, exactly = [], Counter(), [], [], 0
