@@ -28,6 +28,7 @@ SPLIT_SHARE = 0.5  # a second value with at least this share of the first's supp
 COUNT_MARGIN = 0.1  # "which ... most": counts this close (a share of the larger) are a tie
 MAX_CANDIDATES = 3
 SAME_TOWN_KM = 30  # a photo this near another was taken in the same town: it does not show a trip's edge
+BESIDE_LOOKED_AT = 20_000  # placed photos looked at on each side of a trip's edge (weeks of a dense camera)
 
 
 def weaker(*levels: str) -> str:
@@ -117,7 +118,8 @@ class Context:
         row's trip, in another town), or None: a photo with no place right beside a trip's first may be on the trip
         already, and one in Singapore before the hotel is on it, so neither shows when the trip began."""
         placed = self._placed_rows
-        side = placed[:np.searchsorted(placed, row)][::-1] if step < 0 else placed[np.searchsorted(placed, row, side="right"):]
+        at = np.searchsorted(placed, row, side="left" if step < 0 else "right")
+        side = placed[max(at - BESIDE_LOOKED_AT, 0):at][::-1] if step < 0 else placed[at:at + BESIDE_LOOKED_AT]
         timeline, lat, lng = self.timeline, self.library.lat, self.library.lng
         elsewhere = timeline.cities[side] != timeline.cities[row] if timeline.cities[row] else np.ones(len(side), bool)
         if np.isfinite(lat[row]):  # by GPS where both have it (a fix in Singapore with no town's name is still Singapore)
