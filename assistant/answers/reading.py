@@ -205,9 +205,16 @@ def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -
     return kept, "the most particular of the readings there: the others are read at many other moments"
 
 
+_PHOTOS_READING: "weakref.WeakKeyDictionary[Library, dict[str, int]]" = weakref.WeakKeyDictionary()
+
+
 def _photos_reading(library: Library, token: str) -> int:
-    """How many photos of the library read a word: how the library spells it most."""
-    return int(word_photos(library, token.lower()).sum())
+    """How many photos of the library read a word: how the library spells it most (counted once per library, as
+    every visit read asks it of each of its words)."""
+    counts, key = _PHOTOS_READING.setdefault(library, {}), token.lower()
+    if key not in counts:
+        counts[key] = int(word_photos(library, key).sum())
+    return counts[key]
 
 
 def _one_spelling(photos: list[dict], photos_in_library: Callable[[str], int]) -> list[dict]:

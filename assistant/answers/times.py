@@ -94,9 +94,9 @@ def _partly_said_beyond(context: Context, group, ordinal: int | None) -> str:
     words = context.moments.subject
     if len(words) < 2 or ordinal not in (0, -1):
         return ""
-    rarest = min(words, key=lambda word: len(word_rows(context.library, [word])))
-    said = word_rows(context.library, [rarest])
-    said = said[context.moments.scope[said]]
+    said_of = {word: word_rows(context.library, [word]) for word in words}
+    rarest = min(words, key=lambda word: len(said_of[word]))
+    said = said_of[rarest][context.moments.scope[said_of[rarest]]]
     beyond = said[said > group.last_row] if ordinal == -1 else said[said < group.first_row]
     if not len(beyond):
         return ""
@@ -216,7 +216,6 @@ def _from_journey_start(context: Context, edge):
             connected, start, row = connected or bool(city), first, first - 1
         return start if connected else arrived
     return journey_start
-
 
 
 # Verbs of moving house: "when did we move to Porto" asks when the home changed, which a diary may never write.
