@@ -56,7 +56,7 @@ TIME_NOUNS = word_set("date day time year month week hour season weekday weekend
 READ_NOUNS = with_plurals(
     "brand make model airline title text word slogan logo label headline number code plate score book film movie song "
     "magazine newspaper band team show programme program channel name price cost website app floor gate platform seat route "
-    "conference festival exhibition concert"
+    "conference festival exhibition concert password"
 ) | {"series"}
 COLOUR_NOUNS = word_set("colour color colours colors shade shades")
 DISTANCE_UNITS = word_set("distance km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters")
@@ -70,7 +70,9 @@ GONE_TO = re.compile(r"\b(?:go|goes|went|going|gone|come|came|get|got|end\s+up|e
 # anything else (people, cups) is counted in the photos.
 FREQUENCY_UNITS = {"time": "visit", "times": "visit", "occasion": "visit", "occasions": "visit", "visit": "visit",
                     "visits": "visit", "trip": "trip", "trips": "trip", "journey": "trip", "journeys": "trip",
-                    "day": "day", "days": "day", "night": "night", "nights": "night", "week": "week", "weeks": "week",
+                    "day": "day", "days": "day", "night": "night", "nights": "night",
+                    # a part of the day counts the days it was had: "how many mornings did I go running"
+                    **{part: "day" for part in ("morning", "mornings", "afternoon", "afternoons", "evening", "evenings")}, "week": "week", "weeks": "week",
                     "weekend": "week", "weekends": "week", "month": "month", "months": "month",
                     "session": "visit", "sessions": "visit", "appointment": "visit", "appointments": "visit",
                     # events, each a visit: "how many films did I see", "how many team meetings"
