@@ -41,6 +41,7 @@ _EDGE_JUNK = re.compile(
 
 
 def _tidy(sentence: str) -> str:
+    sentence = re.sub(r"(?:(?<=\s)|^)['’](?=\s|$)", " ", sentence)  # an apostrophe whose word was cut ("'s avonds")
     sentence = re.sub(r"\s+", " ", sentence)
     sentence = re.sub(r"\s+([,.;:!?])", r"\1", sentence)
     sentence = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", sentence)

@@ -1,5 +1,5 @@
-"""Memories in the user's own language: time and places in German, French, Spanish, Italian, Portuguese and
-Greek, read by the one grammar; a mixed message; nothing invented from titles, prices and model numbers."""
+"""Memories in the user's own language: time and places in German, French, Spanish, Italian, Portuguese, Greek
+and Dutch, read by the one grammar; a mixed message; nothing invented from titles, prices and model numbers."""
 
 from datetime import datetime
 
@@ -59,6 +59,13 @@ TIMES = [
     ("στις 3 Μαΐου 2019", "2019-05-03T12:00", "2019-06-03T12:00"),
     ("στις οκτώ και μισή το βράδυ", "2019-05-03T20:30", "2019-05-03T18:00"),
     ("την 1η Μαΐου, ένα πικνίκ", "2019-05-01T13:00", "2019-05-02T13:00"),
+    # Dutch
+    ("vorige zomer fietsen langs de grachten", "2019-07-20T15:00", "2020-01-20T15:00"),
+    ("afgelopen dinsdag lunch met collega's", "2020-06-23T12:30", "2020-06-24T12:30"),
+    ("kerstavond 2019 bij mijn ouders", "2019-12-24T19:00", "2019-12-26T19:00"),
+    ("twee weken geleden een wandeling", "2020-06-16T16:00", "2020-04-16T16:00"),
+    ("om half acht 's avonds in de bioscoop", "2019-05-03T19:30", "2019-05-03T21:30"),  # half acht is 7:30
+    ("eind maart 2019 naar het strand", "2019-03-28T15:00", "2019-03-05T15:00"),
 ]
 
 
@@ -90,6 +97,8 @@ PLACES = [
     ("στο αεροδρόμιο της Θεσσαλονίκης", (40.5197, 22.9709), (37.9838, 23.7275)),
     ("un sandwich devant la gare de Daejeon", DAEJEON_STATION, SEOUL),
     ("ein Wochenende in Großbritannien", (51.5072, -0.1276), DUBLIN),
+    ("een lang weekend in Engeland met mijn vrienden", (51.5072, -0.1276), DUBLIN),
+    ("koffie op het vliegveld van Dublin", (53.4264, -6.2499), LISBON),
 ]
 
 
@@ -168,6 +177,8 @@ def test_a_message_that_mixes_languages(text, moment, position):
     ("Kaffee mit Freunden an einem Samstagnachmittag im Mai 2019 in München", ("de",)),
     ("ένα πρωί Τετάρτης του 2016 στη Θεσσαλονίκη", ("el",)),
     ("ieri sera con gli amici a Dublino", ("it",)),
+    ("afgelopen dinsdag lunch met collega's in Utrecht", ("nl",)),
+    ("We took a van to the beach in de Haan", ("en",)),
 ])
 def test_the_language_of_a_message(text, languages):
     assert detect_languages(text)[:len(languages)] == languages
@@ -202,12 +213,12 @@ def test_the_parse_command_takes_a_language(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setenv("LIFELOG_LIBRARY", str(tmp_path))  # an empty folder: no library, parsing alone
     monkeypatch.delenv("LIFELOG_LANGUAGE", raising=False)
-    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59"]) == 0
-    assert "last week" not in capsys.readouterr().out  # Dutch is not told from the words: read as English, nothing
-    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59", "--language", "nl"]) == 0
+    assert main(["parse", "förra veckan", "--now", "2020-06-30T23:59"]) == 0
+    assert "last week" not in capsys.readouterr().out  # Swedish is not told from the words: read as English, nothing
+    assert main(["parse", "förra veckan", "--now", "2020-06-30T23:59", "--language", "sv"]) == 0
     assert "last week" in capsys.readouterr().out
-    monkeypatch.setenv("LIFELOG_LANGUAGE", "nl")
-    assert main(["parse", "vorige week", "--now", "2020-06-30T23:59"]) == 0
+    monkeypatch.setenv("LIFELOG_LANGUAGE", "sv")
+    assert main(["parse", "förra veckan", "--now", "2020-06-30T23:59"]) == 0
     assert "last week" in capsys.readouterr().out
 
 
@@ -215,3 +226,16 @@ def test_a_memory_whose_only_foreign_words_are_time_words_of_the_grammar_is_read
     """ "Freitagmorgen" is a German weekday compound: the message is German too, and its time is read."""
     assert detect_languages("Kaffee an einem Freitagmorgen in Dublin") == ("en", "de")
     assert [chip.label for chip in parse_query("Kaffee an einem Freitagmorgen in Dublin", now=NOW).chips()][:2] == ["Fridays", "morning"]
+
+
+@pytest.mark.parametrize("text, moment, visual", [
+    ("Ein Konzert im Sommer letzten Jahres", "2019-07-20T20:00", "Ein Konzert"),  # genitive: "of last year"
+    ("Ein Konzert im Herbst dieses Jahres", "2019-10-20T20:00", None),
+    ("Een concert met mijn vrienden 's avonds in Utrecht", "2019-10-20T20:00", "Een concert met mijn vrienden"),  # the apostrophe goes with its word
+])
+def test_words_around_a_time_leave_nothing_behind(text, moment, visual):
+    query = parse_query(text, now=NOW)
+    if visual is None:  # "dieses Jahres" is 2020: not the autumn before
+        assert not query.time.admits(datetime.fromisoformat(moment)), query.describe()
+        return
+    assert query.time.admits(datetime.fromisoformat(moment)) and query.visual == visual, query.describe()

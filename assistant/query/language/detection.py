@@ -17,7 +17,8 @@ from .tables import key, language_table
 _WORD = re.compile(r"[^\W\d_]+")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 # A language's own characters: a word with one of them is not English.
-_LETTERS = {"de": "äöüß", "fr": "éèêàçùœëïî", "es": "ñ¿¡áéíóú", "it": "àèéìòù", "pt": "ãõçáâêôéíóú"}
+_LETTERS = {"de": "äöüß", "fr": "éèêàçùœëïî", "es": "ñ¿¡áéíóú", "it": "àèéìòù", "pt": "ãõçáâêôéíóú",
+            "nl": ""}  # Dutch has no letters of its own that the others lack: its words tell it
 # A language's frequent words and the one-word time words of its grammar ("Weihnachten", "scorsa"), less English ones.
 _NOT_TELLING = FUNCTION_WORDS | {"film", "winter", "weekend", "die", "war", "fine", "era", "no", "o", "e", "i", "a", "an", "ore",
                                   "mi", "mid", "horas", "semana"}

@@ -44,6 +44,12 @@ ROUTINE: dict[str, dict[str, str]] = {
            "αργά τη νύχτα": "late at night", "αργά το βράδυ": "late in the evening", "νωρίς το απόγευμα": "early afternoon",
            "καθημερινή": "weekday", "τις καθημερινές": "weekdays", "στο σπίτι": "at home", "σπίτι": "home", "στο γραφείο": "in the office", "στη δουλειά": "at work", "στις αρχές": "early",
            "στα τέλη": "late", "στα μέσα": "mid"},
+    "nl": {"na het werk": "after work", "voor het werk": "before work", "na de lunch": "after lunch", "voor de lunch": "before lunch",
+           "na het eten": "after dinner", "na het avondeten": "after dinner", "bij het ontbijt": "at breakfast", "bij de lunch": "at lunch",
+           "bij het avondeten": "at dinner", "laat in de nacht": "late at night", "laat in de avond": "late in the evening",
+           "s avonds laat": "late in the evening", "vroeg in de ochtend": "early in the morning", "s ochtends vroeg": "early in the morning",
+           "werkdag": "weekday", "doordeweekse dag": "weekday", "doordeweeks": "during the week", "thuis": "at home", "op kantoor": "in the office",
+           "op het werk": "at work"},
 }
 
 # "The end of", "the beginning of", "the middle of" a month, season or year, with the article that follows.
@@ -75,6 +81,9 @@ PART_OF: dict[str, dict[str, tuple[str, ...]]] = {
            "early": ("στην αρχή του", "στην αρχή της", "στις αρχές του", "στις αρχές της", "αρχές του", "αρχές της",
                      "στις αρχές", "αρχές"),
            "mid": ("στα μέσα του", "στα μέσα της", "μέσα του", "μέσα της", "στα μέσα")},
+    "nl": {"late": ("aan het eind van", "aan het einde van", "op het eind van", "eind", "einde"),
+           "early": ("aan het begin van", "in het begin van", "begin"),
+           "mid": ("midden", "halverwege", "medio")},
 }
 # German seasons said in one word: "im Spätwinter".
 SEASON_COMPOUNDS: dict[str, dict[str, str]] = {
@@ -91,9 +100,10 @@ CLOCK_MINUTES: dict[str, dict[str, int]] = {
     "it": {"e mezza": 30, "e mezzo": 30, "e un quarto": 15, "e quarto": 15, "meno un quarto": -15, "meno quarto": -15},
     "pt": {"e meia": 30, "e um quarto": 15, "e quarto": 15, "menos um quarto": -15},
     "el": {"και μισή": 30, "και τέταρτο": 15, "παρά τέταρτο": -15},
+    "nl": {"half": -30, "kwart voor": -15, "kwart over": 15},
 }
-# Before the hour: "halb acht", "Viertel vor acht"; the rest come after it.
-MINUTES_BEFORE_HOUR = frozenset({"halb", "viertel vor"})
+# Before the hour: "halb acht", "Viertel vor acht", Dutch "half acht" (7:30) and "kwart over acht"; the rest come after it.
+MINUTES_BEFORE_HOUR = frozenset({"halb", "viertel vor", "half", "kwart voor", "kwart over"})
 # More moments of the day.
 DAY_MOMENTS: dict[str, dict[str, str]] = {
     "de": {"am frühen morgen": "early in the morning", "am frühen abend": "early evening", "am späten abend": "late in the evening",
@@ -110,6 +120,9 @@ DAY_MOMENTS: dict[str, dict[str, str]] = {
            "ao anoitecer": "at dusk", "ao pôr do sol": "at sunset", "a meio da manhã": "mid-morning"},
     "el": {"το ξημέρωμα": "at dawn", "το σούρουπο": "at dusk", "νωρίς το βράδυ": "early evening", "αργά το απόγευμα": "late afternoon",
            "το ηλιοβασίλεμα": "at sunset"},
+    "nl": {"vroeg in de middag": "early afternoon", "laat in de middag": "late afternoon", "laat in de ochtend": "late morning",
+           "vroeg in de avond": "early evening", "bij zonsondergang": "at sunset", "bij zonsopgang": "at sunrise",
+           "in de schemering": "at dusk"},
 }
 
 # Words that mark a message as written in a language (frequent, short, rarely English).
@@ -131,6 +144,9 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     "pt": frozenset("""o a os as e eu com um uma do da dos das no na nos nas em estava estávamos para por meu
         minha passado passada há às é que de estava estávamos estive fomos fui tinha tínhamos acho talvez
         provavelmente também depois ali aqui nosso nossa seus muito comemos bebemos vimos num numa""".split()),
+    "nl": frozenset("""de het een en ik met van op bij naar waren wij mijn onze ons niet ook nog waar toen heb hebben
+        hadden ben zijn werd misschien denk zij hij haar mij daar hier heel erg gegeten gedronken gezien gedaan gegaan
+        gereden vorige vorig afgelopen geleden uur langs""".split()),
     "el": frozenset(),  # Greek is told by its script
 }
 
@@ -146,6 +162,7 @@ NUMBERS: dict[str, list[str]] = {
     "it": "uno due tre quattro cinque sei sette otto nove dieci undici dodici".split(),
     "pt": "um dois três quatro cinco seis sete oito nove dez onze doze".split(),
     "el": "ένα δύο τρία τέσσερα πέντε έξι επτά οκτώ εννιά δέκα έντεκα δώδεκα".split(),
+    "nl": "één twee drie vier vijf zes zeven acht negen tien elf twaalf".split(),
 }
 # Other forms of those numbers: feminine, "a" as one.
 NUMBER_FORMS: dict[str, dict[str, str]] = {
@@ -156,6 +173,7 @@ NUMBER_FORMS: dict[str, dict[str, str]] = {
     "it": {"un": "a", "una": "a", "uno": "a", "qualche": "a few"},
     "pt": {"um": "a", "uma": "a", "duas": "two", "umas": "a few", "uns": "a few"},
     "el": {"ένα": "a", "μία": "a", "μια": "a", "έναν": "a", "τρεις": "three", "τέσσερις": "four", "εννέα": "nine"},
+    "nl": {"een": "a", "een paar": "a few", "enkele": "a few"},
 }
 
 # "vor zwei Wochen": the word for "ago" comes first; the phrase is read as "two weeks ago".
@@ -163,7 +181,7 @@ AGO_BEFORE: dict[str, list[str]] = {
     "de": ["vor"], "fr": ["il y a", "y a"], "es": ["hace"], "pt": ["há", "faz", "ha"], "el": ["πριν από", "πριν"],
 }
 # "due settimane fa": it comes after, as in English; alone ("fa caldo") the word is not "ago".
-AGO_AFTER: dict[str, list[str]] = {"it": ["fa"], "el": ["πριν"], "pt": ["atrás"], "es": ["atrás"]}
+AGO_AFTER: dict[str, list[str]] = {"it": ["fa"], "el": ["πριν"], "pt": ["atrás"], "es": ["atrás"], "nl": ["geleden"]}
 
 # "l'été dernier", "el sábado pasado": "last" after the time noun.
 LAST_AFTER: dict[str, list[str]] = {
@@ -173,6 +191,7 @@ LAST_AFTER: dict[str, list[str]] = {
     "pt": ["passado", "passada"],
     "el": [],
     "de": [],
+    "nl": [],
 }
 
 # Venue words that name their city after them: "gare de Daejeon" reads as "Daejeon station".
@@ -183,6 +202,7 @@ VENUES: dict[str, dict[str, str]] = {
     "it": {"stazione": "station", "aeroporto": "airport", "università": "university"},
     "pt": {"estação": "station", "aeroporto": "airport", "universidade": "university"},
     "el": {"σταθμό": "station", "σταθμός": "station", "αεροδρόμιο": "airport", "αεροδρομίου": "airport", "πανεπιστήμιο": "university"},
+    "nl": {"station": "station", "centraal station": "station", "luchthaven": "airport", "vliegveld": "airport", "universiteit": "university"},
 }
 # Words that join the parts of a name ("Rio de Janeiro", "Corea del Sur", "Monaco di Baviera"): between two
 # capitalised words, the three stay as written.
@@ -195,12 +215,12 @@ NOUN_GLUE = ("de", "du", "del", "di", "do", "da", "des", "της", "του", "τ
 # What joins a venue word to its city ("de", "di", "της"), dropped.
 VENUE_GLUE: dict[str, list[str]] = {
     "de": ["von", "in"], "fr": ["de", "du", "d", "des"], "es": ["de", "del"], "it": ["di", "del", "della", "de"],
-    "pt": ["de", "do", "da", "dos", "das"], "el": ["της", "του", "τη", "το"],
+    "pt": ["de", "do", "da", "dos", "das"], "el": ["της", "του", "τη", "το"], "nl": ["van"],
 }
 # Words before a year ("mayo de 2019", "Μαΐου του 2019", "nel 2016"): read as "in".
 YEAR_GLUE: dict[str, list[str]] = {
     "de": [], "fr": ["de", "en"], "es": ["de", "del", "en"], "it": ["del", "di", "nel"], "pt": ["de", "do", "em"],
-    "el": ["του", "το", "τον"],
+    "el": ["του", "το", "τον"], "nl": [],
 }
 
 
@@ -220,6 +240,9 @@ PLACE_WORDS: dict[str, dict[str, str]] = {
            "táxi": "taxi", "número": "number", "linha": "route", "no dia": "on", "o dia": "on"},
     "el": {"στο σπίτι": "at home", "όχι στο σπίτι": "not at home", "εκτός σπιτιού": "not at home", "πτήση": "flight", "τρένο": "train", "λεωφορείο": "bus", "αεροπλάνο": "plane", "πλοίο": "ferry", "ταξί": "taxi",
            "αριθμός": "number", "γραμμής": "route", "γραμμή": "route"},
+    "nl": {"thuis": "at home", "niet thuis": "not at home", "vlucht": "flight", "trein": "train", "bus": "bus", "vliegtuig": "plane",
+           "veerboot": "ferry", "pont": "ferry", "taxi": "taxi", "nummer": "number", "lijn": "route", "in de buurt van": "near",
+           "vlakbij": "near", "vlak bij": "near"},
 }
 # The events a time is anchored to ("vor meiner Reise nach Japan", "la semaine après le mariage"), and "my",
 # as the English the anchor grammar reads: "before my trip to Japan", "the week after the wedding".
@@ -256,6 +279,10 @@ LIFE_EVENTS: dict[str, dict[str, str]] = {
            "γάμος": "wedding", "γάμου": "wedding", "συνέδριο": "conference", "συνεδρίου": "conference", "φεστιβάλ": "festival",
            "το ταξίδι μου": "my trip", "ταξίδι μου": "my trip", "τις διακοπές μου": "my holidays", "διακοπές μου": "my holidays",
            "τον γάμο μου": "my wedding", "τη μέρα πριν": "the day before", "την εβδομάδα μετά": "the week after"},
+    "nl": {"reis": "trip", "reisje": "trip", "vakantie": "holiday", "bruiloft": "wedding", "trouwerij": "wedding", "conferentie": "conference",
+           "congres": "congress", "festival": "festival", "mijn": "my", "onze": "our", "ons": "our", "de dag voor": "the day before",
+           "de dag na": "the day after", "de week voor": "the week before", "de week na": "the week after",
+           "op de eerste dag van": "on the first day of", "op de laatste dag van": "on the last day of"},
 }
 # Vehicles, as the grammar reads them: "un vuelo de Madrid" is from Madrid, "le marché de Nice" at Nice.
 VEHICLES = frozenset({"flight", "train", "bus", "plane", "ferry", "taxi"})
@@ -290,4 +317,6 @@ COUNTRY_ALIASES: dict[str, dict[str, str]] = {
     "pt": {"Grã-Bretanha": "GB", "Inglaterra": "GB", "Escócia": "GB", "Holanda": "NL", "Coreia": "KR", "EUA": "US"},
     "el": {"Μεγάλη Βρετανία": "GB", "Αγγλία": "GB", "Σκωτία": "GB", "Ολλανδία": "NL", "Κορέα": "KR", "Αμερική": "US",
            "ΗΠΑ": "US"},
+    "nl": {"Groot-Brittannië": "GB", "Engeland": "GB", "Schotland": "GB", "Holland": "NL", "Korea": "KR", "Amerika": "US",
+           "VS": "US"},
 }

@@ -16,7 +16,7 @@ from . import grammar
 from .phrases import PHRASES
 
 # The languages a message is told to be in; any other language dateparser knows can be asked for by name.
-SUPPORTED = ("en", "de", "fr", "es", "it", "pt", "el")
+SUPPORTED = ("en", "de", "fr", "es", "it", "pt", "el", "nl")
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _UNITS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 # dateparser's relative words for the past, as the English grammar says them (its future ones never name a moment).
