@@ -17,6 +17,7 @@ import numpy as np
 from ..core.words import plural
 from ..library import Library
 from ..query import ParsedQuery, PeriodTerm, day_part_term, local_seconds_of
+from ..query.language import render
 from .answer import Answer, NotAQuestion
 from .categories import members
 from .context import Context, human, unsure_text
@@ -44,6 +45,12 @@ UNSEEN_TRIP_DAYS = 2  # whole days without photos within a trip that could hide 
 READING_KINDS = ("ocr", "color", "object", "counting")
 
 
+def _worded_in_english(parsed: ParsedQuery) -> ParsedQuery:
+    """A question in another language ("Où étais-je le 22 mars ?") worded as the English the grammar read it as, for the
+    rules that read its wording ("where was I" asks a town); its description stays as written."""
+    return parsed if parsed.language == "en" else replace(parsed, text=render(parsed.text, (parsed.language,)).text)
+
+
 def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = None, encoder=None, vqa=None) -> Answer:
     """Answer an already parsed question (the chat passes its merged query); now: for "last", default the last photo.
     vqa (a VqaModel, optional) is asked about the evidence photos when their words do not say the answer."""
@@ -51,9 +58,10 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if question is None:
         raise NotAQuestion(f"{parsed.text!r} describes a moment rather than asks a question; search for it instead")
     now = datetime.fromisoformat(question.now) if question.now else now or library.last_local_time() or datetime.max
-    parsed = unvisited_places_as_words(library, parsed)
+    parsed = unvisited_places_as_words(library, _worded_in_english(parsed))
     category = asked_category(parsed)  # "which restaurant": the kind of place the answer names, not a word to find
-    subject = [word for word in content_words(parsed.visual, question, has_place=bool(parsed.place.terms)) if word != category]
+    subject = [word for word in content_words(parsed.visual, question, has_place=bool(parsed.place.terms), language=parsed.language)
+               if word != category]
     timeline = timeline_of(library)
     moments = find_moments(library, parsed, subject, encoder, timeline)
     if question.kind in READING_KINDS:

@@ -63,7 +63,7 @@ def asked_noun(parsed: ParsedQuery) -> str | None:
     question = parsed.question
     if question is None:
         return None
-    subject = content_words(parsed.visual, question, has_place=bool(parsed.place.terms))
+    subject = content_words(parsed.visual, question, has_place=bool(parsed.place.terms), language=parsed.language)
     for match in _ASKED.finditer(parsed.text):
         found = terms(match.group(1))
         if found and found[0] in subject:

@@ -11,6 +11,7 @@ import re
 
 from ..core.words import concept_key, terms, tokens
 from ..query import Question
+from ..query.language.grammar import STOP_WORDS
 from ..query.question_words import VEHICLE_SUBJECT
 from .words import PEOPLE
 
@@ -125,9 +126,11 @@ def _errand_runs(text: str) -> set[str]:
     return {run.lower() for before, run in _ERRAND.findall(text) if (keys := terms(before)) and keys[0] not in _FRAME_WORDS}
 
 
-def content_words(text: str, question: Question, has_place: bool) -> list[str]:
-    """The words of the question's subject that the photos must show, each once, in order."""
+def content_words(text: str, question: Question, has_place: bool, language: str = "en") -> list[str]:
+    """The words of the question's subject that the photos must show, each once, in order (in a question of another
+    language, its grammar words frame it too: "Wie oft war ich schwimmen" is about "schwimmen")."""
     light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
+    light |= set(terms(" ".join(STOP_WORDS.get(language, ()))))
     light |= set(terms(" ".join(_EATING_OUT_AT.findall(text))))
     light |= set(terms(" ".join(_errand_runs(text)))) | set(terms(" ".join(_WORKED_AT.findall(text))))
     if has_place:

@@ -239,3 +239,36 @@ def test_words_around_a_time_leave_nothing_behind(text, moment, visual):
         assert not query.time.admits(datetime.fromisoformat(moment)), query.describe()
         return
     assert query.time.admits(datetime.fromisoformat(moment)) and query.visual == visual, query.describe()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Wie oft war ich letzten Frühling schwimmen?", "frequency"),
+    ("Combien de fois suis-je allé nager le printemps dernier ?", "frequency"),
+    ("¿Cuántas veces fui a nadar la primavera pasada?", "frequency"),
+    ("cuántas veces fui al gimnasio en marzo", "frequency"),  # no "?": the opening alone asks
+    ("Quante volte sono andato in palestra a marzo?", "frequency"),
+    ("Πόσες φορές πήγα για κολύμπι τον Μάιο του 2019;", "frequency"),
+    ("Hoe vaak ben ik vorige lente gaan zwemmen?", "frequency"),
+    ("Wann war ich zuletzt beim Zahnarzt?", "time"),
+    ("Où ai-je dormi à Lisbonne ?", "location"),
+    ("Πού έμεινα στη Θεσσαλονίκη;", "location"),
+    ("Welche Farbe hatte mein Regenschirm in Rom?", "color"),
+    ("Di che colore era la macchina che ho noleggiato in Islanda?", "color"),
+    ("Quanto tempo fiquei em Lisboa?", "duration"),
+    ("Mit wem war ich im Kino?", "object"),
+    ("Hoe laat kwam ik gisteren op kantoor aan?", "time"),
+])
+def test_a_question_in_the_users_language_has_its_kind(text, kind):
+    question = parse_query(text, now=NOW).question
+    assert question is not None and question.kind == kind, parse_query(text, now=NOW).describe()
+
+
+@pytest.mark.parametrize("text", [
+    "Où nous avons dîné à Lisbonne, une terrasse",  # "où" begins a memory too: a question only with "?"
+    "Cuando fui a Madrid comí paella",  # "cuando", unlike "cuándo", is "when" in a memory
+    "Wo wir am Strand waren, gab es Eis",
+    "Was für ein schöner Tag am Meer in Kiel",
+    "Quando eravamo a Roma, un gelato vicino al Pantheon",
+])
+def test_a_memory_that_opens_with_a_question_word_is_no_question(text):
+    assert parse_query(text, now=NOW).question is None, parse_query(text, now=NOW).describe()

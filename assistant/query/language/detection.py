@@ -21,10 +21,16 @@ _LETTERS = {"de": "äöüß", "fr": "éèêàçùœëïî", "es": "ñ¿¡áéí�
             "nl": ""}  # Dutch has no letters of its own that the others lack: its words tell it
 # A language's frequent words and the one-word time words of its grammar ("Weihnachten", "scorsa"), less English ones.
 _NOT_TELLING = FUNCTION_WORDS | {"film", "winter", "weekend", "die", "war", "fine", "era", "no", "o", "e", "i", "a", "an", "ore",
-                                  "mi", "mid", "horas", "semana"}
+                                  "mi", "mid", "horas", "semana", "dove", "tempo", "com"}
+
+
+def _question_words(language: str) -> set[str]:
+    """The words its questions open with ("wie", "oft", "quantas", "vezes"): "Quanto tempo fiquei em Lisboa?" is Portuguese."""
+    phrases = list(grammar.QUESTION_OPENINGS.get(language, {})) + list(grammar.QUESTION_WORDS_ASKED.get(language, {}))
+    return {word for phrase in phrases for word in _WORD.findall(phrase)}
 _STOP_KEYS = {language: frozenset(key(word) for word in set(words) | {phrase for phrase in PHRASES.get(language, {})
                                                                      if " " not in phrase} | set(grammar.NUMBERS.get(language, []))
-                                  | set(grammar.LAST_AFTER.get(language, [])) if word not in _NOT_TELLING)
+                                  | set(grammar.LAST_AFTER.get(language, [])) | _question_words(language) if word not in _NOT_TELLING)
               for language, words in grammar.STOP_WORDS.items()}
 _ENGLISH = frozenset(grammar.ENGLISH_STOP_WORDS)
 

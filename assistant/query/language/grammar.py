@@ -130,23 +130,23 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("""zu der die das und ich mit einem einer eine ein im am um war wir bei nach vom zum zur auf ist
         nicht meinem meiner meine mein unserem unser dem den des letzten letzte letztes vor uhr auch noch wo als es habe
         haben hatte hatten bin sind waren wurde wahrscheinlich vielleicht glaube einen einem eines sich sie er ihr uns
-        mich mir dann dort hier gerade ganz sehr gegessen getrunken gesehen gemacht gegangen gefahren""".split()),
+        mich mir dann dort hier gerade ganz sehr gegessen getrunken gesehen gemacht gegangen gefahren gewesen übernachtet""".split()),
     "fr": frozenset("""le la les et je avec un une des du au aux dans sur était nous chez pour pas mon ma mes
         dernier dernière il y est une vers près de à où été c'était qui j'étais nous étions avons avais avait ai
         elle ils sommes peut-être probablement je crois ces cette mes nos leur très aussi puis là ici mangé bu vu
-        fait allé""".split()),
+        fait allé allée allés suis-je ai-je étais étions""".split()),
     "es": frozenset("""el la los las y yo con un una del al en estaba estábamos nosotros para por mi mis era
         pasado pasada hace cerca es que de estaba estuve fuimos fui había hemos tenía comía creo quizás
-        probablemente unos unas muy también luego allí aquí nuestro nuestra sus comimos bebimos vimos""".split()),
+        probablemente unos unas muy también luego allí aquí nuestro nuestra sus comimos bebimos vimos fue estuvimos""".split()),
     "it": frozenset("""il lo la gli le e io con un una uno del della dei al alla nel nella ero eravamo per mio
         mia scorso scorsa fa alle di è che sono ero eravamo stato stata siamo avevo abbiamo penso forse
-        probabilmente anche poi lì qui nostro nostra suoi molto abbiamo mangiato bevuto visto""".split()),
+        probabilmente anche poi lì qui nostro nostra suoi molto abbiamo mangiato bevuto visto andato andata andati""".split()),
     "pt": frozenset("""o a os as e eu com um uma do da dos das no na nos nas em estava estávamos para por meu
         minha passado passada há às é que de estava estávamos estive fomos fui tinha tínhamos acho talvez
-        provavelmente também depois ali aqui nosso nossa seus muito comemos bebemos vimos num numa""".split()),
+        provavelmente também depois ali aqui nosso nossa seus muito comemos bebemos vimos num numa foi fiquei ficou ficámos""".split()),
     "nl": frozenset("""de het een en ik met van op bij naar waren wij mijn onze ons niet ook nog waar toen heb hebben
         hadden ben zijn werd misschien denk zij hij haar mij daar hier heel erg gegeten gedronken gezien gedaan gegaan
-        gereden vorige vorig afgelopen geleden uur langs""".split()),
+        gereden vorige vorig afgelopen geleden uur langs gaan ging gingen""".split()),
     "el": frozenset(),  # Greek is told by its script
 }
 
@@ -319,4 +319,63 @@ COUNTRY_ALIASES: dict[str, dict[str, str]] = {
            "ΗΠΑ": "US"},
     "nl": {"Groot-Brittannië": "GB", "Engeland": "GB", "Schotland": "GB", "Holland": "NL", "Korea": "KR", "Amerika": "US",
            "VS": "US"},
+}
+
+# How a question opens, as the English the question grammar reads ("Wie oft war ich schwimmen?" -> "how often did I
+# war ich schwimmen?"; the inverted verb left behind is a frame word of its language). Only at the message's start.
+# Spelled exactly (accents too): "cuándo" asks, "cuando" may begin a memory ("Cuando fui a Madrid, ...").
+QUESTION_OPENINGS: dict[str, dict[str, str]] = {
+    "de": {"wo war ich": "where was I", "wo waren wir": "where were we", "wann war ich": "when was I", "wann waren wir": "when were we",
+           "wie oft": "how often did I", "wie häufig": "how often did I", "wie viele male": "how many times did I",
+           "wie viel mal": "how many times did I", "wie viele tage": "how many days did I", "wann": "when did I",
+           "um wie viel uhr": "what time did I", "um wieviel uhr": "what time did I", "an welchem tag": "on which day did I",
+           "welche farbe": "what colour was", "welcher farbe": "what colour was", "wie lange": "how long did I", "wie weit": "how far did I",
+           "wie viele": "how many", "wieviele": "how many", "wer": "who", "mit wem": "who did I", "in welcher stadt": "in which city did I"},
+    "fr": {"où étais je": "where was I", "où étions nous": "where were we", "quand étais je": "when was I",
+           "combien de fois": "how many times did I", "à quelle fréquence": "how often did I", "quand": "when did I",
+           "à quelle heure": "what time did I", "quel jour": "which day did I", "de quelle couleur": "what colour was",
+           "quelle couleur": "what colour was", "combien de temps": "how long did I", "quelle distance": "how far did I",
+           "combien de jours": "how many days did I", "combien de": "how many", "avec qui": "who did I",
+           "dans quelle ville": "in which city did I"},
+    "es": {"dónde estaba": "where was I", "dónde estuve": "where was I", "dónde estábamos": "where were we",
+           "cuántas veces": "how many times did I", "con qué frecuencia": "how often did I", "cada cuánto": "how often did I",
+           "cuándo": "when did I", "a qué hora": "what time did I", "qué día": "which day did I", "dónde": "where did I",
+           "adónde": "where did I", "de qué color": "what colour was", "qué color": "what colour was", "cuánto tiempo": "how long did I",
+           "qué distancia": "how far did I", "cuántos días": "how many days did I", "cuántos": "how many", "cuántas": "how many",
+           "quién": "who", "con quién": "who did I", "en qué ciudad": "in which city did I"},
+    "it": {"dove ero": "where was I", "dove eravamo": "where were we", "quando ero": "when was I",
+           "quante volte": "how many times did I", "ogni quanto": "how often did I", "con che frequenza": "how often did I",
+           "a che ora": "what time did I", "che giorno": "which day did I", "di che colore": "what colour was", "che colore": "what colour was",
+           "quanto tempo": "how long did I", "per quanto tempo": "how long did I", "quanti giorni": "how many days did I",
+           "quanti": "how many", "quante": "how many", "con chi": "who did I", "in quale città": "in which city did I"},
+    "pt": {"onde estava": "where was I", "onde estive": "where was I", "onde estávamos": "where were we",
+           "quantas vezes": "how many times did I", "com que frequência": "how often did I", "a que horas": "what time did I",
+           "que dia": "which day did I", "de que cor": "what colour was", "que cor": "what colour was", "quanto tempo": "how long did I",
+           "quantos dias": "how many days did I", "quantos": "how many", "quantas": "how many", "com quem": "who did I",
+           "em que cidade": "in which city did I"},
+    "el": {"πού ήμουν": "where was I", "πού ήμασταν": "where were we", "πότε ήμουν": "when was I",
+           "πόσες φορές": "how many times did I", "πόσο συχνά": "how often did I", "τι ώρα": "what time did I",
+           "τι χρώμα": "what colour was", "πόσο καιρό": "how long did I", "πόση ώρα": "how long did I", "πόσες μέρες": "how many days did I",
+           "πόσοι": "how many", "πόσα": "how many", "πόσες": "how many", "με ποιον": "who did I", "σε ποια πόλη": "in which city did I"},
+    "nl": {"waar was ik": "where was I", "waar waren we": "where were we", "wanneer was ik": "when was I",
+           "hoe vaak": "how often did I", "hoeveel keer": "how many times did I", "hoeveel keren": "how many times did I",
+           "hoe laat": "what time did I", "welke dag": "which day did I", "welke kleur": "what colour was", "hoe lang": "how long did I",
+           "hoe ver": "how far did I", "hoeveel dagen": "how many days did I", "hoeveel": "how many", "met wie": "who did I",
+           "in welke stad": "in which city did I"},
+}
+# Question words that may as well begin a memory ("Où nous avons dîné ...", "Wo wir waren ..."): a question only when the
+# message ends with "?" (Greek ";") or opens with "¿".
+QUESTION_WORDS_ASKED: dict[str, dict[str, str]] = {
+    "de": {"wo": "where did I", "wohin": "where did I", "was": "what did I", "welche": "which", "welcher": "which", "welches": "which"},
+    "fr": {"où": "where did I", "ou": "where did I", "qui": "who", "que": "what did I", "qu est ce que": "what did I", "quel": "which",
+           "quelle": "which", "quels": "which", "quelles": "which", "combien": "how many"},
+    "es": {"cuando": "when did I", "donde": "where did I", "quien": "who", "qué": "what did I", "que": "what did I", "cuál": "which",
+           "cual": "which", "cuáles": "which"},
+    "it": {"quando": "when did I", "dove": "where did I", "chi": "who", "che cosa": "what did I", "cosa": "what did I", "che": "what did I",
+           "quale": "which", "quali": "which"},
+    "pt": {"quando": "when did I", "onde": "where did I", "quem": "who", "o que": "what did I", "que": "what did I", "qual": "which",
+           "quais": "which"},
+    "el": {"πότε": "when did I", "πού": "where did I", "ποιος": "who", "ποια": "which", "ποιο": "which", "τι": "what did I"},
+    "nl": {"wanneer": "when did I", "waar": "where did I", "waarheen": "where did I", "wie": "who", "wat": "what did I",
+           "welke": "which", "welk": "which"},
 }

@@ -13,7 +13,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "kurz vor": "just before", "kurz nach": "just after", "im jahr": "in",
         "vorletzte woche": "the week before last", "vorletztes wochenende": "the weekend before last",
         "vorletzten monat": "the month before last", "vorletztes jahr": "the year before last", "nicht": "not", "nie": "never", "war": "was",
-        "letzten": "last", "letzte": "last", "letztes": "last", "letzter": "last", "vergangenen": "last", "vergangene": "last",
+        "zuletzt": "last", "letzten": "last", "letzte": "last", "letztes": "last", "letzter": "last", "vergangenen": "last", "vergangene": "last",
         "vergangenes": "last", "vorigen": "last", "vorige": "last", "voriges": "last", "diesen": "this", "diese": "this",
         "dieses": "this", "dieser": "this", "jeden": "every", "jede": "every",
         "anfang": "early", "ende": "late", "mitte": "mid", "uhr": "o'clock",

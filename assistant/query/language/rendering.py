@@ -88,7 +88,10 @@ def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -
               if not any(s.start <= m.start() < s.end for s in specials)]
     keys = [key(word) for _, _, word in tokens]
     pieces: list[Piece] = list(specials)
-    i = 0
+    opening = _question_opening(text, tokens, tables)
+    if opening is not None:
+        pieces.append(opening)
+    i = sum(1 for start, _, _ in tokens if start < opening.end) if opening is not None else 0
     name_glue = frozenset().union(*(table.name_glue for table in tables)) if tables else frozenset()
     while i < len(tokens):
         found = None
@@ -124,6 +127,22 @@ def _pieces(text: str, tables: list[LanguageTable], english_too: bool = False) -
         pieces.append(Piece(start, end, english, entry.kind, True))
         i += length
     return _drop_ordinal_dots(_with_the_text_between(text, pieces))
+
+
+def _question_opening(text: str, tokens: list[tuple[int, int, str]], tables: list[LanguageTable]) -> Piece | None:
+    """The words a question opens with ("Wie oft", "¿Cuántas veces"), read as the English question grammar's opening;
+    a word that may also begin a memory ("où", "wo") only when the message asks ("?" or ";" at its end, or "¿" first)."""
+    if not tokens or text[:tokens[0][0]].strip(" \t\"'“„«") not in ("", "¿", "¡"):
+        return None
+    asks = text.rstrip().endswith(("?", ";")) or text.lstrip().startswith("¿")  # ";" is the Greek question mark
+    spelled = [word.casefold() for _, _, word in tokens]
+    for table in tables:
+        for length in range(min(4, len(tokens)), 0, -1):
+            words = tuple(spelled[:length])
+            english = table.openings.get(words) or (table.asked_openings.get(words) if asks else None)
+            if english and all(_joined(text, tokens[k][1], tokens[k + 1][0]) for k in range(length - 1)):
+                return Piece(tokens[0][0], tokens[length - 1][1], english, "opening", True)
+    return None
 
 
 def _special_pieces(text: str, tables: list[LanguageTable]) -> list[Piece]:

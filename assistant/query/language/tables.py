@@ -58,6 +58,8 @@ class LanguageTable:
     name_glue: frozenset[str]
     noun_glue: frozenset[str]
     needs_before: dict[str, frozenset[str]]
+    openings: dict[tuple[str, ...], str]  # how a question opens, spelled exactly (casefolded, accents kept)
+    asked_openings: dict[tuple[str, ...], str]  # ... and those that are a question only with "?"
 
 
 def _kind_of(english: str) -> str:
@@ -132,7 +134,17 @@ def language_table(language: str) -> LanguageTable:
                          frozenset(grammar.NAME_GLUE if language != "de" else ()),
                          frozenset(key(word) for word in grammar.NOUN_GLUE),
                          {key(word): frozenset(key(before) for before in words_before)
-                          for word, words_before in grammar.NEEDS_BEFORE.get(language, {}).items()})
+                          for word, words_before in grammar.NEEDS_BEFORE.get(language, {}).items()},
+                         _spelled(grammar.QUESTION_OPENINGS.get(language, {})), _spelled(grammar.QUESTION_WORDS_ASKED.get(language, {})))
+
+
+def _spelled_key(phrase: str) -> tuple[str, ...]:
+    """A phrase's words as spelled, in any case: "cuándo" asks, "cuando" may not."""
+    return tuple(token.casefold() for token in _TOKEN.findall(phrase))
+
+
+def _spelled(phrases: dict[str, str]) -> dict[tuple[str, ...], str]:
+    return {_spelled_key(phrase): english for phrase, english in phrases.items()}
 
 
 def _add_dateparser(language: str, add) -> None:
