@@ -4,6 +4,7 @@ metadata names when they have no position (a diary without GPS at home)."""
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 
 import numpy as np
@@ -57,12 +58,23 @@ def _town_written(library: Library, term: PlaceTerm) -> np.ndarray:
     the caption, one's own words: a sign may name a town elsewhere ("Paris Baguette", "Edinburgh Choral Society")."""
     named = np.zeros(len(library), dtype=bool)
     for area in term.areas:
-        words = set(terms(area.name)) if area.kind == "city" else set()
-        if words:
-            rows = np.flatnonzero(np.logical_and.reduce([word_photos(library, word, noun=True) for word in words]))
-            captions = library.texts(rows, ["caption"])["caption"]
-            named[rows[[words <= set(terms(caption)) for caption in captions]]] = True
+        if area.kind == "city" and (words := frozenset(terms(area.name))):
+            named[_captions_naming(library, words)] = True
     return named
+
+
+_CAPTIONS_NAMING: "weakref.WeakKeyDictionary[Library, dict[frozenset[str], np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def _captions_naming(library: Library, words: frozenset[str]) -> np.ndarray:
+    """The photos whose caption has every word of a town's name, found once per library and town: a question asks
+    for a town's photos several times (its scope, its moments, the trips around them)."""
+    found = _CAPTIONS_NAMING.setdefault(library, {})
+    if words not in found:
+        rows = np.flatnonzero(np.logical_and.reduce([word_photos(library, word, noun=True) for word in words]))
+        captions = library.texts(rows, ["caption"])["caption"]
+        found[words] = rows[[words <= set(terms(caption)) for caption in captions]]
+    return found[words]
 
 
 def whereabouts_unknown(library: Library, timeline: Timeline) -> np.ndarray:
