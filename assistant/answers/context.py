@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from functools import cached_property
 
 import numpy as np
 
@@ -16,7 +15,7 @@ from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .categories import LISTED_GROCERIES
 from .moments import Moments
-from .scope import LOCATED_FOR_SURE, unplaced, whereabouts_unknown
+from .scope import LOCATED_FOR_SURE, whereabouts_unknown
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
 from .visits import Group
@@ -101,7 +100,7 @@ class Context:
             return ""
         rows = self.rows_of_time()
         rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
-        share = float(whereabouts_unknown(self.library, self.timeline)[rows].mean()) if len(rows) else 0.0
+        share = float(whereabouts_unknown(self.timeline)[rows].mean()) if len(rows) else 0.0
         if share <= 1 - LOCATED_FOR_SURE:
             return ""
         when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""
@@ -117,7 +116,7 @@ class Context:
         """The nearest photo before (step -1) or after (step 1) a row that says it was taken somewhere else (off the
         row's trip, in another town), or None: a photo with no place right beside a trip's first may be on the trip
         already, and one in Singapore before the hotel is on it, so neither shows when the trip began."""
-        placed = self._placed_rows
+        placed = self.timeline.placed_rows
         at = np.searchsorted(placed, row, side="left" if step < 0 else "right")
         side = placed[max(at - BESIDE_LOOKED_AT, 0):at][::-1] if step < 0 else placed[at:at + BESIDE_LOOKED_AT]
         timeline, lat, lng = self.timeline, self.library.lat, self.library.lng
@@ -129,10 +128,6 @@ class Context:
             elsewhere &= timeline.trip_of_row[side] != timeline.trip_of_row[row]
         side = side[elsewhere]
         return int(side[0]) if len(side) else None
-
-    @cached_property
-    def _placed_rows(self) -> np.ndarray:
-        return np.flatnonzero(~unplaced(self.library, self.timeline))
 
     @property
     def has_sentence_model(self) -> bool:
