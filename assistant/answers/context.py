@@ -223,7 +223,7 @@ class Context:
         which value has the most (least) visits, so a clear lead answers it; otherwise one value must hold most."""
         support: dict[object, list[Group]] = {}
         for value, group in zip(values, groups):
-            support.setdefault(str(value) if isinstance(value, list) else value, []).append(group)
+            support.setdefault(_value_key(value), []).append(group)
         ranked = sorted(support.items(), key=lambda item: (len(item[1]) * (-1 if least else 1), item[1][-1].rows[-1]), reverse=True)
         candidates = [Candidate(value, f"{value} ({len(members)} {plural('visit', len(members))}: {self.listed(members, 2)})",
                                 tuple(self.library.image_ids(self.evidence(members)))) for value, members in ranked[:MAX_CANDIDATES]]
@@ -273,7 +273,7 @@ def _lead_glimpsed(values: list, groups: list[Group], why: str) -> tuple[str, st
     """How sure "which ... most" is when some visits were caught in a single photo: as many visits as short may have
     fallen between photos (or been a walk past the door), so a lead no larger than their number is likely."""
     glimpsed = sum(group.first_row == group.last_row for group in groups)
-    counts = sorted(Counter(map(str, values)).values(), reverse=True) + [0]
+    counts = _visits_per_value(values) + [0]
     lead = counts[0] - counts[1]
     if lead > glimpsed:
         return "sure", why
@@ -283,8 +283,18 @@ def _lead_glimpsed(values: list, groups: list[Group], why: str) -> tuple[str, st
 
 def _first_place_shared(values: list[object], least: bool) -> bool:
     """Whether the most (least) frequent value has as many visits as another one: a "which ... most" with no answer."""
-    sizes = sorted(Counter(str(value) if isinstance(value, list) else value for value in values).values(), reverse=not least)
+    sizes = _visits_per_value(values)[::-1 if least else 1]
     return len(sizes) > 1 and sizes[0] == sizes[1]
+
+
+def _visits_per_value(values: list[object]) -> list[int]:
+    """How many visits gave each value, the most first."""
+    return sorted(Counter(map(_value_key, values)).values(), reverse=True)
+
+
+def _value_key(value: object) -> object:
+    """A value as visits are grouped by it: a list (several things read at once) by its text, as lists are not hashable."""
+    return str(value) if isinstance(value, list) else value
 
 
 def _stretch_of_days(term) -> bool:
