@@ -251,7 +251,7 @@ class Context:
         extreme = self.question.extreme
         value, candidates, groups, clear = self.by_value([value for value, _, _ in kept], [group for _, _, group in kept],
                                                          extreme == "least", counting=bool(extreme))
-        evidence = [row for group in groups for row in showing[id(group)]][:12]
+        evidence = [row for group in groups for row in showing[id(group)]][:MAX_EVIDENCE]
         if extreme and _first_place_shared([value for value, _, _ in kept], least=extreme == "least"):
             # "which month did I go to the cinema most", once each month: no month is the answer, whichever came last
             return self.answer_as_is(None, "I can't tell: none stands out, as several have as many visits: "
