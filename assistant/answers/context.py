@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from functools import cached_property
 
 import numpy as np
 
@@ -16,7 +15,7 @@ from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .categories import LISTED_GROCERIES
 from .moments import Moments
-from .scope import LOCATED_FOR_SURE, unplaced, whereabouts_unknown
+from .scope import LOCATED_FOR_SURE, whereabouts_unknown
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
 from .visits import Group
@@ -101,7 +100,7 @@ class Context:
             return ""
         rows = self.rows_of_time()
         rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
-        share = float(whereabouts_unknown(self.library, self.timeline)[rows].mean()) if len(rows) else 0.0
+        share = float(whereabouts_unknown(self.timeline)[rows].mean()) if len(rows) else 0.0
         if share <= 1 - LOCATED_FOR_SURE:
             return ""
         when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""
@@ -117,7 +116,7 @@ class Context:
         """The nearest photo before (step -1) or after (step 1) a row that says it was taken somewhere else (off the
         row's trip, in another town), or None: a photo with no place right beside a trip's first may be on the trip
         already, and one in Singapore before the hotel is on it, so neither shows when the trip began."""
-        placed = self._placed_rows
+        placed = self.timeline.placed_rows
         at = np.searchsorted(placed, row, side="left" if step < 0 else "right")
         side = placed[max(at - BESIDE_LOOKED_AT, 0):at][::-1] if step < 0 else placed[at:at + BESIDE_LOOKED_AT]
         timeline, lat, lng = self.timeline, self.library.lat, self.library.lng
@@ -129,10 +128,6 @@ class Context:
             elsewhere &= timeline.trip_of_row[side] != timeline.trip_of_row[row]
         side = side[elsewhere]
         return int(side[0]) if len(side) else None
-
-    @cached_property
-    def _placed_rows(self) -> np.ndarray:
-        return np.flatnonzero(~unplaced(self.library, self.timeline))
 
     @property
     def has_sentence_model(self) -> bool:
@@ -228,7 +223,7 @@ class Context:
         which value has the most (least) visits, so a clear lead answers it; otherwise one value must hold most."""
         support: dict[object, list[Group]] = {}
         for value, group in zip(values, groups):
-            support.setdefault(str(value) if isinstance(value, list) else value, []).append(group)
+            support.setdefault(_value_key(value), []).append(group)
         ranked = sorted(support.items(), key=lambda item: (len(item[1]) * (-1 if least else 1), item[1][-1].rows[-1]), reverse=True)
         candidates = [Candidate(value, f"{value} ({len(members)} {plural('visit', len(members))}: {self.listed(members, 2)})",
                                 tuple(self.library.image_ids(self.evidence(members)))) for value, members in ranked[:MAX_CANDIDATES]]
@@ -256,7 +251,7 @@ class Context:
         extreme = self.question.extreme
         value, candidates, groups, clear = self.by_value([value for value, _, _ in kept], [group for _, _, group in kept],
                                                          extreme == "least", counting=bool(extreme))
-        evidence = [row for group in groups for row in showing[id(group)]][:12]
+        evidence = [row for group in groups for row in showing[id(group)]][:MAX_EVIDENCE]
         if extreme and _first_place_shared([value for value, _, _ in kept], least=extreme == "least"):
             # "which month did I go to the cinema most", once each month: no month is the answer, whichever came last
             return self.answer_as_is(None, "I can't tell: none stands out, as several have as many visits: "
@@ -278,7 +273,7 @@ def _lead_glimpsed(values: list, groups: list[Group], why: str) -> tuple[str, st
     """How sure "which ... most" is when some visits were caught in a single photo: as many visits as short may have
     fallen between photos (or been a walk past the door), so a lead no larger than their number is likely."""
     glimpsed = sum(group.first_row == group.last_row for group in groups)
-    counts = sorted(Counter(map(str, values)).values(), reverse=True) + [0]
+    counts = _visits_per_value(values) + [0]
     lead = counts[0] - counts[1]
     if lead > glimpsed:
         return "sure", why
@@ -288,8 +283,18 @@ def _lead_glimpsed(values: list, groups: list[Group], why: str) -> tuple[str, st
 
 def _first_place_shared(values: list[object], least: bool) -> bool:
     """Whether the most (least) frequent value has as many visits as another one: a "which ... most" with no answer."""
-    sizes = sorted(Counter(str(value) if isinstance(value, list) else value for value in values).values(), reverse=not least)
+    sizes = _visits_per_value(values)[::-1 if least else 1]
     return len(sizes) > 1 and sizes[0] == sizes[1]
+
+
+def _visits_per_value(values: list[object]) -> list[int]:
+    """How many visits gave each value, the most first."""
+    return sorted(Counter(map(_value_key, values)).values(), reverse=True)
+
+
+def _value_key(value: object) -> object:
+    """A value as visits are grouped by it: a list (several things read at once) by its text, as lists are not hashable."""
+    return str(value) if isinstance(value, list) else value
 
 
 def _stretch_of_days(term) -> bool:

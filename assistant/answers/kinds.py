@@ -205,19 +205,20 @@ def _frequency(context: Context) -> Answer:
     if unit in ("day", "night") and context.by_trip and (skipping := [group for group in groups if _days_unseen(context, group, 1)]):
         sure, why = "likely", "; ".join(filter(None, [why, f"days without a photo within {context.listed(skipping)} counted as there"]))
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
-        sure, why = "likely", GLIMPSED
+        sure, why = "likely", "; ".join(filter(None, [why, GLIMPSED]))
     outings = [group for group in groups if not group.trip] if context.by_trip else []
     if outings:  # a few photos there, on a day mostly at home or with no home known: a day out, a GPS fix astray, a caption
         sure, why = "likely", "; ".join(filter(None, [why, f"counted as trips: {context.listed(outings)}, photos there on no trip the photos' places show"]))
     gapped = [group for group in groups if _days_unseen(context, group)] if unit == "trip" and not context.timeline.diary_like else []
     if gapped:  # a diary's trips skip days as a rule: its trips are made of such gaps
-        sure, why = "likely", f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
+        gap = f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
+        sure, why = "likely", "; ".join(filter(None, [why, gap]))
     if unit == "day" and context.by_trip and (longer := [group for group in groups if _days_spanned(context, group.first_row, group.last_row)
                                                          > _trip_days(context, group)]):
         # "how many days at home in Kalamata over Christmas": only the days inside the time or place asked were counted
         sure, why = "likely", "; ".join(filter(None, [why, f"counted only the days asked about of a longer trip ({context.listed(longer)})"]))
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
-        sure, why = "likely", f"not counted, as it began before then: {context.listed(under_way)}"
+        sure, why = "likely", "; ".join(filter(None, [why, f"not counted, as it began before then: {context.listed(under_way)}"]))
     if question.per:
         return average(context, count, reasoning, lambda value: f"{value:g} {plural(unit, 2)}")
     text = f"{count} {noun}." + (f" Not counted: {context.listed(under_way)}, under way before then." if unit == "trip" and under_way else "")

@@ -123,8 +123,9 @@ class Moments:
 
 
 def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQuery:
-    """A place name the gazetteer knows but no photo was taken near, and which the photos' own words have, is
-    those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's sign.
+    """A place name the gazetteer knows but no photo was taken near, and which the photos' own words or place names
+    have, is those words: "the Lido" is the diary's swimming pool, not Lido di Venezia; "the O2 Academy" a venue's
+    sign; "the Prado" the Museo del Prado the metadata names, not a town in Brazil.
     The words are the name as the question writes it ("New York"), not the gazetteer's ("New York City"); a country
     named only to say which town ("Inverness, UK") goes with it."""
     kept, named, codes = [], [], set()
@@ -133,7 +134,7 @@ def unvisited_places_as_words(library: Library, parsed: ParsedQuery) -> ParsedQu
         names = terms(" ".join(area.name for area in term.areas))
         words = [word for word in names if word in asked] or names
         if (term.negated or not words or place_rows_of(library, term).any()
-                or not all(word_photos(library, word).any() for word in words)):
+                or not all(word_photos(library, word).any() or place_name_photos(library, word).any() for word in words)):
             kept.append(term)
         else:
             named.extend(words)

@@ -166,31 +166,41 @@ def _read(context: Context, reader, how: str, confidence: str = "sure", why: str
         found, chose = _most_particular(found, particular)
         why = "; ".join(filter(None, [why, chose]))
     answer = context.valued(found, how, confidence, why, groups)
+    if answer.confidence != "sure":
+        return answer
+    evidence = [row for value, rows in found if value == answer.value for row in rows][:MAX_EVIDENCE]  # the rows of answer.evidence
     doubt = ("read on photos of the visit that do not show what was asked" if answer.value in aside - shown else  # "NO SMOKING", for a seat
              "read on a single photo, which may be misread" if how == "read at" and len(answer.evidence) < 2 else
-             _the_place_sign(context, answer) if how == "read at" else "")
-    if answer.confidence == "sure" and doubt:
+             _the_place_sign(context, answer.value, evidence) if how == "read at" else "")
+    if doubt:
         answer = context.valued(found, how, "likely", "; ".join(filter(None, [why, doubt])), groups)
     return answer
 
 
-def _the_place_sign(context: Context, answer: Answer) -> str:
+PLACE_SIGN_PHOTOS_READ = 1000  # photos of a place on other days read for the string, evenly over them (see below)
+
+
+def _the_place_sign(context: Context, value: str, evidence_rows: list[int]) -> str:
     """Why a reading may be the place's own sign rather than what was seen there ("CINEPLEX" for the film, the
     supermarket's name for a brand on its shelves): it is read at the same place on other days too, maybe misread
-    ("CINEPLE" here, "CINEPLEX" there)."""
-    first = (str(answer.value or "").split() or [""])[0].upper()
-    shown = np.array([row for row in map(context.library.row_of, answer.evidence or ()) if row is not None], dtype=np.int64)
+    ("CINEPLE" here, "CINEPLEX" there). Home has tens of thousands of photos on other days: a sign of the place's own is
+    read on many of its days, so a thousand photos spread evenly over them find it all the same (and the days said
+    are then at least those)."""
+    first = (str(value or "").split() or [""])[0].upper()
+    shown = np.array(evidence_rows, dtype=np.int64)
     if not first or not len(shown):
         return ""
     place, days = context.timeline.names[shown[0]], context.library.local_seconds // 86400
     there = np.flatnonzero(context.timeline.names == place) if place else shown[:0]
     there = there[~np.isin(days[there], days[shown])]
+    if len(there) > PLACE_SIGN_PHOTOS_READ:
+        there = there[np.linspace(0, len(there) - 1, PLACE_SIGN_PHOTOS_READ).astype(np.int64)]
     read = [row for row, text in zip(there, context.library.texts(there, ["ocr_text"])["ocr_text"])
             if any(token.upper() == first or len(first) >= SAME_SIGN_LETTERS and alike(first, token.upper()) for token in text.split())]
     other_days = len(set(days[read]))
     if not other_days:
         return ""
-    return f"'{answer.value}' is read at {place} on {other_days} other {plural('day', other_days)} too: it may be the place's own sign"
+    return f"'{value}' is read at {place} on {other_days} other {plural('day', other_days)} too: it may be the place's own sign"
 
 
 def _most_particular(found: list[tuple[str, list[int]]], weights: list[float]) -> tuple[list[tuple[str, list[int]]], str]:

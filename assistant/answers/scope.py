@@ -4,6 +4,7 @@ metadata names when they have no position (a diary without GPS at home)."""
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 
 import numpy as np
@@ -45,11 +46,11 @@ def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
     if term.negated:
         return inside
     timeline = timeline_of(library)
-    unknown = unplaced(library, timeline)
+    unknown = timeline.unplaced
     inside |= unknown & (timeline.trip_of_row < 0) & _at_home_named(library, timeline, term)
     if inside.any():  # a town photographed at other times: a photo with no position that names it was there too
         inside |= unknown & _town_written(library, term)
-    return inside | _where_the_trip_was(timeline, unknown, inside)
+    return inside | _where_the_trip_was(timeline, inside)
 
 
 def _town_written(library: Library, term: PlaceTerm) -> np.ndarray:
@@ -57,33 +58,39 @@ def _town_written(library: Library, term: PlaceTerm) -> np.ndarray:
     the caption, one's own words: a sign may name a town elsewhere ("Paris Baguette", "Edinburgh Choral Society")."""
     named = np.zeros(len(library), dtype=bool)
     for area in term.areas:
-        words = set(terms(area.name)) if area.kind == "city" else set()
-        if words:
-            rows = np.flatnonzero(np.logical_and.reduce([word_photos(library, word, noun=True) for word in words]))
-            captions = library.texts(rows, ["caption"])["caption"]
-            named[rows[[words <= set(terms(caption)) for caption in captions]]] = True
+        if area.kind == "city" and (words := frozenset(terms(area.name))):
+            named[_captions_naming(library, words)] = True
     return named
 
 
-def whereabouts_unknown(library: Library, timeline: Timeline) -> np.ndarray:
+_CAPTIONS_NAMING: "weakref.WeakKeyDictionary[Library, dict[frozenset[str], np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def _captions_naming(library: Library, words: frozenset[str]) -> np.ndarray:
+    """The photos whose caption has every word of a town's name, found once per library and town: a question asks
+    for a town's photos several times (its scope, its moments, the trips around them)."""
+    found = _CAPTIONS_NAMING.setdefault(library, {})
+    if words not in found:
+        rows = np.flatnonzero(np.logical_and.reduce([word_photos(library, word, noun=True) for word in words]))
+        captions = library.texts(rows, ["caption"])["caption"]
+        found[words] = rows[[words <= set(terms(caption)) for caption in captions]]
+    return found[words]
+
+
+def whereabouts_unknown(timeline: Timeline) -> np.ndarray:
     """Per photo: nothing says where it was, nor where it could have been: no position or town, on no trip, on a day
     no home is known for (a film scan of 1990 in a library located only from 2009). In a diary, any photo with no
     place: each is a moment's only record, and one may be a trip's, taken for home."""
-    unknown = unplaced(library, timeline)
+    unknown = timeline.unplaced
     return unknown if timeline.diary_like else unknown & (timeline.trip_of_row < 0) & (timeline.home_of_row == "")
 
 
-def unplaced(library: Library, timeline: Timeline) -> np.ndarray:
-    """Per photo: nothing says where it was taken, neither a position nor a town in its metadata."""
-    return ~(np.isfinite(library.lat) & np.isfinite(library.lng)) & (timeline.cities == "")
-
-
-def _where_the_trip_was(timeline: Timeline, unplaced: np.ndarray, inside: np.ndarray) -> np.ndarray:
+def _where_the_trip_was(timeline: Timeline, inside: np.ndarray) -> np.ndarray:
     """Photos with no place on a trip, inside when the located photos of the same trip around them are (those before
     and after, when both are on it; else the one that is): a diary's day in Tokyo whose GPS was off."""
-    rows = np.flatnonzero(unplaced & (timeline.trip_of_row >= 0))
-    located = np.flatnonzero(~unplaced)
-    admitted = np.zeros(len(unplaced), dtype=bool)
+    rows = np.flatnonzero(timeline.unplaced & (timeline.trip_of_row >= 0))
+    located = timeline.placed_rows
+    admitted = np.zeros(len(inside), dtype=bool)
     if not len(rows) or not len(located):
         return admitted
     after = np.searchsorted(located, rows)

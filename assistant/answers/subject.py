@@ -34,8 +34,10 @@ _FRAME_WORDS = frozenset(terms(
     "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
     "daily weekly monthly yearly regular regularly held hold"
 ))
-# Eating and drinking: a frame with a thing ("eat at Libretto", "drink coffee"), the subject alone ("where did we eat").
-_MEAL_VERBS = frozenset(terms("eat ate eaten eating drink drank drinking dine dined dining"))
+# Eating and drinking: a frame with a thing ("eat at Libretto", "drink coffee"), the subject alone ("where did we eat");
+# eating is also what one does out ("ate out at Libretto", below).
+_EATING_VERBS = ("eat", "ate", "eaten", "eating", "dine", "dined", "dining")
+_MEAL_VERBS = frozenset(terms(" ".join(_EATING_VERBS + ("drink", "drank", "drinking"))))
 # What one did with a thing ("how many times did I buy feta", "cook lasagne"): the thing picks the visit, however the
 # diary says it ("made lasagne", "picked up feta"); with no thing named, the verb is the subject ("how often did I cook").
 _THING_VERBS = frozenset(terms("buy bought buying purchase purchased order ordered pay paid pick picked grab grabbed "
@@ -110,8 +112,8 @@ _TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|c
                      r"flying|take|took|taking|bring|brought)\b(?=(?:\s+\w+){0,3}?\s+(?:to|into|towards?)\b)", re.IGNORECASE)
 _PARTICLE = re.compile(r"\b(?:go|goes|went|going|gone|get|got|come|came)\s+(out|away|back|over|off|along|around)\b", re.IGNORECASE)
 # "ate out at Libretto", "in Paris": the place named is where; "how often did I eat out", with none, asks for meals out.
-_EATING_OUT = re.compile(r"\b(?:eat|ate|eaten|eating|dine|dined|dining)\s+(out)\b", re.IGNORECASE)
-_EATING_OUT_AT = re.compile(r"\b(?:eat|ate|eaten|eating|dine|dined|dining)\s+(out)\s+at\b", re.IGNORECASE)
+_EATING_OUT = re.compile(rf"\b(?:{'|'.join(_EATING_VERBS)})\s+(out)\b", re.IGNORECASE)
+_EATING_OUT_AT = re.compile(rf"\b(?:{'|'.join(_EATING_VERBS)})\s+(out)\s+at\b", re.IGNORECASE)
 
 
 # Working at a place ("how many hours did I work at the bookshop", "when did I last work at Ianos"): the place is what

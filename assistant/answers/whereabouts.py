@@ -13,7 +13,6 @@ from ..query import local_seconds_of
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context, day_range
-from .scope import unplaced
 
 
 def on_a_trip(context: Context, country: bool) -> Answer:
@@ -73,7 +72,7 @@ def last_seen_there(context: Context, row: int) -> tuple[int, str]:
     after it, before the next located one, have no position, so you may have stayed longer. One of them that
     says it was in the place ("Last day in Sydney") is the last one there, still only likely."""
     library = context.library
-    located = np.flatnonzero(~unplaced(library, context.timeline))
+    located = context.timeline.placed_rows
     following = located[located > row]
     until = int(following[0]) if len(following) else len(library)
     unlocated = np.arange(row + 1, until)

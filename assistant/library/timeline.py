@@ -73,6 +73,8 @@ class Timeline:
     cities: np.ndarray
     countries: np.ndarray
     photos_a_day: float  # the median day with photos has this many
+    unplaced: np.ndarray  # per photo: nothing says where it was taken, neither a position nor a town in its metadata
+    placed_rows: np.ndarray  # the other photos' rows, ascending
 
     @property
     def diary_like(self) -> bool:
@@ -125,8 +127,9 @@ def _build(library: PhotoColumns) -> Timeline:
     trip_of_row, trips = _continued_in_its_zone(trip_of_row, trips, located, days, library.local_seconds - utc)
     photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
     homes = tuple(city for city in dict.fromkeys(home_of_row.tolist()) if city)
+    unplaced = ~(np.isfinite(library.lat) & np.isfinite(library.lng)) & ~located
     return Timeline(stay_of_row, stay_first, stay_last, home_city, home_country, home_of_row, homes, trip_of_row, trips, place, names, cities,
-                    countries, photos_a_day)
+                    countries, photos_a_day, unplaced, np.flatnonzero(~unplaced))
 
 
 def _last_of_each(days: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

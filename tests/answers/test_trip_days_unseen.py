@@ -49,3 +49,19 @@ def test_a_day_without_photos_within_a_trip_makes_its_days_likely(trips):
 def test_a_trip_seen_every_day_is_counted_for_sure(trips):
     answer = answer_question(trips, "How many days was I in Paris?")
     assert answer.value == 3 and answer.confidence == "sure"
+
+
+def test_a_count_of_trips_gives_every_reason_it_is_not_sure(tmp_path):
+    """A ski trip found by its photos' words, whose camera was off two whole days: both doubts are said, neither
+    hides the other (home between two trips would look the same; words can miss a trip)."""
+    photos = []
+    for day in (datetime(2019, 2, 1) + timedelta(days=n) for n in range(28)):
+        away = 10 <= day.day <= 16
+        if not away:
+            photos += _hours(day, 8, 20, *HOME)
+        elif day.day not in (12, 13):
+            photos += _hours(day, 8, 20, "a person skiing down a snowy slope", dict(city="Innsbruck", country="Austria", country_code="AT"),
+                             47.26, 11.39)
+    answer = answer_question(_commit(tmp_path / "lib", photos), "How many ski trips did I take in February 2019?")
+    assert answer.value == 1 and answer.confidence == "likely"
+    assert "whole days without photos" in answer.why and "counted from the photos' words" in answer.why
