@@ -28,7 +28,7 @@ class _Turning:
 
     def run(self) -> list[Piece]:
         rules = (self._clock, self._after_or_to, self._holiday_as_attribute, self._last_after, self._ago_before,
-                 self._ago_after, self._venue, self._glue_before_name, self._year_glue)
+                 self._ago_after, self._venue, self._glue_before_name, self._year_glue, self._article_before_month)
         index = 0
         while index < len(self.result):
             for rule in rules:
@@ -168,6 +168,13 @@ class _Turning:
         year = self.result[after].text.strip()
         self.merge(index, after, year if named else f"in {year}", "")
         return False
+
+    def _article_before_month(self, index: int) -> None:
+        """ "τον Μάιο", "il maggio": the article before a month is "in" (Greek says the month's time in the accusative)."""
+        piece, after = self.result[index], self.next_token(index)
+        if piece.token and piece.text == "the" and after is not None and self.result[after].kind == "month":
+            self.result[index] = Piece(piece.start, piece.end, "in", "word", True)
+        return None
 
 
 def _hour(piece: Piece) -> int | None:
