@@ -1,5 +1,5 @@
-"""Where a question's moments were when their photos do not say: inside a trip, the trip's town; after the last
-photo located in a place, perhaps still there."""
+"""Where a question's moments were when their photos do not say: inside a trip, the trip's town; with no position,
+the town their own words name ("landed in Marseille"); after the last photo located in a place, perhaps still there."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from datetime import datetime
 import numpy as np
 
 from ..library.timeline import MAX_UNSEEN_TRIP_DAYS
+from ..library import Library
 from ..query import local_seconds_of
+from ..query.gazetteer import place_words, world_gazetteer
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context, day_range
 from .scope import unplaced
+
+# "landed in Marseille", "Last morning in Vienna", "Arrived in Inverness": a capitalised name after in, at or to
+_SAID_IN = re.compile(r"\b(?:in|at|to)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
 
 def on_a_trip(context: Context, country: bool) -> Answer:
@@ -31,6 +36,9 @@ def on_a_trip(context: Context, country: bool) -> Answer:
             home = homes.pop()
             found.append((timeline.country_of(home) if country else home,
                           f"no photo then says where it was taken, but no trip was under way: at home in {home}"))
+        elif (written := town_written(context.library, group.rows)) is not None:
+            town, country_name, words = written
+            found.append((country_name if country else town, f"no photo then has a position, but one's words name {town}: \"{words}\""))
         else:
             found.append(None)
     places = {value for value, _ in filter(None, found)}
@@ -41,6 +49,33 @@ def on_a_trip(context: Context, country: bool) -> Answer:
     groups = [group for group, where in zip(context.groups, found) if where]
     return context.answer(value, f"{value}, as far as I can tell: {why}.", context.evidence(groups),
                           f"{len(groups)} of {len(context.groups)} visits there", confidence="likely", why=why)
+
+
+def town_written(library: Library, rows: np.ndarray) -> tuple[str, str, str] | None:
+    """The one town that the photos' own words name, as the gazetteer spells it, with its country and the words that
+    say it: a caption's "landed in Edinburgh", a sign that reads only "INVERNESS" (a film scan or a diary has no
+    position, but says where it was). None when they name no town, or several."""
+    gazetteer, skipped = world_gazetteer(), set(place_words()["common_word_places"]) | set(place_words()["first_names"])
+    texts = library.texts(rows, ("caption", "ocr_text"))
+    named: dict[str, tuple[str, str, str]] = {}
+    for caption, signs in zip(texts["caption"], texts["ocr_text"]):
+        phrases = [(name, caption) for name in _SAID_IN.findall(caption or "")]
+        phrases += [(line, line) for line in re.split(r"\s{2,}", signs or "") if line.strip()]
+        for phrase, words in phrases:
+            city = _city_named(gazetteer, phrase.split(), skipped)
+            if city is not None:
+                named.setdefault(city.name, (city.name, gazetteer.countries[city.country_code].name, words.strip()))
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _city_named(gazetteer, tokens: list[str], skipped: set[str]):
+    """The biggest city named by the longest run of the first words ("New York State" is New York), or None."""
+    for length in range(len(tokens), 0, -1):
+        key = normalize(" ".join(tokens[:length]))
+        cities = gazetteer.cities_named(key) if key and key not in skipped else []
+        if cities and cities[0].country_code in gazetteer.countries:
+            return cities[0]
+    return None
 
 
 def on_a_trip_unseen(context: Context, country: bool) -> Answer | None:
