@@ -20,7 +20,7 @@ from ..query import ParsedQuery, PeriodTerm, day_part_term, local_seconds_of
 from ..query.language import render
 from .answer import Answer, NotAQuestion
 from .categories import members
-from .context import Context, human, unsure_text
+from .context import Context, day_range, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
@@ -33,12 +33,13 @@ from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .places import asks_town, location_answer
 from .scope import LOCATED_FOR_SURE
 from .ways import way_asked, way_there
-from .whereabouts import on_a_trip_unseen
+from .whereabouts import on_a_trip_unseen, written_beside
 
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
 ENDS_UNSEEN = "no photo just before or after the trip shows where you were, so it may have been longer"
+ENDS_STRETCHED = "photos with no position just beside the trip name its town in their words, and were counted in"
 GLIMPSED = "one visit is in a single photo: another as short may have fallen between two photos"
 UNSEEN_TRIP_DAYS = 2  # whole days without photos within a trip that could hide a return home between two trips
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
@@ -340,7 +341,10 @@ def _trip_part(context: Context, group) -> tuple[int, int]:
     days = context.library.local_seconds[located] // 86400
     inside = context.moments.scope[located]
     elsewhere = np.setdiff1d(days[~inside], days[inside])  # the flight out and home share their days with the place
-    return (int(group.rows[0]), int(group.rows[-1])) if len(elsewhere) else (group.first_row, group.last_row)
+    if len(elsewhere):
+        return int(group.rows[0]), int(group.rows[-1])
+    town = timeline.trips[int(trip)].city
+    return written_beside(context, group.first_row, -1, town), written_beside(context, group.last_row, 1, town)
 
 
 def _trip_days(context: Context, group) -> int:
@@ -365,18 +369,20 @@ def _trip_seconds(context: Context, group) -> int:
 
 def _trip_length(context: Context) -> Answer:
     groups = context.groups
-    trips = [context.timeline.trips[int(context.timeline.trip_of_row[group.rows[0]])] for group in groups]
     seconds = [_trip_seconds(context, group) for group in groups]
     if len(groups) > 1 and context.question.ordinal is None:
         value, candidates, chosen, clear = context.by_value(seconds, groups)
         text = f"{human(value)} ({context.when(chosen[-1])})."
         return context.answer(value, text if clear else unsure_text(text, candidates), context.evidence(chosen),
                               f"{len(groups)} trips: {context.listed(groups)}", candidates, "sure" if clear else "unsure")
-    seen_whole = _photographed_to_the_ends(context, groups[-1])
-    return context.answer(seconds[-1], f"{human(seconds[-1])} ({context.when(groups[-1])}).", context.evidence(groups[-1:]),
-                          f"from the trip's first photo to its last ({trips[-1].first_day} to {trips[-1].last_day})",
+    part = _trip_part(context, groups[-1])
+    stretched = part[0] < groups[-1].first_row or part[1] > groups[-1].last_row  # by photos with no position (written_beside)
+    seen_whole = _photographed_to_the_ends(context, groups[-1]) and not stretched
+    first, last = (context.local(row) for row in part)
+    return context.answer(seconds[-1], f"{human(seconds[-1])} ({day_range(first, last)}).", context.evidence(groups[-1:]),
+                          f"from the trip's first photo to its last ({first:%Y-%m-%d} to {last:%Y-%m-%d})",
                           confidence="sure" if seen_whole else "likely",
-                          why="" if seen_whole else ENDS_UNSEEN)
+                          why="" if seen_whole else ENDS_STRETCHED if stretched else ENDS_UNSEEN)
 
 
 def _photographed_to_the_ends(context: Context, group) -> bool:

@@ -237,12 +237,31 @@ def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timelin
         np.add.at(seen[:, position], stay_index[hits[position, rows]], 1)
     photos = timeline.stay_last[unique_stays] - timeline.stay_first[unique_stays] + 1
     held = seen >= np.minimum(WORD_PHOTOS, np.maximum(photos // SHORT_STAY_PHOTOS, 1))[:, None]
+    held &= ~_next_door(hits[:, rows], rows, stay_index, seen, timeline.stay_first[unique_stays], timeline.stay_last[unique_stays])
     coverage = (held @ weights) / weights.sum()
     best = float(coverage.max())
     if best < MATCH_SHARE:
         return np.zeros(0, np.int64)
     kept = coverage >= max(MATCH_SHARE, best - BELOW_BEST)
     return rows[kept[stay_index]]
+
+
+def _next_door(hits: np.ndarray, rows: np.ndarray, stay_index: np.ndarray, seen: np.ndarray, first: np.ndarray,
+               last: np.ndarray) -> np.ndarray:
+    """Per stay and subject word: the word is only on the stay's first or last photo, which has none of the other
+    words, while the rest of the stay holds each of them on several photos: the moment next door, not this one ("two
+    kids walking down a street" as one leaves one's own dentist is not the kids' dentist)."""
+    nextdoor = np.zeros(seen.shape, dtype=bool)
+    if hits.shape[0] < 2:
+        return nextdoor
+    stays = np.arange(len(first))
+    for position in range(hits.shape[0]):
+        others = np.delete(np.arange(hits.shape[0]), position)
+        lone = hits[position] & (seen[stay_index, position] == 1) & ~hits[others].any(axis=0)
+        at_edge = lone & ((rows == first[stay_index]) | (rows == last[stay_index]))
+        solid = (seen[:, others] >= WORD_PHOTOS).all(axis=1)
+        nextdoor[:, position] = np.isin(stays, stay_index[at_edge]) & solid
+    return nextdoor
 
 
 def _said_otherwise(library: Library, subject: list[str], hits: np.ndarray) -> tuple[dict[str, list[str]], list[str]]:

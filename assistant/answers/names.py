@@ -238,14 +238,17 @@ def category_levels(library: Library, timeline: Timeline, category: str) -> tupl
 
 
 def visit_venue(library: Library, timeline: Timeline, rows: np.ndarray, category: str | None, saying: np.ndarray | None = None,
-                of_the_kind: frozenset[str] = frozenset()) -> str:
-    """A visit's venue: the place's name most of its photos have; else a sign naming the kind asked (read where
-    `saying`, per photo, has the kind's word); else the name its words give most often (a clean reading first).
-    Names known to be of the kind (`of_the_kind`, by their visits' words) come first, as do those that say it."""
+                of_the_kind: frozenset[str] = frozenset(), every_row: np.ndarray | None = None) -> str:
+    """A visit's venue: the place's name most of its photos (`rows`, those read) have; else a sign naming the kind
+    asked (read where `saying`, per photo, has the kind's word); else the name its words give most often (a clean
+    reading first). Names known to be of the kind (`of_the_kind`, by their visits' words) come first, as do those
+    that say it, from any of the visit's photos (`every_row`: the lunch at Casa Lucio in a day of 128 photos)."""
     names = names_read(library)
     semantic = [str(name) for name in timeline.names[rows] if name]
-    if semantic:  # of the kind asked first: the day's airport, the café of a morning at university, not where most photos were
-        of_kind = [name for name in semantic if category and (folded(category) in _key(name).split() or _key(name) in of_the_kind)]
+    placed = [str(name) for name in timeline.names[rows if every_row is None else every_row] if name]
+    # of the kind asked first: the day's airport, the café of a morning at university, not where most photos were
+    of_kind = [name for name in placed if category and (folded(category) in _key(name).split() or _key(name) in of_the_kind)]
+    if of_kind or semantic:
         return Counter(of_kind or semantic).most_common(1)[0][0]
     signed = rows[saying[rows]] if category and saying is not None else rows[:0]
     signs = [sign_name(record.get("ocr_text") or "", category) for record in library.records(signed)] if len(signed) else []
@@ -268,7 +271,8 @@ def venue_values(context: Context, category: str | None) -> tuple[list[str], str
     of_the_kind = frozenset(key for key, level in levels.items() if level == "sure")
     values, level_of = [], {}
     for group in context.groups:
-        name = visit_venue(library, context.timeline, context.visit_rows(group, VENUE_PHOTOS_READ), category, saying, of_the_kind)
+        name = visit_venue(library, context.timeline, context.visit_rows(group, VENUE_PHOTOS_READ), category, saying, of_the_kind,
+                           np.arange(group.first_row, group.last_row + 1) if not group.trip else group.rows)
         level = _level(context, group, category, name, levels, strong, meant) if name else ""
         values.append(name if level else "")
         if level:  # a venue is as sure as its least sure visit

@@ -16,7 +16,7 @@ from .names import SAID_SHARE, asked_category, places_to_eat, venue_values
 from .scope import LOCATED_FOR_SURE
 from .subject import asks_sights, asks_where, trip_edge_asked
 from .visits import Group, visits
-from .whereabouts import on_a_trip
+from .whereabouts import gazetteer_spellings, on_a_trip, town_written
 
 UNSEEN_PART_OF_DAY_S = 12 * 3600  # a day whose photos leave more of it than this unseen may have been spent elsewhere
 
@@ -38,8 +38,9 @@ def location_answer(context: Context) -> Answer:
     if question.granularity in ("country", "city") or town:
         column = timeline.countries if question.granularity == "country" else timeline.cities
         values = [_most_common(column[group.rows]) for group in context.groups]
+        values, written = _towns_written(context, values, question.granularity == "country")
         unseen = _gone_elsewhere_unseen(context, column) if town and not question.every else ""  # a day's photos stop early
-        sure, why = ("likely", unseen) if unseen else ("sure", "")
+        sure, why = ("likely", "; ".join(filter(None, [unseen, written]))) if unseen or written else ("sure", "")
         scope = np.flatnonzero(context.moments.scope)
         away = timeline.trip_of_row[scope] >= 0
         partly_home = away.any() and not away.all() and not question.every and question.granularity != "country"
@@ -47,7 +48,8 @@ def location_answer(context: Context) -> Answer:
             return context.valued([(value, group.rows.tolist()) for value, group in zip(values, context.groups)], "at", "likely",
                                   "you were at home for part of that time: this is where you were away")
         category = None
-    else:  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
+    else:
+        written = ""  # a venue (of the kind asked): its name, else the city (which never outvotes a venue)
         category = asked_category(context.parsed)
         found = _venues(context, category)
         if isinstance(found, Answer):
@@ -77,6 +79,7 @@ def location_answer(context: Context) -> Answer:
         reasoning = f"{len(chosen)} matching {plural('visit', len(chosen))}: {context.listed(chosen)}"
         if question.granularity in ("country", "city") or town:
             sure, why = _all_places_seen(context)
+            sure, why = ("likely", "; ".join(filter(None, [why, written]))) if written else (sure, why)
         elif not category and sum(map(bool, values)) < LOCATED_FOR_SURE * len(values):  # "which places": visits name none
             sure, why = "likely", f"{len(values) - sum(map(bool, values)) - len(ate_at)} of {len(values)} visits there name no place"
         if ate_at:
@@ -178,6 +181,20 @@ def _at_trip_edges(context: Context, values: list[str], edge: str) -> list[str]:
         if values[position] and trip_of[position] >= 0:
             kept.setdefault(trip_of[position], position)
     return [value if position in kept.values() else "" for position, value in enumerate(values)] if kept else values
+
+
+def _towns_written(context: Context, values: list[str], country: bool) -> tuple[list[str], str]:
+    """Visits whose photos have no position, on no trip (whose town would say), take the town (or its country) their own
+    words name ("landed in Marseille"), spelled as the library's located photos spell it; and why, when any did."""
+    trip_of = context.timeline.trip_of_row
+    written = [None if value or (trip_of[group.rows] >= 0).any() else town_written(context.library, group.rows)
+               for value, group in zip(values, context.groups)]
+    if not any(written):
+        return values, ""
+    spelled = gazetteer_spellings(set(filter(None, values)))  # "Marrakesh", as the gazetteer has it, is the library's "Marrakech"
+    values = [(said[1] if country else spelled.get(said[0], said[0])) if said else value for value, said in zip(values, written)]
+    quoted = "; ".join(dict.fromkeys(f'"{said[2]}"' for said in written if said))
+    return values, f"where the photos have no position, the town is the one their words name ({quoted})"
 
 
 def _gone_elsewhere_unseen(context: Context, column: np.ndarray) -> str:

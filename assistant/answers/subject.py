@@ -85,13 +85,16 @@ def asks_who(text: str) -> bool:
 
 
 # Money asked ("how much did the flights cost", "what was my salary"): the answer is a sum read, never a thing or a code.
+_PRICE_ASKED = re.compile(r"\bhow\s+much\s+(?:was|were|is|are)\s+(?:a|an|the|my|one|each)\b", re.IGNORECASE)  # "how much was a coffee"
 _MONEY_WORDS = frozenset(terms("cost costs price prices paid pay charge charged salary wage wages income rent fee fees "
                                "fare fares bill bills money cash euro euros dollar dollars"))
 
 
 def asks_money(text: str) -> bool:
-    """A sum of money asked: "what was my salary", "how much did I spend on groceries" (not "what did I spend the day doing")."""
-    return bool(_MONEY_WORDS & set(terms(text))) or bool(re.search(r"\bhow\s+much\b(?!\s+time\b).*\b(?:spend|spent)\b", text, re.IGNORECASE))
+    """A sum of money asked: "what was my salary", "how much did I spend on groceries", "how much was a café con leche"
+    (not "what did I spend the day doing")."""
+    return bool(_MONEY_WORDS & set(terms(text))) or bool(re.search(r"\bhow\s+much\b(?!\s+time\b).*\b(?:spend|spent)\b", text, re.IGNORECASE)
+                                                    or _PRICE_ASKED.search(text))
 
 
 def narrowing_only(text: str, missing: list[str], found: list[str]) -> bool:

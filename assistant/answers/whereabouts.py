@@ -1,18 +1,26 @@
-"""Where a question's moments were when their photos do not say: inside a trip, the trip's town; after the last
-photo located in a place, perhaps still there."""
+"""Where a question's moments were when their photos do not say: inside a trip, the trip's town; with no position,
+the town their own words name ("landed in Marseille"), which may stretch a trip; after the last photo located in a
+place, perhaps still there."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 
 from ..library.timeline import MAX_UNSEEN_TRIP_DAYS
+from ..library import Library
 from ..query import local_seconds_of
+from ..query.gazetteer import place_words, world_gazetteer
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context, day_range
+
+# "landed in Marseille", "Last morning in Vienna", "Arrived in Inverness": a capitalised name after "in" ("at" names a
+# venue as often: "dinner at Paris", the restaurant)
+_SAID_IN = re.compile(r"\bin\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
 
 def on_a_trip(context: Context, country: bool) -> Answer:
@@ -40,6 +48,59 @@ def on_a_trip(context: Context, country: bool) -> Answer:
     groups = [group for group, where in zip(context.groups, found) if where]
     return context.answer(value, f"{value}, as far as I can tell: {why}.", context.evidence(groups),
                           f"{len(groups)} of {len(context.groups)} visits there", confidence="likely", why=why)
+
+
+def town_written(library: Library, rows: np.ndarray) -> tuple[str, str, str] | None:
+    """The one town that the photos' own words name, as the gazetteer spells it, with its country and the words that
+    say it: a caption's "landed in Edinburgh", a sign that reads only "INVERNESS" (a film scan or a diary has no
+    position, but says where it was). None when they name no town, or several."""
+    gazetteer, skipped = world_gazetteer(), _skipped_names()
+    texts = library.texts(rows, ("caption", "ocr_text"))
+    named: dict[str, tuple[str, str, str]] = {}
+    for caption, signs in zip(texts["caption"], texts["ocr_text"]):
+        phrases = [(name, caption) for name in _SAID_IN.findall(caption or "")]
+        phrases += [(line, line) for line in re.split(r"\s{2,}", signs or "") if line.strip()]
+        for phrase, words in phrases:
+            city = _city_named(gazetteer, phrase, skipped)
+            if city is not None:
+                named.setdefault(city.name, (city.name, gazetteer.countries[city.country_code].name, words.strip()))
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def written_beside(context: Context, row: int, step: int, town: str) -> int:
+    """The trip's edge stretched by its own words: the farthest photo before (step -1) or after (step 1) a row, among
+    those with no position right beside it (within a few days), whose words name the trip's town ("LISBOA" read at
+    the station the afternoon before the first GPS fix there); the row itself when none does."""
+    library, placed = context.library, ~unplaced(context.library, context.timeline)
+    names = {town, *gazetteer_spellings({town})}  # the library's "Marrakech" is the gazetteer's "Marrakesh"
+    reach = library.utc_seconds[row] + step * MAX_UNSEEN_TRIP_DAYS * 86400
+    farthest, beside = row, row + step
+    while 0 <= beside < len(library) and not placed[beside] and (library.utc_seconds[beside] - reach) * step <= 0:
+        written = town_written(library, np.array([beside]))
+        if written is not None and written[0] in names:
+            farthest = beside
+        beside += step
+    return farthest
+
+
+def gazetteer_spellings(towns: set[str]) -> dict[str, str]:
+    """The gazetteer's name of each of some towns the library names, to the library's own spelling."""
+    gazetteer, skipped = world_gazetteer(), _skipped_names()
+    return {city.name: town for town in towns if (city := _city_named(gazetteer, town, skipped)) is not None}
+
+
+@lru_cache(maxsize=1)
+def _skipped_names() -> frozenset[str]:
+    """Town names that are mostly words or people's names ("Bath", "Paris"): not read as towns from free text."""
+    return frozenset(place_words()["common_word_places"]) | frozenset(place_words()["first_names"])
+
+
+def _city_named(gazetteer, phrase: str, skipped: set[str]):
+    """The biggest city the whole phrase names ("New York"; not "Salamanca Market", nor the sign "EDINBURGH CHORAL
+    SOCIETY"), or None."""
+    key = normalize(phrase)
+    cities = gazetteer.cities_named(key) if key and key not in skipped else []
+    return cities[0] if cities and cities[0].country_code in gazetteer.countries else None
 
 
 def on_a_trip_unseen(context: Context, country: bool) -> Answer | None:

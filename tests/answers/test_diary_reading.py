@@ -95,6 +95,7 @@ def test_a_price_is_a_sum_written_with_the_thing(diary):
     a flight code or a film's title is no price at all."""
     pho = answer_question(diary, "How much did the pho cost in 2016?")
     assert pho.value in ("8.50", "8.00") and pho.confidence != "sure"
+    assert answer_question(diary, "How much was the pho in 2016?").value == pho.value  # "how much was" asks a price too
     assert answer_question(diary, "How much did the cinema tickets cost in January 2020?").value is None
 
 
@@ -179,7 +180,9 @@ def test_a_word_on_a_sign_weighs_once_a_photo_whatever_its_case():
     ("How much did I spend on groceries in 2019?", True, False), ("what did I spend the afternoon doing", False, False),
     ("How much time did I spend at the gym?", False, False), ("What was my salary at the bank?", True, False),
     ("When did we get Bella?", False, True), ("When did I get back from Hanoi?", False, False),
-    ("when did I buy my new coat", False, True), ("When was Mia born?", False, True)])
+    ("when did I buy my new coat", False, True), ("When was Mia born?", False, True),
+    ("How much was a café con leche at my café?", True, False), ("how much is the pho at Pho Hung", True, False),
+    ("How much was I at the gym in May?", False, False)])
 def test_what_a_question_asks_for(question, money, beginning):
     from assistant.answers.subject import asks_beginning, asks_money
 

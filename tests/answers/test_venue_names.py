@@ -22,6 +22,8 @@ from assistant.indexing import commit_photo_table
 from assistant.library import Library
 from assistant.testing.library import photo_table
 
+from test_honesty import _commit as _commit_photos  # the small-life writer of the honesty tests
+
 DUBLIN = ("Dublin", "Ireland", "IE")
 LISBON, PORTO = ("Lisbon", "Portugal", "PT", 38.7223, -9.1393), ("Porto", "Portugal", "PT", 41.1579, -8.6291)
 # (day, venue, hour): dinners at 19:30, lunches at 13:00. 2015: Kaze 8, Bella Napoli 3; 2016: Bella Napoli 7, Kaze 2.
@@ -280,3 +282,23 @@ def test_a_list_of_places_is_sure_only_when_the_visits_name_them(library):
     assert set(cafes.value) == {"Kaph", "Toft's Cafe"} and "name no place" not in cafes.why
     places = answer_question(library, "How many places did I go to in 2015?")
     assert places.confidence == "likely" and "name no place" in places.why
+
+
+def test_a_restaurant_late_in_a_long_day_away_is_found(tmp_path):
+    """ "Which restaurant did I go to in Madrid": a day of a wearable camera's photos (a photo every 3 minutes) in the
+    museum, lunch at Casa Lucio after 12:30 and the museum again, one visit (most photos name only the city): the
+    restaurant lies beyond the visit's first photos."""
+    valencia = dict(city="Valencia", country="Spain", country_code="ES")
+    madrid = dict(city="Madrid", country="Spain", country_code="ES")
+    photos = []
+    for day in (datetime(2025, 4, 1) + timedelta(days=n) for n in range(14)):
+        if day.day in (8, 9, 10):
+            for minute in range(0, 8 * 60, 3):
+                at = day.replace(hour=8) + timedelta(minutes=minute)
+                lunch = 12 * 60 + 30 <= 8 * 60 + minute < 13 * 60 + 30 and day.day == 9
+                venue = ("Casa Lucio" if lunch else "Museo del Prado") if minute % 9 == 0 else ""  # else only the city, as indoors
+                photos.append((at, "a restaurant with people at tables" if lunch else "a painting on a wall", venue, madrid, 40.41, -3.69, ""))
+        else:
+            photos += [(day.replace(hour=hour), "a living room with a sofa", "Home", valencia, 39.47, -0.38, "") for hour in (9, 19)]
+    library = _commit_photos(tmp_path / "lib", photos)
+    assert answer_question(library, "Which restaurant did I go to in Madrid?").value == "Casa Lucio"
