@@ -198,6 +198,8 @@ def _frequency(context: Context) -> Answer:
         sure, why = "likely", "; ".join(filter(None, [why, f"days without a photo within {context.listed(skipping)} counted as there"]))
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
         sure, why = "likely", GLIMPSED
+    if unit == "time" and sure == "sure" and (alike := context.looks_like_more()):
+        sure, why = "likely", alike
     outings = [group for group in groups if not group.trip] if context.by_trip else []
     if outings:  # a few photos there, on a day mostly at home or with no home known: a day out, a GPS fix astray, a caption
         sure, why = "likely", "; ".join(filter(None, [why, f"counted as trips: {context.listed(outings)}, photos there on no trip the photos' places show"]))
