@@ -36,6 +36,7 @@ from .whereabouts import on_a_trip_unseen
 
 VENUE_RADIUS_KM = 2.0
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
+VISIT_EDGES_SHARE = 0.1  # a sum of visits is sure when the camera's intervals at their starts are at most this share of it
 TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
 ENDS_UNSEEN = "no photo just before or after the trip shows where you were, so it may have been longer"
 GLIMPSED = "one visit is in a single photo: another as short may have fallen between two photos"
@@ -295,6 +296,10 @@ def _duration(context: Context) -> Answer:
     if context.question.per:
         return average(context, total, reasoning, lambda value: human(value, in_days=False), whole=True)
     confidence, why = _counted_by(context)
+    unseen = sum(_photo_interval_s(context.library, group) for group in groups)  # each visit began between two photos
+    if unseen > VISIT_EDGES_SHARE * total:  # a photo every half hour: four-hour visits may each be half an hour longer
+        confidence, why = "likely", "; ".join(filter(None, [why, f"a photo about every {human(unseen / len(groups), in_days=False)} there: "
+                                                                  "each visit may have begun that much earlier"]))
     if min(seconds) == 0:  # some visits have one photo: their length is not known
         confidence, why = "likely", "some visits have a single photo"
     return context.answer(total, f"{human(total, in_days=False)}.", context.evidence(groups), reasoning, confidence=confidence, why=why)
@@ -319,8 +324,13 @@ def _visit_seconds(library: Library, group) -> int:
     times = library.utc_seconds[group.first_row:group.last_row + 1]
     if len(times) < 2 or library.time_approx[group.first_row:group.last_row + 1].any():
         return 0
-    interval = min(float(np.median(np.diff(times))), MAX_PHOTO_INTERVAL_S)
-    return int(times[-1] - times[0] + interval)
+    return int(times[-1] - times[0] + min(_photo_interval_s(library, group), MAX_PHOTO_INTERVAL_S))
+
+
+def _photo_interval_s(library: Library, group) -> float:
+    """The camera's usual interval during a visit: the median between its photos (0 for a single photo)."""
+    times = library.utc_seconds[group.first_row:group.last_row + 1]
+    return float(np.median(np.diff(times))) if len(times) > 1 else 0.0
 
 
 def _trip_part(context: Context, group) -> tuple[int, int]:
