@@ -38,7 +38,7 @@ def looking_alike(library: Library, timeline: Timeline, groups: list[Group], fou
     codes = caption_codes(library)
     extents = [np.arange(group.first_row, group.last_row + 1) for group in groups]  # all of a visit's photos, found or not
     seen = np.concatenate(extents)
-    looks, visits = np.unique(np.concatenate([np.unique(codes[rows]) for rows in extents]), return_counts=True)
+    looks, visits = np.unique(np.concatenate([np.unique(codes[extent]) for extent in extents]), return_counts=True)
     looks = looks[(visits >= min(2, len(groups))) & (looks >= 0)]
     # the visits' own look: a caption of theirs LOOK_LIFT times commoner there than in the library (not a dark photo's)
     everywhere = np.bincount(codes[codes >= 0])
@@ -54,11 +54,11 @@ def looking_alike(library: Library, timeline: Timeline, groups: list[Group], fou
     rows = rows[(names == "") | np.isin(names, library.place_names("semantic_name", seen))]
     rows = rows[(timeline.cities[rows] == "") | np.isin(timeline.cities[rows], timeline.cities[seen])]
     lat, lng = library.lat, library.lng
-    there = seen[np.isfinite(lat[seen]) & np.isfinite(lng[seen])]
+    placed = seen[np.isfinite(lat[seen]) & np.isfinite(lng[seen])]
     positioned = np.isfinite(lat[rows]) & np.isfinite(lng[rows])
-    if not len(there) or not positioned.any():
+    if not len(placed) or not positioned.any():
         return rows
-    points = np.unique(np.round(np.column_stack([lat[there], lng[there]]), 3), axis=0)
+    points = np.unique(np.round(np.column_stack([lat[placed], lng[placed]]), 3), axis=0)
     near = within_km(lat[rows[positioned]][:, None], lng[rows[positioned]][:, None], points[None, :, 0], points[None, :, 1],
                      LOOK_ALIKE_KM).any(axis=1)
     kept = ~positioned
