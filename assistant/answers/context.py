@@ -14,6 +14,7 @@ from ..library import Library
 from ..query import CalendarTerm, ParsedQuery, PeriodTerm
 from .answer import CONFIDENCE, Answer, Candidate
 from .categories import LISTED_GROCERIES
+from .lookalikes import looking_alike
 from .moments import Moments
 from .scope import LOCATED_FOR_SURE, whereabouts_unknown
 from .subject import MEAL_HOURS
@@ -92,25 +93,53 @@ class Context:
         thin = self.moments.thin_words(group.rows)
         return f"only one photo there has {', '.join(map(repr, thin))}" if thin else ""
 
+    def count_confidence(self) -> tuple[str, str]:
+        """How sure a count of visits is: sure when GPS or place names found every visit, likely from photos' words; a
+        count by place alone is likely when many photos then say nothing of where they were (unplaced_then)."""
+        if not self.moments.subject:
+            unseen = self.unplaced_then()
+            return ("likely", unseen) if unseen else ("sure", "")
+        if all(self.moments.named_in(group.rows) for group in self.groups):
+            return "sure", ""
+        return "likely", "counted from the photos' words, which can miss a visit"
+
     def unplaced_then(self, after: int = -1, before: int | None = None) -> str:
         """Why occasions found by their place alone (or trips, by where the photos were) may not be all of them: too
         many photos of the question's time (between rows `after` and `before`) say nothing of where they were taken;
         "" when nearly all do, or when the question names neither a place nor trips."""
         if self.moments.subject or not (self.parsed.place.terms or self.by_trip):
             return ""
-        rows = self.rows_of_time()
-        rows = rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
+        rows = self.rows_of_time(after, before)
         share = float(whereabouts_unknown(self.timeline)[rows].mean()) if len(rows) else 0.0
         if share <= 1 - LOCATED_FOR_SURE:
             return ""
         when = "before it" if before is not None else "after it" if after >= 0 else "of that time" if self.parsed.time.terms else ""
         return f"{share:.0%} of the photos {when} say nothing of where they were taken".replace("  ", " ")
 
-    def rows_of_time(self) -> np.ndarray:
-        """Every photo of the question's time (the calendar's, exactly), wherever it was taken."""
-        if not self.parsed.time.terms:
-            return np.arange(len(self.library))
-        return np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds))
+    def looks_like_more(self, after: int = -1, before: int | None = None) -> str:
+        """Why the visits found may not be all of them: photos of the question's time (between rows `after` and `before`)
+        look like them but say nothing of what was asked, as a visit caught in one photo may (lookalikes.py); '' when none."""
+        if self.by_trip:
+            return ""
+        alike = looking_alike(self.library, self.timeline, self.groups, self.moments.rows, self.rows_of_time(after, before))
+        if not len(alike):
+            return ""
+        row = int(alike[-1] if before is not None else alike[0])  # the nearest to the visit chosen
+        caption = self.library.texts(np.array([row]), ["caption"])["caption"][0]
+        one = len(alike) == 1
+        missed = (f"{'says' if one else 'say'} nothing of {_quoted(self.moments.subject)}" if self.moments.subject
+                  else f"{'names' if one else 'name'} no place")
+        where = "before it" if before is not None else "after it" if after >= 0 else "then"
+        return (f"{len(alike)} {plural('photo', len(alike))} {where} {'looks' if one else 'look'} like these visits "
+                f"('{caption}' on {self.local(row):%d %b %Y}) but {missed}: "
+                "a visit caught in a photo or two whose words miss it would not have been found")
+
+    def rows_of_time(self, after: int = -1, before: int | None = None) -> np.ndarray:
+        """Every photo of the question's time (the calendar's, exactly), wherever it was taken (between rows `after` and
+        `before`, when given)."""
+        rows = (np.flatnonzero(self.parsed.time.exactly().mask(self.library.local_seconds)) if self.parsed.time.terms
+                else np.arange(len(self.library)))
+        return rows[(rows > after) & (rows < (len(self.library) if before is None else before))]
 
     def placed_beside(self, row: int, step: int) -> int | None:
         """The nearest photo before (step -1) or after (step 1) a row that says it was taken somewhere else (off the

@@ -8,7 +8,6 @@ were not there: the answer is "I can't tell", with what was found without it.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import replace
 from datetime import datetime
 
@@ -20,26 +19,23 @@ from ..query import ParsedQuery, PeriodTerm, day_part_term, local_seconds_of
 from ..query.language import render
 from .answer import Answer, NotAQuestion
 from .categories import members
-from .context import Context, day_range, human, unsure_text
+from .context import Context
+from .durations import ENDS_UNSEEN, days_spanned, duration_answer, photographed_to_the_ends, trip_days
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
 from .names import asked_category, asked_noun
 from .reading import colour_answer, counting_answer, most_of_kind, object_answer, ocr_answer
 from .times import moved_in, time_answer
-from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
-from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
+from .subject import asks_abroad, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
+from ..library.timeline import Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
 from .places import asks_town, location_answer
 from .scope import LOCATED_FOR_SURE
 from .ways import way_asked, way_there
-from .whereabouts import on_a_trip_unseen, written_beside
+from .whereabouts import on_a_trip_unseen
 
 VENUE_RADIUS_KM = 2.0
-MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
-TRIP_EDGE_GAP_S = 6 * 3600  # a trip is measured for sure when photos this close before and after it show its ends
-ENDS_UNSEEN = "no photo just before or after the trip shows where you were, so it may have been longer"
-ENDS_STRETCHED = "photos with no position just beside the trip name its town in their words, and were counted in"
 GLIMPSED = "one visit is in a single photo: another as short may have fallen between two photos"
 UNSEEN_TRIP_DAYS = 2  # whole days without photos within a trip that could hide a return home between two trips
 # Kinds whose answer is read from the moments found; a word that only says where to look ("on the sign") need not be found.
@@ -181,7 +177,7 @@ def _frequency(context: Context) -> Answer:
     question, groups = context.question, context.groups
     unit = question.unit if question.unit in ("day", "night", "week", "month") else "trip" if context.by_trip else "time"
     if unit in ("day", "night") and context.by_trip:  # "how many days was I in Berlin": the trips' days; its nights, one fewer
-        count = sum(_trip_days(context, group) - (unit == "night") for group in groups)
+        count = sum(trip_days(context, group) - (unit == "night") for group in groups)
     elif unit in ("day", "night", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
         starts = context.library.local_seconds[[group.first_row for group in groups]]
         width = {"day": "D", "night": "D", "week": "W", "month": "M"}[unit]
@@ -200,13 +196,15 @@ def _frequency(context: Context) -> Answer:
         return _never(context, noun)
     reasoning = f"{count} {noun}: {context.listed(groups)}"
     # a count is as sure as what found its visits: GPS and place names are; a captioner's words may miss some
-    sure, why = _counted_by(context)
-    if unit in ("day", "night") and context.by_trip and not all(_photographed_to_the_ends(context, group) for group in groups):
+    sure, why = context.count_confidence()
+    if unit in ("day", "night") and context.by_trip and not all(photographed_to_the_ends(context, group) for group in groups):
         sure, why = "likely", "; ".join(filter(None, [why, ENDS_UNSEEN]))
     if unit in ("day", "night") and context.by_trip and (skipping := [group for group in groups if _days_unseen(context, group, 1)]):
         sure, why = "likely", "; ".join(filter(None, [why, f"days without a photo within {context.listed(skipping)} counted as there"]))
     if unit == "time" and sure == "sure" and any(group.first_row == group.last_row for group in groups):
         sure, why = "likely", "; ".join(filter(None, [why, GLIMPSED]))
+    if unit == "time" and sure == "sure" and (alike := context.looks_like_more()):
+        sure, why = "likely", alike
     outings = [group for group in groups if not group.trip] if context.by_trip else []
     if outings:  # a few photos there, on a day mostly at home or with no home known: a day out, a GPS fix astray, a caption
         sure, why = "likely", "; ".join(filter(None, [why, f"counted as trips: {context.listed(outings)}, photos there on no trip the photos' places show"]))
@@ -214,8 +212,8 @@ def _frequency(context: Context) -> Answer:
     if gapped:  # a diary's trips skip days as a rule: its trips are made of such gaps
         gap = f"whole days without photos within {context.listed(gapped)}: home between two trips would look the same"
         sure, why = "likely", "; ".join(filter(None, [why, gap]))
-    if unit == "day" and context.by_trip and (longer := [group for group in groups if _days_spanned(context, group.first_row, group.last_row)
-                                                         > _trip_days(context, group)]):
+    if unit == "day" and context.by_trip and (longer := [group for group in groups if days_spanned(context, group.first_row, group.last_row)
+                                                         > trip_days(context, group)]):
         # "how many days at home in Kalamata over Christmas": only the days inside the time or place asked were counted
         sure, why = "likely", "; ".join(filter(None, [why, f"counted only the days asked about of a longer trip ({context.listed(longer)})"]))
     if unit == "trip" and under_way:  # "how many times did I go to Munich in May", and a trip from 29 April: asked or not?
@@ -249,18 +247,6 @@ def _under_way_before(context: Context, groups: list) -> list:
     return [group for group, inside in zip(groups, began) if not inside]
 
 
-def _counted_by(context: Context) -> tuple[str, str]:
-    """How sure a count of visits is: sure when GPS or place names found every visit, likely from photos' words; a
-    count by place alone is likely when many photos then say nothing of where they were (Context.unplaced_then)."""
-    moments = context.moments
-    if not moments.subject:
-        unseen = context.unplaced_then()
-        return ("likely", unseen) if unseen else ("sure", "")
-    if all(moments.named_in(group.rows) for group in context.groups):
-        return "sure", ""
-    return "likely", "counted from the photos' words, which can miss a visit"
-
-
 def _never(context: Context, noun: str) -> Answer:
     """Zero, said only as far as the library could have seen it: a "never" needs a search that could have found it."""
     moments = context.moments
@@ -283,119 +269,7 @@ def _never(context: Context, noun: str) -> Answer:
     return context.answer(0, f"Never, as far as the photos show: no moment of {context.about}.", [], f"0 {noun}", confidence="likely")
 
 
-def _duration(context: Context) -> Answer:
-    """A trip's length in days ("how long did I stay in Rio"), or the time spent over visits ("at the gym in May")."""
-    if context.by_trip:
-        return _trip_length(context)
-    if context.question.usual and len(context.groups) > 1:
-        return _usual_length(context)
-    groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
-    seconds = [_visit_seconds(context.library, group) for group in groups]
-    if not any(seconds) and any(context.library.time_approx[group.first_row:group.last_row + 1].any() for group in groups):
-        return context.cannot_tell(f"I can't tell how long: the photos' times are guesses ({context.listed(groups, 3)}).",
-                                   "photos whose times are guessed give no length", context.evidence(groups))
-    if not any(seconds):
-        return context.cannot_tell(f"I can't tell how long: each of the {len(groups)} {plural('visit', len(groups))} has a single photo "
-                                   f"({context.listed(groups, 3)}).", "one photo a visit gives no length", context.evidence(groups))
-    total = sum(seconds)
-    parts = " + ".join(f"{context.when(group)} at {context.where(group)} ({human(length)})" for group, length in zip(groups, seconds))
-    reasoning = f"{parts} = {human(total, in_days=False)}" if len(groups) > 1 else parts
-    if context.question.per:
-        return average(context, total, reasoning, lambda value: human(value, in_days=False), whole=True)
-    confidence, why = _counted_by(context)
-    if min(seconds) == 0:  # some visits have one photo: their length is not known
-        confidence, why = "likely", "some visits have a single photo"
-    return context.answer(total, f"{human(total, in_days=False)}.", context.evidence(groups), reasoning, confidence=confidence, why=why)
-
-
-def _usual_length(context: Context) -> Answer:
-    """ "How long do I usually stay at the gym": the median visit (of those with more than one photo), not their sum."""
-    seconds = [length for length in (_visit_seconds(context.library, group) for group in context.groups) if length]
-    if not seconds:
-        return context.cannot_tell("I can't tell how long: every visit has a single photo.", "one photo a visit gives no length",
-                                   context.evidence(context.groups))
-    value = int(statistics.median(seconds))
-    return context.answer(value, f"Usually {human(value, in_days=False)} (the middle of {len(seconds)} visits).",
-                          context.evidence(context.groups), f"median of {len(seconds)} visits: {context.listed(context.groups)}",
-                          confidence="likely", why="a typical value over several visits")
-
-
-def _visit_seconds(library: Library, group) -> int:
-    """How long a visit lasted: from its first photo to its last, and the time its last photo stands for (the
-    camera's usual interval there, at most MAX_PHOTO_INTERVAL_S); 0 for a single photo, or for photos whose times
-    are guesses (a film scan dated noon), whose length is unknown."""
-    times = library.utc_seconds[group.first_row:group.last_row + 1]
-    if len(times) < 2 or library.time_approx[group.first_row:group.last_row + 1].any():
-        return 0
-    interval = min(float(np.median(np.diff(times))), MAX_PHOTO_INTERVAL_S)
-    return int(times[-1] - times[0] + interval)
-
-
-def _trip_part(context: Context, group) -> tuple[int, int]:
-    """The first and last row of the trip spent in the question's place: all of it, or, when whole days of it were
-    spent elsewhere ("how long was I in Lyon" on a trip that ended in Paris), from the first photo there to the last."""
-    timeline = context.timeline
-    trip = timeline.trip_of_row[group.rows[0]]
-    rows = np.arange(group.first_row, group.last_row + 1)  # the trip's rows lie between its first and last
-    located = rows[(timeline.trip_of_row[rows] == trip) & (timeline.cities[rows] != "")]
-    days = context.library.local_seconds[located] // 86400
-    inside = context.moments.scope[located]
-    elsewhere = np.setdiff1d(days[~inside], days[inside])  # the flight out and home share their days with the place
-    if len(elsewhere):
-        return int(group.rows[0]), int(group.rows[-1])
-    town = timeline.trips[int(trip)].city
-    return written_beside(context, group.first_row, -1, town), written_beside(context, group.last_row, 1, town)
-
-
-def _trip_days(context: Context, group) -> int:
-    """A trip's days (in the question's place), the first and last included, as a person counts them."""
-    return _days_spanned(context, *_trip_part(context, group))
-
-
-def _days_spanned(context: Context, first: int, last: int) -> int:
-    first_day, last_day = (context.library.local_seconds[row] // 86400 for row in (first, last))
-    return int(last_day - first_day) + 1
-
-
-def _trip_seconds(context: Context, group) -> int:
-    """From a trip's first photo to its last (in the question's place); a diary's photo or two a day cannot see the
-    ends of its days, so such a trip spans at least its days but one."""
-    utc = context.library.utc_seconds
-    first, last = _trip_part(context, group)
-    span = int(utc[last] - utc[first])
-    days = _days_spanned(context, first, last)
-    return max(span, (days - 1) * 86400) if len(group.rows) < SPARSE_PHOTOS_A_DAY * days else span
-
-
-def _trip_length(context: Context) -> Answer:
-    groups = context.groups
-    seconds = [_trip_seconds(context, group) for group in groups]
-    if len(groups) > 1 and context.question.ordinal is None:
-        value, candidates, chosen, clear = context.by_value(seconds, groups)
-        text = f"{human(value)} ({context.when(chosen[-1])})."
-        return context.answer(value, text if clear else unsure_text(text, candidates), context.evidence(chosen),
-                              f"{len(groups)} trips: {context.listed(groups)}", candidates, "sure" if clear else "unsure")
-    part = _trip_part(context, groups[-1])
-    stretched = part[0] < groups[-1].first_row or part[1] > groups[-1].last_row  # by photos with no position (written_beside)
-    seen_whole = _photographed_to_the_ends(context, groups[-1]) and not stretched
-    first, last = (context.local(row) for row in part)
-    return context.answer(seconds[-1], f"{human(seconds[-1])} ({day_range(first, last)}).", context.evidence(groups[-1:]),
-                          f"from the trip's first photo to its last ({first:%Y-%m-%d} to {last:%Y-%m-%d})",
-                          confidence="sure" if seen_whole else "likely",
-                          why="" if seen_whole else ENDS_STRETCHED if stretched else ENDS_UNSEEN)
-
-
-def _photographed_to_the_ends(context: Context, group) -> bool:
-    """Whether photos just before and after a trip (within a few hours) show where it began and ended: photos that
-    say where they were, as one with no place (a hotel room with no GPS) may be on the trip already."""
-    utc = context.library.utc_seconds
-    before, after = context.placed_beside(group.first_row, -1), context.placed_beside(group.last_row, 1)
-    if before is None or after is None:
-        return False
-    return max(utc[group.first_row] - utc[before], utc[after] - utc[group.last_row]) <= TRIP_EDGE_GAP_S
-
-
 _RULES = {
-    "frequency": _frequency, "time": time_answer, "location": location_answer, "duration": _duration,
+    "frequency": _frequency, "time": time_answer, "location": location_answer, "duration": duration_answer,
     "counting": counting_answer, "ocr": ocr_answer, "color": colour_answer, "object": object_answer,
 }

@@ -208,7 +208,7 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
 
 def without_others(library: Library, timeline: Timeline, rows: np.ndarray, subject: list[str]) -> np.ndarray:
     """ "How many times did I go to the dentist myself": the rows of stays that are not someone else's occasion, as
-    most of a stay's photos say when its words or its place's name name other people ("Leslieville Kids Dental")."""
+    most of its photos found say when their words or their place's name name other people ("Leslieville Kids Dental")."""
     people = [word for word in sorted(PEOPLE) if word not in subject]
     if not len(rows) or not people:
         return rows
@@ -216,8 +216,13 @@ def without_others(library: Library, timeline: Timeline, rows: np.ndarray, subje
     for word in people:
         theirs |= word_photos(library, word) | place_name_photos(library, word)
     so_far = np.concatenate([[0], np.cumsum(theirs)])
-    first, last = timeline.stay_first[timeline.stay_of_row[rows]], timeline.stay_last[timeline.stay_of_row[rows]]
-    return rows[(so_far[last + 1] - so_far[first]) / (last - first + 1) < OTHERS_SHARE]
+    # the occasion: the stay's photos from the first found in it to the last, not the walk home after the dentist ("two
+    # kids walking down a street") that the stay may run on into
+    stays, at = np.unique(timeline.stay_of_row[rows], return_inverse=True)
+    first, last = np.full(len(stays), len(library)), np.zeros(len(stays), dtype=np.int64)
+    np.minimum.at(first, at, rows)
+    np.maximum.at(last, at, rows)
+    return rows[((so_far[last + 1] - so_far[first]) / (last - first + 1) < OTHERS_SHARE)[at]]
 
 
 def _visits_about(library: Library, hits: np.ndarray, scope: np.ndarray, timeline: Timeline) -> np.ndarray:

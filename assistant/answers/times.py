@@ -81,7 +81,9 @@ def time_answer(context: Context) -> Answer:
     edge_unseen = _unseen_edge(context, row, value, pattern, side) if context.by_trip and question.granularity != "clock" else ""
     arrived = context.local(int(arrival(group))).strftime(pattern)
     overnight = f"the journey began {value} and arrived {arrived}" if arrived != value else ""  # "when did I go": either is meant
-    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen, _partly_said_beyond(context, group, question.ordinal)]))
+    alike = (context.looks_like_more(after=group.last_row) if question.ordinal == -1 else
+             context.looks_like_more(before=group.first_row) if question.ordinal == 0 else "")
+    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen, _partly_said_beyond(context, group, question.ordinal), alike]))
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
                           confidence="likely" if doubt else "sure", why=doubt)

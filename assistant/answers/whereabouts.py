@@ -71,7 +71,7 @@ def written_beside(context: Context, row: int, step: int, town: str) -> int:
     """The trip's edge stretched by its own words: the farthest photo before (step -1) or after (step 1) a row, among
     those with no position right beside it (within a few days), whose words name the trip's town ("LISBOA" read at
     the station the afternoon before the first GPS fix there); the row itself when none does."""
-    library, placed = context.library, ~unplaced(context.library, context.timeline)
+    library, placed = context.library, ~context.timeline.unplaced
     names = {town, *gazetteer_spellings({town})}  # the library's "Marrakech" is the gazetteer's "Marrakesh"
     reach = library.utc_seconds[row] + step * MAX_UNSEEN_TRIP_DAYS * 86400
     farthest, beside = row, row + step

@@ -362,3 +362,23 @@ def test_a_life_lived_again_with_shifted_seeds_has_other_days_and_its_own_truths
     assert [qa.text for qa in again.questions][:5] == [qa.text for qa in same.questions][:5]  # the same kinds of question
     assert [qa.value for qa in again.questions] != [qa.value for qa in same.questions]  # with the truths of its own days
     assert np.random.default_rng(7).integers(1000) == np.random.default_rng(7).integers(1000) == 944  # numpy restored
+
+
+def test_a_life_photographed_more_sparsely_keeps_a_photo_of_every_stay_and_fact_it_had(sets):
+    """`--sparser`: about one photo in N kept, every stay still seen, each fact still on one of its photos."""
+    dense, sparse = sets["parent"], dev_set("parent", sparser=3)
+    assert 0.25 < len(sparse.life.photos) / len(dense.life.photos) < 0.5
+    assert [stay.start for stay in sparse.life.seen] == [stay.start for stay in dense.life.seen]
+    assert [(qa.text, qa.value) for qa in sparse.questions] == [(qa.text, qa.value) for qa in dense.questions]
+    photos = sparse.life.photos
+    row_of = {image_id: row for row, image_id in enumerate(photos["image_id"])}
+    captions, objects, ocr = photos["caption"].to_numpy(), photos["_objects"].to_numpy(), photos["_ocr"].to_numpy()
+    assert all(qa.moments <= set(row_of) for qa in sparse.questions)
+    glimpsed = 0
+    for stay in sparse.life.seen:
+        rows = [row_of[i] for i in stay.image_ids]
+        glimpsed += len(rows) == 1
+        assert all(any(captions[row] == caption for row in rows) for caption in stay.scene.details[: len(rows)])
+        assert all(any(text in "  ".join(ocr[row_of[i]]) for i in stay.showing.get(text, ())) for text in stay.scene.texts)
+        assert all(any(objects[row].get(label) == count for row in rows) for label, count in stay.scene.counted)
+    assert glimpsed > 1.25 * sum(len(stay.image_ids) == 1 for stay in dense.life.seen)  # more visits caught in one photo

@@ -110,6 +110,11 @@ def test_a_visit_glimpsed_in_one_photo_makes_a_count_likely(sparse):
     assert answer.value == 4 and answer.confidence == "likely" and "single photo" in answer.why
 
 
+def test_time_spent_over_visits_is_likely_when_the_photos_are_far_apart_for_their_length(sparse):
+    answer = answer_question(sparse, "How long was I at Tesco in April 2019?")  # two hours, a photo every half hour
+    assert answer.confidence == "likely" and "a photo about every 30 min" in answer.why
+
+
 def test_a_photo_with_no_place_beside_a_trip_does_not_show_when_it_began(sparse):
     length = answer_question(sparse, "How long did I stay in Rome?")
     assert length.confidence == "likely"  # the camera was off on 2 May: it may have been longer

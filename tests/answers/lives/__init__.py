@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from . import decades, diary, journal, nomad, parent, retiree, student, traveller
-from .camera import write_library
+from .camera import photographed_less, write_library
 from .truth import KINDS, QA
 from .world import Life
 
@@ -45,12 +45,15 @@ class DevSet:
         return self.life.name == HELD_OUT
 
 
-def dev_set(name: str, seed_offset: int = 0, **photographed) -> DevSet:
+def dev_set(name: str, seed_offset: int = 0, *, sparser: int = 1, **photographed) -> DevSet:
     """Live the life (photographed as `photographed` says: every_min for a camera life), and write its questions;
-    seed_offset: live it again on other random days (see seeds_shifted)."""
+    seed_offset: live it again on other random days (see seeds_shifted); sparser: keep about one photo in `sparser`,
+    as a camera that fires less often would (see camera.photographed_less), before the questions are written."""
     module = LIVES[name]
     with seeds_shifted(seed_offset):
         person = module.life(**photographed)
+        if sparser > 1:
+            photographed_less(person, sparser, np.random.default_rng(sparser))
         return DevSet(person, module.questions(person), module.REMEMBERED)
 
 

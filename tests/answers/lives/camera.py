@@ -281,3 +281,29 @@ def episode_life(name: str, who: str, stays: list[Stay], rows: list[dict], home_
     person.photos = pd.DataFrame(photos)
     return person
 
+
+def photographed_less(life: Life, every: int, rng: np.random.Generator) -> None:
+    """The life as a camera `every` times sparser would have kept it (about one photo in `every`), to show what a dense
+    camera hides: visits glimpsed in a photo or two, days of few photos. Each stay seen keeps a photo, and each of its
+    facts (a detail caption, a text read cleanly, a true count) one photo that shows it, so the questions written for
+    the life still have their truths in the lifelog."""
+    photos = life.photos
+    ids, captions = photos["image_id"].to_numpy(), photos["caption"].to_numpy()
+    ocr, objects = photos["_ocr"].to_numpy(), photos["_objects"].to_numpy()
+    keep = rng.random(len(photos)) < 1 / every
+    row_of = {image_id: row for row, image_id in enumerate(ids)}
+    for stay in life.seen:
+        rows = [row_of[image_id] for image_id in stay.image_ids]
+        facts = [rows, *([row for row in rows if captions[row] == detail] for detail in stay.scene.details[: len(rows)])]
+        facts += [[row_of[i] for i in shown if text in "  ".join(ocr[row_of[i]])] or [row_of[shown[0]]] for text, shown in stay.showing.items()]
+        facts += [[row for row in rows if objects[row].get(label) == count] for label, count in stay.scene.counted]
+        for showing_fact in facts:
+            if showing_fact and not keep[showing_fact].any():
+                keep[showing_fact[int(rng.integers(len(showing_fact)))]] = True
+    kept = set(ids[keep])
+    for stay in life.stays:
+        stay.image_ids = [image_id for image_id in stay.image_ids if image_id in kept]
+        stay.showing = {text: [i for i in shown if i in kept] for text, shown in stay.showing.items() if any(i in kept for i in shown)}
+    days = set(photos["local_time"].dt.date)
+    life.photos = photos[keep].reset_index(drop=True)
+    life.camera_off_days = life.camera_off_days | (days - set(life.photos["local_time"].dt.date))

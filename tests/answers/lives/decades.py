@@ -372,7 +372,8 @@ def questions(person: Life) -> list:
     for home, year in ((EDINBURGH, 1989), (LYON, 2004), (PORTO, 2017)):
         at_home = [s for s in ask.stays(year=year, where=told) if not s.facts.get("trip") and s.activity != "move"]
         stay = at_home[int(rng.integers(len(at_home)))]
-        ask(f"Where was I on {date_of(stay.day)}?", "location", home.name, [s for s in at_home if s.day == stay.day])
+        ask(f"Where was I on {date_of(stay.day)}?", "location", home.name,  # any photo at home that day shows it, told or not
+            ask.stays(on=stay.day, where=lambda s: not s.facts.get("trip") and s.activity != "move"))
     unseen = [(trip, day) for trip in seen_trips for day in trip.days[1:-1] if day not in {s.day for s in visits[trip]}
               and trip.first.year >= 2000]
     trip, day = unseen[int(rng.integers(len(unseen)))]

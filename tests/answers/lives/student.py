@@ -313,9 +313,10 @@ def questions(person: Life) -> list:
     ask("How long did I stay in Sofia?", "duration", _trip_seconds(ask, "Sofia"), sofia)
     ask("how many times did I fly in total", "frequency", len(ask.stays("plane")), ask.stays("plane"))
     coat = ask.stays("clothes")
-    ask("What colour was the coat I bought at Zara?", "color", "green", coat)
-    ask("what did I buy at Zara in November 2018", "object", "coat", coat)
-    ask("when did I buy my new coat", "time", day_of(coat[0]), coat)
+    if coat:  # no photo of the shop (on other random days): nothing in the lifelog knows of the coat
+        ask("What colour was the coat I bought at Zara?", "color", "green", coat)
+        ask("what did I buy at Zara in November 2018", "object", "coat", coat)
+        ask("when did I buy my new coat", "time", day_of(coat[0]), coat)
 
     beach = ask.stays("beach")
     ask("How many beach days did I have in summer 2019?", "frequency", len(beach), beach)
