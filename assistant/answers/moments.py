@@ -11,7 +11,8 @@ engine's own channels and cut-offs, per word, so that every word is either found
 - In a diary (a photo or two a visit), a word is also found where the diary says it otherwise: by the words that
   nearly always go with it ("50 lengths" for a swim), and, for shopping and cooking, by the groceries a caption lists
   ("Vic Market: bread and eggs") and the dishes the diary says elsewhere it cooked ("risotto night").
-- With no word found at all and a CLIP model, the photos CLIP puts far above the rest are weak evidence.
+- With no word found at all and a CLIP model, the photos search's CLIP channel puts past the answers' stricter cut
+  (search/scoring.py) are weak evidence.
 The photos found are ranked by search's fused relevance, so the evidence shown first is what search shows.
 """
 
@@ -51,7 +52,6 @@ COMPANION_MIN_PHOTOS = 10  # ... among words with this many photos (fewer say no
 COMPANION_REACH_S = 365 * 86400  # ... and only this near the times the word itself is written
 KNOWN_DISH_CAPTIONS = 2  # a dish is known to be cooked when this many different captions say it was made or cooked ...
 KNOWN_DISHES_SHOWN = 4  # ... and the answer's why names at most this many of them
-CLIP_MATCH_Z = 3.5  # without words: CLIP z-scores this far above the scope's mean are weak evidence
 CLIP_POOL = 2000  # in a library with a vector index: CLIP's best this many in scope are looked at
 OTHERS_SHARE = 0.5  # a stay is someone else's occasion when this share of its photos names other people
 
@@ -388,6 +388,7 @@ def _loaded(encoder):
 
 
 def _clip_rows(library: Library, encoder, text: str, scope: np.ndarray) -> np.ndarray:
+    """The photos in scope that search's CLIP channel puts past the answers' stricter cut (Scorer.asserted_by_clip)."""
     vector = encoder.encode_text(text)
     scorer = candidate_scorer(library, encoder, vector, "", np.flatnonzero(scope), CLIP_POOL)
-    return scorer.rows[scorer.clip_z(vector) >= CLIP_MATCH_Z]
+    return scorer.rows[scorer.asserted_by_clip(vector)]

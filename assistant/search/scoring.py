@@ -26,6 +26,10 @@ SEMANTIC_WEIGHT = 1.0
 # deviations (of this query's cosines) below the best candidate.
 SEMANTIC_MATCH_Z = 2.0
 CLIP_MATCH_BELOW_BEST = 2.0
+# Answering asserts more than showing does: "you went 4 times" counts every photo CLIP lets through, where a gallery
+# only ranks them. So an answer with no word of its question in any photo counts a photo by CLIP only past a
+# stricter cut: CLIP's z-score over the candidates (the question's scope), the z that search fuses; and says it is unsure.
+ASSERTED_CLIP_Z = 3.5
 
 
 @dataclass
@@ -102,6 +106,10 @@ class Scorer:
         if not everywhere:
             z[~embedded] = 0.0
         return ClipEvidence(z, matches, best, cut)
+
+    def asserted_by_clip(self, vector: np.ndarray) -> np.ndarray:
+        """Which candidates CLIP says show the query surely enough for an answer to count them (ASSERTED_CLIP_Z)."""
+        return self.clip_z(vector) >= ASSERTED_CLIP_Z
 
     @cached_property
     def sentence_model(self) -> SentenceEncoder | None:

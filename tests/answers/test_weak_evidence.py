@@ -11,6 +11,7 @@ from assistant.answers import answer_question
 from assistant.library import Library
 from assistant.indexing import commit_photo_table
 from assistant.query import parse_query
+from assistant.search.scoring import Scorer
 from assistant.testing.library import photo_table
 
 QUESTION = "How many times did I see a giraffe in 2022?"
@@ -43,6 +44,10 @@ def test_clip_alone_answers_but_says_it_is_unsure(wordless_library, tiny_encoder
     answer = answer_question(library, QUESTION, encoder=tiny_encoder)
     assert answer.value == 1 and answer.confidence != "sure" and answer.text.startswith("Unsure")
     assert answer.evidence and set(answer.evidence) <= set(giraffe_ids)
+    # the photos counted are those search's own CLIP channel puts past the answers' cut (Scorer.asserted_by_clip)
+    scorer = Scorer(library, tiny_encoder, np.arange(len(library)))
+    asserted = scorer.rows[scorer.asserted_by_clip(tiny_encoder.encode_text(parse_query(QUESTION).visual))]
+    assert set(library.image_ids(asserted)) == set(answer.evidence) == set(giraffe_ids)
 
 
 @pytest.fixture(scope="module")
