@@ -1,0 +1,39 @@
+"""A night worker's questions: "where was I at 3am on 9 May" asks the place of that moment (the hospital whose name
+the photos carry), not the town, which a whole day still gets ("where was I on 9 May")."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant.answers import answer_question
+
+from test_honesty import DUBLIN, _commit  # the same small-life writer
+from test_travel_clock import _stay  # a photo every ten minutes of a stay
+
+HOSPITAL = "St Vincent's University Hospital"
+
+
+@pytest.fixture(scope="module")
+def nights(tmp_path_factory):
+    """May 2019: nights on the ward every other evening (20:00 to 07:30), afternoons at home, Saturdays at a café."""
+    photos, day = [], datetime(2019, 5, 1)
+    while day < datetime(2019, 6, 1):
+        photos += _stay(day.replace(hour=14), 120, DUBLIN, 53.35, -6.26, "")
+        if day.day % 2:
+            photos += _stay(day.replace(hour=20), 690, DUBLIN, 53.317, -6.213, HOSPITAL, "a hallway in a hospital")
+        elif day.weekday() == 5:
+            photos += _stay(day.replace(hour=10), 90, DUBLIN, 53.343, -6.262, "Bewley's Café", "a cup of coffee on a table")
+        day += timedelta(days=1)
+    return _commit(tmp_path_factory.mktemp("nights") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("Where was I at 3am on 10 May 2019?", HOSPITAL),  # the night of 9 May, on the ward
+    ("Where was I at around 11am on 4 May 2019?", "Bewley's Café"),
+    ("Where was I on 10 May 2019?", "Dublin"),  # a whole day: its town
+])
+def test_a_clock_time_asks_the_place_of_that_moment(nights, question, place):
+    answer = answer_question(nights, question)
+    assert answer.value == place and answer.confidence in ("sure", "likely")
