@@ -1,5 +1,7 @@
 """A night worker's questions: "where was I at 3am on 9 May" asks the place of that moment (the hospital whose name
-the photos carry), not the town, which a whole day still gets ("where was I on 9 May")."""
+the photos carry), not the town, which a whole day still gets ("where was I on 9 May"); "where do I work" is the place
+of long stretches on many days, though no photo says "work"; a night that began the evening before the day asked is
+not surely of that day."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ HOSPITAL = "St Vincent's University Hospital"
 
 @pytest.fixture(scope="module")
 def nights(tmp_path_factory):
-    """May 2019: nights on the ward every other evening (20:00 to 07:30), afternoons at home, Saturdays at a café."""
-    photos, day = [], datetime(2019, 5, 1)
+    """March to May 2019: nights on the ward every other evening (20:00 to 07:30), afternoons at home, Saturdays at a café."""
+    photos, day = [], datetime(2019, 3, 1)
     while day < datetime(2019, 6, 1):
         photos += _stay(day.replace(hour=14), 120, DUBLIN, 53.35, -6.26, "")
         if day.day % 2:
@@ -37,3 +39,13 @@ def nights(tmp_path_factory):
 def test_a_clock_time_asks_the_place_of_that_moment(nights, question, place):
     answer = answer_question(nights, question)
     assert answer.value == place and answer.confidence in ("sure", "likely")
+
+
+def test_work_is_the_place_of_long_stretches_on_many_days(nights):
+    answer = answer_question(nights, "Where do I work?")
+    assert answer.value == HOSPITAL and answer.confidence in ("sure", "likely")
+
+
+def test_a_night_that_began_the_evening_before_is_not_surely_of_the_day_asked(nights):
+    answer = answer_question(nights, "The shift I finished on the morning of 10 May 2019: what date did it start?")
+    assert answer.value == "2019-05-09" or answer.confidence != "sure"

@@ -204,8 +204,7 @@ def _clock_times(ask: Asked) -> None:
 
 
 def _where(ask: Asked) -> None:
-    hospital = ask.stays("ward", year=2025, month=6)
-    ask("Where do I work?", "location", "Sahlgrenska Universitetssjukhuset", hospital)
+    ask("Where do I work?", "location", "Sahlgrenska Universitetssjukhuset", ask.stays("ward"))
     shop = ask.stays("supermarket")
     ask("Where did I do my shopping after night shifts?", "location", "ICA Nära Järntorget", shop)
     ask("Whereabouts did I go swimming?", "location", "Valhallabadet", ask.stays("pool"))
