@@ -2,7 +2,7 @@
 did I work in March", "where do I work" and "when did I get home after work" ask about the place one spends long
 stretches of many days at, month after month (the hospital, the office).
 
-The workplace is the named place with the most days of at least WORKDAY_S between its first and last photo, when
+The workplace is the named place (not a home: where most of its days began and ended) with the most days of at least WORKDAY_S between its first and last photo, when
 it has at least WORKDAYS of them over WORK_MONTHS months or more; its photos are those named so, and the unnamed ones
 (no place name, or only the town) between two of its photos less than STAY_GAP_S apart (the camera names a place on
 some of its photos only).
@@ -21,6 +21,7 @@ WORK_WORDS = frozenset({"work", "shift", "job", "workplace"})  # the keys terms(
 WORKDAY_S = 4 * 3600
 WORKDAYS = 20
 WORK_MONTHS = 3
+HOME_DAYS_SHARE = 0.5  # a place where this share of its days began and ended is a home
 
 _WORKPLACES: "weakref.WeakKeyDictionary[Library, np.ndarray]" = weakref.WeakKeyDictionary()
 
@@ -48,6 +49,7 @@ def _workplace_photos(library: Library, timeline: Timeline) -> np.ndarray:
     spans = utc[named[order[last]]] - utc[named[order[first]]]
     long_days = spans >= WORKDAY_S
     counted = np.bincount(pair[0, first][long_days], minlength=len(keys))
+    counted[_homes(library, names, keys)] = 0
     best = int(np.argmax(counted))
     workdays = pair[1, first][long_days & (pair[0, first] == best)]
     if counted[best] < WORKDAYS or len(np.unique(workdays // 30)) < WORK_MONTHS:
@@ -63,3 +65,15 @@ def _workplace_photos(library: Library, timeline: Timeline) -> np.ndarray:
     bounded = workplace[before[between]] & workplace[after[between]] & (utc[after[between]] - utc[before[between]] <= 2 * STAY_GAP_S)
     at[between[bounded]] = True
     return at | workplace
+
+
+def _homes(library: Library, names: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """The named places (indexes into keys) where most of their days began and ended: a home ("Home", a flat's name),
+    not where one works (a night shift ends one day there and begins the next, a day or two in six)."""
+    days = library.local_seconds // 86400
+    starts = np.r_[True, days[1:] != days[:-1]]
+    first, last = np.flatnonzero(starts), np.r_[np.flatnonzero(starts)[1:], len(days)] - 1
+    slept = names[first][names[first] == names[last]]
+    at_all = np.array([len(np.unique(days[names == key])) for key in keys])
+    both = np.array([np.count_nonzero(slept == key) for key in keys])
+    return both >= HOME_DAYS_SHARE * at_all

@@ -49,3 +49,13 @@ def test_work_is_the_place_of_long_stretches_on_many_days(nights):
 def test_a_night_that_began_the_evening_before_is_not_surely_of_the_day_asked(nights):
     answer = answer_question(nights, "The shift I finished on the morning of 10 May 2019: what date did it start?")
     assert answer.value == "2019-05-09" or answer.confidence != "sure"
+
+
+def test_a_home_with_a_name_is_not_a_workplace(tmp_path):
+    """Long days at a place called "Home", its days beginning and ending there: no workplace, whatever else is asked."""
+    photos, day = [], datetime(2019, 3, 1)
+    while day < datetime(2019, 6, 1):
+        photos += _stay(day.replace(hour=8), 600, DUBLIN, 53.35, -6.26, "Home")
+        day += timedelta(days=1)
+    answer = answer_question(_commit(tmp_path / "lib", photos), "Where do I work?")
+    assert answer.value != "Home"
