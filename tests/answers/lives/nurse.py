@@ -13,34 +13,19 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-from pathlib import Path
 from statistics import median
-
-import numpy as np
 
 from .nurse_camera import shoot
 from .nurse_life import CAR, CRETE, FIRST, FLIGHT_OUT, LAST, NOW, ROAD_TRIP, ROAD_TRIP_START, SCRUBS, ZONE, live
-from .retiree_camera import write_library as commit_photos
+from .retiree_camera import photographed_life
+from .retiree_camera import write_life as write_library
 from .truth import Asked, day_of, top
 from .world import Life, Stay
 
 
 def life() -> Life:
     stays = live()
-    photos = shoot(stays)
-    shot = set(photos["local_time"].dt.date)
-    off = frozenset(FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)) - shot
-    person = Life("nurse", "Linnea, 34, a ward nurse in Gothenburg on rotating day and night shifts", stays, ZONE, off)
-    person.photos = photos
-    return person
-
-
-def write_library(person: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
-    """The life's photos (or its first `days` days) committed as a library."""
-    photos = person.photos
-    if days is not None:
-        photos = photos[photos["local_time"] < photos["local_time"].min() + np.timedelta64(days, "D")].reset_index(drop=True)
-    return commit_photos(photos, folder, text_encoder=text_encoder)
+    return photographed_life("nurse", "Linnea, 34, a ward nurse in Gothenburg on rotating day and night shifts", stays, shoot(stays), ZONE, FIRST, LAST)
 
 
 def _shifts(ask: Asked, kind: str, **when) -> dict[date, list[Stay]]:

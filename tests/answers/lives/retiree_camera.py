@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .retiree_life import FLU, Look
-from .world import Stay
+from .world import Life, Stay
 
 AT_HOME = ("home", "grandchild", "hotel")
 STRAY_TEXTS = ("SALIDA", "EXIT", "PROHIBIDO FUMAR", "ABIERTO", "L-V 9:00-14:00", "2,50 €", "TOTAL", "WC", "ZONA WIFI", "TANCAT",
@@ -187,3 +187,20 @@ def write_library(photos: pd.DataFrame, folder: Path, *, text_encoder=None) -> P
     table = photos.drop(columns=[column for column in photos.columns if column.startswith("_")])
     commit_photo_table(folder, table, None, {}, model=None, photo_roots=[], text_encoder=text_encoder)
     return folder
+
+
+def photographed_life(name: str, who: str, stays: list[Stay], photos: pd.DataFrame, zone: str, first: date, last: date) -> Life:
+    """A life with a camera of its own, once shot: the days from `first` to `last` without a photo are camera-off days."""
+    shot = set(photos["local_time"].dt.date)
+    off = frozenset(first + timedelta(days=n) for n in range((last - first).days + 1)) - shot
+    person = Life(name, who, stays, zone, off)
+    person.photos = photos
+    return person
+
+
+def write_life(person: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
+    """The life's photos (or its first `days` days) committed as a library."""
+    photos = person.photos
+    if days is not None:
+        photos = photos[photos["local_time"] < photos["local_time"].min() + np.timedelta64(days, "D")].reset_index(drop=True)
+    return write_library(photos, folder, text_encoder=text_encoder)
