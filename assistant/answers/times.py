@@ -82,7 +82,9 @@ def time_answer(context: Context) -> Answer:
     edge_unseen = _unseen_edge(context, row, value, pattern, side) if context.by_trip and question.granularity != "clock" else ""
     arrived = context.local(int(arrival(group))).strftime(pattern)
     overnight = f"the journey began {value} and arrived {arrived}" if arrived != value else ""  # "when did I go": either is meant
-    cut = _cut_by_the_time_asked(context, group, pattern) if context.parsed.time.terms and not context.by_trip else ""
+    # every occasion that gave this value (they agree), since one of them may have begun before the time asked
+    cut = "; ".join(dict.fromkeys(filter(None, (_cut_by_the_time_asked(context, one, pattern) for one in context.groups)))
+                    ) if context.parsed.time.terms and not context.by_trip else ""
     doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen, cut, _partly_said_beyond(context, group, question.ordinal)]))
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
@@ -94,7 +96,7 @@ def _cut_by_the_time_asked(context: Context, group, pattern: str) -> str:
     before the time asked (the photo before it, outside that time, less than a visit's gap earlier at the same place),
     or past it, has another date (clock) at its edge than within the time asked."""
     library, scope, names = context.library, context.moments.scope, context.timeline.names
-    inside = {context.local(int(row)).strftime(pattern) for row in group.rows}
+    inside = {context.local(int(row)).strftime(pattern) for row in (group.rows[0], group.rows[-1])}
     beyond = []
     for side, row, step in (("began", int(group.first_row), -1), ("ended", int(group.last_row), 1)):
         neighbour = row + step

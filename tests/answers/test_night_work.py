@@ -19,11 +19,11 @@ HOSPITAL = "St Vincent's University Hospital"
 
 @pytest.fixture(scope="module")
 def nights(tmp_path_factory):
-    """March to May 2019: nights on the ward every other evening (20:00 to 07:30), afternoons at home, Saturdays at a café."""
+    """March to May 2019: nights on the ward every other evening or so (20:00 to 07:30), afternoons at home, Saturdays at a café."""
     photos, day = [], datetime(2019, 3, 1)
     while day < datetime(2019, 6, 1):
         photos += _stay(day.replace(hour=14), 120, DUBLIN, 53.35, -6.26, "")
-        if day.day % 2:
+        if day.day % 2 or day.day % 5 == 0:  # two nights in a row now and then (9 and 10 May)
             photos += _stay(day.replace(hour=20), 690, DUBLIN, 53.317, -6.213, HOSPITAL, "a hallway in a hospital")
         elif day.weekday() == 5:
             photos += _stay(day.replace(hour=10), 90, DUBLIN, 53.343, -6.262, "Bewley's Café", "a cup of coffee on a table")
@@ -47,8 +47,9 @@ def test_work_is_the_place_of_long_stretches_on_many_days(nights):
 
 
 def test_a_night_that_began_the_evening_before_is_not_surely_of_the_day_asked(nights):
-    answer = answer_question(nights, "The shift I finished on the morning of 10 May 2019: what date did it start?")
-    assert answer.value == "2019-05-09" or answer.confidence != "sure"
+    for day in (12, 10):  # the night before only; the night before and another that began that evening
+        answer = answer_question(nights, f"The night shift I finished on the morning of {day} May 2019: what date did it start?")
+        assert answer.value == f"2019-05-{day - 1:02d}" or answer.confidence != "sure", day
 
 
 def test_a_home_with_a_name_is_not_a_workplace(tmp_path):
