@@ -36,6 +36,7 @@ from .scope import place_rows_of, scope_mask
 from .subject import COOKING_WORDS, MEAL_HOURS, nouns_in, spelled_only
 from .word_rows import found_as_parts, photos_with_columns, place_name_photos, word_photos
 from .words import PEOPLE, cooked_things
+from .work import WORK_WORDS, workplace_photos
 from ..library.timeline import Timeline, timeline_of
 
 MATCH_SHARE = 0.5  # a visit must hold at least this share of the subject's weight ...
@@ -163,6 +164,9 @@ def find_moments(library: Library, parsed: ParsedQuery, subject: list[str], enco
     # "arena") or is a name no photo's own words have ("Ianos"), not a common word inside a name ("Park Hyatt")
     named_surely = np.stack([place_name_photos(library, word, as_head=bool(found.any())) for word, found in zip(subject, words)])
     hits = words | named
+    for position, word in enumerate(subject):  # "how many night shifts": no photo says "shift"; the workplace's photos are the shifts
+        if word in WORK_WORDS and not hits[position].any():
+            hits[position] = workplace_photos(library, timeline or timeline_of(library))
     # "lunch at the souvlaki place": the midday visits, when no photo there says lunch; "my most cooked dinner", "how often
     # did I cook dinner": every dinner counts, whether or not its photo says "dinner" (a diary names the meal on some days)
     asks_most_had = parsed.question is not None and parsed.question.kind == "object" and bool(parsed.question.extreme)

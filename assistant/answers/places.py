@@ -10,6 +10,7 @@ import numpy as np
 
 from ..core.words import plural
 from ..query import ParsedQuery
+from ..query.time.terms import DayPartTerm
 from .answer import Answer
 from .context import Context
 from .names import SAID_SHARE, asked_category, places_to_eat, venue_values
@@ -23,11 +24,20 @@ UNSEEN_PART_OF_DAY_S = 12 * 3600  # a day whose photos leave more of it than thi
 
 def asks_town(parsed: ParsedQuery, moments) -> bool:
     """A place asked of a time alone: "which city was I in in March", "where was I on 7 April" (a town, not a venue;
-    "where did I have dinner on 7 April" asks a venue, though no photo says dinner, and "where do I usually go on
-    Saturdays" a habit's venue)."""
+    "where did I have dinner on 7 April" asks a venue, though no photo says dinner, "where do I usually go on
+    Saturdays" a habit's venue, and "where was I at 3am on 19 May" the place of that moment)."""
     question = parsed.question
     return not moments.subject and not moments.as_times_of_day and question.kind == "location" and not question.usual and (
-        question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms))
+        question.granularity in ("city", "country") or (asks_where(parsed.text) and not parsed.place.terms and not _at_a_moment(parsed)))
+
+
+MOMENT_WINDOW_MIN = 4 * 60  # a clock time is read as a window of an hour or two; a part of the day is longer
+
+
+def _at_a_moment(parsed: ParsedQuery) -> bool:
+    """The time asked is a clock time ("at 3am", "around 7pm"), not a part of the day ("in the evening")."""
+    return any(isinstance(term, DayPartTerm) and not term.negated and sum(end - start for start, end in term.windows) <= MOMENT_WINDOW_MIN
+               for term in parsed.time.terms)
 
 
 def location_answer(context: Context) -> Answer:

@@ -18,6 +18,7 @@ from ..query.text import normalize
 from .answer import Answer
 from .context import Context, unsure_text
 from .subject import asks_beginning, asks_last_presence
+from .visits import VISIT_GAP_S
 from .whereabouts import last_seen_there
 from .word_rows import word_photos, word_rows
 
@@ -83,10 +84,35 @@ def time_answer(context: Context) -> Answer:
     overnight = f"the journey began {value} and arrived {arrived}" if arrived != value else ""  # "when did I go": either is meant
     alike = (context.looks_like_more(after=group.last_row) if question.ordinal == -1 else
              context.looks_like_more(before=group.first_row) if question.ordinal == 0 else "")
-    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen, _partly_said_beyond(context, group, question.ordinal), alike]))
+    # every occasion that gave this value (they agree), since one of them may have begun before the time asked
+    cut = "; ".join(dict.fromkeys(filter(None, (_cut_by_the_time_asked(context, one, pattern) for one in context.groups)))
+                    ) if context.parsed.time.terms and not context.by_trip else ""
+    doubt = "; ".join(filter(None, [thin, stayed, edge_unseen, overnight, unseen, cut, _partly_said_beyond(context, group, question.ordinal),
+                                    alike]))
     return context.answer(value, f"{value} ({context.when(group)}, {context.where(group)}).", evidence,
                           f"{len(context.groups)} matching {plural('visit', len(context.groups))}: {context.listed(context.groups)}",
                           confidence="likely" if doubt else "sure", why=doubt)
+
+
+def _cut_by_the_time_asked(context: Context, group, pattern: str) -> str:
+    """ "The night shift I finished on the morning of 18 August: when did it start": an occasion that ran on from
+    before the time asked (the photo before it, outside that time, less than a visit's gap earlier at the same place),
+    or past it, has another date (clock) at its edge than within the time asked."""
+    library, scope, names = context.library, context.moments.scope, context.timeline.names
+    inside = {context.local(int(row)).strftime(pattern) for row in (group.rows[0], group.rows[-1])}
+    beyond = []
+    for side, row, step in (("began", int(group.first_row), -1), ("ended", int(group.last_row), 1)):
+        neighbour = row + step
+        if not scope[row]:  # the visit's own edge lies outside the time asked
+            neighbour = row
+        elif not 0 <= neighbour < len(library) or scope[neighbour] or (
+                abs(int(library.utc_seconds[neighbour]) - int(library.utc_seconds[row])) > VISIT_GAP_S
+                or "" not in (names[neighbour], names[row]) and names[neighbour] != names[row]):
+            continue
+        outside = context.local(neighbour).strftime(pattern)
+        if outside not in inside:
+            beyond.append(f"it {side} outside the time asked ({outside})")
+    return "; ".join(beyond)
 
 
 def _partly_said_beyond(context: Context, group, ordinal: int | None) -> str:

@@ -449,10 +449,13 @@ def test_recurring_phrases_meet_in_the_archive_years_not_in_fixed_ones():
     assert [term.label for term in longer.time.terms] == ["Easter", "March"]
 
 
-@pytest.mark.parametrize("text, label", [("from March to June", "March–June"), ("from May to September", "May–September")])
+@pytest.mark.parametrize("text, label", [("from March to June", "March–June"), ("from May to September", "May–September"),
+                                         ("between March and June", "March–June"), ("swam between May and September", "May–September")])
 def test_a_range_of_months_holds_every_month_between(text, label):
+    """ "between March and June" is the months from one to the other, not two months ("in March and May" is)."""
     time = _time(text)
     assert [term.label for term in time.terms] == [label]
+    assert "between" not in parse_query(text, now=NOW).visual
     first, last = {"March–June": (3, 6), "May–September": (5, 9)}[label]
     for month in range(1, 13):
         assert time.admits(datetime(2019, month, 15, 12)) == (first <= month <= last), month

@@ -10,13 +10,10 @@ were written from the life's facts before any answering code ran on it.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 
-import numpy as np
-
-from .retiree_camera import shoot
-from .retiree_camera import write_library as commit_photos
+from .retiree_camera import photographed_life, shoot
+from .retiree_camera import write_life as write_library
 from .retiree_life import BIRTHDAY, FIRST, GLASSES, LAST, NOW, TRIPS, UMBRELLA, ZONE, live
 from .truth import Asked, day_of, top
 from .world import Life, Stay
@@ -26,20 +23,7 @@ ABROAD = [trip for trip in TRIPS if trip.country != "Spain"]
 
 def life() -> Life:
     stays = live()
-    photos = shoot(stays)
-    shot = set(photos["local_time"].dt.date)
-    off = frozenset(FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)) - shot
-    person = Life("retiree", "Vicent, 74, retired in Valencia, with a wearable camera", stays, ZONE, off)
-    person.photos = photos
-    return person
-
-
-def write_library(person: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
-    """The life's photos (or its first `days` days) committed as a library."""
-    photos = person.photos
-    if days is not None:
-        photos = photos[photos["local_time"] < photos["local_time"].min() + np.timedelta64(days, "D")].reset_index(drop=True)
-    return commit_photos(photos, folder, text_encoder=text_encoder)
+    return photographed_life("retiree", "Vicent, 74, retired in Valencia, with a wearable camera", stays, shoot(stays), ZONE, FIRST, LAST)
 
 
 def _in(city: str):

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .retiree_life import FLU, Look
-from .world import Stay
+from .world import Life, Stay
 
 AT_HOME = ("home", "grandchild", "hotel")
 STRAY_TEXTS = ("SALIDA", "EXIT", "PROHIBIDO FUMAR", "ABIERTO", "L-V 9:00-14:00", "2,50 €", "TOTAL", "WC", "ZONA WIFI", "TANCAT",
@@ -115,7 +115,7 @@ def _photo(stay: Stay, moment: datetime, rng: np.random.Generator) -> dict:
             "caption": _caption(look, rng), "ocr": [garble(text, rng) for text in texts] + stray, "shown": texts, "objects": objects, "tags": tags}
 
 
-def _keep_facts(stay: Stay, photos: list[dict], rng: np.random.Generator) -> None:
+def keep_facts(stay: Stay, photos: list[dict], rng: np.random.Generator) -> None:
     """Each detail caption on one photo, each text read cleanly once, each true count counted right once."""
     order = [photos[int(at)] for at in rng.permutation(len(photos))]
     for photo, detail in zip(order, stay.scene.details):
@@ -131,8 +131,6 @@ def _keep_facts(stay: Stay, photos: list[dict], rng: np.random.Generator) -> Non
 
 def shoot(stays: list[Stay], seed: int = 7) -> pd.DataFrame:
     """Photograph the stays; fills each stay's image_ids and `showing`, returns the photos in time order."""
-    from assistant.testing.library import photo_table
-
     rng = np.random.default_rng(seed)
     dark, paused = _switched_off(stays, rng)
     rows = []
@@ -142,8 +140,16 @@ def shoot(stays: list[Stay], seed: int = 7) -> pd.DataFrame:
         taken = [_photo(stay, moment, rng) for moment in _every(stay, rng)
                  if stay.day not in dark and not (window and window[0] <= moment < window[1])]
         if taken:
-            _keep_facts(stay, taken, rng)
+            keep_facts(stay, taken, rng)
         rows += taken
+    return tabulate(rows)
+
+
+def tabulate(rows: list[dict]) -> pd.DataFrame:
+    """The photos (one dict each, with its stay) as a photo table in time order; fills each stay's image_ids and
+    `showing`."""
+    from assistant.testing.library import photo_table
+
     offsets = np.array([int(ZoneInfo(row["timezone"]).utcoffset(row["local_time"]).total_seconds()) for row in rows])
     local = np.array([row["local_time"] for row in rows], dtype="datetime64[s]")
     utc = local - offsets.astype("timedelta64[s]")
@@ -181,3 +187,20 @@ def write_library(photos: pd.DataFrame, folder: Path, *, text_encoder=None) -> P
     table = photos.drop(columns=[column for column in photos.columns if column.startswith("_")])
     commit_photo_table(folder, table, None, {}, model=None, photo_roots=[], text_encoder=text_encoder)
     return folder
+
+
+def photographed_life(name: str, who: str, stays: list[Stay], photos: pd.DataFrame, zone: str, first: date, last: date) -> Life:
+    """A life with a camera of its own, once shot: the days from `first` to `last` without a photo are camera-off days."""
+    shot = set(photos["local_time"].dt.date)
+    off = frozenset(first + timedelta(days=n) for n in range((last - first).days + 1)) - shot
+    person = Life(name, who, stays, zone, off)
+    person.photos = photos
+    return person
+
+
+def write_life(person: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
+    """The life's photos (or its first `days` days) committed as a library."""
+    photos = person.photos
+    if days is not None:
+        photos = photos[photos["local_time"] < photos["local_time"].min() + np.timedelta64(days, "D")].reset_index(drop=True)
+    return write_library(photos, folder, text_encoder=text_encoder)

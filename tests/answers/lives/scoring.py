@@ -9,7 +9,8 @@ truth is None (the honest answer is "I can't tell"), saying so is right and any 
 Tolerances: strings ignore case, accents and punctuation, and match when one's words run inside the
 other's ("Lighthouse Cinema" ~ "the Lighthouse cinema"); lists match as sets; durations within 15% or 30
 minutes; distances within 25%; averages (a float truth) within 15%; counts exactly; times exactly at the
-grain the truth has (a day, a month "2019-03", a year "2019", a weekday "Monday" or a clock "18:00").
+grain the truth has (a day, a month "2019-03", a year "2019", a weekday "Monday" or a clock "18:00"), and a usual
+clock ("~08:50": what time something usually happened) within a quarter of an hour.
 """
 
 from __future__ import annotations
@@ -107,6 +108,14 @@ def _same_time(value, truth: str) -> bool:
     if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", truth):
         # The date at the truth's grain: an answer finer than asked still names it; a coarser one does not.
         return said[: len(truth)] == truth and (len(said) == len(truth) or not said[len(truth)].isdigit())
+    if re.fullmatch(r"~\d{1,2}:\d{2}", truth):
+        # A usual time ("what time did I usually get home") is right within a quarter of an hour, across midnight too.
+        found = re.search(r"(\d{1,2}):(\d{2})", said)
+        if not found:
+            return False
+        hours, minutes = map(int, truth[1:].split(":"))
+        apart = abs(int(found[1]) * 60 + int(found[2]) - hours * 60 - minutes) % 1440
+        return min(apart, 1440 - apart) <= 15
     if re.fullmatch(r"\d{1,2}:\d{2}", truth):
         found = re.search(r"(\d{1,2}):(\d{2})", said)
         return bool(found) and (int(found[1]), int(found[2])) == tuple(map(int, truth.split(":")))
