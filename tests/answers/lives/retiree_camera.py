@@ -115,7 +115,7 @@ def _photo(stay: Stay, moment: datetime, rng: np.random.Generator) -> dict:
             "caption": _caption(look, rng), "ocr": [garble(text, rng) for text in texts] + stray, "shown": texts, "objects": objects, "tags": tags}
 
 
-def _keep_facts(stay: Stay, photos: list[dict], rng: np.random.Generator) -> None:
+def keep_facts(stay: Stay, photos: list[dict], rng: np.random.Generator) -> None:
     """Each detail caption on one photo, each text read cleanly once, each true count counted right once."""
     order = [photos[int(at)] for at in rng.permutation(len(photos))]
     for photo, detail in zip(order, stay.scene.details):
@@ -131,8 +131,6 @@ def _keep_facts(stay: Stay, photos: list[dict], rng: np.random.Generator) -> Non
 
 def shoot(stays: list[Stay], seed: int = 7) -> pd.DataFrame:
     """Photograph the stays; fills each stay's image_ids and `showing`, returns the photos in time order."""
-    from assistant.testing.library import photo_table
-
     rng = np.random.default_rng(seed)
     dark, paused = _switched_off(stays, rng)
     rows = []
@@ -142,8 +140,16 @@ def shoot(stays: list[Stay], seed: int = 7) -> pd.DataFrame:
         taken = [_photo(stay, moment, rng) for moment in _every(stay, rng)
                  if stay.day not in dark and not (window and window[0] <= moment < window[1])]
         if taken:
-            _keep_facts(stay, taken, rng)
+            keep_facts(stay, taken, rng)
         rows += taken
+    return photo_rows_as_table(rows)
+
+
+def photo_rows_as_table(rows: list[dict]) -> pd.DataFrame:
+    """The photos as a photo table in the order they were taken (UTC), each stay given its image ids and `showing`;
+    a row holds its stay, local time and zone, place columns, caption, and what OCR, tags and detector found."""
+    from assistant.testing.library import photo_table
+
     offsets = np.array([int(ZoneInfo(row["timezone"]).utcoffset(row["local_time"]).total_seconds()) for row in rows])
     local = np.array([row["local_time"] for row in rows], dtype="datetime64[s]")
     utc = local - offsets.astype("timedelta64[s]")
