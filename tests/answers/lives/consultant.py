@@ -160,7 +160,8 @@ def _most(ask: Asked) -> None:
 def _when(ask: Asked) -> None:
     ask("When did I first go to Helsinki?", "time", *_first(ask.stays(where=_in("Helsinki"))))
     london = ask.stays(where=_in("London"))
-    ask("In which month was my last trip to London?", "time", london[-1].day.strftime("%Y-%m"), _last(london)[1])
+    last_trip = _weeks(london)[london[-1].day.isocalendar()[:2]]  # the last trip is its whole week, not its last day
+    ask("In which month was my last trip to London?", "time", london[-1].day.strftime("%Y-%m"), last_trip)
     ask("When did I last go to the cinema?", "time", *_last(ask.stays("cinema")), now=NOW)
     trains = ask.stays("train", where=lambda s: s.facts.get("trip") == "Hamburg")
     ask("When did I first take the train to Hamburg?", "time", *_first(trains))
