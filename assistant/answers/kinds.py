@@ -29,8 +29,8 @@ from .times import moved_in, time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
-from .places import asks_town, location_answer
-from .scope import LOCATED_FOR_SURE
+from .places import asks_town, location_answer, nights_spent
+from .scope import LOCATED_FOR_SURE, unnamed_days_at_venue
 from .ways import way_asked, way_there
 from .whereabouts import on_a_trip_unseen
 
@@ -173,9 +173,11 @@ def _frequency(context: Context) -> Answer:
     unit = question.unit if question.unit in ("day", "night", "week", "month") else "trip" if context.by_trip else "time"
     if unit in ("day", "night") and context.by_trip:  # "how many days was I in Berlin": the trips' days; its nights, one fewer
         count = sum(_trip_days(context, group) - (unit == "night") for group in groups)
-    elif unit in ("day", "night", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
+    elif unit == "night":  # "how many nights at the hotel": each evening there or breakfast after, one night
+        count = len(nights_spent(context, groups))
+    elif unit in ("day", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
         starts = context.library.local_seconds[[group.first_row for group in groups]]
-        width = {"day": "D", "night": "D", "week": "W", "month": "M"}[unit]
+        width = {"day": "D", "week": "W", "month": "M"}[unit]
         count = len(np.unique(starts.astype("datetime64[s]").astype(f"datetime64[{width}]")))
     else:
         groups = journeys(context.timeline, groups) if context.by_trip else groups  # a side trip on the way is the same journey
@@ -245,6 +247,8 @@ def _counted_by(context: Context) -> tuple[str, str]:
     moments = context.moments
     if not moments.subject:
         unseen = context.unplaced_then()
+        if not unseen and (missed := unnamed_days_at_venue(context.library, context.parsed)):
+            unseen = f"photos there on {missed} {plural('day', missed)} carry no name, hours from any that do, so a visit may be missed"
         return ("likely", unseen) if unseen else ("sure", "")
     if all(moments.named_in(group.rows) for group in context.groups):
         return "sure", ""

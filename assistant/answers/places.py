@@ -115,6 +115,21 @@ def asks_lodging(text: str) -> bool:
     return bool(_LODGING.search(text))
 
 
+def nights_spent(context: Context, groups: list[Group]) -> np.ndarray:
+    """The nights (each the day of its evening) that visits to a place show were spent there: a photo from 20:00 is
+    that evening's, one before 09:00 the night before's, so the evening and the breakfast after are one night; a
+    visit at neither hour (lunch at the hotel, a night out that ended at 19:30) counts on the day it began."""
+    local = context.library.local_seconds
+    nights = []
+    for group in groups:
+        seconds = local[group.rows]
+        hours = (seconds % 86400) // 3600
+        evening, morning = hours >= NIGHT_HOURS[0], hours < NIGHT_HOURS[1]
+        shown = (seconds // 86400 - morning)[evening | morning]
+        nights.append(shown if len(shown) else seconds[:1] // 86400)
+    return np.unique(np.concatenate(nights)) if nights else np.zeros(0, np.int64)
+
+
 def _nights_of(context: Context) -> Context:
     """The question's moments cut down to where the nights were spent: each day's last photo from 20:00 and first
     before 09:00, one visit each."""

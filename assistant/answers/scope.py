@@ -17,6 +17,7 @@ from .word_rows import word_photos
 
 # Where one was is known for sure only when nearly every photo of the time asked says where it was taken.
 LOCATED_FOR_SURE = 0.9
+UNNAMED_VISIT_GAP_S = 2 * 3600  # photos at a venue this far from any that name it are another visit, unnamed
 
 
 def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
@@ -35,6 +36,27 @@ def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
             inside = (inside | unpositioned) & np.isin(names, [area.name for area in term.areas])
         mask &= inside
     return mask
+
+
+def unnamed_days_at_venue(library: Library, parsed: ParsedQuery) -> int:
+    """Days of the question's time when photos stood inside a venue of the library's own (by position) hours away
+    from any photo carrying its name: a visit there that went unnamed (a place's name comes on only some photos),
+    so a count of its visits by name may fall short."""
+    time = parsed.time.exactly().mask(library.local_seconds)
+    positioned = np.isfinite(library.lat) & np.isfinite(library.lng)
+    missed = 0
+    for term in parsed.place.terms:
+        if term.negated or not term.areas or not all(area.kind == "known" for area in term.areas):
+            continue
+        named = np.isin(library.place_names("semantic_name"), [area.name for area in term.areas])
+        named_at = np.sort(library.local_seconds[time & named])
+        unnamed_at = library.local_seconds[place_rows_of(library, term) & positioned & time & ~named]
+        if not len(named_at) or not len(unnamed_at):
+            continue
+        after = np.searchsorted(named_at, unnamed_at)
+        nearest = np.minimum(np.abs(unnamed_at - named_at[np.maximum(after - 1, 0)]), np.abs(named_at[np.minimum(after, len(named_at) - 1)] - unnamed_at))
+        missed += len(np.unique(unnamed_at[nearest > UNNAMED_VISIT_GAP_S] // 86400))
+    return missed
 
 
 def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
