@@ -1,0 +1,48 @@
+"""Changing planes on the way: an evening at Doha's airport on the way to Bangkok, and the afternoon there on the
+way home, are days of the one trip to Bangkok, not trips to Qatar of their own."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant.answers import answer_question
+from assistant.library.timeline import timeline_of
+
+from test_honesty import DUBLIN, _commit  # the same small-life writer
+from test_travel_clock import _at_home, _stay  # mornings and evenings at home; a photo every ten minutes of a stay
+
+QATAR = dict(city="Doha", country="Qatar", country_code="QA")
+THAILAND = dict(city="Bangkok", country="Thailand", country_code="TH")
+SICILY = dict(city="Palermo", country="Italy", country_code="IT")
+DOHA, BANGKOK = (25.2731, 51.6081), (13.7563, 100.5018)
+
+
+@pytest.fixture(scope="module")
+def by_way_of_doha(tmp_path_factory):
+    """Dublin; Bangkok from 3 to 8 June 2019, by way of Doha both ways (two hours at its airport each time); a
+    week later, a weekend in Palermo, flown direct."""
+    first = datetime(2019, 6, 3)
+    photos = _at_home((first, datetime(2019, 6, 15)), 6, start=datetime(2019, 5, 27), end=datetime(2019, 6, 22))
+    photos += _stay(first.replace(hour=21), 120, QATAR, *DOHA, "Hamad International Airport")
+    for day in range(1, 5):
+        photos += _stay(first + timedelta(days=day, hours=9), 660, THAILAND, *BANGKOK, "")
+    last = first + timedelta(days=5)
+    photos += _stay(last.replace(hour=7), 90, THAILAND, *BANGKOK, "")
+    photos += _stay(last.replace(hour=15), 120, QATAR, *DOHA, "Hamad International Airport")
+    for day in range(3):
+        photos += _stay(datetime(2019, 6, 15 + day, 10), 480, SICILY, 38.1157, 13.3615, "")
+    return _commit(tmp_path_factory.mktemp("doha") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+def test_the_days_changing_planes_belong_to_the_trip(by_way_of_doha):
+    trips = timeline_of(by_way_of_doha).trips
+    assert [(trip.country, trip.first_day, trip.last_day) for trip in trips] == [
+        ("Thailand", "2019-06-03", "2019-06-08"), ("Italy", "2019-06-15", "2019-06-17")]
+
+
+def test_how_long_in_bangkok_is_the_whole_stay(by_way_of_doha):
+    answer = answer_question(by_way_of_doha, "How long was I in Bangkok?")
+    there = (datetime(2019, 6, 8, 8, 30) - datetime(2019, 6, 4, 9)).total_seconds()
+    assert answer.value == pytest.approx(there, rel=0.1)
