@@ -449,13 +449,21 @@ def test_recurring_phrases_meet_in_the_archive_years_not_in_fixed_ones():
     assert [term.label for term in longer.time.terms] == ["Easter", "March"]
 
 
-@pytest.mark.parametrize("text, label", [("from March to June", "March–June"), ("from May to September", "May–September")])
+@pytest.mark.parametrize("text, label", [("from March to June", "March–June"), ("from May to September", "May–September"),
+                                         ("between March and June", "March–June")])
 def test_a_range_of_months_holds_every_month_between(text, label):
     time = _time(text)
     assert [term.label for term in time.terms] == [label]
     first, last = {"March–June": (3, 6), "May–September": (5, 9)}[label]
     for month in range(1, 13):
         assert time.admits(datetime(2019, month, 15, 12)) == (first <= month <= last), month
+
+
+def test_between_two_months_is_the_months_from_one_to_the_other_and_no_word_to_look_for():
+    parsed = parse_query("Which cities did I travel to between March and May 2025?", now=datetime(2026, 1, 1))
+    assert [term.label for term in parsed.time.terms] == ["March–May 2025"] and "between" not in parsed.visual
+    assert parsed.time.admits(datetime(2025, 4, 15, 12)) and not parsed.time.admits(datetime(2025, 6, 15, 12))
+    assert [term.label for term in parse_query("photos of March and May 2025", now=datetime(2026, 1, 1)).time.terms] == ["March or May 2025"]
 
 
 def test_a_season_is_searched_with_grace_and_counted_by_the_calendar():

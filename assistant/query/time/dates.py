@@ -173,6 +173,7 @@ def _month_word_is_month(ctx: FindContext, start: int, end: int, word: str, has_
     return preceded_by(ctx, start, TEMPORAL_PREPOSITIONS - {"and", "or", "to", "was", "is", "it's", "one"})
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+months?\s+of\s+)?$", FLAGS)
 _RANGE_OPENING = re.compile(rf"\b(?:from|between|since|{MONTH_FULL})\b", FLAGS)
 
 
@@ -182,7 +183,9 @@ def find_months(ctx: FindContext):
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(MONTH_FULL, match.group("months"), FLAGS)]
         words = [(match.start() + s, match.start() + e, w) for s, e, w in words]
         accepted = [(s, e, w) for s, e, w in words if _month_word_is_month(ctx, s, e, w, has_year)]
-        ranged = re.search(r"\b(?:to|through|until|into)\b|-|–", match.group("months"))
+        # a range: "from March to June", "May to September", "between March and May" (the phrase from "between" on)
+        between = re.search(r"\band\b", match.group("months")) and _BETWEEN_BEFORE.search(ctx.text, max(0, match.start() - 30), match.start())
+        ranged = re.search(r"\b(?:to|through|until|into)\b|-|–", match.group("months")) or between
         if accepted and ranged and len(words) == 2:
             accepted = words  # a range from or to a month is months at both ends: "from March to June", "May to September"
         if not accepted:
@@ -192,7 +195,7 @@ def find_months(ctx: FindContext):
             year_after = has_year and e == words[-1][1]
             span, months, has_year = (s, match.end() if year_after else e), [MONTHS[w.lower()]], year_after
         else:
-            span, months = (match.start(), match.end()), [MONTHS[w.lower()] for _, _, w in words]
+            span, months = (between.start() if between else match.start(), match.end()), [MONTHS[w.lower()] for _, _, w in words]
             if ranged and len(months) == 2:
                 first, last = months
                 months = [(first - 1 + step) % 12 + 1 for step in range((last - first) % 12 + 1)]
