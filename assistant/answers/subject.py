@@ -130,6 +130,7 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
     light |= set(terms(" ".join(_EATING_OUT_AT.findall(text))))
     light |= set(terms(" ".join(_errand_runs(text)))) | set(terms(" ".join(_WORKED_AT.findall(text))))
+    light |= set(terms(" ".join(found.group(0) for found in RETURNING.finditer(text))))
     if has_place:
         light |= _MOTION_WORDS | set(terms(" ".join(_EATING_OUT.findall(text))))
     if question.kind in _READING_KINDS:  # "what did I buy": the thing is the answer, read from the day's moments
@@ -162,8 +163,13 @@ def doing_words(text: str) -> list[str]:
     return [word for word in dict.fromkeys(terms(text)) if word in _THING_VERBS]
 
 
+# "fly home", "drove back from Granada": the journey that ends a trip, asked of the trips, its words never looked for.
+RETURNING = re.compile(r"\b(?:fly|flew|flying|flown|drive|drove|driving|driven|travel|travell?ed|travell?ing|sail|sailed)\s+(?:home|back)\b",
+                       re.IGNORECASE)
+
+
 def asks_for_trips(text: str) -> bool:
-    return bool(TRIP_WORDS & set(terms(text)))
+    return bool(TRIP_WORDS & set(terms(text))) or bool(RETURNING.search(text))
 
 
 def asks_for_all(text: str) -> bool:

@@ -1,5 +1,6 @@
 """Changing planes on the way: an evening at Doha's airport on the way to Bangkok, and the afternoon there on the
-way home, are days of the one trip to Bangkok, not trips to Qatar of their own."""
+way home, are days of the one trip to Bangkok, not trips to Qatar of their own; and "when did I fly back from
+Bangkok" is the day that trip ended, no photo needing to say "back"."""
 
 from __future__ import annotations
 
@@ -46,3 +47,9 @@ def test_how_long_in_bangkok_is_the_whole_stay(by_way_of_doha):
     answer = answer_question(by_way_of_doha, "How long was I in Bangkok?")
     there = (datetime(2019, 6, 8, 8, 30) - datetime(2019, 6, 4, 9)).total_seconds()
     assert answer.value == pytest.approx(there, rel=0.1)
+
+
+@pytest.mark.parametrize("question, day", [("When did I fly back from Bangkok?", "2019-06-08"), ("When did I fly home from Palermo?", "2019-06-17")])
+def test_flying_back_is_the_end_of_the_trip(by_way_of_doha, question, day):
+    answer = answer_question(by_way_of_doha, question)
+    assert answer.value == day and answer.confidence in ("sure", "likely")
