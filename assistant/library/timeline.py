@@ -39,7 +39,7 @@ AWAY_SHARE = 0.25
 # Two days away this close (in days) are one trip when no photo between them was located at home: the days
 # between had no photos (the camera left off) or no GPS (a diary's). Holidays of up to two weeks.
 MAX_UNSEEN_TRIP_DAYS = 14
-# A day away of fewer hours than this in a country next to a trip's is changing planes on the way, not a trip of its own.
+# A day away of fewer hours than this in another country, right after a trip's, is changing planes on the way home.
 TRANSIT_HOURS = 6
 # A home city is where nights are spent in at least one month of this many that have photos.
 HOME_MONTHS_SHARE = 3
@@ -264,8 +264,8 @@ def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located:
 
 def _one_journey(trip_days: np.ndarray, days: np.ndarray, countries: np.ndarray, seconds: np.ndarray, away_rows: np.ndarray) -> np.ndarray:
     """Per pair of consecutive days away in two countries: one trip all the same when the days share a country (home
-    from Bangkok by way of Doha, the day's photos in both) or one of them was spent only a few hours away (the
-    evening changing planes at Doha on the way there)."""
+    from Bangkok by way of Doha, the day's photos in both) or the later was spent only a few hours away (changing
+    planes on the way home). A stop on the way there stays apart: arriving in Tokyo is not the day in Frankfurt."""
     away = np.flatnonzero(away_rows)
     order = np.argsort(days[away], kind="stable")
     away_days, away_seconds, away_countries = days[away][order], seconds[away][order], countries[away][order]
@@ -274,7 +274,7 @@ def _one_journey(trip_days: np.ndarray, days: np.ndarray, countries: np.ndarray,
     hours = np.array([(away_seconds[start:end].max() - away_seconds[start:end].min()) / 3600 if end > start else 0.0
                       for start, end in zip(starts, ends)])
     shared = np.array([bool(before & after) for before, after in zip(seen_in, seen_in[1:])], dtype=bool)
-    return shared | (hours[1:] < TRANSIT_HOURS) | (hours[:-1] < TRANSIT_HOURS)
+    return shared | (hours[1:] < TRANSIT_HOURS)
 
 
 def _continued_in_its_zone(trip_of_row: np.ndarray, trips: list[Trip], located: np.ndarray, days: np.ndarray, offsets: np.ndarray

@@ -1,6 +1,7 @@
-"""Changing planes on the way: an evening at Doha's airport on the way to Bangkok, and the afternoon there on the
-way home, are days of the one trip to Bangkok, not trips to Qatar of their own; and "when did I fly back from
-Bangkok" is the day that trip ended, no photo needing to say "back"."""
+"""Changing planes on the way home: the afternoon at Doha's airport flying home from Bangkok is a day of the trip to
+Bangkok, not a trip to Qatar of its own (the evening there on the way out stays a stop of its own: arriving in
+Bangkok is not the day at Doha); and "when did I fly back from Bangkok" is the day that trip ended, no photo needing
+to say "back"."""
 
 from __future__ import annotations
 
@@ -37,10 +38,10 @@ def by_way_of_doha(tmp_path_factory):
     return _commit(tmp_path_factory.mktemp("doha") / "lib", sorted(photos, key=lambda photo: photo[0]))
 
 
-def test_the_days_changing_planes_belong_to_the_trip(by_way_of_doha):
+def test_the_day_changing_planes_on_the_way_home_belongs_to_the_trip(by_way_of_doha):
     trips = timeline_of(by_way_of_doha).trips
     assert [(trip.country, trip.first_day, trip.last_day) for trip in trips] == [
-        ("Thailand", "2019-06-03", "2019-06-08"), ("Italy", "2019-06-15", "2019-06-17")]
+        ("Qatar", "2019-06-03", "2019-06-03"), ("Thailand", "2019-06-04", "2019-06-08"), ("Italy", "2019-06-15", "2019-06-17")]
 
 
 def test_how_long_in_bangkok_is_the_whole_stay(by_way_of_doha):

@@ -171,7 +171,8 @@ def _when(ask: Asked) -> None:
         ask("When did I go to the doctor?", "time", DOCTOR_DAY.isoformat(), doctor)
     ask("Remind me when my first run with the club was", "time", *_first(ask.stays("run")))
     ask("What day did I fly to Bangkok?", "time", *_first(ask.stays("plane", where=_trip("Bangkok"))))
-    ask("When did I fly back from Palermo?", "time", *_last(ask.stays("plane", where=_trip("Palermo"))))
+    home_day = ask.stays("plane", where=_trip("Palermo"))[-1].day  # the day's journey home, hotel to taxi, is its evidence
+    ask("When did I fly back from Palermo?", "time", home_day.isoformat(), ask.stays(on=home_day, where=_trip("Palermo")))
     ill = ask.stays("ill")
     ask("Which month was I ill?", "time", ill[0].day.strftime("%Y-%m"), ill)
     ask("When was the conference in Stockholm?", "time", *_first(ask.stays("conference", where=_in("Stockholm"))))
