@@ -251,12 +251,6 @@ def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located:
     members = np.flatnonzero(in_span & (away_rows | ~np.isin(days, night_days)))  # ascending
     trip_of_row[members] = span[members]
     numbers, first_row, last_row = _first_and_last(trip_of_row[members], members)
-    # and a photo with no place between a trip's first and last photo away (the GPS lost indoors) is on it, not home
-    first_of, last_of = np.full(len(first_day), -1), np.full(len(first_day), -2)
-    first_of[numbers], last_of[numbers] = first_row, last_row
-    rows = np.arange(len(days))
-    between = in_span & ~located & (trip_of_row < 0) & (rows >= first_of[span]) & (rows <= last_of[span])
-    trip_of_row[between] = span[between]
     placed = members[cities[members] != ""]
     city = _modes(trip_of_row[placed], cities[placed])[1]  # where most of its located photos were taken
     country = _modes(trip_of_row[placed], countries[placed])[1]
