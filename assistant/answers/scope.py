@@ -61,17 +61,28 @@ def unnamed_days_at_venue(library: Library, parsed: ParsedQuery) -> int:
 
 def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
     """The photos a place term admits: by position, by their metadata city or country when they have no position;
-    for the home town, the photos that say nothing of where they were and lie on no trip (a diary's days at home,
-    which name no place at all); and a trip's photos with no place, by where the trip was around them."""
+    for the home town, the photos that say nothing of where they were and lie on no trip nor between two of a trip's
+    (a diary's days at home, which name no place at all); and a trip's photos with no place, by where the trip was
+    around them."""
     inside = term.mask(library.lat, library.lng, library.country_code, lambda positions: library.place_names("city", positions))
     if term.negated:
         return inside
     timeline = timeline_of(library)
     unknown = unplaced(library, timeline)
-    inside |= unknown & (timeline.trip_of_row < 0) & _at_home_named(library, timeline, term)
+    inside |= unknown & (timeline.trip_of_row < 0) & ~_within_a_trip(timeline, len(library)) & _at_home_named(library, timeline, term)
     if inside.any():  # a town photographed at other times: a photo with no position that names it was there too
         inside |= unknown & _town_written(library, term)
     return inside | _where_the_trip_was(timeline, unknown, inside)
+
+
+def _within_a_trip(timeline: Timeline, n: int) -> np.ndarray:
+    """Per photo: it lies between a trip's first and last photo away (a lunch indoors in Hamburg, its GPS lost), so it
+    was not taken at home, though it says nothing of where it was."""
+    edges = np.zeros(n + 1, dtype=np.int64)
+    for trip in timeline.trips:
+        edges[trip.first_row] += 1
+        edges[trip.last_row + 1] -= 1
+    return np.cumsum(edges[:n]) > 0
 
 
 def _town_written(library: Library, term: PlaceTerm) -> np.ndarray:

@@ -1,7 +1,7 @@
 """Changing planes on the way home: the afternoon at Doha's airport flying home from Bangkok is a day of the trip to
 Bangkok, not a trip to Qatar of its own (the evening there on the way out stays a stop of its own: arriving in
-Bangkok is not the day at Doha); and "when did I fly back from Bangkok" is the day that trip ended, no photo needing
-to say "back"."""
+Bangkok is not the day at Doha); a lunch whose photos have no place, between two of the trip's, is not at home; and
+"when did I fly back from Bangkok" is the day that trip ended, no photo needing to say "back"."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from test_travel_clock import _at_home, _stay  # mornings and evenings at home; 
 QATAR = dict(city="Doha", country="Qatar", country_code="QA")
 THAILAND = dict(city="Bangkok", country="Thailand", country_code="TH")
 SICILY = dict(city="Palermo", country="Italy", country_code="IT")
+NOWHERE = dict(city="", country="", country_code="")  # no GPS fix, no town: lunch indoors
 DOHA, BANGKOK = (25.2731, 51.6081), (13.7563, 100.5018)
 
 
@@ -29,7 +30,9 @@ def by_way_of_doha(tmp_path_factory):
     photos = _at_home((first, datetime(2019, 6, 15)), 6, start=datetime(2019, 5, 27), end=datetime(2019, 6, 22))
     photos += _stay(first.replace(hour=21), 120, QATAR, *DOHA, "Hamad International Airport")
     for day in range(1, 5):
-        photos += _stay(first + timedelta(days=day, hours=9), 660, THAILAND, *BANGKOK, "")
+        photos += _stay(first + timedelta(days=day, hours=9), 180, THAILAND, *BANGKOK, "")
+        photos += _stay(first + timedelta(days=day, hours=12, minutes=10), 60, NOWHERE, float("nan"), float("nan"), "", "a bowl of noodles")
+        photos += _stay(first + timedelta(days=day, hours=13, minutes=20), 420, THAILAND, *BANGKOK, "")
     last = first + timedelta(days=5)
     photos += _stay(last.replace(hour=7), 90, THAILAND, *BANGKOK, "")
     photos += _stay(last.replace(hour=15), 120, QATAR, *DOHA, "Hamad International Airport")
@@ -42,6 +45,12 @@ def test_the_day_changing_planes_on_the_way_home_belongs_to_the_trip(by_way_of_d
     trips = timeline_of(by_way_of_doha).trips
     assert [(trip.country, trip.first_day, trip.last_day) for trip in trips] == [
         ("Qatar", "2019-06-03", "2019-06-03"), ("Thailand", "2019-06-04", "2019-06-08"), ("Italy", "2019-06-15", "2019-06-17")]
+
+
+def test_a_photo_with_no_place_between_two_of_a_trip_is_not_at_home(by_way_of_doha):
+    answer = answer_question(by_way_of_doha, "How many times did I have noodles in Dublin?")
+    assert answer.value in (0, None)
+    assert answer_question(by_way_of_doha, "How many times did I have noodles?").value == 4
 
 
 def test_how_long_in_bangkok_is_the_whole_stay(by_way_of_doha):

@@ -143,7 +143,9 @@ def _most(ask: Asked) -> None:
         ask("Where did I have dinner most often in Helsinki?", "location", favourite,
             ask.stays("restaurant", where=lambda s: s.facts.get("restaurant") == favourite))
     home_flights = ask.stays("plane", where=lambda s: s.facts.get("leg") == "back" and s.facts.get("trip") in ("London", "Helsinki"))
-    ask("Which day of the week did I usually fly home?", "time", top(Counter(s.day.strftime("%A") for s in home_flights)), home_flights)
+    days_home = {s.day for s in home_flights}  # the evidence: each of those days' trip, the office to the flight
+    ask("Which day of the week did I usually fly home?", "time", top(Counter(s.day.strftime("%A") for s in home_flights)),
+        ask.stays(where=lambda s: s.day in days_home and s.facts.get("trip") in ("London", "Helsinki")))
     runs = ask.stays("run")
     ask("What day of the week do I go running?", "time", top(Counter(s.day.strftime("%A") for s in runs)), runs)
     names = {place.name for place in HOME_RESTAURANTS}
