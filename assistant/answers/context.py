@@ -121,7 +121,9 @@ class Context:
         at = np.searchsorted(placed, row, side="left" if step < 0 else "right")
         side = placed[max(at - BESIDE_LOOKED_AT, 0):at][::-1] if step < 0 else placed[at:at + BESIDE_LOOKED_AT]
         timeline, lat, lng = self.timeline, self.library.lat, self.library.lng
-        elsewhere = timeline.cities[side] != timeline.cities[row] if timeline.cities[row] else np.ones(len(side), bool)
+        # by town: a fix with no town's name (a taxi from the airport) says nothing against the row's own town
+        elsewhere = ((timeline.cities[side] != timeline.cities[row]) & (timeline.cities[side] != "") if timeline.cities[row]
+                     else np.ones(len(side), bool))
         if np.isfinite(lat[row]):  # by GPS where both have it (a fix in Singapore with no town's name is still Singapore)
             away = haversine_km(lat[row], lng[row], lat[side], lng[side])
             elsewhere = np.where(np.isfinite(away), away > SAME_TOWN_KM, elsewhere)

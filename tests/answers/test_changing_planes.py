@@ -63,3 +63,22 @@ def test_how_long_in_bangkok_is_the_whole_stay(by_way_of_doha):
 def test_flying_back_is_the_end_of_the_trip(by_way_of_doha, question, day):
     answer = answer_question(by_way_of_doha, question)
     assert answer.value == day and answer.confidence in ("sure", "likely")
+
+
+@pytest.fixture(scope="module")
+def flown_unseen(tmp_path_factory):
+    """Home in Dublin until the evening of 2 June 2019; 3 June, the day of the flight, without a photo; 4 June, a taxi
+    from Bangkok's airport (a GPS fix, no town's name), then the hotel (the town known from Wi-Fi, no fix) and the city."""
+    photos = _at_home((datetime(2019, 6, 3),), 6, start=datetime(2019, 5, 27), end=datetime(2019, 6, 15))
+    photos = [photo for photo in photos if photo[0].date() != datetime(2019, 6, 3).date()]
+    photos += _stay(datetime(2019, 6, 4, 9), 40, NOWHERE, 13.69, 100.75, "", "a view of a highway from a car")
+    photos += _stay(datetime(2019, 6, 4, 9, 50), 0, THAILAND, float("nan"), float("nan"), "", "a hotel lobby")  # the town by Wi-Fi
+    for day in range(4, 9):
+        photos += _stay(datetime(2019, 6, day, 10), 480, THAILAND, *BANGKOK, "")
+    return _commit(tmp_path_factory.mktemp("unseen") / "lib", sorted(photos, key=lambda photo: photo[0]))
+
+
+def test_a_fix_with_no_town_is_no_proof_of_where_the_journey_began(flown_unseen):
+    """The taxi from the airport is on the way there: the day before, with no photo, may have been the flight's."""
+    answer = answer_question(flown_unseen, "When did I fly to Bangkok?")
+    assert answer.value == "2019-06-04" and answer.confidence == "likely" and "begun earlier" in answer.why

@@ -172,7 +172,9 @@ def _when(ask: Asked) -> None:
     if doctor:
         ask("When did I go to the doctor?", "time", DOCTOR_DAY.isoformat(), doctor)
     ask("Remind me when my first run with the club was", "time", *_first(ask.stays("run")))
-    ask("What day did I fly to Bangkok?", "time", *_first(ask.stays("plane", where=_trip("Bangkok"))))
+    out = ask.stays("plane", where=lambda s: _trip("Bangkok")(s) and s.facts.get("leg") == "out")
+    if out:  # a day the camera was off has no flight to ask about
+        ask("What day did I fly to Bangkok?", "time", *_first(out))
     home_day = ask.stays("plane", where=_trip("Palermo"))[-1].day  # the day's journey home, hotel to taxi, is its evidence
     ask("When did I fly back from Palermo?", "time", home_day.isoformat(), ask.stays(on=home_day, where=_trip("Palermo")))
     ill = ask.stays("ill")
