@@ -271,6 +271,8 @@ class Context:
             reasoning = f"{len(groups)} of {len(self.groups)} matching {plural('visit', len(self.groups))} say {value}: {self.listed(groups)}"
         if not clear:
             return self.answer(value, unsure_text(text, candidates), evidence, reasoning, candidates, "unsure", "the visits disagree")
+        if extreme and confidence == "sure" and len(groups) < 2:  # "which restaurant most", and one visit says which
+            confidence, why = "likely", "; ".join(filter(None, [why, "only one visit says which it was: the others may have been anywhere"]))
         if extreme and confidence == "sure":
             confidence, why = _lead_glimpsed([value for value, _, _ in kept], [group for _, _, group in kept], why)
         return self.answer(value, text, evidence, reasoning, (), confidence, why)
