@@ -176,9 +176,10 @@ def _frequency(context: Context) -> Answer:
     elif unit == "night":  # "how many nights at the hotel": each evening there or breakfast after, one night
         count = len(nights_spent(context, groups))
     elif unit in ("day", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
-        starts = context.library.local_seconds[[group.first_row for group in groups]]
-        width = {"day": "D", "week": "W", "month": "M"}[unit]
-        count = len(np.unique(starts.astype("datetime64[s]").astype(f"datetime64[{width}]")))
+        days = context.library.local_seconds[[group.first_row for group in groups]] // 86400
+        # weeks from Monday (numpy's run from Thursday, 1 January 1970, and split a Monday-to-Thursday trip in two)
+        spans = days if unit == "day" else (days + 3) // 7 if unit == "week" else days.astype("datetime64[D]").astype("datetime64[M]")
+        count = len(np.unique(spans))
     else:
         groups = journeys(context.timeline, groups) if context.by_trip else groups  # a side trip on the way is the same journey
         under_way = _under_way_before(context, groups)

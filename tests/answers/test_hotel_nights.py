@@ -1,6 +1,7 @@
 """Nights at a hotel: "how many nights did I spend at the Hotel Speicherstadt" counts the nights slept there (an
 evening in the room and the breakfast after are one night), not the days a photo was taken there; and a count of
-visits to a place found by its name is not sure when photos at the same spot on other days carry no name."""
+visits to a place found by its name is not sure when photos at the same spot on other days carry no name; and its
+weeks are counted from Monday."""
 
 from __future__ import annotations
 
@@ -56,3 +57,8 @@ def test_a_count_by_a_place_name_that_some_visits_lack_is_not_sure(weeks_away):
     answer = answer_question(weeks_away, "How many nights did I spend at the Hotel Adlon?")
     assert answer.value == 5 and answer.confidence == "likely"
     assert "no name" in answer.why
+
+
+def test_weeks_are_counted_from_monday(weeks_away):
+    """Three Monday-to-Thursday weeks are three weeks, though numpy's weeks begin on a Thursday."""
+    assert answer_question(weeks_away, "How many weeks did I stay at the Hotel Speicherstadt?").value == 3
