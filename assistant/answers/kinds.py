@@ -285,7 +285,7 @@ def _duration(context: Context) -> Answer:
     if context.question.usual and len(context.groups) > 1:
         return _usual_length(context)
     groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
-    seconds = [_visit_seconds(context.library, group) for group in groups]
+    seconds = [_visit_seconds(context.library, _own_photos_in_town(context, group)) for group in groups]
     if not any(seconds) and any(context.library.time_approx[group.first_row:group.last_row + 1].any() for group in groups):
         return context.cannot_tell(f"I can't tell how long: the photos' times are guesses ({context.listed(groups, 3)}).",
                                    "photos whose times are guessed give no length", context.evidence(groups))
@@ -305,7 +305,7 @@ def _duration(context: Context) -> Answer:
 
 def _usual_length(context: Context) -> Answer:
     """ "How long do I usually stay at the gym": the median visit (of those with more than one photo), not their sum."""
-    seconds = [length for length in (_visit_seconds(context.library, group) for group in context.groups) if length]
+    seconds = [length for length in (_visit_seconds(context.library, _own_photos_in_town(context, group)) for group in context.groups) if length]
     if not seconds:
         return context.cannot_tell("I can't tell how long: every visit has a single photo.", "one photo a visit gives no length",
                                    context.evidence(context.groups))
@@ -313,6 +313,15 @@ def _usual_length(context: Context) -> Answer:
     return context.answer(value, f"Usually {human(value, in_days=False)} (the middle of {len(seconds)} visits).",
                           context.evidence(context.groups), f"median of {len(seconds)} visits: {context.listed(context.groups)}",
                           confidence="likely", why="a typical value over several visits")
+
+
+def _own_photos_in_town(context: Context, group):
+    """A visit measured by its own photos when its stay is known only by its town (a home the metadata never names: the
+    morning at home, the walk, the run, the walk back are one stay of "Dublin"); a venue's by its whole stay."""
+    names = context.timeline.names
+    if names[group.first_row] or names[group.last_row] or group.trip:
+        return group
+    return replace(group, first_row=int(group.rows[0]), last_row=int(group.rows[-1]))
 
 
 def _visit_seconds(library: Library, group) -> int:
