@@ -12,7 +12,7 @@ import pytest
 from assistant.answers import answer_question
 from assistant.library.timeline import timeline_of
 
-from test_honesty import DUBLIN, _commit  # the same small-life writer
+from test_honesty import _commit  # the same small-life writer
 from test_travel_clock import _at_home, _stay  # mornings and evenings at home; a photo every ten minutes of a stay
 
 QATAR = dict(city="Doha", country="Qatar", country_code="QA")

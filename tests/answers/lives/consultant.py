@@ -11,16 +11,13 @@ Simulated by its own generator on world.py's days (`consultant_life.py`) and pho
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
-from pathlib import Path
-
-import numpy as np
+from datetime import date
 
 from .consultant_camera import shoot
 from .consultant_life import (BANGKOK, CONFERENCES, DOCTOR_DAY, ENGAGEMENTS, FIRST, HOME_RESTAURANTS, LAST, NOW, SHOES, SUITCASE, TUK_TUK, WORKSHOP,
                               ZONE, live)
-from .retiree_camera import write_library as commit_photos
-from .truth import Asked, day_of, top
+from .retiree_camera import photographed_life, write_life
+from .truth import Asked, written, first_day, in_city, last_day, span_s, top
 from .world import Life, Stay
 
 GYMS = ("gym", "hotel gym")
@@ -28,34 +25,16 @@ GYMS = ("gym", "hotel gym")
 
 def life() -> Life:
     stays = live()
-    photos = shoot(stays)
-    shot = set(photos["local_time"].dt.date)
-    off = frozenset(FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)) - shot
-    person = Life("consultant", "Mikkel, a management consultant in Copenhagen who travels to clients most weeks", stays, ZONE, off)
-    person.photos = photos
-    return person
+    return photographed_life("consultant", "Mikkel, a management consultant in Copenhagen who travels to clients most weeks", stays,
+                             shoot(stays), ZONE, FIRST, LAST)
 
 
-def write_library(person: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
-    """The life's photos (or its first `days` days) committed as a library."""
-    photos = person.photos
-    if days is not None:
-        photos = photos[photos["local_time"] < photos["local_time"].min() + np.timedelta64(days, "D")].reset_index(drop=True)
-    return commit_photos(photos, folder, text_encoder=text_encoder)
-
-
-def _in(city: str):
-    """Stays of a trip to `city` spent in the city itself."""
-    return lambda stay: stay.place.city == city and stay.facts.get("trip") == city
+write_library = write_life  # the life's photos (or its first days) committed as a library
 
 
 def _trip(city: str):
     """Stays of a trip to `city`, the journeys there and back included."""
     return lambda stay: stay.facts.get("trip") == city
-
-
-def _span_s(stays: list[Stay]) -> int:
-    return int((stays[-1].utc_span[1] - stays[0].utc_span[0]).total_seconds())
 
 
 def _weeks(stays: list[Stay]) -> dict[tuple[int, int], list[Stay]]:
@@ -65,28 +44,12 @@ def _weeks(stays: list[Stay]) -> dict[tuple[int, int], list[Stay]]:
     return weeks
 
 
-def _first(stays: list[Stay]) -> tuple[str, list[Stay]]:
-    return day_of(stays[0]), [s for s in stays if s.day == stays[0].day]
-
-
-def _last(stays: list[Stay]) -> tuple[str, list[Stay]]:
-    return day_of(stays[-1]), [s for s in stays if s.day == stays[-1].day]
-
-
 def _on(stays: list[Stay], day: date) -> list[Stay]:
     return [s for s in stays if s.day == day]
 
 
 def questions(person: Life) -> list:
-    ask = Asked(person)
-    _how_often(ask)
-    _most(ask)
-    _when(ask)
-    _where(ask)
-    _how_long_and_far(ask)
-    _read_and_seen(ask)
-    _cant_tell(ask)
-    return ask.items
+    return written(person, _how_often, _most, _when, _where, _how_long_and_far, _read_and_seen, _cant_tell)
 
 
 def _how_often(ask: Asked) -> None:
@@ -104,7 +67,7 @@ def _how_often(ask: Asked) -> None:
     ask("How many times did I go to the cinema with Signe?", "frequency", len(cinema), cinema)
     market = ask.stays("market", year=2025)
     ask("Roughly how often did I go to Torvehallerne in 2025?", "frequency", len(market), market)
-    nights = [s for s in ask.stays("hotel", where=_in("Hamburg")) if s.start.hour >= 17]
+    nights = [s for s in ask.stays("hotel", where=in_city("Hamburg")) if s.start.hour >= 17]
     ask("How many nights did I spend at the Hotel Speicherstadt?", "frequency", len(ask.days(nights)), nights)
     conferences = ask.stays("conference")
     ask("How many conferences did I go to?", "counting", len({s.facts["conference"] for s in conferences}), conferences)
@@ -124,7 +87,7 @@ def _how_often(ask: Asked) -> None:
     ask("How many days was I ill?", "frequency", len(ask.days(ill)), ill)
     changes = ask.stays("layover", where=lambda s: s.place.city == "Stockholm")
     ask("How many times did I change planes at Arlanda?", "frequency", len(changes), changes)
-    london_weeks = _weeks(ask.stays("client office", where=_in("London")))
+    london_weeks = _weeks(ask.stays("client office", where=in_city("London")))
     ask("How many weeks did I work in London?", "frequency", len(london_weeks), [s for week in london_weeks.values() for s in week])
     offices = ask.stays("client office")
     ask("How many different cities did I work in for clients?", "counting", len({s.place.city for s in offices}), offices)
@@ -133,11 +96,11 @@ def _how_often(ask: Asked) -> None:
 
 
 def _most(ask: Asked) -> None:
-    weeks = {away.city: len(_weeks(ask.stays("client office", where=_in(away.city)))) for away, _, _ in ENGAGEMENTS}
+    weeks = {away.city: len(_weeks(ask.stays("client office", where=in_city(away.city)))) for away, _, _ in ENGAGEMENTS}
     city = top(weeks)
     if city:
-        ask("Which city did I travel to most often for work?", "location", city, ask.stays("client office", where=_in(city)))
-    dinners = Counter(s.facts["restaurant"] for s in ask.stays("restaurant", where=_in("Helsinki")))
+        ask("Which city did I travel to most often for work?", "location", city, ask.stays("client office", where=in_city(city)))
+    dinners = Counter(s.facts["restaurant"] for s in ask.stays("restaurant", where=in_city("Helsinki")))
     favourite = top(dinners)
     if favourite:
         ask("Where did I have dinner most often in Helsinki?", "location", favourite,
@@ -160,60 +123,60 @@ def _most(ask: Asked) -> None:
 
 
 def _when(ask: Asked) -> None:
-    ask("When did I first go to Helsinki?", "time", *_first(ask.stays(where=_in("Helsinki"))))
-    london = ask.stays(where=_in("London"))
+    ask("When did I first go to Helsinki?", "time", *first_day(ask.stays(where=in_city("Helsinki"))))
+    london = ask.stays(where=in_city("London"))
     last_trip = _weeks(london)[london[-1].day.isocalendar()[:2]]  # the last trip is its whole week, not its last day
     ask("In which month was my last trip to London?", "time", london[-1].day.strftime("%Y-%m"), last_trip)
-    ask("When did I last go to the cinema?", "time", *_last(ask.stays("cinema")), now=NOW)
+    ask("When did I last go to the cinema?", "time", *last_day(ask.stays("cinema")), now=NOW)
     trains = ask.stays("train", where=lambda s: s.facts.get("trip") == "Hamburg")
-    ask("When did I first take the train to Hamburg?", "time", *_first(trains))
-    ask("When was the last time I went to the gym?", "time", *_last(ask.stays(GYMS)), now=NOW)
+    ask("When did I first take the train to Hamburg?", "time", *first_day(trains))
+    ask("When was the last time I went to the gym?", "time", *last_day(ask.stays(GYMS)), now=NOW)
     doctor = ask.stays("doctor")
     if doctor:
         ask("When did I go to the doctor?", "time", DOCTOR_DAY.isoformat(), doctor)
-    ask("Remind me when my first run with the club was", "time", *_first(ask.stays("run")))
+    ask("Remind me when my first run with the club was", "time", *first_day(ask.stays("run")))
     out = ask.stays("plane", where=lambda s: _trip("Bangkok")(s) and s.facts.get("leg") == "out")
     if out:  # a day the camera was off has no flight to ask about
-        ask("What day did I fly to Bangkok?", "time", *_first(out))
+        ask("What day did I fly to Bangkok?", "time", *first_day(out))
     home_day = ask.stays("plane", where=_trip("Palermo"))[-1].day  # the day's journey home, hotel to taxi, is its evidence
     ask("When did I fly back from Palermo?", "time", home_day.isoformat(), ask.stays(on=home_day, where=_trip("Palermo")))
     ill = ask.stays("ill")
     ask("Which month was I ill?", "time", ill[0].day.strftime("%Y-%m"), ill)
-    ask("When was the conference in Stockholm?", "time", *_first(ask.stays("conference", where=_in("Stockholm"))))
-    ask("When did I take the train to Aarhus?", "time", *_first(ask.stays("train", where=_trip("Aarhus"))))
-    ask("What year did I start working in Hamburg?", "time", str(ask.stays("client office", where=_in("Hamburg"))[0].day.year),
-        ask.stays("client office", where=_in("Hamburg")))
+    ask("When was the conference in Stockholm?", "time", *first_day(ask.stays("conference", where=in_city("Stockholm"))))
+    ask("When did I take the train to Aarhus?", "time", *first_day(ask.stays("train", where=_trip("Aarhus"))))
+    ask("What year did I start working in Hamburg?", "time", str(ask.stays("client office", where=in_city("Hamburg"))[0].day.year),
+        ask.stays("client office", where=in_city("Hamburg")))
     workshop = ask.stays("client office", on=WORKSHOP[0])
     if workshop:
         ask("When was the operating model workshop?", "time", WORKSHOP[0].isoformat(), workshop)
     bella = ask.stays("conference", where=lambda s: s.place.name == "Bella Center")
-    ask("When did I go to the Bella Center?", "time", *_first(bella))
+    ask("When did I go to the Bella Center?", "time", *first_day(bella))
     markets = ask.stays("market")
     ask("What day of the week did I go to the market?", "time", top(Counter(s.day.strftime("%A") for s in markets)), markets)
 
 
 def _where(ask: Asked) -> None:
-    ask("Where did I stay in Hamburg?", "location", "Hotel Speicherstadt", ask.stays("hotel", where=_in("Hamburg")))
-    ask("Whereabouts was the client's office in Helsinki?", "location", "Kallio Telecom", ask.stays("client office", where=_in("Helsinki")))
+    ask("Where did I stay in Hamburg?", "location", "Hotel Speicherstadt", ask.stays("hotel", where=in_city("Hamburg")))
+    ask("Whereabouts was the client's office in Helsinki?", "location", "Kallio Telecom", ask.stays("client office", where=in_city("Helsinki")))
     arlanda = ask.stays("layover", where=lambda s: s.place.city == "Stockholm")
     ask("Which airport did I change planes at on the way to Helsinki?", "location", "Stockholm Arlanda Airport", arlanda)
     doha = ask.stays("layover", where=lambda s: s.place.city == "Doha" and s.facts.get("leg") == "out")
     ask("In which city did I change planes on the way to Bangkok?", "location", "Doha", doha)
-    ask("Where was I on 12 November 2024?", "location", "London", ask.stays(on=date(2024, 11, 12), where=_in("London")))
-    ask("Where did I go on holiday in July 2025?", "location", "Palermo", ask.stays(year=2025, month=7, where=_in("Palermo")))
+    ask("Where was I on 12 November 2024?", "location", "London", ask.stays(on=date(2024, 11, 12), where=in_city("London")))
+    ask("Where did I go on holiday in July 2025?", "location", "Palermo", ask.stays(year=2025, month=7, where=in_city("Palermo")))
     spring = ask.stays(between=(date(2025, 3, 1), date(2025, 5, 31)), where=lambda s: s.facts.get("trip") and s.place.city not in ("", "Copenhagen"))
     ask("Which cities did I travel to between March and May 2025?", "location", sorted({s.place.city for s in spring}), spring)
     ask("Which cinema do I go to?", "location", "Grand Teatret", ask.stays("cinema"))
-    ask("Where did the Stockholm conference take place?", "location", "Stockholmsmässan", ask.stays("conference", where=_in("Stockholm")))
+    ask("Where did the Stockholm conference take place?", "location", "Stockholmsmässan", ask.stays("conference", where=in_city("Stockholm")))
     ask("Where did I spend Christmas 2024?", "location", "Aarhus", ask.stays("family"))
-    ask("Which hotel did I stay at in London?", "location", "Marlowe Hotel Canary Wharf", ask.stays("hotel", where=_in("London")))
-    ask("Whereabouts did I stay in Bangkok?", "location", "Riva Surya Bangkok", ask.stays("hotel", where=_in("Bangkok")))
+    ask("Which hotel did I stay at in London?", "location", "Marlowe Hotel Canary Wharf", ask.stays("hotel", where=in_city("London")))
+    ask("Whereabouts did I stay in Bangkok?", "location", "Riva Surya Bangkok", ask.stays("hotel", where=in_city("Bangkok")))
     holidays = ask.stays(where=lambda s: s.facts.get("holiday") and s.place.city in ("Bangkok", "Palermo"))
     ask("Which countries did I go on holiday to?", "location", ["Thailand", "Italy"], holidays)
     jay_fai = ask.stays("restaurant", where=lambda s: s.facts.get("restaurant") == "Jay Fai")
     if jay_fai:
         ask(f"Where did I have dinner on {jay_fai[0].day.day} {jay_fai[0].day:%B %Y}?", "location", "Jay Fai", jay_fai)
-    ask("Which client did I work for in London?", "location", "Halden Insurance", ask.stays("client office", where=_in("London")))
+    ask("Which client did I work for in London?", "location", "Halden Insurance", ask.stays("client office", where=in_city("London")))
 
 
 def _first_seen(ask: Asked, activity: str, where) -> Stay | None:
@@ -226,8 +189,8 @@ def _how_long_and_far(ask: Asked) -> None:
     ask(f"How long was the train ride to Hamburg on {train.day.day} {train.day:%B %Y}?", "duration", train.seconds, [train])
     ask(f"How far was the train journey to Hamburg on {train.day.day} {train.day:%B %Y}?", "distance", round(train.metres, 1), [train])
     for city, question in (("Bangkok", "How long was I in Bangkok?"), ("Palermo", "How long was my holiday in Palermo?")):
-        stays = ask.stays(where=_in(city))
-        ask(question, "duration", _span_s(stays), stays)
+        stays = ask.stays(where=in_city(city))
+        ask(question, "duration", span_s(stays), stays)
     doha = ask.stays("layover", where=lambda s: s.place.city == "Doha" and s.facts.get("leg") == "out")
     if doha:
         ask("How long was my layover in Doha on the way to Bangkok?", "duration", doha[0].seconds, doha)
@@ -246,7 +209,7 @@ def _how_long_and_far(ask: Asked) -> None:
     runs = ask.stays("run", year=2025, month=5)
     day = max(ask.days(runs), key=lambda d: sum(len(s.image_ids) for s in _on(runs, d)))
     run = _on(runs, day)
-    ask(f"How long was my run on {day.day} {day:%B %Y}?", "duration", _span_s(run), run)
+    ask(f"How long was my run on {day.day} {day:%B %Y}?", "duration", span_s(run), run)
     ask(f"How far did I run on {day.day} {day:%B %Y}?", "distance", round(sum(s.metres for s in run), 1), run)
     ask("Roughly how far did I run in May 2025?", "distance", round(sum(s.metres for s in runs), 1), runs)
     out = ask.stays("plane", where=lambda s: s.facts.get("trip") == "Bangkok" and s.facts.get("leg") == "out")
@@ -274,7 +237,7 @@ def _read_and_seen(ask: Asked) -> None:
         ask("What was written on the whiteboard at the workshop in Helsinki?", "ocr", WORKSHOP[1], workshop)
     film = ask.stays("cinema")[len(ask.stays("cinema")) // 2]
     ask(f"Which film did we see on {film.day.day} {film.day:%B %Y}?", "ocr", film.facts["film"], [film])
-    ask("What was the name of the conference I went to in Stockholm?", "ocr", CONFERENCES[1][0], ask.stays("conference", where=_in("Stockholm")))
+    ask("What was the name of the conference I went to in Stockholm?", "ocr", CONFERENCES[1][0], ask.stays("conference", where=in_city("Stockholm")))
     ask("What flight number did I take to Palermo?", "ocr", "DY 3640", ask.stays("airport", where=lambda s: s.facts.get("flight") == "DY 3640"))
     ask("Which running club do I run with?", "ocr", "NØRREBRO LØBEKLUB", ask.stays("run", where=lambda s: "NØRREBRO LØBEKLUB" in s.showing))
     suitcase = ask.stays(("airport", "lounge"), where=lambda s: any(SUITCASE in d for d in s.scene.details))

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .camera import misread
 from .consultant_life import PHONE_LOST
-from .retiree_camera import keep_facts, photo_rows_as_table
+from .retiree_camera import along_route, keep_facts, photo_rows_as_table, shutter_times
 from .world import Stay
 
 AT_A_DESK = ("office", "client office", "conference", "lounge")
@@ -36,12 +36,7 @@ GHOSTS = ("cell phone", "cup", "chair", "person", "book", "handbag", "bottle")
 
 def _moments(stay: Stay, rng: np.random.Generator) -> list[datetime]:
     low, high = (6, 14) if stay.activity in AT_A_DESK else (15, 40) if stay.activity in RESTING else (10, 25) if stay.activity in RIDING else (2, 5)
-    moment, times = stay.start + timedelta(minutes=float(rng.uniform(0, low))), []
-    while moment < stay.end:
-        if 6.5 <= moment.hour + moment.minute / 60 < 23:
-            times.append(moment.replace(microsecond=0))
-        moment += timedelta(minutes=float(rng.uniform(low, high)))
-    return times
+    return shutter_times(stay, low, high, rng, 6.5)
 
 
 def _off(stays: list[Stay], rng: np.random.Generator) -> tuple[set[date], dict[int, tuple[datetime, datetime]]]:
@@ -59,14 +54,7 @@ def _off(stays: list[Stay], rng: np.random.Generator) -> tuple[set[date], dict[i
 
 def _position(stay: Stay, moment: datetime, rng: np.random.Generator) -> tuple[float, float, bool]:
     """(lat, lng, located): along a journey's path or at the place, with jitter, rare jumps and drop-outs."""
-    if stay.route:
-        share = (moment - stay.start) / (stay.end - stay.start) if stay.end > stay.start else 0.0
-        points = np.array(stay.route)
-        at = share * (len(points) - 1)
-        leg = min(int(at), len(points) - 2)
-        lat, lng = points[leg] + (points[leg + 1] - points[leg]) * (at - leg)
-    else:
-        lat, lng = stay.place.lat, stay.place.lng
+    lat, lng, _ = along_route(stay, moment)
     lost = stay.activity == "plane" or rng.random() < (0.45 if stay.place.indoor else 0.3 if stay.activity == "train" else 0.05)
     spread = 0.003 if rng.random() < 0.02 else 0.00008
     return float(lat + rng.normal(0, spread)), float(lng + rng.normal(0, spread)), not lost
