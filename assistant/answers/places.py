@@ -12,7 +12,7 @@ from ..core.words import plural
 from ..query import ParsedQuery
 from .answer import Answer
 from .context import Context
-from .names import SAID_SHARE, asked_category, places_to_eat, venue_values
+from .names import SAID_SHARE, asked_category, category_levels, names_read, places_to_eat, venue_values
 from .scope import LOCATED_FOR_SURE
 from .subject import asks_sights, asks_where, trip_edge_asked
 from .visits import Group, visits
@@ -94,6 +94,8 @@ def _venues(context: Context, category: str | None) -> Answer | tuple[Context, l
         context = _nights_of(context)  # "whereabouts did I stay in London": where the nights were, not the sights
         if not context.groups:
             return context.cannot_tell(f"I can't tell: no photo of {context.about} was taken at night.", "no photos at night")
+    if category and not context.moments.subject and not nights:
+        context = _visits_of_the_kind(context, category)
     values, sure, why = venue_values(context, category)
     if nights and sure == "sure" and sum(map(bool, values)) < len(values) / 2:
         sure, why = "likely", f"only {sum(map(bool, values))} of {len(values)} photos of the nights name a place"
@@ -103,6 +105,22 @@ def _venues(context: Context, category: str | None) -> Answer | tuple[Context, l
     if not any(values) and not context.question.counted and asks_where(context.parsed.text):  # "where": a town will do; "which bar": not
         values = [_most_common(context.timeline.cities[group.rows]) for group in context.groups]
     return context, values, sure, why
+
+
+def _visits_of_the_kind(context: Context, category: str) -> Context:
+    """ "Which cinema do I go to", with nothing else to look for: the visits, in the time and place asked, to the places
+    known to be of the kind, rather than every visit there (a day at home that the metadata knows only by its town)."""
+    library, timeline = context.library, context.timeline
+    levels, _ = category_levels(library, timeline, category)
+    within = np.zeros(len(library), dtype=bool)  # of the visits already chosen ("on my second trip to Paris"), their extents
+    for group in context.groups:
+        within[group.first_row:group.last_row + 1] = True
+    kind = np.isin(names_read(library).keys, list(levels)) if levels else np.zeros(len(library), dtype=bool)
+    rows = np.flatnonzero(context.moments.scope & within & kind)
+    if not len(rows):
+        return context
+    groups = visits(timeline, rows, library.utc_seconds, library.local_seconds)
+    return Context(library, context.parsed, context.moments, groups, False, timeline, context.vqa)
 
 
 _LODGING = re.compile(r"\b(?:stay|stayed|staying|sleep|slept|sleeping|lodge|lodged|overnight)\b|\bspen[dt]\s+(?:the\s+)?nights?\b",
