@@ -108,6 +108,8 @@ def narrowing_only(text: str, missing: list[str], found: list[str]) -> bool:
 _TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|cycling|ride|rode|riding|run|ran|running|fly|flew|"
                      r"flying|take|took|taking|bring|brought)\b(?=(?:\s+\w+){0,3}?\s+(?:to|into|towards?)\b)", re.IGNORECASE)
 _PARTICLE = re.compile(r"\b(?:go|goes|went|going|gone|get|got|come|came)\s+(out|away|back|over|off|along|around)\b", re.IGNORECASE)
+# "work out at the gym": exercise, which the place or the activity named with it says
+_WORKING_OUT = re.compile(r"\bwork(?:s|ed|ing)?\s+out\b", re.IGNORECASE)
 # "ate out at Libretto", "in Paris": the place named is where; "how often did I eat out", with none, asks for meals out.
 _EATING_OUT = re.compile(r"\b(?:eat|ate|eaten|eating|dine|dined|dining)\s+(out)\b", re.IGNORECASE)
 _EATING_OUT_AT = re.compile(r"\b(?:eat|ate|eaten|eating|dine|dined|dining)\s+(out)\s+at\b", re.IGNORECASE)
@@ -148,6 +150,9 @@ def content_words(text: str, question: Question, has_place: bool) -> list[str]:
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(detected_as(question.counted))}
     words = [word for word in dict.fromkeys(terms(text)) if word not in light]
+    working_out = set(terms(" ".join(_WORKING_OUT.findall(text))))
+    if working_out and set(words) - working_out:  # "work out at a gym": the gym says what; "how often did I work out": looked for
+        words = [word for word in words if word not in working_out]
     if _THING_VERBS & set(words) and _AT_HOME.search(text):  # "cook dinner at home": where one cooks; a diary has no GPS there
         words = [word for word in words if word != "home"]
     cooking = bool(COOKING_WORDS & set(words))  # "cook dinner": dinner is when, not what ("buy lunch" needs the lunch)
