@@ -19,6 +19,7 @@ from ..library import Library
 from ..query import ParsedQuery, PeriodTerm, day_part_term, local_seconds_of
 from .answer import Answer, NotAQuestion
 from .categories import members
+from .connections import asks_connection, connection_answer
 from .context import Context, human, unsure_text
 from .measures import asks_between_places, average, distance, distance_between, flights
 from .moments import find_moments, unvisited_places_as_words, without_others
@@ -28,7 +29,7 @@ from .reading import colour_answer, counting_answer, most_of_kind, object_answer
 from .times import moved_in, time_answer
 from .subject import asks_abroad, asks_for_all, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import SPARSE_PHOTOS_A_DAY, Timeline, timeline_of
-from .visits import following, journeys, mostly_away, preceding, trips, visits
+from .visits import following, journeys, mostly_away, own_photos_in_town, preceding, trips, visits
 from .places import asks_town, location_answer, nights_spent
 from .scope import LOCATED_FOR_SURE, unnamed_days_at_venue
 from .ways import way_asked, way_there
@@ -82,6 +83,8 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
+    if asks_connection(parsed.text) and question.kind in ("frequency", "location", "duration", "time"):
+        return connection_answer(context)  # "how long was my layover in Doha": a stop between two flights
     noun = asked_noun(parsed) if question.kind == "object" and question.extreme else None
     if members(noun) and moments.subject == [noun]:  # "which sport did I do most": no photo says "sport", each names one
         return most_of_kind(context, noun, members(noun), local_seconds_of(now))
@@ -285,7 +288,7 @@ def _duration(context: Context) -> Answer:
     if context.question.usual and len(context.groups) > 1:
         return _usual_length(context)
     groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
-    seconds = [_visit_seconds(context.library, _own_photos_in_town(context, group)) for group in groups]
+    seconds = [_visit_seconds(context.library, own_photos_in_town(context.timeline, group)) for group in groups]
     if not any(seconds) and any(context.library.time_approx[group.first_row:group.last_row + 1].any() for group in groups):
         return context.cannot_tell(f"I can't tell how long: the photos' times are guesses ({context.listed(groups, 3)}).",
                                    "photos whose times are guessed give no length", context.evidence(groups))
@@ -305,7 +308,7 @@ def _duration(context: Context) -> Answer:
 
 def _usual_length(context: Context) -> Answer:
     """ "How long do I usually stay at the gym": the median visit (of those with more than one photo), not their sum."""
-    seconds = [length for length in (_visit_seconds(context.library, _own_photos_in_town(context, group)) for group in context.groups) if length]
+    seconds = [length for length in (_visit_seconds(context.library, own_photos_in_town(context.timeline, group)) for group in context.groups) if length]
     if not seconds:
         return context.cannot_tell("I can't tell how long: every visit has a single photo.", "one photo a visit gives no length",
                                    context.evidence(context.groups))
@@ -313,15 +316,6 @@ def _usual_length(context: Context) -> Answer:
     return context.answer(value, f"Usually {human(value, in_days=False)} (the middle of {len(seconds)} visits).",
                           context.evidence(context.groups), f"median of {len(seconds)} visits: {context.listed(context.groups)}",
                           confidence="likely", why="a typical value over several visits")
-
-
-def _own_photos_in_town(context: Context, group):
-    """A visit measured by its own photos when its stay is known only by its town (a home the metadata never names: the
-    morning at home, the walk, the run, the walk back are one stay of "Dublin"); a venue's by its whole stay."""
-    names = context.timeline.names
-    if names[group.first_row] or names[group.last_row] or group.trip:
-        return group
-    return replace(group, first_row=int(group.rows[0]), last_row=int(group.rows[-1]))
 
 
 def _visit_seconds(library: Library, group) -> int:

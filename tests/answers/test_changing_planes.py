@@ -12,7 +12,7 @@ import pytest
 from assistant.answers import answer_question
 from assistant.library.timeline import timeline_of
 
-from test_honesty import _commit  # the same small-life writer
+from test_honesty import DUBLIN, _commit  # the same small-life writer
 from test_travel_clock import _at_home, _stay  # mornings and evenings at home; a photo every ten minutes of a stay
 
 QATAR = dict(city="Doha", country="Qatar", country_code="QA")
@@ -24,10 +24,11 @@ DOHA, BANGKOK = (25.2731, 51.6081), (13.7563, 100.5018)
 
 @pytest.fixture(scope="module")
 def by_way_of_doha(tmp_path_factory):
-    """Dublin; Bangkok from 3 to 8 June 2019, by way of Doha both ways (two hours at its airport each time); a
-    week later, a weekend in Palermo, flown direct."""
+    """Dublin; Bangkok from 3 to 8 June 2019, by way of Doha both ways (two hours at its airport each time, the
+    morning flight from Dublin's airport); a week later, a weekend in Palermo, flown direct."""
     first = datetime(2019, 6, 3)
     photos = _at_home((first, datetime(2019, 6, 15)), 6, start=datetime(2019, 5, 27), end=datetime(2019, 6, 22))
+    photos += _stay(first.replace(hour=9), 60, DUBLIN, 53.4264, -6.2499, "Dublin Airport")
     photos += _stay(first.replace(hour=21), 120, QATAR, *DOHA, "Hamad International Airport")
     for day in range(1, 5):
         photos += _stay(first + timedelta(days=day, hours=9), 180, THAILAND, *BANGKOK, "")
@@ -82,3 +83,16 @@ def test_a_fix_with_no_town_is_no_proof_of_where_the_journey_began(flown_unseen)
     """The taxi from the airport is on the way there: the day before, with no photo, may have been the flight's."""
     answer = answer_question(flown_unseen, "When did I fly to Bangkok?")
     assert answer.value == "2019-06-04" and answer.confidence == "likely" and "begun earlier" in answer.why
+
+
+@pytest.mark.parametrize("question, value", [
+    ("How long was my layover in Doha on the way to Bangkok?", 2 * 3600),
+    ("In which city did I change planes on the way to Bangkok?", "Doha"),
+    ("Which airport did I change planes at on the way home?", "Hamad International Airport"),
+    ("How many times did I change planes?", 2),  # there and back; never on the direct flight to Palermo
+])
+def test_changing_planes_is_a_stop_between_two_flights(by_way_of_doha, question, value):
+    """No photo says 'layover' or 'change': a short stop far from the flights either side of it is one."""
+    answer = answer_question(by_way_of_doha, question)
+    assert answer.confidence == "likely"
+    assert answer.value == pytest.approx(value, abs=15 * 60) if isinstance(value, int) and value > 100 else answer.value == value
