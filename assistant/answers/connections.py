@@ -21,6 +21,7 @@ from ..core.words import plural, terms
 from ..query.text import normalize
 from .answer import Answer
 from .context import Context, human
+from .measures import flights
 from .scope import place_rows_of
 from .times import LAYOVER_S
 from .visits import Group
@@ -41,8 +42,15 @@ class Stop:
     onward: str
 
 
-def asks_connection(text: str) -> bool:
-    return bool(CONNECTION.search(text))
+def by_the_flights(context: Context) -> Answer | None:
+    """Questions answered from where the photos flew between: a stop between two flights, or the flights counted
+    ("how many times did I fly"); None for any other question."""
+    question = context.question
+    if CONNECTION.search(context.parsed.text) and question.kind in ("frequency", "location", "duration", "time"):
+        return connection_answer(context)
+    if question.kind == "frequency" and question.means == "fly" and not context.moments.missing:
+        return flights(context)
+    return None
 
 
 def connections(context: Context) -> list[Stop]:

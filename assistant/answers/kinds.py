@@ -19,9 +19,9 @@ from ..library import Library
 from ..query import ParsedQuery, PeriodTerm, day_part_term, local_seconds_of
 from .answer import Answer, NotAQuestion
 from .categories import members
-from .connections import asks_connection, connection_answer
+from .connections import by_the_flights
 from .context import Context, human, unsure_text
-from .measures import asks_between_places, average, distance, distance_between, flights
+from .measures import asks_between_places, average, distance, distance_between
 from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
 from .names import asked_category, asked_noun
@@ -83,13 +83,11 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
-    if asks_connection(parsed.text) and question.kind in ("frequency", "location", "duration", "time"):
-        return connection_answer(context)  # "how long was my layover in Doha": a stop between two flights
+    if (flown := by_the_flights(context)) is not None:  # a layover, or the flights counted
+        return flown
     noun = asked_noun(parsed) if question.kind == "object" and question.extreme else None
     if members(noun) and moments.subject == [noun]:  # "which sport did I do most": no photo says "sport", each names one
         return most_of_kind(context, noun, members(noun), local_seconds_of(now))
-    if question.kind == "frequency" and question.means == "fly" and not moments.missing:
-        return flights(context)
     if (not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance"
             and not towns_ranked and not by_trip):  # "when did I last go abroad": all the trips
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
