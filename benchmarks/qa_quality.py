@@ -2,7 +2,8 @@
 
 For each of the lives in tests/answers/lives (a student in Thessaloniki, a parent in Toronto, a diary
 2003-2022, a journal 1998-2021, a consultant flying across time zones 2023-2024, a photo diary over decades
-1985-2020 (film scans, then a phone), a retiree in Valencia 2025-2026 with a wearable camera of its own, and the
+1985-2020 (film scans, then a phone), a retiree in Valencia 2025-2026 with a wearable camera of its own, a
+management consultant in Copenhagen 2024-2025 with client weeks abroad and a clip-on camera of its own, and the
 HELD-OUT traveller in Kyoto, reported apart and never to be tuned on), per kind of
 question: right, confidently wrong, right but unsure, can't tell, wrong but hedged (tests/answers/lives/
 scoring.py says how each is judged); how many remembered moments ("the time I had coffee with my sister in
@@ -14,7 +15,7 @@ answer time on one life photographed densely (about 100,000 photos).
     python benchmarks/qa_quality.py --lives student,diary --no-years --no-large --examples 5
     python benchmarks/qa_quality.py --json               # one JSON line
     python benchmarks/qa_quality.py --no-years --no-large --dump answers.jsonl   # every answer, judged
-    python benchmarks/qa_quality.py --no-years --no-large --lives student,parent,nomad,retiree --reseed 4   # other days
+    python benchmarks/qa_quality.py --no-years --no-large --lives student,parent,nomad,retiree,consultant --reseed 4   # other days
     python benchmarks/qa_quality.py --no-years --no-large --lives retiree --reseed 4-8   # other days: seeds shifted by 4..8
     python benchmarks/qa_quality.py --no-years --no-large --lives student,diary --sparser 3   # a third of the photos
 """

@@ -16,7 +16,7 @@ from .answer import CONFIDENCE, Answer, Candidate
 from .categories import LISTED_GROCERIES
 from .lookalikes import looking_alike
 from .moments import Moments
-from .scope import LOCATED_FOR_SURE, whereabouts_unknown
+from .scope import LOCATED_FOR_SURE, unnamed_days_at_venue, whereabouts_unknown
 from .subject import MEAL_HOURS
 from ..library.timeline import Timeline
 from .visits import Group
@@ -98,6 +98,8 @@ class Context:
         count by place alone is likely when many photos then say nothing of where they were (unplaced_then)."""
         if not self.moments.subject:
             unseen = self.unplaced_then()
+            if not unseen and (missed := unnamed_days_at_venue(self.library, self.parsed)):
+                unseen = f"photos there on {missed} {plural('day', missed)} carry no name, hours from any that do, so a visit may be missed"
             return ("likely", unseen) if unseen else ("sure", "")
         if all(self.moments.named_in(group.rows) for group in self.groups):
             return "sure", ""
@@ -149,7 +151,9 @@ class Context:
         at = np.searchsorted(placed, row, side="left" if step < 0 else "right")
         side = placed[max(at - BESIDE_LOOKED_AT, 0):at][::-1] if step < 0 else placed[at:at + BESIDE_LOOKED_AT]
         timeline, lat, lng = self.timeline, self.library.lat, self.library.lng
-        elsewhere = timeline.cities[side] != timeline.cities[row] if timeline.cities[row] else np.ones(len(side), bool)
+        # by town: a fix with no town's name (a taxi from the airport) says nothing against the row's own town
+        elsewhere = ((timeline.cities[side] != timeline.cities[row]) & (timeline.cities[side] != "") if timeline.cities[row]
+                     else np.ones(len(side), bool))
         if np.isfinite(lat[row]):  # by GPS where both have it (a fix in Singapore with no town's name is still Singapore)
             away = haversine_km(lat[row], lng[row], lat[side], lng[side])
             elsewhere = np.where(np.isfinite(away), away > SAME_TOWN_KM, elsewhere)
@@ -293,6 +297,8 @@ class Context:
             reasoning = f"{len(groups)} of {len(self.groups)} matching {plural('visit', len(self.groups))} say {value}: {self.listed(groups)}"
         if not clear:
             return self.answer(value, unsure_text(text, candidates), evidence, reasoning, candidates, "unsure", "the visits disagree")
+        if extreme and confidence == "sure" and len(groups) < 2:  # "which restaurant most", and one visit says which
+            confidence, why = "likely", "; ".join(filter(None, [why, "only one visit says which it was: the others may have been anywhere"]))
         if extreme and confidence == "sure":
             confidence, why = _lead_glimpsed([value for value, _, _ in kept], [group for _, _, group in kept], why)
         return self.answer(value, text, evidence, reasoning, (), confidence, why)

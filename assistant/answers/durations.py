@@ -14,6 +14,7 @@ from .answer import Answer
 from .context import Context, day_range, human, unsure_text
 from .measures import average
 from .subject import asks_for_all
+from .visits import own_photos_in_town
 from .whereabouts import written_beside
 
 MAX_PHOTO_INTERVAL_S = 10 * 60  # a visit's last photo stands for at most this long
@@ -30,7 +31,7 @@ def duration_answer(context: Context) -> Answer:
     if context.question.usual and len(context.groups) > 1:
         return _usual_length(context)
     groups = context.groups if asks_for_all(context.parsed.text) else context.one_day_unless_dated(context.groups)
-    seconds = [_visit_seconds(context.library, group) for group in groups]
+    seconds = [_visit_seconds(context.library, own_photos_in_town(context.timeline, group)) for group in groups]
     if not any(seconds) and any(context.library.time_approx[group.first_row:group.last_row + 1].any() for group in groups):
         return context.cannot_tell(f"I can't tell how long: the photos' times are guesses ({context.listed(groups, 3)}).",
                                    "photos whose times are guessed give no length", context.evidence(groups))
@@ -54,7 +55,8 @@ def duration_answer(context: Context) -> Answer:
 
 def _usual_length(context: Context) -> Answer:
     """ "How long do I usually stay at the gym": the median visit (of those with more than one photo), not their sum."""
-    seconds = [length for length in (_visit_seconds(context.library, group) for group in context.groups) if length]
+    seconds = [length for length in (_visit_seconds(context.library, own_photos_in_town(context.timeline, group))
+                                      for group in context.groups) if length]
     if not seconds:
         return context.cannot_tell("I can't tell how long: every visit has a single photo.", "one photo a visit gives no length",
                                    context.evidence(context.groups))

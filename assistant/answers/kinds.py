@@ -19,9 +19,10 @@ from ..query import ParsedQuery, PeriodTerm, day_part_term, local_seconds_of
 from ..query.language import render
 from .answer import Answer, NotAQuestion
 from .categories import members
+from .connections import by_the_flights
 from .context import Context
 from .durations import ENDS_UNSEEN, days_spanned, duration_answer, photographed_to_the_ends, trip_days
-from .measures import asks_between_places, average, distance, distance_between, flights
+from .measures import asks_between_places, average, distance, distance_between
 from .moments import find_moments, unvisited_places_as_words, without_others
 from .word_rows import word_rows
 from .names import asked_category, asked_noun
@@ -30,7 +31,7 @@ from .times import moved_in, time_answer
 from .subject import asks_abroad, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import Timeline, timeline_of
 from .visits import following, journeys, mostly_away, preceding, trips, visits
-from .places import asks_town, location_answer
+from .places import asks_town, location_answer, nights_spent
 from .scope import LOCATED_FOR_SURE
 from .ways import way_asked, way_there
 from .whereabouts import on_a_trip_unseen
@@ -87,11 +88,11 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     if ordinal is not None and question.kind != "frequency" and not question.usual:
         groups = [groups[ordinal]] if -len(groups) <= ordinal < len(groups) else []
     context = Context(library, parsed, moments, groups, by_trip, timeline, vqa)
+    if (flown := by_the_flights(context)) is not None:  # a layover, or the flights counted
+        return flown
     noun = asked_noun(parsed) if question.kind == "object" and question.extreme else None
     if members(noun) and moments.subject == [noun]:  # "which sport did I do most": no photo says "sport", each names one
         return most_of_kind(context, noun, members(noun), local_seconds_of(now))
-    if question.kind == "frequency" and question.means == "fly" and not moments.missing:
-        return flights(context)
     if (not moments.subject and not category and not parsed.place.terms and not parsed.time.terms and question.kind != "distance"
             and not towns_ranked and not by_trip):  # "when did I last go abroad": all the trips
         return context.cannot_tell("I can't tell what the question is about; name a place, an activity or a time.", "no subject, place or time")
@@ -178,10 +179,13 @@ def _frequency(context: Context) -> Answer:
     unit = question.unit if question.unit in ("day", "night", "week", "month") else "trip" if context.by_trip else "time"
     if unit in ("day", "night") and context.by_trip:  # "how many days was I in Berlin": the trips' days; its nights, one fewer
         count = sum(trip_days(context, group) - (unit == "night") for group in groups)
-    elif unit in ("day", "night", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
-        starts = context.library.local_seconds[[group.first_row for group in groups]]
-        width = {"day": "D", "night": "D", "week": "W", "month": "M"}[unit]
-        count = len(np.unique(starts.astype("datetime64[s]").astype(f"datetime64[{width}]")))
+    elif unit == "night":  # "how many nights at the hotel": each evening there or breakfast after, one night
+        count = len(nights_spent(context, groups))
+    elif unit in ("day", "week", "month"):  # a night out past midnight is one night: each visit counts on the day it began
+        days = context.library.local_seconds[[group.first_row for group in groups]] // 86400
+        # weeks from Monday (numpy's run from Thursday, 1 January 1970, and split a Monday-to-Thursday trip in two)
+        spans = days if unit == "day" else (days + 3) // 7 if unit == "week" else days.astype("datetime64[D]").astype("datetime64[M]")
+        count = len(np.unique(spans))
     else:
         groups = journeys(context.timeline, groups) if context.by_trip else groups  # a side trip on the way is the same journey
         under_way = _under_way_before(context, groups)

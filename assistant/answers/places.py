@@ -13,7 +13,7 @@ from ..query import ParsedQuery
 from ..query.time.terms import DayPartTerm
 from .answer import Answer
 from .context import Context
-from .names import SAID_SHARE, asked_category, places_to_eat, venue_values
+from .names import SAID_SHARE, asked_category, category_levels, names_read, places_to_eat, venue_values
 from .scope import LOCATED_FOR_SURE
 from .subject import asks_sights, asks_where, trip_edge_asked
 from .visits import Group, visits
@@ -107,6 +107,8 @@ def _venues(context: Context, category: str | None) -> Answer | tuple[Context, l
         context = _nights_of(context)  # "whereabouts did I stay in London": where the nights were, not the sights
         if not context.groups:
             return context.cannot_tell(f"I can't tell: no photo of {context.about} was taken at night.", "no photos at night")
+    if category and not context.moments.subject and not nights:
+        context = _visits_of_the_kind(context, category)
     values, sure, why = venue_values(context, category)
     if nights and sure == "sure" and sum(map(bool, values)) < len(values) / 2:
         sure, why = "likely", f"only {sum(map(bool, values))} of {len(values)} photos of the nights name a place"
@@ -118,6 +120,22 @@ def _venues(context: Context, category: str | None) -> Answer | tuple[Context, l
     return context, values, sure, why
 
 
+def _visits_of_the_kind(context: Context, category: str) -> Context:
+    """ "Which cinema do I go to", with nothing else to look for: the visits, in the time and place asked, to the places
+    known to be of the kind, rather than every visit there (a day at home that the metadata knows only by its town)."""
+    library, timeline = context.library, context.timeline
+    levels, _ = category_levels(library, timeline, category)
+    within = np.zeros(len(library), dtype=bool)  # of the visits already chosen ("on my second trip to Paris"), their extents
+    for group in context.groups:
+        within[group.first_row:group.last_row + 1] = True
+    kind = np.isin(names_read(library).keys, list(levels)) if levels else np.zeros(len(library), dtype=bool)
+    rows = np.flatnonzero(context.moments.scope & within & kind)
+    if not len(rows):
+        return context
+    groups = visits(timeline, rows, library.utc_seconds, library.local_seconds)
+    return Context(library, context.parsed, context.moments, groups, False, timeline, context.vqa)
+
+
 _LODGING = re.compile(r"\b(?:stay|stayed|staying|sleep|slept|sleeping|lodge|lodged|overnight)\b|\bspen[dt]\s+(?:the\s+)?nights?\b",
                       re.IGNORECASE)
 NIGHT_HOURS = (20, 9)  # a day's last photo from 20:00, or its first before 09:00, shows where the night was spent
@@ -126,6 +144,21 @@ NIGHT_HOURS = (20, 9)  # a day's last photo from 20:00, or its first before 09:0
 def asks_lodging(text: str) -> bool:
     """ "Where did I stay in London", "where did we sleep": the place of the nights, not of the days."""
     return bool(_LODGING.search(text))
+
+
+def nights_spent(context: Context, groups: list[Group]) -> np.ndarray:
+    """The nights (each the day of its evening) that visits to a place show were spent there: a photo from 20:00 is
+    that evening's, one before 09:00 the night before's, so the evening and the breakfast after are one night; a
+    visit at neither hour (lunch at the hotel, a night out that ended at 19:30) counts on the day it began."""
+    local = context.library.local_seconds
+    nights = []
+    for group in groups:
+        seconds = local[group.rows]
+        hours = (seconds % 86400) // 3600
+        evening, morning = hours >= NIGHT_HOURS[0], hours < NIGHT_HOURS[1]
+        shown = (seconds // 86400 - morning)[evening | morning]
+        nights.append(shown if len(shown) else seconds[:1] // 86400)
+    return np.unique(np.concatenate(nights)) if nights else np.zeros(0, np.int64)
 
 
 def _nights_of(context: Context) -> Context:

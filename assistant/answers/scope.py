@@ -18,6 +18,7 @@ from .word_rows import word_photos
 
 # Where one was is known for sure only when nearly every photo of the time asked says where it was taken.
 LOCATED_FOR_SURE = 0.9
+UNNAMED_VISIT_GAP_S = 2 * 3600  # photos at a venue this far from any that name it are another visit, unnamed
 
 
 def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
@@ -38,19 +39,51 @@ def scope_mask(library: Library, parsed: ParsedQuery) -> np.ndarray:
     return mask
 
 
+def unnamed_days_at_venue(library: Library, parsed: ParsedQuery) -> int:
+    """Days of the question's time when photos stood inside a venue of the library's own (by position) hours away
+    from any photo carrying its name: a visit there that went unnamed (a place's name comes on only some photos),
+    so a count of its visits by name may fall short."""
+    time = parsed.time.exactly().mask(library.local_seconds)
+    positioned = np.isfinite(library.lat) & np.isfinite(library.lng)
+    missed = 0
+    for term in parsed.place.terms:
+        if term.negated or not term.areas or not all(area.kind == "known" for area in term.areas):
+            continue
+        named = np.isin(library.place_names("semantic_name"), [area.name for area in term.areas])
+        named_at = np.sort(library.local_seconds[time & named])
+        unnamed_at = library.local_seconds[place_rows_of(library, term) & positioned & time & ~named]
+        if not len(named_at) or not len(unnamed_at):
+            continue
+        after = np.searchsorted(named_at, unnamed_at)
+        nearest = np.minimum(np.abs(unnamed_at - named_at[np.maximum(after - 1, 0)]), np.abs(named_at[np.minimum(after, len(named_at) - 1)] - unnamed_at))
+        missed += len(np.unique(unnamed_at[nearest > UNNAMED_VISIT_GAP_S] // 86400))
+    return missed
+
+
 def place_rows_of(library: Library, term: PlaceTerm) -> np.ndarray:
     """The photos a place term admits: by position, by their metadata city or country when they have no position;
-    for the home town, the photos that say nothing of where they were and lie on no trip (a diary's days at home,
-    which name no place at all); and a trip's photos with no place, by where the trip was around them."""
+    for the home town, the photos that say nothing of where they were and lie on no trip nor between two of a trip's
+    (a diary's days at home, which name no place at all); and a trip's photos with no place, by where the trip was
+    around them."""
     inside = term.mask(library.lat, library.lng, library.country_code, lambda positions: library.place_names("city", positions))
     if term.negated:
         return inside
     timeline = timeline_of(library)
     unknown = timeline.unplaced
-    inside |= unknown & (timeline.trip_of_row < 0) & _at_home_named(library, timeline, term)
+    inside |= unknown & (timeline.trip_of_row < 0) & ~_within_a_trip(timeline, len(library)) & _at_home_named(library, timeline, term)
     if inside.any():  # a town photographed at other times: a photo with no position that names it was there too
         inside |= unknown & _town_written(library, term)
     return inside | _where_the_trip_was(timeline, inside)
+
+
+def _within_a_trip(timeline: Timeline, n: int) -> np.ndarray:
+    """Per photo: it lies between a trip's first and last photo away (a lunch indoors in Hamburg, its GPS lost), so it
+    was not taken at home, though it says nothing of where it was."""
+    edges = np.zeros(n + 1, dtype=np.int64)
+    for trip in timeline.trips:
+        edges[trip.first_row] += 1
+        edges[trip.last_row + 1] -= 1
+    return np.cumsum(edges[:n]) > 0
 
 
 def _town_written(library: Library, term: PlaceTerm) -> np.ndarray:

@@ -114,6 +114,8 @@ def narrowing_only(text: str, missing: list[str], found: list[str]) -> bool:
 _TOWARD = re.compile(r"\b(walk|walked|walking|drive|drove|driving|cycle|cycled|cycling|ride|rode|riding|run|ran|running|fly|flew|"
                      r"flying|take|took|taking|bring|brought)\b(?=(?:\s+\w+){0,3}?\s+(?:to|into|towards?)\b)", re.IGNORECASE)
 _PARTICLE = re.compile(r"\b(?:go|goes|went|going|gone|get|got|come|came)\s+(out|away|back|over|off|along|around)\b", re.IGNORECASE)
+# "work out at the gym": exercise, which the place or the activity named with it says
+_WORKING_OUT = re.compile(r"\bwork(?:s|ed|ing)?\s+out\b", re.IGNORECASE)
 # "ate out at Libretto", "in Paris": the place named is where; "how often did I eat out", with none, asks for meals out.
 _EATING_OUT = re.compile(rf"\b(?:{'|'.join(_EATING_VERBS)})\s+(out)\b", re.IGNORECASE)
 _EATING_OUT_AT = re.compile(rf"\b(?:{'|'.join(_EATING_VERBS)})\s+(out)\s+at\b", re.IGNORECASE)
@@ -138,6 +140,7 @@ def content_words(text: str, question: Question, has_place: bool, language: str 
     light |= set(terms(" ".join(STOP_WORDS.get(language, ()))))
     light |= set(terms(" ".join(_EATING_OUT_AT.findall(text))))
     light |= set(terms(" ".join(_errand_runs(text)))) | set(terms(" ".join(_WORKED_AT.findall(text))))
+    light |= set(terms(" ".join(found.group(0) for found in RETURNING.finditer(text))))
     if has_place:
         light |= _MOTION_WORDS | set(terms(" ".join(_EATING_OUT.findall(text))))
     if question.kind in _READING_KINDS:  # "what did I buy": the thing is the answer, read from the day's moments
@@ -155,6 +158,9 @@ def content_words(text: str, question: Question, has_place: bool, language: str 
     if question.counted and question.kind == "counting":  # "how many people": counted in the photos, not a word to find
         light |= {concept_key(question.counted), concept_key(detected_as(question.counted))}
     words = [word for word in dict.fromkeys(terms(text)) if word not in light]
+    working_out = set(terms(" ".join(_WORKING_OUT.findall(text))))
+    if working_out and set(words) - working_out:  # "work out at a gym": the gym says what; "how often did I work out": looked for
+        words = [word for word in words if word not in working_out]
     if _THING_VERBS & set(words) and _AT_HOME.search(text):  # "cook dinner at home": where one cooks; a diary has no GPS there
         words = [word for word in words if word != "home"]
     cooking = bool(COOKING_WORDS & set(words))  # "cook dinner": dinner is when, not what ("buy lunch" needs the lunch)
@@ -170,8 +176,13 @@ def doing_words(text: str) -> list[str]:
     return [word for word in dict.fromkeys(terms(text)) if word in _THING_VERBS]
 
 
+# "fly home", "drove back from Granada": the journey that ends a trip, asked of the trips, its words never looked for.
+RETURNING = re.compile(r"\b(?:fly|flew|flying|flown|drive|drove|driving|driven|travel|travell?ed|travell?ing|sail|sailed)\s+(?:home|back)\b",
+                       re.IGNORECASE)
+
+
 def asks_for_trips(text: str) -> bool:
-    return bool(TRIP_WORDS & set(terms(text)))
+    return bool(TRIP_WORDS & set(terms(text))) or bool(RETURNING.search(text))
 
 
 def asks_for_all(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -43,6 +43,14 @@ def visits(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray, local_
         Group(part, int(timeline.stay_first[stays_part[0]]), int(timeline.stay_last[stays_part[-1]]), trip=False)
         for part, stays_part in zip(np.split(rows, cuts), np.split(stays, cuts))
     ]
+
+
+def own_photos_in_town(timeline: Timeline, group: Group) -> Group:
+    """A visit measured by its own photos when its stay is known only by its town (a home the metadata never names: the
+    morning at home, the walk, the run, the walk back are one stay of "Dublin"); a venue's by its whole stay."""
+    if timeline.names[group.first_row] or timeline.names[group.last_row] or group.trip:
+        return group
+    return replace(group, first_row=int(group.rows[0]), last_row=int(group.rows[-1]))
 
 
 def trips(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray | None = None) -> list[Group]:

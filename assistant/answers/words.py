@@ -53,6 +53,10 @@ _DONE_WITH = _object_of(r"made|make|cooked|cook|baked|ate|eat|had|bought|buy|ord
 _COOKED = _object_of(r"made|make|making|cooked|cook|cooking|baked|bake|baking|roasted|prepared")
 # "Shopping: bread and coffee", "Dinner: lasagne": a diary's list after a heading.
 _HEADED = re.compile(r"^\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:\s*([^.;!?]{2,60})")
+# A captioner's "a crab omelette on a plate", "noodles in a bowl": the thing the caption begins with, served in something.
+_SERVED = re.compile(r"^\s*(?:(?:a|an|some|two|three)\s+)?((?:(?!(?:man|woman|person|people|table|plate|bowl)\b)[a-z]+\s+){0,2}?"
+                     r"(?!(?:man|woman|person|people|table|plate|bowl)\b)[a-z]+)\s+(?:on|in)\s+(?:a|an|the)\s+"
+                     r"(?:plate|bowl|tray|dish|board|pan|pot|basket|box|cup|mug|glass)\b", re.IGNORECASE)
 SAID_WEIGHT = 3.0  # what the words say was made or eaten counts this much more than a tag or a detection
 # Spellings of a number matter only when the question asks for one.
 NUMBER_WORDS = frozenset(terms("number numbers price cost costs paid pay code plate score how much gate platform seat room route"))
@@ -250,8 +254,9 @@ def colours_near(photos: list[dict], subject: list[str], owners: set[str] = froz
 
 
 def said_things(caption: str) -> list[str]:
-    """What a caption says was made, bought, eaten or held: "made a Thai green curry", "a plate of ramen", "Dinner: lasagne"."""
-    return [_trimmed(match) for pattern in (_DONE_WITH, _CONTAINED, _HEADED) for match in pattern.findall(caption)]
+    """What a caption says was made, bought, eaten or held: "made a Thai green curry", "a plate of ramen", "Dinner: lasagne",
+    "a crab omelette on a plate"."""
+    return [_trimmed(match) for pattern in (_DONE_WITH, _CONTAINED, _HEADED, _SERVED) for match in pattern.findall(caption)]
 
 
 def things(photos: list[dict], subject: list[str], rarity, known: re.Pattern | None = None) -> Counter:

@@ -39,6 +39,8 @@ AWAY_SHARE = 0.25
 # Two days away this close (in days) are one trip when no photo between them was located at home: the days
 # between had no photos (the camera left off) or no GPS (a diary's). Holidays of up to two weeks.
 MAX_UNSEEN_TRIP_DAYS = 14
+# A day away of fewer hours than this in another country, right after a trip's, is changing planes on the way home.
+TRANSIT_HOURS = 6
 # A home city is where nights are spent in at least one month of this many that have photos.
 HOME_MONTHS_SHARE = 3
 # Over decades located only in part, a home is seen in at least this many months (a city of a few trips is not).
@@ -123,7 +125,8 @@ def _build(library: PhotoColumns) -> Timeline:
     moves = _moves(nights, home_city)
     known_from = _home_known_from(nights, home_city, moves) if home_city else np.iinfo(np.int64).min
     home_of_row = _homes_on(days, home_city, moves, known_from)
-    trip_of_row, trips = _trips(days, cities, countries, located, nights, home_of_row, _homes_on(nights[0], home_city, moves, known_from))
+    trip_of_row, trips = _trips(days, cities, countries, located, nights, home_of_row, _homes_on(nights[0], home_city, moves, known_from),
+                                library.local_seconds)
     trip_of_row, trips = _continued_in_its_zone(trip_of_row, trips, located, days, library.local_seconds - utc)
     photos_a_day = float(np.median(np.unique(days, return_counts=True)[1])) if n else 0.0
     homes = tuple(city for city in dict.fromkeys(home_of_row.tolist()) if city)
@@ -223,8 +226,9 @@ def _home_known_from(nights: tuple[np.ndarray, np.ndarray], home_city: str, move
 
 
 def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located: np.ndarray, nights: tuple[np.ndarray, np.ndarray],
-           home_of_row: np.ndarray, night_home: np.ndarray):
-    """Runs of consecutive days away from home (the night away, or a good share of the photos) in one country."""
+           home_of_row: np.ndarray, night_home: np.ndarray, seconds: np.ndarray):
+    """Runs of consecutive days away from home (the night away, or a good share of the photos) in one country, but
+    for the days of changing planes on the way (see _one_journey)."""
     away_rows = located & (cities != home_of_row)
     night_days, night_cities = nights  # the located days, ascending
     located_day = np.searchsorted(night_days, days[located])
@@ -240,7 +244,8 @@ def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located:
     # or whose photos have no GPS (a diary's, or the camera's fix lost), says nothing of where you were
     position = np.searchsorted(night_days, trip_days)
     new_trip = np.ones(len(trip_days), dtype=bool)
-    new_trip[1:] = (np.diff(position) > 1) | (np.diff(trip_days) > MAX_UNSEEN_TRIP_DAYS) | (trip_countries[1:] != trip_countries[:-1])
+    new_trip[1:] = ((np.diff(position) > 1) | (np.diff(trip_days) > MAX_UNSEEN_TRIP_DAYS)
+                    | ((trip_countries[1:] != trip_countries[:-1]) & ~_one_journey(trip_days, days, countries, seconds, away_rows)))
     first_day = np.flatnonzero(new_trip)
     last_day = np.append(first_day[1:] - 1, len(trip_days) - 1)
     # on a trip's days: the photos away, and every photo of the days it bridged (none of which has GPS)
@@ -251,12 +256,28 @@ def _trips(days: np.ndarray, cities: np.ndarray, countries: np.ndarray, located:
     numbers, first_row, last_row = _first_and_last(trip_of_row[members], members)
     placed = members[cities[members] != ""]
     city = _modes(trip_of_row[placed], cities[placed])[1]  # where most of its located photos were taken
+    country = _modes(trip_of_row[placed], countries[placed])[1]
     trips = [
-        Trip(int(first_row[index]), int(last_row[index]), str(city[index]), str(trip_countries[first_day[number]]),
+        Trip(int(first_row[index]), int(last_row[index]), str(city[index]), str(country[index]),
              _iso_day(trip_days[first_day[number]]), _iso_day(trip_days[last_day[number]]))
         for index, number in enumerate(numbers)
     ]
     return trip_of_row, trips
+
+
+def _one_journey(trip_days: np.ndarray, days: np.ndarray, countries: np.ndarray, seconds: np.ndarray, away_rows: np.ndarray) -> np.ndarray:
+    """Per pair of consecutive days away in two countries: one trip all the same when the days share a country (home
+    from Bangkok by way of Doha, the day's photos in both) or the later was spent only a few hours away (changing
+    planes on the way home). A stop on the way there stays apart: arriving in Tokyo is not the day in Frankfurt."""
+    away = np.flatnonzero(away_rows)
+    order = np.argsort(days[away], kind="stable")
+    away_days, away_seconds, away_countries = days[away][order], seconds[away][order], countries[away][order]
+    starts, ends = np.searchsorted(away_days, trip_days, "left"), np.searchsorted(away_days, trip_days, "right")
+    seen_in = [set(away_countries[start:end].tolist()) for start, end in zip(starts, ends)]
+    hours = np.array([(away_seconds[start:end].max() - away_seconds[start:end].min()) / 3600 if end > start else 0.0
+                      for start, end in zip(starts, ends)])
+    shared = np.array([bool(before & after) for before, after in zip(seen_in, seen_in[1:])], dtype=bool)
+    return shared | (hours[1:] < TRANSIT_HOURS)
 
 
 def _continued_in_its_zone(trip_of_row: np.ndarray, trips: list[Trip], located: np.ndarray, days: np.ndarray, offsets: np.ndarray

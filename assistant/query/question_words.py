@@ -175,7 +175,8 @@ VEHICLE_SUBJECT = re.compile(r"\s*\b(?:(?:my|our|the)\s+)?(plane|flight|train|bu
 BEFORE_VERB = re.compile(r"(?:\s*\b(?:tend(?:s|ed)?\s+to|used\s+to|usually|typically|normally|generally|first|last|finally|actually|always)\b)*", FLAGS)
 EDGES = [
     ("end", re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|finish|finished|quit|check(?:ed)?\s+out|"
-                       r"(?:go|went|get|got)\s+(?:to\s+bed|to\s+sleep|off)|head(?:ed)?\s+home|go\s+home|went\s+home|set\s+off)\b", FLAGS)),
+                       r"(?:go|went|get|got)\s+(?:to\s+bed|to\s+sleep|off)|head(?:ed)?\s+home|go\s+home|went\s+home|set\s+off|"
+                       r"(?:fly|flew|flying|drive|drove|driving|travel|travell?ed|travell?ing|sail|sailed)\s+(?:home|back))\b", FLAGS)),
     ("start", re.compile(r"\b(?:arrive|arrived|arriving|reach|reached|wake|woke|waking|start|started|begin|began|land|landed|"
                          r"(?:get|got|come|came)\s+(?:to|into|in|up|home|back)|check(?:ed)?\s+in(?:to)?)\b", FLAGS)),
 ]

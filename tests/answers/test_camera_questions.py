@@ -114,6 +114,7 @@ def test_an_errand_named_by_where_it_goes_is_a_visit_there(tmp_path):
     ("how many times did I go for a run in May", ["run"]),
     ("How many hours did I work at the bookshop in March 2019?", ["bookshop"]),  # working there: the place is what shows
     ("how often did I work out", ["work", "out"]),
+    ("On average, how many times a week did I work out at a gym in 2025?", ["gym"]),  # the gym says what working out was
     ("how many times did we eat out in Paris", []),  # eating out in Paris: the place says where
     ("tell me how many times we ate out at Libretto in March", ["libretto"]),  # at Libretto, which the photos' words name
     ("How often did I eat out in 2012?", ["out"]),  # with no place, meals out must be found, not every moment of 2012

@@ -27,7 +27,7 @@ def sets():
 
 
 def test_nine_lives_one_held_out_and_enough_questions(sets):
-    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 8
+    assert HELD_OUT in LIVES and HELD_OUT not in DEV and len(DEV) == 9
     assert sum(len(dev.questions) for dev in sets.values()) >= 300
     assert all(len(dev.remembered) >= 20 for dev in sets.values())
     asked = Counter(qa.kind for dev in sets.values() for qa in dev.questions)
@@ -92,7 +92,7 @@ def test_every_fact_of_a_photographed_stay_is_in_one_of_its_photos(sets):
                 assert any(objects[row].get(label) == count for row in rows), f"{name} {stay.activity} {stay.day}: never {count} {label}"
 
 
-@pytest.mark.parametrize("name", ["diary", "journal", "nomad", "decades", "retiree", "nurse"])
+@pytest.mark.parametrize("name", ["diary", "journal", "nomad", "decades", "retiree", "nurse", "consultant"])
 def test_every_question_of_a_journal_life_points_at_photos_of_its_library(sets, tmp_path, name):
     dev = sets[name]
     library = Library.open(build(dev, tmp_path / name))
@@ -273,6 +273,36 @@ def test_the_nurse_is_photographed_while_awake_not_by_the_hour(sets):
     ward = next(s for s in life.seen if s.activity == "ward" and len(s.image_ids) > 40)
     assert len({text for i in ward.image_ids for text in read[i]}) >= 4
     assert sum(qa.value is None for qa in nurse.questions) >= 15 and len(nurse.questions) >= 90
+
+
+def test_the_consultant_travels_every_week_and_the_camera_follows_him(sets):
+    """Photos in the time zones of four countries and two far trips; flights with a change at a hub (the next
+    boarding pass read at the layover); no GPS in the air; never a photo at night; client meetings with the
+    camera switched off for part of them; no photo at all in the week the phone was lost; OCR that misreads
+    boarding passes; questions whose honest answer is "I can't tell"."""
+    from lives.consultant_life import PHONE_LOST
+
+    consultant = sets["consultant"]
+    life, photos = consultant.life, consultant.life.photos
+    assert {"Europe/London", "Europe/Helsinki", "Asia/Qatar", "Asia/Bangkok"} <= set(photos["timezone"])
+    layovers = [stay for stay in life.seen if stay.activity == "layover"]
+    assert {stay.place.city for stay in layovers} == {"Stockholm", "Doha"}
+    read = dict(zip(photos["image_id"], photos["_ocr"]))
+    assert any(stay.facts["flight"] in text for stay in layovers for i in stay.image_ids for text in read[i])
+    in_the_air = photos["image_id"].isin({i for stay in life.seen if stay.activity == "plane" for i in stay.image_ids})
+    assert in_the_air.sum() > 200 and photos.loc[in_the_air, "lat"].isna().all()
+    hours = photos["local_time"].dt.hour + photos["local_time"].dt.minute / 60
+    assert not ((hours < 6.5) | (hours >= 23)).any()
+    lost = photos["local_time"].dt.date.between(*PHONE_LOST)
+    assert not lost.any() and any(PHONE_LOST[0] <= stay.day <= PHONE_LOST[1] for stay in life.stays)
+    meetings = [stay for stay in life.seen if stay.activity == "client office"]
+    gaps = [max(np.diff(sorted(photos.loc[photos["image_id"].isin(stay.image_ids), "local_time"])).astype("timedelta64[m]").astype(int),
+                default=0) for stay in meetings]
+    assert sum(gap > 45 for gap in gaps) > len(meetings) / 5, "the camera is never switched off in a client meeting"
+    true_texts = {text for stay in life.stays for text in stay.scene.texts}
+    misread_passes = {text for texts in photos["_ocr"] for text in texts if "CPH-" in text} - true_texts
+    assert misread_passes, "no boarding pass misread"
+    assert sum(qa.value is None for qa in consultant.questions) >= 15 and len(consultant.questions) >= 90
 
 
 def test_journeys_have_the_length_of_their_path():

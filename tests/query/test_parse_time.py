@@ -461,6 +461,13 @@ def test_a_range_of_months_holds_every_month_between(text, label):
         assert time.admits(datetime(2019, month, 15, 12)) == (first <= month <= last), month
 
 
+def test_between_two_months_is_the_months_from_one_to_the_other_and_no_word_to_look_for():
+    parsed = parse_query("Which cities did I travel to between March and May 2025?", now=datetime(2026, 1, 1))
+    assert [term.label for term in parsed.time.terms] == ["March–May 2025"] and "between" not in parsed.visual
+    assert parsed.time.admits(datetime(2025, 4, 15, 12)) and not parsed.time.admits(datetime(2025, 6, 15, 12))
+    assert [term.label for term in parse_query("photos of March and May 2025", now=datetime(2026, 1, 1)).time.terms] == ["March or May 2025"]
+
+
 def test_a_season_is_searched_with_grace_and_counted_by_the_calendar():
     from assistant.query.time.terms import time_term_from_dict
 

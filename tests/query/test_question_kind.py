@@ -637,6 +637,8 @@ def test_averages_per_unit(text, kind, per):
     ("What time did I get up on Sunday?", "start"),
     ("At what time did I finish work on Friday?", "end"),
     ("When did I check out of the hotel in Lisbon?", "end"),
+    ("When did I fly back from Palermo?", "end"),  # the journey home ends the trip
+    ("Which day of the week did I usually fly home?", "end"),
     ("When did I leave Paris?", "end"),
     ("What time did I start work on Monday?", "start"),
     ("What time did I reach the airport?", "start"),

@@ -173,7 +173,7 @@ def _month_word_is_month(ctx: FindContext, start: int, end: int, word: str, has_
     return preceded_by(ctx, start, TEMPORAL_PREPOSITIONS - {"and", "or", "to", "was", "is", "it's", "one"})
 
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+months\s+of\s+)?$", FLAGS)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+months?\s+of\s+)?$", FLAGS)
 _RANGE_OPENING = re.compile(rf"\b(?:from|between|since|{MONTH_FULL})\b", FLAGS)
 
 
@@ -183,8 +183,8 @@ def find_months(ctx: FindContext):
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(MONTH_FULL, match.group("months"), FLAGS)]
         words = [(match.start() + s, match.start() + e, w) for s, e, w in words]
         accepted = [(s, e, w) for s, e, w in words if _month_word_is_month(ctx, s, e, w, has_year)]
-        # "May to September", and "between September and November" (its "and" joins a range's ends, not a list)
-        between = _BETWEEN_BEFORE.search(ctx.text, 0, match.start()) if len(words) == 2 else None
+        # a range: "from March to June", "May to September", "between March and May" (the phrase from "between" on)
+        between = re.search(r"\band\b", match.group("months")) and _BETWEEN_BEFORE.search(ctx.text, max(0, match.start() - 30), match.start())
         ranged = re.search(r"\b(?:to|through|until|into)\b|-|–", match.group("months")) or between
         if accepted and ranged and len(words) == 2:
             accepted = words  # a range from or to a month is months at both ends: "from March to June", "May to September"

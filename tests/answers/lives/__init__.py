@@ -8,9 +8,11 @@ built by different generators, so answers are not tuned to one: a diary (`diary.
 two a day over twenty years, and a journal (`journal.py`), simulated day by day over twenty-four years
 with 0-3 photos a day, menus, tickets and detector labels; a life over decades (`decades.py`), film scans
 then a phone, across three homes in three countries; and a retiree in Valencia with a wearable camera and
-eight trips (`retiree.py`), simulated and photographed by a generator and a camera of its own; and a nurse in
+eight trips (`retiree.py`), simulated and photographed by a generator and a camera of its own; a nurse in
 Gothenburg on rotating day and night shifts (`nurse.py`), whose nights cross midnight and the clock changes,
-with a generator and a camera of her own (awake, not the hour, decides when it fires). The
+with a generator and a camera of her own (awake, not the hour, decides when it fires); and a management
+consultant in Copenhagen with client weeks in London, Hamburg and Helsinki (`consultant.py`), lived on
+world.py's days by a generator of its own and photographed by a clip-on camera of its own. The
 traveller is HELD OUT: its questions are for reporting, never for tuning. Truths come from each life's facts
 (`truth.py`), and `scoring.py` judges an answer against them.
 """
@@ -23,13 +25,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import decades, diary, journal, nomad, nurse, parent, retiree, student, traveller
+from . import consultant, decades, diary, journal, nomad, nurse, parent, retiree, student, traveller
 from .camera import photographed_less, write_library
 from .truth import KINDS, QA
 from .world import Life
 
 LIVES = {"student": student, "parent": parent, "traveller": traveller, "diary": diary, "journal": journal, "nomad": nomad,
-         "decades": decades, "retiree": retiree, "nurse": nurse}
+         "decades": decades, "retiree": retiree, "nurse": nurse, "consultant": consultant}
 HELD_OUT = "traveller"
 DEV = tuple(name for name in LIVES if name != HELD_OUT)
 
@@ -81,7 +83,7 @@ def seeds_shifted(offset: int):
 def build(dev: DevSet, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
     """Commit the life's photos (or its first `days` days) as a library in `folder` (with a sentence model's
     vectors of their words when given one)."""
-    # A life with a camera of its own (the retiree, the nurse) commits its photos itself.
+    # A life with a camera of its own (the retiree, the nurse, the consultant) commits its photos itself.
     writer = getattr(LIVES.get(dev.life.name), "write_library", write_library)
     return writer(dev.life, folder, days=days, text_encoder=text_encoder)
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .camera import misread
 from .nurse_life import CAMERA_BROKEN, HOSPITAL, ILL, Look
-from .retiree_camera import keep_facts, tabulate
+from .retiree_camera import keep_facts, photo_rows_as_table
 from .world import Stay
 
 AT_HOME = ("home", "hotel", "mother")
@@ -111,4 +111,4 @@ def shoot(stays: list[Stay], seed: int = 11) -> pd.DataFrame:
         if taken:
             keep_facts(stay, taken, rng)
         rows += taken
-    return tabulate(rows)
+    return photo_rows_as_table(rows)

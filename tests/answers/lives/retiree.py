@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from .retiree_camera import photographed_life, shoot
-from .retiree_camera import write_life as write_library
+from .retiree_camera import photographed_life, shoot, write_life
 from .retiree_life import BIRTHDAY, FIRST, GLASSES, LAST, NOW, TRIPS, UMBRELLA, ZONE, live
-from .truth import Asked, day_of, top
+from .truth import Asked, written, day_of, first_day, in_city, last_day, span_s, top
 from .world import Life, Stay
 
 ABROAD = [trip for trip in TRIPS if trip.country != "Spain"]
@@ -26,12 +25,7 @@ def life() -> Life:
     return photographed_life("retiree", "Vicent, 74, retired in Valencia, with a wearable camera", stays, shoot(stays), ZONE, FIRST, LAST)
 
 
-def _in(city: str):
-    return lambda stay: stay.place.city == city and stay.facts.get("trip") == city
-
-
-def _span_s(stays: list[Stay]) -> int:
-    return int((stays[-1].utc_span[1] - stays[0].utc_span[0]).total_seconds())
+write_library = write_life  # the life's photos (or its first days) committed as a library
 
 
 def _going(ask: Asked, city: str, mode: str) -> list[Stay]:
@@ -40,14 +34,7 @@ def _going(ask: Asked, city: str, mode: str) -> list[Stay]:
 
 
 def questions(person: Life) -> list:
-    ask = Asked(person)
-    _how_often(ask)
-    _when(ask)
-    _where(ask)
-    _how_long_and_far(ask)
-    _read_and_seen(ask)
-    _cant_tell(ask)
-    return ask.items
+    return written(person, _how_often, _when, _where, _how_long_and_far, _read_and_seen, _cant_tell)
 
 
 def _how_often(ask: Asked) -> None:
@@ -69,14 +56,14 @@ def _how_often(ask: Asked) -> None:
     ask("How often did my granddaughter come to visit in 2025?", "frequency", len(visits), visits)
     park = ask.stays("park")
     ask("How many times did I take my granddaughter to the park?", "frequency", len(park), park)
-    abroad = [s for trip in ABROAD for s in ask.stays(where=_in(trip.city))]
+    abroad = [s for trip in ABROAD for s in ask.stays(where=in_city(trip.city))]
     ask("How many trips abroad did I make?", "frequency", len({s.place.city for s in abroad}), abroad)
     year_2025 = ask.stays("market", year=2025)
     weeks = (date(2025, 12, 31) - FIRST).days / 7
     ask("On average, how many times a week did I go to the market in 2025?", "frequency", round(len(year_2025) / weeks, 2), year_2025)
     fallas = ask.stays("fallas", year=2026)
     ask("How many days did I go to the Fallas in 2026?", "frequency", len(ask.days(fallas)), fallas)
-    hotel = ask.stays("hotel", where=_in("New York"))
+    hotel = ask.stays("hotel", where=in_city("New York"))
     nights = len({s.day for s in hotel if s.start.hour >= 12})
     ask("How many nights did I spend in New York?", "frequency", nights, [s for s in hotel if s.start.hour >= 12])
     flights = ask.stays("plane", year=2025)
@@ -86,20 +73,10 @@ def _how_often(ask: Asked) -> None:
         ask("How many people were at my birthday lunch?", "counting", BIRTHDAY[1], birthday)
 
 
-def _first(stays: list[Stay]) -> tuple[str, list[Stay]]:
-    day = stays[0].day
-    return day.isoformat(), [s for s in stays if s.day == day]
-
-
-def _last(stays: list[Stay]) -> tuple[str, list[Stay]]:
-    day = stays[-1].day
-    return day.isoformat(), [s for s in stays if s.day == day]
-
-
 def _when(ask: Asked) -> None:
-    ask("When did I go to Granada?", "time", *_first(ask.stays(where=_in("Granada"))))
-    ask("When was I last at the doctor?", "time", *_last(ask.stays("doctor")), now=NOW)
-    ask("When did I first go to the chess club?", "time", *_first(ask.stays("chess")))
+    ask("When did I go to Granada?", "time", *first_day(ask.stays(where=in_city("Granada"))))
+    ask("When was I last at the doctor?", "time", *last_day(ask.stays("doctor")), now=NOW)
+    ask("When did I first go to the chess club?", "time", *first_day(ask.stays("chess")))
     chess_days = Counter(s.day.strftime("%A") for s in ask.stays("chess"))
     ask("What day of the week do I usually play chess?", "time", top(chess_days), ask.stays("chess"))
     church_days = Counter(s.day.strftime("%A") for s in ask.stays("church"))
@@ -107,39 +84,39 @@ def _when(ask: Asked) -> None:
     optician = ask.stays("optician")
     if optician:
         ask("When did I buy new glasses?", "time", day_of(optician[0]), optician)
-    ask("When did I go to Rome?", "time", *_first(ask.stays(where=_in("Rome"))))
-    ask("What month did I go to Marrakech?", "time", "2025-11", ask.stays(where=_in("Marrakech")))
+    ask("When did I go to Rome?", "time", *first_day(ask.stays(where=in_city("Rome"))))
+    ask("What month did I go to Marrakech?", "time", "2025-11", ask.stays(where=in_city("Marrakech")))
     london_home = ask.stays(("airport", "plane"), on=date(2025, 9, 19), where=lambda s: s.facts.get("trip") == "London")
     ask("When did I fly home from London?", "time", "2025-09-19", london_home)
-    ask("What year did I go to Barcelona?", "time", "2026", ask.stays(where=_in("Barcelona")))
-    if birthday := ask.stays("birthday"):
-        ask("When was my birthday lunch?", "time", day_of(birthday[0]), birthday)
-    ask("When did I last walk on the beach?", "time", *_last(ask.stays("beach walk")), now=NOW)
-    ask("When did I first go to the library in 2026?", "time", *_first(ask.stays("library", year=2026)))
+    ask("What year did I go to Barcelona?", "time", "2026", ask.stays(where=in_city("Barcelona")))
+    birthday = ask.stays("birthday")
+    ask("When was my birthday lunch?", "time", day_of(birthday[0]), birthday)
+    ask("When did I last walk on the beach?", "time", *last_day(ask.stays("beach walk")), now=NOW)
+    ask("When did I first go to the library in 2026?", "time", *first_day(ask.stays("library", year=2026)))
     prado = ask.stays("sightseeing", where=lambda s: s.facts.get("sight") == "Museo del Prado")
-    ask("Remind me when I went to the Prado", "time", *_first(prado))
+    ask("Remind me when I went to the Prado", "time", *first_day(prado))
     ask("When did I take the train to Barcelona?", "time", "2026-02-10", _going(ask, "Barcelona", "train"))
     beach_days = Counter(s.day.strftime("%A") for s in ask.stays("beach walk"))
     ask("Which day of the week did I walk on the beach most often?", "time", top(beach_days), ask.stays("beach walk"))
 
 
 def _where(ask: Asked) -> None:
-    ask("Where did I go in December 2025?", "location", "New York", ask.stays(year=2025, month=12, where=_in("New York")))
-    ask("Where was I on May 22, 2025?", "location", "Rome", ask.stays(on=date(2025, 5, 22), where=_in("Rome")))
+    ask("Where did I go in December 2025?", "location", "New York", ask.stays(year=2025, month=12, where=in_city("New York")))
+    ask("Where was I on May 22, 2025?", "location", "Rome", ask.stays(on=date(2025, 5, 22), where=in_city("Rome")))
     prado = ask.stays("sightseeing", where=lambda s: s.facts.get("sight") == "Museo del Prado")
     ask("Which museum did I visit in Madrid?", "location", "Museo del Prado", prado)
-    ask("Which city did I fly to in July 2025?", "location", "Palma", _going(ask, "Palma", "plane") + ask.stays(where=_in("Palma")))
+    ask("Which city did I fly to in July 2025?", "location", "Palma", _going(ask, "Palma", "plane") + ask.stays(where=in_city("Palma")))
     travelled = [trip.city for trip in TRIPS if trip.first.year == 2025]
-    ask("Which cities did I travel to in 2025?", "location", travelled, [s for city in travelled for s in ask.stays(where=_in(city))])
+    ask("Which cities did I travel to in 2025?", "location", travelled, [s for city in travelled for s in ask.stays(where=in_city(city))])
     ask("List the countries I visited abroad", "location", [trip.country for trip in ABROAD],
-        [s for trip in ABROAD for s in ask.stays(where=_in(trip.city))])
+        [s for trip in ABROAD for s in ask.stays(where=in_city(trip.city))])
     church = ask.stays("church")
     ask("Which church do I go to on Sundays?", "location", "Iglesia de San Nicolás", church)
-    london_hotel = ask.stays("hotel", where=_in("London"))
+    london_hotel = ask.stays("hotel", where=in_city("London"))
     ask("Whereabouts did I stay in London?", "location", "The Z Hotel Soho", london_hotel)
-    ask("What was the name of my hotel in New York?", "location", "Hotel Edison", ask.stays("hotel", where=_in("New York")))
+    ask("What was the name of my hotel in New York?", "location", "Hotel Edison", ask.stays("hotel", where=in_city("New York")))
     for city, question in (("Rome", "Where did I have lunch in Rome?"), ("Madrid", "Which restaurant did I go to in Madrid?")):
-        named = ask.stays("restaurant", where=lambda s, city=city: _in(city)(s) and bool(s.facts.get("restaurant")))
+        named = ask.stays("restaurant", where=lambda s, city=city: in_city(city)(s) and bool(s.facts.get("restaurant")))
         if named:
             ask(question, "location", named[0].facts["restaurant"], named)
     if birthday := ask.stays("birthday"):
@@ -147,18 +124,18 @@ def _where(ask: Asked) -> None:
     ask("Where do I usually go on Saturday mornings?", "location", "Mercat Central", ask.stays("market", where=lambda s: s.day.weekday() == 5))
     sagrada = ask.stays("sightseeing", where=lambda s: s.facts.get("sight") == "Sagrada Família")
     ask("In which city did I see the Sagrada Família?", "location", "Barcelona", sagrada)
-    ask("Which city did I drive to?", "location", "Granada", ask.stays(where=_in("Granada")))
-    spans = {trip.city: _span_s(ask.stays(where=_in(trip.city))) for trip in ABROAD}
+    ask("Which city did I drive to?", "location", "Granada", ask.stays(where=in_city("Granada")))
+    spans = {trip.city: span_s(ask.stays(where=in_city(trip.city))) for trip in ABROAD}
     longest = top(spans)
     if longest:
-        ask("Which trip abroad was the longest?", "location", longest, ask.stays(where=_in(longest)))
+        ask("Which trip abroad was the longest?", "location", longest, ask.stays(where=in_city(longest)))
 
 
 def _how_long_and_far(ask: Asked) -> None:
     for city, question in (("Rome", "How long was I in Rome?"), ("Marrakech", "How long did I stay in Marrakech?"),
                            ("London", "How long was my trip to London?")):
-        stays = ask.stays(where=_in(city))
-        ask(question, "duration", _span_s(stays), stays)
+        stays = ask.stays(where=in_city(city))
+        ask(question, "duration", span_s(stays), stays)
     train = _going(ask, "Madrid", "train")
     if train:
         ask("How long was the train journey to Madrid?", "duration", train[0].seconds, train)
@@ -171,7 +148,7 @@ def _how_long_and_far(ask: Asked) -> None:
     if birthday := ask.stays("birthday"):
         ask("How long was my birthday lunch?", "duration", birthday[0].seconds, birthday)
     drive = [s for s in ask.life.stays if s.facts.get("trip") == "Granada" and s.day == TRIPS[2].first and s.activity in ("car", "service station")]
-    ask("How long did the drive to Granada take?", "duration", _span_s(drive), [s for s in drive if s.image_ids])
+    ask("How long did the drive to Granada take?", "duration", span_s(drive), [s for s in drive if s.image_ids])
     ask("How far did I drive to Granada?", "distance", round(sum(s.metres for s in drive), 1), [s for s in drive if s.image_ids])
     doctor = ask.stays("doctor", on=date(2025, 10, 21))
     if doctor:
@@ -202,11 +179,11 @@ def _read_and_seen(ask: Asked) -> None:
     if optician:
         ask("What colour were my new glasses?", "color", GLASSES[0], optician)
         ask("What did I buy at the optician?", "object", "glasses", optician)
-    umbrella = ask.stays("sightseeing", where=lambda s: _in("London")(s) and any(UMBRELLA in d for d in s.scene.details))
+    umbrella = ask.stays("sightseeing", where=lambda s: in_city("London")(s) and any(UMBRELLA in d for d in s.scene.details))
     ask("What colour was my umbrella in London?", "color", UMBRELLA, umbrella)
     for city, question, dish in (("New York", "What did I eat at Katz's?", "pastrami sandwich"),
                                  ("London", "What did I have at Dishoom?", "curry"), ("Marrakech", "What did I eat in Marrakech?", "couscous")):
-        named = ask.stays("restaurant", where=lambda s, city=city: _in(city)(s) and bool(s.facts.get("restaurant")))
+        named = ask.stays("restaurant", where=lambda s, city=city: in_city(city)(s) and bool(s.facts.get("restaurant")))
         if named:
             ask(question, "object", dish, named)
 

@@ -50,9 +50,14 @@ def garble(text: str, rng: np.random.Generator) -> str:
 
 def _every(stay: Stay, rng: np.random.Generator) -> list[datetime]:
     low, high = (10, 35) if stay.activity in AT_HOME else (8, 20) if stay.activity == "plane" else (1, 5)
+    return shutter_times(stay, low, high, rng, 7.5)
+
+
+def shutter_times(stay: Stay, low: float, high: float, rng: np.random.Generator, waking_hour: float) -> list[datetime]:
+    """When a camera firing every `low` to `high` minutes took photos of a stay, never from 23:00 to `waking_hour`."""
     moment, times = stay.start + timedelta(minutes=float(rng.uniform(0, low))), []
     while moment < stay.end:
-        if 7.5 <= moment.hour + moment.minute / 60 < 23:
+        if waking_hour <= moment.hour + moment.minute / 60 < 23:
             times.append(moment.replace(microsecond=0))
         moment += timedelta(minutes=float(rng.uniform(low, high)))
     return times
@@ -69,18 +74,22 @@ def _switched_off(stays: list[Stay], rng: np.random.Generator) -> tuple[set[date
     return dark, paused
 
 
+def along_route(stay: Stay, moment: datetime) -> tuple[float, float, float]:
+    """Where a journey was at `moment` (on its path, by the share of its time gone) and that share; a stay, its place."""
+    if not stay.route or stay.end <= stay.start:
+        return stay.place.lat, stay.place.lng, 0.0
+    share = (moment - stay.start) / (stay.end - stay.start)
+    legs = len(stay.route) - 1
+    leg = min(int(share * legs), legs - 1)
+    within = share * legs - leg
+    (lat_a, lng_a), (lat_b, lng_b) = stay.route[leg], stay.route[leg + 1]
+    return lat_a + (lat_b - lat_a) * within, lng_a + (lng_b - lng_a) * within, share
+
+
 def _where(stay: Stay, moment: datetime, rng: np.random.Generator) -> tuple[float, float, bool]:
     """(lat, lng, located): jitter, jumps, and no fix indoors, in tunnels and in the air."""
-    if stay.route:
-        share = (moment - stay.start) / (stay.end - stay.start)
-        legs = len(stay.route) - 1
-        leg = min(int(share * legs), legs - 1)
-        within = share * legs - leg
-        (lat_a, lng_a), (lat_b, lng_b) = stay.route[leg], stay.route[leg + 1]
-        lat, lng = lat_a + (lat_b - lat_a) * within, lng_a + (lng_b - lng_a) * within
-        tunnel = stay.facts.get("mode") == "train" and (0.1 < share < 0.18 or 0.55 < share < 0.61)
-    else:
-        lat, lng, share, tunnel = stay.place.lat, stay.place.lng, 0.0, False
+    lat, lng, share = along_route(stay, moment)
+    tunnel = bool(stay.route) and stay.facts.get("mode") == "train" and (0.1 < share < 0.18 or 0.55 < share < 0.61)
     lost = stay.activity == "plane" or tunnel or rng.random() < (0.35 if stay.place.indoor else 0.04)
     jump = 0.004 if rng.random() < 0.03 else 0.0001
     return lat + rng.normal(0, jump), lng + rng.normal(0, jump), not lost
@@ -142,12 +151,12 @@ def shoot(stays: list[Stay], seed: int = 7) -> pd.DataFrame:
         if taken:
             keep_facts(stay, taken, rng)
         rows += taken
-    return tabulate(rows)
+    return photo_rows_as_table(rows)
 
 
-def tabulate(rows: list[dict]) -> pd.DataFrame:
-    """The photos (one dict each, with its stay) as a photo table in time order; fills each stay's image_ids and
-    `showing`."""
+def photo_rows_as_table(rows: list[dict]) -> pd.DataFrame:
+    """The photos as a photo table in the order they were taken (UTC), each stay given its image ids and `showing`;
+    a row holds its stay, local time and zone, place columns, caption, and what OCR, tags and detector found."""
     from assistant.testing.library import photo_table
 
     offsets = np.array([int(ZoneInfo(row["timezone"]).utcoffset(row["local_time"]).total_seconds()) for row in rows])
@@ -166,6 +175,22 @@ def tabulate(rows: list[dict]) -> pd.DataFrame:
     photos["_tags"] = [row["tags"] for row in rows]
     photos["_objects"] = [row["objects"] for row in rows]
     return photos
+
+
+def photographed_life(name: str, who: str, stays: list[Stay], photos: pd.DataFrame, zone: str, first: date, last: date) -> Life:
+    """The life lived and photographed: its days from `first` to `last` without a photo are the camera's days off."""
+    off = frozenset(first + timedelta(days=n) for n in range((last - first).days + 1)) - set(photos["local_time"].dt.date)
+    person = Life(name, who, stays, zone, off)
+    person.photos = photos
+    return person
+
+
+def write_life(person: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
+    """The life's photos (or its first `days` days) committed as a library."""
+    photos = person.photos
+    if days is not None:
+        photos = photos[photos["local_time"] < photos["local_time"].min() + np.timedelta64(days, "D")].reset_index(drop=True)
+    return write_library(photos, folder, text_encoder=text_encoder)
 
 
 def write_library(photos: pd.DataFrame, folder: Path, *, text_encoder=None) -> Path:
@@ -187,20 +212,3 @@ def write_library(photos: pd.DataFrame, folder: Path, *, text_encoder=None) -> P
     table = photos.drop(columns=[column for column in photos.columns if column.startswith("_")])
     commit_photo_table(folder, table, None, {}, model=None, photo_roots=[], text_encoder=text_encoder)
     return folder
-
-
-def photographed_life(name: str, who: str, stays: list[Stay], photos: pd.DataFrame, zone: str, first: date, last: date) -> Life:
-    """A life with a camera of its own, once shot: the days from `first` to `last` without a photo are camera-off days."""
-    shot = set(photos["local_time"].dt.date)
-    off = frozenset(first + timedelta(days=n) for n in range((last - first).days + 1)) - shot
-    person = Life(name, who, stays, zone, off)
-    person.photos = photos
-    return person
-
-
-def write_life(person: Life, folder: Path, *, days: int | None = None, text_encoder=None) -> Path:
-    """The life's photos (or its first `days` days) committed as a library."""
-    photos = person.photos
-    if days is not None:
-        photos = photos[photos["local_time"] < photos["local_time"].min() + np.timedelta64(days, "D")].reset_index(drop=True)
-    return write_library(photos, folder, text_encoder=text_encoder)

@@ -40,6 +40,26 @@ def day_of(stay: Stay) -> str:
     return stay.start.strftime("%Y-%m-%d")
 
 
+def span_s(stays: list[Stay]) -> int:
+    """From the first stay's start to the last one's end, in seconds (across time zones)."""
+    return int((stays[-1].utc_span[1] - stays[0].utc_span[0]).total_seconds())
+
+
+def first_day(stays: list[Stay]) -> tuple[str, list[Stay]]:
+    """The first stay's day, and that day's stays (its evidence)."""
+    return day_of(stays[0]), [s for s in stays if s.day == stays[0].day]
+
+
+def last_day(stays: list[Stay]) -> tuple[str, list[Stay]]:
+    """The last stay's day, and that day's stays (its evidence)."""
+    return day_of(stays[-1]), [s for s in stays if s.day == stays[-1].day]
+
+
+def in_city(city: str) -> Callable[[Stay], bool]:
+    """Stays of a trip to `city` spent in the city itself."""
+    return lambda stay: stay.place.city == city and stay.facts.get("trip") == city
+
+
 @dataclass
 class Asked:
     """The questions of one life, as they are written."""
@@ -71,6 +91,14 @@ class Asked:
 
     def days(self, stays: Iterable[Stay]) -> list[date]:
         return sorted({stay.day for stay in stays})
+
+
+def written(life: Life, *parts: Callable[[Asked], None]) -> list[QA]:
+    """The questions each part writes of the life, in its order."""
+    ask = Asked(life)
+    for part in parts:
+        part(ask)
+    return ask.items
 
 
 def top(counts: dict):
