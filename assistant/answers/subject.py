@@ -11,7 +11,7 @@ import re
 
 from ..core.words import concept_key, terms, tokens
 from ..query import Question
-from ..query.language.grammar import STOP_WORDS
+from ..query.language.grammar import FRAME_VERBS, STOP_WORDS
 from ..query.question_words import VEHICLE_SUBJECT
 from .words import PEOPLE
 
@@ -34,6 +34,8 @@ _FRAME_WORDS = frozenset(terms(
     "lesson lessons class classes training own myself ourselves start started starting begin began end ended finish finished "
     "daily weekly monthly yearly regular regularly held hold"
 ))
+# Sleeping, when a place is asked: where the nights were, not a photo that says "sleeping".
+_SLEEPING = frozenset(terms("sleep slept sleeping lodge lodged overnight"))
 # Eating and drinking: a frame with a thing ("eat at Libretto", "drink coffee"), the subject alone ("where did we eat");
 # eating is also what one does out ("ate out at Libretto", below).
 _EATING_VERBS = ("eat", "ate", "eaten", "eating", "dine", "dined", "dining")
@@ -137,7 +139,7 @@ def content_words(text: str, question: Question, has_place: bool, language: str 
     """The words of the question's subject that the photos must show, each once, in order (in a question of another
     language, its grammar words frame it too: "Wie oft war ich schwimmen" is about "schwimmen")."""
     light = _FRAME_WORDS | TRIP_WORDS | set(terms(" ".join(_TOWARD.findall(text)))) | set(terms(" ".join(_PARTICLE.findall(text))))
-    light |= set(terms(" ".join(STOP_WORDS.get(language, ()))))
+    light |= set(terms(" ".join([*STOP_WORDS.get(language, ()), *FRAME_VERBS.get(language, {})])))
     light |= set(terms(" ".join(_EATING_OUT_AT.findall(text))))
     light |= set(terms(" ".join(_errand_runs(text)))) | set(terms(" ".join(_WORKED_AT.findall(text))))
     light |= set(terms(" ".join(found.group(0) for found in RETURNING.finditer(text))))
@@ -149,6 +151,8 @@ def content_words(text: str, question: Question, has_place: bool, language: str 
         light |= _MOVING_WORDS
     if question.edge:  # "what time did my plane land at Heathrow": the visit's edge; no photo need show the plane
         light |= _EDGE_WORDS | set(terms(" ".join(found.group(1) for found in VEHICLE_SUBJECT.finditer(text))))
+    if question.kind == "location":  # "where did I sleep in Thessaloniki" asks where the nights were (places.asks_lodging)
+        light |= _SLEEPING
     if question.kind == "time":  # "when was Mia born": asks when Mia first appears; no photo need say "born"
         light |= {"born"}
     if question.kind == "counting" and asks_weight(text):  # "how much did Mia weigh when she was born": a weight written with Mia

@@ -379,3 +379,15 @@ QUESTION_WORDS_ASKED: dict[str, dict[str, str]] = {
     "nl": {"wanneer": "when did I", "waar": "where did I", "waarheen": "where did I", "wie": "who", "wat": "what did I",
            "welke": "which", "welk": "which"},
 }
+# Verbs a question is framed with ("Où ai-je dormi", "Wo habe ich übernachtet"): read as the English verb the answering
+# rules know (where one slept asks for the nights), and never looked for in the photos' words.
+FRAME_VERBS: dict[str, dict[str, str]] = {
+    "de": {"geschlafen": "slept", "übernachtet": "stayed", "gewohnt": "stayed", "gegessen": "ate", "gewesen": "been"},
+    "fr": {"dormi": "slept", "logé": "stayed", "logée": "stayed", "séjourné": "stayed", "mangé": "ate", "été": "been"},
+    "es": {"dormí": "slept", "dormimos": "slept", "alojé": "stayed", "alojamos": "stayed", "quedé": "stayed", "comí": "ate",
+           "comimos": "ate", "estuve": "was", "estuvimos": "were"},
+    "it": {"dormito": "slept", "alloggiato": "stayed", "soggiornato": "stayed", "mangiato": "ate", "stato": "been"},
+    "pt": {"dormi": "slept", "dormimos": "slept", "hospedei": "stayed", "fiquei": "stayed", "comi": "ate", "comemos": "ate"},
+    "el": {"κοιμήθηκα": "slept", "έμεινα": "stayed", "μείναμε": "stayed", "έφαγα": "ate", "φάγαμε": "ate"},
+    "nl": {"geslapen": "slept", "overnacht": "stayed", "verbleven": "stayed", "gegeten": "ate", "geweest": "been"},
+}

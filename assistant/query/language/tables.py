@@ -108,6 +108,8 @@ def language_table(language: str) -> LanguageTable:
         add(phrase, english, "part")
     for phrase, english in grammar.PLACE_WORDS.get(language, {}).items():
         add(phrase, english, "vehicle" if english in grammar.VEHICLES else "word")
+    for phrase, english in grammar.FRAME_VERBS.get(language, {}).items():
+        add(phrase, english, "word", replace=False)
     for phrase, english in grammar.LIFE_EVENTS.get(language, {}).items():
         add(phrase, english, "event" if english not in ("my", "our") else "word")
     for value, word in enumerate(grammar.NUMBERS.get(language, []), 1):
