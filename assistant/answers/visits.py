@@ -70,7 +70,8 @@ def _of_the_day_part(library: Library, timeline: Timeline, groups: list[Group], 
     runs: dict = {}
     groups = [_whole_visit(library, timeline, group, nearest_outside, runs) for group in groups]
     starts = library.local_seconds[[group.first_row for group in groups]] // 60
-    ends = library.local_seconds[[group.last_row for group in groups]] // 60 + 1  # a visit of one photo: that photo's minute
+    # a visit of one photo: that photo's minute; the clocks going back an hour may put a short visit's end before its start
+    ends = np.maximum(library.local_seconds[[group.last_row for group in groups]] // 60 + 1, starts + 1)
     inside = np.concatenate([[0], np.cumsum(minute_table(part.windows))])
     mostly = (_minutes_of_part(inside, ends) - _minutes_of_part(inside, starts)) / (ends - starts) > MOSTLY
     began_then = TimeConstraints(tuple(term for term in time.terms if not isinstance(term, DayPartTerm))).mask(starts * 60)
