@@ -30,7 +30,7 @@ from .reading import colour_answer, counting_answer, most_of_kind, object_answer
 from .times import moved_in, time_answer
 from .subject import asks_abroad, asks_for_trips, asks_on_my_own, content_words, doing_words, narrowing_only
 from ..library.timeline import Timeline, timeline_of
-from .visits import following, journeys, mostly_away, preceding, trips, visits
+from .visits import following, journeys, mostly_away, preceding, trips, visits_in_day_part
 from .places import asks_town, location_answer, nights_spent
 from .scope import LOCATED_FOR_SURE
 from .ways import way_asked, way_there
@@ -82,7 +82,7 @@ def answer_parsed(library: Library, parsed: ParsedQuery, now: datetime | None = 
     # trips to a place counted or dated include a day out there that is on no trip (counting days reads the trips' own)
     outings_too = (library.utc_seconds if question.kind in ("frequency", "time") and parsed.place.terms
                    and question.unit not in ("day", "week", "month") else None)
-    groups = trips(timeline, rows, outings_too) if by_trip else visits(timeline, rows, library.utc_seconds, library.local_seconds)
+    groups = trips(timeline, rows, outings_too) if by_trip else visits_in_day_part(library, timeline, rows, parsed)
     if by_trip and asks_abroad(parsed.text) and timeline.home_country:
         groups = _abroad(timeline, groups)
     if ordinal is not None and question.kind != "frequency" and not question.usual:

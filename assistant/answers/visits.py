@@ -8,10 +8,14 @@ import numpy as np
 
 from ..library import Library
 from ..library.timeline import Timeline
+from ..query import DayPartTerm, ParsedQuery, TimeConstraints, day_part_term
+from ..query.time.days import minute_table
+from ..query.time.terms import DAY_PARTS
 
 # Matching photos closer than this are one visit, whatever the camera did in between.
 VISIT_GAP_S = 90 * 60
 SEQUENCE_WINDOW_S = 3 * 3600  # "right after the gym": the gym ended at most this long before
+MOSTLY = 0.5  # a visit is of a part of the day when more than this share of its minutes lie in it
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,79 @@ def own_photos_in_town(timeline: Timeline, group: Group) -> Group:
     if timeline.names[group.first_row] or timeline.names[group.last_row] or group.trip:
         return group
     return replace(group, first_row=int(group.rows[0]), last_row=int(group.rows[-1]))
+
+
+def visits_in_day_part(library: Library, timeline: Timeline, rows: np.ndarray, parsed: ParsedQuery) -> list[Group]:
+    """The visits of the matching photos; only those of the part of the day asked, when one is ("when was my last
+    night shift", "how many nights did I work in March")."""
+    groups = visits(timeline, rows, library.utc_seconds, library.local_seconds)
+    asks_nights = parsed.question is not None and parsed.question.unit == "night"
+    part = _named_day_part(parsed.time) or (day_part_term("night") if asks_nights else None)
+    return _of_the_day_part(library, timeline, groups, part, parsed.time.exactly()) if part else groups
+
+
+def _of_the_day_part(library: Library, timeline: Timeline, groups: list[Group], part: DayPartTerm, time: TimeConstraints) -> list[Group]:
+    """The visits of a part of the day ("night shifts", "a swim in the morning"): most of each whole visit's time lies
+    in it, not just a photo or two (a day shift's last hour is no night shift), and one that crosses midnight is of
+    the day it began, which the question's other time words must admit (the night of 24 October ends on the 25th)."""
+    if not groups:
+        return groups
+    index, outside = np.arange(len(library)), ~time.mask(library.local_seconds)
+    nearest_outside = (np.maximum.accumulate(np.where(outside, index, -1)),  # per photo: the last one outside the time, and the next
+                       np.minimum.accumulate(np.where(outside, index, len(index))[::-1])[::-1])
+    runs: dict = {}
+    groups = [_whole_visit(library, timeline, group, nearest_outside, runs) for group in groups]
+    starts = library.local_seconds[[group.first_row for group in groups]] // 60
+    # a visit of one photo: that photo's minute; the clocks going back an hour may put a short visit's end before its start
+    ends = np.maximum(library.local_seconds[[group.last_row for group in groups]] // 60 + 1, starts + 1)
+    inside = np.concatenate([[0], np.cumsum(minute_table(part.windows))])
+    mostly = (_minutes_of_part(inside, ends) - _minutes_of_part(inside, starts)) / (ends - starts) > MOSTLY
+    began_then = TimeConstraints(tuple(term for term in time.terms if not isinstance(term, DayPartTerm))).mask(starts * 60)
+    return [group for group, kept in zip(groups, mostly & began_then) if kept]
+
+
+def _minutes_of_part(inside: np.ndarray, minute: np.ndarray) -> np.ndarray:
+    """The minutes of a part of the day from the epoch to `minute`, from the part's running count over one day."""
+    return minute // 1440 * inside[-1] + inside[minute % 1440]
+
+
+def _whole_visit(library: Library, timeline: Timeline, group: Group, nearest_outside: tuple[np.ndarray, np.ndarray], runs: dict) -> Group:
+    """A visit the time asked cut (the night's small hours on the next day, a day shift before the evening) runs on
+    to the first and last photo named as its place with no gap over VISIT_GAP_S between, photos with no name
+    between them too; a break inside a shift, hours from the edge of the time asked, stays a break.
+    runs: _runs_at by name, kept for one question."""
+    named = timeline.names[group.rows]
+    if not (named != "").any():
+        return group
+    name, utc = named[named != ""][0], library.utc_seconds
+    run, named_first, named_last = runs[name] if name in runs else runs.setdefault(name, _runs_at(library, timeline, name))
+    first, last = group.first_row, group.last_row
+    before, after = nearest_outside[0][first], nearest_outside[1][last]
+    if before >= 0 and run[before] == run[first] >= 0 and utc[first] - utc[before] <= VISIT_GAP_S:
+        first = min(first, int(named_first[run[first]]))
+    if after < len(run) and run[after] == run[last] >= 0 and utc[after] - utc[last] <= VISIT_GAP_S:
+        last = max(last, int(named_last[run[last]]))
+    return replace(group, first_row=first, last_row=last)
+
+
+def _runs_at(library: Library, timeline: Timeline, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per photo, its run of photos at a named place (-1 when named otherwise): photos so named or with no name, none
+    more than VISIT_GAP_S after the one before (the camera names the place on some photos only); and per run its
+    first and last photo so named."""
+    fits = (timeline.names == name) | (timeline.names == "")
+    joined = np.r_[False, fits[1:] & fits[:-1] & (np.diff(library.utc_seconds) <= VISIT_GAP_S)]
+    run = np.where(fits, np.cumsum(~joined) - 1, -1)
+    named = np.flatnonzero(timeline.names == name)
+    named_first, named_last = np.zeros(run.max() + 1, np.int64), np.zeros(run.max() + 1, np.int64)
+    named_first[run[named[::-1]]] = named[::-1]  # the last assignment of a run wins: its first photo so named
+    named_last[run[named]] = named
+    return run, named_first, named_last
+
+
+def _named_day_part(time: TimeConstraints) -> DayPartTerm | None:
+    """The part of the day a question names ("at night", "in the morning"), not a clock time ("at 3am")."""
+    named = [term for term in time.terms if isinstance(term, DayPartTerm) and not term.negated and term.label in DAY_PARTS]
+    return named[0] if named else None
 
 
 def trips(timeline: Timeline, rows: np.ndarray, utc_seconds: np.ndarray | None = None) -> list[Group]:
