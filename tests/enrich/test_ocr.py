@@ -188,7 +188,9 @@ def test_ctrl_c_during_ocr_keeps_what_was_read(tmp_path):
     command = [sys.executable, "-m", "assistant.cli", "index", str(tmp_path / "photos"), "--library", str(tmp_path / "lib"),
                "--no-model", "--ocr", "--ocr-workers", "1"]
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    # Ctrl-C as a terminal sends it: a test run started in the background (SIGINT ignored, which children inherit) too
+    default_ctrl_c = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, preexec_fn=default_ctrl_c)
     seen = b""
     while process.poll() is None:  # interrupt once the progress lines (stderr is a pipe) show photos read
         seen += os.read(process.stderr.fileno(), 256)
